@@ -1,0 +1,169 @@
+"""Workspace configuration: ``shuzhi.toml`` at the workspace root (or ``[tool.shuzhi]`` in pyproject.toml).
+
+Every key is optional; unknown keys are errors (a typo must never vanish silently).
+
+    [[departments]]            # who reviews each draft; default: the five HQ departments
+    code = "zg"                # short code: feedback/<code>.yaml
+    name = "政工"
+
+    [lint]
+    packs = ["lint/extra.yaml"]          # extra rule packs, relative to the workspace root
+    disable = ["hedging-minority"]       # rule ids switched off
+    imbalance-share = 0.30               # achievements' share of the body above which to warn
+    [lint.severity]
+    "boilerplate-stock" = "error"        # rule id → error | warning | suggestion
+
+    [redline]
+    author = ""                          # default: each unit's reporter
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import Issue, IssueCollector
+
+CONFIG_FILE = "shuzhi.toml"
+SEVERITIES = ("error", "warning", "suggestion")
+
+
+@dataclass(frozen=True)
+class Department:
+    """A reviewing department: its short code (file name) and display name (comment author)."""
+
+    code: str
+    name: str
+
+
+DEFAULT_DEPARTMENTS: tuple[Department, ...] = (
+    Department("zg", "政工"),
+    Department("rs", "人事"),
+    Department("jj", "纪检监察"),
+    Department("xs", "巡视"),
+    Department("ds", "督审"),
+)
+
+
+@dataclass(frozen=True)
+class LintConfig:
+    packs: tuple[Path, ...] = ()
+    disable: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+    imbalance_share: float = 0.30
+
+
+@dataclass(frozen=True)
+class Config:
+    """The parsed workspace configuration."""
+
+    path: Path | None = None
+    departments: tuple[Department, ...] = DEFAULT_DEPARTMENTS
+    lint: LintConfig = LintConfig()
+    redline_author: str | None = None
+
+    def department(self, code_or_name: str) -> Department | None:
+        """The department whose code or name is ``code_or_name``."""
+        return next((d for d in self.departments if code_or_name in (d.code, d.name)), None)
+
+
+def load_config(root: Path) -> Config:
+    """The configuration of the workspace at ``root`` (defaults when there is no file)."""
+    path = root / CONFIG_FILE
+    if path.is_file():
+        data = _read_toml(path)
+        return _parse(data, path, root)
+    pyproject = root / "pyproject.toml"
+    if pyproject.is_file():
+        data = _read_toml(pyproject).get("tool", {}).get("shuzhi")
+        if isinstance(data, dict):
+            return _parse(data, pyproject, root, prefix="tool.shuzhi.")
+    return Config()
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    from pipeline.errors import UserError
+
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise UserError(Issue(path, f"not UTF-8 ({exc.reason})", hint="save the file as UTF-8")) from None
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        col = getattr(exc, "colno", None)
+        msg = str(exc).split(" (at line")[0]
+        raise UserError(Issue(path, f"TOML syntax error: {msg}", line=line, column=col,
+                              hint="fix the syntax (see the README's configuration section)")) from None
+
+
+def _parse(data: dict[str, Any], path: Path, root: Path, prefix: str = "") -> Config:
+    issues = IssueCollector()
+
+    def unknown(where: str, keys: set[str], allowed: set[str]) -> None:
+        for key in sorted(keys - allowed):
+            issues.add(Issue(path, f"unknown key '{key}'", key_path=prefix + where,
+                             hint=f"allowed here: {', '.join(sorted(allowed))}"))
+
+    unknown("", set(data), {"departments", "lint", "redline"})
+    departments = DEFAULT_DEPARTMENTS
+    if "departments" in data:
+        parsed = []
+        raw = data["departments"]
+        if not isinstance(raw, list) or not raw:
+            issues.add(Issue(path, "must be a non-empty array of tables", key_path=prefix + "departments",
+                             hint='write [[departments]] blocks with code = "…" and name = "…"'))
+        else:
+            for i, entry in enumerate(raw):
+                where = f"{prefix}departments[{i}]"
+                if not isinstance(entry, dict) or not isinstance(entry.get("code"), str) \
+                        or not isinstance(entry.get("name"), str) or not entry["code"] or not entry["name"]:
+                    issues.add(Issue(path, "needs a non-empty code and name", key_path=where))
+                    continue
+                unknown(where, set(entry), {"code", "name"})
+                parsed.append(Department(entry["code"], entry["name"]))
+            codes = [d.code for d in parsed]
+            for code in sorted({c for c in codes if codes.count(c) > 1}):
+                issues.add(Issue(path, f"duplicate department code '{code}'", key_path=prefix + "departments"))
+            departments = tuple(parsed)
+    lint = LintConfig()
+    raw_lint = data.get("lint", {})
+    if not isinstance(raw_lint, dict):
+        issues.add(Issue(path, "must be a table", key_path=prefix + "lint"))
+        raw_lint = {}
+    unknown("lint", set(raw_lint), {"packs", "disable", "severity", "imbalance-share"})
+    packs = raw_lint.get("packs", [])
+    disable = raw_lint.get("disable", [])
+    severity = raw_lint.get("severity", {})
+    share = raw_lint.get("imbalance-share", 0.30)
+    if not (isinstance(packs, list) and all(isinstance(p, str) for p in packs)):
+        issues.add(Issue(path, "must be a list of file paths", key_path=prefix + "lint.packs"))
+        packs = []
+    if not (isinstance(disable, list) and all(isinstance(r, str) for r in disable)):
+        issues.add(Issue(path, "must be a list of rule ids", key_path=prefix + "lint.disable"))
+        disable = []
+    if not isinstance(severity, dict):
+        issues.add(Issue(path, "must be a table of rule id = severity", key_path=prefix + "lint.severity"))
+        severity = {}
+    for rule, level in severity.items():
+        if level not in SEVERITIES:
+            issues.add(Issue(path, f"unknown severity '{level}'", key_path=f"{prefix}lint.severity.{rule}",
+                             hint="use error, warning or suggestion"))
+    if not isinstance(share, (int, float)) or isinstance(share, bool) or not 0 < share < 1:
+        issues.add(Issue(path, "must be a number between 0 and 1", key_path=prefix + "lint.imbalance-share"))
+        share = 0.30
+    lint = LintConfig(packs=tuple(root / p for p in packs), disable=tuple(disable),
+                      severity=dict(severity), imbalance_share=float(share))
+    raw_redline = data.get("redline", {})
+    author = None
+    if not isinstance(raw_redline, dict):
+        issues.add(Issue(path, "must be a table", key_path=prefix + "redline"))
+    else:
+        unknown("redline", set(raw_redline), {"author"})
+        author = raw_redline.get("author") or None
+        if author is not None and not isinstance(author, str):
+            issues.add(Issue(path, "must be a string", key_path=prefix + "redline.author"))
+            author = None
+    issues.raise_if_any()
+    return Config(path=path, departments=departments, lint=lint, redline_author=author)

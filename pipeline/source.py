@@ -1,0 +1,153 @@
+"""Where each value of a YAML file came from: file, line, column — in Unicode code points.
+
+The loader records one :class:`Span` per node, keyed by its key path (``("problems", 2, "text")``).
+Lint findings and error messages ask :meth:`SourceMap.locate` for the 1-based line and column of an
+offset *inside* a string value, which is not trivial for block scalars (``|``), folded or quoted
+strings: the value's characters are aligned to the raw source text once, on demand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Union
+
+KeyPath = tuple[Union[str, int], ...]
+
+
+def format_key_path(key_path: KeyPath) -> str:
+    """``("problems", 2, "text")`` → ``problems[2].text`` (the form used in every message)."""
+    out = ""
+    for part in key_path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+@dataclass(frozen=True)
+class Position:
+    """A 1-based line and column (column counted in Unicode code points)."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Span:
+    """The raw source range of one YAML node (0-based character indexes into the file text)."""
+
+    start: int
+    end: int
+    line: int  # 1-based line of the node's first character
+    column: int  # 1-based column of the node's first character
+    style: str | None = None  # the scalar style: None (plain), "'", '"', "|", ">"
+
+
+@dataclass(frozen=True)
+class SourceMap:
+    """Spans of every node of one file, and the file's text to map offsets back to lines."""
+
+    path: Path | None
+    text: str
+    spans: dict[KeyPath, Span] = field(default_factory=dict)
+
+    @staticmethod
+    def empty() -> "SourceMap":
+        return SourceMap(path=None, text="", spans={})
+
+    def span(self, key_path: KeyPath) -> Span | None:
+        """The span of the node at ``key_path``, or of its nearest recorded ancestor."""
+        path = tuple(key_path)
+        while path:
+            found = self.spans.get(path)
+            if found is not None:
+                return found
+            path = path[:-1]
+        return self.spans.get(())
+
+    def position(self, key_path: KeyPath) -> Position:
+        """Line and column where the node at ``key_path`` starts (1, 1 when unknown)."""
+        span = self.span(key_path)
+        return Position(span.line, span.column) if span else Position(1, 1)
+
+    def locate(self, key_path: KeyPath, value: str, offset: int) -> Position:
+        """Line and column in the file of character ``offset`` of the string ``value`` at ``key_path``.
+
+        Works for every scalar style: the value's characters are matched, in order, against the raw
+        source of the node; characters that do not occur literally (escapes, folded line breaks)
+        are skipped, so the answer is exact for the text a reader sees and close otherwise.
+        """
+        span = self.spans.get(tuple(key_path))
+        if span is None or not self.text:
+            return self.position(key_path)
+        index = _value_to_source_indexes(self.text[span.start : span.end], value)
+        offset = max(0, min(offset, len(value)))
+        source_index = span.start + (index[offset] if offset < len(index) else span.end - span.start)
+        return self.position_of_index(source_index)
+
+    def position_of_index(self, index: int) -> Position:
+        """1-based line and column of a 0-based character index into the file text."""
+        line_starts = _line_starts(self.text)
+        line = _bisect_right(line_starts, index)
+        return Position(line, index - line_starts[line - 1] + 1)
+
+
+@lru_cache(maxsize=64)
+def _line_starts(text: str) -> tuple[int, ...]:
+    starts = [0]
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            starts.append(i + 1)
+    return tuple(starts)
+
+
+def _bisect_right(values: tuple[int, ...], x: int) -> int:
+    lo, hi = 0, len(values)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if values[mid] <= x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+@lru_cache(maxsize=1024)
+def _value_to_source_indexes(raw: str, value: str) -> tuple[int, ...]:
+    """For each character of ``value``, its index in ``raw`` (greedy in-order alignment).
+
+    Whitespace in the value that the source folded (line breaks in ``>`` or plain scalars) maps to
+    the next source character; a character missing from the source (an escape such as ``\\n``)
+    maps to where the search stands.
+    """
+    out: list[int] = []
+    pos = 0
+    # skip a block-scalar header ("|", ">-", "|2+") or an opening quote
+    if raw[:1] in "|>":
+        newline = raw.find("\n")
+        pos = newline + 1 if newline >= 0 else len(raw)
+    elif raw[:1] in "'\"":
+        pos = 1
+    for ch in value:
+        found = raw.find(ch, pos) if not ch.isspace() else _next_space_or_break(raw, pos)
+        # Do not jump far ahead for a character that is not literally there (an escape).
+        if found < 0 or (found - pos > 8 and not ch.isspace() and _is_escape_zone(raw, pos)):
+            out.append(min(pos, len(raw)))
+            continue
+        out.append(found)
+        pos = found + 1
+    return tuple(out)
+
+
+def _next_space_or_break(raw: str, pos: int) -> int:
+    for i in range(pos, len(raw)):
+        if raw[i].isspace():
+            return i
+    return -1
+
+
+def _is_escape_zone(raw: str, pos: int) -> bool:
+    return "\\" in raw[pos : pos + 2]
