@@ -1,0 +1,64 @@
+"""Shared fixtures: the repository's example workspace, a scratch copy of it, LibreOffice detection."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
+ARTIFACTS_DIR = REPO_ROOT / "test-artifacts"
+
+
+def soffice_path() -> str | None:
+    """The LibreOffice binary, or None when it is not installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if soffice_path():
+        return
+    skip = pytest.mark.skip(reason="LibreOffice (soffice) is not installed; .ci/run installs it")
+    for item in items:
+        if "libreoffice" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO_ROOT
+
+
+@pytest.fixture()
+def workspace_copy(tmp_path: Path) -> Path:
+    """A scratch copy of the example workspace (drafts, templates, config), without build outputs."""
+    dest = tmp_path / "ws"
+    dest.mkdir()
+    for name in ("drafts", "templates"):
+        if (REPO_ROOT / name).exists():
+            shutil.copytree(REPO_ROOT / name, dest / name)
+    for name in ("shuzhi.toml",):
+        if (REPO_ROOT / name).exists():
+            shutil.copy2(REPO_ROOT / name, dest / name)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir() -> Path:
+    ARTIFACTS_DIR.mkdir(exist_ok=True)
+    return ARTIFACTS_DIR
+
+
+def golden(name: str, actual: str) -> None:
+    """Compare ``actual`` with ``tests/golden/<name>``; ``UPDATE_GOLDEN=1`` rewrites the file."""
+    import os
+
+    path = GOLDEN_DIR / name
+    if os.environ.get("UPDATE_GOLDEN") == "1" or not path.exists():
+        if os.environ.get("CI") == "true" and not path.exists():
+            raise AssertionError(f"golden file {path} is missing; run UPDATE_GOLDEN=1 make test and commit it")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8"), f"differs from golden {path} (UPDATE_GOLDEN=1 to accept)"
