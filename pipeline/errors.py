@@ -67,7 +67,8 @@ class UserError(Exception):
 
     def format(self) -> str:
         """Every issue on its own line, then a count when there is more than one."""
-        lines = [issue.format() for issue in self.issues]
+        ordered = sorted(self.issues, key=lambda i: (str(i.path), i.line or 0, i.column or 0))
+        lines = [issue.format() for issue in ordered]
         if len(lines) > 1:
             lines.append(f"{len(lines)} errors")
         return "\n".join(lines)
