@@ -45,3 +45,4 @@ def run() -> None:
 
 # Commands are registered below, one import per feature module, each module defining a click
 # command or group named in its own file (keep this list sorted).
+from pipeline.cli_pdf import pdf as _pdf; cli.add_command(_pdf)  # noqa: E402
