@@ -33,10 +33,11 @@ W = nsdecls("w")
 PAGE_WIDTH, PAGE_HEIGHT = 11906, 16838
 MARGINS = {"top": 2098, "bottom": 1984, "left": 1587, "right": 1474}  # 37, 35, 28, 26 mm
 HEADER_DISTANCE, FOOTER_DISTANCE = 851, 1247  # 15 mm; 22 mm puts "— N —" ~7 mm below the text block
-# 225 mm text height / 22 lines = 579 twips a line; 156 mm width / 28 characters = 15.79 pt a character,
-# i.e. 16 pt − 848/4096 pt (charSpace is in 4096ths of a point).  See docs/render.md for the choice.
-LINE_PITCH, CHAR_SPACE = 579, -848
-GRID_TYPE = "linesAndChars"
+# 225 mm text height / 22 lines = 579 twips a line.  The grid is "lines" only: Word's "linesAndChars"
+# (charSpace −848) is laid out at 14 characters a line by LibreOffice; 28 characters come from the
+# −0.25 pt character spacing in the document defaults instead (docs/render.md, "Layout choices").
+LINE_PITCH = 579
+GRID_TYPE = "lines"
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 SECTION_BOOKMARK_IDS = {"sec-problems": 1, "sec-measures": 2}  # context bookmarks start at 10
 
@@ -142,7 +143,6 @@ def set_up_section(document: DocxDocument) -> None:
     grid.attrib.clear()
     grid.set(qn("w:type"), GRID_TYPE)
     grid.set(qn("w:linePitch"), str(LINE_PITCH))
-    grid.set(qn("w:charSpace"), str(CHAR_SPACE))
 
 
 def page_number_paragraph(align: str) -> str:
