@@ -1,0 +1,49 @@
+# shuzhi — two commands set everything up on a fresh clone: `make report` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+SHUZHI := $(BIN)/shuzhi
+
+.DEFAULT_GOAL := help
+.PHONY: help report test check lint pdf bench bench-scale clean venv template
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(INSTALLED): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	@touch $@
+
+venv: $(INSTALLED) ## Create .venv and install the project (done automatically by the other targets)
+
+report: $(INSTALLED) ## Build every draft of every unit into build/ (incremental)
+	$(SHUZHI) build
+
+test: $(INSTALLED) ## Run the test suite
+	$(BIN)/python -m pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
+
+check: $(INSTALLED) ## Validate, lint and build everything, as CI does on every commit
+	$(SHUZHI) check
+
+lint: $(INSTALLED) ## Lint every draft
+	$(SHUZHI) lint
+
+pdf: report ## PDF previews of the built reports (needs LibreOffice)
+	$(SHUZHI) pdf
+
+bench: $(INSTALLED) ## Speed and memory benchmarks (prints tables; installs the bench extra)
+	$(BIN)/python -m pip install --quiet -e '.[test,dev,bench]'
+	$(BIN)/python bench/run.py
+
+bench-scale: $(INSTALLED) ## Nationwide-scale build benchmark (10/100/1,000 units x 8 drafts)
+	$(BIN)/python bench/bench_scale.py
+
+template: $(INSTALLED) ## Regenerate templates/report.docx from pipeline/template_gen.py
+	$(BIN)/python -m pipeline.template_gen templates/report.docx
+
+clean: ## Remove build outputs
+	rm -rf build test-artifacts

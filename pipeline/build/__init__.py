@@ -1,0 +1,1 @@
+"""The make-like build: units → stale targets → outputs, incremental, parallel, atomic."""

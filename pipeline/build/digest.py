@@ -1,0 +1,54 @@
+"""Content digests of build inputs, and of the pipeline itself (a code change rebuilds everything)."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+PIPELINE_DIR = Path(__file__).resolve().parent.parent
+
+
+@lru_cache(maxsize=1)
+def pipeline_fingerprint() -> str:
+    """A digest of the installed version and every source file of the pipeline package."""
+    h = hashlib.sha256()
+    try:
+        h.update(metadata.version("shuzhi").encode())
+    except metadata.PackageNotFoundError:
+        h.update(b"unknown")
+    for path in sorted(PIPELINE_DIR.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".yaml", ".conf", ".css", ".html", ".j2") \
+                and "__pycache__" not in path.parts and "templates" not in path.relative_to(PIPELINE_DIR).parts:
+            h.update(str(path.relative_to(PIPELINE_DIR)).encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+class FileDigests:
+    """sha256 of files, each read once per run; a missing file has its own marker."""
+
+    def __init__(self) -> None:
+        self.cache: dict[Path, str] = {}
+
+    def of(self, path: Path) -> str:
+        found = self.cache.get(path)
+        if found is None:
+            try:
+                found = hashlib.sha256(path.read_bytes()).hexdigest()
+            except (FileNotFoundError, IsADirectoryError):
+                found = "missing"
+            self.cache[path] = found
+        return found
+
+    def combine(self, root: Path, paths: list[Path], extra: str = "") -> str:
+        """One digest over ``extra`` and the (root-relative) names and contents of ``paths``."""
+        h = hashlib.sha256(extra.encode())
+        for path in sorted(set(paths)):
+            try:
+                name = str(path.relative_to(root))
+            except ValueError:
+                name = str(path)
+            h.update(name.encode() + b"\0" + self.of(path).encode() + b"\n")
+        return h.hexdigest()

@@ -1,0 +1,57 @@
+"""The targets of one unit: each output, the inputs it depends on and the function that makes it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pipeline.build.context import BuildContext
+from pipeline.build.plan import Target, UnitFiles
+
+
+def unit_targets(files: UnitFiles, options_key: str) -> list[Target]:
+    """Every target of the unit, in build order (reports first: the others reuse them)."""
+    common = files.common_inputs()
+    targets: list[Target] = []
+    for version, _ in files.versions:
+        targets.append(_report_target(files, version, common))
+    targets += _redline_targets(files, common, options_key)
+    return targets
+
+
+def _report_target(files: UnitFiles, version: int, common: list[Path]) -> Target:
+    out = files.build_dir / f"v{version}" / "report.docx"
+    return Target(name=f"v{version}/report.docx", outputs=[out], inputs=[*common, files.report_file(version)],
+                  make=lambda ctx: {out: ctx.rendered(version)})
+
+
+def redline_pairs(versions: list[int]) -> list[tuple[int, int]]:
+    """Consecutive pairs, then the whole journey first → last when there are more than two drafts."""
+    pairs = list(zip(versions, versions[1:]))
+    if len(versions) > 2:
+        pairs.append((versions[0], versions[-1]))
+    return pairs
+
+
+def _redline_targets(files: UnitFiles, common: list[Path], options_key: str) -> list[Target]:
+    targets = []
+    for old, new in redline_pairs([v for v, _ in files.versions]):
+        out = files.build_dir / "redline" / f"v{old}-v{new}.docx"
+        inputs = [*common, files.report_file(old), files.report_file(new)]
+        if new == old + 1:  # feedback on the older draft is shown as comments on consecutive pairs
+            inputs += [*files.feedback_files(old), files.responses_file(new)]
+        stats: dict[str, str] = {}
+        targets.append(Target(name=f"redline/v{old}-v{new}.docx", outputs=[out], inputs=inputs, extra=options_key,
+                              make=lambda ctx, o=old, n=new, s=stats, p=out: {p: _make_redline(ctx, o, n, s)},
+                              note=lambda ctx, s=stats: s.get("line")))
+    return targets
+
+
+def _make_redline(ctx: BuildContext, old: int, new: int, stats: dict[str, str]) -> bytes:
+    from pipeline.redline.api import redline_bytes
+
+    new_draft = ctx.draft(new)
+    date = dt.datetime.combine(new_draft.report.date, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    result = redline_bytes(ctx.rendered(old), ctx.rendered(new), author=ctx.redline_author, date=date)
+    stats["line"] = f"v{old}→v{new}: {result.stats.summary()}"
+    return result.docx

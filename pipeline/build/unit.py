@@ -1,0 +1,69 @@
+"""Building one unit: make every stale target, record stamps, report what happened.
+
+This runs inside a worker process; it never raises for bad input — a unit's errors are returned in
+its :class:`UnitResult` so the other units go on.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.build.context import BuildContext, BuildOptions
+from pipeline.build.digest import FileDigests, pipeline_fingerprint
+from pipeline.build.plan import unit_files
+from pipeline.build.stamps import Stamps
+from pipeline.build.targets import unit_targets
+from pipeline.config import Config
+from pipeline.errors import UserError
+from pipeline.fsutil import atomic_write_bytes
+
+
+@dataclass
+class UnitResult:
+    """What building one unit did."""
+
+    unit_id: str
+    built: list[str] = field(default_factory=list)
+    skipped: int = 0
+    drafts: int = 0
+    errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors)
+
+
+def options_key(options: BuildOptions) -> str:
+    return f"author={options.author or ''};as_of={options.as_of or ''}"
+
+
+def build_unit(root: Path, unit_dir: Path, config: Config, options: BuildOptions) -> UnitResult:
+    """Build every stale target of the unit in ``unit_dir``; errors are returned, not raised."""
+    started = time.perf_counter()
+    files = unit_files(root, unit_dir)
+    result = UnitResult(unit_id=files.unit_id, drafts=len(files.versions))
+    digests = FileDigests()
+    stamps = Stamps(files.build_dir)
+    context = BuildContext(files, config, options)
+    extra_base = pipeline_fingerprint() + options_key(options)
+    try:
+        for target in unit_targets(files, options_key(options)):
+            digest = digests.combine(root, target.inputs, extra_base + target.extra)
+            if not options.force and stamps.is_fresh(target.outputs, digest):
+                result.skipped += 1
+                continue
+            for path, data in target.make(context).items():
+                atomic_write_bytes(path, data)
+            stamps.record(target.outputs, digest)
+            result.built.append(target.name)
+            note = target.note(context) if target.note else None
+            if note:
+                result.notes.append(note)
+    except UserError as exc:
+        result.errors.append(exc.format())
+    result.seconds = time.perf_counter() - started
+    return result

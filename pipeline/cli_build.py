@@ -1,0 +1,51 @@
+"""``shuzhi build`` and ``shuzhi validate``: the workspace commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from pipeline.build.context import BuildOptions
+from pipeline.build.runner import build_with_progress, default_jobs, summary_lines
+from pipeline.errors import EXIT_OK
+from pipeline.workspace import load_workspace, require_root
+
+
+@click.command()
+@click.argument("units", nargs=-1)
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Units built in parallel (default: the number of cores).")
+@click.option("--force", is_flag=True, help="Rebuild everything, even outputs whose inputs did not change.")
+@click.option("--author", default=None, help="Author of the tracked changes (default: each unit's reporter).")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Date for marking overdue measures (default: each draft's date).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The workspace (default: found from the current folder).")
+def build(units: tuple[str, ...], jobs: int | None, force: bool, author: str | None,
+          as_of: dt.datetime | None, quiet: bool, root: Path | None) -> int:
+    """Build every draft of every unit (or of UNITS): reports, redlines, companions, ledgers.
+
+    Outputs whose inputs did not change since the last build are skipped. Exit 0 when all built,
+    1 when some units failed (the others are built), 2 when nothing could be built.
+    """
+    workspace = require_root(root)
+    options = BuildOptions(force=force, author=author, as_of=as_of.date() if as_of else None)
+    report = build_with_progress(workspace, units or None, options, jobs or default_jobs(), quiet=quiet)
+    for line in summary_lines(report):
+        click.echo(line)
+    return report.exit_code
+
+
+@click.command()
+@click.argument("units", nargs=-1)
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The workspace (default: found from the current folder).")
+def validate(units: tuple[str, ...], root: Path | None) -> int:
+    """Check every unit's content files; report every error (file:line:column) at once."""
+    workspace = load_workspace(require_root(root), units or None)
+    drafts = sum(len(u.drafts) for u in workspace.units)
+    click.echo(f"{len(workspace.units)} units, {drafts} drafts: all valid")
+    return EXIT_OK
