@@ -46,3 +46,7 @@ def run() -> None:
 # Commands are registered below, one import per feature module, each module defining a click
 # command or group named in its own file (keep this list sorted).
 from pipeline.cli_pdf import pdf as _pdf; cli.add_command(_pdf)  # noqa: E402
+from pipeline.cli_build import build as _build, validate as _validate  # noqa: E402
+
+cli.add_command(_build)
+cli.add_command(_validate)
