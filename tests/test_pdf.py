@@ -130,6 +130,30 @@ def test_cli_converts_every_built_report_and_redline(tmp_path: Path, monkeypatch
     assert "2 PDF(s) already up to date" in capsys.readouterr().out
 
 
+@pytest.mark.libreoffice
+def test_every_example_report_converts(tmp_path: Path, repo_root: Path) -> None:
+    """Every draft of the example workspace, rendered, converts: title and every problem in the PDF, A4."""
+    from pipeline.render import build_context, render_report
+    from pipeline.workspace import load_workspace, template_for
+
+    workspace = load_workspace(repo_root)
+    expected: dict[Path, list[str]] = {}
+    for unit_drafts in workspace.units:
+        for draft in unit_drafts.drafts:
+            path = tmp_path / unit_drafts.unit.id / draft.label / "report.docx"
+            path.parent.mkdir(parents=True)
+            path.write_bytes(render_report(draft, template_for(workspace.root, draft.unit)))
+            expected[path] = [build_context(draft)["title"], *(p.text[:10] for p in draft.report.problems)]
+    assert expected, "the example workspace has drafts"
+    conversions = pdfmod.convert_to_pdf(sorted(expected))
+    assert len(conversions) == len(expected)
+    for conversion in conversions:
+        text = squash(pdf_text(conversion.pdf))
+        for snippet in expected[conversion.source]:
+            assert squash(snippet) in text, f"{conversion.pdf}: {snippet!r} not in the PDF text"
+        assert_a4(conversion.pdf)
+
+
 # -- without LibreOffice -------------------------------------------------------------------------
 
 def test_missing_libreoffice_is_a_user_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
