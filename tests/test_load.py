@@ -1,0 +1,123 @@
+"""Every kind of bad input gives a precise file:line:column message (and loads fine when good)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import UserError
+from pipeline.workspace import load_draft_file
+
+GOOD = """\
+date: 2026-01-10
+opening: |
+  2025年，我作为关党委书记。
+areas:
+  duty:
+    answers:
+      Q1: 全年研究党建工作12次。
+      Q2:
+        text: 我带头落实一岗双责。
+        lint-ignore:
+          - rule: boilerplate-stock
+            reason: 引用原文
+    achievements:
+      - 制定清单23项。
+problems:
+  - id: P1
+    area: duty
+    text: 我对支部工作指导不够，2025年只去联系点2次。
+measures:
+  - id: M1
+    problems: [P1]
+    text: 每季度到联系点1次。
+    owner: 关党委
+    due: 2026-06-30
+    status: in-progress
+"""
+
+
+def write(tmp_path: Path, text: str | bytes) -> Path:
+    path = tmp_path / "report.yaml"
+    if isinstance(text, str):
+        text = text.encode("utf-8")
+    path.write_bytes(text)
+    return path
+
+
+def test_good_report_loads(tmp_path: Path) -> None:
+    draft = load_draft_file(write(tmp_path, GOOD))
+    report = draft.report
+    assert report.answer("Q1").text == "全年研究党建工作12次。"
+    assert report.answer("Q2").ignore[0].rule == "boilerplate-stock"
+    assert report.measures[0].due.isoformat() == "2026-06-30"
+    assert report.measures[0].status == "in-progress"
+    assert draft.question_set.id == "standard"
+    assert report.answer("Q3") is None  # unanswered is not a load error
+
+
+# (what is changed in GOOD, expected "line:col: key path: message fragment")
+BAD_CASES = [
+    ("unknown key", GOOD.replace("    achievements:", "    achievments:"),
+     "13:5: areas.duty.achievments: unknown key 'achievments'"),
+    ("missing required key", GOOD.replace("opening: |\n  2025年，我作为关党委书记。\n", ""),
+     "1:1: opening: missing required key 'opening'"),
+    ("wrong type: list for text", GOOD.replace("      Q1: 全年研究党建工作12次。", "      Q1: [a, b]"),
+     "7:11: areas.duty.answers.Q1: expected text, found a list"),
+    ("duplicate problem id", GOOD.replace("measures:", "  - id: P1\n    area: duty\n    text: 又一个问题。\nmeasures:"),
+     "19:5: problems[1]: duplicate problem id 'P1'"),
+    ("unknown question id", GOOD.replace("      Q1: 全年", "      Q9: 全年"),
+     "7:7: areas.duty.answers.Q9: 'Q9' is not a question of area 'duty'"),
+    ("measure points at unknown problem", GOOD.replace("problems: [P1]", "problems: [P7]"),
+     "21:15: measures[0].problems: measure 'M1' points at unknown problem 'P7'"),
+    ("bad date", GOOD.replace("date: 2026-01-10", "date: 2026-02-30"),
+     "1:7: date: '2026-02-30' is not a date"),
+    ("bad status", GOOD.replace("in-progress", "doing"),
+     "25:13: measures[0].status: 'doing' is not one of: planned, in-progress, done"),
+    ("unknown area", GOOD.replace("    area: duty", "    area: dutty"),
+     "17:11: problems[0].area: unknown area 'dutty'"),
+    ("duplicate key", GOOD.replace("      Q1: 全年研究党建工作12次。", "      Q1: 甲\n      Q1: 乙"),
+     "8:7: areas.duty.answers.Q1: duplicate key 'Q1' (first at line 7)"),
+    ("yaml syntax", GOOD.replace("    area: duty\n", "    area: duty\n   bad: [\n", 1),
+     "YAML syntax error"),
+    ("control character", GOOD.replace("12次", "12\x07次"),
+     "7:21: character U+0007 (BEL) is not allowed in a Word document"),
+    ("control character from an escape", GOOD.replace("      Q1: 全年研究党建工作12次。", '      Q1: "全年\\x0b"'),
+     "7:11: areas.duty.answers.Q1: character U+000B (vertical tab) is not allowed"),
+    ("lint-ignore without reason", GOOD.replace("            reason: 引用原文\n", ""),
+     "areas.duty.answers.Q2.lint-ignore[0].reason: missing required key 'reason'"),
+    ("empty text", GOOD.replace("    text: 每季度到联系点1次。", "    text: ''"),
+     "22:11: measures[0].text: must not be empty"),
+    ("empty file", "", "the file is empty"),
+    ("not a mapping", "- just\n- a list\n", "1:1: report.yaml must be a mapping"),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", BAD_CASES, ids=[c[0] for c in BAD_CASES])
+def test_bad_input_is_reported_with_position(tmp_path: Path, name: str, text: str, expected: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(UserError) as caught:
+        load_draft_file(path)
+    message = caught.value.format()
+    assert str(path.name) in message
+    assert expected in message, message
+
+
+@pytest.mark.parametrize("data,expected", [
+    ("date: 2026-01-10\nopening: 开头\xad\n".encode("gbk", "replace"), "not valid UTF-8"),
+    (b"date: 2026-01-10\nopening: \xed\xa0\x80\n", "1"),  # an encoded lone surrogate is invalid UTF-8
+])
+def test_undecodable_bytes(tmp_path: Path, data: bytes, expected: str) -> None:
+    with pytest.raises(UserError) as caught:
+        load_draft_file(write(tmp_path, data))
+    assert "not valid UTF-8" in caught.value.format()
+    assert ":2:" in caught.value.format()
+
+
+def test_all_errors_in_one_run(tmp_path: Path) -> None:
+    text = GOOD.replace("    achievements:", "    achievments:").replace("in-progress", "doing")
+    with pytest.raises(UserError) as caught:
+        load_draft_file(write(tmp_path, text))
+    assert len(caught.value.issues) == 2
+    assert caught.value.format().endswith("2 errors")
