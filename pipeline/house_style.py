@@ -24,6 +24,7 @@ from pipeline.fsutil import atomic_write_bytes
 TABLE_STYLE = "House Table"
 TABLE_TEXT_STYLE = "Table Text"
 SIGNATURE_STYLE = "Signature"
+CORE_TEXT_LIMIT = 255  # python-docx refuses longer core-property strings
 
 
 def open_template(template: Path) -> DocxDocument:
@@ -55,9 +56,9 @@ def midnight_utc(date: dt.date) -> dt.datetime:
 def set_core_properties(document: DocxDocument, *, title: str, author: str, date: dt.date) -> None:
     """Core properties from the content only: no tool names, no revision or print churn."""
     props = document.core_properties
-    props.title = title
-    props.author = author
-    props.last_modified_by = author
+    props.title = title[:CORE_TEXT_LIMIT]
+    props.author = author[:CORE_TEXT_LIMIT]
+    props.last_modified_by = author[:CORE_TEXT_LIMIT]
     props.created = midnight_utc(date)
     props.modified = midnight_utc(date)
     props.revision = 1

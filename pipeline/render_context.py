@@ -133,10 +133,11 @@ def _strings(value: Any, where: str) -> Iterator[tuple[str, str]]:
 
 def check_characters(context: dict[str, Any], draft: Draft) -> None:
     """Refuse, loudly, any character that would corrupt the XML (the loader should have caught it)."""
-    issues = []
+    issues, seen = [], set()
     for where, text in _strings(context, ""):
         match = FORBIDDEN_CHARS.search(text)
-        if match:
+        if match and text not in seen:  # derived values (first, rest) repeat their source text
+            seen.add(text)
             issues.append(Issue(path=draft.report.path, key_path=where,
                                 message=f"character U+{ord(match.group()):04X} cannot appear in a Word document",
                                 hint="delete the control character from the text"))
