@@ -108,8 +108,9 @@ def read_report(path: Path, question_set: QuestionSet, issues: IssueCollector) -
     title = top.text("title", required=False)
     opening = top.text("opening", hint="add 'opening: |' with the opening paragraph") or ""
     areas = _read_areas(top, question_set, path, issues)
-    problems = _read_items(top.seq("problems"), path, issues, lambda r: _problem(r, question_set, path, issues))
-    measures = _read_items(top.seq("measures"), path, issues, _measure)
+    problems = _read_items(top.seq("problems"), path, issues, "a problem",
+                           lambda r: _problem(r, question_set, path, issues))
+    measures = _read_items(top.seq("measures"), path, issues, "a measure", _measure)
     closing = top.text("closing", required=False)
     unplaced = top.text_list("unplaced")
     top.finish()
@@ -206,11 +207,11 @@ def _measure(r: MapReader) -> Measure | None:
     return Measure(id=mid, problems=problems, text=text, owner=owner, due=due, status=status, ignore=ignore)
 
 
-def _read_items(nodes: list[YNode], path: Path, issues: IssueCollector,
+def _read_items(nodes: list[YNode], path: Path, issues: IssueCollector, what: str,
                 make: Callable[[MapReader], object | None]) -> list[tuple]:
     out = []
     for node in nodes:
-        reader = MapReader.of(node, path, issues, "a list entry")
+        reader = MapReader.of(node, path, issues, what)
         if reader is None:
             continue
         item = make(reader)

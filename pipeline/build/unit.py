@@ -50,6 +50,7 @@ def build_unit(root: Path, unit_dir: Path, config: Config, options: BuildOptions
     stamps = Stamps(files.build_dir)
     context = BuildContext(files, config, options)
     extra_base = pipeline_fingerprint() + options_key(options)
+    _remove_leftover_temp_files(files.build_dir)
     try:
         for target in unit_targets(files, options_key(options)):
             digest = digests.combine(root, target.inputs, extra_base + target.extra)
@@ -67,3 +68,10 @@ def build_unit(root: Path, unit_dir: Path, config: Config, options: BuildOptions
         result.errors.append(exc.format())
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _remove_leftover_temp_files(folder: Path) -> None:
+    """Delete temporary files a killed build left behind (atomic writes name them ``.<name>.*.tmp``)."""
+    if folder.is_dir():
+        for leftover in folder.rglob(".*.tmp"):
+            leftover.unlink(missing_ok=True)

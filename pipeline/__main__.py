@@ -1,0 +1,5 @@
+"""``python -m pipeline`` runs the shuzhi command line."""
+
+from pipeline.cli import run
+
+run()

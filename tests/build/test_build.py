@@ -1,0 +1,146 @@
+"""The build: incremental, deterministic, atomic, and a broken unit never blocks the others."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from pipeline.build.context import BuildOptions
+from pipeline.build.runner import run_build
+from pipeline.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+
+UNIT = """\
+name: 示例关
+organisation: 中共示例关委员会
+reporter: 王示例
+role: 党委书记
+"""
+
+REPORT = """\
+date: 2026-01-{day:02d}
+opening: 本年度我作为书记，抓党建工作{n}次。
+areas:
+  duty:
+    answers:
+      Q1: 全年研究党建工作{n}次，解决问题3个。
+problems:
+  - id: P1
+    area: duty
+    text: 我到联系点调研只有{n}次，2025年5月某科室的问题拖了两个月。
+measures:
+  - id: M1
+    problems: [P1]
+    text: 每季度到联系点1次。
+    owner: 关党委
+    due: 2026-06-30
+"""
+
+
+def make_workspace(root: Path, units: dict[str, int]) -> Path:
+    """A workspace with ``units`` (name → number of drafts) and the repository's templates."""
+    shutil.copytree(REPO / "templates", root / "templates")
+    for name, drafts in units.items():
+        unit_dir = root / "drafts" / name
+        unit_dir.mkdir(parents=True)
+        (unit_dir / "unit.yaml").write_text(UNIT, encoding="utf-8")
+        for n in range(1, drafts + 1):
+            (unit_dir / f"v{n}").mkdir()
+            (unit_dir / f"v{n}" / "report.yaml").write_text(REPORT.format(day=n, n=n + 2), encoding="utf-8")
+    return root
+
+
+def outputs(root: Path) -> dict[str, str]:
+    """sha256 of every file under build/ (stamps included), by relative path."""
+    build = root / "build"
+    return {str(p.relative_to(build)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(build.rglob("*")) if p.is_file()} if build.exists() else {}
+
+
+def build(root: Path, *args: str) -> int:
+    return main(["build", "--root", str(root), "--quiet", *args])
+
+
+def test_second_build_is_a_no_op_and_a_change_rebuilds_only_its_draft(tmp_path: Path) -> None:
+    root = make_workspace(tmp_path, {"u1": 1, "u2": 1})
+    assert build(root) == 0
+    first = run_build(root, None, BuildOptions(), jobs=1)
+    assert [len(r.built) for r in first.results] == [0, 0]
+    report = root / "drafts" / "u2" / "v1" / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("解决问题3个", "解决问题4个"), encoding="utf-8")
+    again = run_build(root, None, BuildOptions(), jobs=1)
+    assert [r.built for r in again.results] == [[], ["v1/report.docx"]]
+
+
+def test_builds_are_byte_identical(tmp_path: Path) -> None:
+    root = make_workspace(tmp_path, {"u1": 1})
+    assert build(root) == 0
+    first = outputs(root)
+    assert build(root, "--force") == 0
+    assert outputs(root) == first
+    assert "u1/v1/report.docx" in first
+
+
+def test_parallel_build_equals_serial_build(tmp_path: Path) -> None:
+    serial = make_workspace(tmp_path / "a", {f"u{i}": 1 for i in range(4)})
+    parallel = make_workspace(tmp_path / "b", {f"u{i}": 1 for i in range(4)})
+    assert build(serial, "--jobs", "1") == 0
+    assert build(parallel, "--jobs", "2") == 0
+    assert outputs(serial) == outputs(parallel)
+
+
+def test_bad_input_exits_2_and_leaves_previous_outputs_intact(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_workspace(tmp_path, {"u1": 1})
+    assert build(root) == 0
+    before = outputs(root)
+    report = root / "drafts" / "u1" / "v1" / "report.yaml"
+    original = report.read_bytes()
+    report.write_text(report.read_text(encoding="utf-8").replace("    owner:", "    ownr:"), encoding="utf-8")
+    capsys.readouterr()
+    assert build(root) == 2
+    err = capsys.readouterr()
+    assert "drafts/u1/v1/report.yaml:15:5: measures[0].ownr: unknown key 'ownr'" in err.out + err.err
+    assert "Traceback" not in err.out + err.err
+    assert outputs(root) == before
+    assert report.read_bytes() != original  # the pipeline never rewrites drafts
+
+
+def test_a_failing_unit_does_not_block_the_others(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_workspace(tmp_path, {"a-good": 1, "b-bad": 1, "c-good": 1})
+    (root / "drafts" / "b-bad" / "v1" / "report.yaml").write_text("date: [\n", encoding="utf-8")
+    assert build(root, "--jobs", "2") == 1
+    text = capsys.readouterr().out
+    assert (root / "build" / "a-good" / "v1" / "report.docx").is_file()
+    assert (root / "build" / "c-good" / "v1" / "report.docx").is_file()
+    assert not (root / "build" / "b-bad").exists()
+    assert "b-bad: FAILED" in text and "drafts/b-bad/v1/report.yaml:2:1: YAML syntax error" in text
+    assert "3 units" in text and "1 failed" in text
+
+
+def test_a_killed_build_leaves_valid_outputs_and_the_next_build_completes_it(tmp_path: Path) -> None:
+    root = make_workspace(tmp_path, {f"u{i:02d}": 3 for i in range(12)})
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "build", "--root", str(root), "--jobs", "1", "--quiet"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=root)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list((root / "build").rglob("report.docx"))) < 3:
+        time.sleep(0.02)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    finished = list((root / "build").rglob("*.docx"))
+    assert finished, "the build was killed before it wrote anything"
+    for path in finished:
+        with zipfile.ZipFile(path) as archive:
+            assert archive.testzip() is None
+    assert build(root) == 0
+    assert len(list((root / "build").rglob("report.docx"))) == 36
+    assert not list((root / "build").rglob("*.tmp"))
