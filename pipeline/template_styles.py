@@ -149,10 +149,12 @@ _CHARACTER_STYLES = (
 
 
 def doc_defaults_xml() -> str:
-    """``w:docDefaults``: body font, size and character spacing, Chinese, no widow control (keeps the grid)."""
+    """``w:docDefaults``: body font, size and character spacing, Chinese; no widow control and no extra
+    space between Chinese and Latin/digits (both would push text off the 22 × 28 grid)."""
     rpr = run_props(FANGSONG, BODY_SIZE, spacing=CHAR_SPACING)
     return (f"<w:docDefaults><w:rPrDefault><w:rPr>{rpr}</w:rPr></w:rPrDefault>"
-            '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:jc w:val="both"/></w:pPr></w:pPrDefault>'
+            '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
+            '<w:jc w:val="both"/></w:pPr></w:pPrDefault>'
             "</w:docDefaults>")
 
 
