@@ -50,3 +50,7 @@ from pipeline.cli_build import build as _build, validate as _validate  # noqa: E
 
 cli.add_command(_build)
 cli.add_command(_validate)
+from pipeline.cli_scaffold import init as _init, new_draft_command as _new_draft  # noqa: E402
+
+cli.add_command(_init)
+cli.add_command(_new_draft)
