@@ -124,3 +124,18 @@ def test_strip_comments_removes_parts_and_anchors() -> None:
     assert "word/comments.xml" not in names
     assert "comment" not in document and "comment" not in types and "comment" not in rels
     assert paragraph_texts(data) == ["正文"]
+
+
+@pytest.mark.libreoffice
+def test_example_reports_round_trip_with_the_same_texts(lo_oracle: LibreOfficeOracle, tmp_path: Path,  # noqa: F811
+                                                        repo_root: Path) -> None:
+    """The python-side extraction and LibreOffice agree on every rendered draft of the example."""
+    from pipeline.render import render_report
+    from pipeline.workspace import load_workspace, template_for
+
+    workspace = load_workspace(repo_root)
+    drafts = [d for u in workspace.units for d in u.drafts]
+    assert drafts
+    for draft in drafts:
+        path = write(tmp_path, draft.label, render_report(draft, template_for(workspace.root, draft.unit)))
+        assert lo_oracle.roundtrip(path) == normalise(paragraph_texts(path)), draft.label
