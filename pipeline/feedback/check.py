@@ -1,0 +1,129 @@
+"""The feedback checks: every item answered, every response known, every target found.
+
+* once v<N+1> exists, an item on v<N> without a response is an **error** naming item and department;
+* a response to an item that v<N> does not have is an **error**;
+* an ``on`` or ``quote`` that does not resolve in v<N> is an **error** at its file:line;
+* an item marked adopted whose target text is the same in v<N> and v<N+1> is a **warning**;
+* items on the latest draft are **pending**: listed, never errors.
+
+Results are lint :class:`~pipeline.lint.finding.Finding`\\ s with category ``feedback``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.feedback.model import FeedbackItem, Round, UnitFeedback, Where
+from pipeline.feedback.targets import contains_quote, describe_choices, resolve, same_text, target_text
+from pipeline.lint.finding import Finding
+
+CATEGORY = "feedback"
+RULE_MISSING = "feedback-missing-response"
+RULE_UNKNOWN = "feedback-unknown-item"
+RULE_TARGET = "feedback-unresolved-target"
+RULE_QUOTE = "feedback-quote-not-found"
+RULE_UNCHANGED = "feedback-adopted-unchanged"
+
+
+@dataclass(frozen=True)
+class Pending:
+    """An item on the latest draft: it waits for the next draft's responses."""
+
+    round: Round
+    item: FeedbackItem
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Findings (errors and warnings) and the pending items of one or more units."""
+
+    findings: tuple[Finding, ...]
+    pending: tuple[Pending, ...]
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity == "warning")
+
+    def __add__(self, other: "CheckResult") -> "CheckResult":
+        return CheckResult(self.findings + other.findings, self.pending + other.pending)
+
+
+def finding(where: Where | Path | None, rule: str, severity: str, message: str, match: str = "") -> Finding:
+    """A feedback finding at ``where`` (a YAML position, or a whole file at line 1)."""
+    if isinstance(where, Where):
+        path, line, column = where.path, where.line, where.column
+    else:
+        path, line, column = where, 1, 1
+    return Finding(path=path, line=line, column=column, end_line=line, end_column=column + max(len(match), 1),
+                   rule=rule, category=CATEGORY, severity=severity, message=message, match=match)
+
+
+def check_item_targets(round_: Round) -> list[Finding]:
+    """Every item's ``on`` and ``quote`` must resolve in the draft it was given on."""
+    found = []
+    draft = round_.draft
+    for item in round_.items:
+        target = resolve(item.on, draft)
+        if target is None:
+            found.append(finding(item.on_where, RULE_TARGET, "error",
+                                 f"{item.id}: '{item.on}' is not in {draft.label} — use one of: "
+                                 f"{describe_choices(draft)}", item.on))
+            continue
+        text = target_text(target, draft) or ""
+        if item.quote is not None and not contains_quote(text, item.quote):
+            where_text = "the report" if target.kind == "report" else f"the text of {item.on}"
+            found.append(finding(item.quote_where, RULE_QUOTE, "error",
+                                 f"{item.id}: quote not found in {where_text} in {draft.label} — copy the "
+                                 f"exact words, or change 'on'", item.quote))
+    return found
+
+
+def check_responses(round_: Round) -> list[Finding]:
+    """Responses in v<N+1> against the items on v<N>."""
+    if round_.next_draft is None:
+        return []
+    found = []
+    known = {item.id for item in round_.items}
+    for response in round_.responses:
+        if response.item not in known:
+            choices = ", ".join(sorted(known)) or "none"
+            found.append(finding(response.where, RULE_UNKNOWN, "error",
+                                 f"response to unknown item '{response.item}': {round_.draft.label} has no "
+                                 f"such feedback item (items: {choices})", response.item))
+    for item in round_.items:
+        response = round_.response(item.id)
+        if response is None:
+            found.append(finding(round_.responses_path, RULE_MISSING, "error",
+                                 f"no response to item {item.id} of {item.department.name} ({item.department.code}) "
+                                 f"on {round_.draft.label} — add '- item: {item.id}' with its status"))
+        elif response.status == "adopted" and _target_unchanged(round_, item):
+            found.append(finding(response.where, RULE_UNCHANGED, "warning",
+                                 f"item {item.id} of {item.department.name} is marked adopted, but the text of "
+                                 f"'{item.on}' is the same in {round_.draft.label} and {round_.next_draft.label}",
+                                 item.id))
+    return found
+
+
+def _target_unchanged(round_: Round, item: FeedbackItem) -> bool:
+    assert round_.next_draft is not None
+    target = resolve(item.on, round_.draft)
+    if target is None:
+        return False  # reported as an unresolved target already
+    return same_text(target_text(target, round_.draft), target_text(target, round_.next_draft))
+
+
+def check_unit(feedback: UnitFeedback) -> CheckResult:
+    """All checks on one unit's rounds."""
+    findings: list[Finding] = []
+    pending: list[Pending] = []
+    for round_ in feedback.rounds:
+        findings += check_item_targets(round_)
+        findings += check_responses(round_)
+        if round_.pending:
+            pending += [Pending(round_, item) for item in round_.items]
+    return CheckResult(tuple(sorted(findings, key=Finding.sort_key)), tuple(pending))

@@ -1,0 +1,173 @@
+"""Reading ``v<N>/feedback/<code>.yaml`` and ``v<N+1>/responses.yaml`` with every error collected.
+
+``read_*`` functions record :class:`~pipeline.errors.Issue`\\ s (file:line:column, key path, hint)
+and go on; :func:`load_unit_feedback` raises one :class:`~pipeline.errors.UserError` with all of
+them.  The formats are described in ``docs/feedback.md``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline import yamlsrc
+from pipeline.config import Config, Department
+from pipeline.errors import Issue, IssueCollector
+from pipeline.feedback.model import KINDS, STATUSES, FeedbackItem, Response, Round, UnitFeedback, Where
+from pipeline.model import Draft
+from pipeline.schema import MapReader, issue_at
+from pipeline.workspace import UnitDrafts
+from pipeline.yamlsrc import YNode
+
+FEEDBACK_DIR = "feedback"
+RESPONSES_FILE = "responses.yaml"
+
+
+def where(path: Path, node: YNode) -> Where:
+    """The position of ``node`` in ``path``."""
+    return Where(path, node.span.line, node.span.column)
+
+
+def known_departments(config: Config) -> str:
+    """``zg (政工), rs (人事), …`` for hints."""
+    return ", ".join(f"{d.code} ({d.name})" for d in config.departments)
+
+
+def read_feedback_file(path: Path, config: Config, issues: IssueCollector) -> list[FeedbackItem]:
+    """The items of one ``feedback/<code>.yaml``; problems are recorded in ``issues``."""
+    root, _ = yamlsrc.load(path, issues)
+    top = MapReader.of(root, path, issues, "the feedback file")
+    if top is None:
+        return []
+    department = _department(top, path, config, issues)
+    items = [_item(node, path, department, issues) for node in top.seq("items", required=True)]
+    top.finish()
+    return [item for item in items if item is not None] if department else []
+
+
+def _department(top: MapReader, path: Path, config: Config, issues: IssueCollector) -> Department | None:
+    by_file = next((d for d in config.departments if d.code == path.stem), None)
+    if by_file is None:
+        issues.add(Issue(path, f"'{path.name}' is not named after a department code",
+                         hint=f"name the file <code>.yaml; known departments: {known_departments(config)}"))
+    value = top.text("department", hint="add 'department: <code>' (the department giving this feedback)")
+    if value is None:
+        return None
+    department = config.department(value)
+    node = top.get("department", required=False)
+    if department is None:
+        issue_at(issues, path, node or top.node, f"unknown department '{value}'",
+                 f"known departments: {known_departments(config)} (set them in shuzhi.toml)")
+        return None
+    if by_file is not None and department.code != by_file.code:
+        issue_at(issues, path, node or top.node,
+                 f"department '{value}' does not match the file name '{path.name}'",
+                 f"rename the file to {department.code}.yaml or fix 'department'")
+        return None
+    return department
+
+
+def _item(node: YNode, path: Path, department: Department | None, issues: IssueCollector) -> FeedbackItem | None:
+    reader = MapReader.of(node, path, issues, "a feedback item")
+    if reader is None:
+        return None
+    item_id = reader.text("id")
+    on = reader.text("on", hint="name a question, problem, measure, area id, or 'report'")
+    quote = reader.text("quote", required=False)
+    text = reader.text("text")
+    kind = reader.choice("kind", KINDS, "must") if reader.has("kind") else reader.text("kind", hint="must | suggest")
+    reader.finish()
+    if not (item_id and on and text and kind in KINDS and department):
+        return None
+    on_node = reader.node.entries["on"][1]
+    quote_node = reader.node.entries["quote"][1] if quote is not None else None
+    return FeedbackItem(id=item_id, department=department, on=on, text=text, kind=kind, quote=quote,
+                        where=where(path, node), on_where=where(path, on_node),
+                        quote_where=where(path, quote_node) if quote_node is not None else None)
+
+
+def read_draft_feedback(draft: Draft, config: Config, issues: IssueCollector) -> tuple[FeedbackItem, ...]:
+    """Every item given on ``draft``, department by department in the configuration's order."""
+    folder = draft.dir / FEEDBACK_DIR
+    if not folder.is_dir():
+        return ()
+    for stray in sorted(folder.glob("*.yml")):
+        issues.add(Issue(stray, "feedback files end in .yaml", hint=f"rename it to {stray.stem}.yaml"))
+    order = {d.code: i for i, d in enumerate(config.departments)}
+    files = sorted(folder.glob("*.yaml"), key=lambda p: (order.get(p.stem, len(order)), p.name))
+    items = [item for path in files for item in read_feedback_file(path, config, issues)]
+    _check_unique_ids(items, issues)
+    return tuple(items)
+
+
+def _check_unique_ids(items: list[FeedbackItem], issues: IssueCollector) -> None:
+    first: dict[str, FeedbackItem] = {}
+    for item in items:
+        if item.id in first:
+            seen = first[item.id].where
+            issues.add(Issue(item.where.path, f"duplicate feedback item id '{item.id}' "
+                             f"(first in {seen.path.name} line {seen.line})", line=item.where.line,
+                             column=item.where.column, hint="ids must be unique within a draft, e.g. rs-1, rs-2"))
+        else:
+            first[item.id] = item
+
+
+def read_responses(path: Path, issues: IssueCollector) -> tuple[Response, ...]:
+    """The entries of one ``responses.yaml`` (empty when the file does not exist)."""
+    if not path.is_file():
+        return ()
+    root, _ = yamlsrc.load(path, issues)
+    top = MapReader.of(root, path, issues, "responses.yaml")
+    if top is None:
+        return ()
+    found = [_response(node, path, issues) for node in top.seq("responses", required=True)]
+    top.finish()
+    responses = [r for r in found if r is not None]
+    seen: set[str] = set()
+    for response in responses:
+        if response.item in seen:
+            issues.add(Issue(path, f"second response to item '{response.item}'", line=response.where.line,
+                             column=response.where.column, hint="give one response per item"))
+        seen.add(response.item)
+    return tuple(responses)
+
+
+def _response(node: YNode, path: Path, issues: IssueCollector) -> Response | None:
+    reader = MapReader.of(node, path, issues, "a response")
+    if reader is None:
+        return None
+    item = reader.text("item", hint="the id of the feedback item answered, e.g. rs-1")
+    status = reader.choice("status", STATUSES, "") if reader.has("status") else \
+        reader.text("status", hint="adopted | partly | declined")
+    note = reader.text("note", required=status in ("partly", "declined"),
+                       hint="say what was done, or why not (required unless adopted)")
+    reader.finish()
+    if not (item and status in STATUSES) or (status != "adopted" and not note):
+        return None
+    return Response(item=item, status=status, note=note, where=where(path, node))
+
+
+def read_unit_feedback(unit_drafts: UnitDrafts, config: Config, issues: IssueCollector) -> UnitFeedback:
+    """Every round of one unit: the items on each draft and the responses in the next one."""
+    drafts = unit_drafts.drafts
+    rounds = []
+    if drafts and (drafts[0].dir / RESPONSES_FILE).is_file():
+        issues.add(Issue(drafts[0].dir / RESPONSES_FILE, "the first draft has a responses.yaml",
+                         hint="responses answer the feedback on the previous draft; remove the file"))
+    for index, draft in enumerate(drafts):
+        items = read_draft_feedback(draft, config, issues)
+        following = drafts[index + 1] if index + 1 < len(drafts) else None
+        path = following.dir / RESPONSES_FILE if following else None
+        responses = read_responses(path, issues) if path else ()
+        rounds.append(Round(draft=draft, items=items, next_draft=following, responses=responses,
+                            responses_path=path))
+    unit = unit_drafts.unit
+    return UnitFeedback(unit_id=unit.id, unit_name=unit.name, reporter=unit.reporter,
+                        departments=config.departments, rounds=tuple(rounds))
+
+
+def load_unit_feedback(unit_drafts: UnitDrafts, config: Config) -> UnitFeedback:
+    """Like :func:`read_unit_feedback`, raising one :class:`UserError` with every issue."""
+    issues = IssueCollector()
+    feedback = read_unit_feedback(unit_drafts, config, issues)
+    issues.raise_if_any()
+    return feedback

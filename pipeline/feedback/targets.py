@@ -1,0 +1,132 @@
+"""What a feedback item's ``on`` names in a draft, and that target's text.
+
+``on`` is a question id, a problem id, a measure id, an area id, or ``report``.  The text of a
+target is what a reviewer was reading: a question's answer; a problem's text and cause; a
+measure's text; an area's answers, achievements and the problems filed under it; or the whole
+report.  A question that exists in the question set but was left unanswered resolves (to empty
+text): feedback often says "answer this question".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from pipeline.feedback.model import REPORT_TARGET
+from pipeline.model import Draft, Report
+
+TargetKind = Literal["question", "problem", "measure", "area", "report"]
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Target:
+    """A resolved ``on``: its kind and id (``report`` for the whole report)."""
+
+    kind: TargetKind
+    id: str
+
+    @property
+    def bookmark(self) -> str | None:
+        """The bookmark the report template puts on this target's heading (``q-Q3``, ``p-P2`` …)."""
+        prefix = {"question": "q", "problem": "p", "measure": "m", "area": "area"}.get(self.kind)
+        return f"{prefix}-{self.id}" if prefix else None
+
+
+def resolve(on: str, draft: Draft) -> Target | None:
+    """The target ``on`` names in ``draft``; None when nothing in the draft has that id."""
+    if on == REPORT_TARGET:
+        return Target("report", REPORT_TARGET)
+    if draft.question_set.question(on) is not None:
+        return Target("question", on)
+    if draft.report.problem(on) is not None:
+        return Target("problem", on)
+    if draft.report.measure(on) is not None:
+        return Target("measure", on)
+    if draft.question_set.area(on) is not None:
+        return Target("area", on)
+    return None
+
+
+def describe_choices(draft: Draft) -> str:
+    """The ids an ``on`` may name in ``draft``, for hints."""
+    questions = [q.id for q in draft.question_set.questions()]
+    parts = [f"questions {questions[0]}–{questions[-1]}" if questions else "",
+             "problems " + ", ".join(p.id for p in draft.report.problems) if draft.report.problems else "",
+             "measures " + ", ".join(m.id for m in draft.report.measures) if draft.report.measures else "",
+             "areas " + ", ".join(a.id for a in draft.question_set.areas), REPORT_TARGET]
+    return "; ".join(p for p in parts if p)
+
+
+def target_text(target: Target, draft: Draft) -> str | None:
+    """The text of ``target`` in ``draft``; None when the target does not exist there."""
+    report = draft.report
+    if target.kind == "report":
+        return report_text(draft)
+    if target.kind == "question":
+        if draft.question_set.question(target.id) is None:
+            return None
+        answer = report.answer(target.id)
+        return answer.text if answer else ""
+    if target.kind == "problem":
+        problem = report.problem(target.id)
+        return None if problem is None else _join(problem.text, problem.cause)
+    if target.kind == "measure":
+        measure = report.measure(target.id)
+        return None if measure is None else measure.text
+    return area_text(report, target.id) if draft.question_set.area(target.id) else None
+
+
+def area_text(report: Report, area_id: str) -> str:
+    """An area's answers, achievements and the problems filed under it."""
+    content = report.area(area_id)
+    parts: list[str | None] = []
+    if content is not None:
+        parts += [a.text for a in content.answers] + list(content.achievements)
+    for problem in report.problems:
+        if problem.area == area_id:
+            parts += [problem.text, problem.cause]
+    return _join(*parts)
+
+
+def report_text(draft: Draft) -> str:
+    """Every text of the report, in reading order."""
+    report = draft.report
+    parts: list[str | None] = [report.title, report.opening]
+    for area in draft.question_set.areas:
+        parts.append(area_text_without_problems(report, area.id))
+    for problem in report.problems:
+        parts += [problem.text, problem.cause]
+    for measure in report.measures:
+        parts.append(measure.text)
+    parts.append(report.closing)
+    return _join(*parts)
+
+
+def area_text_without_problems(report: Report, area_id: str) -> str:
+    content = report.area(area_id)
+    if content is None:
+        return ""
+    return _join(*(a.text for a in content.answers), *content.achievements)
+
+
+def _join(*parts: str | None) -> str:
+    return "\n".join(p for p in parts if p)
+
+
+def contains_quote(text: str, quote: str) -> bool:
+    """True when ``quote`` occurs in ``text`` (exactly, or ignoring whitespace and line breaks)."""
+    return quote in text or squeeze(quote) in squeeze(text)
+
+
+def squeeze(text: str) -> str:
+    """``text`` without any whitespace (Chinese text has no meaningful spaces; YAML folds lines)."""
+    return _SPACE.sub("", text)
+
+
+def same_text(a: str | None, b: str | None) -> bool:
+    """True when two target texts are equal but for whitespace (None means the target is gone)."""
+    if a is None or b is None:
+        return a is b
+    return squeeze(a) == squeeze(b)
