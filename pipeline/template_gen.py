@@ -45,16 +45,19 @@ SECTION_BOOKMARK_IDS = {"sec-problems": 1, "sec-measures": 2}  # context bookmar
 # --- body: paragraphs with Jinja ------------------------------------------------------------------
 
 
-def paragraph(style: str, text: str, bookmark: tuple[str, str] | None = None) -> str:
+def paragraph(style: str, text: str, bookmark: tuple[str, str] | None = None, num_id: int | None = None) -> str:
     """A ``w:p`` of ``style`` holding ``text`` (Jinja allowed), optionally wrapped in a bookmark.
 
-    ``bookmark`` is ``(id expression, name expression)``, e.g. ``("{{ q.bookmark_id }}", "{{ q.bookmark }}")``.
+    ``bookmark`` is ``(id expression, name expression)``, e.g. ``("{{ q.bookmark_id }}", "{{ q.bookmark }}")``;
+    ``num_id`` puts the paragraph in another list than its style's.
     """
-    start = end = ""
+    start = end = num = ""
     if bookmark:
         start = f'<w:bookmarkStart w:id="{bookmark[0]}" w:name="{bookmark[1]}"/>'
         end = f'<w:bookmarkEnd w:id="{bookmark[0]}"/>'
-    return (f'<w:p {W}><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{start}'
+    if num_id is not None:
+        num = f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
+    return (f'<w:p {W}><w:pPr><w:pStyle w:val="{style}"/>{num}</w:pPr>{start}'
             f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>{end}</w:p>')
 
 
@@ -80,8 +83,9 @@ def _missing(condition: str, marker: str) -> list[str]:
     return [tag(f"if {condition}"), paragraph("Unanswered", marker), tag("endif")]
 
 
-def _numbered_items(var: str, seq: str, extra: tuple[str, ...]) -> list[str]:
-    body = [tag(f"for {var} in {seq}"), paragraph("NumberedItem", f"{{{{ {var}.first }}}}", _bm(var))]
+def _numbered_items(var: str, seq: str, extra: tuple[str, ...], num_id: int) -> list[str]:
+    body = [tag(f"for {var} in {seq}"),
+            paragraph("NumberedItem", f"{{{{ {var}.first }}}}", _bm(var), num_id)]
     for field in ("rest",) + extra:
         body += loop("text", f"{var}.{field}")
     return body + [tag("endfor")]
@@ -114,10 +118,10 @@ def body_paragraphs() -> list[str]:
         *loop("text", "opening"),
         *area_paragraphs(),
         paragraph("Heading1", "{{ headings.problems }}", _fixed_bm("sec-problems")),
-        *_numbered_items("p", "problems", ("cause",)),
+        *_numbered_items("p", "problems", ("cause",), ts.ITEM_NUM_ID),
         *_missing("not problems", "（未列出问题）"),
         paragraph("Heading1", "{{ headings.measures }}", _fixed_bm("sec-measures")),
-        *_numbered_items("m", "measures", ()),
+        *_numbered_items("m", "measures", (), ts.MEASURE_NUM_ID),
         *_missing("not measures", "（未列出措施）"),
         *loop("text", "closing"),
         *loop("text", "signature", "Signature"),

@@ -24,6 +24,11 @@ TITLE_SIZE = 44  # 22 pt, 二号
 PAGE_NUMBER_SIZE = 28  # 14 pt, 四号
 TABLE_SIZE = 28  # 14 pt in companion tables
 HEADING_NUM_ID = 1  # w:numId of the heading numbering
+# Numbered paragraphs (problems, measures) are a list of their own: LibreOffice treats a numbering
+# linked to the heading styles as chapter numbering and drops it from other styles.  Each list in
+# the report has its own w:num (restarting at 1) over one abstract list.
+ITEM_NUM_ID = 2  # the "Numbered Item" style's list; the report's problems
+MEASURE_NUM_ID = 3  # the report's measures: same list format, numbering restarted
 # 28 characters in the 156 mm (442.2 pt) line: 16 pt − 0.25 pt = 15.75 pt a character (441 pt a line).
 # With a w:docGrid of type "lines" this gives 22 × 28 in Word and in LibreOffice (docs/render.md).
 CHAR_SPACING = -5  # twentieths of a point
@@ -97,7 +102,7 @@ PARAGRAPH_STYLES: tuple[StyleSpec, ...] = (
     _heading(3, FANGSONG),
     _heading(4, FANGSONG),
     StyleSpec("NumberedItem", "Numbered Item", FANGSONG,
-              ppr=f'<w:numPr><w:ilvl w:val="2"/><w:numId w:val="{HEADING_NUM_ID}"/></w:numPr>'),
+              ppr=f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{ITEM_NUM_ID}"/></w:numPr>'),
     StyleSpec("Unanswered", "Unanswered", FANGSONG, color="C00000"),
     StyleSpec("Signature", "Signature", FANGSONG,
               ppr='<w:ind w:right="1280" w:rightChars="400" w:firstLineChars="0" w:firstLine="0"/>'
@@ -180,13 +185,24 @@ def _level_xml(ilvl: int, text: str, fmt: str, font: str) -> str:
             f"<w:pPr>{INDENT_2_CHARS}</w:pPr><w:rPr>{run_props(font, BODY_SIZE)}</w:rPr></w:lvl>")
 
 
+def _item_level_xml() -> str:
+    return ('<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:suff w:val="nothing"/>'
+            f'<w:lvlText w:val="%1."/><w:lvlJc w:val="left"/><w:pPr>{INDENT_2_CHARS}</w:pPr>'
+            f"<w:rPr>{run_props(FANGSONG, BODY_SIZE)}</w:rPr></w:lvl>")
+
+
 def numbering_xml_children() -> list[str]:
-    """The heading numbering: one ``w:abstractNum`` (levels 一、 （一） 1. （1）) and its ``w:num``."""
+    """Heading numbering (一、 （一） 1. （1）), the numbered-item list (1. 2. …) and their ``w:num`` entries."""
     levels = "".join(_level_xml(i, *spec) for i, spec in enumerate(HEADING_LEVELS))
-    abstract = (f'<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>'
+    headings = (f'<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>'
                 f'<w:name w:val="GBT9704 Headings"/>{levels}</w:abstractNum>')
-    num = f'<w:num w:numId="{HEADING_NUM_ID}"><w:abstractNumId w:val="0"/></w:num>'
-    return [abstract, num]
+    items = (f'<w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="singleLevel"/>'
+             f'<w:name w:val="Numbered Items"/>{_item_level_xml()}</w:abstractNum>')
+    return [headings, items,
+            f'<w:num w:numId="{HEADING_NUM_ID}"><w:abstractNumId w:val="0"/></w:num>',
+            f'<w:num w:numId="{ITEM_NUM_ID}"><w:abstractNumId w:val="1"/></w:num>',
+            f'<w:num w:numId="{MEASURE_NUM_ID}"><w:abstractNumId w:val="1"/>'
+            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>']
 
 
 def font_table_children() -> list[str]:

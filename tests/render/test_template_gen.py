@@ -137,3 +137,14 @@ def test_no_stock_python_docx_parts(template: bytes) -> None:
     with zipfile.ZipFile(io.BytesIO(template)) as archive:
         names = archive.namelist()
     assert not [n for n in names if "thumbnail" in n or "customXml" in n or "stylesWithEffects" in n]
+
+
+def test_numbered_items_are_their_own_restarting_lists(template: bytes) -> None:
+    numbering = part(template, "word/numbering.xml")
+    item = numbering.find("w:abstractNum[@w:abstractNumId='1']/w:lvl", NS)
+    assert (item.find("w:lvlText", NS).get(f"{W}val"), item.find("w:pStyle", NS)) == ("%1.", None)
+    override = numbering.find("w:num[@w:numId='3']/w:lvlOverride/w:startOverride", NS)
+    assert override.get(f"{W}val") == "1"
+    body = part(template, "word/document.xml")
+    num_ids = [n.get(f"{W}val") for n in body.iterfind(".//w:pPr/w:numPr/w:numId", NS)]
+    assert num_ids == ["2", "3"]  # problems, measures
