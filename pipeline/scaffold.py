@@ -32,7 +32,7 @@ class NewUnit:
     role: str = "党委书记"
 
 
-def _write_all(files: dict[Path, bytes]) -> list[Path]:
+def write_all(files: dict[Path, bytes]) -> list[Path]:
     """Write every file, or none of them when any already exists."""
     existing = sorted(p for p in files if p.exists())
     if existing:
@@ -49,6 +49,13 @@ def init_workspace(target: Path, unit: NewUnit) -> list[Path]:
     if not UNIT_ID.match(unit.id):
         raise UserError(Issue(None, f"unit id '{unit.id}' is not a folder name",
                               hint="use lower-case letters, digits, '-' and '_' (e.g. qingshigang)"))
+    files = workspace_files(target)
+    files[target / "drafts" / unit.id / "unit.yaml"] = _unit_yaml(unit).encode("utf-8")
+    return write_all(files)
+
+
+def workspace_files(target: Path) -> dict[Path, bytes]:
+    """The files of a new workspace without units: configuration, templates, CI workflow, hooks."""
     files: dict[Path, bytes] = {
         target / "shuzhi.toml": (INIT_RESOURCES / "shuzhi.toml").read_bytes(),
         target / "Makefile": (INIT_RESOURCES / "Makefile").read_bytes(),
@@ -60,8 +67,7 @@ def init_workspace(target: Path, unit: NewUnit) -> list[Path]:
     for source in sorted(PACKAGED_TEMPLATES.rglob("*")):
         if source.is_file() and source.suffix in (".yaml", ".docx"):
             files[target / "templates" / source.relative_to(PACKAGED_TEMPLATES)] = source.read_bytes()
-    files[target / "drafts" / unit.id / "unit.yaml"] = _unit_yaml(unit).encode("utf-8")
-    return _write_all(files)
+    return files
 
 
 def _unit_yaml(unit: NewUnit) -> str:
@@ -80,7 +86,7 @@ def new_draft(unit_id: str, date: dt.date, root: Path | None = None) -> list[Pat
     unit_dir = unit_drafts.unit.dir
     if latest is None:
         qset = _question_set(workspace.root, unit_drafts.unit.questions)
-        return _write_all({unit_dir / "v1" / "report.yaml": skeleton_report(qset, date).encode("utf-8")})
+        return write_all({unit_dir / "v1" / "report.yaml": skeleton_report(qset, date).encode("utf-8")})
     folder = unit_dir / f"v{latest.version + 1}"
     text = latest.report.path.read_text(encoding="utf-8")
     files = {folder / "report.yaml": _with_date(text, date).encode("utf-8")}
@@ -89,7 +95,7 @@ def new_draft(unit_id: str, date: dt.date, root: Path | None = None) -> list[Pat
     issues.raise_if_any()
     if items:
         files[folder / "responses.yaml"] = responses_skeleton(latest.label, items).encode("utf-8")
-    return _write_all(files)
+    return write_all(files)
 
 
 def _question_set(root: Path, set_id: str) -> QuestionSet:

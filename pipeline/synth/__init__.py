@@ -1,0 +1,1 @@
+"""Synthetic workspaces for benchmarks and load tests (``shuzhi synth``)."""
