@@ -55,3 +55,6 @@ from pipeline.cli_scaffold import init as _init, new_draft_command as _new_draft
 cli.add_command(_init)
 cli.add_command(_new_draft)
 from pipeline.cli_feedback import feedback as _feedback; cli.add_command(_feedback)  # noqa: E402
+from pipeline.cli_synth import synth as _synth  # noqa: E402
+
+cli.add_command(_synth)
