@@ -31,6 +31,9 @@ INSTALL_HINT = ("install LibreOffice: apt-get install libreoffice-writer-nogui f
 INIT_TIMEOUT = 120.0  # first start of a fresh profile
 PER_DOCUMENT_TIMEOUT = 60.0  # generous: a 20-page report converts in 1–2 s
 BATCH_SIZE = 20
+# Comments (a redline's review notes) become PDF annotations; LibreOffice 7.4 cannot yet put them
+# in the margin.  JSON filter options need LibreOffice 7.4 or later.
+PDF_FILTER = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,7 @@ def _convert_batch(soffice: str, profile: str, batch: Sequence[Path], work: Path
         copy = inputs / f"{index:04d}.docx"
         shutil.copyfile(source, copy)
         copies.append(copy)
-    result = _run([soffice, profile, "--headless", "--norestore", "--nolockcheck", "--convert-to", "pdf",
+    result = _run([soffice, profile, "--headless", "--norestore", "--nolockcheck", "--convert-to", PDF_FILTER,
                    "--outdir", str(outputs), *map(str, copies)],
                   timeout * len(batch), f"converting {len(batch)} document(s) to PDF")
     done: list[Conversion] = []

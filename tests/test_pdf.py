@@ -131,6 +131,23 @@ def test_cli_converts_every_built_report_and_redline(tmp_path: Path, monkeypatch
 
 
 @pytest.mark.libreoffice
+def test_redline_with_comments_converts(tmp_path: Path) -> None:
+    """A redline carries tracked changes and comments: the PDF has the text and the comment as a note."""
+    from support.handmade import commented, dele, ins, make_docx as handmade_docx, p
+
+    body = commented("审阅意见所指的段落") + p("全年开展集中学习", dele("12"), ins("15"), "次。")
+    source = tmp_path / "v1-v2.docx"
+    source.write_bytes(handmade_docx(body, comment="请补充具体数据"))
+    [conversion] = pdfmod.convert_to_pdf([source])
+    text = squash(pdf_text(conversion.pdf))
+    assert "审阅意见所指的段落" in text and "15" in text
+    notes = [bytes.fromhex(h.decode()).decode("utf-16") for h in
+             re.findall(rb"/Contents\s*<(FEFF[0-9A-Fa-f]*)>", conversion.pdf.read_bytes())]
+    assert "请补充具体数据" in notes
+    assert_a4(conversion.pdf)
+
+
+@pytest.mark.libreoffice
 def test_every_example_report_converts(tmp_path: Path, repo_root: Path) -> None:
     """Every draft of the example workspace, rendered, converts: title and every problem in the PDF, A4."""
     from pipeline.render import build_context, render_report
