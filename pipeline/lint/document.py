@@ -1,0 +1,134 @@
+"""What the lint reads: a document of text units, each with its key path, kind and suppressions.
+
+A report becomes one unit per text value (opening, every answer, achievement, problem text and cause,
+measure, closing, unplaced item); a .txt/.md/.docx file becomes one ``prose`` unit per paragraph.
+Positions: report units are mapped to file line/column through the report's
+:class:`~pipeline.source.SourceMap`; prose units know their line (for .docx: the paragraph number).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.model import Draft, QuestionSet, Report, Suppression
+from pipeline.source import KeyPath, Position
+
+TEXT_KINDS = ("opening", "answer", "achievement", "problem", "cause", "measure", "closing", "unplaced", "prose")
+
+
+@dataclass(frozen=True)
+class TextUnit:
+    """One piece of text the prose rules run over."""
+
+    key_path: KeyPath
+    text: str
+    kind: str  # one of TEXT_KINDS
+    ignore: tuple[Suppression, ...] = ()
+    line: int = 0  # prose only: 1-based line (or paragraph number) of the text's first character
+    column: int = 1  # prose only: 1-based column of the text's first character
+
+
+@dataclass(frozen=True)
+class Document:
+    """A report or a prose file, ready to lint."""
+
+    path: Path | None
+    units: tuple[TextUnit, ...]
+    report: Report | None = None
+    question_set: QuestionSet | None = None
+    lines: tuple[str, ...] = ()  # the file's lines, for showing the matched line
+
+    def position(self, unit: TextUnit, offset: int) -> Position:
+        """File line and column of character ``offset`` of ``unit.text``."""
+        if self.report is None:
+            before = unit.text[:offset]
+            breaks = before.count("\n")
+            if breaks:
+                return Position(unit.line + breaks, offset - before.rfind("\n"))
+            return Position(unit.line, unit.column + offset)
+        return self.report.source.locate(unit.key_path, unit.text, offset)
+
+    def span(self, unit: TextUnit, start: int, end: int) -> tuple[Position, Position]:
+        """Start and (exclusive) end position of ``unit.text[start:end]``."""
+        first = self.position(unit, start)
+        if end <= start:
+            return first, Position(first.line, first.column + 1)
+        last = self.position(unit, end - 1)
+        return first, Position(last.line, last.column + 1)
+
+    def units_of(self, kinds: tuple[str, ...] | None) -> list[TextUnit]:
+        """The units whose kind is in ``kinds`` (all when None)."""
+        return [u for u in self.units if kinds is None or u.kind in kinds]
+
+    def full_text(self) -> str:
+        return "\n".join(u.text for u in self.units)
+
+
+def _answer_path(report: Report, base: KeyPath, ignore: tuple[Suppression, ...]) -> KeyPath:
+    """An answer's key path: ``…answers.Q1`` or ``…answers.Q1.text`` when it is written as a mapping."""
+    with_text = base + ("text",)
+    return with_text if ignore or with_text in report.source.spans else base
+
+
+def report_units(report: Report) -> list[TextUnit]:
+    """Every text value of ``report`` as a unit, in reading order."""
+    units = [TextUnit(("opening",), report.opening, "opening")]
+    for area in report.areas:
+        for answer in area.answers:
+            path = _answer_path(report, ("areas", area.area, "answers", answer.question), answer.ignore)
+            units.append(TextUnit(path, answer.text, "answer", answer.ignore))
+        for i, text in enumerate(area.achievements):
+            units.append(TextUnit(("areas", area.area, "achievements", i), text, "achievement"))
+    for i, problem in enumerate(report.problems):
+        units.append(TextUnit(("problems", i, "text"), problem.text, "problem", problem.ignore))
+        if problem.cause:
+            units.append(TextUnit(("problems", i, "cause"), problem.cause, "cause", problem.ignore))
+    for i, measure in enumerate(report.measures):
+        units.append(TextUnit(("measures", i, "text"), measure.text, "measure", measure.ignore))
+    if report.closing:
+        units.append(TextUnit(("closing",), report.closing, "closing"))
+    for i, text in enumerate(report.unplaced):
+        units.append(TextUnit(("unplaced", i), text, "unplaced"))
+    return [u for u in units if u.text]
+
+
+def from_report(report: Report, question_set: QuestionSet | None) -> Document:
+    """The lint document of one report."""
+    lines = tuple(report.source.text.split("\n")) if report.source.text else ()
+    return Document(report.path, tuple(report_units(report)), report, question_set, lines)
+
+
+def from_draft(draft: Draft) -> Document:
+    return from_report(draft.report, draft.question_set)
+
+
+_MD_SKIP = re.compile(r"^\s*(?:#{1,6}\s|[-*+]\s|>\s?|\d+[.)]\s)")
+
+
+def from_text(path: Path | None, text: str, markdown: bool = False) -> Document:
+    """A plain-text or Markdown file: one prose unit per non-empty line (fenced code skipped)."""
+    text = text.removeprefix("\ufeff")
+    lines = text.split("\n")
+    units = []
+    fenced = False
+    for number, raw in enumerate(lines, start=1):
+        line = raw.rstrip("\r")
+        if markdown and line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+            continue
+        if fenced or not line.strip():
+            continue
+        column = 1
+        if markdown:
+            prefix = _MD_SKIP.match(line)
+            column = prefix.end() + 1 if prefix else 1
+        units.append(TextUnit((), line[column - 1 :], "prose", line=number, column=column))
+    return Document(path, tuple(units), lines=tuple(line.rstrip("\r") for line in lines))
+
+
+def from_paragraphs(path: Path | None, paragraphs: list[str]) -> Document:
+    """A Word document's paragraphs: the "line" of a finding is the paragraph number."""
+    units = [TextUnit((), p, "prose", line=i) for i, p in enumerate(paragraphs, start=1) if p.strip()]
+    return Document(path, tuple(units), lines=tuple(paragraphs))

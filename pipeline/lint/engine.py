@@ -1,0 +1,165 @@
+"""Run the rules over documents: check, then decide (disable, severity, lint-ignore), then locate.
+
+Library entry points (the build/check stage calls these):
+
+- :func:`lint_draft` / :func:`lint_report` — one loaded draft or report;
+- :func:`lint_file` — one ``report.yaml``, ``.txt``, ``.md`` or ``.docx`` file;
+- :func:`lint_paths` — files and folders as the CLI takes them;
+- :class:`Linter` — the same with the rules loaded once.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from pipeline.config import LintConfig
+from pipeline.errors import Issue, UserError
+from pipeline.lint.checks import CHECKS, Context, Hit
+from pipeline.lint.document import Document, from_draft, from_paragraphs, from_report, from_text
+from pipeline.lint.finding import Finding
+from pipeline.lint.rules import Rule, load_rules
+from pipeline.model import Draft, QuestionSet, Report
+
+PROSE_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class _Details(dict):
+    """Message values; a placeholder without a value stays as written."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def format_message(template: str, values: dict[str, Any]) -> str:
+    """``template`` with ``{match}`` and the check's details filled in."""
+    try:
+        return string.Formatter().vformat(template, (), _Details(values))
+    except (ValueError, IndexError):
+        return template
+
+
+class Linter:
+    """Rules loaded and configured once; lint any number of documents."""
+
+    def __init__(self, config: LintConfig | None = None, rules: Sequence[Rule] | None = None):
+        self.config = config or LintConfig()
+        all_rules = list(rules) if rules is not None else load_rules(self.config.packs)
+        self._check_config(all_rules)
+        self.rules = tuple(self._configure(r) for r in all_rules if r.id not in self.config.disable)
+        self.context = Context(self.config, self.rules)
+
+    def _check_config(self, rules: list[Rule]) -> None:
+        known = {r.id for r in rules}
+        unknown = [r for r in (*self.config.disable, *self.config.severity) if r not in known]
+        if unknown:
+            raise UserError([Issue(None, f"lint configuration names an unknown rule '{r}'",
+                                   hint="see `shuzhi lint --list-rules` or docs/lint.md") for r in unknown])
+
+    def _configure(self, rule: Rule) -> Rule:
+        level = self.config.severity.get(rule.id)
+        return rule.with_severity(level) if level else rule
+
+    def run(self, doc: Document) -> list[Finding]:
+        """Every finding of every rule on ``doc``, suppressions applied, in file order."""
+        findings = []
+        for rule in self.rules:
+            for hit in CHECKS[rule.extends].run(rule, doc, self.context):
+                if not _suppressed(rule, hit):
+                    findings.append(self._finding(rule, hit, doc))
+        return sorted(findings, key=Finding.sort_key)
+
+    def _finding(self, rule: Rule, hit: Hit, doc: Document) -> Finding:
+        if hit.unit.text:
+            start, end = doc.span(hit.unit, hit.start, hit.end)
+        else:  # an anchor on a node (a whole list, a missing answer)
+            start = end = _anchor_position(doc, hit)
+        values = {"match": hit.text, **hit.details}
+        return Finding(path=doc.path, line=start.line, column=start.column, end_line=end.line,
+                       end_column=max(end.column, start.column + 1) if end.line == start.line else end.column,
+                       rule=rule.id, category=rule.category, severity=rule.severity,
+                       message=format_message(rule.message, values), match=hit.text, key_path=hit.unit.key_path)
+
+    def lint_draft(self, draft: Draft) -> list[Finding]:
+        return self.run(from_draft(draft))
+
+    def lint_report(self, report: Report, question_set: QuestionSet | None) -> list[Finding]:
+        return self.run(from_report(report, question_set))
+
+    def lint_file(self, path: Path) -> list[Finding]:
+        return self.run(read_document(path))
+
+
+def _anchor_position(doc: Document, hit: Hit):
+    from pipeline.source import Position
+
+    if doc.report is not None:
+        return doc.report.source.position(hit.unit.key_path)
+    return Position(hit.unit.line or 1, 1)
+
+
+def _suppressed(rule: Rule, hit: Hit) -> bool:
+    """Whether the hit's item carries a ``lint-ignore`` for the rule (by id or by category)."""
+    return any(s.rule in (rule.id, rule.category) for s in hit.unit.ignore)
+
+
+def read_document(path: Path) -> Document:
+    """A ``report.yaml`` (loaded with its unit's question set), or a prose file, as a lint document."""
+    suffix = path.suffix.lower()
+    if suffix in YAML_SUFFIXES:
+        from pipeline.workspace import load_draft_file
+
+        return from_draft(load_draft_file(path))
+    if suffix == ".docx":
+        from pipeline.lint.docx_text import docx_paragraphs
+
+        return from_paragraphs(path, docx_paragraphs(path))
+    if suffix in PROSE_SUFFIXES:
+        return from_text(path, _read_text(path), markdown=suffix in (".md", ".markdown"))
+    raise UserError(Issue(path, f"cannot lint '{suffix or path.name}' files",
+                          hint="lint report.yaml, .txt, .md or .docx files"))
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise UserError(Issue(path, "file not found", hint="check the path")) from None
+    except UnicodeDecodeError:
+        raise UserError(Issue(path, "not valid UTF-8", hint="save the file as UTF-8 (not GBK/GB2312)")) from None
+    except OSError as exc:
+        raise UserError(Issue(path, f"cannot read the file ({exc.strerror})")) from None
+
+
+def lint_draft(draft: Draft, config: LintConfig | None = None) -> list[Finding]:
+    """Findings for one loaded draft."""
+    return Linter(config).lint_draft(draft)
+
+
+def lint_paths(paths: Iterable[Path], config: LintConfig | None = None) -> list[Finding]:
+    """Findings for files (report.yaml, .txt, .md, .docx) and folders (every report.yaml below them)."""
+    linter = Linter(config)
+    findings: list[Finding] = []
+    for path in expand_paths(paths):
+        findings.extend(linter.lint_file(path))
+    return findings
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; a folder becomes every ``report.yaml`` below it, in sorted order."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(path.rglob("report.yaml"), key=_natural_key))
+        elif path.exists():
+            out.append(path)
+        else:
+            raise UserError(Issue(path, "no such file or folder", hint="check the path"))
+    return out
+
+
+def _natural_key(path: Path) -> list[Any]:
+    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", str(path))]

@@ -1,0 +1,115 @@
+"""Figures (数字) in Chinese prose: counts, percentages, amounts, durations.
+
+A plain regex over Arabic and full-width digits, 百分之…, and Chinese numerals followed by a measure
+word (longest first, so 5个百分点 is not 5个).  It over-matches unless three things are removed first:
+
+- fixed political terms that contain numerals (八项规定, 三会一课, 一岗双责, 第一责任人 …) are masked
+  (replaced by the same number of neutral characters, so offsets stay valid);
+- pure dates (2025年, 2025年3月, 3月12日, 10月底) are dropped;
+- heading enumerators (一、 （一） 1. （1） 一是) are dropped.
+
+A lone Chinese 一 with a measure word (一个新台阶, 一名关员) is the indefinite article, not a count,
+and is not a figure; Arabic 1 is.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+MASK = "〇"  # not a digit, not a Chinese numeral the regex knows
+
+#: Fixed terms containing numerals that are never figures.  Longest first when compiled.
+FIXED_TERMS: tuple[str, ...] = (
+    "八项规定", "三会一课", "一岗双责", "四个意识", "四个自信", "两个维护", "两个确立", "两学一做",
+    "三重一大", "一把手", "第一责任人", "第一议题", "四种形态", "第一种形态", "第二种形态", "第三种形态",
+    "第四种形态", "四风", "两张皮", "三严三实", "四强", "五好", "两个责任", "一线", "一系列", "一些",
+    "一定", "进一步", "一体", "一起", "统一", "唯一", "一贯", "一致", "一流", "一律", "一道", "一直",
+    "一度", "一般", "一切", "一旦", "一方面", "一以贯之", "一张蓝图", "一盘棋", "一把尺子", "一票否决",
+    "两个务必", "三个代表", "四个全面", "五位一体", "四个服从", "一中心", "二十大", "十九大", "十八大",
+    "三个区分开来", "一岗一责", "一岗一清单", "第一时间", "第一位", "万无一失", "一丝不苟", "一抓到底",
+    "十四五", "十五五",
+)
+
+_CN_DIGIT = "零〇一二两三四五六七八九十百千万亿"
+_MEASURE_WORDS = sorted(
+    (
+        "个百分点", "百分点", "个月", "人次", "批次", "次", "个", "项", "名", "人", "条", "家", "期", "场",
+        "篇", "件", "户", "批", "轮", "天", "支", "起", "份", "本", "册", "元", "万元", "亿元", "小时",
+        "分钟", "年", "周", "届", "所", "处", "座", "台", "套", "笔", "宗", "票", "吨", "公斤", "倍", "分",
+        "课时", "学时", "组", "队", "种", "类", "封", "张", "位", "例", "余", "多",
+    ),
+    key=len,
+    reverse=True,
+)
+_MEASURE = "(?:" + "|".join(map(re.escape, _MEASURE_WORDS)) + ")"
+_ARABIC = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
+
+FIGURE_RE = re.compile(
+    rf"{_ARABIC}(?:[%％‰]|余|多)?(?:万|亿)?{_MEASURE}?"
+    rf"|百分之[{_CN_DIGIT}点]+"
+    rf"|[{_CN_DIGIT}]+(?:余|多)?{_MEASURE}"
+)
+_DATE_RE = re.compile(
+    r"^(?:[0-9０-９]{4}年(?:度|底|初|末)?(?:[0-9０-９]{1,2}月(?:份|底|初|中旬|上旬|下旬)?)?"
+    r"|[0-9０-９]{1,2}月(?:份|底|初|中旬|上旬|下旬)?(?:[0-9０-９]{1,2}[日号])?"
+    r"|[0-9０-９]{1,2}[日号])$"
+)
+_DATE_FOLLOW_RE = re.compile(r"[年月日号]")
+_HEADING_RE = re.compile(
+    r"(?:^|(?<=[\n。；：:]))\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十0-9０-９]+）"
+    r"|\([一二三四五六七八九十0-9]+\)|[0-9０-９]+[.．、](?![0-9０-９]))"
+    r"|[一二三四五六七八九十]+是(?=[，、：:\u4e00-\u9fff])"
+)
+_ORDINAL_RE = re.compile(rf"第[{_CN_DIGIT}0-9０-９]+")
+
+
+@lru_cache(maxsize=1)
+def _fixed_re() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(FIXED_TERMS, key=len, reverse=True))))
+
+
+def mask_fixed_terms(text: str, extra: tuple[str, ...] = ()) -> str:
+    """``text`` with fixed terms, heading enumerators and ordinals replaced by :data:`MASK` (same length)."""
+
+    def blank(match: re.Match[str]) -> str:
+        return MASK * len(match.group(0))
+
+    out = _fixed_re().sub(blank, text)
+    if extra:
+        out = re.compile("|".join(map(re.escape, sorted(extra, key=len, reverse=True)))).sub(blank, out)
+    out = _HEADING_RE.sub(blank, out)
+    return _ORDINAL_RE.sub(blank, out)
+
+
+def _is_date(text: str, match: re.Match[str]) -> bool:
+    """A match such as ``2025年`` or ``3月12日``, or digits directly followed by 年/月/日 (a date part)."""
+    token = match.group(0)
+    if _DATE_RE.match(token):
+        return True
+    after = text[match.end() : match.end() + 1]
+    return token.isdigit() and bool(_DATE_FOLLOW_RE.match(after))
+
+
+def _is_indefinite(token: str) -> bool:
+    """``一个``, ``一名`` …: the indefinite article, not a count."""
+    return token.startswith("一") and not re.match(rf"一[{_CN_DIGIT}]", token)
+
+
+def find_figures(text: str) -> list[tuple[int, int]]:
+    """Spans (start, end) of every figure in ``text``, in order."""
+    masked = mask_fixed_terms(text)
+    spans = []
+    for match in FIGURE_RE.finditer(masked):
+        token = match.group(0)
+        if _is_date(masked, match) or _is_indefinite(token):
+            continue
+        if token[0] in _CN_DIGIT and token[-1] in "余多":
+            continue  # 十多 without a measure word
+        spans.append((match.start(), match.end()))
+    return spans
+
+
+def has_figure(text: str) -> bool:
+    """Whether ``text`` contains at least one figure."""
+    return bool(find_figures(text))
