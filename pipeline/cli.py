@@ -58,3 +58,4 @@ from pipeline.cli_feedback import feedback as _feedback; cli.add_command(_feedba
 from pipeline.cli_synth import synth as _synth  # noqa: E402
 
 cli.add_command(_synth)
+from pipeline.cli_evaluation import evaluation as _evaluation; cli.add_command(_evaluation)  # noqa: E402

@@ -1,0 +1,123 @@
+"""The tally as text, as JSON, and as a bar chart (``build/<unit>/evaluation.png``).
+
+The chart is drawn with matplotlib's object API on the Agg canvas (no pyplot, no global state);
+labels use the first installed CJK font of :data:`CJK_FONTS` and fall back to item ids alone when
+there is none.  The PNG carries no software or time metadata, so the same tally gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from pipeline.companions.evaluation import RATINGS
+from pipeline.companions.rectification import format_rate
+from pipeline.companions.tally import ItemTally, RowError, Tally
+from pipeline.errors import display_path
+from pipeline.fsutil import atomic_write_bytes
+
+CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "SimHei", "WenQuanYi Zen Hei",
+             "Noto Serif CJK SC", "AR PL UMing CN", "AR PL UKai CN")
+TARGET = 0.90  # the pilot's satisfaction target, drawn as a line on the chart
+LABEL_CHARS = 18
+
+
+def row_error_text(source: Path, error: RowError) -> str:
+    """``results.csv:14:3: C02: '很好' is not a rating (row not counted)``."""
+    where = f"{display_path(source)}:{error.line}" + (f":{error.column}" if error.column else "")
+    item = f"{error.item}: " if error.item else ""
+    return f"{where}: {item}{error.message} (row not counted)"
+
+
+def _item_line(t: ItemTally) -> str:
+    counts = " ".join(f"{rating}{t.counts[rating]:>3}" for rating in RATINGS)
+    return f"  {t.item.id:<4} {format_rate(t.satisfaction):>6}  {counts}  作答{t.answered:>3}  {t.item.text}"
+
+
+def format_text(tally: Tally, unit_name: str) -> str:
+    """The tally for reading: totals, then every item lowest satisfaction first."""
+    lines = [f"{unit_name}述职评议测评结果（{display_path(tally.source)}）",
+             f"有效问卷 {tally.respondents} 份；无效行 {len(tally.rejected_lines)} 行（未计入）",
+             f"总体满意度（好+较好）：{format_rate(tally.satisfaction)}（{tally.satisfied}/{tally.answered}）",
+             "各项满意度（由低到高）："]
+    lines += [_item_line(t) for t in tally.lowest_first()]
+    return "\n".join(lines) + "\n"
+
+
+def _rate(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def to_json_data(tally: Tally, unit_id: str, unit_name: str) -> dict[str, Any]:
+    """The tally as plain data (items lowest first; rates rounded to 4 decimals)."""
+    return {
+        "unit": unit_id, "unit_name": unit_name, "source": display_path(tally.source),
+        "respondents": tally.respondents, "rejected_lines": list(tally.rejected_lines),
+        "answered": tally.answered, "satisfied": tally.satisfied, "satisfaction": _rate(tally.satisfaction),
+        "items": [{"id": t.item.id, "text": t.item.text, "group": t.item.group, "counts": dict(t.counts),
+                   "answered": t.answered, "satisfied": t.satisfied, "satisfaction": _rate(t.satisfaction)}
+                  for t in tally.lowest_first()],
+        "errors": [{"line": e.line, "column": e.column, "item": e.item or None, "message": e.message}
+                   for e in tally.rejected],
+    }
+
+
+def format_json(tally: Tally, unit_id: str, unit_name: str) -> str:
+    return json.dumps(to_json_data(tally, unit_id, unit_name), ensure_ascii=False, indent=2) + "\n"
+
+
+# --- the chart --------------------------------------------------------------------------------
+
+
+def cjk_font() -> str | None:
+    """The first installed font family of :data:`CJK_FONTS`, or None."""
+    from matplotlib import font_manager
+
+    installed = {entry.name for entry in font_manager.fontManager.ttflist}
+    return next((name for name in CJK_FONTS if name in installed), None)
+
+
+def _label(t: ItemTally, with_text: bool) -> str:
+    if not with_text:
+        return t.item.id
+    text = t.item.text if len(t.item.text) <= LABEL_CHARS else t.item.text[: LABEL_CHARS - 1] + "…"
+    return f"{t.item.id} {text}"
+
+
+def chart_png(tally: Tally, unit_name: str) -> bytes:
+    """A horizontal bar chart of satisfaction per item, lowest at the top, with the 90% line."""
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    font = cjk_font()
+    rows = list(reversed(tally.lowest_first()))  # barh draws bottom-up: lowest ends on top
+    values = [100 * (t.satisfaction or 0.0) for t in rows]
+    rc = {"font.family": [font, "DejaVu Sans"] if font else ["DejaVu Sans"], "axes.unicode_minus": False,
+          "svg.hashsalt": "shuzhi"}
+    with matplotlib.rc_context(rc):
+        figure = Figure(figsize=(9, 1.2 + 0.32 * max(len(rows), 1)), dpi=100)
+        FigureCanvasAgg(figure)
+        axes = figure.add_subplot()
+        bars = axes.barh(range(len(rows)), values, color=["#c0392b" if v < 100 * TARGET else "#2e6da4"
+                                                         for v in values])
+        axes.set_yticks(range(len(rows)), [_label(t, font is not None) for t in rows], fontsize=8)
+        axes.bar_label(bars, [format_rate(t.satisfaction) for t in rows], padding=2, fontsize=7)
+        axes.axvline(100 * TARGET, color="#7f7f7f", linestyle="--", linewidth=1)
+        axes.set_xlim(0, 108)
+        axes.set_xlabel("满意度（好+较好）%" if font else "satisfaction (good + fairly good) %")
+        overall = format_rate(tally.satisfaction)
+        axes.set_title(f"{unit_name} 述职评议测评满意度：总体 {overall}（{tally.respondents}份）" if font
+                       else f"Satisfaction: overall {overall} ({tally.respondents} respondents)", fontsize=10)
+        figure.tight_layout()
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def write_chart(tally: Tally, unit_name: str, path: Path) -> Path:
+    """Write the chart to ``path`` atomically; returns ``path``."""
+    atomic_write_bytes(path, chart_png(tally, unit_name))
+    return path
