@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
@@ -130,7 +131,8 @@ def _load_template(template: Path) -> _StrictTemplate:
     return tpl
 
 
-def render_context(context: dict[str, Any], template: Path, *, title: str, author: str, date) -> bytes:
+def render_context(context: dict[str, Any], template: Path, *, title: str, author: str,
+                   date: dt.date) -> bytes:
     """Render ``context`` into ``template``; deterministic .docx bytes.  Errors → :class:`UserError`."""
     template = Path(template)
     tpl = _load_template(template)
