@@ -23,8 +23,8 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Twips
 
 from pipeline import template_styles as ts
-from pipeline.house_style import document_bytes, set_core_properties
 from pipeline.fsutil import atomic_write_bytes
+from pipeline.house_style import document_bytes, set_core_properties
 
 DEFAULT_OUT = Path("templates/report.docx")
 W = nsdecls("w")
