@@ -35,7 +35,7 @@ MARGINS = {"top": 2098, "bottom": 1984, "left": 1587, "right": 1474}  # 37, 35, 
 HEADER_DISTANCE, FOOTER_DISTANCE = 851, 1247  # 15 mm; 22 mm puts "— N —" ~7 mm below the text block
 # 225 mm text height / 22 lines = 579 twips a line.  The grid is "lines" only: Word's "linesAndChars"
 # (charSpace −848) is laid out at 14 characters a line by LibreOffice; 28 characters come from the
-# −0.25 pt character spacing in the document defaults instead (docs/render.md, "Layout choices").
+# −0.25 pt character spacing in the document defaults instead (docs/render.md, "Layout").
 LINE_PITCH = 579
 GRID_TYPE = "lines"
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
