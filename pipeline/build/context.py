@@ -21,6 +21,7 @@ class BuildOptions:
     force: bool = False
     author: str | None = None  # overrides the redline author of every unit
     as_of: dt.date | None = None  # date for overdue marking; default each draft's own date
+    check: bool = False  # also run the feedback checks and lint the latest draft (shuzhi check)
 
 
 class BuildContext:
@@ -41,6 +42,11 @@ class BuildContext:
         if loaded is None:  # pragma: no cover - read_unit_drafts records an issue whenever it gives None
             raise UserError(Issue(self.files.unit_dir, "the unit could not be loaded"))
         return loaded
+
+    @property
+    def loaded(self) -> bool:
+        """True once the unit's content has been loaded successfully."""
+        return "unit_drafts" in self.__dict__  # where cached_property keeps a successful result
 
     def draft(self, version: int) -> Draft:
         found = self.unit_drafts.draft(version)

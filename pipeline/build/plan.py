@@ -68,6 +68,8 @@ class Target:
     name: str  # shown in messages, e.g. "v3/report.docx"
     outputs: list[Path]
     inputs: list[Path]
-    make: Callable[["object"], dict[Path, bytes]]  # receives the unit's BuildContext
+    # Receives the unit's BuildContext; returns outputs to write, or {} when it wrote them itself
+    # (atomically, through pipeline.fsutil).
+    make: Callable[["object"], dict[Path, bytes]]
     extra: str = ""  # settings that also decide the output (author, as-of date …)
     note: Callable[["object"], str | None] | None = None  # a line for the summary after making

@@ -39,9 +39,12 @@ class BuildReport:
 
     @property
     def exit_code(self) -> int:
+        """0 all built; 2 every unit failed on bad input (nothing built); 1 otherwise with failures."""
         if not self.failed:
             return EXIT_OK
-        return EXIT_USAGE if len(self.failed) == len(self.results) else EXIT_FINDINGS
+        if all(r.invalid for r in self.results):
+            return EXIT_USAGE
+        return EXIT_FINDINGS
 
 
 def default_jobs() -> int:

@@ -15,7 +15,10 @@ def unit_targets(files: UnitFiles, options_key: str) -> list[Target]:
     targets: list[Target] = []
     for version, _ in files.versions:
         targets.append(_report_target(files, version, common))
+        targets.append(_companions_target(files, version, common, options_key))
     targets += _redline_targets(files, common, options_key)
+    if files.versions:
+        targets.append(_ledger_target(files, common))
     return targets
 
 
@@ -23,6 +26,36 @@ def _report_target(files: UnitFiles, version: int, common: list[Path]) -> Target
     out = files.build_dir / f"v{version}" / "report.docx"
     return Target(name=f"v{version}/report.docx", outputs=[out], inputs=[*common, files.report_file(version)],
                   make=lambda ctx: {out: ctx.rendered(version)})
+
+
+def _companions_target(files: UnitFiles, version: int, common: list[Path], options_key: str) -> Target:
+    from pipeline.companions import COMPANION_FILES
+
+    out_dir = files.build_dir / f"v{version}"
+
+    def make(ctx: BuildContext) -> dict[Path, bytes]:
+        from pipeline.companions import write_companions
+
+        write_companions(ctx.draft(version), ctx.template, out_dir, ctx.options.as_of)
+        return {}  # written (atomically) by write_companions
+
+    return Target(name=f"v{version}/companions", outputs=[out_dir / name for name in COMPANION_FILES],
+                  inputs=[*common, files.report_file(version)], make=make, extra=options_key)
+
+
+def _ledger_target(files: UnitFiles, common: list[Path]) -> Target:
+    from pipeline.feedback.api import CHART_PNG, LEDGER_DOCX
+
+    out_dir = files.build_dir
+
+    def make(ctx: BuildContext) -> dict[Path, bytes]:
+        from pipeline.feedback.api import write_ledger_outputs
+
+        write_ledger_outputs(ctx.unit_drafts, ctx.config, out_dir, ctx.template)
+        return {}  # written (atomically) by write_ledger_outputs
+
+    return Target(name="feedback ledger", outputs=[out_dir / LEDGER_DOCX, out_dir / CHART_PNG],
+                  inputs=[*common, *files.all_feedback_inputs()], make=make)
 
 
 def redline_pairs(versions: list[int]) -> list[tuple[int, int]]:

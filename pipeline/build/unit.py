@@ -31,6 +31,9 @@ class UnitResult:
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    invalid: bool = False  # the unit's content files have errors (nothing of it was built)
+    findings: list = field(default_factory=list)  # lint and feedback findings (check runs only)
+    pending: int = 0  # feedback items on the latest draft, still to be answered
 
     @property
     def failed(self) -> bool:
@@ -52,6 +55,8 @@ def build_unit(root: Path, unit_dir: Path, config: Config, options: BuildOptions
     extra_base = pipeline_fingerprint() + options_key(options)
     _remove_leftover_temp_files(files.build_dir)
     try:
+        if options.check:
+            _check(context, result)
         for target in unit_targets(files, options_key(options)):
             digest = digests.combine(root, target.inputs, extra_base + target.extra)
             if not options.force and stamps.is_fresh(target.outputs, digest):
@@ -66,6 +71,7 @@ def build_unit(root: Path, unit_dir: Path, config: Config, options: BuildOptions
                 result.notes.append(note)
     except UserError as exc:
         result.errors.append(exc.format())
+        result.invalid = result.invalid or not context.loaded
     result.seconds = time.perf_counter() - started
     return result
 
@@ -75,3 +81,20 @@ def _remove_leftover_temp_files(folder: Path) -> None:
     if folder.is_dir():
         for leftover in folder.rglob(".*.tmp"):
             leftover.unlink(missing_ok=True)
+
+
+def _check(context: BuildContext, result: UnitResult) -> None:
+    """Feedback checks on every round and the lint of the latest draft (raises for invalid content)."""
+    from pipeline.feedback.api import check_feedback
+    from pipeline.lint.engine import Linter
+
+    unit_drafts = context.unit_drafts
+    try:
+        feedback = check_feedback([unit_drafts], context.config)
+    except UserError:
+        result.invalid = True  # a feedback or responses file is malformed: an input error
+        raise
+    result.findings.extend(feedback.findings)
+    result.pending = len(feedback.pending)
+    if unit_drafts.latest is not None:
+        result.findings.extend(Linter(context.config.lint).lint_draft(unit_drafts.latest))
