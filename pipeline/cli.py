@@ -59,3 +59,6 @@ from pipeline.cli_synth import synth as _synth  # noqa: E402
 
 cli.add_command(_synth)
 from pipeline.cli_evaluation import evaluation as _evaluation; cli.add_command(_evaluation)  # noqa: E402
+from pipeline.cli_check import check as _check  # noqa: E402
+
+cli.add_command(_check)
