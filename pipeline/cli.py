@@ -62,3 +62,4 @@ from pipeline.cli_evaluation import evaluation as _evaluation; cli.add_command(_
 from pipeline.cli_check import check as _check  # noqa: E402
 
 cli.add_command(_check)
+from pipeline.cli_lint import lint as _lint; cli.add_command(_lint)  # noqa: E402

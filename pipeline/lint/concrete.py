@@ -23,15 +23,18 @@ from pipeline.lint.figures import FIXED_TERMS, has_figure
 _SENTENCE_END = re.compile(r"[。！？；!?;]+|\n+")
 
 _GENERIC_BEFORE_UNIT = ("隶属", "直属", "各个", "所属", "全国", "基层", "各级", "本级", "兄弟", "有关",
-                        "相关", "其他", "部分", "个别", "少数", "地方", "全部", "所有", "下属")
-_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nz", "nt", "j", "ng"})
-_UNIT_WORDS = r"(?:海关|办事处|分关|监管区|口岸|机场|码头|港区)"
+                        "相关", "其他", "部分", "个别", "少数", "地方", "全部", "所有", "下属", "智慧", "清廉",
+                        "模范", "法治", "全国", "中国", "现代", "新时代", "全关")
+_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nz", "nt", "j"})
+_PLACE_NOUNS = frozenset({"码头", "机场", "港", "港区", "车站", "火车站", "铁路", "陆路", "邮局", "湾", "岛", "新区",
+                          "开发区", "保税区", "综保区", "口岸"})
+_UNIT_SUFFIX_RE = re.compile(r"海关|办事处|分关|海关监管区")
+_PREFIX_CUT = re.compile(r"[^\u4e00-\u9fff]")
 _DEPT_PREFIX = (r"(?:旅检|查验|监控|物流|综合|稽查|缉私|通关|法规|财务|人事|办公|监管|技术|关税|"
                 r"统计|保税|加贸|卫检|动植检|食品|商检|企管|风险|政工|纪检|督审|审计|科技|后勤|机关)")
 _CN_NUM = "一二三四五六七八九十"
 UNIT_RE = re.compile(
-    rf"(?P<name>[\u4e00-\u9fff]{{2}}){_UNIT_WORDS}"
-    rf"|{_DEPT_PREFIX}[\u4e00-\u9fff]{{0,3}}?[{_CN_NUM}0-9]?(?:科|处|室|队)(?:党支部)?(?![室长员])"
+    rf"{_DEPT_PREFIX}[\u4e00-\u9fff]{{0,3}}?[{_CN_NUM}0-9]?(?:科|处|室|队)(?:党支部)?(?![室长员])"
     rf"|机关第?[{_CN_NUM}]+党?支部|第[{_CN_NUM}0-9]+党支部|驻[\u4e00-\u9fff]{{1,3}}办事处"
 )
 _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
@@ -90,19 +93,29 @@ def sentence_at(text: str, offset: int) -> Sentence:
 
 
 @lru_cache(maxsize=4096)
-def _is_place_name(name: str) -> bool:
-    """Whether the two characters before 海关/办事处 … read as a place name (rjieba's part of speech)."""
-    if name in _GENERIC_BEFORE_UNIT or name.endswith(("各", "本", "全")):
+def _is_place_name(prefix: str) -> bool:
+    """Whether ``prefix`` (the characters before 海关/办事处 …) ends in a place name, by rjieba's tags.
+
+    ``东湾``/``南浦`` (ns), ``北岸`` (a two-character direction word), ``东码头``/``青石机场`` (a place
+    noun) are names; ``引领``/``清廉``/``隶属`` (verbs, adjectives) and generic words are not.
+    """
+    tags = rjieba.tag(prefix)
+    if not tags:
         return False
-    tags = rjieba.tag(name)
-    return len(tags) > 1 or tags[0][1] in _NAME_TAGS
+    word, tag = tags[-1]
+    if word in _GENERIC_BEFORE_UNIT or word.endswith(("各", "本", "全")):
+        return False
+    return (tag in _NAME_TAGS or (tag == "f" and len(word) == 2 and word[0] in "东西南北")
+            or word in _PLACE_NOUNS)
 
 
 def has_named_unit(text: str) -> bool:
     """A named unit: ``东湾海关``, ``旅检一科``, ``机关第二党支部`` (not ``隶属海关``, ``引领海关事业``)."""
-    for match in UNIT_RE.finditer(text):
-        name = match.group("name")
-        if name is None or _is_place_name(name):
+    if UNIT_RE.search(text):
+        return True
+    for match in _UNIT_SUFFIX_RE.finditer(text):
+        prefix = _PREFIX_CUT.split(text[max(0, match.start() - 6) : match.start()])[-1]
+        if len(prefix) >= 2 and _is_place_name(prefix):
             return True
     return False
 

@@ -57,10 +57,22 @@ class _SentenceIndex:
         self.starts = [s.start for s in self.sentences]
 
     def at(self, offset: int) -> Sentence | None:
+        i = self.index_at(offset)
+        return self.sentences[i] if i is not None else None
+
+    def index_at(self, offset: int) -> int | None:
         i = bisect.bisect_right(self.starts, offset) - 1
-        if i >= 0 and offset < self.sentences[i].end:
-            return self.sentences[i]
-        return None
+        return i if i >= 0 and offset < self.sentences[i].end else None
+
+    def lead_with_next(self, text: str, i: int) -> str | None:
+        """Sentence ``i`` with the next one, when ``i`` opens its line and the next is on the same line."""
+        first = self.sentences[i]
+        if i + 1 >= len(self.sentences) or (first.start > 0 and text[first.start - 1] != "\n"):
+            return None
+        following = self.sentences[i + 1]
+        if "\n" in text[first.end : following.start]:
+            return None
+        return text[first.start : following.end]
 
 
 class WhenNotConcrete:
@@ -69,6 +81,7 @@ class WhenNotConcrete:
     name = "existence-when-not-concrete"
     options: dict[str, type] = {}
     dates_count = True  # a month-level date makes a sentence concrete
+    lead_context = False  # a paragraph's lead sentence is judged with the sentence after it
 
     def run(self, rule: "Rule", doc: Document, ctx: Context) -> Iterable[Hit]:
         for unit in doc.units_of(rule.scope):
@@ -79,13 +92,20 @@ class WhenNotConcrete:
         verdicts: dict[int, bool] = {}
         for match in matches(rule, unit):
             index = index or _SentenceIndex(unit.text)
-            sentence = index.at(match.start())
-            if sentence is None:
+            i = index.index_at(match.start())
+            if i is None:
                 continue
-            if sentence.start not in verdicts:
-                verdicts[sentence.start] = is_concrete(sentence.text, dates=self.dates_count)
-            if not verdicts[sentence.start]:
+            if i not in verdicts:
+                verdicts[i] = self.concrete(index, unit.text, i)
+            if not verdicts[i]:
                 yield Hit(unit, match.start(), match.end())
+
+    def concrete(self, index: _SentenceIndex, text: str, i: int) -> bool:
+        """Whether sentence ``i`` (with its follower, for a lead sentence and ``lead_context``) is concrete."""
+        if is_concrete(index.sentences[i].text, dates=self.dates_count):
+            return True
+        lead = index.lead_with_next(text, i) if self.lead_context else None
+        return lead is not None and is_concrete(lead, dates=self.dates_count)
 
     def example(self, rule: "Rule", example: Any) -> Document:
         return prose_example(example)
@@ -95,11 +115,14 @@ class Hedging(WhenNotConcrete):
     """Flag a vague statement of a problem unless its sentence names something specific.
 
     Like ``existence-when-not-concrete``, but a date alone does not make a hedge specific
-    ("2025年，个别同志纪律意识不强" still hides who and what).
+    ("2025年，个别同志纪律意识不强" still hides who and what).  A paragraph's lead sentence — the
+    headline of a problem — is judged together with the sentence that follows it, which is where the
+    specifics usually are ("“两张皮”现象在部分支部仍然存在。2025年二季度，临川海关……").
     """
 
     name = "hedging"
     dates_count = False
+    lead_context = True
 
 
 _DEFINITION = re.compile(r"^\s*(?P<target>(?:附件|附表|表|图)\s*[0-9０-９一二三四五六七八九十]*)\s*(?:[：:.．、\s]|$)")

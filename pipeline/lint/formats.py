@@ -1,0 +1,138 @@
+"""Output formats: text (people), json (tools), sarif 2.1.0 (code scanning), github (workflow commands)."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from typing import Callable, Sequence
+
+from pipeline.errors import display_path
+from pipeline.lint.finding import Finding
+from pipeline.lint.rules import Rule
+
+FORMATS = ("text", "json", "sarif", "github")
+GITHUB_CAP = 10  # GitHub shows at most 10 errors and 10 warnings per step
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "suggestion": "note"}
+
+LineSource = Callable[[Finding], str | None]
+
+
+def display_width(text: str) -> int:
+    """Terminal columns of ``text``: 2 for East Asian wide and full-width characters, else 1."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def caret_line(line: str, column: int, end_column: int) -> str:
+    """Spaces up to ``column`` and carets under ``[column, end_column)``, counted in display width."""
+    start = max(column - 1, 0)
+    end = max(end_column - 1, start + 1)
+    pad = "".join("\t" if ch == "\t" else " " * display_width(ch) for ch in line[:start])
+    return pad + "^" * max(display_width(line[start:end]), 1)
+
+
+def format_text(findings: Sequence[Finding], lines: LineSource, files: int | None = None) -> str:
+    """``path:line:col: severity rule message``, the source line, carets under the match; a summary."""
+    out = []
+    for f in findings:
+        out.append(f"{display_path(f.path)}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
+        source = lines(f)
+        if source is not None and source.strip():
+            end = f.end_column if f.end_line == f.line else len(source) + 1
+            out.append("    " + source)
+            out.append("    " + caret_line(source, f.column, end))
+    out.append(summary(findings, files))
+    return "\n".join(out) + "\n"
+
+
+def summary(findings: Sequence[Finding], files: int | None = None) -> str:
+    """``3 errors, 5 warnings, 0 suggestions in 2 files`` (files linted, or files with findings)."""
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "suggestion")}
+    files = len({f.path for f in findings}) if files is None else files
+    return (f"{counts['error']} errors, {counts['warning']} warnings, {counts['suggestion']} suggestions"
+            f" in {files} files")
+
+
+def format_json(findings: Sequence[Finding]) -> str:
+    """A JSON array of findings (see :meth:`Finding.to_dict`)."""
+    return json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2) + "\n"
+
+
+def _sarif_rule(rule: Rule) -> dict:
+    return {
+        "id": rule.id,
+        "name": rule.id,
+        "shortDescription": {"text": rule.description or rule.id},
+        "fullDescription": {"text": rule.description or rule.message},
+        "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
+        "properties": {"category": rule.category, "extends": rule.extends, "tags": [rule.category]},
+    }
+
+
+def _sarif_result(f: Finding, rule_index: dict[str, int]) -> dict:
+    region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column}
+    if f.match:
+        region["snippet"] = {"text": f.match}
+    result = {
+        "ruleId": f.rule,
+        "level": _SARIF_LEVEL[f.severity],
+        "message": {"text": f.message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": _uri(f)},
+            "region": region,
+        }}],
+        "properties": {"category": f.category, "keyPath": f.key},
+    }
+    if f.rule in rule_index:
+        result["ruleIndex"] = rule_index[f.rule]
+    return result
+
+
+def _uri(f: Finding) -> str:
+    return display_path(f.path).replace("\\", "/")
+
+
+def format_sarif(findings: Sequence[Finding], rules: Sequence[Rule], version: str = "0") -> str:
+    """A SARIF 2.1.0 log with one run: the rules in ``tool.driver.rules``, code-point columns."""
+    rule_index = {r.id: i for i, r in enumerate(rules)}
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "shuzhi-lint",
+                "informationUri": "https://example.invalid/shuzhi/docs/lint.md",
+                "version": version,
+                "rules": [_sarif_rule(r) for r in rules],
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": [_sarif_result(f, rule_index) for f in findings],
+        }],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(findings: Sequence[Finding], cap: int = GITHUB_CAP) -> str:
+    """Workflow commands; at most ``cap`` errors and ``cap`` warnings, then a notice with the rest."""
+    out, shown, left = [], {"error": 0, "warning": 0, "notice": 0}, 0
+    for f in findings:
+        command = {"error": "error", "warning": "warning"}.get(f.severity, "notice")
+        if shown[command] >= cap:
+            left += 1
+            continue
+        shown[command] += 1
+        props = (f"file={_escape_property(_uri(f))},line={f.line},col={f.column},"
+                 f"endLine={f.end_line},endColumn={f.end_column},title={_escape_property(f.rule)}")
+        out.append(f"::{command} {props}::{_escape_data(f.message)}")
+    if left:
+        out.append(f"::notice title=shuzhi-lint::{left} more findings not annotated "
+                   f"(GitHub shows {cap} errors and {cap} warnings per step); see the SARIF upload")
+    return "\n".join(out) + ("\n" if out else "")
