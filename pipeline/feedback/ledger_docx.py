@@ -1,0 +1,96 @@
+"""``feedback-ledger.docx``: the ledger in the house style — a summary and an item table per round.
+
+Built on :func:`pipeline.house_style.new_house_document` (the report template's styles, A4 section
+and footers) and saved with :func:`pipeline.house_style.save_deterministic` (same content, same bytes).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Sequence
+
+from docx.document import Document as DocxDocument
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.shared import Cm
+
+from pipeline.feedback.ledger import COLUMNS, Ledger, Tally, format_rate
+from pipeline.feedback.model import KIND_LABELS, STATUS_LABELS, Round, UnitFeedback
+from pipeline.house_style import TABLE_STYLE, TABLE_TEXT_STYLE, new_house_document, save_deterministic
+
+SUMMARY_HEADERS = ("部门", "意见", "采纳", "部分采纳", "未采纳", "未答复", "采纳率")
+SUMMARY_WIDTHS = (3.2, 1.8, 1.8, 2.2, 2.0, 2.0, 2.6)
+ITEM_HEADERS = ("编号", "部门", "针对", "意见", "答复")
+ITEM_WIDTHS = (1.4, 2.0, 1.4, 5.8, 5.0)
+
+
+def add_table(document: DocxDocument, headers: Sequence[str], widths: Sequence[float],
+              rows: Sequence[Sequence[str]]) -> None:
+    """A ``House Table`` with a repeating header row and ``Table Text`` cells."""
+    table = document.add_table(rows=1, cols=len(headers))
+    table.style = document.styles[TABLE_STYLE]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Cm(width)
+    for row_cells in [headers, *rows]:
+        cells = table.rows[0].cells if row_cells is headers else table.add_row().cells
+        for cell, text, width in zip(cells, row_cells, widths, strict=True):
+            cell.width = Cm(width)
+            paragraph = cell.paragraphs[0]
+            paragraph.style = TABLE_TEXT_STYLE
+            paragraph.text = text
+            if row_cells is headers:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+
+
+def tally_cells(label: str, tally: Tally) -> list[str]:
+    return [label, *(str(getattr(tally, c)) for c in COLUMNS), format_rate(tally.rate)]
+
+
+def round_heading(round_: Round) -> str:
+    n = round_.version
+    if round_.next_draft is None:
+        return f"对第{n}稿的意见（待第{n + 1}稿答复）"
+    return f"对第{n}稿的意见及第{round_.next_draft.version}稿答复情况"
+
+
+def item_rows(round_: Round) -> list[list[str]]:
+    """One row per item: id, department, target, kind + text, status + note."""
+    rows = []
+    for item in round_.items:
+        response = round_.response(item.id)
+        answer = "尚未答复"
+        if response is not None:
+            answer = STATUS_LABELS[response.status] + (f"：{response.note}" if response.note else "")
+        rows.append([item.id, item.department.name, "全文" if item.on == "report" else item.on,
+                     f"【{KIND_LABELS[item.kind]}】{item.text}", answer])
+    return rows
+
+
+def build_document(feedback: UnitFeedback, ledger: Ledger, template: Path) -> DocxDocument:
+    """The whole ledger document."""
+    document = new_house_document(template)
+    document.add_paragraph(f"{feedback.unit_name}述职报告修改意见落实情况台账", style="Title")
+    for round_, summary in zip([r for r in feedback.rounds if r.items], ledger.rounds, strict=True):
+        document.add_paragraph(round_heading(round_), style="Heading 1")
+        rows = [tally_cells(d.name, t) for d, t in summary.departments] + [tally_cells("合计", summary.total)]
+        add_table(document, SUMMARY_HEADERS, SUMMARY_WIDTHS, rows)
+        document.add_paragraph("")
+        add_table(document, ITEM_HEADERS, ITEM_WIDTHS, item_rows(round_))
+    document.add_paragraph("各轮合计", style="Heading 1")
+    rows = [tally_cells(d.name, t) for d, t in ledger.by_department()] + [tally_cells("合计", ledger.total)]
+    add_table(document, SUMMARY_HEADERS, SUMMARY_WIDTHS, rows)
+    document.add_paragraph("采纳率 = 采纳数 ÷ 已答复数（意见数 − 未答复数）。", style="Normal")
+    return document
+
+
+def write_ledger_docx(feedback: UnitFeedback, ledger: Ledger, template: Path, path: Path,
+                      date: dt.date | None = None) -> bytes:
+    """Write ``path`` atomically with deterministic bytes; returns them."""
+    document = build_document(feedback, ledger, template)
+    return save_deterministic(document, Path(path), title=f"{feedback.unit_name}修改意见落实情况台账",
+                              author=feedback.reporter, date=date or dt.date(2000, 1, 1))
