@@ -28,7 +28,7 @@ test: $(INSTALLED) ## Run the test suite
 	$(BIN)/python -m pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
 
 check: $(INSTALLED) ## Validate, lint and build everything, as CI does on every commit
-	$(SHUZHI) check
+	$(SHUZHI) check $(CHECK_ARGS)
 
 lint: $(INSTALLED) ## Lint every draft
 	$(SHUZHI) lint
