@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Iterator
 
 from pipeline.companions.evaluation import RATINGS, SATISFIED, EvaluationForm, EvaluationItem
 from pipeline.errors import Issue, UserError
@@ -171,20 +172,34 @@ def _check_respondent(line: int, column: int, value: str, seen: dict[str, int]) 
     return []
 
 
+def _rows(reader: Any) -> Iterator[tuple[int, int, list[str]]]:
+    """``(first line, last line, cells)`` of each row; a quoted value may span lines."""
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        yield start, reader.line_num, row
+
+
 def tally(path: Path, form: EvaluationForm) -> Tally:
     """Read the results CSV at ``path`` and tally it against ``form``."""
-    reader = csv.reader(read_csv_text(path).splitlines(keepends=True))
+    reader = csv.reader(read_csv_text(path).splitlines(keepends=True), strict=True)
     counts = {item.id: dict.fromkeys(RATINGS, 0) for item in form.items()}
     names: list[str] | None = None
     respondents, rejected, seen = 0, [], {}
     try:
-        for row in reader:
+        for start, end, row in _rows(reader):
             if _is_blank(row):
                 continue
             if names is None:
-                names = header_columns(path, reader.line_num, row, form)
+                names = header_columns(path, start, row, form)
                 continue
-            ratings, errors = check_row(reader.line_num, row, names, seen)
+            ratings, errors = check_row(start, row, names, seen)
+            if end > start:
+                errors = [RowError(start, f"a quoted value runs from line {start} to line {end}",
+                                   hint_column(row))]
             if errors:
                 rejected += errors
                 continue
@@ -192,8 +207,14 @@ def tally(path: Path, form: EvaluationForm) -> Tally:
             for item_id, rating in ratings.items():
                 counts[item_id][rating] += 1
     except csv.Error as exc:
-        raise UserError(Issue(path, f"not a readable CSV file ({exc})", line=reader.line_num)) from None
+        raise UserError(Issue(path, f"not a readable CSV file ({exc})", line=reader.line_num,
+                              hint="check the quotes (\") on this line")) from None
     if names is None:
         raise UserError(Issue(path, "the results file is empty", hint="the first row names the item ids"))
     items = tuple(ItemTally(item=item, counts=counts[item.id]) for item in form.items())
     return Tally(items=items, respondents=respondents, rejected=tuple(rejected), source=path)
+
+
+def hint_column(row: list[str]) -> int | None:
+    """The 1-based column of the first value holding a line break."""
+    return next((i for i, cell in enumerate(row, start=1) if "\n" in cell or "\r" in cell), None)
