@@ -1,0 +1,122 @@
+"""From collected paragraphs to a :class:`~pipeline.model.Report`: ids, causes, owners, links, closing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from pipeline.model import Answer, AreaContent, Measure, Problem, QuestionSet, Report
+from pipeline.render_context import paragraphs
+from pipeline.wordimport.hints import Hints, split_like
+from pipeline.wordimport.items import split_cause, split_meta
+from pipeline.wordimport.match import guess_area, guess_links
+from pipeline.wordimport.structure import CLOSING_START, Collected, Item
+
+# How the paragraphs after the measures usually begin (回顾一年来…, 2026年，我将…, 今后…).
+TAIL_START = re.compile(r"^(?:回顾|总之|今后|新的一年|在新的一年|展望|\d{4}年[，,]?(?:我|关党委|我们)|下一步[，,]我)")
+
+
+def _join(lines: list[str]) -> str:
+    return "\n".join(line for line in lines if line.strip())
+
+
+def assign_ids(items: list[Item], prefix: str) -> list[str]:
+    """Bookmark ids where present and unique, else the next free ``P1``, ``P2`` … in order."""
+    taken = {item.id for item in items if item.id}
+    used: set[str] = set()
+    ids, counter = [], 0
+    for item in items:
+        if item.id and item.id not in used:
+            ident = item.id
+        else:
+            counter += 1
+            while f"{prefix}{counter}" in taken or f"{prefix}{counter}" in used:
+                counter += 1
+            ident = f"{prefix}{counter}"
+        used.add(ident)
+        ids.append(ident)
+    return ids
+
+
+def build_problems(collected: Collected, qset: QuestionSet, hints: Hints) -> tuple[Problem, ...]:
+    """Problems with generated (or bookmarked) ids, causes split off, areas from hints or wording."""
+    out = []
+    for ident, item in zip(assign_ids(collected.problems, "P"), collected.problems):
+        earlier = hints.problem(item.id, item.paras[0])
+        split = None
+        if earlier is not None:
+            split = split_like(item.paras, paragraphs(earlier.text), paragraphs(earlier.cause))
+        text, cause = split if split and split[1] else split_cause(item.paras)
+        area = earlier.area if earlier is not None else guess_area(_join(item.paras), qset)
+        same = earlier is not None and paragraphs(earlier.text) == text
+        out.append(Problem(id=ident, area=area, text=_join(text), cause=_join(cause) or None,
+                           ignore=earlier.ignore if same else ()))
+    return tuple(out)
+
+
+def split_closing(item: Item, earlier: Measure | None) -> list[str]:
+    """Take the closing paragraphs off the end of the last measure; return them."""
+    paras = item.paras
+    cut = len(paras)
+    if earlier is not None and len(paras) > len(paragraphs(earlier.text)):
+        cut = len(paragraphs(earlier.text))
+    else:
+        for i in range(1, len(paras)):
+            if split_meta(paras[i - 1])[1:] != (None, None) or CLOSING_START.match(paras[i]) or TAIL_START.match(paras[i]):
+                cut = i
+                break
+    closing = paras[cut:]
+    del paras[cut:]
+    return closing
+
+
+def build_measures(collected: Collected, problems: tuple[Problem, ...], hints: Hints) -> tuple[Measure, ...]:
+    """Measures with ids, owner and deadline read, problem links from hints or wording."""
+    if collected.measures:
+        last = collected.measures[-1]
+        collected.closing[:0] = split_closing(last, hints.measure(last.id, last.paras[0]))
+    known = {p.id for p in problems}
+    bodies = [(p.id, p.text) for p in problems]
+    out = []
+    for ident, item in zip(assign_ids(collected.measures, "M"), collected.measures):
+        earlier = hints.measure(item.id, item.paras[0])
+        *lines, last = item.paras
+        last_text, owner, due = split_meta(last)
+        text = _join([*lines, last_text])
+        if earlier is not None:
+            links = tuple(p for p in earlier.problems if p in known)
+            status = earlier.status
+            ignore = earlier.ignore if paragraphs(earlier.text) == paragraphs(text) else ()
+        else:
+            links, status, ignore = guess_links(text, bodies), "planned", ()
+        out.append(Measure(id=ident, problems=links, text=text, owner=owner, due=due, status=status,
+                           ignore=ignore))
+    return tuple(out)
+
+
+def build_areas(collected: Collected, qset: QuestionSet, hints: Hints) -> tuple[AreaContent, ...]:
+    """One :class:`AreaContent` per area with answers or achievements, in the question set's order."""
+    contents = []
+    for area in qset.areas:
+        answers = []
+        for question in area.questions:
+            text = _join(collected.answers.get(question.id, []))
+            if text:
+                answers.append(Answer(question=question.id, text=text,
+                                      ignore=hints.answer_ignore(question.id, text)))
+        achievements = tuple(a for a in collected.achievements.get(area.id, []) if a.strip())
+        if answers or achievements:
+            contents.append(AreaContent(area=area.id, answers=tuple(answers), achievements=achievements))
+    return tuple(contents)
+
+
+def build_report(collected: Collected, qset: QuestionSet, hints: Hints, path: Path,
+                 fallback_date: dt.date) -> Report:
+    """The whole :class:`Report` (``opening`` may be empty: the caller decides what to do then)."""
+    problems = build_problems(collected, qset, hints)
+    measures = build_measures(collected, problems, hints)
+    return Report(path=path, date=collected.date or fallback_date, title=collected.title,
+                  opening=_join(collected.opening), areas=build_areas(collected, qset, hints),
+                  problems=problems, measures=measures, closing=_join(collected.closing) or None,
+                  unplaced=tuple(u for u in collected.unplaced if u.strip()))

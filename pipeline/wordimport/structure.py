@@ -1,0 +1,214 @@
+"""Walking the classified paragraphs of a Word draft and sorting each into the report's parts.
+
+Sections are opened by headings recognised by their *wording* (area titles and question wording of
+the question set, 存在的问题, 下一步打算 …) more than by their numbering, so irregular numbering still
+lands.  Every non-empty paragraph ends up in exactly one place: a part of the report, the ``unplaced``
+list, or :attr:`Collected.consumed` (headings, title, byline and signature, which the template
+regenerates from the question set and unit).  :attr:`Collected.placement` records, for every
+paragraph, what it belongs to — feedback import resolves a comment's ``on`` with it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from pipeline.model import QuestionSet, Unit
+from pipeline.wordimport.headings import Line, find_date, is_date_line, section_kind, split_inline_heading
+from pipeline.wordimport.match import match_area, match_question
+
+Target = tuple[str, str | int]  # ("report", "") | ("area", id) | ("question", id) | ("problem"/"measure", n)
+CLOSING_START = re.compile(r"^(?:以上(?:报告|述职|汇报)|特此报告|请予审议|不妥之处)")
+_BOOKMARK = {"problems": re.compile(r"^p-(P\w+)$"), "measures": re.compile(r"^m-(M\w+)$")}
+
+
+@dataclass
+class Item:
+    """A problem or measure being collected: its id when a bookmark (p-P2, m-M5) gave one."""
+
+    id: str | None
+    paras: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Collected:
+    """What the walk found, still as paragraphs."""
+
+    title: str | None = None
+    date: dt.date | None = None
+    opening: list[str] = field(default_factory=list)
+    answers: dict[str, list[str]] = field(default_factory=dict)
+    achievements: dict[str, list[str]] = field(default_factory=dict)
+    problems: list[Item] = field(default_factory=list)
+    measures: list[Item] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)
+    consumed: list[tuple[int, str]] = field(default_factory=list)  # (paragraph index, taken as)
+    placement: dict[int, Target] = field(default_factory=dict)
+
+
+def signature_lines(lines: list[Line], unit: Unit | None) -> set[int]:
+    """Indexes of the signature block at the end: organisation, reporter, date."""
+    names = {s for s in ((unit.organisation, unit.reporter, unit.name) if unit else ()) if s}
+    found: set[int] = set()
+    for line in reversed(lines):
+        text = line.para.text
+        if not text:
+            continue
+        if line.role == "signature" or (len(text) <= 25 and (is_date_line(text) or text in names)):
+            found.add(line.para.index)
+            continue
+        break
+    return found
+
+
+class Walker:
+    """Feeds :class:`Line` s one by one into a :class:`Collected`."""
+
+    def __init__(self, qset: QuestionSet, unit: Unit | None, signature: set[int]):
+        self.qset, self.unit, self.signature = qset, unit, signature
+        self.out = Collected()
+        self.section = "front"  # front | area | problems | measures | closing | unknown
+        self.area: str | None = None
+        self.target: Target = ("report", "")
+        self.sink: list[str] | None = self.out.opening
+        self.item_rank: int | None = None
+
+    # --- entry point ---------------------------------------------------------------------------
+
+    def feed(self, line: Line) -> None:
+        """Place one paragraph."""
+        index, text = line.para.index, line.para.text
+        if not text:
+            return
+        if self._special(line):
+            self.out.placement[index] = ("report", "")
+            return
+        if self.section in ("problems", "measures") and line.rank != 1 and not self._short_section(line):
+            self._item(line)
+        elif (line.rank is not None and line.role != "item") or self._short_section(line):
+            self._heading(line)
+        else:
+            self._body(line, text)
+        self.out.placement.setdefault(index, self.target)
+
+    def _consume(self, line: Line, what: str) -> bool:
+        self.out.consumed.append((line.para.index, what))
+        return True
+
+    def _special(self, line: Line) -> bool:
+        text, index = line.para.text, line.para.index
+        if index in self.signature:
+            self.out.date = self.out.date or find_date(text)
+            return self._consume(line, "signature")
+        if line.role == "placeholder":
+            return self._consume(line, "placeholder")
+        front = self.section == "front" and not self.out.opening
+        if line.role == "title" or (front and self.out.title is None and self._looks_like_title(line)):
+            self.out.title = text
+            return self._consume(line, "title")
+        if line.role == "byline" or (front and self.out.title is not None and self._is_byline(text)):
+            return self._consume(line, "byline")
+        return False
+
+    def _looks_like_title(self, line: Line) -> bool:
+        text = line.para.text
+        return line.rank is None and ("报告" in text or line.para.centered) and len(text) <= 60 and "。" not in text
+
+    def _is_byline(self, text: str) -> bool:
+        return bool(self.unit and self.unit.reporter and self.unit.reporter in text and len(text) <= 40)
+
+    def _short_section(self, line: Line) -> bool:
+        """A short line naming 存在的问题 / 下一步打算 opens that section whatever its numbering."""
+        kind = section_kind(line.text) if len(line.text) <= 20 else None
+        return kind in ("problems", "measures") and kind != self.section
+
+    # --- headings ------------------------------------------------------------------------------
+
+    def _heading(self, line: Line) -> None:
+        heading, rest = split_inline_heading(line.text) if len(line.text) > 30 else (line.text, "")
+        kind = section_kind(heading)
+        if kind in ("problems", "measures"):
+            self._open(kind, None, ("report", ""), None, line, kind)
+            self._after_heading(rest, line)
+            return
+        if kind == "achievements" and self.area:
+            self._open("area", self.area, ("area", self.area), self.out.achievements.setdefault(self.area, []),
+                       line, f"achievements {self.area}")
+            self._after_heading(rest, line)
+            return
+        area = match_area(heading, self.qset) if line.rank in (1, 2, None) else None
+        if area is not None and (line.rank == 1 or self.section != "area" or area.id != self.area):
+            self._open("area", area.id, ("area", area.id), None, line, f"area {area.id}")
+            self._after_heading(rest, line)
+            return
+        question = match_question(heading, self.qset, self.area)
+        if question is not None:
+            self._open("area", question.area, ("question", question.id),
+                       self.out.answers.setdefault(question.id, []), line, f"question {question.id}")
+            self._after_heading(rest, line)
+        elif line.rank is not None and line.rank >= 3 and self.sink is not None and self.section != "unknown":
+            self._body(line, line.para.text)  # a numbered paragraph inside an answer: keep it as text
+        else:
+            self._unknown(line)
+
+    def _open(self, section: str, area: str | None, target: Target, sink: list[str] | None,
+              line: Line, what: str) -> None:
+        self.section, self.area, self.target, self.sink = section, area, target, sink
+        self.item_rank = None
+        self.out.placement[line.para.index] = target
+        self._consume(line, what)
+
+    def _after_heading(self, rest: str, line: Line) -> None:
+        """The text after an inline heading (（一）标题。正文……) is the section's first paragraph."""
+        if rest:
+            self._body(line, rest)
+
+    def _unknown(self, line: Line) -> None:
+        """A heading nothing matches: it and what follows go to ``unplaced`` (until a known heading)."""
+        if line.rank == 1 or self.section in ("front", "closing", "unknown"):
+            self.section, self.area = "unknown", None
+        self.target = ("area", self.area) if self.area else ("report", "")
+        self.sink = self.out.unplaced
+        self.out.unplaced.append(line.para.text)
+
+    # --- body text -----------------------------------------------------------------------------
+
+    def _body(self, line: Line, text: str) -> None:
+        if self.section not in ("front", "closing") and CLOSING_START.match(text):
+            self.section, self.target, self.sink = "closing", ("report", ""), self.out.closing
+        if self.sink is None:
+            self.out.unplaced.append(text)
+        else:
+            self.sink.append(text)
+
+    # --- problems and measures -----------------------------------------------------------------
+
+    def _bookmark_id(self, line: Line) -> str | None:
+        pattern = _BOOKMARK[self.section]
+        return next((m.group(1) for m in map(pattern.match, line.para.bookmarks) if m), None)
+
+    def _item(self, line: Line) -> None:
+        items = self.out.problems if self.section == "problems" else self.out.measures
+        kind = "problem" if self.section == "problems" else "measure"
+        bookmark = self._bookmark_id(line)
+        numbered = line.rank is not None or line.role == "item" or bookmark is not None
+        if numbered and (bookmark or self.item_rank is None or (line.rank or 0) <= self.item_rank):
+            self.item_rank = self.item_rank or line.rank
+            items.append(Item(id=bookmark, paras=[line.text]))
+            self.target = (kind, len(items) - 1)
+        elif items and CLOSING_START.match(line.para.text):
+            self._body(line, line.para.text)
+        elif items:
+            items[-1].paras.append(line.para.text)
+        else:
+            self.out.unplaced.append(line.para.text)
+
+
+def walk(lines: list[Line], qset: QuestionSet, unit: Unit | None) -> Collected:
+    """Sort every paragraph of a draft into a :class:`Collected`."""
+    walker = Walker(qset, unit, signature_lines(lines, unit))
+    for line in lines:
+        walker.feed(line)
+    return walker.out
