@@ -63,3 +63,7 @@ from pipeline.cli_check import check as _check  # noqa: E402
 
 cli.add_command(_check)
 from pipeline.cli_lint import lint as _lint; cli.add_command(_lint)  # noqa: E402
+from pipeline.cli_import import feedback_import as _fb_import, import_draft as _import  # noqa: E402
+
+cli.add_command(_import)
+_feedback.add_command(_fb_import)
