@@ -98,9 +98,11 @@ def check_responses(round_: Round) -> list[Finding]:
     for item in round_.items:
         response = round_.response(item.id)
         if response is None:
+            absent = "" if round_.responses_path and round_.responses_path.is_file() else \
+                f" ({round_.next_draft.label} has no responses.yaml)"
             found.append(finding(round_.responses_path, RULE_MISSING, "error",
                                  f"no response to item {item.id} of {item.department.name} ({item.department.code}) "
-                                 f"on {round_.draft.label} — add '- item: {item.id}' with its status"))
+                                 f"on {round_.draft.label}{absent} — add '- item: {item.id}' with its status"))
         elif response.status == "adopted" and _target_unchanged(round_, item):
             found.append(finding(response.where, RULE_UNCHANGED, "warning",
                                  f"item {item.id} of {item.department.name} is marked adopted, but the text of "
