@@ -1,0 +1,86 @@
+"""``shuzhi publish``: the report and its problem list as one self-contained, printable web page.
+
+The page is for the members who evaluate the report (公示): plain HTML with inline CSS, Chinese
+typography (仿宋/宋体/Noto Serif CJK font stacks, 2-character indents, 1.8 line height), A4 print
+rules, the draft's unit, number and date — and no script, font, image or link to anything outside
+it, so it works offline on an intranet.  The HTML is generated from the same template context as
+the Word report (:func:`pipeline.render_context.build_context`) through a sandboxed, autoescaping
+Jinja template; the same draft always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from pipeline.errors import Issue, UserError
+from pipeline.fsutil import atomic_write_text
+from pipeline.model import MEASURE_STATUS_LABELS, Draft
+from pipeline.render import jinja_environment
+from pipeline.render_context import build_context, chinese_date
+from pipeline.publish.template import PAGE
+from pipeline.workspace import UnitDrafts
+
+__all__ = ["publish_unit", "page_html", "PAGE_NAME"]
+PAGE_NAME = "index.html"
+_DIGITS = "〇一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 12 → 十二, 21 → 二十一 (up to 99)."""
+    if n < 10:
+        return _DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return (_DIGITS[tens] if tens > 1 else "") + "十" + (_DIGITS[ones] if ones else "")
+
+
+def number_headings(context: dict[str, Any]) -> dict[str, Any]:
+    """Typed heading numbers for the page (Word draws them from numbering; HTML has to type them)."""
+    for i, area in enumerate(context["areas"], start=1):
+        area["number"] = f"{chinese_number(i)}、"
+        for j, question in enumerate(area["questions"], start=1):
+            question["number"] = f"（{chinese_number(j)}）"
+        area["achievements_number"] = f"（{chinese_number(len(area['questions']) + 1)}）"
+    count = len(context["areas"])
+    return {"problems_number": f"{chinese_number(count + 1)}、", "measures_number": f"{chinese_number(count + 2)}、"}
+
+
+def problem_rows(draft: Draft) -> list[dict[str, Any]]:
+    """The problem list: each problem with its area, cause and the measures that address it."""
+    titles = {a.id: a.title for a in draft.question_set.areas}
+    rows = []
+    for problem in draft.report.problems:
+        measures = [m for m in draft.report.measures if problem.id in m.problems]
+        owners = list(dict.fromkeys(m.owner for m in measures if m.owner))
+        dues = sorted({m.due for m in measures if m.due})
+        statuses = list(dict.fromkeys(MEASURE_STATUS_LABELS.get(m.status, m.status) for m in measures))
+        rows.append({"id": problem.id, "area": titles.get(problem.area, problem.area),
+                     "text": problem.text.replace("\n", " "), "cause": (problem.cause or "").replace("\n", " "),
+                     "measures": [m.text.replace("\n", " ") for m in measures], "owners": "、".join(owners),
+                     "due": "、".join(chinese_date(d) for d in dues), "status": "、".join(statuses) or "未制定措施"})
+    return rows
+
+
+def page_html(draft: Draft) -> str:
+    """The published page of ``draft`` as HTML text."""
+    context = build_context(draft)
+    css = resources.files("pipeline.publish").joinpath("page.css").read_text(encoding="utf-8")
+    extra = number_headings(context)
+    template = jinja_environment().from_string(PAGE)
+    return template.render(r=context, rows=problem_rows(draft), css=Markup(css),
+                           draft_no=chinese_number(draft.version) if draft.version < 100 else draft.version,
+                           **extra).rstrip("\n") + "\n"
+
+
+def publish_unit(unit_drafts: UnitDrafts, out_dir: Path, draft: Draft | None = None) -> Path:
+    """Write ``out_dir/index.html`` for ``draft`` (default: the unit's latest) and return its path."""
+    draft = draft or unit_drafts.latest
+    if draft is None:
+        raise UserError(Issue(unit_drafts.unit.dir, f"unit '{unit_drafts.unit.id}' has no draft to publish",
+                              hint="add drafts/<unit>/v1/report.yaml (or import a Word draft)"))
+    path = Path(out_dir) / PAGE_NAME
+    atomic_write_text(path, page_html(draft))
+    return path

@@ -1,0 +1,94 @@
+"""The HTML of the published page: one Jinja template, rendered in the sandbox with autoescape.
+
+Kept as a Python string (not a package data file) so an installed shuzhi always has it.  The page
+has no script and no external resource; its Content-Security-Policy forbids loading any.
+"""
+
+PAGE = """<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="generator" content="shuzhi publish">
+<title>{{ r.title }}</title>
+<style>
+{{ css }}
+</style>
+</head>
+<body>
+<main>
+<article class="report" id="report">
+<header class="doc">
+<h1 id="title">{{ r.title }}</h1>
+{% if r.byline %}<p class="byline">{{ r.byline }}</p>{% endif %}
+<p class="meta"><span>{{ r.unit_name or "（未署单位）" }}</span><span>第{{ draft_no }}稿（{{ r.version }}）</span><span>{{ r.date_cn }}</span></p>
+</header>
+{% for line in r.opening %}<p>{{ line }}</p>
+{% endfor %}
+{% for area in r.areas %}
+<section class="area" id="{{ area.bookmark }}">
+<h2>{{ area.number }}{{ area.title }}</h2>
+{% for q in area.questions %}
+<h3 id="{{ q.bookmark }}">{{ q.number }}{{ q.short }}</h3>
+{% for line in q.paragraphs %}<p>{{ line }}</p>
+{% else %}<p class="unanswered">（未作答）</p>
+{% endfor %}
+{% endfor %}
+{% if area.achievements %}
+<h3 id="{{ area.achievements_bookmark }}">{{ area.achievements_number }}{{ r.headings.achievements }}</h3>
+{% for line in area.achievements %}<p>{{ line }}</p>
+{% endfor %}
+{% endif %}
+</section>
+{% endfor %}
+<section class="problems" id="sec-problems">
+<h2>{{ problems_number }}{{ r.headings.problems }}</h2>
+{% for p in r.problems %}
+<div class="problem" id="{{ p.bookmark }}">
+<p><span class="item-no">{{ loop.index }}.</span>{{ p.first }}</p>
+{% for line in p.rest %}<p>{{ line }}</p>
+{% endfor %}
+{% for line in p.cause %}<p class="cause">{{ line }}</p>
+{% endfor %}
+</div>
+{% else %}<p class="unanswered">（未列出问题）</p>
+{% endfor %}
+</section>
+<section class="measures" id="sec-measures">
+<h2>{{ measures_number }}{{ r.headings.measures }}</h2>
+{% for m in r.measures %}
+<div class="measure" id="{{ m.bookmark }}">
+<p><span class="item-no">{{ loop.index }}.</span>{{ m.first }}</p>
+{% for line in m.rest %}<p>{{ line }}</p>
+{% endfor %}
+</div>
+{% else %}<p class="unanswered">（未列出措施）</p>
+{% endfor %}
+</section>
+{% for line in r.closing %}<p>{{ line }}</p>
+{% endfor %}
+<div class="signature">
+{% for line in r.signature %}<p>{{ line }}</p>
+{% endfor %}
+<p>{{ r.date_cn }}</p>
+</div>
+</article>
+<section class="problem-list" id="problem-list">
+<h2>{{ r.unit_name }}问题清单</h2>
+<table>
+<caption>共{{ rows | length }}个问题 · {{ r.version }} · {{ r.date_cn }}</caption>
+<thead><tr><th>序号</th><th>方面</th><th>问题</th><th>整改措施</th><th>责任</th><th>时限</th><th>状态</th></tr></thead>
+<tbody>
+{% for row in rows %}
+<tr id="list-{{ row.id }}"><td class="no">{{ loop.index }}</td><td>{{ row.area }}</td><td>{{ row.text }}{% if row.cause %}<br><small>原因：{{ row.cause }}</small>{% endif %}</td><td>{% for m in row.measures %}{{ m }}{% if not loop.last %}<br>{% endif %}{% endfor %}</td><td>{{ row.owners }}</td><td class="due">{{ row.due }}</td><td class="status">{{ row.status }}</td></tr>
+{% else %}<tr><td colspan="7">（未列出问题）</td></tr>
+{% endfor %}
+</tbody>
+</table>
+</section>
+</main>
+<footer class="doc">由 shuzhi 根据 {{ r.unit_name }} {{ r.version }}（{{ r.date_iso }}）生成</footer>
+</body>
+</html>
+"""
