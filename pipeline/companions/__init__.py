@@ -14,11 +14,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from pipeline.companions.evaluation import EvaluationForm
+from pipeline.companions.evaluation import EvaluationForm, load_form
 from pipeline.companions.evaluation_doc import write_evaluation_form
 from pipeline.companions.problems_doc import write_problems
 from pipeline.companions.rectification_doc import write_rectification
 from pipeline.model import Draft
+from pipeline.workspace import find_root
 
 PROBLEMS_DOCX = "problems.docx"
 RECTIFICATION_DOCX = "rectification.docx"
@@ -37,6 +38,8 @@ def write_companions(draft: Draft, template: Path, out_dir: Path, as_of: dt.date
     broken template or evaluation items file.
     """
     out_dir = Path(out_dir)
+    if form is None:  # load (and check) the items first: a broken items file writes nothing
+        form = load_form(find_root(draft.dir), draft.unit)
     return [
         write_problems(draft, template, out_dir / PROBLEMS_DOCX),
         write_rectification(draft, template, out_dir / RECTIFICATION_DOCX, as_of),

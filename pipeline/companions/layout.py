@@ -21,6 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 from docx.table import Table, _Cell
 
+from pipeline.errors import Issue, UserError
 from pipeline.house_style import TABLE_STYLE, TABLE_TEXT_STYLE, new_house_document, save_deterministic
 from pipeline.model import Draft
 from pipeline.render_context import paragraphs
@@ -38,9 +39,24 @@ class Column:
     centre: bool = False
 
 
+REQUIRED_STYLES = ("Title", "Byline", "Normal", TABLE_TEXT_STYLE, TABLE_STYLE)
+
+
+def require_styles(document: DocxDocument, template: Path) -> None:
+    """A :class:`UserError` naming every house style the template lacks (a unit's own template may)."""
+    names = {style.name for style in document.styles}
+    missing = [name for name in REQUIRED_STYLES if name not in names]
+    if missing:
+        raise UserError(Issue(template, f"the template has no style {', '.join(repr(m) for m in missing)} "
+                                        "needed by the companion documents",
+                              hint="start the unit's template from a copy of templates/report.docx "
+                                   "and keep its styles (see docs/render.md)"))
+
+
 def start_document(template: Path, title: str, *, landscape: bool = False) -> DocxDocument:
     """An empty house-style document with ``title`` in the Title style."""
     document = new_house_document(template)
+    require_styles(document, template)
     if landscape:
         make_landscape(document)
     document.add_paragraph(title, style="Title")

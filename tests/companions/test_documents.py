@@ -135,3 +135,25 @@ def test_a_broken_template_is_a_user_error(tmp_path: Path) -> None:
     bad.write_bytes(b"not a zip")
     with pytest.raises(UserError, match="not a .docx"):
         write_companions(fixture_draft(), bad, tmp_path / "out")
+
+
+def test_a_template_without_the_house_styles_is_a_user_error(tmp_path: Path) -> None:
+    import docx
+
+    plain = tmp_path / "plain.docx"
+    docx.Document().save(str(plain))  # python-docx's default template: no Byline, Table Text, House Table
+    with pytest.raises(UserError) as caught:
+        write_companions(fixture_draft(), plain, tmp_path / "out")
+    message = caught.value.format()
+    assert "'Byline', 'Table Text', 'House Table'" in message and "templates/report.docx" in message
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_broken_items_file_writes_nothing(workspace_copy: Path) -> None:
+    (workspace_copy / "templates" / "evaluation" / "standard.yaml").write_text("title: 表\n", encoding="utf-8")
+    unit_drafts = load_workspace(workspace_copy, [EXAMPLE_UNIT]).unit(EXAMPLE_UNIT)
+    assert unit_drafts is not None and unit_drafts.latest is not None
+    out = workspace_copy / "build" / EXAMPLE_UNIT / unit_drafts.latest.label
+    with pytest.raises(UserError, match="missing required key 'groups'"):
+        write_companions(unit_drafts.latest, TEMPLATE, out)
+    assert not out.exists()
