@@ -26,9 +26,9 @@ from pipeline.fsutil import atomic_write_bytes  # noqa: E402
 CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans CJK", "Noto Serif CJK SC", "Noto Serif CJK", "AR PL UMing",
                 "AR PL UKai", "Source Han Sans", "WenQuanYi")
 COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7")
-LABELS_CJK = {"title": "各稿意见数及已采纳数（按部门）", "y": "意见数", "key": "浅色：意见总数　深色：已采纳",
+LABELS_CJK = {"title": "各稿意见数及已采纳数（按部门）", "y": "意见数", "key": "浅色：意见总数\n深色：已采纳",
               "draft": "第{n}稿"}
-LABELS_EN = {"title": "Feedback per draft by department", "y": "items", "key": "light: given   dark: adopted",
+LABELS_EN = {"title": "Feedback per draft by department", "y": "items", "key": "light: given\ndark: adopted",
              "draft": "v{n}"}
 
 
@@ -65,7 +65,7 @@ def chart_png(ledger: Ledger, font: str | None = None, use_cjk: bool = True) -> 
     axes.set_ylabel(labels["y"])
     axes.set_title(labels["title"] + (f" · {ledger.unit_name}" if font else ""))
     axes.yaxis.get_major_locator().set_params(integer=True)
-    axes.text(1.01, 0.0, labels["key"].replace("　", "\n").replace("   ", "\n"), transform=axes.transAxes,
+    axes.text(1.01, 0.0, labels["key"], transform=axes.transAxes,
               ha="left", va="bottom", fontsize=8)
     if departments:
         axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9, frameon=False)

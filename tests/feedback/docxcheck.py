@@ -73,9 +73,9 @@ def ranges(parts: dict[str, bytes]) -> dict[str, str]:
             for buffer in active.values():
                 if buffer:
                     buffer.append("\n")
-        elif element.tag == q(W, "t") and not _inside(element, "del", "moveFrom"):
+        elif element.tag in (q(W, "t"), q(W, "tab")) and not _inside(element, "del", "moveFrom", "pPr"):
             for buffer in active.values():
-                buffer.append(element.text or "")
+                buffer.append(element.text or "" if element.tag == q(W, "t") else "\t")
     assert not active, f"ranges without an end: {sorted(active)}"
     return done
 
