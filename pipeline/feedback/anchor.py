@@ -17,6 +17,7 @@ visible text, never text inside ``w:del``.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import count
 
 from lxml import etree
 
@@ -24,6 +25,7 @@ from pipeline.feedback.model import FeedbackItem
 from pipeline.feedback.targets import Target, resolve
 from pipeline.model import Draft
 from pipeline.ooxml.visible import VisibleText, w
+from pipeline.render_context import measure_context, problem_context
 
 SECTION_PREFIXES = ("q-", "area-", "ach-", "p-", "m-", "sec-")
 TITLE_STYLES = ("Title", "title")
@@ -96,9 +98,11 @@ def heading_text(target: Target, draft: Draft) -> str | None:
     if target.kind == "area":
         area = draft.question_set.area(target.id)
         return area.title if area else None
-    item = draft.report.problem(target.id) if target.kind == "problem" else draft.report.measure(target.id)
-    lines = [line.strip() for line in item.text.splitlines() if line.strip()] if item else []
-    return lines[0] if lines and target.kind == "problem" else None
+    if target.kind == "problem":
+        problem = draft.report.problem(target.id)
+        return problem_context(problem, {}, count())["first"] if problem else None
+    measure = draft.report.measure(target.id)
+    return measure_context(measure, count())["first"] if measure else None
 
 
 def target_paragraph(doc: DocumentMap, target: Target, draft: Draft) -> int | None:

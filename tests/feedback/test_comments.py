@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import docx
@@ -142,3 +143,19 @@ def test_annotation_is_deterministic(tmp_path: Path, annotated) -> None:
 def test_without_feedback_the_redline_is_unchanged(annotated) -> None:
     redline, _, round_ = annotated
     assert annotate_redline(redline, round_.draft, round_.next_draft, None, "王书记") == redline
+
+
+def test_without_bookmarks_headings_are_found_by_their_text(tmp_path: Path) -> None:
+    root = make_workspace(tmp_path)
+    unit = load_unit(root)
+    old, new = unit.drafts
+    parts = parts_of(render_report(new, template_for(root, unit.unit)))
+    parts["word/document.xml"] = re.sub(rb"<w:bookmark(Start|End)[^>]*/>", b"", parts["word/document.xml"])
+    from pipeline.docx_io import write_package
+
+    round_ = load_rounds(unit, config_of(root)).rounds[0]
+    items = by_item(parts_of(annotate_redline(write_package(parts), old, new, round_, "王书记")))
+    assert items["jj-1"][2] == "主体责任落实"
+    assert items["rs-2"][2] == "班子成员按照分工"
+    assert items["jj-3"][2] == "廉政风险防控不到位"
+    assert items["rs-1"][2] == "测试海关2025年度抓基层党建工作述职报告"  # target gone, no headings marked: the title
