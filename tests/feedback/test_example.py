@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 from pathlib import Path
 
@@ -33,8 +34,9 @@ def redline_of(workspace, unit, old, new) -> bytes:
     if HAS_REDLINE:
         from pipeline.redline.api import redline_bytes
 
+        date = dt.datetime.combine(new.report.date, dt.time(0, 0), tzinfo=dt.timezone.utc)
         result = redline_bytes(render_report(old, template), render_report(new, template),
-                               unit.unit.reporter, new.report.date)
+                               author=unit.unit.reporter, date=date)
         return result.docx
     return render_report(new, template)
 
