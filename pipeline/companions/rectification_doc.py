@@ -25,9 +25,9 @@ from pipeline.render_context import chinese_date, paragraphs
 
 UNSET = "未明确"
 OVERDUE_COLOUR = RGBColor(0xC0, 0x00, 0x00)
-COLUMNS = (Column("序号", 1.5, centre=True), Column("编号", 1.5, centre=True), Column("整改措施", 7.0),
-           Column("针对问题", 4.6), Column("责任单位", 2.8), Column("完成时限", 2.9, centre=True),
-           Column("完成状态", 2.2, centre=True))
+COLUMNS = (Column("序号", 1.4, centre=True), Column("编号", 1.4, centre=True), Column("整改措施", 7.4),
+           Column("针对问题", 4.4), Column("责任单位", 2.6), Column("完成时限", 2.5, centre=True),
+           Column("完成状态", 2.8, centre=True))
 STATUS_COLUMN = 6
 
 
