@@ -137,6 +137,7 @@ def has_example(text: str) -> bool:
             or bool(EXAMPLE_MARKER_RE.search(text)))
 
 
+@lru_cache(maxsize=65536)
 def is_concrete(text: str, *, dates: bool = True) -> bool:
     """Whether a sentence carries anything concrete: a figure or an example (dates count if ``dates``)."""
     if has_figure(text):

@@ -11,7 +11,6 @@ Library entry points (the build/check stage calls these):
 from __future__ import annotations
 
 import re
-import string
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -37,8 +36,8 @@ class _Details(dict):
 def format_message(template: str, values: dict[str, Any]) -> str:
     """``template`` with ``{match}`` and the check's details filled in."""
     try:
-        return string.Formatter().vformat(template, (), _Details(values))
-    except (ValueError, IndexError):
+        return template.format_map(_Details(values))
+    except (ValueError, IndexError, AttributeError):
         return template
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from pipeline.lint.checks import Context, Hit, prose_example, register
@@ -75,6 +76,12 @@ class _SentenceIndex:
         return text[first.start : following.end]
 
 
+@lru_cache(maxsize=256)
+def sentence_index(text: str) -> _SentenceIndex:
+    """The (shared, cached) sentence index of ``text``: every rule over the same text reuses it."""
+    return _SentenceIndex(text)
+
+
 class WhenNotConcrete:
     """Flag a stock phrase only when its sentence carries nothing concrete (空话套话)."""
 
@@ -91,7 +98,7 @@ class WhenNotConcrete:
         index: _SentenceIndex | None = None
         verdicts: dict[int, bool] = {}
         for match in matches(rule, unit):
-            index = index or _SentenceIndex(unit.text)
+            index = index or sentence_index(unit.text)
             i = index.index_at(match.start())
             if i is None:
                 continue
