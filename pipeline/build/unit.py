@@ -86,6 +86,7 @@ def _remove_leftover_temp_files(folder: Path) -> None:
 def _check(context: BuildContext, result: UnitResult) -> None:
     """Feedback checks on every round and the lint of the latest draft (raises for invalid content)."""
     from pipeline.feedback.api import check_feedback
+    from pipeline.lint.checks.rectification import lint_unit
     from pipeline.lint.engine import Linter
 
     unit_drafts = context.unit_drafts
@@ -96,5 +97,7 @@ def _check(context: BuildContext, result: UnitResult) -> None:
         raise
     result.findings.extend(feedback.findings)
     result.pending = len(feedback.pending)
+    linter = Linter(context.config.lint)
+    result.findings.extend(lint_unit(unit_drafts.unit, linter=linter))  # unit.yaml rules (evaluation items)
     if unit_drafts.latest is not None:
-        result.findings.extend(Linter(context.config.lint).lint_draft(unit_drafts.latest))
+        result.findings.extend(linter.lint_draft(unit_drafts.latest))

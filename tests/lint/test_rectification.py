@@ -79,3 +79,21 @@ def test_unit_finding_is_located_and_configurable() -> None:
 
 def test_unit_rule_finds_nothing_on_drafts() -> None:
     assert not [f for f in LINTER.lint_draft(fixture_draft()) if f.rule == "unit-evaluation-items"]
+
+
+
+
+def test_the_check_stage_lints_the_unit_file(workspace_copy) -> None:
+    from pipeline.build.context import BuildContext, BuildOptions
+    from pipeline.build.plan import unit_files
+    from pipeline.build.unit import UnitResult, _check
+    from pipeline.config import load_config
+
+    unit_file = workspace_copy / "drafts" / "qingshigang" / "unit.yaml"
+    text = unit_file.read_text(encoding="utf-8")
+    unit_file.write_text(text.rsplit("\n  - ", 1)[0] + "\n", encoding="utf-8")  # drop the last item
+    files = unit_files(workspace_copy, unit_file.parent)
+    result = UnitResult(unit_id="qingshigang")
+    _check(BuildContext(files, load_config(workspace_copy), BuildOptions(check=True)), result)
+    [finding] = [f for f in result.findings if getattr(f, "rule", "") == "unit-evaluation-items"]
+    assert finding.path == unit_file and "有3项，应为4项" in finding.message

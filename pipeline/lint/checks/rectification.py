@@ -20,6 +20,7 @@ from pipeline.model import AreaContent, Measure, Problem, Report, Unit
 
 if TYPE_CHECKING:
     from pipeline.config import LintConfig
+    from pipeline.lint.engine import Linter
     from pipeline.lint.finding import Finding
     from pipeline.lint.rules import Rule
 
@@ -40,11 +41,11 @@ def unit_document(unit: Unit) -> UnitDocument:
     return UnitDocument(path=path, units=(), lines=tuple(unit.source.text.split("\n")), unit=unit)
 
 
-def lint_unit(unit: Unit, config: "LintConfig | None" = None) -> list["Finding"]:
+def lint_unit(unit: Unit, config: "LintConfig | None" = None, *, linter: "Linter | None" = None) -> list["Finding"]:
     """Findings of the unit-level rules on ``unit.yaml`` (run once per unit, next to the drafts' lint)."""
     from pipeline.lint.engine import Linter
 
-    return Linter(config).run(unit_document(unit))
+    return (linter or Linter(config)).run(unit_document(unit))
 
 
 def _example_report(problems: list[str], measures: list[dict[str, Any]]) -> Document:
