@@ -19,6 +19,7 @@ def unit_targets(files: UnitFiles, options_key: str) -> list[Target]:
     targets += _redline_targets(files, common, options_key)
     if files.versions:
         targets.append(_ledger_target(files, common))
+        targets.append(_publish_target(files, common))
     return targets
 
 
@@ -56,6 +57,18 @@ def _ledger_target(files: UnitFiles, common: list[Path]) -> Target:
 
     return Target(name="feedback ledger", outputs=[out_dir / LEDGER_DOCX, out_dir / CHART_PNG],
                   inputs=[*common, *files.all_feedback_inputs()], make=make)
+
+
+def _publish_target(files: UnitFiles, common: list[Path]) -> Target:
+    latest = files.versions[-1][0]
+    out = files.build_dir / "publish" / "index.html"
+
+    def make(ctx: BuildContext) -> dict[Path, bytes]:
+        from pipeline.publish import page_html
+
+        return {out: page_html(ctx.draft(latest)).encode("utf-8")}
+
+    return Target(name="publish/index.html", outputs=[out], inputs=[*common, files.report_file(latest)], make=make)
 
 
 def redline_pairs(versions: list[int]) -> list[tuple[int, int]]:
