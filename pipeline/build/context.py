@@ -54,6 +54,13 @@ class BuildContext:
             raise UserError(Issue(self.files.report_file(version), "draft not found"))
         return found
 
+    @cached_property
+    def feedback(self):  # -> pipeline.feedback.model.UnitFeedback (imported lazily: no-op builds skip it)
+        """The unit's feedback rounds (items on each draft, responses in the next)."""
+        from pipeline.feedback.api import load_rounds
+
+        return load_rounds(self.unit_drafts, self.config)
+
     @property
     def template(self) -> Path:
         return template_for(self.files.root, self.unit_drafts.unit)

@@ -100,4 +100,9 @@ def _make_redline(ctx: BuildContext, old: int, new: int, stats: dict[str, str]) 
     date = dt.datetime.combine(new_draft.report.date, dt.time(0, 0), tzinfo=dt.timezone.utc)
     result = redline_bytes(ctx.rendered(old), ctx.rendered(new), author=ctx.redline_author, date=date)
     stats["line"] = f"v{old}→v{new}: {result.stats.summary()}"
-    return result.docx
+    if new != old + 1:
+        return result.docx
+    from pipeline.feedback.api import annotate_redline, round_for
+
+    feedback_round = round_for(ctx.feedback, ctx.draft(old))
+    return annotate_redline(result.docx, ctx.draft(old), new_draft, feedback_round, ctx.unit_drafts.unit.reporter)
