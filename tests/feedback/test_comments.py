@@ -159,3 +159,37 @@ def test_without_bookmarks_headings_are_found_by_their_text(tmp_path: Path) -> N
     assert items["rs-2"][2] == "班子成员按照分工"
     assert items["jj-3"][2] == "廉政风险防控不到位"
     assert items["rs-1"][2] == "测试海关2025年度抓基层党建工作述职报告"  # target gone, no headings marked: the title
+
+
+ANCHORS = [  # on, quote, expected anchored text, how
+    ("Q2", "班子成员按照分工", "班子成员按照分工", "quote"),
+    ("Q2", "不在新稿中的字", "落实“一岗双责”", "target"),
+    ("Q1", "研究党建工作", "研究党建工作", "quote"),  # between a deletion and an insertion
+    ("Q1", "全年多次", "研究部署党建工作", "target"),  # deleted words are not found: the heading
+    ("Q1", "全年研究", "全年研究", "quote"),  # found across a deletion, in the accept-all view
+    ("Q3", None, "书记本人联系基层", "target"),  # unanswered in both drafts: its heading
+    ("P1", "个别同志", "存在的问题", "fallback"),  # deleted problem: the section heading
+    ("duty", "成绩一条", "成绩一条", "quote"),  # an area owns its achievements
+    ("integrity", "查验岗位", "查验岗位", "quote"),  # … and its problems
+    ("duty", "查验岗位", "履行抓党建第一责任人职责情况", "target"),  # … but not another area's
+    ("report", "讲实际工作", "讲实际工作", "quote"),
+    ("report", None, "测试海关2025年度抓基层党建工作述职报告", "target"),
+]
+
+
+@pytest.mark.parametrize("on, quote, expected, how", ANCHORS)
+def test_find_anchor(tmp_path: Path, on: str, quote: str | None, expected: str, how: str) -> None:
+    from pipeline.config import Department
+    from pipeline.feedback.anchor import DocumentMap, find_anchor
+    from pipeline.feedback.model import FeedbackItem, Where
+    from pipeline.ooxml.comments import parse
+
+    root = make_workspace(tmp_path)
+    unit = load_unit(root)
+    old, new = unit.drafts
+    body = parse(parts_of(hand_redline(render_report(new, template_for(root, unit.unit))))["word/document.xml"])[0]
+    doc = DocumentMap(body)
+    here = Where(tmp_path, 1, 1)
+    item = FeedbackItem("x-1", Department("rs", "人事"), on, "意见", "must", quote, here, here, here)
+    anchor = find_anchor(doc, item, old, new)
+    assert (doc.text.text[anchor.start:anchor.end], anchor.how) == (expected, how)
