@@ -71,18 +71,23 @@ def test_problem_detection_accuracy(field: str, detect) -> None:
     assert accuracy >= 0.9
 
 
-def test_heldout_numbers() -> None:
-    """The held-out set (written after the rules froze): printed for the record, asserted loosely."""
-    data = _load("heldout.yaml")
+@pytest.mark.parametrize("name", ["heldout.yaml", "heldout2.yaml"])
+def test_heldout_numbers(name: str) -> None:
+    """Held-out sets (written after the rules): printed for the record, asserted loosely.
+
+    heldout.yaml measured 0.53 boilerplate / 0.70 hedging recall before the phrase lists were widened
+    after reading its misses — it is no longer held out; heldout2.yaml was written after that.
+    """
+    data = _load(name)
     linter = Linter()
     results = [(s["label"], {f.category for f in linter.run(from_text(None, s["text"]))}) for s in data["sentences"]]
     for label in ("boilerplate", "hedging"):
         cases = [cats for lab, cats in results if lab == label]
-        print(f"\nheld-out {label} recall: {sum(label in c for c in cases) / len(cases):.3f} ({len(cases)})")
+        print(f"\n{name} {label} recall: {sum(label in c for c in cases) / len(cases):.3f} ({len(cases)})")
     concrete = [cats for lab, cats in results if lab == "concrete"]
     flagged = sum(bool(c) for c in concrete) / len(concrete)
-    print(f"held-out concrete flagged: {flagged:.3f} ({len(concrete)})")
+    print(f"{name} concrete flagged: {flagged:.3f} ({len(concrete)})")
     for field, detect in (("example", has_example), ("figure", has_figure)):
         right = sum(detect(p["text"]) == p[field] for p in data["problems"])
-        print(f"held-out {field} accuracy: {right / len(data['problems']):.3f} ({len(data['problems'])})")
+        print(f"{name} {field} accuracy: {right / len(data['problems']):.3f} ({len(data['problems'])})")
     assert flagged <= 0.25
