@@ -20,6 +20,7 @@ TYPED = (
     (2, re.compile(rf"^[（(]\s*[{_CN}]+\s*[）)]\s*[、．.]?\s*")),
     (3, re.compile(r"^\d{1,2}\s*(?:[、．]|\.(?!\d))\s*")),
     (4, re.compile(r"^(?:[（(]\s*\d{1,2}\s*[）)]|[①-⑳])\s*[、．.]?\s*")),
+    (5, re.compile(rf"^(?:[{_CN}]+是|第[{_CN}]+[，,、])\s*")),  # 一是… / 第一，… : items, never headings
 )
 _NUM_RANK = {"cn": 1, "cn-paren": 2, "dec": 3, "dec-paren": 4}
 _STYLE_ROLES = {"title": "title", "byline": "byline", "signature": "signature", "unanswered": "placeholder",
@@ -39,7 +40,7 @@ class Line:
 
     para: Para
     role: str  # "title" | "byline" | "signature" | "placeholder" | "item" | "text"
-    rank: int | None  # heading rank 1–4 (None: no numbering, no heading style)
+    rank: int | None  # heading rank 1–4, 5 for 一是/第一，(None: no numbering, no heading style)
     text: str  # the text without the typed number
     typed: str = ""  # the typed number that was removed
 

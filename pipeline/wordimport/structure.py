@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from pipeline.model import QuestionSet, Unit
 from pipeline.wordimport.headings import Line, find_date, is_date_line, section_kind, split_inline_heading
+from pipeline.wordimport.items import CAUSE_START
 from pipeline.wordimport.match import match_area, match_question
 
 Target = tuple[str, str | int]  # ("report", "") | ("area", id) | ("question", id) | ("problem"/"measure", n)
@@ -74,6 +75,7 @@ class Walker:
         self.target: Target = ("report", "")
         self.sink: list[str] | None = self.out.opening
         self.item_rank: int | None = None
+        self.unnumbered = False  # items of this section have no numbers: one paragraph each
 
     # --- entry point ---------------------------------------------------------------------------
 
@@ -87,7 +89,7 @@ class Walker:
             return
         if self.section in ("problems", "measures") and line.rank != 1 and not self._short_section(line):
             self._item(line)
-        elif (line.rank is not None and line.role != "item") or self._short_section(line):
+        elif (line.rank in (1, 2, 3, 4) and line.role != "item") or self._short_section(line):
             self._heading(line)
         else:
             self._body(line, text)
@@ -117,7 +119,8 @@ class Walker:
         return line.rank is None and ("报告" in text or line.para.centered) and len(text) <= 60 and "。" not in text
 
     def _is_byline(self, text: str) -> bool:
-        return bool(self.unit and self.unit.reporter and self.unit.reporter in text and len(text) <= 40)
+        return bool(self.unit and self.unit.reporter and self.unit.reporter in text and len(text) <= 30
+                    and "。" not in text)
 
     def _short_section(self, line: Line) -> bool:
         """A short line naming 存在的问题 / 下一步打算 opens that section whatever its numbering."""
@@ -143,12 +146,14 @@ class Walker:
             self._open("area", area.id, ("area", area.id), None, line, f"area {area.id}")
             self._after_heading(rest, line)
             return
-        question = match_question(heading, self.qset, self.area)
+        # A 1. or （1） line names a question only when it is a short heading of its own.
+        pure = (line.rank or 0) <= 2 or (not rest and len(line.text) <= 30)
+        question = match_question(heading, self.qset, self.area) if pure else None
         if question is not None:
             self._open("area", question.area, ("question", question.id),
                        self.out.answers.setdefault(question.id, []), line, f"question {question.id}")
             self._after_heading(rest, line)
-        elif line.rank is not None and line.rank >= 3 and self.sink is not None and self.section != "unknown":
+        elif (line.rank or 0) >= 3:
             self._body(line, line.para.text)  # a numbered paragraph inside an answer: keep it as text
         else:
             self._unknown(line)
@@ -156,7 +161,7 @@ class Walker:
     def _open(self, section: str, area: str | None, target: Target, sink: list[str] | None,
               line: Line, what: str) -> None:
         self.section, self.area, self.target, self.sink = section, area, target, sink
-        self.item_rank = None
+        self.item_rank, self.unnumbered = None, False
         self.out.placement[line.para.index] = target
         self._consume(line, what)
 
@@ -194,16 +199,23 @@ class Walker:
         kind = "problem" if self.section == "problems" else "measure"
         bookmark = self._bookmark_id(line)
         numbered = line.rank is not None or line.role == "item" or bookmark is not None
+        text = line.para.text
         if numbered and (bookmark or self.item_rank is None or (line.rank or 0) <= self.item_rank):
-            self.item_rank = self.item_rank or line.rank
-            items.append(Item(id=bookmark, paras=[line.text]))
-            self.target = (kind, len(items) - 1)
-        elif items and CLOSING_START.match(line.para.text):
-            self._body(line, line.para.text)
-        elif items:
-            items[-1].paras.append(line.para.text)
-        else:
-            self.out.unplaced.append(line.para.text)
+            self.item_rank, self.unnumbered = self.item_rank or line.rank, False
+            self._new_item(items, kind, Item(id=bookmark, paras=[line.text]))
+        elif items and CLOSING_START.match(text):
+            self._body(line, text)
+        elif items and not (self.unnumbered and not CAUSE_START.match(text)):
+            items[-1].paras.append(text)
+        elif text.endswith(("：", ":")):
+            self.out.unplaced.append(text)  # an introduction (主要存在以下问题：)
+        else:  # no numbers in this section: each paragraph is an item, a cause paragraph joins the last
+            self.unnumbered = True
+            self._new_item(items, kind, Item(id=None, paras=[text]))
+
+    def _new_item(self, items: list[Item], kind: str, item: Item) -> None:
+        items.append(item)
+        self.target = (kind, len(items) - 1)
 
 
 def walk(lines: list[Line], qset: QuestionSet, unit: Unit | None) -> Collected:

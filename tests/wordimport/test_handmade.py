@@ -153,3 +153,31 @@ def test_cli_import_writes_the_next_draft_and_never_overwrites(imported, workspa
     assert main(["import", str(source), UNIT, "--as", f"v{latest + 1}", "--force"]) == 0
     assert main(["import", str(source), "no-such-unit"]) == 2
     assert main(["import", str(source), UNIT, "--as", "draft3"]) == 2
+
+
+UNNUMBERED = [
+    "2025年，我履行第一责任人职责，报告如下。",
+    "存在的问题",
+    "对照检查，主要存在以下问题：",
+    "一是党建责任落实有差距，9项清单事项未按期落实。",
+    "二是支部标准化建设不到位，12个支部未达标。",
+    "主要是轮班制支部组织生活难以正常开展。",
+    "整改措施",
+    "对清单事项实行台账管理。",
+    "推动12个未达标支部逐项整改。",
+]
+
+
+def test_unnumbered_and_yishi_items(workspace_copy: Path, tmp_path: Path) -> None:
+    document = docx.Document()
+    for text in UNNUMBERED:
+        document.add_paragraph(text)
+    source = tmp_path / "unnumbered.docx"
+    document.save(str(source))
+    unit_drafts = load_workspace(workspace_copy, [UNIT]).unit(UNIT)
+    report = import_docx(source, unit_drafts.drafts[0].question_set, unit_drafts.unit).report
+    assert [(p.text, p.cause) for p in report.problems] == [
+        ("党建责任落实有差距，9项清单事项未按期落实。", None),
+        ("支部标准化建设不到位，12个支部未达标。", "主要是轮班制支部组织生活难以正常开展。")]
+    assert [m.text for m in report.measures] == UNNUMBERED[-2:]
+    assert report.unplaced == ("对照检查，主要存在以下问题：",)

@@ -32,6 +32,8 @@ REPO = Path(__file__).resolve().parents[2]
     ("（3）细化措施", 4, "细化措施"),
     ("①第一条", 4, "第一条"),
     ("2025年，我", None, "2025年，我"),
+    ("一是加强学习", 5, "加强学习"),
+    ("第二，压实责任", 5, "压实责任"),
     ("一、", None, "一、"),
 ])
 def test_typed_numbering(text: str, rank: int | None, rest: str) -> None:
