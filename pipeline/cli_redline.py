@@ -1,0 +1,50 @@
+"""``shuzhi redline OLD.docx NEW.docx -o OUT.docx``: the new document with native tracked changes."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+import click
+
+from pipeline.errors import Issue, UserError
+from pipeline.fsutil import atomic_write_bytes
+
+
+def _parse_date(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise UserError(Issue(path=None, message=f"--date: {value!r} is not an ISO date",
+                              hint="write it like 2026-03-01 or 2026-03-01T09:30:00+08:00")) from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+@click.command("redline")
+@click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the redlined .docx.")
+@click.option("--author", default="shuzhi", show_default=True, help="Author of every tracked change.")
+@click.option("--date", "date", default=None, metavar="ISO",
+              help="Date of every tracked change (default: none, so output depends only on the inputs).")
+@click.option("--stats", "stats", is_flag=True, help="Print inserted/deleted/moved characters per section.")
+@click.option("--json", "as_json", is_flag=True, help="With --stats: print the statistics as JSON.")
+def redline(old: Path, new: Path, output: Path, author: str, date: str | None, stats: bool, as_json: bool) -> int:
+    """Compare OLD.docx with NEW.docx and write NEW with the differences as tracked changes."""
+    from pipeline.redline.api import redline_bytes
+
+    when = _parse_date(date)
+    if not author.strip():
+        raise UserError(Issue(path=None, message="--author is empty", hint="give a name, e.g. --author 张三"))
+    result = redline_bytes(old, new, author=author, date=when)
+    atomic_write_bytes(output, result.docx)
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
+    if stats:
+        click.echo(json.dumps(result.stats.as_dict(), ensure_ascii=False, indent=2) if as_json
+                   else result.stats.table())
+    return 0

@@ -1,0 +1,72 @@
+"""WordprocessingML helpers: namespaces, qualified names and small element utilities.
+
+Everything that writes raw revision markup lives in :mod:`pipeline.ooxml.revisions`; this module
+only holds what every reader and writer of ``word/document.xml`` needs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+_RSID = re.compile(rb'\s[A-Za-z0-9_]+:rsid[A-Za-z]*="[^"]*"')
+_PARA_ID = re.compile(rb'\s[A-Za-z0-9_]+:(paraId|textId)="[^"]*"')
+
+
+def w(name: str) -> str:
+    """The Clark name ``{w-namespace}name`` of a WordprocessingML element or attribute."""
+    return f"{{{W_NS}}}{name}"
+
+
+def local(tag: object) -> str:
+    """The local part of an element tag (``""`` for comments and processing instructions)."""
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1]
+
+
+def is_w(element: etree._Element, *names: str) -> bool:
+    """Whether ``element`` is a ``w:`` element with one of ``names``."""
+    tag = element.tag
+    return isinstance(tag, str) and tag.startswith(f"{{{W_NS}}}") and local(tag) in names
+
+
+def make(name: str, attrs: dict[str, str] | None = None, text: str | None = None) -> etree._Element:
+    """A new ``w:name`` element with ``w:``-qualified attributes."""
+    element = etree.Element(w(name), nsmap={"w": W_NS})
+    for key, value in (attrs or {}).items():
+        element.set(w(key) if ":" not in key and not key.startswith("{") else key, value)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def signature(element: etree._Element | None) -> bytes:
+    """Bytes that compare equal for elements equal apart from rsid and paraId bookkeeping."""
+    if element is None:
+        return b""
+    raw = etree.tostring(element, encoding="UTF-8")
+    if b":rsid" in raw:
+        raw = _RSID.sub(b"", raw)
+    if b"Id=" in raw:
+        raw = _PARA_ID.sub(b"", raw)
+    return raw
+
+
+def parse_xml(data: bytes) -> etree._Element:
+    """Parse a package part strictly (no network, no entity expansion, huge text allowed)."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True,
+                             remove_blank_text=False)
+    return etree.fromstring(data, parser)
+
+
+def serialize(root: etree._Element) -> bytes:
+    """A part's bytes as Word writes them: UTF-8 with a standalone declaration."""
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -1,0 +1,126 @@
+"""The redline library API: two .docx in, the new one with tracked changes (and statistics) out.
+
+    result = redline_bytes(old, new, author="张三", date=datetime(2026, 3, 1, tzinfo=timezone.utc))
+    result.docx   # bytes of the new document carrying w:ins / w:del / w:moveFrom / w:moveTo …
+    result.stats  # inserted / deleted / moved characters per top-level section
+
+``old`` and ``new`` are .docx bytes, a path, or ``{part name: bytes}``.  Input is read through
+:mod:`pipeline.docx_io` (zip bombs, corrupt and encrypted files → :class:`UserError`).  A document
+that already carries tracked changes has them accepted first (noted in ``result.notes``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from lxml import etree
+
+from pipeline.docx_io import read_package, read_package_bytes, write_package
+from pipeline.errors import Issue, UserError
+from pipeline.ooxml import is_w, parse_xml, serialize, w
+from pipeline.ooxml.revisions import Revisions
+from pipeline.redline.accept import apply_all, has_revisions
+from pipeline.redline.blocks import AtomTable, read_blocks
+from pipeline.redline.body import BodyWriter
+from pipeline.redline.package import WP_NS, Importer
+from pipeline.redline.stats import Counter, Stats, heading_styles
+from pipeline.redline.writer import ParagraphWriter
+
+Source = bytes | Path | str | dict[str, bytes]
+DOCUMENT = "word/document.xml"
+
+
+@dataclass
+class RedlineResult:
+    """The redlined package and what changed."""
+
+    docx: bytes
+    stats: Stats
+    notes: list[str] = field(default_factory=list)
+
+
+def _parts(source: Source, label: str) -> tuple[dict[str, bytes], str]:
+    if isinstance(source, dict):
+        return dict(source), label
+    if isinstance(source, bytes):
+        return read_package_bytes(source, path=label), label
+    return read_package(Path(source)), str(source)
+
+
+def _document(parts: dict[str, bytes], where: str) -> etree._Element:
+    try:
+        root = parse_xml(parts[DOCUMENT])
+    except (KeyError, etree.XMLSyntaxError) as exc:
+        raise UserError(Issue(path=where, message=f"word/document.xml is not valid XML ({exc})",
+                              hint="open the file in Word and save it again")) from None
+    if root.find(w("body")) is None:
+        raise UserError(Issue(path=where, message="word/document.xml has no body",
+                              hint="give a .docx saved by Word, WPS or LibreOffice"))
+    return root
+
+
+def format_date(date: datetime | None) -> str | None:
+    """``2026-03-01T00:00:00Z`` (UTC, seconds), as Word writes revision dates."""
+    if date is None:
+        return None
+    if date.tzinfo is not None:
+        date = date.astimezone(timezone.utc)
+    return date.replace(microsecond=0, tzinfo=None).isoformat() + "Z"
+
+
+def _max_id(root: etree._Element, attribute: str) -> int:
+    best = 0
+    for node in root.iter():
+        value = node.get(attribute) if isinstance(node.tag, str) else None
+        if value is not None and value.isdigit():
+            best = max(best, int(value))
+    return best
+
+
+def _accept_input(root: etree._Element, where: str, notes: list[str]) -> None:
+    if has_revisions(root):
+        apply_all(root, accept=True)
+        notes.append(f"{where} carried tracked changes; they were accepted before comparing")
+
+
+def redline_bytes(old: Source, new: Source, *, author: str = "shuzhi", date: datetime | None = None,
+                  old_label: str = "OLD.docx", new_label: str = "NEW.docx") -> RedlineResult:
+    """Compare ``old`` with ``new``; the new document with tracked changes, and statistics."""
+    old_parts, old_where = _parts(old, old_label)
+    new_parts, new_where = _parts(new, new_label)
+    old_root, new_root = _document(old_parts, old_where), _document(new_parts, new_where)
+    notes: list[str] = []
+    _accept_input(old_root, old_where, notes)
+    _accept_input(new_root, new_where, notes)
+    atoms = AtomTable()
+    old_body, new_body = old_root.find(w("body")), new_root.find(w("body"))
+    old_blocks, new_blocks = read_blocks(old_body, atoms), read_blocks(new_body, atoms)
+    out_parts = dict(new_parts)
+    revisions = Revisions(author, format_date(date), _max_id(new_root, w("id")) + 1)
+    importer = Importer(old_parts, out_parts, _max_id(new_root, "id"))
+    counter = Counter()
+    headings = heading_styles(new_parts.get("word/styles.xml")) | heading_styles(old_parts.get("word/styles.xml"))
+    paragraphs = ParagraphWriter(revisions, importer, counter, atoms.shown)
+    body = BodyWriter(revisions, importer, counter, paragraphs, headings)
+    content = body.container(old_blocks, new_blocks, top=True)
+    sect = [c for c in new_body if is_w(c, "sectPr")]
+    for child in list(new_body):
+        new_body.remove(child)
+    new_body.extend(content + sect[-1:])
+    out_parts[DOCUMENT] = serialize(new_root)
+    importer.finish()
+    return RedlineResult(write_package(out_parts), counter.stats, notes)
+
+
+def accept_or_reject(source: Source, *, accept: bool) -> bytes:
+    """The package with every tracked change accepted (or rejected)."""
+    parts, where = _parts(source, "input.docx")
+    root = _document(parts, where)
+    apply_all(root, accept=accept)
+    parts[DOCUMENT] = serialize(root)
+    return write_package(parts)
+
+
+__all__ = ["RedlineResult", "Stats", "redline_bytes", "accept_or_reject", "format_date", "WP_NS"]

@@ -1,0 +1,216 @@
+"""The body of a document as blocks: paragraphs (text + formatted segments), tables, opaque blocks.
+
+A paragraph's ``text`` is what alignment and the token diff compare: its characters, with every
+non-text piece (tab, break, field character, drawing, footnote reference, hyperlink, …) replaced by
+one placeholder character that stands for that exact piece (:class:`AtomTable`).  Zero-width
+anchors of the document (bookmarks, comment ranges and references) are kept as ``markers`` at
+their text offsets so the writer can put them back.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from pipeline.errors import UserError
+from pipeline.ooxml import is_w, local, signature, w
+
+PLACEHOLDER_BASE = 0x100000  # Unicode plane 16 (private use): one character per distinct atom
+_DROPPED = ("proofErr", "lastRenderedPageBreak", "rsid")
+_CONTAINERS_SKIP = ("pPr",)
+
+
+class AtomTable:
+    """Maps each distinct non-text piece (by its XML) to one placeholder character, both ways."""
+
+    def __init__(self) -> None:
+        self._chars: dict[bytes, str] = {}
+        self.shown: dict[str, str] = {}
+
+    def char(self, element: etree._Element, shown: str) -> str:
+        """The placeholder for ``element`` (same XML → same character)."""
+        key = signature(element)
+        found = self._chars.get(key)
+        if found is None:
+            if len(self._chars) >= 0xFFFE:
+                raise UserError("the documents hold too many distinct non-text objects to compare")
+            found = chr(PLACEHOLDER_BASE + len(self._chars))
+            self._chars[key] = found
+            self.shown[found] = shown
+        return found
+
+
+def is_placeholder(char: str) -> bool:
+    """Whether ``char`` stands for a non-text piece."""
+    return ord(char) >= PLACEHOLDER_BASE
+
+
+@dataclass
+class Segment:
+    """A stretch of one run's text, or one atom, at ``start`` in its paragraph's text."""
+
+    start: int
+    text: str
+    rpr: etree._Element | None
+    rkey: bytes
+    atom: etree._Element | None = None
+    container: bool = False  # atom is a paragraph-level element (hyperlink, fldSimple, …)
+
+
+@dataclass
+class Paragraph:
+    """One ``w:p``: its text, segments, markers and paragraph properties."""
+
+    element: etree._Element
+    text: str
+    segments: list[Segment]
+    markers: list[tuple[int, etree._Element]]
+    ppr: etree._Element | None
+    style: str | None
+
+    @property
+    def key(self) -> str:
+        return self.text
+
+    def segment_at(self, offset: int) -> int:
+        """Index of the segment holding text offset ``offset``."""
+        starts = [s.start for s in self.segments]
+        return bisect_right(starts, offset) - 1
+
+
+@dataclass
+class Row:
+    """One ``w:tr``: its cells, each a list of paragraphs."""
+
+    element: etree._Element
+    cells: list[list[Paragraph]]
+    key: str
+
+
+@dataclass
+class Table:
+    """One ``w:tbl`` without nested tables."""
+
+    element: etree._Element
+    rows: list[Row]
+    key: str
+
+
+@dataclass
+class Opaque:
+    """Any other body element (content control, body-level bookmark, nested table …), kept whole."""
+
+    element: etree._Element
+    key: str
+    nested_table: bool = False
+    text: str = field(default="")
+
+
+Block = Paragraph | Table | Opaque
+
+
+def _visible(element: etree._Element) -> str:
+    return "".join(t.text or "" for t in element.iter(w("t")))
+
+
+def _run_segments(run: etree._Element, offset: int, atoms: AtomTable,
+                  segments: list[Segment], markers: list[tuple[int, etree._Element]]) -> int:
+    rpr = run.find(w("rPr"))
+    rkey = signature(rpr)
+    if run.find(w("commentReference")) is not None:
+        markers.append((offset, run))
+        return offset
+    for child in run:
+        name = local(child.tag)
+        if name == "rPr" or name in _DROPPED or not name:
+            continue
+        if name == "t":
+            text = child.text or ""
+            if text:
+                segments.append(Segment(offset, text, rpr, rkey))
+                offset += len(text)
+            continue
+        shown = "\t" if name in ("tab", "ptab") else ""
+        segments.append(Segment(offset, atoms.char(child, shown), rpr, rkey, child))
+        offset += 1
+    return offset
+
+
+def read_paragraph(element: etree._Element, atoms: AtomTable) -> Paragraph:
+    """A :class:`Paragraph` from a ``w:p`` without tracked changes."""
+    segments: list[Segment] = []
+    markers: list[tuple[int, etree._Element]] = []
+    offset = 0
+    ppr = None
+    for child in element:
+        name = local(child.tag)
+        if name == "pPr":
+            ppr = child
+        elif name == "r":
+            offset = _run_segments(child, offset, atoms, segments, markers)
+        elif not name or name in _DROPPED:
+            continue
+        elif child.find(f".//{w('r')}") is not None or child.find(f".//{w('t')}") is not None \
+                or name in ("oMath", "oMathPara"):
+            segments.append(Segment(offset, atoms.char(child, _visible(child)), None, b"", child, True))
+            offset += 1
+        else:
+            markers.append((offset, child))
+    text = "".join(s.text for s in segments)
+    style_el = ppr.find(w("pStyle")) if ppr is not None else None
+    style = style_el.get(w("val")) if style_el is not None else None
+    return Paragraph(element, text, segments, markers, ppr, style)
+
+
+def _read_row(row: etree._Element, atoms: AtomTable) -> Row | None:
+    cells: list[list[Paragraph]] = []
+    for child in row:
+        if is_w(child, "tc"):
+            paras: list[Paragraph] = []
+            for item in child:
+                if is_w(item, "p"):
+                    paras.append(read_paragraph(item, atoms))
+                elif not is_w(item, "tcPr"):
+                    return None
+            cells.append(paras)
+        elif not is_w(child, "trPr", "tblPrEx"):
+            return None
+    key = "\x1f".join("\x1e".join(p.text for p in cell) for cell in cells)
+    return Row(row, cells, key)
+
+
+def read_table(element: etree._Element, atoms: AtomTable) -> Table | Opaque:
+    """A :class:`Table`, or an :class:`Opaque` block when it nests tables or unusual markup."""
+    rows: list[Row] = []
+    simple = True
+    for child in element:
+        if is_w(child, "tr"):
+            row = _read_row(child, atoms)
+            if row is None:
+                simple = False
+                break
+            rows.append(row)
+        elif not is_w(child, "tblPr", "tblGrid"):
+            simple = False
+            break
+    if not simple:
+        nested = element.find(f".//{w('tbl')}") is not None
+        return Opaque(element, "\x00O" + signature(element).decode("utf-8"), nested, _visible(element))
+    return Table(element, rows, "\x00T" + "\x1d".join(r.key for r in rows))
+
+
+def read_blocks(container: etree._Element, atoms: AtomTable) -> list[Block]:
+    """The blocks of a body (``w:sectPr`` excluded), in order."""
+    blocks: list[Block] = []
+    for child in container:
+        if is_w(child, "p"):
+            blocks.append(read_paragraph(child, atoms))
+        elif is_w(child, "tbl"):
+            blocks.append(read_table(child, atoms))
+        elif is_w(child, "sectPr") or not isinstance(child.tag, str):
+            continue
+        else:
+            blocks.append(Opaque(child, "\x00O" + signature(child).decode("utf-8"), False, _visible(child)))
+    return blocks

@@ -1,0 +1,215 @@
+"""Block-level output: the body and table cells as aligned paragraphs and tables.
+
+LibreOffice (and Word's own habit) want no tracked paragraph mark directly before a table or at
+the end of a body or cell: for such a run of tracked marks the revisions are shifted one
+paragraph back onto the previous, untracked mark (the texts after accept and reject stay the
+same).  Moves that would fall in such a run are written as delete + insert instead, and a run
+with no untracked paragraph before it gets its last deleted and inserted paragraphs paired.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Sequence
+
+from lxml import etree
+
+from pipeline.ooxml import is_w, w
+from pipeline.ooxml.revisions import RUN_KINDS, Revisions, mark_kind, paragraph_mark_rpr
+from pipeline.redline.align import (DELETE, EQUAL, INSERT, MIN_MOVE_CHARS, MOVE_FROM, MOVE_TO, PAIR,
+                                    Op, align, find_moves)
+from pipeline.redline.blocks import Block, Opaque, Paragraph, Row, Table, is_placeholder
+from pipeline.redline.diff import similarity
+from pipeline.redline.package import Importer
+from pipeline.redline.stats import Counter, is_heading
+from pipeline.redline.writer import ParagraphWriter
+
+_TRACKED = (DELETE, INSERT, MOVE_FROM, MOVE_TO)
+
+
+def _block(op: Op, old: Sequence[Block], new: Sequence[Block]) -> Block:
+    return new[op.new] if op.new >= 0 else old[op.old]
+
+
+def _movable(key: str) -> bool:
+    return not key.startswith("\x00") and len(key.strip()) >= MIN_MOVE_CHARS
+
+
+class BodyWriter:
+    """Writes aligned block sequences (the body, a table cell) with tracked changes."""
+
+    def __init__(self, revisions: Revisions, importer: Importer, counter: Counter, paragraphs: ParagraphWriter,
+                 headings: set[str]) -> None:
+        self.rev = revisions
+        self.importer = importer
+        self.counter = counter
+        self.pw = paragraphs
+        self.headings = headings
+
+    def _similar(self, old: Sequence[Block], new: Sequence[Block]):
+        def similar(i: int, j: int) -> float:
+            a, b = old[i], new[j]
+            if isinstance(a, Paragraph) and isinstance(b, Paragraph):
+                return similarity(a.text, b.text)
+            if isinstance(a, Table) and isinstance(b, Table):
+                return max(0.5, similarity(a.key, b.key))
+            return 0.0
+        return similar
+
+    def container(self, old: Sequence[Block], new: Sequence[Block], top: bool) -> list[etree._Element]:
+        """Output elements for ``old`` → ``new`` (``top``: the body, where moves and sections live)."""
+        ops = align([b.key for b in old], [b.key for b in new], self._similar(old, new))
+        if top:
+            ops = find_moves(ops, [b.key for b in old], [b.key for b in new], _movable)
+        ops = self._fix_runs(ops, old, new)
+        out: list[etree._Element] = []
+        kinds: list[str | None] = []
+        for op in ops:
+            block = _block(op, old, new)
+            if top and isinstance(block, Paragraph) and op.new >= 0 and is_heading(block.ppr, block.style, self.headings):
+                self.counter.start_section("".join(c for c in block.text if not is_placeholder(c)))
+            element = self._emit(op, old, new)
+            if element is not None:
+                out.append(element)
+                kinds.append("p" if isinstance(block, Paragraph) else "t")
+        self._shift_marks(out, kinds)
+        return out
+
+    def _runs(self, ops: list[Op], old: Sequence[Block], new: Sequence[Block]) -> list[tuple[int, int]]:
+        """[start, end) of runs of tracked paragraph ops directly before a table or the end."""
+        runs = []
+        for index in range(len(ops), -1, -1):
+            barrier = index == len(ops) or not isinstance(_block(ops[index], old, new), Paragraph)
+            if not barrier:
+                continue
+            start = index
+            while start > 0 and ops[start - 1].kind in _TRACKED and isinstance(_block(ops[start - 1], old, new), Paragraph):
+                start -= 1
+            if start < index:
+                runs.append((start, index))
+        return runs
+
+    def _fix_runs(self, ops: list[Op], old: Sequence[Block], new: Sequence[Block]) -> list[Op]:
+        demote = {ops[i].move for start, stop in self._runs(ops, old, new) for i in range(start, stop)
+                  if ops[i].kind in (MOVE_FROM, MOVE_TO)}
+        ops = [Op(DELETE if op.kind == MOVE_FROM else INSERT, op.old, op.new) if op.move in demote else op
+               for op in ops]
+        for start, stop in self._runs(ops, old, new):
+            if start > 0 and isinstance(_block(ops[start - 1], old, new), Paragraph):
+                continue
+            run = ops[start:stop]
+            dels = [k for k, op in enumerate(run) if op.kind == DELETE]
+            inss = [k for k, op in enumerate(run) if op.kind == INSERT]
+            if dels and inss:
+                pair = Op(PAIR, run[dels[-1]].old, run[inss[-1]].new)
+                rest = [op for k, op in enumerate(run) if k not in (dels[-1], inss[-1])]
+                ops = ops[:start] + rest + [pair] + ops[stop:]
+        return ops
+
+    def _emit(self, op: Op, old: Sequence[Block], new: Sequence[Block]) -> etree._Element | None:
+        kind = op.kind
+        if kind in (EQUAL, PAIR):
+            a, b = old[op.old], new[op.new]
+            if isinstance(a, Paragraph) and isinstance(b, Paragraph):
+                return self.pw.unchanged(a, b) if kind == EQUAL else self.pw.paired(a, b)
+            if isinstance(a, Table) and isinstance(b, Table):
+                return self.table(a, b)
+            return b.element
+        if kind in (MOVE_FROM, MOVE_TO):
+            block = _block(op, old, new)
+            return self.pw.whole(block, kind, kind == MOVE_FROM, f"shuzhiMove{op.move}")
+        from_old = kind == DELETE
+        block = old[op.old] if from_old else new[op.new]
+        track = "del" if from_old else "ins"
+        if isinstance(block, Paragraph):
+            return self.pw.whole(block, track, from_old)
+        return self.whole_block(block, track, from_old)
+
+    def whole_block(self, block: Table | Opaque, kind: str, from_old: bool) -> etree._Element | None:
+        """A whole table or other block deleted or inserted: every row and run tracked."""
+        element = copy.deepcopy(block.element) if from_old else block.element
+        if element.find(f".//{w('r')}") is None:
+            return None if from_old else element
+        if from_old:
+            self.importer.adopt(element)
+        for row in element.iter(w("tr")):
+            self.rev.mark_row(row, kind)
+        self.rev.track_inline(element, kind)
+        if not is_w(element, "tbl"):
+            for para in element.iter(w("p")):
+                if not any(is_w(a, "tc") for a in para.iterancestors()):
+                    self.rev.mark_paragraph(para, kind)
+        text = "".join(t.text or "" for t in element.iter(w("t"), w("delText")))
+        self.counter.add("deleted" if from_old else "inserted", len(text))
+        return element
+
+    def table(self, old: Table, new: Table) -> etree._Element:
+        """The new table with rows aligned and cell contents diffed."""
+        from pipeline.ooxml import signature
+        if signature(old.element) == signature(new.element):
+            return new.element
+        ops = align([r.key for r in old.rows], [r.key for r in new.rows],
+                     lambda i, j: similarity(old.rows[i].key, new.rows[j].key))
+        rows: list[etree._Element] = []
+        for op in ops:
+            if op.kind in (EQUAL, PAIR) and len(old.rows[op.old].cells) == len(new.rows[op.new].cells):
+                rows.append(self.row(old.rows[op.old], new.rows[op.new]))
+                continue
+            if op.old >= 0:
+                rows.append(self._whole_row(old.rows[op.old], "del", True))
+            if op.new >= 0:
+                rows.append(self._whole_row(new.rows[op.new], "ins", False))
+        element = new.element
+        for row in element.findall(w("tr")):
+            element.remove(row)
+        element.extend(rows)
+        return element
+
+    def _whole_row(self, row: Row, kind: str, from_old: bool) -> etree._Element:
+        element = copy.deepcopy(row.element) if from_old else row.element
+        if from_old:
+            self.importer.adopt(element)
+        self.rev.mark_row(element, kind)
+        self.rev.track_inline(element, kind)
+        text = sum(self.pw.visible(p.text) for cell in row.cells for p in cell)
+        self.counter.add("deleted" if from_old else "inserted", text)
+        return element
+
+    def row(self, old: Row, new: Row) -> etree._Element:
+        """The new row with each cell's paragraphs diffed against the old cell's."""
+        from pipeline.ooxml import signature
+        if signature(old.element) == signature(new.element):
+            return new.element
+        cells = new.element.findall(w("tc"))
+        for cell, old_paras, new_paras in zip(cells, old.cells, new.cells):
+            content = self.container(old_paras, new_paras, top=False)
+            for para in cell.findall(w("p")):
+                cell.remove(para)
+            cell.extend(content)
+        return new.element
+
+    def _shift_marks(self, out: list[etree._Element], kinds: list[str | None]) -> None:
+        """Move tracked marks of a run before a table/the end one paragraph back."""
+        index = len(out)
+        while index >= 0:
+            if index < len(out) and kinds[index] == "p":
+                index -= 1
+                continue
+            start = index
+            while start > 0 and kinds[start - 1] == "p" and mark_kind(out[start - 1]) is not None:
+                start -= 1
+            if start < index and start > 0 and kinds[start - 1] == "p" and mark_kind(out[start - 1]) is None:
+                chain = out[start - 1:index]
+                marks = [_take_mark(p) for p in chain[1:]]
+                for para, mark in zip(chain, marks):
+                    paragraph_mark_rpr(para).insert(0, mark)
+            index = start - 1
+
+
+def _take_mark(paragraph: etree._Element) -> etree._Element:
+    rpr = paragraph_mark_rpr(paragraph)
+    for child in rpr:
+        if is_w(child, *RUN_KINDS):
+            rpr.remove(child)
+            return child
+    raise AssertionError("paragraph without a tracked mark")

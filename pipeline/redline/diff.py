@@ -1,0 +1,102 @@
+"""The in-paragraph diff: diff-match-patch over tokens (each token mapped to one character).
+
+:func:`diff_texts` returns :class:`Edit` ranges in code points of the old and the new text.
+Diff-match-patch runs without a time limit (the result must not depend on machine speed) and
+with its semantic clean-up, so a short accidental equality inside a rewritten phrase does not
+leave the reader with confetti.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from diff_match_patch import diff_match_patch
+
+from pipeline.redline.tokens import tokenize
+
+EQUAL, INSERT, DELETE = 0, 1, -1
+_TOKEN_BASE = 0xF0000  # Unicode plane 15 (private use): one character per distinct token
+_TOKEN_LIMIT = 0xFFFD
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One stretch of the diff: ``op`` is EQUAL, INSERT or DELETE; ranges are [start, end)."""
+
+    op: int
+    old_start: int
+    old_end: int
+    new_start: int
+    new_end: int
+
+
+def _engine() -> diff_match_patch:
+    engine = diff_match_patch()
+    engine.Diff_Timeout = 0
+    return engine
+
+
+_DMP = _engine()
+
+
+def _encode(tokens: list[str], table: dict[str, str]) -> str | None:
+    out: list[str] = []
+    for token in tokens:
+        char = table.get(token)
+        if char is None:
+            if len(table) >= _TOKEN_LIMIT:
+                return None
+            char = chr(_TOKEN_BASE + len(table))
+            table[token] = char
+        out.append(char)
+    return "".join(out)
+
+
+def _token_diff(old: str, new: str) -> list[tuple[int, list[str]]]:
+    old_tokens, new_tokens = tokenize(old), tokenize(new)
+    table: dict[str, str] = {}
+    a, b = _encode(old_tokens, table), _encode(new_tokens, table)
+    if a is None or b is None:  # pathological paragraph: fall back to characters
+        diffs = _DMP.diff_main(old, new, False)
+        _DMP.diff_cleanupSemantic(diffs)
+        return [(op, list(text)) for op, text in diffs]
+    reverse = {char: token for token, char in table.items()}
+    diffs = _DMP.diff_main(a, b, False)
+    _DMP.diff_cleanupSemantic(diffs)
+    return [(op, [reverse[c] for c in text]) for op, text in diffs]
+
+
+def diff_texts(old: str, new: str) -> list[Edit]:
+    """The edits turning ``old`` into ``new``, in code-point ranges of each."""
+    edits: list[Edit] = []
+    i = j = 0
+    for op, tokens in _token_diff(old, new):
+        size = sum(len(t) for t in tokens)
+        if op == EQUAL:
+            edits.append(Edit(EQUAL, i, i + size, j, j + size))
+            i, j = i + size, j + size
+        elif op == DELETE:
+            edits.append(Edit(DELETE, i, i + size, j, j))
+            i += size
+        else:
+            edits.append(Edit(INSERT, i, i, j, j + size))
+            j += size
+    return edits
+
+
+def similarity(old: str, new: str) -> float:
+    """Dice coefficient of the character multisets of two texts (0 … 1), cheap and order-free."""
+    if not old and not new:
+        return 1.0
+    if not old or not new:
+        return 0.0
+    counts: dict[str, int] = {}
+    for char in old:
+        counts[char] = counts.get(char, 0) + 1
+    common = 0
+    for char in new:
+        left = counts.get(char, 0)
+        if left:
+            counts[char] = left - 1
+            common += 1
+    return 2.0 * common / (len(old) + len(new))

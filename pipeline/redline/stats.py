@@ -1,0 +1,110 @@
+"""Statistics of a redline: inserted, deleted and moved characters per top-level section.
+
+A section is the text under one level-1 heading (a paragraph styled "heading 1", or with outline
+level 0 — the "Title" style excepted); what comes before the first heading is "(front matter)".
+Characters are code points a reader sees; a tab or a field character counts as nothing, a
+hyperlink as its text.  A moved paragraph counts once, under the section it moved to.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from pipeline.ooxml import local, parse_xml, w
+
+FRONT_MATTER = "(front matter)"
+FIELDS = ("inserted", "deleted", "moved")
+
+
+@dataclass
+class SectionStats:
+    """Characters changed in one section."""
+
+    name: str
+    inserted: int = 0
+    deleted: int = 0
+    moved: int = 0
+
+
+@dataclass
+class Stats:
+    """Per-section counts, in document order, plus totals."""
+
+    sections: list[SectionStats] = field(default_factory=list)
+
+    @property
+    def total(self) -> SectionStats:
+        total = SectionStats("total")
+        for section in self.sections:
+            for name in FIELDS:
+                setattr(total, name, getattr(total, name) + getattr(section, name))
+        return total
+
+    def as_dict(self) -> dict:
+        """JSON-ready form."""
+        rows = [*self.sections, self.total]
+        return {"sections": [vars(s).copy() for s in rows[:-1]], "total": vars(rows[-1]).copy()}
+
+    def table(self) -> str:
+        """A plain-text table, columns aligned for Chinese (wide characters count double)."""
+        rows = [("section", *FIELDS)] + [(s.name, *(str(getattr(s, f)) for f in FIELDS))
+                                         for s in [*self.sections, self.total]]
+        width = max(_width(r[0]) for r in rows)
+        lines = []
+        for row in rows:
+            name = row[0] + " " * (width - _width(row[0]))
+            lines.append(name + "".join(f"{cell:>10}" for cell in row[1:]))
+        return "\n".join(lines)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+class Counter:
+    """Accumulates counts into the current section while the writer walks the output."""
+
+    def __init__(self) -> None:
+        self.stats = Stats([SectionStats(FRONT_MATTER)])
+
+    def start_section(self, name: str) -> None:
+        """Following counts belong to the section ``name``."""
+        name = name.strip() or "(untitled section)"
+        current = self.stats.sections[-1]
+        if current.name == FRONT_MATTER and not (current.inserted or current.deleted or current.moved) \
+                and len(self.stats.sections) == 1:
+            self.stats.sections.pop()
+        self.stats.sections.append(SectionStats(name))
+
+    def add(self, what: str, count: int) -> None:
+        """Add ``count`` characters of kind ``what`` (inserted/deleted/moved)."""
+        section = self.stats.sections[-1]
+        setattr(section, what, getattr(section, what) + count)
+
+
+def heading_styles(styles_xml: bytes | None) -> set[str]:
+    """Ids of paragraph styles that are level-1 headings."""
+    if not styles_xml:
+        return set()
+    found: set[str] = set()
+    for style in parse_xml(styles_xml).iter(w("style")):
+        name_el = style.find(w("name"))
+        name = (name_el.get(w("val")) if name_el is not None else "") or ""
+        level = style.find(f"{w('pPr')}/{w('outlineLvl')}")
+        if name.lower() == "heading 1" or (level is not None and level.get(w("val")) == "0"
+                                           and name.lower() != "title"):
+            found.add(style.get(w("styleId")) or "")
+    return found
+
+
+def is_heading(ppr: etree._Element | None, style: str | None, headings: set[str]) -> bool:
+    """Whether a paragraph with these properties is a level-1 heading."""
+    if style is not None and style in headings:
+        return True
+    if ppr is None:
+        return False
+    level = ppr.find(w("outlineLvl"))
+    return level is not None and level.get(w("val")) == "0" and local(ppr.tag) == "pPr"
