@@ -101,7 +101,6 @@ def format_sarif(findings: Sequence[Finding], rules: Sequence[Rule], version: st
         "runs": [{
             "tool": {"driver": {
                 "name": "shuzhi-lint",
-                "informationUri": "https://example.invalid/shuzhi/docs/lint.md",
                 "version": version,
                 "rules": [_sarif_rule(r) for r in rules],
             }},

@@ -81,15 +81,34 @@ def builtin_packs() -> list[Path]:
     return sorted(BUILTIN_DIR.glob("*.yaml"))
 
 
+_PACK_CACHE: dict[tuple[Path, int, int], list[Rule]] = {}
+
+
 def load_rules(extra_packs: tuple[Path, ...] = ()) -> list[Rule]:
     """The built-in rules, then each extra pack's (a rule with an existing id replaces it)."""
     issues = IssueCollector()
     by_id: dict[str, Rule] = {}
     for path in builtin_packs() + list(extra_packs):
-        for rule in read_pack(path, issues):
+        for rule in _cached_pack(path, issues):
             by_id[rule.id] = rule
     issues.raise_if_any()
     return list(by_id.values())
+
+
+def _cached_pack(path: Path, issues: IssueCollector) -> list[Rule]:
+    """:func:`read_pack`, remembered per file version (a build lints thousands of drafts)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return read_pack(path, issues)
+    key = (path.resolve(), stat.st_mtime_ns, stat.st_size)
+    if key not in _PACK_CACHE:
+        before = len(issues.issues)
+        rules = read_pack(path, issues)
+        if len(issues.issues) > before:
+            return rules
+        _PACK_CACHE[key] = rules
+    return _PACK_CACHE[key]
 
 
 def read_pack(path: Path, issues: IssueCollector) -> list[Rule]:
