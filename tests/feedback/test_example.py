@@ -71,6 +71,19 @@ def test_every_item_of_every_round_is_one_comment(example) -> None:
         assert paragraph_texts(data) == paragraph_texts(redline)
 
 
+@pytest.mark.skipif(not HAS_REDLINE, reason="the redline engine is not there yet")
+def test_annotated_redline_accepts_to_the_new_draft_and_rejects_to_the_old(example) -> None:
+    from pipeline.redline.api import accept_or_reject
+
+    workspace, unit = example
+    template = template_for(workspace.root, unit.unit)
+    for round_ in answered_rounds(workspace, unit):
+        old, new = round_.draft, round_.next_draft
+        data = annotate_redline(redline_of(workspace, unit, old, new), old, new, round_, unit.unit.reporter)
+        assert paragraph_texts(accept_or_reject(data, accept=True)) == paragraph_texts(render_report(new, template))
+        assert paragraph_texts(accept_or_reject(data, accept=False)) == paragraph_texts(render_report(old, template))
+
+
 @pytest.mark.libreoffice
 def test_annotated_redline_converts_to_pdf(example, tmp_path: Path) -> None:
     from pipeline.pdf import convert_to_pdf
