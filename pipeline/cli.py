@@ -68,3 +68,4 @@ from pipeline.cli_import import feedback_import as _fb_import, import_draft as _
 cli.add_command(_import)
 _feedback.add_command(_fb_import)
 from pipeline.cli_publish import publish as _publish; cli.add_command(_publish)  # noqa: E402
+from pipeline.cli_redline import redline as _redline; cli.add_command(_redline)  # noqa: E402
