@@ -18,9 +18,10 @@ from markupsafe import Markup
 
 from pipeline.errors import Issue, UserError
 from pipeline.fsutil import atomic_write_text
+from pipeline.companions.problems_doc import byline, companion_title, problem_rows
 from pipeline.model import MEASURE_STATUS_LABELS, Draft
 from pipeline.render import jinja_environment
-from pipeline.render_context import build_context, chinese_date
+from pipeline.render_context import build_context, measure_meta, paragraphs
 from pipeline.publish.template import PAGE
 from pipeline.workspace import UnitDrafts
 
@@ -48,19 +49,16 @@ def number_headings(context: dict[str, Any]) -> dict[str, Any]:
     return {"problems_number": f"{chinese_number(count + 1)}、", "measures_number": f"{chinese_number(count + 2)}、"}
 
 
-def problem_rows(draft: Draft) -> list[dict[str, Any]]:
-    """The problem list: each problem with its area, cause and the measures that address it."""
-    titles = {a.id: a.title for a in draft.question_set.areas}
+def problem_list(draft: Draft) -> list[dict[str, Any]]:
+    """The 问题清单 rows — the companion document's (pipeline.companions), so the two never disagree —
+    with the measures that address each problem, their owners, deadlines and status."""
     rows = []
-    for problem in draft.report.problems:
-        measures = [m for m in draft.report.measures if problem.id in m.problems]
-        owners = list(dict.fromkeys(m.owner for m in measures if m.owner))
-        dues = sorted({m.due for m in measures if m.due})
-        statuses = list(dict.fromkeys(MEASURE_STATUS_LABELS.get(m.status, m.status) for m in measures))
-        rows.append({"id": problem.id, "area": titles.get(problem.area, problem.area),
-                     "text": problem.text.replace("\n", " "), "cause": (problem.cause or "").replace("\n", " "),
-                     "measures": [m.text.replace("\n", " ") for m in measures], "owners": "、".join(owners),
-                     "due": "、".join(chinese_date(d) for d in dues), "status": "、".join(statuses) or "未制定措施"})
+    for row in problem_rows(draft):
+        measures = [m for m in draft.report.measures if row.id in m.problems]
+        rows.append({"number": row.number, "id": row.id, "headline": row.headline,
+                     "lines": list(row.manifestation), "area": row.area_title,
+                     "measures": [f"{m.id} {' '.join(paragraphs(m.text))}{measure_meta(m)}"
+                                  f"（{MEASURE_STATUS_LABELS.get(m.status, m.status)}）" for m in measures]})
     return rows
 
 
@@ -70,7 +68,8 @@ def page_html(draft: Draft) -> str:
     css = resources.files("pipeline.publish").joinpath("page.css").read_text(encoding="utf-8")
     extra = number_headings(context)
     template = jinja_environment().from_string(PAGE)
-    return template.render(r=context, rows=problem_rows(draft), css=Markup(css),
+    return template.render(r=context, rows=problem_list(draft), css=Markup(css),
+                           list_title=companion_title(draft, "问题清单"), list_byline=byline(draft),
                            draft_no=chinese_number(draft.version) if draft.version < 100 else draft.version,
                            **extra).rstrip("\n") + "\n"
 

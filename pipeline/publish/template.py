@@ -75,14 +75,15 @@ PAGE = """<!DOCTYPE html>
 </div>
 </article>
 <section class="problem-list" id="problem-list">
-<h2>{{ r.unit_name }}问题清单</h2>
+<h2>{{ list_title }}</h2>
+<p class="list-byline">{{ list_byline }}</p>
 <table>
-<caption>共{{ rows | length }}个问题 · {{ r.version }} · {{ r.date_cn }}</caption>
-<thead><tr><th>序号</th><th>方面</th><th>问题</th><th>整改措施</th><th>责任</th><th>时限</th><th>状态</th></tr></thead>
+<colgroup><col class="c-no"><col class="c-id"><col class="c-head"><col><col class="c-area"><col class="c-measures"></colgroup>
+<thead><tr><th>序号</th><th>编号</th><th>问题</th><th>具体表现</th><th>所属方面</th><th>整改措施</th></tr></thead>
 <tbody>
 {% for row in rows %}
-<tr id="list-{{ row.id }}"><td class="no">{{ loop.index }}</td><td>{{ row.area }}</td><td>{{ row.text }}{% if row.cause %}<br><small>原因：{{ row.cause }}</small>{% endif %}</td><td>{% for m in row.measures %}{{ m }}{% if not loop.last %}<br>{% endif %}{% endfor %}</td><td>{{ row.owners }}</td><td class="due">{{ row.due }}</td><td class="status">{{ row.status }}</td></tr>
-{% else %}<tr><td colspan="7">（未列出问题）</td></tr>
+<tr id="list-{{ row.id }}"><td class="no">{{ row.number }}</td><td class="no">{{ row.id }}</td><td>{{ row.headline }}</td><td>{% for line in row.lines %}{{ line }}{% if not loop.last %}<br>{% endif %}{% endfor %}</td><td>{{ row.area }}</td><td>{% for m in row.measures %}{{ m }}{% if not loop.last %}<br>{% endif %}{% else %}（未制定措施）{% endfor %}</td></tr>
+{% else %}<tr><td colspan="6">（未列出问题）</td></tr>
 {% endfor %}
 </tbody>
 </table>
