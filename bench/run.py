@@ -1,5 +1,7 @@
 """Run every benchmark: each ``bench/bench_*.py`` module's ``main()``, in name order (``make bench``).
 
+A module that sets ``DEFAULT_RUN = False`` (a long one, e.g. ``bench_scale``) runs only when named.
+
 A benchmark that raises is reported with its traceback and the others still run; the exit status
 is 1 when any failed.  Benchmarks print tables; nothing here is a pass/fail timing test.
 """
@@ -36,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         try:
             module = load(path)
+            if not wanted and not getattr(module, "DEFAULT_RUN", True):
+                print(f"-- {path.name}: skipped (long; run it by name: bench/run.py {path.stem[6:]})\n", flush=True)
+                continue
             module.main()
         except Exception:  # report and go on with the next benchmark
             traceback.print_exc()

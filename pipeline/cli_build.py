@@ -9,14 +9,32 @@ import click
 
 from pipeline.build.context import BuildOptions
 from pipeline.build.runner import build_with_progress, default_jobs, summary_lines
+from pipeline.build.shard import Shard
 from pipeline.errors import EXIT_OK
 from pipeline.workspace import load_workspace, require_root
+
+
+class ShardType(click.ParamType):
+    """``K/N``: group K (1-based) of N, by a stable hash of the unit name."""
+
+    name = "K/N"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> Shard:
+        if isinstance(value, Shard):
+            return value
+        try:
+            return Shard.parse(str(value))
+        except ValueError as exc:
+            self.fail(f"{exc}; e.g. --shard 1/4 builds the first of four groups of units", param, ctx)
 
 
 @click.command()
 @click.argument("units", nargs=-1)
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Units built in parallel (default: the number of cores).")
+@click.option("--shard", type=ShardType(), default=None,
+              help="Build only group K of N of the units (a stable hash of each unit's name), e.g. 2/4: "
+                   "for splitting the build across CI runners.")
 @click.option("--force", is_flag=True, help="Rebuild everything, even outputs whose inputs did not change.")
 @click.option("--author", default=None, help="Author of the tracked changes (default: each unit's reporter).")
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
@@ -24,7 +42,7 @@ from pipeline.workspace import load_workspace, require_root
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="The workspace (default: found from the current folder).")
-def build(units: tuple[str, ...], jobs: int | None, force: bool, author: str | None,
+def build(units: tuple[str, ...], jobs: int | None, shard: Shard | None, force: bool, author: str | None,
           as_of: dt.datetime | None, quiet: bool, root: Path | None) -> int:
     """Build every draft of every unit (or of UNITS): reports, redlines, companions, ledgers.
 
@@ -33,7 +51,7 @@ def build(units: tuple[str, ...], jobs: int | None, force: bool, author: str | N
     """
     workspace = require_root(root)
     options = BuildOptions(force=force, author=author, as_of=as_of.date() if as_of else None)
-    report = build_with_progress(workspace, units or None, options, jobs or default_jobs(), quiet=quiet)
+    report = build_with_progress(workspace, units or None, options, jobs or default_jobs(), quiet=quiet, shard=shard)
     for line in summary_lines(report):
         click.echo(line)
     return report.exit_code

@@ -18,6 +18,7 @@ from typing import Callable, Iterator, Sequence
 import click
 
 from pipeline.build.context import BuildOptions
+from pipeline.build.shard import Shard
 from pipeline.build.unit import UnitResult, build_unit
 from pipeline.config import Config, load_config
 from pipeline.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, IssueCollector
@@ -32,6 +33,8 @@ class BuildReport:
 
     results: list[UnitResult]
     seconds: float
+    shard: Shard | None = None
+    selected: int = 0  # units selected before sharding (the shard's share is len(results))
 
     @property
     def failed(self) -> list[UnitResult]:
@@ -52,19 +55,23 @@ def default_jobs() -> int:
 
 
 def run_build(root: Path, units: Sequence[str] | None, options: BuildOptions, jobs: int,
-              on_result: Callable[[UnitResult], None] | None = None) -> BuildReport:
-    """Build the selected units of the workspace at ``root`` (UserError for config/selection errors)."""
+              on_result: Callable[[UnitResult], None] | None = None, shard: Shard | None = None) -> BuildReport:
+    """Build the selected units of the workspace at ``root`` (UserError for config/selection errors).
+
+    With ``shard``, only the selected units of that shard are built (see :mod:`pipeline.build.shard`).
+    """
     started = time.perf_counter()
     issues = IssueCollector()
     config = load_config(root)
-    dirs = select_unit_dirs(root, units, issues)
+    selected = select_unit_dirs(root, units, issues)
     issues.raise_if_any()
+    dirs = shard.select(selected) if shard else selected
     results = []
     for result in _results(root, dirs, config, options, jobs):
         results.append(result)
         if on_result:
             on_result(result)
-    return BuildReport(results=results, seconds=time.perf_counter() - started)
+    return BuildReport(results=results, seconds=time.perf_counter() - started, shard=shard, selected=len(selected))
 
 
 def _results(root: Path, dirs: list[Path], config: Config, options: BuildOptions, jobs: int) -> Iterator[UnitResult]:
@@ -86,14 +93,15 @@ def _results(root: Path, dirs: list[Path], config: Config, options: BuildOptions
 
 
 def build_with_progress(root: Path, units: Sequence[str] | None, options: BuildOptions, jobs: int,
-                        quiet: bool = False) -> BuildReport:
+                        quiet: bool = False, shard: Shard | None = None) -> BuildReport:
     """:func:`run_build` with a progress bar on stderr when there is more than a handful of units."""
-    count = len(select_unit_dirs(root, units, IssueCollector()))
+    dirs = select_unit_dirs(root, units, IssueCollector())
+    count = len(shard.select(dirs) if shard else dirs)
     if quiet or count < PROGRESS_THRESHOLD:
-        return run_build(root, units, options, jobs)
+        return run_build(root, units, options, jobs, shard=shard)
     with click.progressbar(length=count, label="building units", show_eta=True, show_pos=True,
                            file=sys.stderr) as bar:
-        return run_build(root, units, options, jobs, on_result=lambda _: bar.update(1))
+        return run_build(root, units, options, jobs, on_result=lambda _: bar.update(1), shard=shard)
 
 
 def summary_lines(report: BuildReport, verbose_units: int = 50) -> list[str]:
@@ -116,6 +124,8 @@ def summary_lines(report: BuildReport, verbose_units: int = 50) -> list[str]:
         lines += [f"  {line}" for line in "\n".join(r.errors).splitlines()]
     built = sum(len(r.built) for r in report.results)
     skipped = sum(r.skipped for r in report.results)
+    if report.shard is not None:
+        lines.append(f"shard {report.shard}: {len(report.results)} of {report.selected} units")
     lines.append(f"{len(report.results)} units, {built} outputs built, {skipped} unchanged, "
                  f"{len(report.failed)} failed in {report.seconds:.2f} s")
     return lines
