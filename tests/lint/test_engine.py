@@ -5,13 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.config import LintConfig
 from pipeline.errors import UserError
+from pipeline.lint.document import from_text
 from pipeline.lint.engine import Linter, lint_draft, lint_paths
 from pipeline.workspace import load_draft_file
 
 V1 = Path("drafts/demo/v1/report.yaml")
+LINTER = Linter()
 
 
 def _by_rule(findings) -> dict[str, list]:
@@ -115,3 +119,30 @@ def test_bad_inputs_are_user_errors(tmp_path: Path, name: str, data: bytes, mess
 def test_missing_path_is_a_user_error(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="no such file"):
         lint_paths([tmp_path / "nope.yaml"])
+
+
+@pytest.mark.parametrize("opening", [
+    "opening: 前言。关党委高度重视党建工作。\n",
+    "opening: '前言。关党委高度重视党建工作。'\n",
+    'opening: "前言。关党委高度重视党建工作。"\n',
+    "opening: |\n  前言。\n  关党委高度重视党建工作。\n",
+    "opening: >-\n  前言。关党委高度重视党建工作。\n",
+    "opening: |\n  前言。“引号”里的文字，a&b<c>。\n  关党委高度重视党建工作。\n",
+])
+def test_positions_in_every_scalar_style(tmp_path: Path, opening: str) -> None:
+    path = tmp_path / "report.yaml"
+    path.write_text("date: 2025-01-01\n" + opening + "areas: {}\n", encoding="utf-8")
+    found = next(f for f in lint_paths([path]) if f.rule == "boilerplate-stock")
+    line = path.read_text(encoding="utf-8").split("\n")[found.line - 1]
+    assert line[found.column - 1 : found.end_column - 1] == "高度重视" == found.match
+
+_ALPHABET = st.sampled_from(list("党建工作高度重视个别同志12次。，、“”XX附件见表1\n八项规定三会一课年月日a "))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(_ALPHABET, max_size=80))
+def test_prose_findings_always_point_at_their_match(text: str) -> None:
+    lines = text.split("\n")
+    for f in LINTER.run(from_text(None, text)):
+        assert f.end_line == f.line
+        assert lines[f.line - 1][f.column - 1 : f.end_column - 1] == f.match
