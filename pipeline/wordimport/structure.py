@@ -84,8 +84,8 @@ class Walker:
         index, text = line.para.index, line.para.text
         if not text:
             return
-        if self._special(line):
-            self.out.placement[index] = ("report", "")
+        if self._special(line):  # a placeholder (（未作答）) belongs to the question above it
+            self.out.placement[index] = self.target if line.role == "placeholder" else ("report", "")
             return
         if self.section in ("problems", "measures") and line.rank != 1 and not self._short_section(line):
             self._item(line)
@@ -124,7 +124,8 @@ class Walker:
 
     def _short_section(self, line: Line) -> bool:
         """A short line naming 存在的问题 / 下一步打算 opens that section whatever its numbering."""
-        kind = section_kind(line.text) if len(line.text) <= 20 else None
+        heading_like = len(line.text) <= 20 and not any(mark in line.text for mark in "。，,")
+        kind = section_kind(line.text) if heading_like else None
         return kind in ("problems", "measures") and kind != self.section
 
     # --- headings ------------------------------------------------------------------------------

@@ -133,3 +133,16 @@ def test_cli_feedback_import(reviewed, monkeypatch: pytest.MonkeyPatch, capsys: 
     broken = ws / "broken.docx"
     broken.write_bytes(b"not a zip")
     assert main(["feedback", "import", str(broken), UNIT, "--draft", draft.label, "--department", "ds"]) == 2
+
+
+def test_comment_on_an_unanswered_marker_targets_its_question(workspace_copy: Path, tmp_path: Path) -> None:
+    unit_drafts = load_workspace(workspace_copy, [UNIT]).unit(UNIT)
+    draft = next(d for d in unit_drafts.drafts
+                 if any(d.report.answer(q.id) is None for q in d.question_set.questions()))
+    missing = next(q.id for q in draft.question_set.questions() if draft.report.answer(q.id) is None)
+    rendered = render_report(draft, template_for(workspace_copy, draft.unit))
+    path = tmp_path / "unanswered.docx"
+    # the first （未作答） marker in the document belongs to the first unanswered question
+    path.write_bytes(review(rendered, [Comment("（未作答）", "必答问题不能空着。")]))
+    (item,) = read_review(path, draft)
+    assert (item.on, item.kind) == (missing, "suggest") and item.quote is None
