@@ -21,6 +21,7 @@ from pipeline.lint.document import Document, from_draft, from_paragraphs, from_r
 from pipeline.lint.finding import Finding
 from pipeline.lint.rules import Rule, load_rules
 from pipeline.model import Draft, QuestionSet, Report
+from pipeline.source import format_key_path
 
 PROSE_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -50,6 +51,7 @@ class Linter:
         self._check_config(all_rules)
         self.rules = tuple(self._configure(r) for r in all_rules if r.id not in self.config.disable)
         self.context = Context(self.config, self.rules)
+        self.known = frozenset(r.id for r in all_rules) | frozenset(r.category for r in all_rules)
 
     def _check_config(self, rules: list[Rule]) -> None:
         known = {r.id for r in rules}
@@ -63,13 +65,34 @@ class Linter:
         return rule.with_severity(level) if level else rule
 
     def run(self, doc: Document) -> list[Finding]:
-        """Every finding of every rule on ``doc``, suppressions applied, in file order."""
+        """Every finding of every rule on ``doc``, suppressions applied, in file order.
+
+        A ``lint-ignore`` naming no known rule or category is an input error (a typo must not
+        silently switch nothing off).
+        """
+        self._check_suppressions(doc)
         findings = []
         for rule in self.rules:
             for hit in CHECKS[rule.extends].run(rule, doc, self.context):
                 if not _suppressed(rule, hit):
                     findings.append(self._finding(rule, hit, doc))
         return sorted(findings, key=Finding.sort_key)
+
+    def _check_suppressions(self, doc: Document) -> None:
+        issues, seen = [], set()
+        for unit in doc.units:
+            item = unit.key_path[:2] if unit.key_path[:1] in (("problems",), ("measures",)) else unit.key_path[:4]
+            for s in unit.ignore:
+                if s.rule in self.known or (item, s.rule) in seen:
+                    continue
+                seen.add((item, s.rule))
+                where = doc.report.source.position(item + ("lint-ignore",)) if doc.report else None
+                issues.append(Issue(doc.path, f"lint-ignore names an unknown rule '{s.rule}'",
+                                    line=where.line if where else None, column=where.column if where else None,
+                                    key_path=format_key_path(item + ("lint-ignore",)),
+                                    hint="use a rule id or category from `shuzhi lint --list-rules`"))
+        if issues:
+            raise UserError(issues)
 
     def _finding(self, rule: Rule, hit: Hit, doc: Document) -> Finding:
         if hit.unit.text:

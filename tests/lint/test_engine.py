@@ -146,3 +146,13 @@ def test_prose_findings_always_point_at_their_match(text: str) -> None:
     for f in LINTER.run(from_text(None, text)):
         assert f.end_line == f.line
         assert lines[f.line - 1][f.column - 1 : f.end_column - 1] == f.match
+
+
+def test_lint_ignore_with_an_unknown_rule_is_a_located_user_error(lint_ws: Path) -> None:
+    text = V1.read_text(encoding="utf-8").replace("rule: missing-figure", "rule: missing-figur")
+    V1.write_text(text, encoding="utf-8")
+    with pytest.raises(UserError) as info:
+        lint_paths([V1])
+    message = info.value.format()
+    assert "unknown rule 'missing-figur'" in message and "problems[1].lint-ignore" in message
+    assert "report.yaml:25:18:" in message
