@@ -73,3 +73,16 @@ def test_imported_file_loads_in_the_workspace(workspace_copy: Path, tmp_path: Pa
     loaded = load_draft_file(target)
     assert comparable(loaded.report, draft.report.path) == draft.report
     assert target.read_text(encoding="utf-8").startswith("# 导入自 draft.docx")
+
+
+def test_tracked_changes_in_a_draft_are_imported_accepted(rendered, tmp_path: Path) -> None:
+    from wordimport.review_docx import Replace, review
+
+    draft, path = rendered
+    answer = next(a for area in draft.report.areas for a in area.answers)
+    old = answer.text.split("\n")[0]  # a whole paragraph: unique in the document
+    edited = tmp_path / "edited.docx"
+    edited.write_bytes(review(path.read_bytes(), changes=[Replace(old, "【改后】")]))
+    result = import_docx(edited, draft.question_set, draft.unit, earlier=(draft.report,))
+    text = result.report.answer(answer.question).text
+    assert "【改后】" in text and text.replace("【改后】", old, 1) == answer.text
