@@ -18,7 +18,7 @@ from pipeline.config import LintConfig
 from pipeline.errors import Issue, UserError
 from pipeline.lint.checks import CHECKS, Context, Hit
 from pipeline.lint.document import Document, from_draft, from_paragraphs, from_report, from_text
-from pipeline.lint.finding import Finding
+from pipeline.lint.finding import CATEGORIES, Finding
 from pipeline.lint.rules import Rule, load_rules
 from pipeline.model import Draft, QuestionSet, Report
 from pipeline.source import format_key_path
@@ -51,7 +51,7 @@ class Linter:
         self._check_config(all_rules)
         self.rules = tuple(self._configure(r) for r in all_rules if r.id not in self.config.disable)
         self.context = Context(self.config, self.rules)
-        self.known = frozenset(r.id for r in all_rules) | frozenset(r.category for r in all_rules)
+        self.known = frozenset(r.id for r in all_rules) | frozenset(CATEGORIES)
 
     def _check_config(self, rules: list[Rule]) -> None:
         known = {r.id for r in rules}
