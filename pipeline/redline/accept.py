@@ -54,6 +54,17 @@ def _mark(paragraph: etree._Element) -> etree._Element | None:
     return next((c for c in rpr if is_w(c, *RUN_KINDS)), None)
 
 
+def _left_empty(paragraph: etree._Element, drop: tuple[str, ...]) -> bool:
+    """Whether nothing of ``paragraph`` stays once the ``drop`` kinds of content are gone."""
+    for child in paragraph:
+        if is_w(child, "pPr", *drop):
+            continue
+        if child.find(f".//{w('t')}") is not None or child.find(f".//{w('tab')}") is not None \
+                or is_w(child, "r"):
+            return False
+    return True
+
+
 def _paragraph_marks(root: etree._Element, drop: tuple[str, ...]) -> None:
     for paragraph in list(root.iter(w("p"))):
         mark = _mark(paragraph)
@@ -64,6 +75,9 @@ def _paragraph_marks(root: etree._Element, drop: tuple[str, ...]) -> None:
             continue
         following = paragraph.getnext()
         if following is None or not is_w(following, "p"):
+            if _left_empty(paragraph, drop) and paragraph.getparent() is not None \
+                    and not is_w(paragraph.getparent(), "tc"):
+                paragraph.getparent().remove(paragraph)  # nothing to merge into, nothing left: gone
             continue
         ppr = following.find(w("pPr"))
         index = following.index(ppr) + 1 if ppr is not None else 0

@@ -1,0 +1,42 @@
+"""Tokenizer and diff primitives."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.redline.diff import DELETE, EQUAL, INSERT, diff_texts, similarity
+from pipeline.redline.tokens import tokenize
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("开展了3次检查", ["开展", "了", "3", "次", "检查"]),
+    ("增长12.5%", ["增长", "12.5", "%"]),
+    ("使用OA system", ["使用", "OA", " ", "system"]),
+    ("１２３名", ["１２３", "名"]),
+    ("好👍。", ["好", "👍", "。"]),
+    ("", []),
+])
+def test_tokenize(text: str, expected: list[str]) -> None:
+    assert tokenize(text) == expected
+
+
+@given(st.text(alphabet=st.sampled_from("党建工作检查问题3512 .,，。abcXY👍\t\U00100000")))
+def test_tokens_join_back(text: str) -> None:
+    assert "".join(tokenize(text)) == text
+
+
+@given(st.text(alphabet="党建工作检查问题35 ，。ab"), st.text(alphabet="党建工作检查问题35 ，。ab"))
+def test_diff_rebuilds_both_sides(old: str, new: str) -> None:
+    edits = diff_texts(old, new)
+    assert "".join(old[e.old_start:e.old_end] for e in edits if e.op in (EQUAL, DELETE)) == old
+    assert "".join(new[e.new_start:e.new_end] for e in edits if e.op in (EQUAL, INSERT)) == new
+
+
+@pytest.mark.parametrize("a, b, low, high", [
+    ("", "", 1.0, 1.0), ("甲", "", 0.0, 0.0), ("检查问题", "检查问题", 1.0, 1.0), ("检查问题", "问题检查", 1.0, 1.0),
+    ("检查问题", "党建工作", 0.0, 0.0),
+])
+def test_similarity(a: str, b: str, low: float, high: float) -> None:
+    assert low <= similarity(a, b) <= high
