@@ -85,12 +85,36 @@ def events(paragraph: etree._Element) -> Iterator[tuple[str, str]]:
             yield _state(node, paragraph), "\t"
 
 
+def starts_between_paragraphs(paragraphs: list[etree._Element]) -> dict[int, list[str]]:
+    """Comment ranges that start between paragraphs (Word does so for whole-paragraph selections),
+    by the index of the paragraph that follows the start."""
+    if not paragraphs:
+        return {}
+    index = {p: i for i, p in enumerate(paragraphs)}
+    found: dict[int, list[str]] = {}
+    for start in paragraphs[0].getroottree().iter(f"{W}commentRangeStart"):
+        if any(a.tag == f"{W}p" for a in start.iterancestors()):
+            continue
+        for sibling in start.itersiblings():
+            following = sibling if sibling.tag == f"{W}p" else next(sibling.iter(f"{W}p"), None)
+            if following is not None and following in index:
+                found.setdefault(index[following], []).append(start.get(f"{W}id", ""))
+                break
+    return found
+
+
 def locate_comments(pkg: Package, comments: dict[str, Comment]) -> None:
     """Fill each comment's paragraph and quote from its anchors in the document."""
     open_ranges: dict[str, str] = {}
-    for index, paragraph in enumerate(pkg.paragraphs()):
+    paragraphs = pkg.paragraphs()
+    outside = starts_between_paragraphs(paragraphs)
+    for index, paragraph in enumerate(paragraphs):
         for cid in open_ranges:
             open_ranges[cid] = ""  # a quote is taken from one paragraph: restart in the next one
+        for cid in outside.get(index, []):
+            if cid in comments:
+                open_ranges[cid] = ""
+                comments[cid].paragraph = index
         for kind, value in events(paragraph):
             comment = comments.get(value) if kind in ("start", "end", "ref") else None
             if kind == "start" and comment is not None:

@@ -24,10 +24,12 @@ COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 
 @dataclass(frozen=True)
 class Comment:
-    """Comment ``text`` on the words ``quote`` of the first paragraph containing ``quote``."""
+    """Comment ``text`` on the words ``quote`` of the first paragraph containing ``quote``; ``whole``: on
+    that whole paragraph, with the range starting between paragraphs as Word writes it then."""
 
     quote: str
     text: str
+    whole: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,11 @@ def _comment_anchor(body: etree._Element, cid: int, comment: Comment) -> None:
     before, _, after = _text(p).partition(comment.quote)
     ref = (f'<w:r xmlns:w="{W_NS}"><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
            f'<w:commentReference w:id="{cid}"/></w:r>')
+    if comment.whole:
+        p.addprevious(etree.fromstring(f'<w:commentRangeStart xmlns:w="{W_NS}" w:id="{cid}"/>'))
+        p.append(etree.fromstring(f'<w:commentRangeEnd xmlns:w="{W_NS}" w:id="{cid}"/>'))
+        p.append(etree.fromstring(ref))
+        return
     _replace_runs(p, [x for x in (_run(before) if before else "",
                                   f'<w:commentRangeStart xmlns:w="{W_NS}" w:id="{cid}"/>', _run(comment.quote),
                                   f'<w:commentRangeEnd xmlns:w="{W_NS}" w:id="{cid}"/>', ref,

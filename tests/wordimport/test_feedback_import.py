@@ -8,10 +8,9 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.config import load_config
-from pipeline.errors import UserError
+from pipeline.errors import IssueCollector, UserError
 from pipeline.feedback.api import check_feedback
 from pipeline.feedback.load import read_feedback_file
-from pipeline.errors import IssueCollector
 from pipeline.feedback_import import MUST, import_feedback, read_review
 from pipeline.render import render_report
 from pipeline.workspace import load_workspace, template_for
@@ -146,3 +145,13 @@ def test_comment_on_an_unanswered_marker_targets_its_question(workspace_copy: Pa
     path.write_bytes(review(rendered, [Comment("（未作答）", "必答问题不能空着。")]))
     (item,) = read_review(path, draft)
     assert (item.on, item.kind) == (missing, "suggest") and item.quote is None
+
+
+def test_comment_on_a_whole_paragraph_starting_between_paragraphs(workspace_copy: Path, tmp_path: Path) -> None:
+    _, draft, rendered = _setup(workspace_copy)
+    problem = draft.report.problems[1]
+    first = problem.text.split("\n")[0]
+    path = tmp_path / "whole.docx"
+    path.write_bytes(review(rendered, [Comment(first, "整段需要重写。", whole=True)]))
+    (item,) = read_review(path, draft)
+    assert (item.on, item.quote) == (problem.id, first)
