@@ -42,7 +42,7 @@ def trend_row(draft: Draft, linter: Linter) -> TrendRow:
     return TrendRow(
         draft=draft.label, date=draft.report.date.isoformat(), chars=chars,
         boilerplate_per_1000=round(boilerplate * 1000 / chars, 2) if chars else 0.0,
-        achievements_share=round(achievement_share(doc), 3),
+        achievements_share=round(achievement_share(doc), 4),
         problems=len(problems), with_example=sum(map(has_example, prose)), with_figure=sum(map(has_figure, prose)),
         unanswered=sum(1 for f in findings if f.category == "unanswered-question"),
         errors=sum(1 for f in findings if f.severity == "error"),
@@ -61,7 +61,7 @@ def _cells(row: TrendRow) -> tuple[str, ...]:
     def part(n: int) -> str:
         return f"{n}/{row.problems}"
 
-    return (row.draft, row.date, str(row.chars), f"{row.boilerplate_per_1000:.2f}", f"{row.achievements_share:.0%}",
+    return (row.draft, row.date, str(row.chars), f"{row.boilerplate_per_1000:.2f}", f"{row.achievements_share:.1%}",
             part(row.with_example), part(row.with_figure), str(row.unanswered), str(row.errors), str(row.warnings))
 
 

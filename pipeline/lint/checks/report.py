@@ -14,10 +14,22 @@ if TYPE_CHECKING:
 BODY_KINDS = ("opening", "answer", "achievement", "problem", "cause", "measure", "closing")
 
 
+LINE_CHARS = 28  # GB/T 9704: 28 characters a line
+
+
+def printed_lines(text: str) -> int:
+    """Lines ``text`` fills on the page: every paragraph starts a line, 28 characters a line."""
+    return sum(-(-len(p.strip()) // LINE_CHARS) for p in text.split("\n") if p.strip())
+
+
 def achievement_share(doc: Document) -> float:
-    """Achievements' characters as a share of the body's characters (0 when the body is empty)."""
-    body = sum(len(u.text) for u in doc.units if u.kind in BODY_KINDS)
-    achieved = sum(len(u.text) for u in doc.units if u.kind == "achievement")
+    """Achievements' share of the body's printed lines (0 when the body is empty).
+
+    Lines, not characters: a reviewer judges space on the page, where a short achievement still
+    takes a whole line ("成绩部分篇幅接近全文一半").
+    """
+    body = sum(printed_lines(u.text) for u in doc.units if u.kind in BODY_KINDS)
+    achieved = sum(printed_lines(u.text) for u in doc.units if u.kind == "achievement")
     return achieved / body if body else 0.0
 
 
@@ -36,7 +48,7 @@ class Imbalance:
             return
         largest = max(doc.report.areas, key=lambda a: sum(len(t) for t in a.achievements))
         anchor = TextUnit(("areas", largest.area, "achievements"), "", "achievement")
-        yield Hit(anchor, 0, 0, {"share": f"{share:.0%}", "limit": f"{limit:.0%}"})
+        yield Hit(anchor, 0, 0, {"share": f"{share:.1%}", "limit": f"{limit:.0%}"})
 
     def example(self, rule: "Rule", example: Any) -> Document:
         data = dict(example)
