@@ -106,9 +106,14 @@ def _read_numbering(root: etree._Element | None) -> dict[str, dict[int, tuple[st
     return result
 
 
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*[\r\n\u2028\u2029\x85]+[ \t]*|[ \t]*[\r\n\u2028\u2029\x85]+[ \t]*(?=[{_CJK}])")
+
+
 def clean_text(text: str) -> str:
-    """Drop characters XML/YAML cannot carry, fold line breaks to spaces, trim."""
-    return _LINE_BREAKS.sub(" ", _DROP_CHARS.sub("", text)).strip()
+    """Drop characters XML/YAML cannot carry, fold manual line breaks (none next to Chinese, else a
+    space), trim."""
+    return _LINE_BREAKS.sub(" ", _CJK_BREAK.sub("", _DROP_CHARS.sub("", text))).strip()
 
 
 def visible_text(element: etree._Element) -> str:
@@ -123,6 +128,8 @@ def visible_text(element: etree._Element) -> str:
             out.append("\t")
         elif node.tag in (f"{W}br", f"{W}cr"):
             out.append("\n")
+        elif node.tag == f"{W}noBreakHyphen":
+            out.append("-")
         else:
             out.append(visible_text(node))
     return "".join(out)

@@ -115,7 +115,7 @@ class Walker:
         return False
 
     def _looks_like_title(self, line: Line) -> bool:
-        text = line.para.text
+        text = re.sub(r"\s+", "", line.para.text)  # 述 职 报 告 is spaced out sometimes
         return line.rank is None and ("报告" in text or line.para.centered) and len(text) <= 60 and "。" not in text
 
     def _is_byline(self, text: str) -> bool:

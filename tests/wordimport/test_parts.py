@@ -14,6 +14,7 @@ from pipeline.wordimport import import_docx
 from pipeline.wordimport.headings import find_date, section_kind, strip_typed
 from pipeline.wordimport.items import parse_due, split_cause, split_meta
 from pipeline.wordimport.match import guess_links, match_question
+from pipeline.wordimport.reader import clean_text
 from pipeline.wordimport.writer import report_yaml
 from pipeline.workspace import load_draft_file
 
@@ -85,6 +86,12 @@ def test_owner_and_deadline(text: str, expected: tuple) -> None:
 ])
 def test_cause_split(paras: list[str], text: list[str], cause: list[str]) -> None:
     assert split_cause(paras) == (text, cause)
+
+
+@pytest.mark.parametrize("raw, clean", [("第一句。\n第二句", "第一句。第二句"), ("Word\nExcel", "Word Excel"),
+                                        ("\u3000\u3000正文\x07", "正文"), ("a\u2028b", "a b")])
+def test_clean_text(raw: str, clean: str) -> None:
+    assert clean_text(raw) == clean
 
 
 def test_question_matching_and_links() -> None:
