@@ -48,6 +48,7 @@ class ImportedItem:
 
     @property
     def key(self) -> tuple[str, str]:
+        """What makes two items the same: quote and text."""
         return (self.quote or "", self.text)
 
 
@@ -61,6 +62,7 @@ class Outcome:
     written: bool
 
     def message(self) -> str:
+        """One line for the terminal."""
         where = display_path(self.path)
         if not self.written:
             return f"{where}: nothing new ({self.skipped} item(s) already there)"
@@ -75,6 +77,7 @@ class Targets:
         self.ids = {"problem": assign_ids(collected.problems, "P"), "measure": assign_ids(collected.measures, "M")}
 
     def on(self, paragraph: int | None) -> str:
+        """The ``on`` of what paragraph ``paragraph`` belongs to."""
         if paragraph is None:
             return "report"
         kind, key = self.collected.placement.get(paragraph, ("report", ""))
@@ -85,17 +88,15 @@ class Targets:
         return "report"
 
     def _item(self, kind: str, index: int) -> str:
-        ident = self.ids[kind][index]
+        """A bookmarked item's id when the draft has it; else the draft's item with the closest wording."""
+        items = self.collected.problems if kind == "problem" else self.collected.measures
         known = self.report.problems if kind == "problem" else self.report.measures
-        if any(x.id == ident for x in known) and self._bookmarked(kind, index):
+        ident = self.ids[kind][index]
+        if items[index].id is not None and any(x.id == ident for x in known):
             return ident
-        text = "\n".join((self.collected.problems if kind == "problem" else self.collected.measures)[index].paras)
+        text = "\n".join(items[index].paras)
         best = max(known, key=lambda x: dice(text, x.text), default=None)
         return best.id if best is not None and dice(text, best.text) >= 0.5 else "report"
-
-    def _bookmarked(self, kind: str, index: int) -> bool:
-        items = self.collected.problems if kind == "problem" else self.collected.measures
-        return items[index].id is not None
 
 
 def change_item(change: Change, on: str) -> ImportedItem:
