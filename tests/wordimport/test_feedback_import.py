@@ -155,3 +155,24 @@ def test_comment_on_a_whole_paragraph_starting_between_paragraphs(workspace_copy
     path.write_bytes(review(rendered, [Comment(first, "整段需要重写。", whole=True)]))
     (item,) = read_review(path, draft)
     assert (item.on, item.quote) == (problem.id, first)
+
+
+def test_comments_on_a_handmade_draft_resolve_by_headings(workspace_copy: Path, tmp_path: Path) -> None:
+    from pipeline.wordimport import import_to_unit
+    from wordimport.test_handmade import build_handmade
+
+    source = tmp_path / "handmade.docx"
+    build_handmade(source)
+    unit_drafts = load_workspace(workspace_copy, [UNIT]).unit(UNIT)
+    target, _ = import_to_unit(source, unit_drafts.unit, unit_drafts.drafts, unit_drafts.drafts[0].question_set)
+    draft = load_workspace(workspace_copy, [UNIT]).unit(UNIT).latest
+    assert draft.report.path == target
+    reviewed = tmp_path / "reviewed.docx"
+    reviewed.write_bytes(review(source.read_bytes(), [
+        Comment("其中2名未参加分管支部组织生活会", "请写明是哪两名。"),
+        Comment("12个支部未达标", "必须列出支部名单。"),
+        Comment("逐月督办", "督办方式要具体。"),
+        Comment("接待参观32批次", "与党建无关，建议删去。"),
+    ]))
+    assert [(i.on, i.kind) for i in read_review(reviewed, draft)] == [
+        ("Q2", "suggest"), ("report", "suggest"), ("P2", "must"), ("M1", "suggest")]  # document order
