@@ -6,7 +6,8 @@ unit, who, what happened, when) and a figure.  The signals here are heuristics o
 - a figure (:mod:`pipeline.lint.figures`);
 - a named unit (东湾海关, 旅检一科, 机关第二党支部, 驻港办事处 …) or person (张某, 李明同志, 分管物流的副关长);
 - a month-level date (2025年5月, 8月12日, 3月份) — a bare year is not specific;
-- a named event (在…专项检查中, 审计发现 …), a document title 《…》, or quoted speech (关员反映“…”);
+- a named operation (在…攻坚中, 在…专项检查中, 审计发现 …), a document title 《…》, or quoted speech
+  (关员反映“…”) — a generic one (在联系点调研中, 在会议上) does not count;
 - an explicit example marker (例如, 比如, 如在).
 """
 
@@ -50,9 +51,9 @@ DATE_RE = re.compile(
     r"|[0-9０-９]{4}年第?[一二三四1-4]季度"
 )
 EVENT_RE = re.compile(
-    r"在[^，。；、]{1,16}?(?:攻坚|行动|检查|督查|巡视|巡察|审计|会议|生活会|大会|活动|培训|考核|评议|"
-    r"整治|专项|演练|调研|试点)(?:中|上|期间|时|后)"
-    r"|(?:审计|巡视|巡察|督查|检查|暗访|抽查|调研)(?:中)?发现"
+    # a named operation (generic ones — 在调研中, 在会议上 — count only with a date, unit or quote)
+    r"在[^，。；、]{1,16}?(?:攻坚|专项行动|专项检查|督查|巡视|巡察|审计|整治|演练|试点)(?:中|上|期间|时|后)"
+    r"|(?:审计|巡视|巡察|督查|检查|暗访|抽查)(?:中)?发现"
     r"|《[^》]{2,}》"
 )
 SPEECH_RE = re.compile(r"(?:反映|说|表示|称|坦言|提出|认为|问|答|说道|直言)[：:，,]?[“\"「]")

@@ -117,3 +117,33 @@ def test_example_workspace_story(repo_root: Path, monkeypatch, capsys) -> None:
     assert rows[-1]["errors"] == 0 and rows[-1]["unanswered"] == 0
     assert rows[-1]["boilerplate_per_1000"] < rows[0]["boilerplate_per_1000"]
     assert rows[-1]["with_example"] == rows[-1]["problems"] == rows[-1]["with_figure"]
+
+
+def test_example_first_draft_feedback_is_anticipated(repo_root: Path) -> None:
+    """Most passages the reviewers quoted in their feedback on the example's v1 carry a lint finding."""
+    from pipeline import yamlsrc
+    from pipeline.errors import IssueCollector
+    from pipeline.lint.engine import lint_paths
+    from pipeline.lint.rules import plain
+
+    draft = repo_root / "drafts" / "qingshigang" / "v1"
+    if not (draft / "feedback").is_dir():
+        pytest.skip("the example has no feedback on v1")
+    findings = lint_paths([draft / "report.yaml"])
+    lines = (draft / "report.yaml").read_text(encoding="utf-8").split("\n")
+    covered, missed = 0, []
+    for path in sorted((draft / "feedback").glob("*.yaml")):
+        node, _ = yamlsrc.load(path, IssueCollector())
+        for item in plain(node)["items"]:
+            quote = item.get("quote")
+            where = [(i + 1, line.find(quote) + 1) for i, line in enumerate(lines) if quote and quote in line]
+            if not where:
+                continue
+            line, col = where[0]
+            if any(f.line <= line <= f.end_line and (f.line < line or f.column < col + len(quote))
+                   and (f.end_line > line or f.end_column > col) for f in findings):
+                covered += 1
+            else:
+                missed.append(quote)
+    print(f"\nv1 feedback quotes with a finding: {covered}/{covered + len(missed)}; missed: {missed}")
+    assert covered >= 0.8 * (covered + len(missed))

@@ -84,7 +84,7 @@ class Unanswered:
             elif len(unit.text.strip()) < min_chars:
                 yield Hit(unit, 0, len(unit.text), {**details, "why": f"回答不足{min_chars}字"})
             elif is_only_boilerplate(unit.text, ctx):
-                yield Hit(unit, 0, first_sentence_end(unit.text), {**details, "why": "回答只有套话"})
+                yield Hit(unit, 0, len(unit.text), {**details, "why": "回答只有套话"})
 
     def example(self, rule: "Rule", example: Any) -> Document:
         return example_report(answer=str(example) if example else None)
