@@ -61,9 +61,11 @@ class Finding:
         return (str(self.path or ""), self.line, self.column, self.rule)
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict (path as a string, key path as a string)."""
+        """A JSON-ready dict (path as shown in messages — relative to the current folder when below it)."""
+        from pipeline.errors import display_path
+
         data = asdict(self)
-        data["path"] = str(self.path) if self.path is not None else None
+        data["path"] = display_path(self.path) if self.path is not None else None
         data["key_path"] = self.key
         return data
 
