@@ -9,6 +9,7 @@ comments are not in the new package).
 
 from __future__ import annotations
 
+import copy
 import posixpath
 
 from lxml import etree
@@ -40,6 +41,7 @@ class Importer:
         self.mapping: dict[str, str] = {}
         self.next_drawing_id = next_drawing_id
         self.changed = False
+        self.notes: dict[str, etree._Element] = {}
 
     def _new_id(self) -> str:
         taken = {r.get("Id") for r in self.rels}
@@ -99,8 +101,49 @@ class Importer:
         self.changed = True
         return new.get("Id")
 
+    def _note(self, kind: str, old_id: str) -> str | None:
+        """Copy footnote/endnote ``old_id`` of the old package into the new one; its new id."""
+        key = f"{kind}:{old_id}"
+        if key in self.mapping:
+            return self.mapping[key]
+        name = f"word/{kind}s.xml"
+        if name not in self.old_parts:
+            return None
+        if name not in self.parts:
+            # The new document has no notes part: bring the old one whole (ids unchanged).
+            rel = next((r for r in self.old_rels.values() if r.get("Target") == f"{kind}s.xml"), None)
+            if rel is None:
+                return None
+            self._import(rel.get("Id"))
+            self.mapping[key] = old_id
+            return old_id
+        notes = self.notes.get(name)
+        if notes is None:
+            notes = self.notes[name] = parse_xml(self.parts[name])
+        old_note = next((n for n in parse_xml(self.old_parts[name]) if n.get(w("id")) == old_id), None)
+        if old_note is None:
+            return None
+        new_id = str(max((int(n.get(w("id"), "0")) for n in notes), default=0) + 1)
+        copied = copy.deepcopy(old_note)
+        copied.set(w("id"), new_id)
+        for anchor in [e for e in copied.iter() if is_w(e, *_OLD_ANCHORS)]:
+            anchor.getparent().remove(anchor)
+        notes.append(copied)
+        self.mapping[key] = new_id
+        return new_id
+
+    def _notes(self, element: etree._Element) -> None:
+        for ref in list(element.iter(w("footnoteReference"), w("endnoteReference"))):
+            kind = "footnote" if is_w(ref, "footnoteReference") else "endnote"
+            new_id = self._note(kind, ref.get(w("id"), ""))
+            if new_id is None:
+                ref.getparent().remove(ref)
+            else:
+                ref.set(w("id"), new_id)
+
     def adopt(self, element: etree._Element) -> etree._Element:
         """Make an element copied from the old document valid in the new one (in place)."""
+        self._notes(element)
         for anchor in [e for e in element.iter() if is_w(e, *_OLD_ANCHORS)]:
             parent = anchor.getparent()
             if parent is not None:
@@ -125,6 +168,8 @@ class Importer:
 
     def finish(self) -> None:
         """Write back the relationships and content types if anything was imported."""
+        for name, root in self.notes.items():
+            self.parts[name] = serialize(root)
         if self.changed:
             self.parts[DOC_RELS] = serialize(self.rels)
             self.parts["[Content_Types].xml"] = serialize(self.types)

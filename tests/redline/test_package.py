@@ -165,3 +165,31 @@ def test_cli_bad_date_is_exit_2(tmp_path: Path) -> None:
 def test_date_is_written_in_utc() -> None:
     out = run(make_docx(p("甲")), make_docx(p("乙"))).docx
     assert set(document(out).xpath("//w:ins/@w:date", namespaces=NS)) == {WHEN.strftime("%Y-%m-%dT%H:%M:%SZ")}
+
+
+def _with_footnotes(body: str, notes: dict[str, str]) -> bytes:
+    base = make_docx(body)
+    with zipfile.ZipFile(io.BytesIO(base)) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    w_ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    items = "".join(f'<w:footnote w:id="{i}"><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:footnote>' for i, t in notes.items())
+    parts["word/footnotes.xml"] = f'<w:footnotes xmlns:w="{w_ns}">{items}</w:footnotes>'.encode()
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", (
+        b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        b'wordprocessingml.footnotes+xml"/></Types>'))
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(b"</Relationships>", (
+        b'<Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        b'footnotes" Target="footnotes.xml"/></Relationships>'))
+    return _zip(parts)
+
+
+def test_footnotes_of_deleted_text_are_carried_over() -> None:
+    ref = '<w:r><w:footnoteReference w:id="1"/></w:r>'
+    old = _with_footnotes(p("旧的段落带脚注", ref) + p("不变的段落"), {"1": "旧脚注"})
+    new = _with_footnotes(p("不变的段落", ref), {"1": "新脚注"})
+    out = run(old, new).docx
+    notes = part(out, "word/footnotes.xml").decode()
+    assert "旧脚注" in notes and "新脚注" in notes
+    deleted_ref = document(out).xpath("//w:del//w:footnoteReference/@w:id", namespaces=NS)
+    assert deleted_ref == ["2"]
+    assert_round_trip(old, new, out)
