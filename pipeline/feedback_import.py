@@ -215,7 +215,7 @@ def import_feedback(source: Path, draft: Draft, department: str, *, force: bool 
         text = path.read_text(encoding="utf-8").rstrip("\n")
         text = re.sub(r"items:\s*\[\]\s*$", "items:", text) + "\n" + "\n".join(lines) + "\n"
     else:
-        text = (f"# 由 shuzhi feedback import 从 {source.name} 导入（批注和修订）。\n"
+        text = (f"# 由 shuzhi feedback import 从 {' '.join(source.name.split())} 导入（批注和修订）。\n"
                 f"department: {department}\nitems:\n" + "\n".join(lines) + "\n")
     validate(text, department, config or Config())
     atomic_write_text(path, text)

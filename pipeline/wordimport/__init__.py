@@ -86,7 +86,7 @@ def import_docx(source: Path, qset: QuestionSet, unit: Unit | None = None, *,
     report = _finish(report, draft, warnings)
     if report.unplaced:
         warnings.append(f"{len(report.unplaced)} paragraph(s) could not be placed: see 'unplaced' in the file")
-    header = f"导入自 {source.name}（shuzhi import）。\n请核对各部分归位是否正确；unplaced 中的文字需要人工安排。"
+    header = f"导入自 {' '.join(source.name.split())}（shuzhi import）。\n请核对各部分归位是否正确；unplaced 中的文字需要人工安排。"
     return ImportResult(report=report, yaml=report_yaml(report, header), paragraphs=paras,
                         collected=collected, warnings=warnings)
 

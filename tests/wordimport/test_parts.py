@@ -131,3 +131,14 @@ def test_bad_files_are_user_errors(content: bytes, tmp_path: Path) -> None:
     qset = load_draft_file(REPO / "drafts/qingshigang/v1/report.yaml").question_set
     with pytest.raises(UserError):
         import_docx(source, qset)
+
+
+def test_file_name_cannot_inject_yaml(tmp_path: Path) -> None:
+    from pipeline.wordimport.writer import check_loads
+    from wordimport.test_handmade import build_handmade
+
+    source = tmp_path / "稿\nopening: 注入.docx"
+    build_handmade(source)
+    qset = load_draft_file(REPO / "drafts/qingshigang/v1/report.yaml").question_set
+    result = import_docx(source, qset)
+    assert check_loads(result.yaml, qset).opening == result.report.opening != "注入.docx"
