@@ -151,9 +151,10 @@ def exact_quote(item: ImportedItem, draft: Draft) -> ImportedItem:
 
 
 def existing_items(path: Path) -> tuple[set[tuple[str, str]], bool]:
-    """Keys (quote, text) of the items already in ``path``, and whether ``items`` is its last key."""
+    """Keys (quote, text) of the items already in ``path``, and whether new items can be appended
+    (``items`` is the last key and a block list, or an empty ``[]``)."""
     issues = IssueCollector()
-    root, _ = yamlsrc.load(path, issues)
+    root, source = yamlsrc.load(path, issues)
     if root is None or root.kind != "map" or issues:
         raise UserError(issues.issues or [Issue(path, "not a feedback file", hint="fix or move it, then retry")])
     entry = root.entries.get("items")
@@ -165,7 +166,8 @@ def existing_items(path: Path) -> tuple[set[tuple[str, str]], bool]:
             values = {k: v.value for k, (_, v) in node.entries.items() if v.kind == "scalar"}
             keys.add((values.get("quote", "").strip("\n"), values.get("text", "").strip("\n")))
     last = max(root.entries.values(), key=lambda kv: kv[0].span.line)[0].value == "items"
-    return keys, last
+    flow = source.text[entry[1].span.start:entry[1].span.start + 1] == "["
+    return keys, last and (not flow or not entry[1].items)
 
 
 def used_ids(folder: Path) -> set[str]:
@@ -206,8 +208,8 @@ def import_feedback(source: Path, draft: Draft, department: str, *, force: bool 
         raise UserError(Issue(path, f"already exists; {len(new)} new item(s) not added",
                               hint="pass --force to append them (items already there are kept)"))
     if not appendable:
-        raise UserError(Issue(path, "cannot append: 'items' is not the last key of the file",
-                              hint="move the items list to the end of the file, then retry"))
+        raise UserError(Issue(path, "cannot append: 'items' is not a '- …' list at the end of the file",
+                              hint="write items as a block list ('- id: …') at the end of the file, then retry"))
     taken = used_ids(path.parent) if path.parent.is_dir() else set()
     numbers = iter(n for n in range(1, 100_000) if f"{department}-{n}" not in taken)
     lines = [line for item in new for line in item_lines(item, f"{department}-{next(numbers)}")]

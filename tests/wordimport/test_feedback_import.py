@@ -176,3 +176,28 @@ def test_comments_on_a_handmade_draft_resolve_by_headings(workspace_copy: Path, 
     ]))
     assert [(i.on, i.kind) for i in read_review(reviewed, draft)] == [
         ("Q2", "suggest"), ("report", "suggest"), ("P2", "must"), ("M1", "suggest")]  # document order
+
+
+@pytest.mark.parametrize("existing, ok", [
+    ("department: ds\nitems: []\n", True),
+    ("department: ds\nitems:\n  - {id: ds-1, on: report, text: 已有意见, kind: must}\n", True),
+    ("department: ds\nitems: [{id: ds-1, on: report, text: 已有意见, kind: must}]\n", False),
+    ("items:\n  - {id: ds-1, on: report, text: 已有意见, kind: must}\ndepartment: ds\n", False),
+])
+def test_force_appends_only_where_it_can(reviewed, existing: str, ok: bool) -> None:
+    ws, draft, path, comments, changes = reviewed
+    target = draft.dir / "feedback" / "ds.yaml"
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(existing, encoding="utf-8")
+    if not ok:
+        with pytest.raises(UserError, match="cannot append"):
+            import_feedback(path, draft, "ds", force=True)
+        assert target.read_text(encoding="utf-8") == existing
+        return
+    outcome = import_feedback(path, draft, "ds", force=True, config=load_config(ws))
+    assert outcome.added == len(comments) + len(changes)
+    text = target.read_text(encoding="utf-8")
+    assert "已有意见" in text or "[]" in existing
+    issues = IssueCollector()
+    assert len(read_feedback_file(target, load_config(ws), issues)) == outcome.added + ("已有意见" in existing)
+    assert not issues.issues
