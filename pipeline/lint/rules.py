@@ -67,6 +67,31 @@ class Rule:
         return re.compile("|".join(f"(?:{p})" for p in parts)) if parts else None
 
     @cached_property
+    def parts(self) -> tuple[re.Pattern[str], ...]:
+        """The tokens as one regex and each pattern on its own: separately each keeps the regex
+        engine's first-character optimisation, which one big alternation loses (several times faster)."""
+        parts = [re.escape(t) for t in sorted(self.tokens, key=len, reverse=True)]
+        compiled = [re.compile("|".join(parts))] if parts else []
+        return tuple(compiled + [re.compile(p) for p in self.patterns])
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        """Non-overlapping matches of the tokens and patterns in ``text``: leftmost first, longest
+        at the same start (what the single alternation would give, minus its cost)."""
+        if len(self.parts) == 1:
+            return list(self.parts[0].finditer(text))
+        found = sorted((m for part in self.parts for m in part.finditer(text)),
+                       key=lambda m: (m.start(), -m.end()))
+        out: list[re.Match[str]] = []
+        for match in found:
+            if not out or match.start() >= out[-1].end():
+                out.append(match)
+        return out
+
+    def search(self, text: str) -> bool:
+        """Whether any token or pattern occurs in ``text``."""
+        return any(part.search(text) for part in self.parts)
+
+    @cached_property
     def exception_re(self) -> re.Pattern[str] | None:
         return re.compile("|".join(f"(?:{p})" for p in self.exceptions)) if self.exceptions else None
 

@@ -28,9 +28,7 @@ def _excepted(rule: "Rule", text: str, start: int, end: int) -> bool:
 
 def matches(rule: "Rule", unit: TextUnit) -> Iterator[re.Match[str]]:
     """The rule's token/pattern matches in ``unit``, minus its exceptions."""
-    if rule.regex is None:
-        return
-    for match in rule.regex.finditer(unit.text):
+    for match in rule.finditer(unit.text):
         if match.end() > match.start() and not _excepted(rule, unit.text, match.start(), match.end()):
             yield match
 

@@ -62,10 +62,10 @@ class SelfCritical:
     options: dict[str, type] = {}
 
     def run(self, rule: "Rule", doc: Document, ctx: Context) -> Iterable[Hit]:
-        if doc.report is None or rule.regex is None:
+        if doc.report is None or not rule.parts:
             return
         units = [u for u in doc.units if u.kind in ("problem", "cause")]
-        if any(rule.regex.search(u.text) for u in units):
+        if any(rule.search(u.text) for u in units):
             return
         anchor = TextUnit(("problems",), "", "problem")
         yield Hit(anchor, 0, 0, {"count": len(doc.report.problems)})

@@ -61,7 +61,7 @@ def is_only_boilerplate(text: str, ctx: Context) -> bool:
     if any(is_concrete(s.text) for s in sentences(text)):
         return False
     unit = TextUnit((), text, "answer")
-    return any(rule.regex is not None and rule.regex.search(unit.text) for rule in ctx.rules_of("boilerplate"))
+    return any(rule.search(unit.text) for rule in ctx.rules_of("boilerplate"))
 
 
 class Unanswered:
