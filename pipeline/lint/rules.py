@@ -61,12 +61,6 @@ class Rule:
     line: int = 1
 
     @cached_property
-    def regex(self) -> re.Pattern[str] | None:
-        """Tokens (longest first) and patterns as one alternation, or None when the rule has neither."""
-        parts = [re.escape(t) for t in sorted(self.tokens, key=len, reverse=True)] + list(self.patterns)
-        return re.compile("|".join(f"(?:{p})" for p in parts)) if parts else None
-
-    @cached_property
     def parts(self) -> tuple[re.Pattern[str], ...]:
         """The tokens as one regex and each pattern on its own: separately each keeps the regex
         engine's first-character optimisation, which one big alternation loses (several times faster)."""
