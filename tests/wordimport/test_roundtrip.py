@@ -86,3 +86,22 @@ def test_tracked_changes_in_a_draft_are_imported_accepted(rendered, tmp_path: Pa
     result = import_docx(edited, draft.question_set, draft.unit, earlier=(draft.report,))
     text = result.report.answer(answer.question).text
     assert "【改后】" in text and text.replace("【改后】", old, 1) == answer.text
+
+
+@pytest.mark.libreoffice
+def test_round_trip_survives_a_save_by_libreoffice(tmp_path: Path) -> None:
+    """A report opened and saved again by another office suite (new styles.xml, numbering, runs) still imports."""
+    import shutil
+    import subprocess
+
+    draft = load_draft_file(EXAMPLE_DRAFTS[-1])
+    source = tmp_path / "in" / "report.docx"
+    source.parent.mkdir()
+    source.write_bytes(render_report(draft, template_for(REPO, draft.unit)))
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "out"), str(source)],
+                   check=True, capture_output=True, timeout=300)
+    saved = tmp_path / "out" / "report.docx"
+    result = import_docx(saved, draft.question_set, draft.unit, earlier=(draft.report,))
+    assert comparable(result.report, draft.report.path) == draft.report
