@@ -76,6 +76,7 @@ class Walker:
         self.sink: list[str] | None = self.out.opening
         self.item_rank: int | None = None
         self.unnumbered = False  # items of this section have no numbers: one paragraph each
+        self.section_rank: int | None = None  # the typed rank of the heading that opened the section
 
     # --- entry point ---------------------------------------------------------------------------
 
@@ -87,13 +88,24 @@ class Walker:
         if self._special(line):  # a placeholder (（未作答）) belongs to the question above it
             self.out.placement[index] = self.target if line.role == "placeholder" else ("report", "")
             return
-        if self.section in ("problems", "measures") and line.rank != 1 and not self._short_section(line):
+        if self.section in ("problems", "measures") and not self._short_section(line) and self._is_item(line):
             self._item(line)
         elif (line.rank in (1, 2, 3, 4) and line.role != "item") or self._short_section(line):
             self._heading(line)
         else:
             self._body(line, text)
         self.out.placement.setdefault(index, self.target)
+
+    def _is_item(self, line: Line) -> bool:
+        """In 存在的问题 / 下一步打算, is this line an item (or part of one) rather than a new heading?
+
+        一、 items are possible only under a section heading that does not itself start with a typed 一、."""
+        if line.rank != 1:
+            return True
+        if self.section_rank == 1:
+            return False
+        heading = split_inline_heading(line.text)[0]
+        return section_kind(heading) is None and match_area(heading, self.qset) is None
 
     def _consume(self, line: Line, what: str) -> bool:
         self.out.consumed.append((line.para.index, what))
@@ -163,6 +175,7 @@ class Walker:
               line: Line, what: str) -> None:
         self.section, self.area, self.target, self.sink = section, area, target, sink
         self.item_rank, self.unnumbered = None, False
+        self.section_rank = line.rank if line.typed else None
         self.out.placement[line.para.index] = target
         self._consume(line, what)
 

@@ -181,3 +181,19 @@ def test_unnumbered_and_yishi_items(workspace_copy: Path, tmp_path: Path) -> Non
         ("支部标准化建设不到位，12个支部未达标。", "主要是轮班制支部组织生活难以正常开展。")]
     assert [m.text for m in report.measures] == UNNUMBERED[-2:]
     assert report.unplaced == ("对照检查，主要存在以下问题：",)
+
+
+def test_items_numbered_like_sections_under_unnumbered_section_headings(workspace_copy: Path, tmp_path: Path) -> None:
+    document = docx.Document()
+    for text, style in [("2025年，我履行职责，报告如下。", None), ("存在的问题", "Heading 1"),
+                        ("一、党建责任落实有差距，9项清单事项未按期落实。", None),
+                        ("二、支部标准化建设不到位，12个支部未达标。", None), ("下一步打算", "Heading 1"),
+                        ("一、对清单事项实行台账管理。", None), ("二、推动12个未达标支部逐项整改。", None)]:
+        document.add_paragraph(text, style=style)
+    source = tmp_path / "sections.docx"
+    document.save(str(source))
+    unit_drafts = load_workspace(workspace_copy, [UNIT]).unit(UNIT)
+    report = import_docx(source, unit_drafts.drafts[0].question_set, unit_drafts.unit).report
+    assert [p.text for p in report.problems] == ["党建责任落实有差距，9项清单事项未按期落实。", "支部标准化建设不到位，12个支部未达标。"]
+    assert [m.text for m in report.measures] == ["对清单事项实行台账管理。", "推动12个未达标支部逐项整改。"]
+    assert report.unplaced == ()
