@@ -19,12 +19,12 @@ from lxml import etree
 
 from pipeline.docx_io import read_package, read_package_bytes, write_package
 from pipeline.errors import Issue, UserError
-from pipeline.ooxml import is_w, parse_xml, serialize, w
+from pipeline.ooxml import W_NS, is_w, parse_xml, serialize, w
 from pipeline.ooxml.revisions import Revisions
 from pipeline.redline.accept import apply_all, has_revisions
 from pipeline.redline.blocks import AtomTable, read_blocks
 from pipeline.redline.body import BodyWriter
-from pipeline.redline.package import WP_NS, Importer
+from pipeline.redline.package import Importer
 from pipeline.redline.stats import Counter, Stats, heading_styles
 from pipeline.redline.writer import ParagraphWriter
 
@@ -70,13 +70,10 @@ def format_date(date: datetime | None) -> str | None:
     return date.replace(microsecond=0, tzinfo=None).isoformat() + "Z"
 
 
-def _max_id(root: etree._Element, attribute: str) -> int:
-    best = 0
-    for node in root.iter():
-        value = node.get(attribute) if isinstance(node.tag, str) else None
-        if value is not None and value.isdigit():
-            best = max(best, int(value))
-    return best
+def _max_id(root: etree._Element, xpath: str) -> int:
+    """The largest integer value of the attributes ``xpath`` selects (0 when none)."""
+    values = root.xpath(xpath, namespaces={"w": W_NS})
+    return max((int(v) for v in values if v.isdigit()), default=0)
 
 
 def _accept_input(root: etree._Element, where: str, notes: list[str]) -> None:
@@ -98,8 +95,8 @@ def redline_bytes(old: Source, new: Source, *, author: str = "shuzhi", date: dat
     old_body, new_body = old_root.find(w("body")), new_root.find(w("body"))
     old_blocks, new_blocks = read_blocks(old_body, atoms), read_blocks(new_body, atoms)
     out_parts = dict(new_parts)
-    revisions = Revisions(author, format_date(date), _max_id(new_root, w("id")) + 1)
-    importer = Importer(old_parts, out_parts, _max_id(new_root, "id"))
+    revisions = Revisions(author, format_date(date), _max_id(new_root, "//@w:id") + 1)
+    importer = Importer(old_parts, out_parts, _max_id(new_root, "//@id"))
     counter = Counter()
     headings = heading_styles(new_parts.get("word/styles.xml")) | heading_styles(old_parts.get("word/styles.xml"))
     paragraphs = ParagraphWriter(revisions, importer, counter, atoms.shown)
@@ -123,4 +120,4 @@ def accept_or_reject(source: Source, *, accept: bool) -> bytes:
     return write_package(parts)
 
 
-__all__ = ["RedlineResult", "Stats", "redline_bytes", "accept_or_reject", "format_date", "WP_NS"]
+__all__ = ["RedlineResult", "Stats", "redline_bytes", "accept_or_reject", "format_date"]

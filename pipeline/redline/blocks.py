@@ -9,7 +9,6 @@ their text offsets so the writer can put them back.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -19,7 +18,6 @@ from pipeline.ooxml import is_w, local, signature, w
 
 PLACEHOLDER_BASE = 0x100000  # Unicode plane 16 (private use): one character per distinct atom
 _DROPPED = ("proofErr", "lastRenderedPageBreak", "rsid")
-_CONTAINERS_SKIP = ("pPr",)
 
 
 class AtomTable:
@@ -54,7 +52,7 @@ class Segment:
     start: int
     text: str
     rpr: etree._Element | None
-    rkey: bytes
+    rkey: bytes | None = None  # see :func:`rkey`
     atom: etree._Element | None = None
     container: bool = False  # atom is a paragraph-level element (hyperlink, fldSimple, …)
 
@@ -74,10 +72,6 @@ class Paragraph:
     def key(self) -> str:
         return self.text
 
-    def segment_at(self, offset: int) -> int:
-        """Index of the segment holding text offset ``offset``."""
-        starts = [s.start for s in self.segments]
-        return bisect_right(starts, offset) - 1
 
 
 @dataclass
@@ -115,26 +109,38 @@ def _visible(element: etree._Element) -> str:
     return "".join(t.text or "" for t in element.iter(w("t")))
 
 
+_T, _RPR, _TAB, _PTAB, _COMMENT_REF = w("t"), w("rPr"), w("tab"), w("ptab"), w("commentReference")
+_DROPPED_TAGS = frozenset(w(n) for n in _DROPPED)
+
+
+def rkey(segment: Segment) -> bytes:
+    """The formatting key of a segment (its ``w:rPr`` without bookkeeping), computed once."""
+    if segment.rkey is None:
+        segment.rkey = signature(segment.rpr)
+    return segment.rkey
+
+
 def _run_segments(run: etree._Element, offset: int, atoms: AtomTable,
                   segments: list[Segment], markers: list[tuple[int, etree._Element]]) -> int:
-    rpr = run.find(w("rPr"))
-    rkey = signature(rpr)
-    if run.find(w("commentReference")) is not None:
-        markers.append((offset, run))
-        return offset
+    rpr = None
     for child in run:
-        name = local(child.tag)
-        if name == "rPr" or name in _DROPPED or not name:
-            continue
-        if name == "t":
-            text = child.text or ""
+        tag = child.tag
+        if tag == _RPR:
+            rpr = child
+        elif tag == _T:
+            text = child.text
             if text:
-                segments.append(Segment(offset, text, rpr, rkey))
+                segments.append(Segment(offset, text, rpr))
                 offset += len(text)
+        elif tag == _COMMENT_REF:
+            markers.append((offset, run))
+            return offset
+        elif tag in _DROPPED_TAGS or not isinstance(tag, str):
             continue
-        shown = "\t" if name in ("tab", "ptab") else ""
-        segments.append(Segment(offset, atoms.char(child, shown), rpr, rkey, child))
-        offset += 1
+        else:
+            shown = "\t" if tag in (_TAB, _PTAB) else ""
+            segments.append(Segment(offset, atoms.char(child, shown), rpr, None, child))
+            offset += 1
     return offset
 
 

@@ -14,7 +14,7 @@ from typing import Sequence
 
 from lxml import etree
 
-from pipeline.ooxml import is_w, w
+from pipeline.ooxml import is_w, signature, w
 from pipeline.ooxml.revisions import RUN_KINDS, Revisions, mark_kind, paragraph_mark_rpr
 from pipeline.redline.align import (DELETE, EQUAL, INSERT, MIN_MOVE_CHARS, MOVE_FROM, MOVE_TO, PAIR,
                                     Op, align, find_moves)
@@ -145,7 +145,6 @@ class BodyWriter:
 
     def table(self, old: Table, new: Table) -> etree._Element:
         """The new table with rows aligned and cell contents diffed."""
-        from pipeline.ooxml import signature
         if signature(old.element) == signature(new.element):
             return new.element
         ops = align([r.key for r in old.rows], [r.key for r in new.rows],
@@ -177,7 +176,6 @@ class BodyWriter:
 
     def row(self, old: Row, new: Row) -> etree._Element:
         """The new row with each cell's paragraphs diffed against the old cell's."""
-        from pipeline.ooxml import signature
         if signature(old.element) == signature(new.element):
             return new.element
         cells = new.element.findall(w("tc"))

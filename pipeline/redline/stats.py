@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from pipeline.ooxml import local, parse_xml, w
+from pipeline.ooxml import parse_xml, w
 
 FRONT_MATTER = "(front matter)"
 FIELDS = ("inserted", "deleted", "moved")
@@ -107,4 +107,4 @@ def is_heading(ppr: etree._Element | None, style: str | None, headings: set[str]
     if ppr is None:
         return False
     level = ppr.find(w("outlineLvl"))
-    return level is not None and level.get(w("val")) == "0" and local(ppr.tag) == "pPr"
+    return level is not None and level.get(w("val")) == "0"

@@ -17,8 +17,8 @@ from lxml import etree
 
 from pipeline.ooxml import XML_SPACE, is_w, make, signature, w
 from pipeline.ooxml.revisions import Revisions
-from pipeline.redline.blocks import Paragraph, Segment
-from pipeline.redline.diff import DELETE, EQUAL, INSERT, diff_texts
+from pipeline.redline.blocks import Paragraph, Segment, rkey
+from pipeline.redline.diff import DELETE, INSERT, diff_texts
 from pipeline.redline.package import Importer
 from pipeline.redline.stats import Counter
 
@@ -155,7 +155,7 @@ class ParagraphWriter:
                 oseg, oa, ob = old_pieces[k]
                 length = min(ob - oa, seg.start + b - pos)
                 run = _run(seg, pos - seg.start, pos - seg.start + length)
-                if oseg.rkey != seg.rkey:
+                if rkey(oseg) != rkey(seg):
                     rpr = run.find(w("rPr"))
                     if rpr is None:
                         rpr = make("rPr")
