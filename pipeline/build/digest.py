@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -45,10 +46,9 @@ class FileDigests:
     def combine(self, root: Path, paths: list[Path], extra: str = "") -> str:
         """One digest over ``extra`` and the (root-relative) names and contents of ``paths``."""
         h = hashlib.sha256(extra.encode())
+        prefix = str(root).rstrip(os.sep) + os.sep  # str slicing: Path.relative_to dominated no-op builds
         for path in sorted(set(paths)):
-            try:
-                name = str(path.relative_to(root))
-            except ValueError:
-                name = str(path)
+            text = str(path)
+            name = text[len(prefix):] if text.startswith(prefix) else text
             h.update(name.encode() + b"\0" + self.of(path).encode() + b"\n")
         return h.hexdigest()

@@ -72,6 +72,8 @@ def build_unit(root: Path, unit_dir: Path, config: Config, options: BuildOptions
     except UserError as exc:
         result.errors.append(exc.format())
         result.invalid = result.invalid or not context.loaded
+    finally:
+        stamps.flush()  # the stamps of every target finished so far, even when a later one failed
     result.seconds = time.perf_counter() - started
     return result
 
