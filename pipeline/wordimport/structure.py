@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pipeline.model import QuestionSet, Unit
 from pipeline.wordimport.headings import Line, find_date, is_date_line, section_kind, split_inline_heading
 from pipeline.wordimport.items import CAUSE_START
-from pipeline.wordimport.match import match_area, match_question
+from pipeline.wordimport.match import guess_area, match_area, match_question
 
 Target = tuple[str, str | int]  # ("report", "") | ("area", id) | ("question", id) | ("problem"/"measure", n)
 CLOSING_START = re.compile(r"^(?:以上(?:报告|述职|汇报)|特此报告|请予审议|不妥之处)")
@@ -70,7 +70,7 @@ class Walker:
     def __init__(self, qset: QuestionSet, unit: Unit | None, signature: set[int]):
         self.qset, self.unit, self.signature = qset, unit, signature
         self.out = Collected()
-        self.section = "front"  # front | area | problems | measures | closing | unknown
+        self.section = "front"  # front | area | achievements | problems | measures | closing | unknown
         self.area: str | None = None
         self.target: Target = ("report", "")
         self.sink: list[str] | None = self.out.opening
@@ -90,6 +90,8 @@ class Walker:
             return
         if self.section in ("problems", "measures") and not self._short_section(line) and self._is_item(line):
             self._item(line)
+        elif self.section == "achievements" and line.rank != 1 and not self._short_section(line):
+            self._body(line, line.text)  # （一）… under 主要成效: one achievement each, number dropped
         elif (line.rank in (1, 2, 3, 4) and line.role != "item") or self._short_section(line):
             self._heading(line)
         else:
@@ -149,9 +151,12 @@ class Walker:
             self._open(kind, None, ("report", ""), None, line, kind)
             self._after_heading(rest, line)
             return
-        if kind == "achievements" and self.area:
-            self._open("area", self.area, ("area", self.area), self.out.achievements.setdefault(self.area, []),
-                       line, f"achievements {self.area}")
+        if kind == "achievements" and (self.area or line.rank == 1 or self.section == "front"):
+            if self.area and line.rank != 1:
+                self._open("area", self.area, ("area", self.area), self.out.achievements.setdefault(self.area, []),
+                           line, f"achievements {self.area}")
+            else:  # 一、主要成效 on its own: each paragraph goes to the area its wording is about
+                self._open("achievements", None, ("report", ""), None, line, "achievements")
             self._after_heading(rest, line)
             return
         area = match_area(heading, self.qset) if line.rank in (1, 2, None) else None
@@ -197,7 +202,11 @@ class Walker:
     def _body(self, line: Line, text: str) -> None:
         if self.section not in ("front", "closing") and CLOSING_START.match(text):
             self.section, self.target, self.sink = "closing", ("report", ""), self.out.closing
-        if self.sink is None:
+        if self.section == "achievements":
+            area = guess_area(text, self.qset)
+            self.out.achievements.setdefault(area, []).append(text)
+            self.out.placement[line.para.index] = ("area", area)
+        elif self.sink is None:
             self.out.unplaced.append(text)
         else:
             self.sink.append(text)

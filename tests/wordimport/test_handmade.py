@@ -197,3 +197,19 @@ def test_items_numbered_like_sections_under_unnumbered_section_headings(workspac
     assert [p.text for p in report.problems] == ["党建责任落实有差距，9项清单事项未按期落实。", "支部标准化建设不到位，12个支部未达标。"]
     assert [m.text for m in report.measures] == ["对清单事项实行台账管理。", "推动12个未达标支部逐项整改。"]
     assert report.unplaced == ()
+
+
+def test_achievements_section_of_its_own_is_spread_over_areas(workspace_copy: Path, tmp_path: Path) -> None:
+    document = docx.Document()
+    lines = ["2025年，我履行职责，报告如下。", "一、主要成效", "（一）全年研究部署党建工作14次。",
+             "（二）查处违反中央八项规定精神问题3起。", "二、履行抓党建第一责任人职责情况", "（一）研究部署党建工作",
+             "全年研究党建议题14次。"]
+    for text in lines:
+        document.add_paragraph(text)
+    source = tmp_path / "achievements.docx"
+    document.save(str(source))
+    unit_drafts = load_workspace(workspace_copy, [UNIT]).unit(UNIT)
+    report = import_docx(source, unit_drafts.drafts[0].question_set, unit_drafts.unit).report
+    assert report.area("duty").achievements == ("全年研究部署党建工作14次。",)
+    assert report.area("integrity").achievements == ("查处违反中央八项规定精神问题3起。",)
+    assert report.answer("Q1").text == "全年研究党建议题14次。" and report.unplaced == ()
