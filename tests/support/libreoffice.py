@@ -31,6 +31,7 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
@@ -126,13 +127,13 @@ class LibreOfficeOracle:
     def _profile_url(self) -> str:
         return (self._dir / "profile").as_uri()
 
-    def _log(self, name: str) -> tuple[Path, object]:
-        path = self._dir / f"{name}.log"
-        return path, path.open("ab")
+    def _log(self, name: str) -> BinaryIO:
+        """An append handle on ``<work dir>/<name>.log`` (the caller closes it once the child has it)."""
+        return (self._dir / f"{name}.log").open("ab")
 
     def _init_profile(self) -> None:
         """First start with a fresh profile exits and restarts; do it once, alone, up front."""
-        _, log = self._log("soffice-init")
+        log = self._log("soffice-init")
         try:
             subprocess.run([self.soffice, f"-env:UserInstallation={self._profile_url()}", "--headless",
                             "--terminate_after_init"], stdout=log, stderr=log, stdin=subprocess.DEVNULL,
@@ -140,7 +141,7 @@ class LibreOfficeOracle:
         except subprocess.TimeoutExpired as exc:
             raise OracleError("LibreOffice did not initialise its profile in time") from exc
         finally:
-            log.close()  # type: ignore[attr-defined]
+            log.close()
         self._profile_ready = True
 
     def _ensure_running(self) -> None:
@@ -154,18 +155,18 @@ class LibreOfficeOracle:
         if not self._profile_ready:
             self._init_profile()
         pipe = f"shuzhi_oracle_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-        _, log = self._log("soffice")
+        log = self._log("soffice")
         self._office = subprocess.Popen(
             [self.soffice, f"-env:UserInstallation={self._profile_url()}", "--headless", "--invisible",
              "--nologo", "--norestore", "--nodefault", "--nolockcheck",
              f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
             stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
-        log.close()  # type: ignore[attr-defined]
-        _, wlog = self._log("worker")
+        log.close()
+        wlog = self._log("worker")
         self._worker = subprocess.Popen(
             [self.python, str(WORKER), pipe, str(self.startup_timeout)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=wlog, start_new_session=True)
-        wlog.close()  # type: ignore[attr-defined]
+        wlog.close()
         self._buffer = b""
         reply = self._receive(self.startup_timeout + 5, "connecting to LibreOffice")
         if not reply.get("ready"):
