@@ -71,11 +71,9 @@ class Linter:
         silently switch nothing off).
         """
         self._check_suppressions(doc)
-        findings = []
-        for rule in self.rules:
-            for hit in CHECKS[rule.extends].run(rule, doc, self.context):
-                if not _suppressed(rule, hit):
-                    findings.append(self._finding(rule, hit, doc))
+        hits = [(rule, hit) for rule in self.rules for hit in CHECKS[rule.extends].run(rule, doc, self.context)
+                if not _suppressed(rule, hit)]
+        findings = [self._finding(rule, hit, doc) for rule, hit in _without_overlaps(hits)]
         return sorted(findings, key=Finding.sort_key)
 
     def _check_suppressions(self, doc: Document) -> None:
@@ -113,6 +111,20 @@ class Linter:
 
     def lint_file(self, path: Path) -> list[Finding]:
         return self.run(read_document(path))
+
+
+def _without_overlaps(hits: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:
+    """Drop a hit that overlaps an earlier one of the same category in the same text (two boilerplate
+    rules matching the same words say the same thing once); the first rule in pack order wins."""
+    kept: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    out = []
+    for rule, hit in hits:
+        spans = kept.setdefault((rule.category, id(hit.unit)), [])
+        if hit.end > hit.start and any(hit.start < end and start < hit.end for start, end in spans):
+            continue
+        spans.append((hit.start, hit.end))
+        out.append((rule, hit))
+    return out
 
 
 def _anchor_position(doc: Document, hit: Hit):
