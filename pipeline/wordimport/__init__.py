@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.errors import Issue, UserError
@@ -56,8 +56,7 @@ def collect(pkg: Package, qset: QuestionSet, unit: Unit | None) -> tuple[list[Pa
 
 
 def _finish(report: Report, draft: Draft, warnings: list[str]) -> Report:
-    from dataclasses import replace
-
+    """No title when it is the one the template makes anyway; a marked placeholder for a missing opening."""
     if report.title and report.title == default_title(draft):
         report = replace(report, title=None)
     if not report.opening:

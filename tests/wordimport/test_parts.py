@@ -142,3 +142,17 @@ def test_file_name_cannot_inject_yaml(tmp_path: Path) -> None:
     qset = load_draft_file(REPO / "drafts/qingshigang/v1/report.yaml").question_set
     result = import_docx(source, qset)
     assert check_loads(result.yaml, qset).opening == result.report.opening != "注入.docx"
+
+
+def test_empty_document_still_gives_a_loadable_draft(tmp_path: Path) -> None:
+    import docx
+
+    from pipeline.wordimport import MISSING_OPENING
+    from pipeline.wordimport.writer import check_loads
+
+    source = tmp_path / "empty.docx"
+    docx.Document().save(str(source))
+    qset = load_draft_file(REPO / "drafts/qingshigang/v1/report.yaml").question_set
+    result = import_docx(source, qset)
+    assert result.report.opening == MISSING_OPENING and len(result.warnings) == 2
+    assert check_loads(result.yaml, qset).areas == ()
