@@ -19,7 +19,7 @@ from pipeline.ooxml.revisions import RUN_KINDS, Revisions, mark_kind, paragraph_
 from pipeline.redline.align import (DELETE, EQUAL, INSERT, MIN_MOVE_CHARS, MOVE_FROM, MOVE_TO, PAIR,
                                     Op, align, find_moves)
 from pipeline.redline.blocks import Block, Opaque, Paragraph, Row, Table, is_placeholder
-from pipeline.redline.diff import similarity
+from pipeline.redline.diff import dice, shingles, similarity
 from pipeline.redline.package import Importer
 from pipeline.redline.stats import Counter, is_heading
 from pipeline.redline.writer import ParagraphWriter
@@ -47,12 +47,21 @@ class BodyWriter:
         self.headings = headings
 
     def _similar(self, old: Sequence[Block], new: Sequence[Block]):
+        """Similarity of old block ``i`` and new block ``j`` (shingles computed once per block)."""
+        cache: dict[tuple[int, int], frozenset[str]] = {}
+
+        def sets(side: int, index: int, block: Block) -> frozenset[str]:
+            found = cache.get((side, index))
+            if found is None:
+                found = cache[(side, index)] = shingles(block.key)
+            return found
+
         def similar(i: int, j: int) -> float:
             a, b = old[i], new[j]
             if isinstance(a, Paragraph) and isinstance(b, Paragraph):
-                return similarity(a.text, b.text)
+                return dice(sets(0, i, a), sets(1, j, b))
             if isinstance(a, Table) and isinstance(b, Table):
-                return max(0.5, similarity(a.key, b.key))
+                return max(0.5, dice(sets(0, i, a), sets(1, j, b)))
             return 0.0
         return similar
 

@@ -84,19 +84,20 @@ def diff_texts(old: str, new: str) -> list[Edit]:
     return edits
 
 
-def similarity(old: str, new: str) -> float:
-    """Dice coefficient of the character multisets of two texts (0 … 1), cheap and order-free."""
-    if not old and not new:
+def shingles(text: str) -> frozenset[str]:
+    """The characters and character bigrams of ``text`` (what :func:`dice` compares)."""
+    return frozenset(text).union(text[i:i + 2] for i in range(len(text) - 1))
+
+
+def dice(a: frozenset[str], b: frozenset[str]) -> float:
+    """Dice coefficient of two shingle sets (0 … 1); two empty sets are identical."""
+    if not a and not b:
         return 1.0
-    if not old or not new:
+    if not a or not b:
         return 0.0
-    counts: dict[str, int] = {}
-    for char in old:
-        counts[char] = counts.get(char, 0) + 1
-    common = 0
-    for char in new:
-        left = counts.get(char, 0)
-        if left:
-            counts[char] = left - 1
-            common += 1
-    return 2.0 * common / (len(old) + len(new))
+    return 2.0 * len(a & b) / (len(a) + len(b))
+
+
+def similarity(old: str, new: str) -> float:
+    """How alike two texts are, order-insensitive and cheap: Dice over characters and bigrams."""
+    return dice(shingles(old), shingles(new))

@@ -35,7 +35,7 @@ def test_diff_rebuilds_both_sides(old: str, new: str) -> None:
 
 
 @pytest.mark.parametrize("a, b, low, high", [
-    ("", "", 1.0, 1.0), ("甲", "", 0.0, 0.0), ("检查问题", "检查问题", 1.0, 1.0), ("检查问题", "问题检查", 1.0, 1.0),
+    ("", "", 1.0, 1.0), ("甲", "", 0.0, 0.0), ("检查问题", "检查问题", 1.0, 1.0), ("检查问题", "问题检查", 0.6, 0.9), ("一、总体情况", "一、整体情况", 0.5, 0.9),
     ("检查问题", "党建工作", 0.0, 0.0),
 ])
 def test_similarity(a: str, b: str, low: float, high: float) -> None:
