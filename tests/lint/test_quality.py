@@ -71,7 +71,7 @@ def test_problem_detection_accuracy(field: str, detect) -> None:
     assert accuracy >= 0.9
 
 
-@pytest.mark.parametrize("name", ["heldout.yaml", "heldout2.yaml", "heldout3.yaml"])
+@pytest.mark.parametrize("name", ["heldout.yaml", "heldout2.yaml", "heldout3.yaml", "heldout4.yaml"])
 def test_heldout_numbers(name: str) -> None:
     """Held-out sets (written after the rules): printed for the record, asserted loosely.
 
