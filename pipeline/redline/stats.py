@@ -17,6 +17,7 @@ from pipeline.ooxml import parse_xml, w
 
 FRONT_MATTER = "(front matter)"
 FIELDS = ("inserted", "deleted", "moved")
+HEADING_NAMES = ("heading 1", "标题 1")
 
 
 @dataclass
@@ -42,6 +43,11 @@ class Stats:
             for name in FIELDS:
                 setattr(total, name, getattr(total, name) + getattr(section, name))
         return total
+
+    def summary(self) -> str:
+        """One line for build logs: ``+1926 -1779 ~0 characters (inserted, deleted, moved)``."""
+        total = self.total
+        return f"+{total.inserted} -{total.deleted} ~{total.moved} characters (inserted, deleted, moved)"
 
     def as_dict(self) -> dict:
         """JSON-ready form."""
@@ -94,7 +100,7 @@ def heading_styles(styles_xml: bytes | None) -> set[str]:
         name_el = style.find(w("name"))
         name = (name_el.get(w("val")) if name_el is not None else "") or ""
         level = style.find(f"{w('pPr')}/{w('outlineLvl')}")
-        if name.lower() == "heading 1" or (level is not None and level.get(w("val")) == "0"
+        if name.lower() in HEADING_NAMES or (level is not None and level.get(w("val")) == "0"
                                            and name.lower() != "title"):
             found.add(style.get(w("styleId")) or "")
     return found
