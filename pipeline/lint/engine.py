@@ -10,6 +10,7 @@ Library entry points (the build/check stage calls these):
 
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -116,13 +117,16 @@ class Linter:
 def _without_overlaps(hits: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:
     """Drop a hit that overlaps an earlier one of the same category in the same text (two boilerplate
     rules matching the same words say the same thing once); the first rule in pack order wins."""
-    kept: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    kept: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
     out = []
     for rule, hit in hits:
-        spans = kept.setdefault((rule.category, id(hit.unit)), [])
-        if hit.end > hit.start and any(hit.start < end and start < hit.end for start, end in spans):
-            continue
-        spans.append((hit.start, hit.end))
+        starts, ends = kept.setdefault((rule.category, id(hit.unit)), ([], []))
+        if hit.end > hit.start:
+            i = bisect.bisect_left(starts, hit.start)  # kept spans never overlap: check the neighbours
+            if (i > 0 and ends[i - 1] > hit.start) or (i < len(starts) and starts[i] < hit.end):
+                continue
+            starts.insert(i, hit.start)
+            ends.insert(i, hit.end)
         out.append((rule, hit))
     return out
 
