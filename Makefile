@@ -40,8 +40,8 @@ bench: $(INSTALLED) ## Speed and memory benchmarks (prints tables; installs the 
 	$(BIN)/python -m pip install --quiet -e '.[test,dev,bench]'
 	$(BIN)/python bench/run.py
 
-bench-scale: $(INSTALLED) ## Nationwide-scale build benchmark (10/100/1,000 units x 8 drafts)
-	$(BIN)/python bench/bench_scale.py
+bench-scale: $(INSTALLED) ## Nationwide-scale build benchmark (10/100/1,000 units x 8 drafts; ARGS=--quick for 10/100)
+	$(BIN)/python bench/bench_scale.py $(ARGS)
 
 template: $(INSTALLED) ## Regenerate templates/report.docx from pipeline/template_gen.py
 	$(BIN)/python -m pipeline.template_gen templates/report.docx
