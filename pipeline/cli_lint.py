@@ -118,7 +118,7 @@ def _trend(root: Path | None, unit_id: str, linter: Linter, fmt: str) -> str:
 
 
 def _rules_listing(linter: Linter) -> str:
-    lines = [f"{r.id:22} {r.severity:10} {r.category:20} {r.description}" for r in linter.rules]
+    lines = [f"{r.id:24} {r.severity:10} {r.category:20} {r.description}" for r in linter.rules]
     return "\n".join(lines) + "\n"
 
 
