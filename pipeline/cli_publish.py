@@ -23,7 +23,8 @@ def publish(unit: str, draft_name: str | None) -> int:
     draft = unit_drafts.draft(version) if version else None
     if version and draft is None:
         known = ", ".join(d.label for d in unit_drafts.drafts) or "none"
-        raise UserError(Issue(unit_drafts.unit.dir, f"no draft v{version} of unit '{unit}'", hint=f"drafts: {known}"))
+        raise UserError(Issue(unit_drafts.unit.dir, f"no draft v{version} of unit '{unit}'",
+                              hint=f"drafts: {known}"))
     path = publish_unit(unit_drafts, root / BUILD_DIR / unit / "publish", draft)
     click.echo(f"wrote {display_path(path)}")
     return EXIT_OK

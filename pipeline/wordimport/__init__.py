@@ -15,7 +15,6 @@ from pipeline.errors import Issue, UserError
 from pipeline.model import Draft, QuestionSet, Report, Unit
 from pipeline.render_context import default_title
 from pipeline.wordimport.assemble import build_report
-from pipeline.wordimport.headings import classify
 from pipeline.wordimport.hints import Hints
 from pipeline.wordimport.reader import Package, Para, open_package, read_paragraphs
 from pipeline.wordimport.structure import Collected, walk
@@ -52,7 +51,7 @@ def package_date(pkg: Package) -> dt.date | None:
 def collect(pkg: Package, qset: QuestionSet, unit: Unit | None) -> tuple[list[Para], Collected]:
     """The paragraphs of ``pkg`` and where each one goes."""
     paras = read_paragraphs(pkg)
-    return paras, walk([classify(p) for p in paras], qset, unit)
+    return paras, walk(paras, qset, unit)
 
 
 def _finish(report: Report, draft: Draft, warnings: list[str]) -> Report:

@@ -47,7 +47,7 @@ def build_problems(collected: Collected, qset: QuestionSet, hints: Hints) -> tup
         split = None
         if earlier is not None:
             split = split_like(item.paras, paragraphs(earlier.text), paragraphs(earlier.cause))
-        text, cause = split if split and split[1] else split_cause(item.paras)
+        text, cause = split if split is not None else split_cause(item.paras)
         area = earlier.area if earlier is not None else guess_area(_join(item.paras), qset)
         same = earlier is not None and paragraphs(earlier.text) == text
         out.append(Problem(id=ident, area=area, text=_join(text), cause=_join(cause) or None,
@@ -59,11 +59,13 @@ def split_closing(item: Item, earlier: Measure | None) -> list[str]:
     """Take the closing paragraphs off the end of the last measure; return them."""
     paras = item.paras
     cut = len(paras)
-    if earlier is not None and len(paras) > len(paragraphs(earlier.text)):
-        cut = len(paragraphs(earlier.text))
+    known = paragraphs(earlier.text) if earlier is not None else []
+    if known and paras[:len(known)] == known:
+        cut = len(known)
     else:
         for i in range(1, len(paras)):
-            if split_meta(paras[i - 1])[1:] != (None, None) or CLOSING_START.match(paras[i]) or TAIL_START.match(paras[i]):
+            after_meta = split_meta(paras[i - 1])[1:] != (None, None)
+            if after_meta or CLOSING_START.match(paras[i]) or TAIL_START.match(paras[i]):
                 cut = i
                 break
     closing = paras[cut:]

@@ -61,12 +61,13 @@ def style_role(para: Para) -> str:
     return _STYLE_ROLES.get(key) or _STYLE_ROLES.get(name) or "text"
 
 
-def classify(para: Para) -> Line:
-    """The :class:`Line` of one paragraph."""
+def classify(para: Para, typed_numbers: bool = True) -> Line:
+    """The :class:`Line` of one paragraph; ``typed_numbers=False`` for our own rendered reports, whose
+    headings are styled — a number typed at the start of a body paragraph is then just text."""
     role = style_role(para)
     if para.text in PLACEHOLDERS:
         role = "placeholder"
-    rank, text, typed = strip_typed(para.text)
+    rank, text, typed = strip_typed(para.text) if typed_numbers else (None, para.text, "")
     if rank is None and role == "text":
         if para.outline is not None and para.outline < 4:
             rank = para.outline + 1

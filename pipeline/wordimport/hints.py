@@ -71,7 +71,5 @@ def _lookup(table: dict, bookmark_id: str | None, first: str):
 
 
 def split_like(paras: list[str], first: list[str], second: list[str]) -> tuple[list[str], list[str]] | None:
-    """``paras`` cut where ``first`` ends, when ``paras`` starts with ``first`` then ``second``."""
-    if paras[:len(first)] == first and paras[len(first):len(first) + len(second)] == second:
-        return paras[:len(first)], paras[len(first):]
-    return None
+    """``(first, second)`` when ``paras`` is exactly ``first`` then ``second`` (an unchanged item)."""
+    return (first, second) if paras == first + second else None

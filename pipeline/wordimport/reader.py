@@ -107,7 +107,8 @@ def _read_numbering(root: etree._Element | None) -> dict[str, dict[int, tuple[st
 
 
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
-_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*[\r\n\u2028\u2029\x85]+[ \t]*|[ \t]*[\r\n\u2028\u2029\x85]+[ \t]*(?=[{_CJK}])")
+_BREAK = r"[ \t]*[\r\n\u2028\u2029\x85]+[ \t]*"
+_CJK_BREAK = re.compile(rf"(?<=[{_CJK}]){_BREAK}|{_BREAK}(?=[{_CJK}])")
 
 
 def clean_text(text: str) -> str:

@@ -6,6 +6,10 @@ lands.  Every non-empty paragraph ends up in exactly one place: a part of the re
 list, or :attr:`Collected.consumed` (headings, title, byline and signature, which the template
 regenerates from the question set and unit).  :attr:`Collected.placement` records, for every
 paragraph, what it belongs to — feedback import resolves a comment's ``on`` with it.
+
+In one of our own rendered reports (it carries our bookmarks) the structure comes from the styles
+alone: a number typed at the start of a body paragraph, a short line saying 存在的问题 or a sentence
+starting 以上报告 inside an answer is text, not structure.
 """
 
 from __future__ import annotations
@@ -15,7 +19,9 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.model import QuestionSet, Unit
-from pipeline.wordimport.headings import Line, find_date, is_date_line, section_kind, split_inline_heading
+from pipeline.wordimport.reader import Para
+from pipeline.wordimport.headings import (Line, classify, find_date, is_date_line, section_kind,
+                                          split_inline_heading)
 from pipeline.wordimport.items import CAUSE_START
 from pipeline.wordimport.match import guess_area, match_area, match_question
 
@@ -49,15 +55,15 @@ class Collected:
     placement: dict[int, Target] = field(default_factory=dict)
 
 
-def signature_lines(lines: list[Line], unit: Unit | None) -> set[int]:
-    """Indexes of the signature block at the end: organisation, reporter, date."""
+def signature_lines(lines: list[Line], unit: Unit | None, ours: bool = False) -> set[int]:
+    """Indexes of the signature block at the end: organisation, reporter, date (ours: by style only)."""
     names = {s for s in ((unit.organisation, unit.reporter, unit.name) if unit else ()) if s}
     found: set[int] = set()
     for line in reversed(lines):
         text = line.para.text
         if not text:
             continue
-        if line.role == "signature" or (len(text) <= 25 and (is_date_line(text) or text in names)):
+        if line.role == "signature" or (not ours and len(text) <= 25 and (is_date_line(text) or text in names)):
             found.add(line.para.index)
             continue
         break
@@ -67,8 +73,9 @@ def signature_lines(lines: list[Line], unit: Unit | None) -> set[int]:
 class Walker:
     """Feeds :class:`Line` s one by one into a :class:`Collected`."""
 
-    def __init__(self, qset: QuestionSet, unit: Unit | None, signature: set[int]):
+    def __init__(self, qset: QuestionSet, unit: Unit | None, signature: set[int], ours: bool = False):
         self.qset, self.unit, self.signature = qset, unit, signature
+        self.ours = ours  # one of our rendered reports: structure comes from styles only
         self.out = Collected()
         self.section = "front"  # front | area | achievements | problems | measures | closing | unknown
         self.area: str | None = None
@@ -138,6 +145,8 @@ class Walker:
 
     def _short_section(self, line: Line) -> bool:
         """A short line naming 存在的问题 / 下一步打算 opens that section whatever its numbering."""
+        if self.ours and line.rank is None:
+            return False
         heading_like = len(line.text) <= 20 and not any(mark in line.text for mark in "。，,")
         kind = section_kind(line.text) if heading_like else None
         return kind in ("problems", "measures") and kind != self.section
@@ -200,7 +209,7 @@ class Walker:
     # --- body text -----------------------------------------------------------------------------
 
     def _body(self, line: Line, text: str) -> None:
-        if self.section not in ("front", "closing") and CLOSING_START.match(text):
+        if self.section not in ("front", "closing") and not self.ours and CLOSING_START.match(text):
             self.section, self.target, self.sink = "closing", ("report", ""), self.out.closing
         if self.section == "achievements":
             area = guess_area(text, self.qset)
@@ -226,7 +235,7 @@ class Walker:
         if numbered and (bookmark or self.item_rank is None or (line.rank or 0) <= self.item_rank):
             self.item_rank, self.unnumbered = self.item_rank or line.rank, False
             self._new_item(items, kind, Item(id=bookmark, paras=[line.text]))
-        elif items and CLOSING_START.match(text):
+        elif items and not self.ours and CLOSING_START.match(text):
             self._body(line, text)
         elif items and not (self.unnumbered and not CAUSE_START.match(text)):
             items[-1].paras.append(text)
@@ -241,9 +250,16 @@ class Walker:
         self.target = (kind, len(items) - 1)
 
 
-def walk(lines: list[Line], qset: QuestionSet, unit: Unit | None) -> Collected:
+def rendered_by_us(paras: list[Para]) -> bool:
+    """Whether the document is one of our rendered reports (it carries our area/question bookmarks)."""
+    return any(name.startswith(("area-", "q-")) for para in paras for name in para.bookmarks)
+
+
+def walk(paras: list[Para], qset: QuestionSet, unit: Unit | None) -> Collected:
     """Sort every paragraph of a draft into a :class:`Collected`."""
-    walker = Walker(qset, unit, signature_lines(lines, unit))
+    ours = rendered_by_us(paras)
+    lines = [classify(p, typed_numbers=not ours) for p in paras]
+    walker = Walker(qset, unit, signature_lines(lines, unit, ours), ours)
     for line in lines:
         walker.feed(line)
     return walker.out

@@ -114,7 +114,8 @@ def check_loads(text: str, qset: QuestionSet) -> Report:
         issues = IssueCollector()
         report = read_report(path, qset, issues)
     if report is None:
-        raise AssertionError("imported report.yaml does not load:\n" + "\n".join(i.format() for i in issues.issues))
+        details = "\n".join(i.format() for i in issues.issues)
+        raise AssertionError(f"imported report.yaml does not load:\n{details}")
     return report
 
 

@@ -183,7 +183,7 @@ def test_unnumbered_and_yishi_items(workspace_copy: Path, tmp_path: Path) -> Non
     assert report.unplaced == ("对照检查，主要存在以下问题：",)
 
 
-def test_items_numbered_like_sections_under_unnumbered_section_headings(workspace_copy: Path, tmp_path: Path) -> None:
+def test_items_numbered_like_sections_under_unnumbered_headings(workspace_copy: Path, tmp_path: Path) -> None:
     document = docx.Document()
     for text, style in [("2025年，我履行职责，报告如下。", None), ("存在的问题", "Heading 1"),
                         ("一、党建责任落实有差距，9项清单事项未按期落实。", None),

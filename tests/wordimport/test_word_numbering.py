@@ -63,7 +63,8 @@ def build(path: Path) -> None:
     document = f'<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>'
     path.write_bytes(write_package({"[Content_Types].xml": TYPES.encode(), "_rels/.rels": ROOT_RELS.encode(),
                                     "word/_rels/document.xml.rels": DOC_RELS.encode(),
-                                    "word/document.xml": document.encode(), "word/numbering.xml": NUMBERING.encode(),
+                                    "word/document.xml": document.encode(),
+                                    "word/numbering.xml": NUMBERING.encode(),
                                     "word/styles.xml": STYLES.encode()}))
 
 
