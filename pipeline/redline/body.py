@@ -142,7 +142,7 @@ class BodyWriter:
         if from_old:
             self.importer.adopt(element)
         for row in element.iter(w("tr")):
-            self.rev.mark_row(row, kind)
+            self._track_row(row, kind)
         self.rev.track_inline(element, kind)
         if not is_w(element, "tbl"):
             for para in element.iter(w("p")):
@@ -177,11 +177,19 @@ class BodyWriter:
         element = copy.deepcopy(row.element) if from_old else row.element
         if from_old:
             self.importer.adopt(element)
-        self.rev.mark_row(element, kind)
-        self.rev.track_inline(element, kind)
+        self._track_row(element, kind)
         text = sum(self.pw.visible(p.text) for cell in row.cells for p in cell)
         self.counter.add("deleted" if from_old else "inserted", text)
         return element
+
+    def _track_row(self, row: etree._Element, kind: str) -> None:
+        """Mark a row, its runs and the inner paragraph marks of its cells (LibreOffice needs those
+        to remove the whole row on accept/reject)."""
+        self.rev.mark_row(row, kind)
+        for cell in row.findall(w("tc")):
+            for para in cell.findall(w("p"))[:-1]:
+                self.rev.mark_paragraph(para, kind)
+            self.rev.track_inline(cell, kind)
 
     def row(self, old: Row, new: Row) -> etree._Element:
         """The new row with each cell's paragraphs diffed against the old cell's."""

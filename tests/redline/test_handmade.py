@@ -9,6 +9,9 @@ from support.handmade import make_docx, p, r, tbl, tr
 
 LONG = "我们今年共开展了3次专项检查，发现问题12个，已全部整改到位，相关责任人均已严肃处理。"
 MOVED = "这一段落会被整体移动到文档的另一个位置。"
+FIELD = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText>'
+         '</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
+         '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
 T2 = tbl(tr(p("项目"), p("数量")), tr(p("检查"), p("3次")))
 
 CASES = {
@@ -28,8 +31,10 @@ CASES = {
     "whole table inserted": ([p("前"), p("后")], [p("前"), T2, p("后")]),
     "whole table deleted": ([p("前"), T2, p("后")], [p("前"), p("后")]),
     "cell paragraph added": ([T2, p("")], [tbl(tr(p("项目"), p("数量"), ), tr(p("检查"), p("3次") + p("另"))), p("")]),
-    "cell paragraphs replaced": ([tbl(tr(p("旧一") + p("旧二"), p("x")))],
-                                 [tbl(tr(p("新的一段完全不同"), p("x")))]),
+    "cell paragraphs replaced": ([tbl(tr(p("旧一") + p("旧二"), p("x"))), p("")],
+                                 [tbl(tr(p("新的一段完全不同"), p("x"))), p("")]),
+    "cell paragraphs replaced, table last": ([tbl(tr(p("旧一") + p("旧二"), p("x")))],
+                                             [tbl(tr(p("新的一段完全不同"), p("x")))]),
     "move": ([p(MOVED), p("甲甲甲甲甲"), p("乙乙乙乙乙"), p("丙丙丙丙丙"), p("丁丁丁丁丁")],
              [p("甲甲甲甲甲"), p("乙乙乙乙乙"), p("丙丙丙丙丙"), p(MOVED), p("丁丁丁丁丁")]),
     "emoji": ([p("完成任务👍了"), p("尾")], [p("完成任务🎉👍了"), p("尾")]),
@@ -39,10 +44,7 @@ CASES = {
     "style only": ([p("标题文字")], [p("标题文字", ppr='<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>')]),
     "tabs and breaks": ([p('<w:r><w:t>甲</w:t><w:tab/><w:t>乙</w:t></w:r>')],
                         [p('<w:r><w:t>甲</w:t><w:tab/><w:t>丙</w:t><w:br/><w:t>丁</w:t></w:r>')]),
-    "field": ([p('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>'
-                 '<w:r><w:fldChar w:fldCharType="end"/></w:r>', "页")],
-              [p("第", '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>'
-                 '<w:r><w:fldChar w:fldCharType="end"/></w:r>', "页")]),
+    "field": ([p(FIELD, "页")], [p("第", FIELD, "页")]),
     "many edits": ([p(LONG), p("第二段内容不变"), p("第三段有改动的内容")],
                    [p(LONG.replace("12", "15")), p("第二段内容不变"), p("第三段有改动内容。")]),
 }
