@@ -13,9 +13,8 @@ from support.handmade import make_docx
 from support.libreoffice import LibreOfficeOracle, lo_oracle  # noqa: F401  (the fixture)
 
 # LibreOffice keeps a paragraph that only held a tracked mark before a table at the very start of
-# the body, and does not remove tracked rows of a table that ends the body without a paragraph
-# after it (Word always writes one); both are documented limitations.  Every other case must agree.
-SKIP = {"table first, insert before", "cell paragraphs replaced, table last"}
+# the body (documented limitation).  Every other case must agree exactly.
+SKIP = {"table first, insert before"}
 
 
 @pytest.mark.libreoffice
