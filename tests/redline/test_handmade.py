@@ -12,6 +12,9 @@ MOVED = "这一段落会被整体移动到文档的另一个位置。"
 FIELD = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText>'
          '</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
          '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+NESTED = ('<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="4000"/></w:tblGrid><w:tr><w:tc><w:tcPr/>'
+          '<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="2000"/></w:tblGrid><w:tr><w:tc><w:tcPr/>{inner}</w:tc>'
+          '</w:tr></w:tbl>{outer}</w:tc></w:tr></w:tbl>')
 T2 = tbl(tr(p("项目"), p("数量")), tr(p("检查"), p("3次")))
 
 CASES = {
@@ -45,6 +48,8 @@ CASES = {
     "tabs and breaks": ([p('<w:r><w:t>甲</w:t><w:tab/><w:t>乙</w:t></w:r>')],
                         [p('<w:r><w:t>甲</w:t><w:tab/><w:t>丙</w:t><w:br/><w:t>丁</w:t></w:r>')]),
     "field": ([p(FIELD, "页")], [p("第", FIELD, "页")]),
+    "nested table changed": ([p("前"), NESTED.format(inner=p("内层旧"), outer=p("外层")), p("后")],
+                             [p("前"), NESTED.format(inner=p("内层新"), outer=p("外层")), p("后")]),
     "many edits": ([p(LONG), p("第二段内容不变"), p("第三段有改动的内容")],
                    [p(LONG.replace("12", "15")), p("第二段内容不变"), p("第三段有改动内容。")]),
 }

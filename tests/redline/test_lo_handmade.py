@@ -13,8 +13,10 @@ from support.handmade import make_docx
 from support.libreoffice import LibreOfficeOracle, lo_oracle  # noqa: F401  (the fixture)
 
 # LibreOffice keeps a paragraph that only held a tracked mark before a table at the very start of
-# the body (documented limitation).  Every other case must agree exactly.
-SKIP = {"table first, insert before"}
+# the body, and leaves one empty paragraph where it removes a tracked row holding a nested table
+# (both documented limitations; the pure-Python oracle and Word's model agree).  Every other case
+# must agree exactly.
+SKIP = {"table first, insert before", "nested table changed"}
 
 
 @pytest.mark.libreoffice

@@ -193,3 +193,60 @@ def test_footnotes_of_deleted_text_are_carried_over() -> None:
     deleted_ref = document(out).xpath("//w:del//w:footnoteReference/@w:id", namespaces=NS)
     assert deleted_ref == ["2"]
     assert_round_trip(old, new, out)
+
+
+def test_same_bytes_across_processes(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+    old, new = tmp_path / "old.docx", tmp_path / "new.docx"
+    old.write_bytes(_rich(OLD, picture_at=2))
+    new.write_bytes(_rich(NEW, comment=True))
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}.docx"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        code = ("import sys; from pipeline.cli import main; "
+                f"sys.exit(main(['redline', r'{old}', r'{new}', '-o', r'{out}', '--date', '2026-03-01']))")
+        subprocess.run([sys.executable, "-c", code], check=True, env=env)
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+
+
+NESTED = ('<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="4000"/></w:tblGrid><w:tr><w:tc><w:tcPr/>'
+          '<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="2000"/></w:tblGrid><w:tr><w:tc><w:tcPr/>{inner}</w:tc></w:tr>'
+          '</w:tbl>{outer}</w:tc></w:tr></w:tbl>')
+
+
+@pytest.mark.parametrize("old_inner, new_inner", [("内层", "内层"), ("内层旧", "内层新")])
+def test_nested_tables_pass_through_whole(old_inner: str, new_inner: str) -> None:
+    old = make_docx(p("前") + NESTED.format(inner=p(old_inner), outer=p("外层")) + p("后"))
+    new = make_docx(p("前改") + NESTED.format(inner=p(new_inner), outer=p("外层")) + p("后"))
+    out = run(old, new).docx
+    assert_round_trip(old, new, out)
+    tracked_rows = document(out).xpath("count(//w:trPr/w:ins|//w:trPr/w:del)", namespaces=NS)
+    assert tracked_rows == (0 if old_inner == new_inner else 4)
+
+
+HYPERLINK_REL = ('<Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+                 'hyperlink" Target="https://example.org/{0}" TargetMode="External"/>')
+
+
+def _with_link(text: str, target: str) -> bytes:
+    link = (f'<w:hyperlink xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId5">'
+            f'<w:r><w:t>{text}</w:t></w:r></w:hyperlink>')
+    base = make_docx(p("见", link, "。") + p("不变"))
+    with zipfile.ZipFile(io.BytesIO(base)) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>", HYPERLINK_REL.format(target).encode() + b"</Relationships>")
+    return _zip(parts)
+
+
+def test_changed_hyperlink_keeps_both_targets() -> None:
+    old, new = _with_link("旧网站", "old"), _with_link("新网站", "new")
+    out = run(old, new).docx
+    rels = part(out, "word/_rels/document.xml.rels").decode()
+    assert "https://example.org/old" in rels and "https://example.org/new" in rels
+    assert document(out).xpath("count(//w:hyperlink)", namespaces=NS) == 2
+    assert_round_trip(old, new, out)
