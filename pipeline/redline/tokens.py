@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import rjieba
-
 _TOKEN = re.compile(
     r"(?P<cjk>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+)"
     r"|(?P<num>[0-9\uff10-\uff19]+(?:[.,\uff0e][0-9\uff10-\uff19]+)*)"
@@ -27,6 +25,8 @@ _TOKEN = re.compile(
 def _segment(run: str) -> tuple[str, ...]:
     if len(run) == 1:
         return (run,)
+    import rjieba  # imported on first use: loading its dictionary costs ~0.1 s
+
     return tuple(rjieba.cut(run))
 
 
