@@ -91,18 +91,35 @@ class Counter:
         setattr(section, what, getattr(section, what) + count)
 
 
+def _style_table(styles_xml: bytes) -> dict[str, tuple[str, str | None, str | None]]:
+    """styleId → (lower-case name, own outline level, basedOn) of each paragraph style."""
+    table: dict[str, tuple[str, str | None, str | None]] = {}
+    for style in parse_xml(styles_xml).iter(w("style")):
+        name_el, level_el = style.find(w("name")), style.find(f"{w('pPr')}/{w('outlineLvl')}")
+        based_el = style.find(w("basedOn"))
+        table[style.get(w("styleId")) or ""] = (
+            ((name_el.get(w("val")) if name_el is not None else "") or "").lower(),
+            level_el.get(w("val")) if level_el is not None else None,
+            based_el.get(w("val")) if based_el is not None else None)
+    return table
+
+
 def heading_styles(styles_xml: bytes | None) -> set[str]:
-    """Ids of paragraph styles that are level-1 headings."""
+    """Ids of paragraph styles that are level-1 headings (outline level inherited via basedOn)."""
     if not styles_xml:
         return set()
+    table = _style_table(styles_xml)
     found: set[str] = set()
-    for style in parse_xml(styles_xml).iter(w("style")):
-        name_el = style.find(w("name"))
-        name = (name_el.get(w("val")) if name_el is not None else "") or ""
-        level = style.find(f"{w('pPr')}/{w('outlineLvl')}")
-        if name.lower() in HEADING_NAMES or (level is not None and level.get(w("val")) == "0"
-                                           and name.lower() != "title"):
-            found.add(style.get(w("styleId")) or "")
+    for style_id in table:
+        current, seen = style_id, set()
+        while current in table and current not in seen:
+            seen.add(current)
+            name, level, based = table[current]
+            if name in HEADING_NAMES or level is not None:
+                if name in HEADING_NAMES or (level == "0" and name != "title"):
+                    found.add(style_id)
+                break
+            current = based
     return found
 
 
