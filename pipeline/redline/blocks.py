@@ -170,6 +170,11 @@ def read_paragraph(element: etree._Element, atoms: AtomTable) -> Paragraph:
     return Paragraph(element, text, segments, markers, ppr, style)
 
 
+# Anchors that may sit between rows and cells; they carry no text and stay where they are.
+_ZERO_WIDTH = ("bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd", "permStart",
+               "permEnd", "proofErr")
+
+
 def _read_row(row: etree._Element, atoms: AtomTable) -> Row | None:
     cells: list[list[Paragraph]] = []
     for child in row:
@@ -178,10 +183,10 @@ def _read_row(row: etree._Element, atoms: AtomTable) -> Row | None:
             for item in child:
                 if is_w(item, "p"):
                     paras.append(read_paragraph(item, atoms))
-                elif not is_w(item, "tcPr"):
+                elif not is_w(item, "tcPr", *_ZERO_WIDTH):
                     return None
             cells.append(paras)
-        elif not is_w(child, "trPr", "tblPrEx"):
+        elif not is_w(child, "trPr", "tblPrEx", *_ZERO_WIDTH):
             return None
     key = "\x1f".join("\x1e".join(p.text for p in cell) for cell in cells)
     return Row(row, cells, key)
@@ -198,7 +203,7 @@ def read_table(element: etree._Element, atoms: AtomTable) -> Table | Opaque:
                 simple = False
                 break
             rows.append(row)
-        elif not is_w(child, "tblPr", "tblGrid"):
+        elif not is_w(child, "tblPr", "tblGrid", *_ZERO_WIDTH):
             simple = False
             break
     if not simple:

@@ -19,7 +19,7 @@ from pipeline.ooxml.revisions import RUN_KINDS, Revisions, mark_kind, paragraph_
 from pipeline.redline.align import (DELETE, EQUAL, INSERT, MIN_MOVE_CHARS, MOVE_FROM, MOVE_TO, PAIR,
                                     Op, align, find_moves)
 from pipeline.redline.blocks import Block, Opaque, Paragraph, Row, Table, is_placeholder
-from pipeline.redline.diff import dice, shingles, similarity
+from pipeline.redline.diff import key_similarity
 from pipeline.redline.package import Importer
 from pipeline.redline.stats import Counter, is_heading
 from pipeline.redline.writer import ParagraphWriter
@@ -47,21 +47,15 @@ class BodyWriter:
         self.headings = headings
 
     def _similar(self, old: Sequence[Block], new: Sequence[Block]):
-        """Similarity of old block ``i`` and new block ``j`` (shingles computed once per block)."""
-        cache: dict[tuple[int, int], frozenset[str]] = {}
-
-        def sets(side: int, index: int, block: Block) -> frozenset[str]:
-            found = cache.get((side, index))
-            if found is None:
-                found = cache[(side, index)] = shingles(block.key)
-            return found
+        """Similarity of old block ``i`` and new block ``j``: paragraphs with paragraphs, tables with tables."""
+        by_key = key_similarity([b.key for b in old], [b.key for b in new])
 
         def similar(i: int, j: int) -> float:
             a, b = old[i], new[j]
             if isinstance(a, Paragraph) and isinstance(b, Paragraph):
-                return dice(sets(0, i, a), sets(1, j, b))
+                return by_key(i, j)
             if isinstance(a, Table) and isinstance(b, Table):
-                return max(0.5, dice(sets(0, i, a), sets(1, j, b)))
+                return max(0.5, by_key(i, j))
             return 0.0
         return similar
 
@@ -156,8 +150,8 @@ class BodyWriter:
         """The new table with rows aligned and cell contents diffed."""
         if signature(old.element) == signature(new.element):
             return new.element
-        ops = align([r.key for r in old.rows], [r.key for r in new.rows],
-                     lambda i, j: similarity(old.rows[i].key, new.rows[j].key))
+        old_keys, new_keys = [r.key for r in old.rows], [r.key for r in new.rows]
+        ops = align(old_keys, new_keys, key_similarity(old_keys, new_keys))
         rows: list[etree._Element] = []
         for op in ops:
             if op.kind in (EQUAL, PAIR) and len(old.rows[op.old].cells) == len(new.rows[op.new].cells):

@@ -101,3 +101,19 @@ def dice(a: frozenset[str], b: frozenset[str]) -> float:
 def similarity(old: str, new: str) -> float:
     """How alike two texts are, order-insensitive and cheap: Dice over characters and bigrams."""
     return dice(shingles(old), shingles(new))
+
+
+def key_similarity(old: list[str], new: list[str]):
+    """``similar(i, j)`` of ``old[i]`` and ``new[j]`` with each side's shingles computed once."""
+    left: dict[int, frozenset[str]] = {}
+    right: dict[int, frozenset[str]] = {}
+
+    def similar(i: int, j: int) -> float:
+        a = left.get(i)
+        if a is None:
+            a = left[i] = shingles(old[i])
+        b = right.get(j)
+        if b is None:
+            b = right[j] = shingles(new[j])
+        return dice(a, b)
+    return similar

@@ -108,3 +108,14 @@ def test_mixed_text_marks_only_the_changed_words() -> None:
     old_body, new_body = CASES["mixed chinese english"]
     old, new = make_docx("".join(old_body)), make_docx("".join(new_body))
     assert marked(run(old, new).docx) == ("platform15", "system12")
+
+
+def test_bookmarks_between_cells_do_not_make_the_table_opaque() -> None:
+    mark = '<w:bookmarkStart w:id="3" w:name="表一"/>'
+    old = make_docx(p("前") + tbl(tr(p("项目"), p("数量")), tr(p("检查"), p("3次"))) + p("后"))
+    new_table = tbl(tr(p("项目"), p("数量")), tr(p("检查"), p("5次"))).replace("<w:tc>", "<w:tc>" + mark, 1)
+    new = make_docx(p("前") + new_table + p("后"))
+    result = run(old, new)
+    assert_round_trip(old, new, result.docx)
+    assert marked(result.docx) == ("5", "3")
+    assert document(result.docx).xpath("count(//w:bookmarkStart[@w:name='表一'])", namespaces=NS) == 1
