@@ -8,6 +8,7 @@ leave the reader with confetti.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
@@ -17,6 +18,8 @@ from pipeline.redline.tokens import tokenize
 EQUAL, INSERT, DELETE = 0, 1, -1
 _TOKEN_BASE = 0xF0000  # Unicode plane 15 (private use): one character per distinct token
 _TOKEN_LIMIT = 0xFFFD
+MAX_CELLS = 250_000  # token diffs larger than tokens(old) × tokens(new) go sentence by sentence
+_SENTENCE = re.compile(r"[^。！？；!?;\n]*[。！？；!?;\n]?")
 
 
 @dataclass(frozen=True)
@@ -52,18 +55,51 @@ def _encode(tokens: list[str], table: dict[str, str]) -> str | None:
     return "".join(out)
 
 
-def _token_diff(old: str, new: str) -> list[tuple[int, list[str]]]:
-    old_tokens, new_tokens = tokenize(old), tokenize(new)
+def _unit_diff(old_units: list[str], new_units: list[str]) -> list[tuple[int, list[str]]]:
+    """diff-match-patch over units (tokens or sentences), each mapped to one character."""
     table: dict[str, str] = {}
-    a, b = _encode(old_tokens, table), _encode(new_tokens, table)
-    if a is None or b is None:  # pathological paragraph: fall back to characters
-        diffs = _DMP.diff_main(old, new, False)
-        _DMP.diff_cleanupSemantic(diffs)
-        return [(op, list(text)) for op, text in diffs]
-    reverse = {char: token for token, char in table.items()}
+    a, b = _encode(old_units, table), _encode(new_units, table)
+    if a is None or b is None:  # more distinct units than characters to map them to
+        return [(op, units) for op, units in ((DELETE, old_units), (INSERT, new_units)) if units]
+    reverse = {char: unit for unit, char in table.items()}
     diffs = _DMP.diff_main(a, b, False)
     _DMP.diff_cleanupSemantic(diffs)
     return [(op, [reverse[c] for c in text]) for op, text in diffs]
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE.findall(text) if s]
+
+
+def _token_diff(old: str, new: str) -> list[tuple[int, list[str]]]:
+    """Token diff; long texts are diffed by sentence first, then by token inside changed stretches.
+
+    The token diff costs about (tokens × edits); bounding it by ``MAX_CELLS`` keeps a huge,
+    wholly rewritten paragraph from taking minutes.  A changed stretch still larger than that is
+    shown as replaced whole.
+    """
+    old_tokens, new_tokens = tokenize(old), tokenize(new)
+    if len(old_tokens) * len(new_tokens) <= MAX_CELLS:
+        return _unit_diff(old_tokens, new_tokens)
+    out: list[tuple[int, list[str]]] = []
+    pending = {DELETE: "", INSERT: ""}
+
+    def flush() -> None:
+        a, b = tokenize(pending[DELETE]), tokenize(pending[INSERT])
+        if a and b and len(a) * len(b) <= MAX_CELLS:
+            out.extend(_unit_diff(a, b))
+        else:
+            out.extend((op, units) for op, units in ((DELETE, a), (INSERT, b)) if units)
+        pending[DELETE] = pending[INSERT] = ""
+
+    for op, units in _unit_diff(_sentences(old), _sentences(new)):
+        if op == EQUAL:
+            flush()
+            out.append((EQUAL, units))
+        else:
+            pending[op] += "".join(units)
+    flush()
+    return out
 
 
 def diff_texts(old: str, new: str) -> list[Edit]:

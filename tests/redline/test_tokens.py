@@ -40,3 +40,24 @@ def test_diff_rebuilds_both_sides(old: str, new: str) -> None:
 ])
 def test_similarity(a: str, b: str, low: float, high: float) -> None:
     assert low <= similarity(a, b) <= high
+
+
+def _long(seed: int, size: int) -> str:
+    import random
+    rng = random.Random(seed)
+    words = ["党建", "工作", "检查", "问题", "整改", "支部", "党员", "制度", "3次", "OA"]
+    return "".join(rng.choice(words) + rng.choice(["", "", "，", "。"]) for _ in range(size // 3))
+
+
+@pytest.mark.parametrize("old, new", [
+    (_long(1, 6000), _long(2, 6000)),                                        # rewritten whole
+    (_long(1, 6000), _long(1, 6000).replace("问题", "矛盾", 3)),               # a few edits
+    (_long(1, 6000), _long(1, 6000)[:3000] + "新增的一句话。" + _long(1, 6000)[3000:]),
+])
+def test_long_paragraphs_go_sentence_by_sentence(old: str, new: str) -> None:
+    edits = diff_texts(old, new)
+    assert "".join(old[e.old_start:e.old_end] for e in edits if e.op in (EQUAL, DELETE)) == old
+    assert "".join(new[e.new_start:e.new_end] for e in edits if e.op in (EQUAL, INSERT)) == new
+    if old[:100] == new[:100]:
+        marked = sum(e.old_end - e.old_start + e.new_end - e.new_start for e in edits if e.op != EQUAL)
+        assert marked <= 20
