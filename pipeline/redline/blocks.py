@@ -10,6 +10,7 @@ their text offsets so the writer can put them back.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lxml import etree
 
@@ -71,6 +72,11 @@ class Paragraph:
     @property
     def key(self) -> str:
         return self.text
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Start offsets of the segments (for bisecting)."""
+        return [s.start for s in self.segments]
 
 
 

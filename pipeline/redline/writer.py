@@ -25,8 +25,7 @@ from pipeline.redline.stats import Counter
 
 def _pieces(para: Paragraph, start: int, end: int) -> Iterator[tuple[Segment, int, int]]:
     """``(segment, from, to)`` covering text offsets [start, end) of ``para``."""
-    starts = [s.start for s in para.segments]
-    index = max(bisect_right(starts, start) - 1, 0)
+    index = max(bisect_right(para.starts, start) - 1, 0)
     while start < end and index < len(para.segments):
         seg = para.segments[index]
         stop = min(end, seg.start + len(seg.text))
