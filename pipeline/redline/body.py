@@ -131,8 +131,8 @@ class BodyWriter:
     def whole_block(self, block: Table | Opaque, kind: str, from_old: bool) -> etree._Element | None:
         """A whole table or other block deleted or inserted: every row and run tracked."""
         element = copy.deepcopy(block.element) if from_old else block.element
-        if element.find(f".//{w('r')}") is None:
-            return None if from_old else element
+        if element.find(f".//{w('p')}") is None and element.find(f".//{w('r')}") is None:
+            return None if from_old else element  # an anchor without content (a body-level bookmark …)
         if from_old:
             self.importer.adopt(element)
         for row in element.iter(w("tr")):

@@ -10,7 +10,27 @@ from helpers import accepted, rejected, run
 from support.docx_text import paragraph_texts
 from support.handmade import make_docx, p, r, tbl, tr
 
-ALPHABET = st.sampled_from(list("党建工作责任落实检查问题整改支部党员制度监督基层组织，。；、：0123456789 abcXYZ👍"))
+# ⇥ and ↵ become w:tab and w:br runs; * toggles bold (so edits also make formatting-only changes).
+ALPHABET = st.sampled_from(list("党建工作责任落实检查问题整改支部党员制度监督基层组织，。；、：0123456789 abcXYZ👍⇥↵*"))
+_ATOMS = {"⇥": "<w:r><w:tab/></w:r>", "↵": "<w:r><w:br/></w:r>"}
+
+
+def _runs(text: str, bold: bool = False) -> list[str]:
+    """Run XML for ``text``: atoms for ⇥/↵, bold toggled at each *."""
+    runs: list[str] = []
+    buffer = ""
+    for char in text + "*":
+        if char in _ATOMS or char == "*":
+            if buffer:
+                runs.append(r(buffer, "<w:b/>" if bold else ""))
+                buffer = ""
+            if char == "*":
+                bold = not bold
+            else:
+                runs.append(_ATOMS[char])
+        else:
+            buffer += char
+    return runs
 TEXT = st.text(ALPHABET, max_size=40)
 TABLE = st.integers(1, 3).flatmap(lambda cols: st.lists(st.lists(TEXT, min_size=cols, max_size=cols),
                                                          min_size=1, max_size=4))
@@ -23,13 +43,13 @@ def _xml(blocks: list[tuple]) -> str:
     out = []
     for kind, value in blocks:
         if kind == "p":
-            out.append(p(value))
+            out.append(p(*_runs(value)))
         elif kind == "b":
-            out.append(p(r(value, "<w:b/>")))
+            out.append(p(*_runs(value, bold=True)))
         elif kind == "h":
-            out.append(p(value, ppr='<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>'))
+            out.append(p(*_runs(value), ppr='<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>'))
         else:
-            out.append(tbl(*(tr(*(p(c) for c in row)) for row in value), cols=len(value[0])))
+            out.append(tbl(*(tr(*(p(*_runs(c)) for c in row)) for row in value), cols=len(value[0])))
     # Word and python-docx always end a body with a paragraph.
     return "".join(out) + p("")
 
