@@ -25,6 +25,7 @@ from pipeline.redline.stats import Counter, is_heading
 from pipeline.redline.writer import ParagraphWriter
 
 _TRACKED = (DELETE, INSERT, MOVE_FROM, MOVE_TO)
+EMPTY_PAIRING = 0.5  # similarity given to a pair where one paragraph is empty (= the threshold)
 
 
 def _block(op: Op, old: Sequence[Block], new: Sequence[Block]) -> Block:
@@ -53,7 +54,9 @@ class BodyWriter:
         def similar(i: int, j: int) -> float:
             a, b = old[i], new[j]
             if isinstance(a, Paragraph) and isinstance(b, Paragraph):
-                return by_key(i, j)
+                # An empty paragraph pairs with any neighbour: text typed into a blank line
+                # (no tracked paragraph marks, which LibreOffice mishandles on empty headings).
+                return by_key(i, j) if a.text and b.text else EMPTY_PAIRING
             if isinstance(a, Table) and isinstance(b, Table):
                 return max(0.5, by_key(i, j))
             return 0.0
