@@ -9,7 +9,7 @@ from pathlib import Path
 from pipeline.model import Answer, AreaContent, Measure, Problem, QuestionSet, Report
 from pipeline.render_context import paragraphs
 from pipeline.wordimport.hints import Hints, split_like
-from pipeline.wordimport.items import split_cause, split_meta
+from pipeline.wordimport.items import split_cause, split_meta, split_rendered_meta
 from pipeline.wordimport.match import guess_area, guess_links
 from pipeline.wordimport.structure import CLOSING_START, Collected, Item
 
@@ -55,7 +55,12 @@ def build_problems(collected: Collected, qset: QuestionSet, hints: Hints) -> tup
     return tuple(out)
 
 
-def split_closing(item: Item, earlier: Measure | None) -> list[str]:
+def meta(paragraph: str, ours: bool) -> tuple[str, str | None, dt.date | None]:
+    """``(text, owner, due)`` of a measure's last paragraph: our exact note, or anything people type."""
+    return split_rendered_meta(paragraph) if ours else split_meta(paragraph)
+
+
+def split_closing(item: Item, earlier: Measure | None, ours: bool = False) -> list[str]:
     """Take the closing paragraphs off the end of the last measure; return them."""
     paras = item.paras
     cut = len(paras)
@@ -64,7 +69,7 @@ def split_closing(item: Item, earlier: Measure | None) -> list[str]:
         cut = len(known)
     else:
         for i in range(1, len(paras)):
-            after_meta = split_meta(paras[i - 1])[1:] != (None, None)
+            after_meta = meta(paras[i - 1], ours)[1:] != (None, None)
             if after_meta or CLOSING_START.match(paras[i]) or TAIL_START.match(paras[i]):
                 cut = i
                 break
@@ -73,18 +78,24 @@ def split_closing(item: Item, earlier: Measure | None) -> list[str]:
     return closing
 
 
+def _earlier_measure(item: Item, hints: Hints, ours: bool) -> Measure | None:
+    """The earlier draft's measure this one is (its first paragraph compared without the owner note)."""
+    return hints.measure(item.id, meta(item.paras[0], ours)[0])
+
+
 def build_measures(collected: Collected, problems: tuple[Problem, ...], hints: Hints) -> tuple[Measure, ...]:
     """Measures with ids, owner and deadline read, problem links from hints or wording."""
     if collected.measures:
         last = collected.measures[-1]
-        collected.closing[:0] = split_closing(last, hints.measure(last.id, last.paras[0]))
+        collected.closing[:0] = split_closing(last, _earlier_measure(last, hints, collected.ours), collected.ours)
     known = {p.id for p in problems}
     bodies = [(p.id, p.text) for p in problems]
     out = []
     for ident, item in zip(assign_ids(collected.measures, "M"), collected.measures):
-        earlier = hints.measure(item.id, item.paras[0])
+        earlier = _earlier_measure(item, hints, collected.ours)
         *lines, last = item.paras
-        last_text, owner, due = split_meta(last)
+        unchanged = earlier is not None and item.paras == paragraphs(earlier.text)  # no note was appended
+        last_text, owner, due = (last, None, None) if unchanged else meta(last, collected.ours)
         text = _join([*lines, last_text])
         if earlier is not None:
             links = tuple(p for p in earlier.problems if p in known)

@@ -61,13 +61,13 @@ def style_role(para: Para) -> str:
     return _STYLE_ROLES.get(key) or _STYLE_ROLES.get(name) or "text"
 
 
-def classify(para: Para, typed_numbers: bool = True) -> Line:
-    """The :class:`Line` of one paragraph; ``typed_numbers=False`` for our own rendered reports, whose
-    headings are styled — a number typed at the start of a body paragraph is then just text."""
+def classify(para: Para, ours: bool = False) -> Line:
+    """The :class:`Line` of one paragraph.  In ``ours`` (a report we rendered) headings and markers are
+    styled, so a number typed at the start of a paragraph, or a paragraph reading （未作答）, is text."""
     role = style_role(para)
-    if para.text in PLACEHOLDERS:
+    if para.text in PLACEHOLDERS and not ours:
         role = "placeholder"
-    rank, text, typed = strip_typed(para.text) if typed_numbers else (None, para.text, "")
+    rank, text, typed = strip_typed(para.text) if not ours else (None, para.text, "")
     if rank is None and role == "text":
         if para.outline is not None and para.outline < 4:
             rank = para.outline + 1

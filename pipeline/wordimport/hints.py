@@ -61,13 +61,14 @@ class Hints:
 
 
 def _lookup(table: dict, bookmark_id: str | None, first: str):
-    """Same first paragraph in any earlier draft; else same bookmark id with similar wording."""
+    """Same bookmark id and first paragraph; else the same first paragraph in any earlier draft; else
+    the same bookmark id with similar wording."""
+    by_id = table.get(f"id:{bookmark_id}") if bookmark_id else None
+    if by_id is not None and _key(by_id.text) == first:
+        return by_id
     if first and f"text:{first}" in table:
         return table[f"text:{first}"]
-    earlier = table.get(f"id:{bookmark_id}") if bookmark_id else None
-    if earlier is not None and dice(_key(earlier.text), first) >= SAME_ITEM:
-        return earlier
-    return None
+    return by_id if by_id is not None and dice(_key(by_id.text), first) >= SAME_ITEM else None
 
 
 def split_like(paras: list[str], first: list[str], second: list[str]) -> tuple[list[str], list[str]] | None:

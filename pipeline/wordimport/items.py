@@ -82,9 +82,24 @@ def split_meta(paragraph: str) -> tuple[str, str | None, dt.date | None]:
         else:
             leftover.append(f"{key}：{value}")
     leftover = [item for item in leftover if item]
-    if owner is None and due is None:
-        return paragraph, None, None
     text = paragraph[:match.start()].rstrip("；;，, ")
+    if (owner is None and due is None) or not text:
+        return paragraph, None, None
     if leftover:
         text += f"（{'；'.join(leftover)}）"
     return text, owner, due
+
+
+_RENDERED_META = re.compile(r"（(?:责任：([^；（）]+))?(?:；)?(?:时限：(\d{4})年(\d{1,2})月(\d{1,2})日)?）$")
+
+
+def split_rendered_meta(paragraph: str) -> tuple[str, str | None, dt.date | None]:
+    """Like :func:`split_meta` for the exact note our template appends: ``（责任：…；时限：2026年6月30日）``."""
+    match = _RENDERED_META.search(paragraph)
+    if not match or not (match.group(1) or match.group(2)) or not paragraph[:match.start()]:
+        return paragraph, None, None
+    try:
+        due = dt.date(int(match[2]), int(match[3]), int(match[4])) if match.group(2) else None
+    except ValueError:
+        return paragraph, None, None
+    return paragraph[:match.start()], match.group(1), due

@@ -53,6 +53,7 @@ class Collected:
     unplaced: list[str] = field(default_factory=list)
     consumed: list[tuple[int, str]] = field(default_factory=list)  # (paragraph index, taken as)
     placement: dict[int, Target] = field(default_factory=dict)
+    ours: bool = False  # the document is one of our rendered reports
 
 
 def signature_lines(lines: list[Line], unit: Unit | None, ours: bool = False) -> set[int]:
@@ -127,7 +128,7 @@ class Walker:
             return self._consume(line, "signature")
         if line.role == "placeholder":
             return self._consume(line, "placeholder")
-        front = self.section == "front" and not self.out.opening
+        front = self.section == "front" and not self.out.opening and not self.ours  # ours: styles say it
         if line.role == "title" or (front and self.out.title is None and self._looks_like_title(line)):
             self.out.title = text
             return self._consume(line, "title")
@@ -145,7 +146,7 @@ class Walker:
 
     def _short_section(self, line: Line) -> bool:
         """A short line naming 存在的问题 / 下一步打算 opens that section whatever its numbering."""
-        if self.ours and line.rank is None:
+        if self.ours:  # our reports open sections with heading styles only
             return False
         heading_like = len(line.text) <= 20 and not any(mark in line.text for mark in "。，,")
         kind = section_kind(line.text) if heading_like else None
@@ -208,8 +209,9 @@ class Walker:
 
     # --- body text -----------------------------------------------------------------------------
 
-    def _body(self, line: Line, text: str) -> None:
-        if self.section not in ("front", "closing") and not self.ours and CLOSING_START.match(text):
+    def _body(self, line: Line, text: str, closing: bool = False) -> None:
+        starts_closing = not self.ours and CLOSING_START.match(text)
+        if self.section not in ("front", "closing") and (closing or starts_closing):
             self.section, self.target, self.sink = "closing", ("report", ""), self.out.closing
         if self.section == "achievements":
             area = guess_area(text, self.qset)
@@ -239,7 +241,9 @@ class Walker:
             self._body(line, text)
         elif items and not (self.unnumbered and not CAUSE_START.match(text)):
             items[-1].paras.append(text)
-        elif text.endswith(("：", ":")):
+        elif self.ours and self.section == "measures":
+            self._body(line, text, closing=True)  # our reports: unnumbered text after the measures
+        elif text.endswith(("：", ":")) or self.ours:
             self.out.unplaced.append(text)  # an introduction (主要存在以下问题：)
         else:  # no numbers in this section: each paragraph is an item, a cause paragraph joins the last
             self.unnumbered = True
@@ -258,8 +262,9 @@ def rendered_by_us(paras: list[Para]) -> bool:
 def walk(paras: list[Para], qset: QuestionSet, unit: Unit | None) -> Collected:
     """Sort every paragraph of a draft into a :class:`Collected`."""
     ours = rendered_by_us(paras)
-    lines = [classify(p, typed_numbers=not ours) for p in paras]
+    lines = [classify(p, ours) for p in paras]
     walker = Walker(qset, unit, signature_lines(lines, unit, ours), ours)
+    walker.out.ours = ours
     for line in lines:
         walker.feed(line)
     return walker.out
