@@ -6,6 +6,7 @@ input files; the unit's content is loaded only when one of its targets has to be
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -35,7 +36,11 @@ class UnitFiles:
 
     def feedback_files(self, version: int) -> list[Path]:
         folder = self.unit_dir / f"v{version}" / "feedback"
-        return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+        try:
+            with os.scandir(folder) as entries:  # os.scandir: pathlib's glob dominated no-op builds
+                return sorted(folder / e.name for e in entries if e.name.endswith(".yaml"))
+        except (FileNotFoundError, NotADirectoryError):
+            return []
 
     def responses_file(self, version: int) -> Path:
         return self.unit_dir / f"v{version}" / "responses.yaml"
@@ -43,9 +48,7 @@ class UnitFiles:
     def common_inputs(self) -> list[Path]:
         """Files every target of the unit depends on: configuration, templates, the unit's own files."""
         files = [self.root / "shuzhi.toml"]
-        templates = self.root / TEMPLATES_DIR
-        if templates.is_dir():
-            files += [p for p in templates.rglob("*") if p.is_file()]
+        files += files_under(self.root / TEMPLATES_DIR)
         files += [p for p in self.unit_dir.iterdir() if p.is_file()]
         return files
 
@@ -54,6 +57,14 @@ class UnitFiles:
         for version, _ in self.versions:
             files += [self.report_file(version), self.responses_file(version), *self.feedback_files(version)]
         return files
+
+
+def files_under(folder: Path) -> list[Path]:
+    """Every file below ``folder`` (symlinks to files included, symlinked folders not entered), sorted."""
+    found = []
+    for top, _, names in os.walk(folder):
+        found += [Path(top, name) for name in names if os.path.isfile(os.path.join(top, name))]
+    return sorted(found)
 
 
 def unit_files(root: Path, unit_dir: Path) -> UnitFiles:

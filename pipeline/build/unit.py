@@ -6,6 +6,7 @@ its :class:`UnitResult` so the other units go on.
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,9 +81,10 @@ def build_unit(root: Path, unit_dir: Path, config: Config, options: BuildOptions
 
 def _remove_leftover_temp_files(folder: Path) -> None:
     """Delete temporary files a killed build left behind (atomic writes name them ``.<name>.*.tmp``)."""
-    if folder.is_dir():
-        for leftover in folder.rglob(".*.tmp"):
-            leftover.unlink(missing_ok=True)
+    for top, _, names in os.walk(folder):  # os.walk: pathlib's rglob dominated no-op builds
+        for name in names:
+            if len(name) >= 5 and name.startswith(".") and name.endswith(".tmp"):
+                Path(top, name).unlink(missing_ok=True)
 
 
 def _check(context: BuildContext, result: UnitResult) -> None:
