@@ -72,3 +72,30 @@ def test_new_draft_copies_the_last_draft_and_lists_feedback_to_answer(tmp_path: 
     before = (new_dir / "report.yaml").read_bytes()
     main(["new-draft", unit.unit.id, "--root", str(tmp_path), "--date", "2026-03-02"])
     assert (new_dir / "report.yaml").read_bytes() == before
+
+
+@pytest.mark.parametrize("config", [
+    REPO / "pipeline/resources/init/pre-commit-config.yaml",
+    REPO / ".pre-commit-hooks.yaml",
+])
+@pytest.mark.parametrize(("path", "linted"), [
+    ("drafts/demo/v1/report.yaml", True),
+    ("drafts/demo/v12/report.yaml", True),
+    ("drafts/demo/unit.yaml", False),
+    ("drafts/demo/v2/responses.yaml", False),
+    ("drafts/demo/v1/feedback/zg.yaml", False),
+])
+def test_the_lint_hook_only_receives_drafts(config: Path, path: str, linted: bool) -> None:
+    """pre-commit passes the matching files to ``shuzhi lint``: anything but a draft would fail it."""
+    import yaml
+
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    hooks = data if isinstance(data, list) else [h for repo in data["repos"] for h in repo["hooks"]]
+    lint_hook = next(h for h in hooks if h["id"] == "shuzhi-lint")
+    assert bool(re.search(lint_hook["files"], path)) is linted
+
+
+def test_the_repository_workflow_is_the_one_init_writes() -> None:
+    """``.github/workflows/drafts.yml`` is a copy of what ``shuzhi init`` writes: CI tests that one."""
+    shipped = (REPO / "pipeline/resources/init/drafts.yml").read_bytes()
+    assert (REPO / ".github/workflows/drafts.yml").read_bytes() == shipped

@@ -144,9 +144,19 @@ def _suppressed(rule: Rule, hit: Hit) -> bool:
     return any(s.rule in (rule.id, rule.category) for s in hit.unit.ignore)
 
 
+# Workspace YAML files that are not drafts: linting them as report.yaml would report every key as unknown.
+_NOT_DRAFTS = {
+    "unit.yaml": "describes the unit",
+    "responses.yaml": "holds the responses to feedback",
+}
+
+
 def read_document(path: Path) -> Document:
     """A ``report.yaml`` (loaded with its unit's question set), or a prose file, as a lint document."""
     suffix = path.suffix.lower()
+    if suffix in YAML_SUFFIXES and path.name in _NOT_DRAFTS:
+        raise UserError(Issue(path, f"{path.name} {_NOT_DRAFTS[path.name]}, not a draft",
+                              hint="lint a draft (drafts/<unit>/v<N>/report.yaml) or a unit folder"))
     if suffix in YAML_SUFFIXES:
         from pipeline.workspace import load_draft_file
 

@@ -55,6 +55,7 @@ def test_strict_fails_on_warnings(lint_ws: Path, capsys) -> None:
     (["lint", "nope.yaml"], "no such file"),
     (["lint", "--format", "xml"], "Invalid value"),
     (["lint", "--trend", "nosuch"], "no unit 'nosuch'"),
+    (["lint", "drafts/demo/unit.yaml"], "unit.yaml describes the unit, not a draft"),
 ])
 def test_usage_errors_exit_2(lint_ws: Path, capsys, args: list[str], message: str) -> None:
     code, out, err = _run(args, capsys)

@@ -1,0 +1,113 @@
+"""``shuzhi check`` passes on the example and fails, naming file and line, on each planted defect."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def copy_example(dest: Path) -> Path:
+    for name in ("drafts", "templates"):
+        shutil.copytree(REPO / name, dest / name)
+    shutil.copy2(REPO / "shuzhi.toml", dest / "shuzhi.toml")
+    return dest
+
+
+def latest_dir(root: Path) -> Path:
+    unit = root / "drafts" / "qingshigang"
+    return max((p for p in unit.iterdir() if re.fullmatch(r"v\d+", p.name)), key=lambda p: int(p.name[1:]))
+
+
+def run_check(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(["check", "--root", str(root), "--jobs", "1", *args])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+@pytest.fixture(scope="module")
+def example_checked(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example, copied and checked once (the build is the slow part)."""
+    root = copy_example(tmp_path_factory.mktemp("example"))
+    assert main(["check", "--root", str(root), "--jobs", "2"]) == 0
+    return root
+
+
+def test_check_passes_on_the_example(example_checked: Path) -> None:
+    assert (latest_dir(example_checked).name)
+    built = example_checked / "build" / "qingshigang"
+    assert (built / "redline").is_dir() and (built / "feedback-ledger.docx").is_file()
+
+
+def _plant_unknown_key(root: Path) -> str:
+    report = latest_dir(root) / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace("\nproblems:", "\nproblemz:", 1), encoding="utf-8")
+    line = text[: text.index("\nproblems:")].count("\n") + 2
+    return f"{report.relative_to(root)}:{line}:1: problemz: unknown key 'problemz'"
+
+
+def _plant_unanswered_feedback(root: Path) -> str:
+    responses = latest_dir(root) / "responses.yaml"
+    lines = responses.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.lstrip().startswith("- item:"))
+    item = lines[start].split("item:")[1].split("#")[0].strip()
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].lstrip().startswith("- item:")), len(lines))
+    responses.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
+    return item
+
+
+def _plant_lint_error(root: Path) -> str:
+    report = latest_dir(root) / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace("opening: |\n", "opening: |\n  TODO：此处填写开头。\n", 1), encoding="utf-8")
+    return "placeholder"
+
+
+@pytest.mark.parametrize("plant,expected_code", [
+    (_plant_unknown_key, 2),
+    (_plant_unanswered_feedback, 1),
+    (_plant_lint_error, 1),
+], ids=["unknown key", "unanswered feedback", "lint error"])
+def test_check_fails_on_planted_defects(example_checked: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                        plant, expected_code: int) -> None:
+    root = tmp_path / "ws"
+    shutil.copytree(example_checked, root)  # with its build/: the check stays incremental
+    expected = plant(root)
+    code, output = run_check(root, capsys)
+    assert code == expected_code, output
+    assert expected in output, output
+    assert "FAILED" in output
+    assert re.search(r"drafts/qingshigang/v\d+/(report|responses)\.yaml:\d+:\d+", output), output
+
+
+def test_changed_since_checks_only_the_touched_unit(example_checked: Path, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "ws"
+    shutil.copytree(example_checked, root)
+    other = root / "drafts" / "second-unit"
+    shutil.copytree(root / "drafts" / "qingshigang", other)
+    git = ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    (root / ".gitignore").write_text("/build/\n", encoding="utf-8")
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "drafts"], check=True)
+    report = latest_dir(root).parent.parent / "second-unit" / latest_dir(root).name / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    code, output = run_check(root, capsys, "--changed-since", "HEAD")
+    assert code == 0, output
+    assert "units changed since HEAD: second-unit" in output
+    assert "qingshigang:" not in output and "second-unit:" in output
+
+
+def test_changed_since_with_a_bad_revision_is_a_usage_error(example_checked: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, output = run_check(example_checked, capsys, "--changed-since", "no-such-rev")
+    assert code == 2
+    assert "git diff --name-only failed" in output and "Traceback" not in output
