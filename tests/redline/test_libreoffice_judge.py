@@ -15,12 +15,9 @@ import pytest
 from docx import Document
 from docx.shared import Mm
 
-from pipeline.cli import cli, main
+from pipeline.cli import main
 from support.docx_text import normalise, paragraph_texts
 from support.libreoffice import LibreOfficeOracle, lo_oracle  # noqa: F401  (the fixture)
-
-if "redline" not in cli.commands:
-    pytest.skip("the redline command is not registered yet", allow_module_level=True)
 
 Table = list[list[str]]
 Block = Union[str, Table, tuple[str, str]]  # paragraph | table (rows of cells) | (style or "bold", text)
