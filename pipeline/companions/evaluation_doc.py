@@ -12,10 +12,9 @@ from pathlib import Path
 from docx.document import Document as DocxDocument
 
 from pipeline.companions.evaluation import RATINGS, EvaluationForm, load_form
-from pipeline.companions.layout import (
-    Column, add_group_row, add_row, add_table, save_companion, start_document,
-)
+from pipeline.companions.layout import save_companion, start_document
 from pipeline.companions.problems_doc import companion_title
+from pipeline.house_tables import Column, add_group_row, add_row, add_table
 from pipeline.model import Draft
 from pipeline.workspace import find_root
 

@@ -1,25 +1,17 @@
-"""Building blocks shared by the companion documents: title, paragraphs and house-style tables.
+"""Building blocks shared by the companion documents: title, paragraphs, landscape pages, saving.
 
 Every companion starts from :func:`pipeline.house_style.new_house_document` (the report template's
 styles, section and footers) and is saved with :func:`save_companion` (deterministic bytes, atomic
-write).  Tables use the template's ``House Table`` style with ``Table Text`` paragraphs, fixed column
-widths, and a header row that Word repeats on every page.
+write).  Their tables come from :mod:`pipeline.house_tables`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm
-from docx.table import Table, _Cell
 
 from pipeline.errors import Issue, UserError
 from pipeline.house_style import TABLE_STYLE, TABLE_TEXT_STYLE, new_house_document, save_deterministic
@@ -28,15 +20,6 @@ from pipeline.render_context import paragraphs
 
 # GB/T 9704 margins (mm) turned a quarter: landscape pages keep 28/26 mm on the binding sides.
 LANDSCAPE_MARGINS_MM = (28.0, 26.0, 37.0, 35.0)  # top, bottom, left, right
-
-
-@dataclass(frozen=True)
-class Column:
-    """One table column: its header and width in centimetres; ``centre`` centres its cells."""
-
-    header: str
-    width_cm: float
-    centre: bool = False
 
 
 REQUIRED_STYLES = ("Title", "Byline", "Normal", TABLE_TEXT_STYLE, TABLE_STYLE)
@@ -79,55 +62,6 @@ def add_text(document: DocxDocument, text: str | None, style: str = "Normal") ->
     """One paragraph per non-empty line of ``text``."""
     for line in paragraphs(text):
         document.add_paragraph(line, style=style)
-
-
-def add_table(document: DocxDocument, columns: Sequence[Column]) -> Table:
-    """A house-style table with a repeating header row."""
-    table = document.add_table(rows=1, cols=len(columns))
-    table.style = document.styles[TABLE_STYLE]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for index, column in enumerate(columns):
-        table.columns[index].width = Cm(column.width_cm)
-        fill_cell(table.rows[0].cells[index], [column.header], column.width_cm, centre=True)
-    header_props = table.rows[0]._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    header_props.append(repeat)
-    return table
-
-
-def fill_cell(cell: _Cell, lines: Sequence[str], width_cm: float, *, centre: bool = False) -> None:
-    """Put ``lines`` into ``cell`` (one ``Table Text`` paragraph each) and fix its width."""
-    cell.width = Cm(width_cm)
-    texts = list(lines) or [""]
-    first = cell.paragraphs[0]
-    first.style = TABLE_TEXT_STYLE
-    first.text = texts[0]
-    extra = [cell.add_paragraph(text, style=TABLE_TEXT_STYLE) for text in texts[1:]]
-    if centre:
-        for paragraph in (first, *extra):
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-
-
-def add_row(table: Table, columns: Sequence[Column], cells: Sequence[Sequence[str]]) -> None:
-    """Append one row: ``cells[i]`` are the lines of column ``i``."""
-    row = table.add_row()
-    for index, (column, lines) in enumerate(zip(columns, cells, strict=True)):
-        fill_cell(row.cells[index], lines, column.width_cm, centre=column.centre)
-
-
-def add_group_row(table: Table, columns: Sequence[Column], text: str) -> None:
-    """Append a row whose cells are merged into one, holding a group title."""
-    row = table.add_row()
-    merged = row.cells[0].merge(row.cells[-1])
-    fill_cell(merged, [text], sum(c.width_cm for c in columns))
-    for run in merged.paragraphs[0].runs:
-        run.bold = True
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), "F2F2F2")
-    merged._tc.get_or_add_tcPr().append(shading)
 
 
 def unit_name(draft: Draft) -> str:

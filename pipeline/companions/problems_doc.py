@@ -14,7 +14,8 @@ from pathlib import Path
 
 from docx.document import Document as DocxDocument
 
-from pipeline.companions.layout import Column, add_row, add_table, save_companion, start_document
+from pipeline.companions.layout import save_companion, start_document
+from pipeline.house_tables import Column, add_row, add_table
 from pipeline.model import Draft, Problem
 from pipeline.render_context import build_context, chinese_date, paragraphs
 

@@ -15,11 +15,12 @@ from docx.document import Document as DocxDocument
 from docx.shared import RGBColor
 from docx.table import Table
 
-from pipeline.companions.layout import Column, add_row, add_table, save_companion, start_document
+from pipeline.companions.layout import save_companion, start_document
 from pipeline.companions.problems_doc import byline, companion_title, headline
 from pipeline.companions.rectification import (
     RectificationItem, RectificationList, format_rate, rectification_list,
 )
+from pipeline.house_tables import Column, add_row, add_table
 from pipeline.model import Draft
 from pipeline.render_context import chinese_date, paragraphs
 

@@ -11,40 +11,24 @@ from pathlib import Path
 from typing import Sequence
 
 from docx.document import Document as DocxDocument
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.shared import Cm
 
 from pipeline.feedback.ledger import COLUMNS, Ledger, Tally, format_rate
 from pipeline.feedback.model import KIND_LABELS, STATUS_LABELS, Round, UnitFeedback
-from pipeline.house_style import TABLE_STYLE, TABLE_TEXT_STYLE, new_house_document, save_deterministic
+from pipeline import house_tables
+from pipeline.house_style import new_house_document, save_deterministic
+from pipeline.house_tables import Column
 
-SUMMARY_HEADERS = ("部门", "意见", "采纳", "部分采纳", "未采纳", "未答复", "采纳率")
-SUMMARY_WIDTHS = (3.2, 1.8, 1.8, 2.2, 2.0, 2.0, 2.6)
-ITEM_HEADERS = ("编号", "部门", "针对", "意见", "答复")
-ITEM_WIDTHS = (1.4, 2.0, 1.4, 5.8, 5.0)
+SUMMARY_COLUMNS = tuple(Column(header, width) for header, width in zip(
+    ("部门", "意见", "采纳", "部分采纳", "未采纳", "未答复", "采纳率"), (3.2, 1.8, 1.8, 2.2, 2.0, 2.0, 2.6), strict=True))
+ITEM_COLUMNS = tuple(Column(header, width) for header, width in zip(
+    ("编号", "部门", "针对", "意见", "答复"), (1.4, 2.0, 1.4, 5.8, 5.0), strict=True))
 
 
-def add_table(document: DocxDocument, headers: Sequence[str], widths: Sequence[float],
-              rows: Sequence[Sequence[str]]) -> None:
-    """A ``House Table`` with a repeating header row and ``Table Text`` cells."""
-    table = document.add_table(rows=1, cols=len(headers))
-    table.style = document.styles[TABLE_STYLE]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = Cm(width)
-    for row_cells in [headers, *rows]:
-        cells = table.rows[0].cells if row_cells is headers else table.add_row().cells
-        for cell, text, width in zip(cells, row_cells, widths, strict=True):
-            cell.width = Cm(width)
-            paragraph = cell.paragraphs[0]
-            paragraph.style = TABLE_TEXT_STYLE
-            paragraph.text = text
-            if row_cells is headers:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+def add_table(document: DocxDocument, columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> None:
+    """A house table with one line per cell."""
+    table = house_tables.add_table(document, columns)
+    for row in rows:
+        house_tables.add_row(table, columns, [[text] for text in row])
 
 
 def tally_cells(label: str, tally: Tally) -> list[str]:
@@ -78,12 +62,12 @@ def build_document(feedback: UnitFeedback, ledger: Ledger, template: Path) -> Do
     for round_, summary in zip([r for r in feedback.rounds if r.items], ledger.rounds, strict=True):
         document.add_paragraph(round_heading(round_), style="Heading 1")
         rows = [tally_cells(d.name, t) for d, t in summary.departments] + [tally_cells("合计", summary.total)]
-        add_table(document, SUMMARY_HEADERS, SUMMARY_WIDTHS, rows)
+        add_table(document, SUMMARY_COLUMNS, rows)
         document.add_paragraph("")
-        add_table(document, ITEM_HEADERS, ITEM_WIDTHS, item_rows(round_))
+        add_table(document, ITEM_COLUMNS, item_rows(round_))
     document.add_paragraph("各轮合计", style="Heading 1")
     rows = [tally_cells(d.name, t) for d, t in ledger.by_department()] + [tally_cells("合计", ledger.total)]
-    add_table(document, SUMMARY_HEADERS, SUMMARY_WIDTHS, rows)
+    add_table(document, SUMMARY_COLUMNS, rows)
     document.add_paragraph("采纳率 = 采纳数 ÷ 已答复数（意见数 − 未答复数）。", style="Normal")
     return document
 
