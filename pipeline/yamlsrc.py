@@ -95,7 +95,7 @@ def parse(path: Path, text: str, issues: IssueCollector) -> tuple[YNode | None, 
         issues.extend(bad)
         return None, source
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
@@ -111,6 +111,20 @@ def parse(path: Path, text: str, issues: IssueCollector) -> tuple[YNode | None, 
         return None, source
     builder = _Builder(path, source, issues)
     return builder.build(root, ()), source
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The node tree of ``text``: libyaml's parser when PyYAML has it (15× faster, same marks),
+    and on a syntax error the pure-Python parser again, whose messages the hints below know."""
+    if _FAST_LOADER is not None:
+        try:
+            return yaml.compose(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 
 
 def _syntax_hint(problem: str) -> str:
@@ -137,7 +151,8 @@ class _Builder:
         if self.count > MAX_NODES:
             raise _TooLarge()
         start, end = node.start_mark, node.end_mark
-        span = Span(start.index, end.index, start.line + 1, start.column + 1, getattr(node, "style", None))
+        # libyaml reports a plain scalar's style as "" where PyYAML says None
+        span = Span(start.index, end.index, start.line + 1, start.column + 1, getattr(node, "style", None) or None)
         self.source.spans[key_path] = span
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, key_path, span)
