@@ -128,16 +128,18 @@ def _comment_element(comment: Comment, comment_id: int, ids: _Ids) -> tuple[etre
     return element, para_id
 
 
-def _insert_start(body: etree._Element, offset: int, comment_id: int) -> None:
-    segment = VisibleText(body).segment_at(offset)
+def _insert_start(visible: VisibleText, offset: int, comment_id: int) -> None:
+    segment = visible.segment_at(offset)
     left, right = split_at(segment, offset - segment.start)
+    visible.refresh(segment.paragraph)
     marker = etree.Element(w("commentRangeStart"), {w("id"): str(comment_id)})
     (right.addprevious if right is not None else left.addnext)(marker)
 
 
-def _insert_end(body: etree._Element, end: int, comment_id: int) -> None:
-    segment = VisibleText(body).segment_at(end - 1)
+def _insert_end(visible: VisibleText, end: int, comment_id: int) -> None:
+    segment = visible.segment_at(end - 1)
     left, right = split_at(segment, end - segment.start)
+    visible.refresh(segment.paragraph)
     marker = etree.Element(w("commentRangeEnd"), {w("id"): str(comment_id)})
     reference = etree.Element(w("r"))
     etree.SubElement(reference, w("commentReference"), {w("id"): str(comment_id)})
@@ -177,6 +179,7 @@ def add_threads(parts: dict[str, bytes], threads: Sequence[Thread]) -> dict[str,
     body = document.find(w("body"))
     comments, extended, durable = (_root_of(parts, name) for name in PARTS)
     ids = _Ids(parts, comments)
+    visible = VisibleText(body)
     for thread in threads:
         root_para = None
         for comment in thread.comments:
@@ -191,8 +194,8 @@ def add_threads(parts: dict[str, bytes], threads: Sequence[Thread]) -> dict[str,
             etree.SubElement(durable, f"{{{W16CID_NS}}}commentId",
                              {f"{{{W16CID_NS}}}paraId": para_id, f"{{{W16CID_NS}}}durableId": ids.hex_id()})
             root_para = root_para or para_id
-            _insert_start(body, thread.start, comment_id)
-            _insert_end(body, thread.end, comment_id)
+            _insert_start(visible, thread.start, comment_id)
+            _insert_end(visible, thread.end, comment_id)
     parts["word/document.xml"] = serialize(document)
     for name, root in zip(PARTS, (comments, extended, durable)):
         parts[name] = serialize(root)

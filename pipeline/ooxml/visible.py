@@ -9,6 +9,7 @@ character boundary, always next to visible runs and never inside deleted text.
 from __future__ import annotations
 
 import copy
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from lxml import etree
@@ -79,18 +80,23 @@ class VisibleText:
         offset = 0
         for index, paragraph in enumerate(self.paragraphs):
             self.starts.append(offset)
-            parts = []
-            for run in _runs(paragraph):
-                for child in run:
-                    text = child_text(child)
-                    if text:
-                        self.segments.append(Segment(index, run, child, offset, text))
-                        parts.append(text)
-                        offset += len(text)
-            texts.append("".join(parts))
-            offset += 1  # the "\n" between paragraphs
+            segments = _segments(index, paragraph, offset)
+            self.segments.extend(segments)
+            texts.append("".join(s.text for s in segments))
+            offset += len(texts[-1]) + 1  # the "\n" between paragraphs
         self.texts = texts
         self.text = "\n".join(texts)
+
+    def refresh(self, index: int) -> None:
+        """Re-read paragraph ``index``'s runs after :func:`split_at` cut one of them.
+
+        Splitting never changes the text, so every offset stays; only the paragraph's segments
+        (which run holds which characters) are renewed — far cheaper than a new VisibleText.
+        """
+        start, end = self.paragraph_span(index)
+        first = bisect_left(self.segments, start, key=_segment_start)
+        last = bisect_left(self.segments, end, key=_segment_start)
+        self.segments[first:last] = _segments(index, self.paragraphs[index], start)
 
     def paragraph_span(self, index: int) -> tuple[int, int]:
         """Global ``[start, end)`` of paragraph ``index``'s text."""
@@ -123,6 +129,22 @@ class VisibleText:
         if lo >= len(self.segments) or not self.segments[lo].start <= offset:
             raise ValueError(f"no visible character at offset {offset}")
         return self.segments[lo]
+
+
+def _segments(index: int, paragraph: etree._Element, offset: int) -> list[Segment]:
+    """The visible pieces of paragraph ``index``, numbered from ``offset``."""
+    segments = []
+    for run in _runs(paragraph):
+        for child in run:
+            text = child_text(child)
+            if text:
+                segments.append(Segment(index, run, child, offset, text))
+                offset += len(text)
+    return segments
+
+
+def _segment_start(segment: Segment) -> int:
+    return segment.start
 
 
 def _is_hidden(paragraph: etree._Element, body: etree._Element) -> bool:
