@@ -5,28 +5,26 @@ row repeats on every page, and each line of a cell is one ``Table Text`` paragra
 
 Why not python-docx's ``paragraph.style = name``: it resolves the name through the styles part on
 every call (a scan of all styles plus a default-style lookup, ~0.3 ms), which made styling cells
-half the cost of a thousand-unit build.  The style id is looked up once per document here and
-written straight into ``w:pStyle``.
+half the cost of a thousand-unit build.  The style id is looked up once per table here and
+written straight into ``w:pStyle``, and rows are copies of a prototype (see :class:`HouseTable`).
 """
 
 from __future__ import annotations
 
-import weakref
+import copy
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Sequence
 
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Row, CT_Tc
 from docx.shared import Cm
-from docx.table import Table, _Cell
+from docx.table import _Cell, _Row
 
 from pipeline.house_style import TABLE_STYLE, TABLE_TEXT_STYLE
-
-# document part → style id of ``Table Text`` (parts are not hashable by content; weak keys by identity)
-_STYLE_IDS: "weakref.WeakKeyDictionary[Any, str]" = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -38,58 +36,88 @@ class Column:
     centre: bool = False
 
 
-def add_table(document: DocxDocument, columns: Sequence[Column]) -> Table:
-    """A house-style table holding just its header row, which Word repeats on every page."""
-    table = document.add_table(rows=1, cols=len(columns))
-    table.style = document.styles[TABLE_STYLE]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    header_cells = table.rows[0].cells
-    for index, column in enumerate(columns):
-        table.columns[index].width = Cm(column.width_cm)
-        fill_cell(header_cells[index], [column.header], column.width_cm, centre=True)
-    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-    return table
+class HouseTable:
+    """A house-style table being filled row by row.
 
+    Rows are stamped from prototypes: the first row of a kind is laid out with python-docx (cell
+    widths, paragraph style, alignment, shading), later rows are copies of it with their own text.
+    python-docx's generic child insertion is the slow part of a table, and a thousand-unit build
+    writes hundreds of thousands of cells.
+    """
 
-def add_row(table: Table, columns: Sequence[Column], cells: Sequence[Sequence[str]]) -> None:
-    """Append one row: ``cells[i]`` are the lines of column ``i``."""
-    row_cells = table.add_row().cells
-    for cell, column, lines in zip(row_cells, columns, cells, strict=True):
-        fill_cell(cell, lines, column.width_cm, centre=column.centre)
+    def __init__(self, document: DocxDocument, columns: Sequence[Column]):
+        self.columns = tuple(columns)
+        self.table = document.add_table(rows=1, cols=len(self.columns))
+        self.table.style = document.styles[TABLE_STYLE]
+        self.table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        self.table.autofit = False
+        self._style_id = document.styles[TABLE_TEXT_STYLE].style_id
+        header = self.table.rows[0]
+        for index, (cell, column) in enumerate(zip(header.cells, self.columns, strict=True)):
+            self.table.columns[index].width = Cm(column.width_cm)
+            self._lay_out(cell, column.width_cm, centre=True)
+            _set_lines(cell._tc, [column.header])
+        header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+        self._row_prototype: CT_Row | None = None
+        self._group_prototype: CT_Row | None = None
 
+    def add_row(self, cells: Sequence[Sequence[str]]) -> _Row:
+        """Append one row: ``cells[i]`` are the lines of column ``i``; returns the row."""
+        if self._row_prototype is None:
+            row = self.table.add_row()
+            for cell, column in zip(row.cells, self.columns, strict=True):
+                self._lay_out(cell, column.width_cm, centre=column.centre)
+            self._row_prototype = copy.deepcopy(row._tr)
+            tr = row._tr
+        else:
+            tr = copy.deepcopy(self._row_prototype)
+            self.table._tbl.append(tr)
+        for tc, lines in zip(tr.tc_lst, cells, strict=True):
+            _set_lines(tc, lines)
+        return _Row(tr, self.table)
 
-def add_group_row(table: Table, columns: Sequence[Column], text: str) -> None:
-    """Append a row whose cells are merged into one, holding a bold group title on grey."""
-    row = table.add_row()
-    merged = row.cells[0].merge(row.cells[-1])
-    fill_cell(merged, [text], sum(c.width_cm for c in columns))
-    for run in merged.paragraphs[0].runs:
-        run.bold = True
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), "F2F2F2")
-    merged._tc.get_or_add_tcPr().append(shading)
+    def add_group_row(self, text: str) -> _Row:
+        """Append a row whose cells are merged into one, holding a bold group title on grey."""
+        if self._group_prototype is None:
+            row = self.table.add_row()
+            merged = row.cells[0].merge(row.cells[-1])
+            self._lay_out(merged, sum(c.width_cm for c in self.columns))
+            _set_lines(merged._tc, [""])
+            merged.paragraphs[0].runs[0].bold = True
+            shading = OxmlElement("w:shd")
+            shading.set(qn("w:val"), "clear")
+            shading.set(qn("w:color"), "auto")
+            shading.set(qn("w:fill"), "F2F2F2")
+            merged._tc.get_or_add_tcPr().append(shading)
+            self._group_prototype = copy.deepcopy(row._tr)
+            tr = row._tr
+        else:
+            tr = copy.deepcopy(self._group_prototype)
+            self.table._tbl.append(tr)
+        run = tr.tc_lst[0].p_lst[0].r_lst[0]
+        run.text = text  # keeps the run's w:rPr (bold)
+        return _Row(tr, self.table)
 
-
-def fill_cell(cell: _Cell, lines: Sequence[str], width_cm: float, *, centre: bool = False) -> None:
-    """Put ``lines`` into ``cell`` (one ``Table Text`` paragraph each) and fix its width."""
-    cell.width = Cm(width_cm)
-    style_id = _table_text_style_id(cell)
-    texts = list(lines) or [""]
-    first = cell.paragraphs[0]
-    first.text = texts[0]
-    paragraphs = [first, *(cell.add_paragraph(text) for text in texts[1:])]
-    for paragraph in paragraphs:
-        paragraph._p.style = style_id
+    def _lay_out(self, cell: _Cell, width_cm: float, *, centre: bool = False) -> None:
+        """Width of ``cell`` and style (and alignment) of its one empty paragraph."""
+        cell.width = Cm(width_cm)
+        paragraph = cell.paragraphs[0]
+        paragraph._p.style = self._style_id
         if centre:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
-def _table_text_style_id(cell: _Cell) -> str:
-    part = cell.part
-    style_id = _STYLE_IDS.get(part)
-    if style_id is None:
-        style_id = _STYLE_IDS[part] = part.document.styles[TABLE_TEXT_STYLE].style_id
-    return style_id
+def _set_lines(tc: CT_Tc, lines: Sequence[str]) -> None:
+    """Fill a laid-out cell holding one empty paragraph: one paragraph (and run) per line."""
+    texts = list(lines) or [""]
+    first = tc.p_lst[0]
+    blank = copy.deepcopy(first)
+    for index, text in enumerate(texts):
+        paragraph = first if index == 0 else copy.deepcopy(blank)
+        if index:
+            tc.append(paragraph)
+        if index == 0 or text:  # as python-docx: a set text always has a run, an added empty line none
+            run = OxmlElement("w:r")
+            paragraph.append(run)
+            if text:
+                run.text = text

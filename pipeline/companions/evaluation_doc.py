@@ -14,7 +14,7 @@ from docx.document import Document as DocxDocument
 from pipeline.companions.evaluation import RATINGS, EvaluationForm, load_form
 from pipeline.companions.layout import save_companion, start_document
 from pipeline.companions.problems_doc import companion_title
-from pipeline.house_tables import Column, add_group_row, add_row, add_table
+from pipeline.house_tables import Column, HouseTable
 from pipeline.model import Draft
 from pipeline.workspace import find_root
 
@@ -36,11 +36,11 @@ def evaluation_document(draft: Draft, template: Path, form: EvaluationForm) -> D
     document.add_paragraph(subject_line(draft), style="Normal")
     if form.instructions:
         document.add_paragraph(form.instructions, style="Normal")
-    table = add_table(document, COLUMNS)
+    table = HouseTable(document, COLUMNS)
     for group in form.groups:
-        add_group_row(table, COLUMNS, f"{group.title}（{len(group.items)}项）")
+        table.add_group_row(f"{group.title}（{len(group.items)}项）")
         for item in group.items:
-            add_row(table, COLUMNS, [[item.id], [item.text], *([""] for _ in RATINGS)])
+            table.add_row([[item.id], [item.text], *([""] for _ in RATINGS)])
     return document
 
 

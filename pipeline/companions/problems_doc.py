@@ -15,7 +15,7 @@ from pathlib import Path
 from docx.document import Document as DocxDocument
 
 from pipeline.companions.layout import save_companion, start_document
-from pipeline.house_tables import Column, add_row, add_table
+from pipeline.house_tables import Column, HouseTable
 from pipeline.model import Draft, Problem
 from pipeline.render_context import build_context, chinese_date, paragraphs
 
@@ -80,9 +80,9 @@ def problems_document(draft: Draft, template: Path) -> DocxDocument:
     document.add_paragraph(byline(draft), style="Byline")
     rows = problem_rows(draft)
     document.add_paragraph(f"共查摆问题{len(rows)}个。", style="Normal")
-    table = add_table(document, COLUMNS)
+    table = HouseTable(document, COLUMNS)
     for row in rows:
-        add_row(table, COLUMNS, [[str(row.number)], [row.id], [row.headline], row.manifestation,
+        table.add_row([[str(row.number)], [row.id], [row.headline], row.manifestation,
                                  [row.area_title]])
     return document
 

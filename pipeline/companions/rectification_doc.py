@@ -13,14 +13,14 @@ from pathlib import Path
 
 from docx.document import Document as DocxDocument
 from docx.shared import RGBColor
-from docx.table import Table
+from docx.table import _Row
 
 from pipeline.companions.layout import save_companion, start_document
 from pipeline.companions.problems_doc import byline, companion_title, headline
 from pipeline.companions.rectification import (
     RectificationItem, RectificationList, format_rate, rectification_list,
 )
-from pipeline.house_tables import Column, add_row, add_table
+from pipeline.house_tables import Column, HouseTable
 from pipeline.model import Draft
 from pipeline.render_context import chinese_date, paragraphs
 
@@ -53,8 +53,8 @@ def item_cells(item: RectificationItem) -> list[list[str]]:
             [item.status_label]]
 
 
-def _mark_overdue(table: Table, row_index: int) -> None:
-    for paragraph in table.rows[row_index].cells[STATUS_COLUMN].paragraphs:
+def _mark_overdue(row: _Row) -> None:
+    for paragraph in row.cells[STATUS_COLUMN].paragraphs:
         for run in paragraph.runs:
             run.bold = True
             run.font.color.rgb = OVERDUE_COLOUR
@@ -66,11 +66,11 @@ def rectification_document(draft: Draft, template: Path, as_of: dt.date | None =
     document = start_document(template, companion_title(draft, "整改清单"), landscape=True)
     document.add_paragraph(byline(draft), style="Byline")
     document.add_paragraph(summary_text(rect), style="Normal")
-    table = add_table(document, COLUMNS)
+    table = HouseTable(document, COLUMNS)
     for item in rect.items:
-        add_row(table, COLUMNS, item_cells(item))
+        row = table.add_row(item_cells(item))
         if item.overdue:
-            _mark_overdue(table, len(table.rows) - 1)
+            _mark_overdue(row)
     return document
 
 

@@ -14,9 +14,8 @@ from docx.document import Document as DocxDocument
 
 from pipeline.feedback.ledger import COLUMNS, Ledger, Tally, format_rate
 from pipeline.feedback.model import KIND_LABELS, STATUS_LABELS, Round, UnitFeedback
-from pipeline import house_tables
 from pipeline.house_style import new_house_document, save_deterministic
-from pipeline.house_tables import Column
+from pipeline.house_tables import Column, HouseTable
 
 SUMMARY_COLUMNS = tuple(Column(header, width) for header, width in zip(
     ("部门", "意见", "采纳", "部分采纳", "未采纳", "未答复", "采纳率"), (3.2, 1.8, 1.8, 2.2, 2.0, 2.0, 2.6), strict=True))
@@ -26,9 +25,9 @@ ITEM_COLUMNS = tuple(Column(header, width) for header, width in zip(
 
 def add_table(document: DocxDocument, columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> None:
     """A house table with one line per cell."""
-    table = house_tables.add_table(document, columns)
+    table = HouseTable(document, columns)
     for row in rows:
-        house_tables.add_row(table, columns, [[text] for text in row])
+        table.add_row([[text] for text in row])
 
 
 def tally_cells(label: str, tally: Tally) -> list[str]:
