@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import time
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,10 +74,20 @@ def build_unit(root: Path, unit_dir: Path, config: Config, options: BuildOptions
     except UserError as exc:
         result.errors.append(exc.format())
         result.invalid = result.invalid or not context.loaded
+    except Exception as exc:  # a bug, not bad input: this unit fails, the others go on
+        result.errors.append(_internal_error(files.unit_dir, exc))
     finally:
         stamps.flush()  # the stamps of every target finished so far, even when a later one failed
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _internal_error(unit_dir: Path, exc: Exception) -> str:
+    """An unexpected exception as a unit error, with where it happened so it can be reported."""
+    frames = traceback.extract_tb(exc.__traceback__)[-3:]
+    where = "; ".join(f"{Path(f.filename).name}:{f.lineno} in {f.name}" for f in frames)
+    return (f"{unit_dir}: internal error {type(exc).__name__}: {exc} (at {where}) — this is a bug in "
+            "shuzhi, not in the drafts; please report it with this message")
 
 
 def _remove_leftover_temp_files(folder: Path) -> None:

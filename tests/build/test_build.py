@@ -71,7 +71,7 @@ def build(root: Path, *args: str) -> int:
     return main(["build", "--root", str(root), "--quiet", *args])
 
 
-def test_second_build_is_a_no_op_and_a_change_rebuilds_only_its_draft(tmp_path: Path) -> None:
+def test_second_build_is_a_no_op_and_a_change_rebuilds_only_what_reads_it(tmp_path: Path) -> None:
     root = make_workspace(tmp_path, {"u1": 1, "u2": 1})
     assert build(root) == 0
     first = run_build(root, None, BuildOptions(), jobs=1)
@@ -79,7 +79,9 @@ def test_second_build_is_a_no_op_and_a_change_rebuilds_only_its_draft(tmp_path: 
     report = root / "drafts" / "u2" / "v1" / "report.yaml"
     report.write_text(report.read_text(encoding="utf-8").replace("解决问题3个", "解决问题4个"), encoding="utf-8")
     again = run_build(root, None, BuildOptions(), jobs=1)
-    assert [r.built for r in again.results] == [[], ["v1/report.docx"]]
+    # the draft's report and companions, and the unit's ledger and web page (they read every draft)
+    assert [r.built for r in again.results] == [[], ["v1/report.docx", "v1/companions", "feedback ledger",
+                                                     "publish/index.html"]]
 
 
 def test_builds_are_byte_identical(tmp_path: Path) -> None:
@@ -125,6 +127,30 @@ def test_a_failing_unit_does_not_block_the_others(tmp_path: Path, capsys: pytest
     assert not (root / "build" / "b-bad").exists()
     assert "b-bad: FAILED" in text and "drafts/b-bad/v1/report.yaml:2:1: YAML syntax error" in text
     assert "3 units" in text and "1 failed" in text
+
+
+def test_a_bug_in_one_unit_is_reported_and_the_others_are_built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    import dataclasses
+
+    from pipeline.build import unit as unit_module
+
+    real_targets = unit_module.unit_targets
+
+    def crash(_context: object) -> dict[Path, bytes]:
+        raise RuntimeError("simulated bug")
+
+    def targets(files, options_key):  # type: ignore[no-untyped-def]
+        found = real_targets(files, options_key)
+        return [dataclasses.replace(t, make=crash) for t in found] if files.unit_id == "b-bug" else found
+
+    monkeypatch.setattr(unit_module, "unit_targets", targets)
+    root = make_workspace(tmp_path, {"a-good": 1, "b-bug": 1})
+    assert build(root, "--jobs", "1") == 1
+    text = capsys.readouterr().out
+    assert (root / "build" / "a-good" / "v1" / "report.docx").is_file()
+    assert "b-bug: FAILED" in text and "internal error RuntimeError: simulated bug" in text
+    assert "test_build.py" in text and "Traceback" not in text
 
 
 def test_a_killed_build_leaves_valid_outputs_and_the_next_build_completes_it(tmp_path: Path) -> None:
