@@ -20,6 +20,7 @@ from typing import Callable
 
 from pipeline.build.context import BuildOptions
 from pipeline.build.runner import BuildReport, run_build
+from pipeline.build.shard import Shard
 from pipeline.build.unit import UnitResult
 from pipeline.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Issue, IssueCollector, UserError
 from pipeline.lint.finding import Finding
@@ -92,7 +93,10 @@ def _git(root: Path, *args: str) -> list[str]:
 
 
 def run_check(root: Path, units: list[str] | None, jobs: int,
-              on_result: Callable[[UnitResult], None] | None = None) -> CheckOutcome:
-    """Validate, check feedback, lint the latest drafts and build the selected units (in parallel)."""
+              on_result: Callable[[UnitResult], None] | None = None, shard: Shard | None = None) -> CheckOutcome:
+    """Validate, check feedback, lint the latest drafts and build the selected units (in parallel).
+
+    With ``shard``, only that group of the selected units (see :mod:`pipeline.build.shard`).
+    """
     options = BuildOptions(check=True)
-    return CheckOutcome(build=run_build(root, units, options, jobs, on_result=on_result))
+    return CheckOutcome(build=run_build(root, units, options, jobs, on_result=on_result, shard=shard))

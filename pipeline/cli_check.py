@@ -8,7 +8,9 @@ from pathlib import Path
 import click
 
 from pipeline.build.runner import default_jobs, summary_lines
+from pipeline.build.shard import Shard
 from pipeline.check import CheckOutcome, changed_units, run_check
+from pipeline.cli_build import ShardType
 from pipeline.config import load_config
 from pipeline.fsutil import atomic_write_text
 from pipeline.lint.engine import Linter
@@ -38,13 +40,15 @@ def source_line(finding: Finding) -> str | None:
 @click.option("--changed-since", "changed_since", metavar="REV", default=None,
               help="Only the units whose files changed since this git revision (e.g. origin/main).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Units in parallel (default: cores).")
+@click.option("--shard", type=ShardType(), default=None,
+              help="Only group K of N of the units, e.g. 2/4: for splitting CI across runners (see docs/scale.md).")
 @click.option("--sarif", "sarif_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the lint and feedback findings as SARIF 2.1.0 to this file.")
 @click.option("--github", is_flag=True, help="Also print GitHub workflow annotations for the findings.")
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="The workspace (default: found from the current folder).")
-def check(units: tuple[str, ...], changed_since: str | None, jobs: int | None, sarif_path: Path | None,
-          github: bool, root: Path | None) -> int:
+def check(units: tuple[str, ...], changed_since: str | None, jobs: int | None, shard: Shard | None,
+          sarif_path: Path | None, github: bool, root: Path | None) -> int:
     """Validate every unit, check its feedback, lint its latest draft and build it.
 
     Errors fail (exit 1; exit 2 when a content file is invalid); warnings are shown. Earlier drafts
@@ -60,7 +64,7 @@ def check(units: tuple[str, ...], changed_since: str | None, jobs: int | None, s
             if not selected:
                 click.echo("nothing to check")
                 return 0
-    outcome = run_check(workspace, selected, jobs or default_jobs())
+    outcome = run_check(workspace, selected, jobs or default_jobs(), shard=shard)
     _report(outcome, workspace, sarif_path, github)
     return outcome.exit_code
 
