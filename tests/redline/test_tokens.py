@@ -61,3 +61,20 @@ def test_long_paragraphs_go_sentence_by_sentence(old: str, new: str) -> None:
     if old[:100] == new[:100]:
         marked = sum(e.old_end - e.old_start + e.new_end - e.new_start for e in edits if e.op != EQUAL)
         assert marked <= 20
+
+
+def test_tokenizing_does_not_load_jiebas_dictionary_and_lint_can_still_load_it() -> None:
+    """The redline's segmenter skips the 0.1 s dictionary load; a later ``import rjieba`` still works."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from pipeline.redline.tokens import tokenize\n"
+        "assert tokenize('开展专项检查12次') == ['开展', '专项', '检查', '12', '次'], tokenize('开展专项检查12次')\n"
+        "assert 'rjieba' not in sys.modules\n"
+        "import rjieba\n"
+        "assert rjieba.has_word('海关')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
