@@ -21,6 +21,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Row, CT_Tc
+from docx.oxml.text.paragraph import CT_P
 from docx.shared import Cm
 from docx.table import _Cell, _Row
 
@@ -108,16 +109,19 @@ class HouseTable:
 
 
 def _set_lines(tc: CT_Tc, lines: Sequence[str]) -> None:
-    """Fill a laid-out cell holding one empty paragraph: one paragraph (and run) per line."""
+    """Fill a laid-out cell holding one empty paragraph: one paragraph per line, in its style."""
     texts = list(lines) or [""]
     first = tc.p_lst[0]
-    blank = copy.deepcopy(first)
-    for index, text in enumerate(texts):
-        paragraph = first if index == 0 else copy.deepcopy(blank)
-        if index:
-            tc.append(paragraph)
-        if index == 0 or text:  # as python-docx: a set text always has a run, an added empty line none
-            run = OxmlElement("w:r")
-            paragraph.append(run)
-            if text:
-                run.text = text
+    extra = [copy.deepcopy(first) for _ in texts[1:]]  # copied while still empty
+    _append_run(first, texts[0])
+    for paragraph, text in zip(extra, texts[1:]):
+        tc.append(paragraph)
+        if text:  # as python-docx: an added empty line has no run, a set empty text has one
+            _append_run(paragraph, text)
+
+
+def _append_run(paragraph: CT_P, text: str) -> None:
+    run = OxmlElement("w:r")
+    paragraph.append(run)
+    if text:
+        run.text = text  # python-docx's setter: tabs and line breaks become w:tab / w:br
