@@ -8,8 +8,9 @@ strings: the value's characters are aligned to the raw source text once, on dema
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Union
 
@@ -53,6 +54,9 @@ class SourceMap:
     path: Path | None
     text: str
     spans: dict[KeyPath, Span] = field(default_factory=dict)
+    # computed on demand, once: the file's line starts, and each located value's alignment to its source
+    _line_starts: list[int] = field(default_factory=list, compare=False, repr=False)
+    _alignments: dict[tuple[int, str], tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @staticmethod
     def empty() -> "SourceMap":
@@ -83,39 +87,22 @@ class SourceMap:
         span = self.spans.get(tuple(key_path))
         if span is None or not self.text:
             return self.position(key_path)
-        index = _value_to_source_indexes(self.text[span.start : span.end], value)
+        index = self._alignments.get((span.start, value))
+        if index is None:
+            index = self._alignments[(span.start, value)] = _value_to_source_indexes(
+                self.text[span.start : span.end], value)
         offset = max(0, min(offset, len(value)))
         source_index = span.start + (index[offset] if offset < len(index) else span.end - span.start)
         return self.position_of_index(source_index)
 
     def position_of_index(self, index: int) -> Position:
         """1-based line and column of a 0-based character index into the file text."""
-        line_starts = _line_starts(self.text)
-        line = _bisect_right(line_starts, index)
-        return Position(line, index - line_starts[line - 1] + 1)
+        if not self._line_starts:
+            self._line_starts.extend([0, *(m.end() for m in re.finditer("\n", self.text))])
+        line = bisect_right(self._line_starts, index)
+        return Position(line, index - self._line_starts[line - 1] + 1)
 
 
-@lru_cache(maxsize=64)
-def _line_starts(text: str) -> tuple[int, ...]:
-    starts = [0]
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            starts.append(i + 1)
-    return tuple(starts)
-
-
-def _bisect_right(values: tuple[int, ...], x: int) -> int:
-    lo, hi = 0, len(values)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if values[mid] <= x:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
-@lru_cache(maxsize=1024)
 def _value_to_source_indexes(raw: str, value: str) -> tuple[int, ...]:
     """For each character of ``value``, its index in ``raw`` (greedy in-order alignment).
 

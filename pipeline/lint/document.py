@@ -8,13 +8,12 @@ Positions: report units are mapped to file line/column through the report's
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.model import Draft, QuestionSet, Report, Suppression
-from pipeline.source import KeyPath, Position, _value_to_source_indexes
+from pipeline.source import KeyPath, Position
 
 TEXT_KINDS = ("opening", "answer", "achievement", "problem", "cause", "measure", "closing", "unplaced", "prose")
 
@@ -40,7 +39,6 @@ class Document:
     report: Report | None = None
     question_set: QuestionSet | None = None
     lines: tuple[str, ...] = ()  # the file's lines, for showing the matched line
-    _aligned: dict = field(default_factory=dict, compare=False, repr=False)  # key path → indexes; () → line starts
 
     def position(self, unit: TextUnit, offset: int) -> Position:
         """File line and column of character ``offset`` of ``unit.text``."""
@@ -50,30 +48,7 @@ class Document:
             if breaks:
                 return Position(unit.line + breaks, offset - before.rfind("\n"))
             return Position(unit.line, unit.column + offset)
-        return self._locate(unit, offset)
-
-    def _locate(self, unit: TextUnit, offset: int) -> Position:
-        """Like :meth:`SourceMap.locate`, with the value aligned to its source once per unit (speed)."""
-        source = self.report.source if self.report else None
-        span = source.spans.get(unit.key_path) if source else None
-        if source is None or span is None or not source.text:
-            return source.locate(unit.key_path, unit.text, offset) if source else Position(1, 1)
-        if unit.key_path not in self._aligned:
-            raw = source.text[span.start : span.end]
-            self._aligned[unit.key_path] = _value_to_source_indexes(raw, unit.text)
-        index = self._aligned[unit.key_path]
-        offset = max(0, min(offset, len(unit.text)))
-        relative = index[offset] if offset < len(index) else span.end - span.start
-        return self._position_of_index(span.start + relative)
-
-    def _position_of_index(self, index: int) -> Position:
-        """1-based line and column of a character index into the report's file text."""
-        starts = self._aligned.get(())
-        if starts is None:
-            text = self.report.source.text if self.report else ""
-            starts = self._aligned[()] = [0] + [m.end() for m in re.finditer("\n", text)]
-        line = bisect.bisect_right(starts, index)
-        return Position(line, index - starts[line - 1] + 1)
+        return self.report.source.locate(unit.key_path, unit.text, offset)
 
     def span(self, unit: TextUnit, start: int, end: int) -> tuple[Position, Position]:
         """Start and (exclusive) end position of ``unit.text[start:end]``."""
