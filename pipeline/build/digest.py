@@ -31,24 +31,30 @@ class FileDigests:
     """sha256 of files, each read once per run; a missing file has its own marker."""
 
     def __init__(self) -> None:
-        self.cache: dict[Path, str] = {}
+        self.cache: dict[str, str] = {}  # by path string: hashing and sorting Path objects dominated no-op builds
 
-    def of(self, path: Path) -> str:
-        found = self.cache.get(path)
+    def of(self, path: Path | str) -> str:
+        key = str(path)
+        found = self.cache.get(key)
         if found is None:
             try:
-                found = hashlib.sha256(path.read_bytes()).hexdigest()
+                with open(key, "rb") as handle:
+                    found = hashlib.sha256(handle.read()).hexdigest()
             except (FileNotFoundError, IsADirectoryError):
                 found = "missing"
-            self.cache[path] = found
+            self.cache[key] = found
         return found
 
     def combine(self, root: Path, paths: list[Path], extra: str = "") -> str:
         """One digest over ``extra`` and the (root-relative) names and contents of ``paths``."""
         h = hashlib.sha256(extra.encode())
-        prefix = str(root).rstrip(os.sep) + os.sep  # str slicing: Path.relative_to dominated no-op builds
-        for path in sorted(set(paths)):
-            text = str(path)
+        prefix = str(root).rstrip(os.sep) + os.sep
+        # in Path order (by components), so the digests — and existing stamps — stay what they were
+        for text in sorted({str(path) for path in paths}, key=_components):
             name = text[len(prefix):] if text.startswith(prefix) else text
-            h.update(name.encode() + b"\0" + self.of(path).encode() + b"\n")
+            h.update(name.encode() + b"\0" + self.of(text).encode() + b"\n")
         return h.hexdigest()
+
+
+def _components(text: str) -> list[str]:
+    return text.split(os.sep)

@@ -7,7 +7,7 @@ input files; the unit's content is loaded only when one of its targets has to be
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -22,6 +22,8 @@ class UnitFiles:
     root: Path
     unit_dir: Path
     versions: tuple[tuple[int, Path], ...]  # (N, drafts/<unit>/v<N>)
+    # feedback files by version, listed once: several targets of the unit ask for them
+    _feedback: dict[int, list[Path]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def unit_id(self) -> str:
@@ -35,12 +37,10 @@ class UnitFiles:
         return self.unit_dir / f"v{version}" / "report.yaml"
 
     def feedback_files(self, version: int) -> list[Path]:
-        folder = self.unit_dir / f"v{version}" / "feedback"
-        try:
-            with os.scandir(folder) as entries:  # os.scandir: pathlib's glob dominated no-op builds
-                return sorted(folder / e.name for e in entries if e.name.endswith(".yaml"))
-        except (FileNotFoundError, NotADirectoryError):
-            return []
+        found = self._feedback.get(version)
+        if found is None:
+            found = self._feedback[version] = _yaml_files(self.unit_dir / f"v{version}" / "feedback")
+        return list(found)
 
     def responses_file(self, version: int) -> Path:
         return self.unit_dir / f"v{version}" / "responses.yaml"
@@ -57,6 +57,14 @@ class UnitFiles:
         for version, _ in self.versions:
             files += [self.report_file(version), self.responses_file(version), *self.feedback_files(version)]
         return files
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    try:
+        with os.scandir(folder) as entries:  # os.scandir: pathlib's glob dominated no-op builds
+            return sorted(folder / e.name for e in entries if e.name.endswith(".yaml"))
+    except (FileNotFoundError, NotADirectoryError):
+        return []
 
 
 def files_under(folder: Path) -> list[Path]:
