@@ -1,30 +1,29 @@
-"""Run every benchmark: each ``bench/bench_*.py`` module's ``main()``, in name order (``make bench``).
+"""Run every benchmark: each ``bench/bench_*.py`` in its own process, in name order (``make bench``).
 
 A module that sets ``DEFAULT_RUN = False`` (a long one, e.g. ``bench_scale``) runs only when named.
 
-A benchmark that raises is reported with its traceback and the others still run; the exit status
-is 1 when any failed.  Benchmarks print tables; nothing here is a pass/fail timing test.
+Each benchmark runs as a separate ``python bench/bench_<name>.py`` so that one benchmark's memory
+never shows in another's figures: a child process's peak RSS on Linux starts from its parent's size
+at fork, so an in-process lint benchmark used to inflate the redline benchmark's memory column.
+A benchmark that fails is reported and the others still run; the exit status is 1 when any failed.
+Benchmarks print tables; nothing here is a pass/fail timing test.
 """
 
 from __future__ import annotations
 
-import importlib.util
+import re
+import subprocess
 import sys
 import time
-import traceback
 from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
+_NOT_BY_DEFAULT = re.compile(r"^DEFAULT_RUN\s*=\s*False\b", re.M)
 
 
-def load(path: Path):
-    """Import ``path`` as a module named after its file."""
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[path.stem] = module
-    spec.loader.exec_module(module)
-    return module
+def runs_by_default(path: Path) -> bool:
+    """False for a module that sets ``DEFAULT_RUN = False`` (read from its text, not imported)."""
+    return not _NOT_BY_DEFAULT.search(path.read_text(encoding="utf-8"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,16 +34,13 @@ def main(argv: list[str] | None = None) -> int:
         paths = [p for p in paths if any(w in p.stem for w in wanted)]
     failed = []
     for path in paths:
+        if not wanted and not runs_by_default(path):
+            print(f"-- {path.name}: skipped (long; run it by name: bench/run.py {path.stem[6:]})\n", flush=True)
+            continue
         start = time.perf_counter()
-        try:
-            module = load(path)
-            if not wanted and not getattr(module, "DEFAULT_RUN", True):
-                print(f"-- {path.name}: skipped (long; run it by name: bench/run.py {path.stem[6:]})\n", flush=True)
-                continue
-            module.main()
-        except Exception:  # report and go on with the next benchmark
-            traceback.print_exc()
-            failed.append(path.name)
+        code = subprocess.run([sys.executable, str(path)], stdin=subprocess.DEVNULL).returncode
+        if code != 0:
+            failed.append(f"{path.name} (exit {code})")
         print(f"-- {path.name}: {time.perf_counter() - start:.1f} s\n", flush=True)
     if failed:
         print(f"failed: {', '.join(failed)}", file=sys.stderr)

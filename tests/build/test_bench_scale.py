@@ -120,16 +120,30 @@ def test_peak_memory_counts_the_whole_process_tree() -> None:
     assert scale.rss_bytes(parent.pid) == 0  # gone
 
 
-def test_make_bench_skips_the_scale_benchmark(capsys: pytest.CaptureFixture[str],
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    runner = load("run")
-    monkeypatch.setattr(runner, "BENCH_DIR", BENCH)
-    called = []
-    monkeypatch.setattr(scale, "main", lambda argv=None: called.append(argv))
-    monkeypatch.setattr(runner, "load", lambda path: scale if path.stem == "bench_scale" else
-                        type("M", (), {"main": staticmethod(lambda: None)}))
-    assert runner.main([]) == 0
-    assert called == []
-    assert "bench_scale.py: skipped" in capsys.readouterr().out
-    assert runner.main(["scale"]) == 0
-    assert called == [None]
+@pytest.mark.parametrize("name, by_default", [
+    ("bench_scale", False), ("bench_lint", True), ("bench_redline", True), ("bench_render", True),
+])
+def test_make_bench_skips_only_the_long_benchmark(name: str, by_default: bool) -> None:
+    assert load("run").runs_by_default(BENCH / f"{name}.py") is by_default
+
+
+def test_a_failing_benchmark_is_reported_and_the_others_still_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    run = load("run")
+    (tmp_path / "bench_a.py").write_text("raise SystemExit(3)\n", encoding="utf-8")
+    (tmp_path / "bench_b.py").write_text("print('b ran')\n", encoding="utf-8")
+    monkeypatch.setattr(run, "BENCH_DIR", tmp_path)
+    assert run.main([]) == 1
+    captured = capsys.readouterr()
+    assert "bench_a.py (exit 3)" in captured.err and "-- bench_b.py" in captured.out
+
+
+def test_a_long_benchmark_runs_only_when_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    run = load("run")
+    (tmp_path / "bench_long.py").write_text("DEFAULT_RUN = False\nprint('long ran')\n", encoding="utf-8")
+    monkeypatch.setattr(run, "BENCH_DIR", tmp_path)
+    assert run.main([]) == 0
+    assert "bench_long.py: skipped" in capsys.readouterr().out
+    assert run.main(["long"]) == 0
+    assert "-- bench_long.py" in capsys.readouterr().out
