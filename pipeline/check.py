@@ -39,8 +39,14 @@ class CheckOutcome:
         return sorted(found, key=lambda f: f.sort_key())
 
     @property
+    def content_findings(self) -> list[Finding]:
+        """The units' input errors (unknown keys, YAML syntax …) as findings, for annotations and SARIF."""
+        found = [content_finding(issue) for r in self.build.results for issue in r.issues]
+        return sorted(found, key=lambda f: f.sort_key())
+
+    @property
     def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "error"]
+        return [f for f in self.findings + self.content_findings if f.severity == "error"]
 
     @property
     def warnings(self) -> list[Finding]:
@@ -61,6 +67,20 @@ class CheckOutcome:
         if self.errors or self.build.failed:
             return EXIT_FINDINGS
         return EXIT_OK
+
+
+CONTENT_RULE = "invalid-content"
+
+
+def content_finding(issue: Issue) -> Finding:
+    """An input error as an error finding of rule ``invalid-content`` (at line 1 when it has none)."""
+    line, column = issue.line or 1, issue.column or 1
+    message = issue.message + (f" — {issue.hint}" if issue.hint else "")
+    if issue.key_path:
+        message = f"{issue.key_path}: {message}"
+    path = Path(issue.path) if issue.path is not None else None
+    return Finding(path=path, line=line, column=column, end_line=line, end_column=column + 1,
+                   rule=CONTENT_RULE, category="content", severity="error", message=message)
 
 
 def changed_units(root: Path, rev: str) -> list[str] | None:

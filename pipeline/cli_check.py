@@ -74,11 +74,13 @@ def _report(outcome: CheckOutcome, workspace: Path, sarif_path: Path | None, git
     shown = [f for f in findings if f.severity in ("error", "warning")]
     if shown:
         click.echo(format_text(shown, source_line), nl=False)
+    # Input errors are printed with their unit's summary below; annotations and SARIF need them too.
+    annotated = sorted(findings + outcome.content_findings, key=lambda f: f.sort_key())
     if github:
-        click.echo(format_github(findings), nl=False)
+        click.echo(format_github(annotated), nl=False)
     if sarif_path is not None:
         rules = Linter(load_config(workspace).lint).rules
-        atomic_write_text(sarif_path, format_sarif(findings, rules))
+        atomic_write_text(sarif_path, format_sarif(annotated, rules))
     for line in summary_lines(outcome.build):
         click.echo(line)
     click.echo(f"check: {len(outcome.invalid)} units with invalid content, {len(outcome.errors)} errors, "

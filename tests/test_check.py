@@ -111,3 +111,26 @@ def test_changed_since_with_a_bad_revision_is_a_usage_error(example_checked: Pat
     code, output = run_check(example_checked, capsys, "--changed-since", "no-such-rev")
     assert code == 2
     assert "git diff --name-only failed" in output and "Traceback" not in output
+
+
+def test_input_errors_are_annotated_and_in_the_sarif(example_checked: Path, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A typo'd key must reach the pull request as an annotation and code scanning as a result."""
+    import json
+
+    root = tmp_path / "ws"
+    shutil.copytree(example_checked, root)
+    where = _plant_unknown_key(root)  # "drafts/…/report.yaml:LINE:1: problemz: unknown key 'problemz'"
+    path, line = where.split(":")[0], where.split(":")[1]
+    sarif = tmp_path / "check.sarif"
+    monkeypatch.chdir(root)  # as in CI: annotations name files relative to the repository
+    code, output = run_check(root, capsys, "--github", "--sarif", str(sarif))
+    assert code == 2
+    annotation = f"::error file={path},line={line},col=1,endLine={line},endColumn=2,title=invalid-content::"
+    assert annotation + "problemz: unknown key 'problemz'" in output, output
+    results = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]
+    ours = [r for r in results if r["ruleId"] == "invalid-content"]
+    assert ours and ours[0]["locations"][0]["physicalLocation"]["region"]["startLine"] == int(line)
+    errors = int(re.search(r"1 units with invalid content, (\d+) errors", output).group(1))
+    assert errors == len(ours) >= 1

@@ -35,6 +35,7 @@ class UnitResult:
     seconds: float = 0.0
     invalid: bool = False  # the unit's content files have errors (nothing of it was built)
     findings: list = field(default_factory=list)  # lint and feedback findings (check runs only)
+    issues: list = field(default_factory=list)  # the input errors behind ``errors``, for annotations
     pending: int = 0  # feedback items on the latest draft, still to be answered
 
     @property
@@ -73,6 +74,7 @@ def build_unit(root: Path, unit_dir: Path, config: Config, options: BuildOptions
                 result.notes.append(note)
     except UserError as exc:
         result.errors.append(exc.format())
+        result.issues.extend(exc.issues)
         result.invalid = result.invalid or not context.loaded
     except Exception as exc:  # a bug, not bad input: this unit fails, the others go on
         result.errors.append(_internal_error(files.unit_dir, exc))

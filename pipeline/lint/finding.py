@@ -21,6 +21,7 @@ CATEGORIES: tuple[str, ...] = (
     "dangling-reference",  # 见附件2 pointing at nothing
     "feedback",  # used by the feedback checks
     "rectification",  # measures without owner/deadline, problems without a measure (issue 8)
+    "content",  # a content file that cannot be loaded (shuzhi check: unknown key, YAML syntax …)
 )
 
 #: Severities, most severe first.
