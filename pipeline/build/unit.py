@@ -33,7 +33,7 @@ class UnitResult:
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
-    invalid: bool = False  # the unit's content files have errors (nothing of it was built)
+    invalid: bool = False  # the unit's input is bad (content, its template …): exit 2 if every unit is
     findings: list = field(default_factory=list)  # lint and feedback findings (check runs only)
     issues: list = field(default_factory=list)  # the input errors behind ``errors``, for annotations
     pending: int = 0  # feedback items on the latest draft, still to be answered
@@ -75,7 +75,7 @@ def build_unit(root: Path, unit_dir: Path, config: Config, options: BuildOptions
     except UserError as exc:
         result.errors.append(exc.format())
         result.issues.extend(exc.issues)
-        result.invalid = result.invalid or not context.loaded
+        result.invalid = True  # bad input of any kind: content, a unit's template, a corrupt .docx
     except Exception as exc:  # a bug, not bad input: this unit fails, the others go on
         result.errors.append(_internal_error(files.unit_dir, exc))
     finally:

@@ -117,6 +117,29 @@ def test_bad_input_exits_2_and_leaves_previous_outputs_intact(tmp_path: Path, ca
     assert report.read_bytes() != original  # the pipeline never rewrites drafts
 
 
+@pytest.mark.parametrize("template_bytes, message", [
+    (b"not a zip", "template"),
+    (None, "the template uses a variable the report does not have"),
+], ids=["corrupt template", "missing variable"])
+def test_a_bad_unit_template_is_bad_input_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                 template_bytes: bytes | None, message: str) -> None:
+    root = make_workspace(tmp_path, {"u1": 1})
+    unit_dir = root / "drafts" / "u1"
+    if template_bytes is None:  # the house template with a variable no report has
+        from docx import Document
+
+        document = Document(str(REPO / "templates" / "report.docx"))
+        document.add_paragraph("{{ titel }}")
+        document.save(str(unit_dir / "own.docx"))
+    else:
+        (unit_dir / "own.docx").write_bytes(template_bytes)
+    (unit_dir / "unit.yaml").write_text(UNIT + "template: own.docx\n", encoding="utf-8")
+    assert build(root) == 2
+    out = capsys.readouterr()
+    assert message in out.out + out.err and "Traceback" not in out.out + out.err
+    assert not (root / "build" / "u1" / "v1" / "report.docx").exists()
+
+
 def test_a_failing_unit_does_not_block_the_others(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = make_workspace(tmp_path, {"a-good": 1, "b-bad": 1, "c-good": 1})
     (root / "drafts" / "b-bad" / "v1" / "report.yaml").write_text("date: [\n", encoding="utf-8")
