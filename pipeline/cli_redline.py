@@ -23,6 +23,14 @@ def _parse_date(value: str | None) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
+def _refuse_to_overwrite_an_input(output: Path, inputs: tuple[Path, ...]) -> None:
+    """The output must not replace OLD or NEW: the user's only copy of a draft would be gone."""
+    for source in inputs:
+        if output.resolve() == source.resolve():
+            raise UserError(Issue(path=output, message="the output would overwrite an input document",
+                                  hint="write the redline to another file, e.g. -o redline.docx"))
+
+
 @click.command("redline")
 @click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
@@ -38,6 +46,7 @@ def redline(old: Path, new: Path, output: Path, author: str, date: str | None, s
     from pipeline.redline.api import redline_bytes
 
     when = _parse_date(date)
+    _refuse_to_overwrite_an_input(output, (old, new))
     if not author.strip():
         raise UserError(Issue(path=None, message="--author is empty", hint="give a name, e.g. --author 张三"))
     result = redline_bytes(old, new, author=author, date=when)

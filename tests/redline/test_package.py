@@ -162,6 +162,17 @@ def test_cli_bad_date_is_exit_2(tmp_path: Path) -> None:
     assert not (tmp_path / "o.docx").exists()
 
 
+@pytest.mark.parametrize("target", ["old", "new"])
+def test_cli_never_overwrites_an_input(tmp_path: Path, capsys: pytest.CaptureFixture[str], target: str) -> None:
+    paths = {"old": tmp_path / "old.docx", "new": tmp_path / "new.docx"}
+    paths["old"].write_bytes(make_docx(p("甲")))
+    paths["new"].write_bytes(make_docx(p("乙")))
+    before = {name: path.read_bytes() for name, path in paths.items()}
+    assert main(["redline", str(paths["old"]), str(paths["new"]), "-o", str(paths[target])]) == 2
+    assert "would overwrite an input" in capsys.readouterr().err
+    assert {name: path.read_bytes() for name, path in paths.items()} == before
+
+
 def test_date_is_written_in_utc() -> None:
     out = run(make_docx(p("甲")), make_docx(p("乙"))).docx
     assert set(document(out).xpath("//w:ins/@w:date", namespaces=NS)) == {WHEN.strftime("%Y-%m-%dT%H:%M:%SZ")}
