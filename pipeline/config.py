@@ -19,6 +19,7 @@ Every key is optional; unknown keys are errors (a typo must never vanish silentl
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +54,8 @@ class LintConfig:
     disable: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)
     imbalance_share: float = 0.30
+    path: Path | None = None  # the file it came from (shuzhi.toml or pyproject.toml), for messages
+    key_prefix: str = ""  # "tool.shuzhi." when it came from pyproject.toml
 
 
 @dataclass(frozen=True)
@@ -91,11 +94,25 @@ def _read_toml(path: Path) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         raise UserError(Issue(path, f"not UTF-8 ({exc.reason})", hint="save the file as UTF-8")) from None
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        col = getattr(exc, "colno", None)
-        msg = str(exc).split(" (at line")[0]
+        msg, line, col = _toml_error_position(str(exc), path.read_text(encoding="utf-8"))
         raise UserError(Issue(path, f"TOML syntax error: {msg}", line=line, column=col,
-                              hint="fix the syntax (see the README's configuration section)")) from None
+                              hint="fix the syntax (key = value, [section]); the settings are described in "
+                                   "docs/feedback.md (departments) and docs/lint.md (lint)")) from None
+
+
+def _toml_error_position(message: str, text: str) -> tuple[str, int | None, int | None]:
+    """The message of a TOML error without its position, and the line and column it names.
+
+    Python 3.11's tomllib gives the position only inside the message: "… (at line 3, column 7)" or
+    "… (at end of document)", which is the last line.
+    """
+    found = re.search(r" \(at line (\d+), column (\d+)\)$", message)
+    if found:
+        return message[: found.start()], int(found.group(1)), int(found.group(2))
+    if message.endswith(" (at end of document)"):
+        lines = text.splitlines() or [""]
+        return message.removesuffix(" (at end of document)"), len(lines), len(lines[-1]) + 1
+    return message, None, None
 
 
 def _parse(data: dict[str, Any], path: Path, root: Path, prefix: str = "") -> Config:
@@ -154,7 +171,7 @@ def _parse(data: dict[str, Any], path: Path, root: Path, prefix: str = "") -> Co
         issues.add(Issue(path, "must be a number between 0 and 1", key_path=prefix + "lint.imbalance-share"))
         share = 0.30
     lint = LintConfig(packs=tuple(root / p for p in packs), disable=tuple(disable),
-                      severity=dict(severity), imbalance_share=float(share))
+                      severity=dict(severity), imbalance_share=float(share), path=path, key_prefix=prefix)
     raw_redline = data.get("redline", {})
     author = None
     if not isinstance(raw_redline, dict):

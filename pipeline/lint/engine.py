@@ -11,6 +11,7 @@ Library entry points (the build/check stage calls these):
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -56,10 +57,13 @@ class Linter:
 
     def _check_config(self, rules: list[Rule]) -> None:
         known = {r.id for r in rules}
-        unknown = [r for r in (*self.config.disable, *self.config.severity) if r not in known]
+        config = self.config
+        named = [(r, "disable") for r in config.disable] + [(r, f"severity.{r}") for r in config.severity]
+        unknown = [(r, key) for r, key in named if r not in known]
         if unknown:
-            raise UserError([Issue(None, f"lint configuration names an unknown rule '{r}'",
-                                   hint="see `shuzhi lint --list-rules` or docs/lint.md") for r in unknown])
+            raise UserError([Issue(config.path, f"lint configuration names an unknown rule '{r}'",
+                                   key_path=f"{config.key_prefix}lint.{key}",
+                                   hint=_closest_rule_hint(r, known)) for r, key in unknown])
 
     def _configure(self, rule: Rule) -> Rule:
         level = self.config.severity.get(rule.id)
@@ -149,6 +153,12 @@ _NOT_DRAFTS = {
     "unit.yaml": "describes the unit",
     "responses.yaml": "holds the responses to feedback",
 }
+
+
+def _closest_rule_hint(name: str, known: set[str]) -> str:
+    close = difflib.get_close_matches(name, sorted(known), n=1)
+    prefix = f"did you mean '{close[0]}'? " if close else ""
+    return prefix + "see `shuzhi lint --list-rules` or docs/lint.md"
 
 
 def read_document(path: Path) -> Document:

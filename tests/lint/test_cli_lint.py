@@ -63,10 +63,19 @@ def test_usage_errors_exit_2(lint_ws: Path, capsys, args: list[str], message: st
     assert "Traceback" not in out + err
 
 
-def test_bad_config_exits_2(lint_ws: Path, capsys) -> None:
-    (lint_ws / "shuzhi.toml").write_text('[lint]\ndisable = ["no-such-rule"]\n', encoding="utf-8")
+@pytest.mark.parametrize(("toml", "message"), [
+    ('[lint]\ndisable = ["no-such-rule"]\n', "shuzhi.toml: lint.disable: lint configuration names an unknown rule"),
+    ('[lint.severity]\nhedging-minorty = "error"\n', "did you mean 'hedging-minority'?"),
+    ('[lint]\ndisable = ["x"\n', "shuzhi.toml:2:15: TOML syntax error: Unclosed array"),
+    ("[lint\n", "shuzhi.toml:1:6: TOML syntax error"),
+    ("[lint]\ndisable = ", "shuzhi.toml:2:11: TOML syntax error"),  # at the end of the document
+])
+def test_bad_config_exits_2_naming_file_and_place(lint_ws: Path, capsys, monkeypatch: pytest.MonkeyPatch,
+                                                  toml: str, message: str) -> None:
+    monkeypatch.chdir(lint_ws)
+    (lint_ws / "shuzhi.toml").write_text(toml, encoding="utf-8")
     code, _, err = _run(["lint"], capsys)
-    assert code == 2 and "unknown rule 'no-such-rule'" in err
+    assert code == 2 and message in err, err
 
 
 def test_bad_extra_pack_exits_2(lint_ws: Path, capsys) -> None:
