@@ -23,7 +23,8 @@ _VERSION_DIR = re.compile(r"^v([1-9][0-9]*)$")
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--latest", is_flag=True, help="Only each unit's last draft.")
+@click.option("--latest", is_flag=True,
+              help="Only each unit's last draft (of PATHS: the report.yaml files that are their unit's last draft).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Output format: text for people, json, sarif (code scanning), github (annotations).")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
@@ -68,19 +69,25 @@ def _documents(paths: tuple[Path, ...], root: Path | None, latest: bool) -> list
 
 
 def _latest_only(files: list[Path]) -> list[Path]:
-    """Of ``…/<unit>/v<N>/report.yaml`` files, only the highest N per unit; other files unchanged."""
-    best: dict[Path, tuple[int, Path]] = {}
-    others = []
+    """Of ``…/<unit>/v<N>/report.yaml`` files, only those of each unit's latest draft; other files unchanged.
+
+    "Latest" is the unit's highest ``v<N>`` folder on disk, not the highest among the files given:
+    a pre-commit hook passes only the changed files, and an edit to an old draft (history, never
+    linted by ``shuzhi check``) must not be linted as if it were the current one.
+    """
+    kept = []
     for path in files:
         match = _VERSION_DIR.match(path.parent.name)
         if path.name != "report.yaml" or not match:
-            others.append(path)
-            continue
-        version = int(match.group(1))
-        unit = path.parent.parent
-        if unit not in best or version > best[unit][0]:
-            best[unit] = (version, path)
-    return others + [p for _, p in best.values()]
+            kept.append(path)
+        elif int(match.group(1)) == _latest_version(path.parent.parent):
+            kept.append(path)
+    return kept
+
+
+def _latest_version(unit_dir: Path) -> int:
+    versions = [int(m.group(1)) for e in unit_dir.iterdir() if e.is_dir() and (m := _VERSION_DIR.match(e.name))]
+    return max(versions, default=0)
 
 
 def _render(fmt: str, findings: list[Finding], results: list[tuple[Document, list[Finding]]],
