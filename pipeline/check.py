@@ -23,7 +23,8 @@ from pipeline.build.runner import BuildReport, run_build
 from pipeline.build.shard import Shard
 from pipeline.build.unit import UnitResult
 from pipeline.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Issue, IssueCollector, UserError
-from pipeline.lint.finding import Finding
+from pipeline.feedback.check import RULES as FEEDBACK_RULES
+from pipeline.lint.finding import Finding, RuleDescription
 from pipeline.workspace import DRAFTS_DIR, select_unit_dirs
 
 
@@ -71,6 +72,13 @@ class CheckOutcome:
 
 CONTENT_RULE = "invalid-content"
 
+#: The rules of the check besides the lint's: the feedback checks and invalid content (for SARIF).
+CHECK_RULES: tuple[RuleDescription, ...] = FEEDBACK_RULES + (
+    RuleDescription(CONTENT_RULE, "content", "error",
+                    "An input file of the unit is invalid (YAML syntax, an unknown or missing key, a malformed"
+                    " feedback file, a broken template …): fix it to check and build the unit."),
+)
+
 
 def content_finding(issue: Issue) -> Finding:
     """An input error as an error finding of rule ``invalid-content`` (at line 1 when it has none)."""
@@ -84,9 +92,14 @@ def content_finding(issue: Issue) -> Finding:
 
 
 def changed_units(root: Path, rev: str) -> list[str] | None:
-    """Units whose files changed since git revision ``rev`` (None: all, when shared files changed)."""
-    paths = _git(root, "diff", "--name-only", rev, "--", ".") + _git(root, "ls-files", "--others",
-                                                                       "--exclude-standard", "--", ".")
+    """Units whose files changed since git revision ``rev`` (None: all, when shared files changed).
+
+    Compared with where the current branch left ``rev`` (their merge base), as a pull request is:
+    changes that landed on ``rev`` since then are not this branch's and must not widen the check.
+    """
+    since = _merge_base(root, rev) or rev
+    paths = _git(root, "diff", "--name-only", since, "--", ".") + _git(root, "ls-files", "--others",
+                                                                         "--exclude-standard", "--", ".")
     prefix = _git(root, "rev-parse", "--show-prefix")
     base = prefix[0] if prefix else ""
     units: set[str] = set()
@@ -99,6 +112,18 @@ def changed_units(root: Path, rev: str) -> list[str] | None:
             return None  # the configuration or a template changed: every unit is affected
     existing = {d.name for d in select_unit_dirs(root, None, IssueCollector())}
     return sorted(units & existing)
+
+
+def _merge_base(root: Path, rev: str) -> str | None:
+    """The merge base of ``rev`` and HEAD, or None (unknown revision, no common history, no commits)."""
+    try:
+        done = subprocess.run(["git", "-C", str(root), "merge-base", rev, "HEAD"], capture_output=True,
+                              text=True, timeout=60)
+    except FileNotFoundError:
+        return None  # reported by the diff that follows
+    if done.returncode != 0:
+        return None
+    return done.stdout.strip() or None
 
 
 def _git(root: Path, *args: str) -> list[str]:

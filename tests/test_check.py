@@ -107,6 +107,30 @@ def test_changed_since_checks_only_the_touched_unit(example_checked: Path, tmp_p
     assert "qingshigang:" not in output and "second-unit:" in output
 
 
+def test_changed_since_ignores_what_landed_on_the_base_after_branching(example_checked: Path, tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """A pull request is checked for its own changes: a template change merged on main later is not one."""
+    root = tmp_path / "ws"
+    shutil.copytree(example_checked, root)
+    shutil.copytree(root / "drafts" / "qingshigang", root / "drafts" / "second-unit")
+    git = ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    (root / ".gitignore").write_text("/build/\n", encoding="utf-8")
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "drafts"],
+                 ["checkout", "-q", "-b", "feature"]):
+        subprocess.run([*git, *args], check=True)
+    report = root / "drafts" / "second-unit" / latest_dir(root).name / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    subprocess.run([*git, "commit", "-qam", "edit second-unit"], check=True)
+    subprocess.run([*git, "checkout", "-q", "main"], check=True)
+    (root / "templates" / "questions" / "standard.yaml").write_text(
+        (root / "templates" / "questions" / "standard.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    subprocess.run([*git, "commit", "-qam", "template change on main"], check=True)
+    subprocess.run([*git, "checkout", "-q", "feature"], check=True)
+    code, output = run_check(root, capsys, "--changed-since", "main")
+    assert "units changed since main: second-unit" in output, output
+    assert code == 0, output
+
+
 def test_changed_since_with_a_bad_revision_is_a_usage_error(example_checked: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, output = run_check(example_checked, capsys, "--changed-since", "no-such-rev")
     assert code == 2
