@@ -94,6 +94,14 @@ def read_unit(path: Path, issues: IssueCollector) -> Unit | None:
                 redline_author=author, evaluation_items=items, source=source)
 
 
+def unit_question_set_id(path: Path) -> str:
+    """The question set a unit.yaml names, read leniently (it may have errors); "standard" by default."""
+    root, _ = yamlsrc.load(path, IssueCollector())
+    entry = root.entries.get("questions") if root is not None and root.kind == "map" else None
+    value = entry[1].value if entry is not None and entry[1].kind == "scalar" else None
+    return value if isinstance(value, str) and value.strip() else "standard"
+
+
 # --- reports ----------------------------------------------------------------------------------
 
 

@@ -14,8 +14,8 @@ from typing import Iterable, Sequence
 
 from pipeline.config import Config, load_config
 from pipeline.errors import Issue, IssueCollector, UserError
-from pipeline.load import read_question_set, read_report, read_unit
-from pipeline.model import Draft, QuestionSet, Unit
+from pipeline.load import read_question_set, read_report, read_unit, unit_question_set_id
+from pipeline.model import Draft, QuestionSet, Report, Unit
 
 DRAFTS_DIR = "drafts"
 BUILD_DIR = "build"
@@ -145,11 +145,24 @@ def read_unit_drafts(root: Path, unit_dir: Path, issues: IssueCollector,
     unit = read_unit(unit_file, issues)
     versions = draft_dirs(unit_dir, issues)
     if unit is None:
+        # Still check the drafts, so one run reports every error: against the question set the
+        # broken unit.yaml names, if that much of it can be read.
+        qset = question_sets.get(unit_question_set_id(unit_file), IssueCollector(), unit_file)
+        if qset is not None:
+            _read_reports(versions, qset, issues)
         return None
     qset = question_sets.get(unit.questions, issues, unit_file)
     if qset is None:
         return None
-    drafts = []
+    drafts = [Draft(unit=unit, version=version, dir=folder, report=report, question_set=qset)
+              for version, folder, report in _read_reports(versions, qset, issues)]
+    return UnitDrafts(unit=unit, drafts=tuple(drafts))
+
+
+def _read_reports(versions: Sequence[tuple[int, Path]], qset: QuestionSet,
+                  issues: IssueCollector) -> list[tuple[int, Path, Report]]:
+    """The valid drafts' reports; a missing or invalid report.yaml goes to ``issues``."""
+    found = []
     for version, folder in versions:
         report_file = folder / "report.yaml"
         if not report_file.is_file():
@@ -157,8 +170,8 @@ def read_unit_drafts(root: Path, unit_dir: Path, issues: IssueCollector,
             continue
         report = read_report(report_file, qset, issues)
         if report is not None:
-            drafts.append(Draft(unit=unit, version=version, dir=folder, report=report, question_set=qset))
-    return UnitDrafts(unit=unit, drafts=tuple(drafts))
+            found.append((version, folder, report))
+    return found
 
 
 def load_workspace(root: Path, units: Sequence[str] | None = None) -> Workspace:

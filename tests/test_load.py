@@ -121,3 +121,24 @@ def test_all_errors_in_one_run(tmp_path: Path) -> None:
         load_draft_file(write(tmp_path, text))
     assert len(caught.value.issues) == 2
     assert caught.value.format().endswith("2 errors")
+
+
+@pytest.mark.parametrize("unit_extra", ["foo: 1\n", "questions: standard\nfoo: 1\n", "role: [not, text]\n"])
+def test_a_broken_unit_file_does_not_hide_its_drafts_errors(tmp_path: Path, unit_extra: str) -> None:
+    """All errors in one run: the drafts are still checked when unit.yaml itself has errors."""
+    import shutil
+
+    from pipeline.workspace import load_workspace
+
+    repo = Path(__file__).resolve().parent.parent
+    shutil.copytree(repo / "templates", tmp_path / "templates")
+    unit = tmp_path / "drafts" / "u1"
+    (unit / "v1").mkdir(parents=True)
+    base = "name: 示例关\norganisation: 中共示例关委员会\nreporter: 王示例\n"
+    (unit / "unit.yaml").write_text(base + ("" if "role" in unit_extra else "role: 书记\n") + unit_extra,
+                                    encoding="utf-8")
+    (unit / "v1" / "report.yaml").write_text(GOOD.replace("opening:", "openin:"), encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_workspace(tmp_path)
+    message = caught.value.format()
+    assert "unit.yaml" in message and "v1/report.yaml" in message and "unknown key 'openin'" in message
