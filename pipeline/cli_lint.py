@@ -46,11 +46,14 @@ def lint(paths: tuple[Path, ...], latest: bool, fmt: str, strict: bool, trend_un
     if list_rules:
         return _emit(_rules_listing(linter), output)
     if trend_unit is not None:
+        if paths or latest or strict:
+            raise click.UsageError("--trend UNIT prints the unit's numbers per draft: it takes no PATHS, "
+                                   "--latest or --strict")
         return _emit(_trend(root, trend_unit, linter, fmt), output)
     docs = _documents(paths, root, latest)
     results = [(doc, linter.run(doc)) for doc in docs]
     findings = [f for _, batch in results for f in batch]
-    _emit(_render(fmt, findings, results, linter), output)
+    _emit(_render(fmt, findings, results, linter, root or Path.cwd()), output)
     failing = ("error", "warning") if strict else ("error",)
     return EXIT_FINDINGS if any(f.severity in failing for f in findings) else EXIT_OK
 
@@ -91,7 +94,7 @@ def _latest_version(unit_dir: Path) -> int:
 
 
 def _render(fmt: str, findings: list[Finding], results: list[tuple[Document, list[Finding]]],
-            linter: Linter) -> str:
+            linter: Linter, root: Path) -> str:
     if fmt == "json":
         return format_json(findings)
     if fmt == "sarif":
@@ -101,7 +104,7 @@ def _render(fmt: str, findings: list[Finding], results: list[tuple[Document, lis
             tool_version = version("shuzhi")
         except PackageNotFoundError:
             tool_version = "0"
-        return format_sarif(findings, linter.rules, tool_version)
+        return format_sarif(findings, linter.rules, tool_version, root=root)
     if fmt == "github":
         return format_github(findings)
     lines = {id(f): doc.lines for doc, batch in results for f in batch}

@@ -58,6 +58,8 @@ def test_strict_fails_on_warnings(lint_ws: Path, capsys) -> None:
     (["lint", "--format", "xml"], "Invalid value"),
     (["lint", "--trend", "nosuch"], "no unit 'nosuch'"),
     (["lint", "drafts/demo/unit.yaml"], "unit.yaml describes the unit, not a draft"),
+    (["lint", "--trend", "demo", "--latest"], "it takes no PATHS, --latest or --strict"),
+    (["lint", "--trend", "demo", CLEAN], "it takes no PATHS, --latest or --strict"),
 ])
 def test_usage_errors_exit_2(lint_ws: Path, capsys, args: list[str], message: str) -> None:
     code, out, err = _run(args, capsys)
