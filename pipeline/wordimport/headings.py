@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.wordimport.reader import Para
 
@@ -18,10 +18,16 @@ _CN = "一二三四五六七八九十"
 TYPED = (
     (1, re.compile(rf"^(?:[{_CN}]+\s*[、，．.]|第[{_CN}]+部分[、：:\s]?)\s*")),
     (2, re.compile(rf"^[（(]\s*[{_CN}]+\s*[）)]\s*[、．.]?\s*")),
-    (3, re.compile(r"^\d{1,2}\s*(?:[、．]|\.(?!\d))\s*")),
+    (3, re.compile(r"^\d{1,2}\s*(?:[、．]|\.(?!\d)|\.(?=\d{4}\s*年|\d{1,2}\s*[月日]))\s*")),
     (4, re.compile(r"^(?:[（(]\s*\d{1,2}\s*[）)]|[①-⑳])\s*[、．.]?\s*")),
     (5, re.compile(rf"^(?:[{_CN}]+是|第[{_CN}]+[，,、])\s*")),  # 一是… / 第一，… : items, never headings
 )
+# ``N.`` followed by a digit is either a decimal (2.5亿元的项目…) or item N whose text starts with a
+# number (2.2025年全关有…).  TYPED settles the date-like case by itself: after the dot a year
+# (2025年) or a month/day (12月底, 15日) is never the fraction of a decimal, so it is item N.  The
+# rest is left to the walker (structure.py), which knows the list the paragraph is in: it is item N
+# when N is the next number of that list (``Line.maybe`` carries N), else it stays text.
+_MAYBE_NUMBER = re.compile(r"^(\d{1,2})\s*\.(?=\d)")
 _NUM_RANK = {"cn": 1, "cn-paren": 2, "dec": 3, "dec-paren": 4}
 _STYLE_ROLES = {"title": "title", "byline": "byline", "signature": "signature", "unanswered": "placeholder",
                 "numbereditem": "item"}
@@ -43,6 +49,19 @@ class Line:
     rank: int | None  # heading rank 1–4, 5 for 一是/第一，(None: no numbering, no heading style)
     text: str  # the text without the typed number
     typed: str = ""  # the typed number that was removed
+    maybe: int | None = None  # N of an unresolved ``N.`` + digit start (2.5亿元 or item 2): see TYPED
+
+    def as_numbered(self) -> Line:
+        """This line read as item ``maybe`` (rank 3, the ``N.`` removed from its text)."""
+        match = _MAYBE_NUMBER.match(self.para.text)
+        assert match is not None and self.maybe is not None
+        return replace(self, rank=3, text=self.para.text[match.end():], typed=match.group(0), maybe=None)
+
+    @property
+    def number(self) -> int | None:
+        """The arabic number typed at the start (1. 2、 ３．), else None."""
+        match = re.match(r"\d+", self.typed) if self.rank == 3 else None
+        return int(match.group(0)) if match else None
 
 
 def strip_typed(text: str) -> tuple[int | None, str, str]:
@@ -75,7 +94,9 @@ def classify(para: Para, ours: bool = False) -> Line:
             rank = _NUM_RANK[para.num_kind]
     if role == "item" and rank is None:
         rank = _NUM_RANK.get(para.num_kind or "", 3)
-    return Line(para=para, role=role, rank=rank, text=text, typed=typed)
+    maybe = _MAYBE_NUMBER.match(para.text) if rank is None and not ours else None
+    return Line(para=para, role=role, rank=rank, text=text, typed=typed,
+                maybe=int(maybe.group(1)) if maybe else None)
 
 
 def contains_any(text: str, words: tuple[str, ...]) -> bool:

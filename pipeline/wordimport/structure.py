@@ -85,6 +85,7 @@ class Walker:
         self.item_rank: int | None = None
         self.unnumbered = False  # items of this section have no numbers: one paragraph each
         self.section_rank: int | None = None  # the typed rank of the heading that opened the section
+        self.last_number: int | None = None  # the last typed 1. 2. … of the current list (None: no list)
 
     # --- entry point ---------------------------------------------------------------------------
 
@@ -93,6 +94,7 @@ class Walker:
         index, text = line.para.index, line.para.text
         if not text:
             return
+        line = self._resolve_number(line)
         if self._special(line):  # a placeholder (（未作答）) belongs to the question above it
             self.out.placement[index] = self.target if line.role == "placeholder" else ("report", "")
             return
@@ -104,7 +106,30 @@ class Walker:
             self._heading(line)
         else:
             self._body(line, text)
+        self._track_number(line)
         self.out.placement.setdefault(index, self.target)
+
+    def _resolve_number(self, line: Line) -> Line:
+        """``N.`` + digit (``line.maybe``, see headings.TYPED): item N when N is the number the current
+        list expects next — the last typed number + 1, or 1 when the problems/measures have no item yet.
+        Otherwise (2.5亿元… after no list, N out of sequence) it is not a number: body text, or
+        ``unplaced`` among typed 1. 2. items (see :meth:`_item`)."""
+        if line.maybe is None or line.rank is not None:
+            return line
+        if self.last_number is not None:
+            expected = self.last_number + 1
+        elif self.section in ("problems", "measures"):
+            expected = 1 if not (self.out.problems if self.section == "problems" else self.out.measures) else None
+        else:
+            expected = None
+        return line.as_numbered() if line.maybe == expected else line
+
+    def _track_number(self, line: Line) -> None:
+        """A typed 1. 2. … continues the list; a higher heading or number (一、 （一）) ends it."""
+        if line.number is not None:
+            self.last_number = line.number
+        elif line.rank in (1, 2):
+            self.last_number = None
 
     def _is_item(self, line: Line) -> bool:
         """In 存在的问题 / 下一步打算, is this line an item (or part of one) rather than a new heading?
@@ -189,7 +214,7 @@ class Walker:
     def _open(self, section: str, area: str | None, target: Target, sink: list[str] | None,
               line: Line, what: str) -> None:
         self.section, self.area, self.target, self.sink = section, area, target, sink
-        self.item_rank, self.unnumbered = None, False
+        self.item_rank, self.unnumbered, self.last_number = None, False, None
         self.section_rank = line.rank if line.typed else None
         self.out.placement[line.para.index] = target
         self._consume(line, what)
@@ -239,6 +264,10 @@ class Walker:
             self._new_item(items, kind, Item(id=bookmark, paras=[line.text]))
         elif items and not self.ours and CLOSING_START.match(text):
             self._body(line, text)
+        elif items and self.item_rank == 3 and self.last_number is not None and line.maybe is not None:
+            # 5.2亿元… among items 1. 2.: a skipped item or a paragraph of the last one? Ask the user.
+            self.out.unplaced.append(text)
+            self.out.placement[line.para.index] = ("report", "")
         elif items and not (self.unnumbered and not CAUSE_START.match(text)):
             items[-1].paras.append(text)
         elif self.ours and self.section == "measures":
