@@ -9,7 +9,7 @@ import click
 
 from pipeline.build.runner import default_jobs, summary_lines
 from pipeline.build.shard import Shard
-from pipeline.check import CheckOutcome, changed_units, run_check
+from pipeline.check import CHECK_RULES, CheckOutcome, changed_units, run_check
 from pipeline.cli_build import ShardType
 from pipeline.config import load_config
 from pipeline.fsutil import atomic_write_text
@@ -80,7 +80,7 @@ def _report(outcome: CheckOutcome, workspace: Path, sarif_path: Path | None, git
         click.echo(format_github(annotated), nl=False)
     if sarif_path is not None:
         rules = Linter(load_config(workspace).lint).rules
-        atomic_write_text(sarif_path, format_sarif(annotated, rules))
+        atomic_write_text(sarif_path, format_sarif(annotated, rules, extra_rules=CHECK_RULES, root=workspace))
     for line in summary_lines(outcome.build):
         click.echo(line)
     click.echo(f"check: {len(outcome.invalid)} units with invalid content, {len(outcome.errors)} errors, "

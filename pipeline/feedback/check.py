@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pipeline.feedback.model import FeedbackItem, Round, UnitFeedback, Where
 from pipeline.feedback.targets import contains_quote, describe_choices, resolve, same_text, target_text
-from pipeline.lint.finding import Finding
+from pipeline.lint.finding import Finding, RuleDescription
 
 CATEGORY = "feedback"
 RULE_MISSING = "feedback-missing-response"
@@ -24,6 +24,20 @@ RULE_UNKNOWN = "feedback-unknown-item"
 RULE_TARGET = "feedback-unresolved-target"
 RULE_QUOTE = "feedback-quote-not-found"
 RULE_UNCHANGED = "feedback-adopted-unchanged"
+
+#: The rules of these checks, as SARIF describes them (the severities are the ones reported below).
+RULES: tuple[RuleDescription, ...] = (
+    RuleDescription(RULE_MISSING, CATEGORY, "error",
+                    "A feedback item on draft v<N> has no response in responses.yaml of draft v<N+1>."),
+    RuleDescription(RULE_UNKNOWN, CATEGORY, "error",
+                    "A response in responses.yaml names a feedback item that the previous draft does not have."),
+    RuleDescription(RULE_TARGET, CATEGORY, "error",
+                    "The 'on' of a feedback item names no part of the draft it was given on."),
+    RuleDescription(RULE_QUOTE, CATEGORY, "error",
+                    "The 'quote' of a feedback item is not in the text it points at in its draft."),
+    RuleDescription(RULE_UNCHANGED, CATEGORY, "warning",
+                    "A feedback item is marked adopted, but the text it points at is the same in both drafts."),
+)
 
 
 @dataclass(frozen=True)

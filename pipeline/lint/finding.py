@@ -28,6 +28,13 @@ CATEGORIES: tuple[str, ...] = (
 SEVERITIES: tuple[str, ...] = ("error", "warning", "suggestion")
 
 
+def _check_category_and_severity(category: str, severity: str) -> None:
+    if category not in CATEGORIES:
+        raise ValueError(f"unknown lint category {category!r}")
+    if severity not in SEVERITIES:
+        raise ValueError(f"unknown severity {severity!r}")
+
+
 @dataclass(frozen=True)
 class Finding:
     """One lint finding.  Lines and columns are 1-based; columns count Unicode code points.
@@ -48,10 +55,7 @@ class Finding:
     key_path: KeyPath = ()
 
     def __post_init__(self) -> None:
-        if self.category not in CATEGORIES:
-            raise ValueError(f"unknown lint category {self.category!r}")
-        if self.severity not in SEVERITIES:
-            raise ValueError(f"unknown severity {self.severity!r}")
+        _check_category_and_severity(self.category, self.severity)
 
     @property
     def key(self) -> str:
@@ -69,6 +73,23 @@ class Finding:
         data["path"] = display_path(self.path) if self.path is not None else None
         data["key_path"] = self.key
         return data
+
+
+@dataclass(frozen=True)
+class RuleDescription:
+    """What a rule outside the rule packs checks (feedback checks, invalid content), for SARIF.
+
+    Rule packs describe their own rules (:class:`pipeline.lint.rules.Rule`); checks that report
+    findings without a pack describe each rule id they use with one of these.
+    """
+
+    id: str
+    category: str
+    severity: str
+    description: str
+
+    def __post_init__(self) -> None:
+        _check_category_and_severity(self.category, self.severity)
 
 
 def severity_rank(severity: str) -> int:

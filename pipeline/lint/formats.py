@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from pathlib import Path
 from typing import Callable, Sequence
+from urllib.parse import quote
 
 from pipeline.errors import display_path
-from pipeline.lint.finding import Finding
+from pipeline.lint.finding import Finding, RuleDescription
 from pipeline.lint.rules import Rule
 
 FORMATS = ("text", "json", "sarif", "github")
 GITHUB_CAP = 10  # GitHub shows at most 10 errors and 10 warnings per step
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "suggestion": "note"}
+SRCROOT = "%SRCROOT%"  # the uriBaseId of files below the workspace root
 
 LineSource = Callable[[Finding], str | None]
 
@@ -58,43 +61,105 @@ def format_json(findings: Sequence[Finding]) -> str:
     return json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2) + "\n"
 
 
-def _sarif_rule(rule: Rule) -> dict:
+def _descriptor(rule_id: str, severity: str, category: str, short: str, full: str, **properties: str) -> dict:
+    """A SARIF ``reportingDescriptor``; ``help`` repeats the full description (code scanning requires it)."""
     return {
-        "id": rule.id,
-        "name": rule.id,
-        "shortDescription": {"text": rule.description or rule.id},
-        "fullDescription": {"text": rule.description or rule.message},
-        "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
-        "properties": {"category": rule.category, "extends": rule.extends, "tags": [rule.category]},
+        "id": rule_id,
+        "name": rule_id,
+        "shortDescription": {"text": short},
+        "fullDescription": {"text": full},
+        "help": {"text": full},
+        "defaultConfiguration": {"level": _SARIF_LEVEL[severity]},
+        "properties": {"category": category, **properties, "tags": [category]},
     }
 
 
-def _sarif_result(f: Finding, rule_index: dict[str, int]) -> dict:
+def _sarif_rule(rule: Rule) -> dict:
+    return _descriptor(rule.id, rule.severity, rule.category, rule.description or rule.id,
+                       rule.description or rule.message, extends=rule.extends)
+
+
+def _sarif_description(rule: RuleDescription) -> dict:
+    return _descriptor(rule.id, rule.severity, rule.category, rule.description, rule.description)
+
+
+def _undescribed(findings: Sequence[Finding], known: set[str]) -> list[RuleDescription]:
+    """A minimal description of every rule id in ``findings`` that no rule describes, so none lacks one."""
+    seen: dict[str, RuleDescription] = {}
+    for f in findings:
+        if f.rule not in known and f.rule not in seen:
+            seen[f.rule] = RuleDescription(f.rule, f.category, f.severity, f.rule)
+    return list(seen.values())
+
+
+def sarif_rules(findings: Sequence[Finding], rules: Sequence[Rule],
+                extra: Sequence[RuleDescription] = ()) -> list[dict]:
+    """``tool.driver.rules``: the lint rules, then ``extra``, then any other rule id of ``findings``.
+
+    An id already described is not described again, so each id has one index.
+    """
+    out = [_sarif_rule(r) for r in rules]
+    known = {r.id for r in rules}
+    for described in extra:
+        if described.id not in known:
+            out.append(_sarif_description(described))
+            known.add(described.id)
+    return out + [_sarif_description(d) for d in _undescribed(findings, known)]
+
+
+def _sarif_result(f: Finding, rule_index: dict[str, int], root: Path) -> dict:
     region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column}
     if f.match:
         region["snippet"] = {"text": f.match}
-    result = {
+    return {
         "ruleId": f.rule,
+        "ruleIndex": rule_index[f.rule],
         "level": _SARIF_LEVEL[f.severity],
         "message": {"text": f.message},
         "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": _uri(f)},
+            "artifactLocation": artifact_location(f.path, root),
             "region": region,
         }}],
         "properties": {"category": f.category, "keyPath": f.key},
     }
-    if f.rule in rule_index:
-        result["ruleIndex"] = rule_index[f.rule]
-    return result
 
 
-def _uri(f: Finding) -> str:
+def root_uri(root: Path) -> str:
+    """The ``file://`` URI of the folder ``root``, ending in ``/`` (as SARIF wants of a base URI)."""
+    uri = root.resolve().as_uri()
+    return uri if uri.endswith("/") else uri + "/"
+
+
+def artifact_location(path: Path | None, root: Path) -> dict:
+    """A SARIF ``artifactLocation``: a percent-encoded URI relative to ``%SRCROOT%`` (``root``) for a
+    file below it, an absolute ``file://`` URI (no base) for one outside it."""
+    if path is None:
+        return {"uri": quote("<input>"), "uriBaseId": SRCROOT}
+    resolved = Path(path).resolve()
+    try:
+        relative = resolved.relative_to(root.resolve())
+    except ValueError:
+        return {"uri": resolved.as_uri()}
+    return {"uri": quote(relative.as_posix(), safe="/"), "uriBaseId": SRCROOT}
+
+
+def _plain_path(f: Finding) -> str:
+    """The finding's file as shown to people (relative to the current folder), with ``/`` separators."""
     return display_path(f.path).replace("\\", "/")
 
 
-def format_sarif(findings: Sequence[Finding], rules: Sequence[Rule], version: str = "0") -> str:
-    """A SARIF 2.1.0 log with one run: the rules in ``tool.driver.rules``, code-point columns."""
-    rule_index = {r.id: i for i, r in enumerate(rules)}
+def format_sarif(findings: Sequence[Finding], rules: Sequence[Rule], version: str = "0", *,
+                 extra_rules: Sequence[RuleDescription] = (), root: Path | None = None) -> str:
+    """A SARIF 2.1.0 log with one run, code-point columns.
+
+    Every rule id of a result is described in ``tool.driver.rules`` (the lint ``rules``, then
+    ``extra_rules`` such as the feedback checks', then a minimal entry for any other) and referenced
+    by ``ruleIndex``. File URIs are relative to ``%SRCROOT%``, defined in ``originalUriBaseIds`` as
+    ``root`` (default: the current folder).
+    """
+    root = Path.cwd() if root is None else root
+    descriptors = sarif_rules(findings, rules, extra_rules)
+    rule_index = {d["id"]: i for i, d in enumerate(descriptors)}
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -102,10 +167,14 @@ def format_sarif(findings: Sequence[Finding], rules: Sequence[Rule], version: st
             "tool": {"driver": {
                 "name": "shuzhi-lint",
                 "version": version,
-                "rules": [_sarif_rule(r) for r in rules],
+                "rules": descriptors,
+            }},
+            "originalUriBaseIds": {SRCROOT: {
+                "uri": root_uri(root),
+                "description": {"text": "The workspace root (the folder with shuzhi.toml or drafts/)."},
             }},
             "columnKind": "unicodeCodePoints",
-            "results": [_sarif_result(f, rule_index) for f in findings],
+            "results": [_sarif_result(f, rule_index, root) for f in findings],
         }],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
@@ -128,7 +197,7 @@ def format_github(findings: Sequence[Finding], cap: int = GITHUB_CAP) -> str:
             left += 1
             continue
         shown[command] += 1
-        props = (f"file={_escape_property(_uri(f))},line={f.line},col={f.column},"
+        props = (f"file={_escape_property(_plain_path(f))},line={f.line},col={f.column},"
                  f"endLine={f.end_line},endColumn={f.end_column},title={_escape_property(f.rule)}")
         out.append(f"::{command} {props}::{_escape_data(f.message)}")
     if left:

@@ -8,6 +8,7 @@ import pytest
 
 from pipeline.errors import UserError
 from pipeline.feedback.api import check_feedback, load_rounds
+from pipeline.feedback.check import RULES
 from feedback.fixtures import FEEDBACK_JJ, FEEDBACK_RS, REPORT_V1, RESPONSES_V2, config_of, load_unit, make_workspace
 
 
@@ -123,6 +124,8 @@ def test_checks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str, resp
     assert len(matching) >= 1, result.findings
     found = matching[0]
     assert (found.severity, found.category) == (severity, "feedback")
+    described = {r.id: r for r in RULES}[rule]  # as SARIF describes it
+    assert (described.severity, described.category) == (severity, "feedback")
     assert f"{found.path.relative_to(root / 'drafts')}:{found.line}:{found.column}" == where
     assert message in found.message
     others = [f for f in result.findings if f.rule != rule]

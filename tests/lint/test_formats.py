@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import urljoin, urlparse
+from urllib.request import url2pathname
 
 import pytest
 
+from pipeline.check import CHECK_RULES
 from pipeline.lint.engine import Linter
-from pipeline.lint.finding import Finding
+from pipeline.lint.finding import Finding, RuleDescription
 from pipeline.lint.formats import (GITHUB_CAP, caret_line, display_width, format_github, format_json,
                                    format_sarif, format_text)
 from pipeline.lint.rules import load_rules
@@ -81,7 +84,8 @@ def test_sarif_structure() -> None:
     assert first["ruleId"] == "boilerplate-stock" and first["level"] == "warning" and second["level"] == "note"
     assert driver["rules"][first["ruleIndex"]]["id"] == "boilerplate-stock"
     location = first["locations"][0]["physicalLocation"]
-    assert location["artifactLocation"]["uri"] == "r.yaml"
+    assert location["artifactLocation"] == {"uri": "r.yaml", "uriBaseId": "%SRCROOT%"}
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == Path.cwd().resolve().as_uri().rstrip("/") + "/"
     assert location["region"] == {"startLine": 1, "startColumn": 3, "endLine": 1, "endColumn": 7,
                                   "snippet": {"text": "高度重视"}}
     assert first["message"]["text"] == "删去“高度重视”"
@@ -117,3 +121,74 @@ def test_golden_text_output(lint_ws: Path) -> None:
 def test_linter_rules_have_unique_sarif_indexes() -> None:
     rules = Linter().rules
     assert len({r.id for r in rules}) == len(rules)
+
+
+def resolve_sarif_uri(location: dict, bases: dict) -> Path:
+    """The file an ``artifactLocation`` names: its URI resolved against its ``uriBaseId``, if any."""
+    uri = location["uri"]
+    if "uriBaseId" in location:
+        uri = urljoin(bases[location["uriBaseId"]]["uri"], uri)
+    assert uri.startswith("file:///")
+    return Path(url2pathname(urlparse(uri).path))
+
+
+URI_CASES = [
+    ("chinese name with a space", "ws/drafts/青石港 海关/v1/report.yaml",
+     "drafts/%E9%9D%92%E7%9F%B3%E6%B8%AF%20%E6%B5%B7%E5%85%B3/v1/report.yaml"),
+    ("plain ascii", "ws/drafts/u/v2/report.yaml", "drafts/u/v2/report.yaml"),
+    ("percent and hash", "ws/notes/50% 完成#1.md", "notes/50%25%20%E5%AE%8C%E6%88%90%231.md"),
+    ("outside the root", "elsewhere/说明 文档.md", None),
+]
+
+
+@pytest.mark.parametrize(("case", "relative", "expected"), URI_CASES, ids=[c[0] for c in URI_CASES])
+def test_sarif_uris_are_encoded_and_relative_to_the_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         case: str, relative: str, expected: str | None) -> None:
+    root, real = tmp_path / "ws", tmp_path / relative
+    real.parent.mkdir(parents=True)
+    real.write_text("x\n", encoding="utf-8")
+    monkeypatch.chdir(real.parent)  # URIs never depend on the current folder
+    run = json.loads(format_sarif([_finding(path=real)], [], root=root))["runs"][0]
+    location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    if expected is None:
+        assert location == {"uri": real.resolve().as_uri()} and location["uri"].startswith("file:///")
+    else:
+        assert location == {"uri": expected, "uriBaseId": "%SRCROOT%"}
+    base = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+    assert base.startswith("file:///") and base.endswith("/")
+    assert resolve_sarif_uri(location, run["originalUriBaseIds"]) == real.resolve()
+
+
+RULE_CASES = [
+    ("lint rule", "boilerplate-stock", "boilerplate", "warning", "warning"),
+    ("feedback check", "feedback-quote-not-found", "feedback", "error", "error"),
+    ("feedback warning", "feedback-adopted-unchanged", "feedback", "warning", "warning"),
+    ("invalid content", "invalid-content", "content", "error", "error"),
+    ("described nowhere", "made-up-rule", "placeholder", "suggestion", "note"),
+]
+
+
+@pytest.mark.parametrize(("case", "rule", "category", "severity", "level"), RULE_CASES,
+                         ids=[c[0] for c in RULE_CASES])
+def test_every_sarif_rule_id_is_described(case: str, rule: str, category: str, severity: str, level: str) -> None:
+    """Whatever reported a result, its rule is in tool.driver.rules, at its ruleIndex, described."""
+    findings = [_finding("error", 1), _finding(severity, 2, rule=rule, category=category)]
+    run = json.loads(format_sarif(findings, load_rules(), extra_rules=CHECK_RULES))["runs"][0]
+    descriptors = run["tool"]["driver"]["rules"]
+    assert len({d["id"] for d in descriptors}) == len(descriptors)
+    for result in run["results"]:
+        described = descriptors[result["ruleIndex"]]
+        assert described["id"] == described["name"] == result["ruleId"]
+        for key in ("shortDescription", "fullDescription", "help"):
+            assert described[key]["text"]
+    ours = descriptors[run["results"][1]["ruleIndex"]]
+    assert ours["defaultConfiguration"]["level"] == level
+    assert ours["properties"]["category"] == category and ours["properties"]["tags"] == [category]
+
+
+def test_extra_rules_never_repeat_a_lint_rule() -> None:
+    rules = load_rules()
+    clash = RuleDescription(rules[0].id, "feedback", "error", "another description")
+    log = json.loads(format_sarif([], rules, extra_rules=[clash, *CHECK_RULES]))
+    descriptors = log["runs"][0]["tool"]["driver"]["rules"]
+    assert [d["id"] for d in descriptors] == [r.id for r in rules] + [r.id for r in CHECK_RULES]
