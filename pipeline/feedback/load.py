@@ -12,7 +12,8 @@ from pathlib import Path
 from pipeline import yamlsrc
 from pipeline.config import Config, Department
 from pipeline.errors import Issue, IssueCollector
-from pipeline.feedback.model import KINDS, STATUSES, FeedbackItem, Response, Round, UnitFeedback, Where
+from pipeline.feedback.model import (KINDS, STATUSES, FeedbackItem, Response, Round, Unanswered, UnitFeedback,
+                                     Where)
 from pipeline.model import Draft
 from pipeline.schema import MapReader, issue_at
 from pipeline.workspace import UnitDrafts
@@ -111,36 +112,44 @@ def _check_unique_ids(items: list[FeedbackItem], issues: IssueCollector) -> None
             first[item.id] = item
 
 
-def read_responses(path: Path, issues: IssueCollector) -> tuple[Response, ...]:
-    """The entries of one ``responses.yaml`` (empty when the file does not exist)."""
+def read_response_entries(path: Path, issues: IssueCollector) -> tuple[tuple[Response, ...], tuple[Unanswered, ...]]:
+    """The entries of one ``responses.yaml``: those with a status, and those whose status is still
+    blank or missing (not answered yet; the checks report them).  Empty when the file does not exist."""
     if not path.is_file():
-        return ()
+        return (), ()
     root, _ = yamlsrc.load(path, issues)
     top = MapReader.of(root, path, issues, "responses.yaml")
     if top is None:
-        return ()
+        return (), ()
     found = [_response(node, path, issues) for node in top.seq("responses", required=True)]
     top.finish()
-    responses = [r for r in found if r is not None]
+    entries = [r for r in found if r is not None]
     seen: set[str] = set()
-    for response in responses:
-        if response.item in seen:
-            issues.add(Issue(path, f"second response to item '{response.item}'", line=response.where.line,
-                             column=response.where.column, hint="give one response per item"))
-        seen.add(response.item)
-    return tuple(responses)
+    for entry in entries:
+        if entry.item in seen:
+            issues.add(Issue(path, f"second response to item '{entry.item}'", line=entry.where.line,
+                             column=entry.where.column, hint="give one response per item"))
+        seen.add(entry.item)
+    return (tuple(r for r in entries if isinstance(r, Response)),
+            tuple(r for r in entries if isinstance(r, Unanswered)))
 
 
-def _response(node: YNode, path: Path, issues: IssueCollector) -> Response | None:
+def _response(node: YNode, path: Path, issues: IssueCollector) -> Response | Unanswered | None:
     reader = MapReader.of(node, path, issues, "a response")
     if reader is None:
         return None
     item = reader.text("item", hint="the id of the feedback item answered, e.g. rs-1")
-    status = reader.choice("status", STATUSES, "") if reader.has("status") else \
-        reader.text("status", hint="adopted | partly | declined")
+    status_node = reader.get("status", required=False)
+    blank = status_node is None or (status_node.kind == "scalar" and status_node.tag.endswith(":str")
+                                    and not status_node.value.strip())
+    status = "" if blank else reader.choice("status", STATUSES, "")
     note = reader.text("note", required=status in ("partly", "declined"),
                        hint="say what was done, or why not (required unless adopted)")
     reader.finish()
+    if item and blank:
+        entry = reader.node.entries.get("status")
+        return Unanswered(item=item, where=where(path, entry[0] if entry else node),
+                          key_path=node.key_path + ("status",), has_key=entry is not None)
     if not (item and status in STATUSES) or (status != "adopted" and not note):
         return None
     return Response(item=item, status=status, note=note, where=where(path, node))
@@ -157,9 +166,9 @@ def read_unit_feedback(unit_drafts: UnitDrafts, config: Config, issues: IssueCol
         items = read_draft_feedback(draft, config, issues)
         following = drafts[index + 1] if index + 1 < len(drafts) else None
         path = following.dir / RESPONSES_FILE if following else None
-        responses = read_responses(path, issues) if path else ()
+        responses, unanswered = read_response_entries(path, issues) if path else ((), ())
         rounds.append(Round(draft=draft, items=items, next_draft=following, responses=responses,
-                            responses_path=path))
+                            responses_path=path, unanswered=unanswered))
     unit = unit_drafts.unit
     return UnitFeedback(unit_id=unit.id, unit_name=unit.name, reporter=unit.reporter,
                         departments=config.departments, rounds=tuple(rounds))

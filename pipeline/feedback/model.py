@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pipeline.config import Department
 from pipeline.model import Draft
+from pipeline.source import KeyPath
 
 KINDS: tuple[str, ...] = ("must", "suggest")
 STATUSES: tuple[str, ...] = ("adopted", "partly", "declined")
@@ -54,6 +55,17 @@ class Response:
 
 
 @dataclass(frozen=True)
+class Unanswered:
+    """An entry of responses.yaml that names an item but has no status (blank, null or no key):
+    the item is not answered yet (``new-draft`` writes such entries for the author to fill in)."""
+
+    item: str  # the item id
+    where: Where  # the 'status' key, or the entry when it has none
+    key_path: KeyPath  # responses[<i>].status
+    has_key: bool  # False when the entry has no 'status' key at all
+
+
+@dataclass(frozen=True)
 class Round:
     """The feedback given on draft v<N> and, when v<N+1> exists, the responses in it."""
 
@@ -62,6 +74,11 @@ class Round:
     next_draft: Draft | None = None  # v<N+1>, None while v<N> is the latest draft
     responses: tuple[Response, ...] = ()
     responses_path: Path | None = None  # v<N+1>/responses.yaml (whether or not it exists)
+    unanswered: tuple[Unanswered, ...] = ()  # entries in responses.yaml without a status
+
+    @property
+    def responses_exist(self) -> bool:
+        return self.responses_path is not None and self.responses_path.is_file()
 
     @property
     def version(self) -> int:
@@ -74,6 +91,9 @@ class Round:
 
     def response(self, item_id: str) -> Response | None:
         return next((r for r in self.responses if r.item == item_id), None)
+
+    def unanswered_entry(self, item_id: str) -> Unanswered | None:
+        return next((u for u in self.unanswered if u.item == item_id), None)
 
     def items_of(self, department: Department) -> tuple[FeedbackItem, ...]:
         return tuple(i for i in self.items if i.department.code == department.code)
