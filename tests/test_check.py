@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import urljoin, urlparse
+from urllib.request import url2pathname
 
 import pytest
 
@@ -158,3 +161,42 @@ def test_input_errors_are_annotated_and_in_the_sarif(example_checked: Path, tmp_
     assert ours and ours[0]["locations"][0]["physicalLocation"]["region"]["startLine"] == int(line)
     errors = int(re.search(r"1 units with invalid content, (\d+) errors", output).group(1))
     assert errors == len(ours) >= 1
+
+
+def _sarif_file(location: dict, bases: dict) -> Path:
+    """The file a SARIF ``artifactLocation`` names (its URI resolved against its ``uriBaseId``)."""
+    uri = location["uri"]
+    if "uriBaseId" in location:
+        uri = urljoin(bases[location["uriBaseId"]]["uri"], uri)
+    return Path(url2pathname(urlparse(uri).path))
+
+
+def test_sarif_describes_every_rule_and_names_real_files(example_checked: Path, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lint, feedback and input-error results: each rule described at its ruleIndex, each URI the file."""
+    root = tmp_path / "ws"
+    shutil.copytree(example_checked, root)
+    _plant_unanswered_feedback(root)
+    _plant_lint_error(root)
+    odd = root / "drafts" / "第二 单位" / "unit.yaml"  # a unit folder whose name needs percent-encoding
+    odd.parent.mkdir()
+    odd.write_text((root / "drafts" / "qingshigang" / "unit.yaml").read_text(encoding="utf-8")
+                   .replace("\nname:", "\nnamez:", 1), encoding="utf-8")
+    sarif = tmp_path / "check.sarif"
+    monkeypatch.chdir(tmp_path)  # not the root: URIs are relative to the workspace, not the current folder
+    code, output = run_check(root, capsys, "--sarif", str(sarif))
+    assert code == 2, output
+    run = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]
+    rules, bases = run["tool"]["driver"]["rules"], run["originalUriBaseIds"]
+    assert bases["%SRCROOT%"]["uri"] == root.resolve().as_uri() + "/"
+    for result in run["results"]:
+        described = rules[result["ruleIndex"]]
+        assert described["id"] == result["ruleId"] and described["shortDescription"]["text"]
+        location = result["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert location["uriBaseId"] == "%SRCROOT%" and _sarif_file(location, bases).is_file(), location
+    categories = {rules[r["ruleIndex"]]["properties"]["category"] for r in run["results"]}
+    assert {"feedback", "content", "placeholder"} <= categories
+    odd_uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]
+                if r["ruleId"] == "invalid-content"}
+    assert odd_uris == {"drafts/%E7%AC%AC%E4%BA%8C%20%E5%8D%95%E4%BD%8D/unit.yaml"}
