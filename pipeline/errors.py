@@ -7,7 +7,9 @@ Bugs are ordinary exceptions and keep their tracebacks.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -20,11 +22,17 @@ def display_path(path: Path | str | None) -> str:
     """A path as shown in messages: relative to the current directory when it is below it."""
     if path is None:
         return "<input>"
-    p = Path(path)
+    return _display_path(str(path), os.getcwd())
+
+
+@lru_cache(maxsize=4096)
+def _display_path(path: str, cwd: str) -> str:
+    # Cached: resolving is a system call per path component, and a lint of a long file shows the
+    # same path for thousands of findings.
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
+        return str(Path(path).resolve().relative_to(Path(cwd).resolve()))
     except (ValueError, OSError):
-        return str(p)
+        return path
 
 
 @dataclass(frozen=True)
