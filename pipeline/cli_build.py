@@ -10,8 +10,8 @@ import click
 from pipeline.build.context import BuildOptions
 from pipeline.build.runner import build_with_progress, default_jobs, summary_lines
 from pipeline.build.shard import Shard
-from pipeline.errors import EXIT_OK
-from pipeline.workspace import load_workspace, require_root
+from pipeline.errors import EXIT_OK, IssueCollector, UserError
+from pipeline.workspace import load_draft_file, load_workspace, require_root
 
 
 class ShardType(click.ParamType):
@@ -58,12 +58,31 @@ def build(units: tuple[str, ...], jobs: int | None, shard: Shard | None, force: 
 
 
 @click.command()
-@click.argument("units", nargs=-1)
+@click.argument("targets", nargs=-1, metavar="[UNIT|REPORT.yaml]...")
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="The workspace (default: found from the current folder).")
-def validate(units: tuple[str, ...], root: Path | None) -> int:
-    """Check every unit's content files; report every error (file:line:column) at once."""
+def validate(targets: tuple[str, ...], root: Path | None) -> int:
+    """Check every unit's content files, or the named units or report.yaml files; every error at once."""
+    files = [Path(t) for t in targets if t.endswith((".yaml", ".yml")) and Path(t).is_file()]
+    units = [t for t in targets if Path(t) not in files]
+    if files and not units:
+        _validate_files(files)
+        click.echo(f"{len(files)} files: all valid")
+        return EXIT_OK
     workspace = load_workspace(require_root(root), units or None)
+    _validate_files(files)
     drafts = sum(len(u.drafts) for u in workspace.units)
-    click.echo(f"{len(workspace.units)} units, {drafts} drafts: all valid")
+    click.echo(f"{len(workspace.units)} units, {drafts} drafts" + (f", {len(files)} files" if files else "")
+               + ": all valid")
     return EXIT_OK
+
+
+def _validate_files(files: list[Path]) -> None:
+    """Load each report.yaml (against its unit's question set, or the standard one); all errors at once."""
+    issues = IssueCollector()
+    for path in files:
+        try:
+            load_draft_file(path)
+        except UserError as exc:
+            issues.extend(exc.issues)
+    issues.raise_if_any()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence
 from urllib.parse import quote
@@ -23,7 +24,12 @@ LineSource = Callable[[Finding], str | None]
 
 def display_width(text: str) -> int:
     """Terminal columns of ``text``: 2 for East Asian wide and full-width characters, else 1."""
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+    return sum(map(_char_width, text))
+
+
+@lru_cache(maxsize=8192)
+def _char_width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
 def caret_line(line: str, column: int, end_column: int) -> str:
