@@ -46,25 +46,30 @@ def read_feedback_file(path: Path, config: Config, issues: IssueCollector) -> li
 
 
 def _department(top: MapReader, path: Path, config: Config, issues: IssueCollector) -> Department | None:
-    by_file = next((d for d in config.departments if d.code == path.stem), None)
-    if by_file is None:
-        issues.add(Issue(path, f"'{path.name}' is not named after a department code",
-                         hint=f"name the file <code>.yaml; known departments: {known_departments(config)}"))
+    """The department giving the feedback: its ``department`` key, which the file must be named after."""
     value = top.text("department", hint="add 'department: <code>' (the department giving this feedback)")
-    if value is None:
-        return None
-    department = config.department(value)
-    node = top.get("department", required=False)
-    if department is None:
+    department = config.department(value) if value is not None else None
+    if value is not None and department is None:
+        node = top.get("department", required=False)
         issue_at(issues, path, node or top.node, f"unknown department '{value}'",
-                 f"known departments: {known_departments(config)} (set them in shuzhi.toml)")
+                 f"known departments: {known_departments(config)} (set in {_config_name(config)})")
         return None
-    if by_file is not None and department.code != by_file.code:
-        issue_at(issues, path, node or top.node,
+    if all(d.code != path.stem for d in config.departments):
+        rename = f"rename it to {department.code}.yaml" if department else "name the file <code>.yaml"
+        issues.add(Issue(path, f"'{path.name}' is not named after a department code",
+                         hint=f"{rename}; known departments: {known_departments(config)}"))
+    elif department is not None and department.code != path.stem:
+        issue_at(issues, path, top.get("department", required=False) or top.node,
                  f"department '{value}' does not match the file name '{path.name}'",
                  f"rename the file to {department.code}.yaml or fix 'department'")
         return None
     return department
+
+
+def _config_name(config: Config) -> str:
+    if config.path is not None and config.path.name == "pyproject.toml":
+        return "pyproject.toml [tool.shuzhi]"
+    return "shuzhi.toml"
 
 
 def _item(node: YNode, path: Path, department: Department | None, issues: IssueCollector) -> FeedbackItem | None:

@@ -40,7 +40,7 @@ LOAD_ERRORS = [
     ("unknown department", {"rs": FEEDBACK_RS.replace("department: rs", "department: hr")},
      None, "rs.yaml:1:13: department: unknown department 'hr' — known departments: zg (政工), rs (人事)"),
     ("file not named after a code", {"renshi": FEEDBACK_RS}, None,
-     "'renshi.yaml' is not named after a department code"),
+     "'renshi.yaml' is not named after a department code — rename it to rs.yaml"),
     ("department does not match file", {"jj": FEEDBACK_RS}, None,
      "department 'rs' does not match the file name 'jj.yaml' — rename the file to rs.yaml"),
     ("duplicate id across departments", {"rs": FEEDBACK_RS, "jj": FEEDBACK_JJ.replace("jj-1", "rs-1")}, None,
@@ -69,6 +69,16 @@ def test_load_errors(tmp_path: Path, case: str, files: dict | None, responses: s
     with pytest.raises(UserError) as caught:
         load_rounds(load_unit(root), config_of(root))
     assert expected in caught.value.format()
+
+
+def test_an_unknown_department_in_a_misnamed_file_is_one_error(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    root = make_workspace(tmp_path, feedback={1: {"hr": FEEDBACK_RS.replace("department: rs", "department: hr")}})
+    with pytest.raises(UserError) as caught:
+        load_rounds(load_unit(root), config_of(root))
+    assert [i.message for i in caught.value.issues] == ["unknown department 'hr'"]
+    assert "(set in shuzhi.toml)" in caught.value.format()
 
 
 def test_responses_in_first_draft_is_an_error(tmp_path: Path) -> None:
