@@ -99,3 +99,15 @@ def test_the_repository_workflow_is_the_one_init_writes() -> None:
     """``.github/workflows/drafts.yml`` is a copy of what ``shuzhi init`` writes: CI tests that one."""
     shipped = (REPO / "pipeline/resources/init/drafts.yml").read_bytes()
     assert (REPO / ".github/workflows/drafts.yml").read_bytes() == shipped
+
+
+def test_a_new_workspace_passes_check_and_a_skeleton_draft_fails_it(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """What CI sees right after ``shuzhi init``: green; after ``new-draft``: the placeholders to fill in."""
+    ws = tmp_path / "ws"
+    assert main(["init", str(ws), "--unit", "demo"]) == 0
+    assert main(["check", "--root", str(ws), "--jobs", "1"]) == 0
+    assert main(["new-draft", "demo", "--root", str(ws), "--date", "2026-01-02"]) == 0
+    capsys.readouterr()
+    assert main(["check", "--root", str(ws), "--jobs", "1"]) == 1
+    assert "placeholder" in capsys.readouterr().out
