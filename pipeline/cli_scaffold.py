@@ -18,11 +18,17 @@ from pipeline.scaffold import NewUnit, init_workspace, new_draft, today
 @click.option("--organisation", default=NewUnit.organisation, show_default=True, help="Its party organisation.")
 @click.option("--reporter", default=NewUnit.reporter, show_default=True, help="Who reports.")
 @click.option("--role", default=NewUnit.role, show_default=True, help="The reporter's role.")
-def init(directory: Path, unit_id: str, name: str, organisation: str, reporter: str, role: str) -> int:
+@click.option("--keep-existing", is_flag=True,
+              help="In a folder that already has some of the files (its own README, .gitignore …): keep "
+                   "those and write only the missing ones.")
+def init(directory: Path, unit_id: str, name: str, organisation: str, reporter: str, role: str,
+         keep_existing: bool) -> int:
     """Create a drafts workspace in DIRECTORY (never overwrites a file)."""
-    written = init_workspace(directory, NewUnit(unit_id, name, organisation, reporter, role))
+    written = init_workspace(directory, NewUnit(unit_id, name, organisation, reporter, role), keep_existing)
     for path in written:
         click.echo(f"created {display_path(path)}")
+    if not written:
+        click.echo("nothing to write: every file already exists")
     click.echo(f"next: cd {display_path(directory)} && shuzhi new-draft {unit_id}")
     return 0
 

@@ -1,7 +1,7 @@
 """The daily commands that create files: ``shuzhi init`` and ``shuzhi new-draft``.
 
 Neither ever overwrites an existing file: when anything it would write already exists, it writes
-nothing and says which files are in the way.
+nothing and says which files are in the way (``init --keep-existing`` writes just the missing ones).
 """
 
 from __future__ import annotations
@@ -32,26 +32,32 @@ class NewUnit:
     role: str = "党委书记"
 
 
-def write_all(files: dict[Path, bytes]) -> list[Path]:
-    """Write every file, or none of them when any already exists."""
+def write_all(files: dict[Path, bytes], keep_existing: bool = False) -> list[Path]:
+    """Write every file, or none of them when any already exists; returns the files written.
+
+    With ``keep_existing``, files that already exist are left as they are and the others written
+    (adopting shuzhi in a repository that has its own README or .gitignore).
+    """
     existing = sorted(p for p in files if p.exists())
-    if existing:
+    if existing and not keep_existing:
         raise UserError([Issue(p, "already exists; nothing was written",
-                               hint="shuzhi never overwrites: move the file away or choose another folder")
+                               hint="shuzhi never overwrites: move the file away, choose another folder, "
+                                    "or add --keep-existing to write only the missing files")
                          for p in existing])
-    for path, data in files.items():
+    missing = {path: data for path, data in files.items() if path not in existing}
+    for path, data in missing.items():
         atomic_write_bytes(path, data)
-    return sorted(files)
+    return sorted(missing)
 
 
-def init_workspace(target: Path, unit: NewUnit) -> list[Path]:
+def init_workspace(target: Path, unit: NewUnit, keep_existing: bool = False) -> list[Path]:
     """Create a drafts workspace in ``target``: configuration, templates, CI workflow, one empty unit."""
     if not UNIT_ID.match(unit.id):
         raise UserError(Issue(None, f"unit id '{unit.id}' is not a folder name",
                               hint="use lower-case letters, digits, '-' and '_' (e.g. qingshigang)"))
     files = workspace_files(target)
     files[target / "drafts" / unit.id / "unit.yaml"] = _unit_yaml(unit).encode("utf-8")
-    return write_all(files)
+    return write_all(files, keep_existing)
 
 
 def workspace_files(target: Path) -> dict[Path, bytes]:

@@ -35,6 +35,20 @@ def test_init_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert not (tmp_path / "templates").exists()
 
 
+def test_init_keep_existing_writes_only_the_missing_files(tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "README.md").write_text("# our drafts\n", encoding="utf-8")
+    (tmp_path / ".gitignore").write_text("*.tmp\n", encoding="utf-8")
+    assert main(["init", str(tmp_path), "--unit", "demo", "--keep-existing"]) == 0
+    out = capsys.readouterr().out
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == "# our drafts\n"
+    assert (tmp_path / ".gitignore").read_text(encoding="utf-8") == "*.tmp\n"
+    assert "README.md" not in out and "created " in out and (tmp_path / "shuzhi.toml").is_file()
+    assert load_workspace(tmp_path).units[0].unit.id == "demo"
+    assert main(["init", str(tmp_path), "--unit", "demo", "--keep-existing"]) == 0
+    assert "nothing to write" in capsys.readouterr().out
+
+
 @pytest.mark.parametrize("bad_id", ["Demo", "../x", "", "a b"])
 def test_init_rejects_unit_ids_that_are_not_folder_names(tmp_path: Path, bad_id: str) -> None:
     assert main(["init", str(tmp_path / "ws"), "--unit", bad_id]) == 2
