@@ -10,7 +10,7 @@ errors here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -92,7 +92,7 @@ def parse(path: Path, text: str, issues: IssueCollector) -> tuple[YNode | None, 
     source = SourceMap(path=path, text=text, spans={})
     bad = forbidden_char_issues(path, text)
     if bad:
-        issues.extend(bad)
+        issues.extend(_with_key_paths(path, text, bad))
         return None, source
     try:
         root = _compose(text)
@@ -111,6 +111,31 @@ def parse(path: Path, text: str, issues: IssueCollector) -> tuple[YNode | None, 
         return None, source
     builder = _Builder(path, source, issues)
     return builder.build(root, ()), source
+
+
+def _with_key_paths(path: Path, text: str, found: list[Issue]) -> list[Issue]:
+    """``found`` (one issue per forbidden character, in order) with the key path of the value holding
+    each character, taken from the file parsed with those characters blanked out (when it parses)."""
+    blanked = FORBIDDEN_CHARS.sub(" ", text)  # one code point for one: every index stays
+    try:
+        root = _compose(blanked)
+    except yaml.YAMLError:
+        return found
+    if root is None:
+        return found
+    spans = SourceMap(path=path, text=blanked, spans={})
+    try:
+        _Builder(path, spans, IssueCollector()).build(root, ())
+    except _TooLarge:
+        return found
+    located = []
+    for issue, match in zip(found, FORBIDDEN_CHARS.finditer(text), strict=True):
+        inside = [(key, span) for key, span in spans.spans.items() if key and span.start <= match.start() < span.end]
+        if inside:
+            deepest = max(inside, key=lambda entry: len(entry[0]))[0]
+            issue = replace(issue, key_path=format_key_path(deepest))
+        located.append(issue)
+    return located
 
 
 def _compose(text: str) -> yaml.Node | None:
