@@ -8,7 +8,10 @@
 * an item marked adopted whose target text is the same in v<N> and v<N+1> is a **warning**;
 * items on the latest draft are **pending**: listed, never errors.
 
-Results are lint :class:`~pipeline.lint.finding.Finding`\\ s with category ``feedback``.
+Results are lint :class:`~pipeline.lint.finding.Finding`\\ s with category ``feedback``.  Their
+messages and the rules' descriptions are in Chinese, like the lint's, for the people who write the
+reports: what is wrong (item, department, draft) and what to do; errors in the files themselves
+(:mod:`pipeline.feedback.load`) stay in English like every other input error.
 """
 
 from __future__ import annotations
@@ -17,8 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import display_path
-from pipeline.feedback.model import STATUSES, FeedbackItem, Round, UnitFeedback, Where
-from pipeline.feedback.targets import contains_quote, describe_choices, resolve, same_text, target_text
+from pipeline.feedback.model import STATUS_LABELS, STATUSES, FeedbackItem, Round, UnitFeedback, Where
+from pipeline.feedback.targets import (contains_quote, describe_choices, describe_target, resolve, same_text,
+                                       target_text)
 from pipeline.lint.finding import Finding, RuleDescription
 from pipeline.source import KeyPath, format_key_path
 
@@ -33,18 +37,27 @@ RULE_UNCHANGED = "feedback-adopted-unchanged"
 #: The rules of these checks, as SARIF describes them (the severities are the ones reported below).
 RULES: tuple[RuleDescription, ...] = (
     RuleDescription(RULE_MISSING, CATEGORY, "error",
-                    "A feedback item on draft v<N> has no response in responses.yaml of draft v<N+1>."),
+                    "对上一稿的意见在下一稿的 responses.yaml 中没有答复。"),
     RuleDescription(RULE_EMPTY_STATUS, CATEGORY, "error",
-                    "A response in responses.yaml names a feedback item but leaves its status blank or out."),
+                    "responses.yaml 中列出了意见，但没有填写采纳情况（status 为空或没有写）。"),
     RuleDescription(RULE_UNKNOWN, CATEGORY, "error",
-                    "A response in responses.yaml names a feedback item that the previous draft does not have."),
+                    "responses.yaml 答复的意见在上一稿中不存在（item 的编号写错或多余）。"),
     RuleDescription(RULE_TARGET, CATEGORY, "error",
-                    "The 'on' of a feedback item names no part of the draft it was given on."),
+                    "意见的 on 所指的必答问题、问题、整改措施或方面在所评的那一稿中不存在。"),
     RuleDescription(RULE_QUOTE, CATEGORY, "error",
-                    "The 'quote' of a feedback item is not in the text it points at in its draft."),
+                    "意见所引的原文（quote）在所评那一稿中 on 所指的文字里找不到。"),
     RuleDescription(RULE_UNCHANGED, CATEGORY, "warning",
-                    "A feedback item is marked adopted, but the text it points at is the same in both drafts."),
+                    "意见标为已采纳（adopted），但它所指的文字在前后两稿中没有任何改动。"),
 )
+
+#: How a status is written in responses.yaml, with its meaning: ``adopted（已采纳）``.
+_STATUS_CHOICES = "、".join(f"{s}（{STATUS_LABELS[s]}）" for s in STATUSES[:-1]) + (
+    f"或 {STATUSES[-1]}（{STATUS_LABELS[STATUSES[-1]]}）")
+
+
+def _of(round_: Round, item: FeedbackItem) -> str:
+    """``人事（rs）对第4稿的意见rs-1``: the item, its department and the draft it was given on."""
+    return f"{item.department.name}（{item.department.code}）对第{round_.draft.version}稿的意见{item.id}"
 
 
 @dataclass(frozen=True)
@@ -90,19 +103,22 @@ def check_item_targets(round_: Round) -> list[Finding]:
     """Every item's ``on`` and ``quote`` must resolve in the draft it was given on."""
     found = []
     draft = round_.draft
+    n = draft.version
     for item in round_.items:
         target = resolve(item.on, draft)
         if target is None:
             found.append(finding(item.on_where, RULE_TARGET, "error",
-                                 f"{item.id}: '{item.on}' is not in {draft.label} — use one of: "
-                                 f"{describe_choices(draft)}", item.on))
+                                 f"{_of(round_, item)}所指的“{item.on}”（on）在第{n}稿中不存在：on 只能写第{n}稿中"
+                                 f"有的编号——{describe_choices(draft)}", item.on))
             continue
         text = target_text(target, draft) or ""
         if item.quote is not None and not contains_quote(text, item.quote):
-            where_text = "the report" if target.kind == "report" else f"the text of {item.on}"
+            what = "" if target.kind == "report" else describe_target(target, draft)
+            todo = f"请从第{n}稿{what}中原样复制所评的文字（一字不差）"
+            if what:
+                todo += f"；如果评的不是{what}，改正 on"
             found.append(finding(item.quote_where, RULE_QUOTE, "error",
-                                 f"{item.id}: quote not found in {where_text} in {draft.label} — copy the "
-                                 f"exact words, or change 'on'", item.quote))
+                                 f"{_of(round_, item)}所引原文（quote）在第{n}稿{what}中找不到：{todo}", item.quote))
     return found
 
 
@@ -114,39 +130,43 @@ def check_responses(round_: Round) -> list[Finding]:
     known = {item.id for item in round_.items}
     for entry in (*round_.responses, *round_.unanswered):
         if entry.item not in known:
-            choices = ", ".join(sorted(known)) or "none"
+            n = round_.draft.version
+            given = f"第{n}稿的意见有：{'、'.join(sorted(known))}" if known else f"第{n}稿没有收到任何意见"
             found.append(finding(entry.where, RULE_UNKNOWN, "error",
-                                 f"response to unknown item '{entry.item}': {round_.draft.label} has no "
-                                 f"such feedback item (items: {choices})", entry.item))
+                                 f"responses.yaml 答复的意见{entry.item}在第{n}稿中不存在（{given}）：请核对 item 的"
+                                 f"编号，或删去这条答复", entry.item))
     for item in round_.items:
         response = round_.response(item.id)
         if response is None:
             found.append(_unanswered(round_, item))
         elif response.status == "adopted" and _target_unchanged(round_, item):
+            resolved = resolve(item.on, round_.draft)
+            target = describe_target(resolved, round_.draft) if resolved else f"“{item.on}”"
+            n, m = round_.draft.version, round_.next_draft.version
             found.append(finding(response.where, RULE_UNCHANGED, "warning",
-                                 f"item {item.id} of {item.department.name} is marked adopted, but the text of "
-                                 f"'{item.on}' is the same in {round_.draft.label} and {round_.next_draft.label}",
-                                 item.id))
+                                 f"{_of(round_, item)}标为已采纳（adopted），但{target}在第{m}稿中与第{n}稿完全"
+                                 f"相同：按意见修改第{m}稿；如未修改，把 status 改为 partly（部分采纳）或 "
+                                 f"declined（未采纳），并在 note 中说明理由", item.id))
     return found
 
 
 def _unanswered(round_: Round, item: FeedbackItem) -> Finding:
     """The error for an item of v<N> that v<N+1>'s responses.yaml does not answer."""
     assert round_.next_draft is not None and round_.responses_path is not None
-    of = f"item {item.id} of {item.department.name} ({item.department.code}) on {round_.draft.label}"
+    of = _of(round_, item)
     entry = round_.unanswered_entry(item.id)
     if entry is not None:  # listed (new-draft writes the entries) but the status is blank or missing
         return finding(entry.where, RULE_EMPTY_STATUS, "error",
-                       f"{format_key_path(entry.key_path)}: status is empty for {of} — write one of: "
-                       f"{', '.join(STATUSES)} (with a note unless adopted)", "status" if entry.has_key else "",
+                       f"{format_key_path(entry.key_path)}: {of}还没有填写采纳情况：status 填 {_STATUS_CHOICES}；"
+                       f"部分采纳和未采纳的，还要在 note 中说明理由", "status" if entry.has_key else "",
                        entry.key_path)
     if not round_.responses_exist:  # at the item: there is no line of responses.yaml to point at
         return finding(item.where, RULE_MISSING, "error",
-                       f"no response to {of}: {round_.next_draft.label} has no responses.yaml — create "
-                       f"{display_path(round_.responses_path)} with '- item: {item.id}' and its status "
-                       f"(`shuzhi new-draft` writes this skeleton when it starts a draft)")
+                       f"{of}没有答复：第{round_.next_draft.version}稿还没有 responses.yaml。请新建 "
+                       f"{display_path(round_.responses_path)}，写上“- item: {item.id}”和它的 status"
+                       f"（用 shuzhi new-draft 开始新的一稿，会自动生成这个文件并列出每条意见）")
     return finding(round_.responses_path, RULE_MISSING, "error",
-                   f"no response to {of} — add '- item: {item.id}' with its status")
+                   f"{of}没有答复：在 responses.yaml 中增加“- item: {item.id}”，并填写它的 status")
 
 
 def _target_unchanged(round_: Round, item: FeedbackItem) -> bool:

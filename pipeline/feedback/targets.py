@@ -50,13 +50,28 @@ def resolve(on: str, draft: Draft) -> Target | None:
 
 
 def describe_choices(draft: Draft) -> str:
-    """The ids an ``on`` may name in ``draft``, for hints."""
+    """The ids an ``on`` may name in ``draft``, for the findings (in Chinese, like every finding)."""
     questions = [q.id for q in draft.question_set.questions()]
-    parts = [f"questions {questions[0]}–{questions[-1]}" if questions else "",
-             "problems " + ", ".join(p.id for p in draft.report.problems) if draft.report.problems else "",
-             "measures " + ", ".join(m.id for m in draft.report.measures) if draft.report.measures else "",
-             "areas " + ", ".join(a.id for a in draft.question_set.areas), REPORT_TARGET]
-    return "; ".join(p for p in parts if p)
+    parts = [f"必答问题{questions[0]}–{questions[-1]}" if questions else "",
+             "问题" + "、".join(p.id for p in draft.report.problems) if draft.report.problems else "",
+             "整改措施" + "、".join(m.id for m in draft.report.measures) if draft.report.measures else "",
+             "方面" + "、".join(a.id for a in draft.question_set.areas) if draft.question_set.areas else "",
+             f"{REPORT_TARGET}（整篇报告）"]
+    return "；".join(p for p in parts if p)
+
+
+def describe_target(target: Target, draft: Draft) -> str:
+    """What ``target``'s text is, in the words of the findings: ``必答问题Q3的回答``, ``问题P2`` …"""
+    if target.kind == "question":
+        return f"必答问题{target.id}的回答"
+    if target.kind == "problem":
+        return f"问题{target.id}"
+    if target.kind == "measure":
+        return f"整改措施{target.id}"
+    if target.kind == "area":
+        area = draft.question_set.area(target.id)
+        return f"“{area.title}”方面（{target.id}）" if area is not None else f"方面{target.id}"
+    return "全文"
 
 
 def target_text(target: Target, draft: Draft) -> str | None:

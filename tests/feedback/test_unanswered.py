@@ -12,7 +12,8 @@ from pipeline.feedback.check import RULES
 from feedback.fixtures import REPORT_V1, RESPONSES_V2, config_of, load_unit, make_workspace
 
 JJ1 = "  - item: jj-1\n    status: adopted\n"
-EMPTY = "status is empty for item jj-1 of 纪检监察 (jj) on v1 — write one of: adopted, partly, declined"
+EMPTY = ("纪检监察（jj）对第1稿的意见jj-1还没有填写采纳情况：status 填 adopted（已采纳）、partly（部分采纳）或 "
+         "declined（未采纳）")
 
 UNANSWERED = [
     # case, responses.yaml of v2 (None: no file), rule, where, key path, message, findings
@@ -26,10 +27,11 @@ UNANSWERED = [
     ("no status key", RESPONSES_V2.replace(JJ1, "  - item: jj-1\n"),
      "feedback-empty-status", "u/v2/responses.yaml:7:5", "responses[2].status", EMPTY, 1),
     ("no responses file", None, "feedback-missing-response", "u/v1/feedback/jj.yaml:3:5", "",
-     "no response to item jj-1 of 纪检监察 (jj) on v1: v2 has no responses.yaml — create u/v2/responses.yaml with "
-     "'- item: jj-1' and its status (`shuzhi new-draft` writes this skeleton", 5),
+     "纪检监察（jj）对第1稿的意见jj-1没有答复：第2稿还没有 responses.yaml。请新建 u/v2/responses.yaml，写上"
+     "“- item: jj-1”和它的 status（用 shuzhi new-draft 开始新的一稿，会自动生成这个文件", 5),
     ("entry missing from the file", RESPONSES_V2.replace(JJ1, ""), "feedback-missing-response",
-     "u/v2/responses.yaml:1:1", "", "no response to item jj-1 of 纪检监察 (jj) on v1 — add '- item: jj-1'", 1),
+     "u/v2/responses.yaml:1:1", "",
+     "纪检监察（jj）对第1稿的意见jj-1没有答复：在 responses.yaml 中增加“- item: jj-1”", 1),
 ]
 
 
@@ -65,4 +67,5 @@ def test_a_fresh_new_draft_asks_for_every_status_at_its_line(tmp_path: Path, mon
     assert [f.rule for f in result.findings] == ["feedback-empty-status"] * 5
     for f in result.findings:
         assert skeleton[f.line - 1][f.column - 1:].startswith("status:")
-        assert skeleton[f.line - 2].strip().startswith(f"- item: {f.message.split('for item ')[1].split()[0]}")
+        item = skeleton[f.line - 2].split("item:")[1].split("#")[0].strip()  # the entry above its status
+        assert f"对第1稿的意见{item}还没有填写采纳情况" in f.message
