@@ -121,6 +121,7 @@ def read_report(path: Path, question_set: QuestionSet, issues: IssueCollector) -
     measures = _read_items(top.seq("measures"), path, issues, "a measure", _measure)
     closing = top.text("closing", required=False)
     unplaced = top.text_list("unplaced")
+    ignore = _suppressions(top, path, issues)
     top.finish()
     _check_unique(path, issues, [(p.id, n) for p, n in problems], "problem id")
     _check_unique(path, issues, [(m.id, n) for m, n in measures], "measure id")
@@ -129,7 +130,7 @@ def read_report(path: Path, question_set: QuestionSet, issues: IssueCollector) -
         return None
     return Report(path=path, date=date, title=title, opening=opening, areas=areas,
                   problems=tuple(p for p, _ in problems), measures=tuple(m for m, _ in measures),
-                  closing=closing, unplaced=unplaced, source=source)
+                  closing=closing, unplaced=unplaced, ignore=ignore, source=source)
 
 
 def _read_areas(top: MapReader, question_set: QuestionSet, path: Path,
@@ -172,22 +173,30 @@ def _area_content(reader: MapReader, area: Area, path: Path, issues: IssueCollec
                 if answer is not None:
                     answers.append(answer)
         answers_reader.finish()
-    achievements = reader.text_list("achievements")
+    achievements = [_text_item(n, path, issues, "an achievement") for n in reader.seq("achievements")]
+    achievements = [(text, ignore) for text, ignore in achievements if text]
     reader.finish()
     order = {q.id: i for i, q in enumerate(area.questions)}
     return AreaContent(area=area.id, answers=tuple(sorted(answers, key=lambda a: order[a.question])),
-                       achievements=achievements)
+                       achievements=tuple(text for text, _ in achievements),
+                       achievement_ignore=tuple(ignore for _, ignore in achievements))
 
 
 def _answer(qid: str, node: YNode, path: Path, issues: IssueCollector) -> Answer | None:
+    text, ignore = _text_item(node, path, issues, f"the answer to {qid}")
+    return Answer(question=qid, text=text, ignore=ignore) if text else None
+
+
+def _text_item(node: YNode, path: Path, issues: IssueCollector,
+               what: str) -> tuple[str | None, tuple[Suppression, ...]]:
+    """A text written either as a string or as a mapping ``{text: …, lint-ignore: […]}``."""
     if node.kind == "map":
-        reader = MapReader(node, path, issues, f"the answer to {qid}")
+        reader = MapReader(node, path, issues, what)
         text = reader.text("text")
         ignore = _suppressions(reader, path, issues)
         reader.finish()
-        return Answer(question=qid, text=text, ignore=ignore) if text else None
-    text = as_text(node, path, issues)
-    return Answer(question=qid, text=text) if text else None
+        return text, ignore
+    return as_text(node, path, issues), ()
 
 
 def _problem(r: MapReader, question_set: QuestionSet, path: Path, issues: IssueCollector) -> Problem | None:

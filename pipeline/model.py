@@ -83,11 +83,27 @@ class Answer:
 
 @dataclass(frozen=True)
 class AreaContent:
-    """What the report says under one area: answers by question, and a few achievements."""
+    """What the report says under one area: answers by question, and a few achievements.
+
+    ``achievement_ignore`` holds each achievement's ``lint-ignore`` entries, parallel to
+    ``achievements`` — or is empty when no achievement has any (so achievements stay plain text
+    for everything that does not lint).
+    """
 
     area: str  # area id
     answers: tuple[Answer, ...] = ()
     achievements: tuple[str, ...] = ()
+    achievement_ignore: tuple[tuple[Suppression, ...], ...] = ()
+
+    def __post_init__(self) -> None:
+        if not any(self.achievement_ignore):
+            object.__setattr__(self, "achievement_ignore", ())
+        elif len(self.achievement_ignore) != len(self.achievements):
+            raise ValueError("achievement_ignore must have one entry per achievement")
+
+    def ignore_of(self, index: int) -> tuple[Suppression, ...]:
+        """The ``lint-ignore`` entries of achievement ``index``."""
+        return self.achievement_ignore[index] if self.achievement_ignore else ()
 
     def answer(self, question_id: str) -> Answer | None:
         return next((a for a in self.answers if a.question == question_id), None)
@@ -130,6 +146,7 @@ class Report:
     measures: tuple[Measure, ...] = ()
     closing: str | None = None
     unplaced: tuple[str, ...] = ()  # text an import could not place; reported by validation/lint
+    ignore: tuple[Suppression, ...] = ()  # report-level lint-ignore: every text and the report-wide findings
     source: SourceMap = field(default_factory=SourceMap.empty, compare=False, repr=False)
 
     def area(self, area_id: str) -> AreaContent | None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import UserError
+from pipeline.model import Suppression
 from pipeline.workspace import load_draft_file
 
 GOOD = """\
@@ -57,6 +58,28 @@ def test_good_report_loads(tmp_path: Path) -> None:
     assert report.answer("Q3") is None  # unanswered is not a load error
 
 
+# (what is changed in GOOD, the report's lint-ignore, the first achievement and its lint-ignore)
+IGNORE_CASES = [
+    ("none", GOOD, (), "制定清单23项。", ()),
+    ("report-level", GOOD.replace("opening: |", "lint-ignore:\n  - {rule: imbalance, reason: 按要求列举}\nopening: |"),
+     (Suppression("imbalance", "按要求列举"),), "制定清单23项。", ()),
+    ("achievement as a mapping",
+     GOOD.replace("      - 制定清单23项。", "      - text: 制定清单23项。\n        lint-ignore: [{rule: boilerplate, reason: 原文}]"),
+     (), "制定清单23项。", (Suppression("boilerplate", "原文"),)),
+    ("achievement as a mapping without lint-ignore", GOOD.replace("      - 制定清单23项。", "      - text: 制定清单23项。"),
+     (), "制定清单23项。", ()),
+]
+
+
+@pytest.mark.parametrize("name,text,report_ignore,achievement,ignore", IGNORE_CASES, ids=[c[0] for c in IGNORE_CASES])
+def test_lint_ignore_on_the_report_and_on_achievements(tmp_path: Path, name: str, text: str, report_ignore: tuple,
+                                                       achievement: str, ignore: tuple) -> None:
+    report = load_draft_file(write(tmp_path, text)).report
+    area = report.area("duty")
+    assert report.ignore == report_ignore
+    assert area.achievements == (achievement,) and area.ignore_of(0) == ignore
+
+
 # (what is changed in GOOD, expected "line:col: key path: message fragment")
 BAD_CASES = [
     ("unknown key", GOOD.replace("    achievements:", "    achievments:"),
@@ -91,6 +114,13 @@ BAD_CASES = [
      "7:11: areas.duty.answers.Q1: character U+000B (vertical tab) is not allowed"),
     ("lint-ignore without reason", GOOD.replace("            reason: 引用原文\n", ""),
      "areas.duty.answers.Q2.lint-ignore[0].reason: missing required key 'reason'"),
+    ("report lint-ignore without reason", GOOD.replace("opening: |", "lint-ignore: [{rule: imbalance}]\nopening: |"),
+     "2:15: lint-ignore[0].reason: missing required key 'reason'"),
+    ("achievement lint-ignore without reason",
+     GOOD.replace("      - 制定清单23项。", "      - text: 制定清单23项。\n        lint-ignore: [{rule: imbalance}]"),
+     "15:23: areas.duty.achievements[0].lint-ignore[0].reason: missing required key 'reason'"),
+    ("achievement mapping with an unknown key", GOOD.replace("      - 制定清单23项。", "      - txt: 制定清单23项。"),
+     "14:9: areas.duty.achievements[0].txt: unknown key 'txt' in an achievement"),
     ("empty text", GOOD.replace("    text: 每季度到联系点1次。", "    text: ''"),
      "22:11: measures[0].text: must not be empty"),
     ("empty file", "", "the file is empty"),

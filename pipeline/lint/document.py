@@ -2,6 +2,7 @@
 
 A report becomes one unit per text value (opening, every answer, achievement, problem text and cause,
 measure, closing, unplaced item); a .txt/.md/.docx file becomes one ``prose`` unit per paragraph.
+A unit carries its item's ``lint-ignore``; the document carries the report-level one.
 Positions: report units are mapped to file line/column through the report's
 :class:`~pipeline.source.SourceMap`; prose units know their line (for .docx: the paragraph number).
 """
@@ -39,6 +40,7 @@ class Document:
     report: Report | None = None
     question_set: QuestionSet | None = None
     lines: tuple[str, ...] = ()  # the file's lines, for showing the matched line
+    ignore: tuple[Suppression, ...] = ()  # the report-level lint-ignore: applies to every finding
 
     def position(self, unit: TextUnit, offset: int) -> Position:
         """File line and column of character ``offset`` of ``unit.text``."""
@@ -66,8 +68,9 @@ class Document:
         return "\n".join(u.text for u in self.units)
 
 
-def _answer_path(report: Report, base: KeyPath, ignore: tuple[Suppression, ...]) -> KeyPath:
-    """An answer's key path: ``…answers.Q1`` or ``…answers.Q1.text`` when it is written as a mapping."""
+def _item_path(report: Report, base: KeyPath, ignore: tuple[Suppression, ...]) -> KeyPath:
+    """An answer's or achievement's key path: ``…answers.Q1`` or, when it is written as a mapping,
+    ``…answers.Q1.text``."""
     with_text = base + ("text",)
     return with_text if ignore or with_text in report.source.spans else base
 
@@ -77,10 +80,12 @@ def report_units(report: Report) -> list[TextUnit]:
     units = [TextUnit(("opening",), report.opening, "opening")]
     for area in report.areas:
         for answer in area.answers:
-            path = _answer_path(report, ("areas", area.area, "answers", answer.question), answer.ignore)
+            path = _item_path(report, ("areas", area.area, "answers", answer.question), answer.ignore)
             units.append(TextUnit(path, answer.text, "answer", answer.ignore))
         for i, text in enumerate(area.achievements):
-            units.append(TextUnit(("areas", area.area, "achievements", i), text, "achievement"))
+            ignore = area.ignore_of(i)
+            path = _item_path(report, ("areas", area.area, "achievements", i), ignore)
+            units.append(TextUnit(path, text, "achievement", ignore))
     for i, problem in enumerate(report.problems):
         units.append(TextUnit(("problems", i, "text"), problem.text, "problem", problem.ignore))
         if problem.cause:
@@ -97,7 +102,7 @@ def report_units(report: Report) -> list[TextUnit]:
 def from_report(report: Report, question_set: QuestionSet | None) -> Document:
     """The lint document of one report."""
     lines = tuple(report.source.text.split("\n")) if report.source.text else ()
-    return Document(report.path, tuple(report_units(report)), report, question_set, lines)
+    return Document(report.path, tuple(report_units(report)), report, question_set, lines, report.ignore)
 
 
 def from_draft(draft: Draft) -> Document:

@@ -77,15 +77,18 @@ class Linter:
         """
         self._check_suppressions(doc)
         hits = [(rule, hit) for rule in self.rules for hit in CHECKS[rule.extends].run(rule, doc, self.context)
-                if not _suppressed(rule, hit)]
+                if not _suppressed(rule, hit, doc)]
         findings = [self._finding(rule, hit, doc) for rule, hit in _without_overlaps(hits)]
         return sorted(findings, key=Finding.sort_key)
 
     def _check_suppressions(self, doc: Document) -> None:
         issues, seen = [], set()
+        items = [((), doc.ignore)]  # the report-level lint-ignore: key path () + lint-ignore
         for unit in doc.units:
-            item = unit.key_path[:2] if unit.key_path[:1] in (("problems",), ("measures",)) else unit.key_path[:4]
-            for s in unit.ignore:
+            items.append((unit.key_path[:2] if unit.key_path[:1] in (("problems",), ("measures",))
+                          else unit.key_path[:4], unit.ignore))
+        for item, ignore in items:
+            for s in ignore:
                 if s.rule in self.known or (item, s.rule) in seen:
                     continue
                 seen.add((item, s.rule))
@@ -143,9 +146,10 @@ def _anchor_position(doc: Document, hit: Hit):
     return Position(hit.unit.line or 1, 1)
 
 
-def _suppressed(rule: Rule, hit: Hit) -> bool:
-    """Whether the hit's item carries a ``lint-ignore`` for the rule (by id or by category)."""
-    return any(s.rule in (rule.id, rule.category) for s in hit.unit.ignore)
+def _suppressed(rule: Rule, hit: Hit, doc: Document) -> bool:
+    """Whether the hit's item, or the whole report, carries a ``lint-ignore`` for the rule (by id or
+    by category)."""
+    return any(s.rule in (rule.id, rule.category) for s in (*hit.unit.ignore, *doc.ignore))
 
 
 # Workspace YAML files that are not drafts: linting them as report.yaml would report every key as unknown.

@@ -119,8 +119,10 @@ def build_areas(collected: Collected, qset: QuestionSet, hints: Hints) -> tuple[
                 answers.append(Answer(question=question.id, text=text,
                                       ignore=hints.answer_ignore(question.id, text)))
         achievements = tuple(a for a in collected.achievements.get(area.id, []) if a.strip())
+        ignore = tuple(hints.achievement_ignore(area.id, i, a) for i, a in enumerate(achievements))
         if answers or achievements:
-            contents.append(AreaContent(area=area.id, answers=tuple(answers), achievements=achievements))
+            contents.append(AreaContent(area=area.id, answers=tuple(answers), achievements=achievements,
+                                        achievement_ignore=ignore))
     return tuple(contents)
 
 
@@ -132,4 +134,4 @@ def build_report(collected: Collected, qset: QuestionSet, hints: Hints, path: Pa
     return Report(path=path, date=collected.date or fallback_date, title=collected.title,
                   opening=_join(collected.opening), areas=build_areas(collected, qset, hints),
                   problems=problems, measures=measures, closing=_join(collected.closing) or None,
-                  unplaced=tuple(u for u in collected.unplaced if u.strip()))
+                  unplaced=tuple(u for u in collected.unplaced if u.strip()), ignore=hints.report_ignore)

@@ -1,4 +1,5 @@
-"""What Word does not show, taken from the unit's earlier draft: problem areas, measure links, status.
+"""What Word does not show, taken from the unit's earlier draft: problem areas, measure links, status,
+``lint-ignore`` entries.
 
 A rendered report shows a problem's text but not its area, a measure's text but not which problems
 it addresses or its status, and no ``lint-ignore`` reasons.  When the unit already has a draft, an
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.model import Answer, Measure, Problem, Report
+from pipeline.model import Answer, Measure, Problem, Report, Suppression
 from pipeline.render_context import paragraphs
 from pipeline.wordimport.match import dice
 
@@ -29,12 +30,17 @@ class Hints:
     problems: dict[str, Problem] = field(default_factory=dict)
     measures: dict[str, Measure] = field(default_factory=dict)
     answers: dict[str, Answer] = field(default_factory=dict)
+    achievements: dict[str, list[tuple[str, tuple[Suppression, ...]]]] = field(default_factory=dict)
+    report_ignore: tuple[Suppression, ...] = ()  # the newest draft's report-level lint-ignore
 
     @classmethod
     def of(cls, *reports: Report | None) -> "Hints":
         """Hints from ``reports``, newest first (an earlier match never overrides a newer one)."""
         hints = cls()
-        for report in (r for r in reports if r is not None):
+        known = [r for r in reports if r is not None]
+        if known:
+            hints.report_ignore = known[0].ignore
+        for report in known:
             for problem in report.problems:
                 hints.problems.setdefault(f"id:{problem.id}", problem)
                 hints.problems.setdefault(f"text:{_key(problem.text)}", problem)
@@ -44,6 +50,8 @@ class Hints:
             for area in report.areas:
                 for answer in area.answers:
                     hints.answers.setdefault(answer.question, answer)
+                hints.achievements.setdefault(area.area, [(text, area.ignore_of(i))
+                                                          for i, text in enumerate(area.achievements)])
         return hints
 
     def problem(self, bookmark_id: str | None, first: str) -> Problem | None:
@@ -58,6 +66,14 @@ class Hints:
         """The earlier answer's ``lint-ignore`` entries, when its text is unchanged."""
         earlier = self.answers.get(question)
         return earlier.ignore if earlier is not None and paragraphs(earlier.text) == paragraphs(text) else ()
+
+    def achievement_ignore(self, area: str, index: int, text: str) -> tuple[Suppression, ...]:
+        """The earlier achievement's ``lint-ignore`` entries: the one at the same place with the same
+        text, else the first one with the same text."""
+        earlier = self.achievements.get(area, [])
+        if index < len(earlier) and earlier[index][0] == text:
+            return earlier[index][1]
+        return next((ignore for before, ignore in earlier if before == text), ())
 
 
 def _lookup(table: dict, bookmark_id: str | None, first: str):

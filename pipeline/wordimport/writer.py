@@ -59,7 +59,12 @@ def _areas(report: Report) -> list[str]:
                 out.append(f"      {answer.question}: {scalar(answer.text, 6)}")
         if area.achievements:
             out.append("    achievements:")
-            out.extend(f"      - {scalar(item, 8)}" for item in area.achievements)
+        for i, item in enumerate(area.achievements):
+            if area.ignore_of(i):
+                out.append(f"      - text: {scalar(item, 8)}")
+                out.extend(_suppressions(area.ignore_of(i), 8))
+            else:
+                out.append(f"      - {scalar(item, 8)}")
         if not area.answers and not area.achievements:
             out[-1] += " {}"
     return out
@@ -96,6 +101,7 @@ def report_yaml(report: Report, header: str = "") -> str:
     out.append(f"date: {report.date.isoformat()}")
     if report.title:
         out.append(f"title: {scalar(report.title, 0)}")
+    out.extend(_suppressions(report.ignore, 0))
     out.append(f"opening: {scalar(report.opening, 0)}")
     out += _areas(report) + _problems(report) + _measures(report)
     if report.closing:

@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.errors import IssueCollector, UserError
 from pipeline.load import read_report
-from pipeline.model import AreaContent, Answer, Measure, Problem, Report
+from pipeline.model import AreaContent, Answer, Measure, Problem, Report, Suppression
 from pipeline.wordimport import import_docx
 from pipeline.wordimport.headings import find_date, section_kind, strip_typed
 from pipeline.wordimport.items import parse_due, split_cause, split_meta
@@ -109,14 +109,17 @@ TRICKY = ["yes", "2025-01-01", "# 不是注释", "a: b", "- 列表", "“引号�
           "null", "~", "12", "{x}", "[y]", "&a *b", "!tag", "%", "@", "`", "长" * 60, "两行\n第二行", "x" * 41 + " "]
 
 
+@pytest.mark.parametrize("ignored", [False, True], ids=["plain", "lint-ignore"])
 @pytest.mark.parametrize("value", TRICKY)
-def test_writer_round_trips_any_text(value: str, tmp_path: Path) -> None:
+def test_writer_round_trips_any_text(value: str, ignored: bool, tmp_path: Path) -> None:
+    """Any text, and with ``ignored`` a ``lint-ignore`` (reason: the text) on every item that takes one."""
     qset = load_draft_file(REPO / "drafts/qingshigang/v1/report.yaml").question_set
+    ignore = (Suppression("boilerplate", value),) if ignored else ()
     report = Report(path=tmp_path / "report.yaml", date=dt.date(2026, 1, 1), title=value, opening=value,
-                    areas=(AreaContent("duty", (Answer("Q1", value),), (value,)),),
-                    problems=(Problem("P1", "duty", value, value),),
-                    measures=(Measure("M1", ("P1",), value, owner=value, due=dt.date(2026, 6, 30)),),
-                    closing=value, unplaced=(value,))
+                    areas=(AreaContent("duty", (Answer("Q1", value, ignore),), (value, value), (ignore, ())),),
+                    problems=(Problem("P1", "duty", value, value, ignore),),
+                    measures=(Measure("M1", ("P1",), value, owner=value, due=dt.date(2026, 6, 30), ignore=ignore),),
+                    closing=value, unplaced=(value,), ignore=ignore)
     path = tmp_path / "report.yaml"
     path.write_text(report_yaml(report), encoding="utf-8")
     issues = IssueCollector()
