@@ -71,23 +71,38 @@ def test_problem_detection_accuracy(field: str, detect) -> None:
     assert accuracy >= 0.9
 
 
-@pytest.mark.parametrize("name", ["heldout.yaml", "heldout2.yaml", "heldout3.yaml", "heldout4.yaml"])
+# Floors for a held-out set's numbers, a little under what was measured after the rule round it
+# followed (heldout5: measured 0.54 / 0.83 before that round, 0.80 / 1.00 after; 0% concrete flagged).
+HELDOUT_FLOORS = {
+    "heldout5.yaml": {"boilerplate": 0.75, "hedging": 0.9},
+}
+
+
+@pytest.mark.parametrize("name", ["heldout.yaml", "heldout2.yaml", "heldout3.yaml", "heldout4.yaml",
+                                  "heldout5.yaml"])
 def test_heldout_numbers(name: str) -> None:
     """Held-out sets (written after the rules): printed for the record, asserted loosely.
 
     heldout.yaml measured 0.53 boilerplate / 0.70 hedging recall before the phrase lists were widened
     after reading its misses — it is no longer held out; heldout2.yaml was written after that.
+    heldout5.yaml was written (and committed) before the structural patterns of its round, and its
+    sentences were not read while tuning them; its floors are in ``HELDOUT_FLOORS``.
     """
     data = _load(name)
     linter = Linter()
     results = [(s["label"], {f.category for f in linter.run(from_text(None, s["text"]))}) for s in data["sentences"]]
+    floors = HELDOUT_FLOORS.get(name, {})
+    recalls = {}
     for label in ("boilerplate", "hedging"):
         cases = [cats for lab, cats in results if lab == label]
-        print(f"\n{name} {label} recall: {sum(label in c for c in cases) / len(cases):.3f} ({len(cases)})")
+        recalls[label] = sum(label in c for c in cases) / len(cases)
+        print(f"\n{name} {label} recall: {recalls[label]:.3f} ({len(cases)})")
     concrete = [cats for lab, cats in results if lab == "concrete"]
     flagged = sum(bool(c) for c in concrete) / len(concrete)
     print(f"{name} concrete flagged: {flagged:.3f} ({len(concrete)})")
+    for label, floor in floors.items():
+        assert recalls[label] >= floor, f"{name} {label} recall {recalls[label]:.3f} < {floor}"
     for field, detect in (("example", has_example), ("figure", has_figure)):
         right = sum(detect(p["text"]) == p[field] for p in data["problems"])
         print(f"{name} {field} accuracy: {right / len(data['problems']):.3f} ({len(data['problems'])})")
-    assert flagged <= 0.25
+    assert flagged <= (0.05 if floors else 0.25)
