@@ -41,7 +41,9 @@ def init(directory: Path, unit_id: str, name: str, organisation: str, reporter: 
               help="The workspace (default: found from the current folder).")
 def new_draft_command(unit: str, date: dt.datetime | None, root: Path | None) -> int:
     """Start the next draft of UNIT from its last one, with a responses.yaml to fill in."""
-    written = new_draft(unit, date.date() if date else today(), root)
-    for path in written:
+    started = new_draft(unit, date.date() if date else today(), root)
+    for path in started.written:
         click.echo(f"created {display_path(path)}")
+    if started.warning:
+        click.echo(f"note: {started.warning}", err=True)
     return 0

@@ -14,11 +14,12 @@ from pathlib import Path
 from pipeline.errors import Issue, IssueCollector, UserError
 from pipeline.feedback.load import read_draft_feedback
 from pipeline.fsutil import atomic_write_bytes
-from pipeline.model import QuestionSet
-from pipeline.workspace import PACKAGED_TEMPLATES, load_workspace, require_root
+from pipeline.model import Draft, QuestionSet
+from pipeline.workspace import PACKAGED_TEMPLATES, UnitDrafts, Workspace, load_workspace, require_root
 
 INIT_RESOURCES = Path(__file__).resolve().parent / "resources" / "init"
 UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+SKELETON_MARK = "【待补充】"  # what the v1 skeleton asks to replace (the lint's placeholder rule flags it)
 
 
 @dataclass(frozen=True)
@@ -84,10 +85,40 @@ def _unit_yaml(unit: NewUnit) -> str:
             "# Start the first draft with: shuzhi new-draft " + unit.id + "\n")
 
 
-def new_draft(unit_id: str, date: dt.date, root: Path | None = None) -> list[Path]:
+@dataclass(frozen=True)
+class NewDraft:
+    """What ``new-draft`` wrote, and a warning when the draft it started from looks unfinished."""
+
+    written: list[Path]
+    warning: str | None = None
+
+
+def new_draft(unit_id: str, date: dt.date, root: Path | None = None) -> NewDraft:
     """Start v<N+1> of ``unit_id`` from v<N> (or a v1 skeleton) and a responses.yaml skeleton."""
     workspace = load_workspace(require_root(root), [unit_id])
     unit_drafts = workspace.units[0]
+    return NewDraft(_write_next_draft(workspace, unit_drafts, date), unfinished_warning(unit_drafts.drafts))
+
+
+def unfinished_warning(drafts: tuple[Draft, ...]) -> str | None:
+    """Why the latest draft looks unfinished (a copy of the one before, or skeleton placeholders left)."""
+    if not drafts:
+        return None
+    latest = drafts[-1]
+    text = _without_date(latest.report.path.read_text(encoding="utf-8"))
+    if len(drafts) > 1 and text == _without_date(drafts[-2].report.path.read_text(encoding="utf-8")):
+        return (f"{latest.label} is still an unedited copy of {drafts[-2].label}; "
+                f"was it meant to be revised before starting the next draft?")
+    if SKELETON_MARK in text:
+        return f"{latest.label} still has {text.count(SKELETON_MARK)} {SKELETON_MARK} placeholders to fill in"
+    return None
+
+
+def _without_date(text: str) -> str:
+    return re.sub(r"(?m)^date:[^\n]*\n?", "", text, count=1)
+
+
+def _write_next_draft(workspace: Workspace, unit_drafts: UnitDrafts, date: dt.date) -> list[Path]:
     latest = unit_drafts.latest
     unit_dir = unit_drafts.unit.dir
     if latest is None:
@@ -122,11 +153,11 @@ def _with_date(text: str, date: dt.date) -> str:
 
 def skeleton_report(qset: QuestionSet, date: dt.date) -> str:
     """A first draft to fill in: every required question listed, placeholders marked 【待补充】."""
-    lines = [f"date: {date.isoformat()}", "opening: |", "  【待补充】开头：本年度抓基层党建工作的总体情况。", "areas:"]
+    lines = [f"date: {date.isoformat()}", "opening: |", f"  {SKELETON_MARK}开头：本年度抓基层党建工作的总体情况。", "areas:"]
     for area in qset.areas:
         lines += [f"  {area.id}:  # {area.title}", "    answers:"]
         for q in area.questions:
-            lines += [f"      # {q.text}", f"      {q.id}: 【待补充】"]
+            lines += [f"      # {q.text}", f"      {q.id}: {SKELETON_MARK}"]
         lines += ["    achievements: []"]
     lines += ["problems: []", "measures: []", ""]
     return "\n".join(lines)

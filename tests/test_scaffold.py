@@ -125,3 +125,16 @@ def test_a_new_workspace_passes_check_and_a_skeleton_draft_fails_it(tmp_path: Pa
     capsys.readouterr()
     assert main(["check", "--root", str(ws), "--jobs", "1"]) == 1
     assert "placeholder" in capsys.readouterr().out
+
+
+def test_new_draft_notes_when_the_draft_it_starts_from_looks_unfinished(tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    main(["init", str(tmp_path), "--unit", "demo"])
+    args = ["new-draft", "demo", "--root", str(tmp_path)]
+    assert main([*args, "--date", "2026-01-02"]) == 0
+    assert "note:" not in capsys.readouterr().err  # v1 is new: nothing to say yet
+    assert main([*args, "--date", "2026-01-09"]) == 0
+    assert "note: v1 still has 17 【待补充】 placeholders to fill in" in capsys.readouterr().err
+    assert main([*args, "--date", "2026-01-16"]) == 0
+    assert "note: v2 is still an unedited copy of v1" in capsys.readouterr().err
+    assert (tmp_path / "drafts" / "demo" / "v3" / "report.yaml").is_file()  # a note, never a refusal
