@@ -139,14 +139,21 @@ def root_uri(root: Path) -> str:
 def artifact_location(path: Path | None, root: Path) -> dict:
     """A SARIF ``artifactLocation``: a percent-encoded URI relative to ``%SRCROOT%`` (``root``) for a
     file below it, an absolute ``file://`` URI (no base) for one outside it."""
+    uri, relative = _artifact_uri(None if path is None else str(path), str(root))
+    return {"uri": uri, "uriBaseId": SRCROOT} if relative else {"uri": uri}
+
+
+@lru_cache(maxsize=4096)
+def _artifact_uri(path: str | None, root: str) -> tuple[str, bool]:
+    # Cached: resolving is a system call per path component, and thousands of findings share a file.
     if path is None:
-        return {"uri": quote("<input>"), "uriBaseId": SRCROOT}
+        return quote("<input>"), True
     resolved = Path(path).resolve()
     try:
-        relative = resolved.relative_to(root.resolve())
+        relative = resolved.relative_to(Path(root).resolve())
     except ValueError:
-        return {"uri": resolved.as_uri()}
-    return {"uri": quote(relative.as_posix(), safe="/"), "uriBaseId": SRCROOT}
+        return resolved.as_uri(), False
+    return quote(relative.as_posix(), safe="/"), True
 
 
 def _plain_path(f: Finding) -> str:
