@@ -43,8 +43,8 @@ bench: $(INSTALLED) ## Speed and memory benchmarks (prints tables; installs the 
 bench-scale: $(INSTALLED) ## Nationwide-scale build benchmark (10/100/1,000 units x 8 drafts; ARGS=--quick for 10/100)
 	$(BIN)/python bench/bench_scale.py $(ARGS)
 
-template: $(INSTALLED) ## Regenerate templates/report.docx from pipeline/template_gen.py
-	$(BIN)/python -m pipeline.template_gen templates/report.docx
+template: $(INSTALLED) ## Regenerate templates/report.docx from pipeline/word/template_gen.py
+	$(BIN)/python -m pipeline.word.template_gen templates/report.docx
 
 clean: ## Remove build outputs
 	rm -rf build test-artifacts

@@ -92,7 +92,7 @@ def _row(name: str, size: int, seconds: float, findings: int) -> str:
 def main() -> None:
     from pipeline.lint.document import from_draft, from_text
     from pipeline.lint.engine import Linter
-    from pipeline.workspace import load_draft_file, load_workspace
+    from pipeline.content.workspace import load_draft_file, load_workspace
 
     linter = Linter()
     rows = []

@@ -15,9 +15,9 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from pipeline.model import Answer, AreaContent, Draft, Measure, Problem, Report
-from pipeline.render import build_context, render_report
-from pipeline.workspace import load_workspace, template_for
+from pipeline.content.model import Answer, AreaContent, Draft, Measure, Problem, Report
+from pipeline.render.document import build_context, render_report
+from pipeline.content.workspace import load_workspace, template_for
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_UNIT = "qingshigang"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import COMMANDS
+from pipeline.cli.main import COMMANDS
 
 REPO = Path(__file__).resolve().parent.parent
 PAGES = [REPO / "README.md", REPO / "HACKING.md", *sorted((REPO / "docs").glob("*.md"))]

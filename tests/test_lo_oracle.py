@@ -130,8 +130,8 @@ def test_strip_comments_removes_parts_and_anchors() -> None:
 def test_example_reports_round_trip_with_the_same_texts(lo_oracle: LibreOfficeOracle, tmp_path: Path,  # noqa: F811
                                                         repo_root: Path) -> None:
     """The python-side extraction and LibreOffice agree on every rendered draft of the example."""
-    from pipeline.render import render_report
-    from pipeline.workspace import load_workspace, template_for
+    from pipeline.render.document import render_report
+    from pipeline.content.workspace import load_workspace, template_for
 
     workspace = load_workspace(repo_root)
     drafts = [d for u in workspace.units for d in u.drafts]

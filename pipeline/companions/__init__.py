@@ -18,8 +18,8 @@ from pipeline.companions.evaluation import EvaluationForm, load_form
 from pipeline.companions.evaluation_doc import write_evaluation_form
 from pipeline.companions.problems_doc import write_problems
 from pipeline.companions.rectification_doc import write_rectification
-from pipeline.model import Draft
-from pipeline.workspace import find_root
+from pipeline.content.model import Draft
+from pipeline.content.workspace import find_root
 
 PROBLEMS_DOCX = "problems.docx"
 RECTIFICATION_DOCX = "rectification.docx"

@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline import yamlsrc
+from pipeline.content import yamlsrc
 from pipeline.errors import IssueCollector
-from pipeline.model import Unit
-from pipeline.schema import MapReader, issue_at
-from pipeline.workspace import PACKAGED_TEMPLATES, TEMPLATES_DIR
+from pipeline.content.model import Unit
+from pipeline.content.reader import MapReader, issue_at
+from pipeline.content.workspace import PACKAGED_TEMPLATES, TEMPLATES_DIR
 
 RATINGS: tuple[str, ...] = ("好", "较好", "一般", "差")
 SATISFIED: frozenset[str] = frozenset({"好", "较好"})

@@ -14,9 +14,9 @@ from docx.document import Document as DocxDocument
 from pipeline.companions.evaluation import RATINGS, EvaluationForm, load_form
 from pipeline.companions.layout import save_companion, start_document
 from pipeline.companions.problems_doc import companion_title
-from pipeline.house_tables import Column, HouseTable
-from pipeline.model import Draft
-from pipeline.workspace import find_root
+from pipeline.word.house_tables import Column, HouseTable
+from pipeline.content.model import Draft
+from pipeline.content.workspace import find_root
 
 COLUMNS = (Column("序号", 1.5, centre=True), Column("测评项目", 7.7),
            *(Column(rating, 1.6, centre=True) for rating in RATINGS))

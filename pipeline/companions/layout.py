@@ -1,8 +1,8 @@
 """Building blocks shared by the companion documents: title, paragraphs, landscape pages, saving.
 
-Every companion starts from :func:`pipeline.house_style.new_house_document` (the report template's
+Every companion starts from :func:`pipeline.word.house_style.new_house_document` (the report template's
 styles, section and footers) and is saved with :func:`save_companion` (deterministic bytes, atomic
-write).  Their tables come from :mod:`pipeline.house_tables`.
+write).  Their tables come from :mod:`pipeline.word.house_tables`.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from docx.enum.section import WD_ORIENT
 from docx.shared import Cm
 
 from pipeline.errors import Issue, UserError
-from pipeline.house_style import TABLE_STYLE, TABLE_TEXT_STYLE, new_house_document, save_deterministic
-from pipeline.model import Draft
-from pipeline.render_context import paragraphs
+from pipeline.word.house_style import TABLE_STYLE, TABLE_TEXT_STYLE, new_house_document, save_deterministic
+from pipeline.content.model import Draft
+from pipeline.render.context import paragraphs
 
 # GB/T 9704 margins (mm) turned a quarter: landscape pages keep 28/26 mm on the binding sides.
 LANDSCAPE_MARGINS_MM = (28.0, 26.0, 37.0, 35.0)  # top, bottom, left, right

@@ -15,9 +15,9 @@ from pathlib import Path
 from docx.document import Document as DocxDocument
 
 from pipeline.companions.layout import save_companion, start_document
-from pipeline.house_tables import Column, HouseTable
-from pipeline.model import Draft, Problem
-from pipeline.render_context import build_context, chinese_date, paragraphs
+from pipeline.word.house_tables import Column, HouseTable
+from pipeline.content.model import Draft, Problem
+from pipeline.render.context import build_context, chinese_date, paragraphs
 
 HEADLINE_MAX = 30  # characters; a longer first clause is cut with an ellipsis
 CAUSE_PREFIX = "原因："

@@ -1,6 +1,6 @@
 """The rectification list (整改清单) as data: measures, the problems they address, completion and overdue.
 
-Computed from a :class:`~pipeline.model.Report` alone, so the Word document, the lint and any
+Computed from a :class:`~pipeline.content.model.Report` alone, so the Word document, the lint and any
 report on progress read the same figures:
 
 - completion rate = measures with status ``done`` / all measures (None when there are none);
@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from pipeline.model import MEASURE_STATUS_LABELS, Measure, Problem, Report
+from pipeline.content.model import MEASURE_STATUS_LABELS, Measure, Problem, Report
 
 DONE = "done"
 OVERDUE_LABEL = "逾期"

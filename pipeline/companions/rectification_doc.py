@@ -20,9 +20,9 @@ from pipeline.companions.problems_doc import byline, companion_title, headline
 from pipeline.companions.rectification import (
     RectificationItem, RectificationList, format_rate, rectification_list,
 )
-from pipeline.house_tables import Column, HouseTable
-from pipeline.model import Draft
-from pipeline.render_context import chinese_date, paragraphs
+from pipeline.word.house_tables import Column, HouseTable
+from pipeline.content.model import Draft
+from pipeline.render.context import chinese_date, paragraphs
 
 UNSET = "未明确"
 OVERDUE_COLOUR = RGBColor(0xC0, 0x00, 0x00)

@@ -23,9 +23,9 @@ from lxml import etree
 
 from pipeline.feedback.model import FeedbackItem
 from pipeline.feedback.targets import Target, resolve
-from pipeline.model import Draft
+from pipeline.content.model import Draft
 from pipeline.ooxml.visible import VisibleText, w
-from pipeline.render_context import measure_context, problem_context
+from pipeline.render.context import measure_context, problem_context
 
 SECTION_PREFIXES = ("q-", "area-", "ach-", "p-", "m-", "sec-")
 TITLE_STYLES = ("Title", "title")

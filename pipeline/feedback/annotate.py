@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pipeline.docx_io import read_package_bytes, write_package
+from pipeline.word.package import read_package_bytes, write_package
 from pipeline.feedback.anchor import Anchor, DocumentMap, find_anchor
 from pipeline.feedback.model import KIND_LABELS, STATUS_LABELS, FeedbackItem, Response, Round
-from pipeline.model import Draft
+from pipeline.content.model import Draft
 from pipeline.ooxml.comments import Comment, Thread, add_threads, parse
 from pipeline.ooxml.visible import w
 

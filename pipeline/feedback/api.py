@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.config import Config
+from pipeline.content.config import Config
 from pipeline.errors import IssueCollector
 from pipeline.feedback.check import CheckResult, check_unit
 from pipeline.feedback.ledger import Ledger, build_ledger
 from pipeline.feedback.load import load_unit_feedback, read_unit_feedback
 from pipeline.feedback.model import Round, UnitFeedback
-from pipeline.model import Draft
-from pipeline.workspace import UnitDrafts
+from pipeline.content.model import Draft
+from pipeline.content.workspace import UnitDrafts
 
 LEDGER_DOCX = "feedback-ledger.docx"
 CHART_PNG = "feedback.png"

@@ -24,7 +24,7 @@ from pipeline.feedback.model import STATUS_LABELS, STATUSES, FeedbackItem, Round
 from pipeline.feedback.targets import (contains_quote, describe_choices, describe_target, resolve, same_text,
                                        target_text)
 from pipeline.lint.finding import Finding, RuleDescription
-from pipeline.source import KeyPath, format_key_path
+from pipeline.content.source import KeyPath, format_key_path
 
 CATEGORY = "feedback"
 RULE_MISSING = "feedback-missing-response"

@@ -13,7 +13,7 @@ import json
 import unicodedata
 from dataclasses import asdict, dataclass
 
-from pipeline.config import Department
+from pipeline.content.config import Department
 from pipeline.feedback.model import STATUSES, Round, UnitFeedback
 
 FORMATS: tuple[str, ...] = ("text", "json", "csv")

@@ -1,7 +1,7 @@
 """``feedback-ledger.docx``: the ledger in the house style — a summary and an item table per round.
 
-Built on :func:`pipeline.house_style.new_house_document` (the report template's styles, A4 section
-and footers) and saved with :func:`pipeline.house_style.save_deterministic` (same content, same bytes).
+Built on :func:`pipeline.word.house_style.new_house_document` (the report template's styles, A4 section
+and footers) and saved with :func:`pipeline.word.house_style.save_deterministic` (same content, same bytes).
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from docx.document import Document as DocxDocument
 
 from pipeline.feedback.ledger import COLUMNS, Ledger, Tally, format_rate
 from pipeline.feedback.model import KIND_LABELS, STATUS_LABELS, Round, UnitFeedback
-from pipeline.house_style import new_house_document, save_deterministic
-from pipeline.house_tables import Column, HouseTable
+from pipeline.word.house_style import new_house_document, save_deterministic
+from pipeline.word.house_tables import Column, HouseTable
 
 SUMMARY_COLUMNS = tuple(Column(header, width) for header, width in zip(
     ("部门", "意见", "采纳", "部分采纳", "未采纳", "未答复", "采纳率"), (3.2, 1.8, 1.8, 2.2, 2.0, 2.0, 2.6), strict=True))

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline import yamlsrc
-from pipeline.config import Config, Department
+from pipeline.content import yamlsrc
+from pipeline.content.config import Config, Department
 from pipeline.errors import Issue, IssueCollector
 from pipeline.feedback.model import (KINDS, STATUSES, FeedbackItem, Response, Round, Unanswered, UnitFeedback,
                                      Where)
-from pipeline.model import Draft
-from pipeline.schema import MapReader, issue_at
-from pipeline.workspace import UnitDrafts
-from pipeline.yamlsrc import YNode
+from pipeline.content.model import Draft
+from pipeline.content.reader import MapReader, issue_at
+from pipeline.content.workspace import UnitDrafts
+from pipeline.content.yamlsrc import YNode
 
 FEEDBACK_DIR = "feedback"
 RESPONSES_FILE = "responses.yaml"

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.config import Department
-from pipeline.model import Draft
-from pipeline.source import KeyPath
+from pipeline.content.config import Department
+from pipeline.content.model import Draft
+from pipeline.content.source import KeyPath
 
 KINDS: tuple[str, ...] = ("must", "suggest")
 STATUSES: tuple[str, ...] = ("adopted", "partly", "declined")

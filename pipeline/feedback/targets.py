@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from pipeline.feedback.model import REPORT_TARGET
-from pipeline.model import Draft, Report
+from pipeline.content.model import Draft, Report
 
 TargetKind = Literal["question", "problem", "measure", "area", "report"]
 _SPACE = re.compile(r"\s+")

@@ -4,7 +4,7 @@ A report becomes one unit per text value (opening, every answer, achievement, pr
 measure, closing, unplaced item); a .txt/.md/.docx file becomes one ``prose`` unit per paragraph.
 A unit carries its item's ``lint-ignore``; the document carries the report-level one.
 Positions: report units are mapped to file line/column through the report's
-:class:`~pipeline.source.SourceMap`; prose units know their line (for .docx: the paragraph number).
+:class:`~pipeline.content.source.SourceMap`; prose units know their line (for .docx: the paragraph number).
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.model import Draft, QuestionSet, Report, Suppression
-from pipeline.source import KeyPath, Position
+from pipeline.content.model import Draft, QuestionSet, Report, Suppression
+from pipeline.content.source import KeyPath, Position
 
 TEXT_KINDS = ("opening", "answer", "achievement", "problem", "cause", "measure", "closing", "unplaced", "prose")
 

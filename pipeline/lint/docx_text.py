@@ -1,4 +1,4 @@
-"""The paragraphs of a .docx as plain text (read safely through :func:`pipeline.docx_io.read_package`).
+"""The paragraphs of a .docx as plain text (read safely through :func:`pipeline.word.package.read_package`).
 
 Tracked deletions are skipped (they are not part of the text); insertions are read.  Tables are read
 cell by cell, paragraph by paragraph, in document order.
@@ -10,7 +10,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from pipeline.docx_io import read_package
+from pipeline.word.package import read_package
 from pipeline.errors import Issue, UserError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -16,14 +16,14 @@ import re
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from pipeline.config import LintConfig
+from pipeline.content.config import LintConfig
 from pipeline.errors import Issue, UserError
 from pipeline.lint.checks import CHECKS, Context, Hit
 from pipeline.lint.document import Document, from_draft, from_paragraphs, from_report, from_text
 from pipeline.lint.finding import CATEGORIES, Finding
 from pipeline.lint.rules import Rule, load_rules
-from pipeline.model import Draft, QuestionSet, Report
-from pipeline.source import format_key_path
+from pipeline.content.model import Draft, QuestionSet, Report
+from pipeline.content.source import format_key_path
 
 PROSE_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -139,7 +139,7 @@ def _without_overlaps(hits: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:
 
 
 def _anchor_position(doc: Document, hit: Hit):
-    from pipeline.source import Position
+    from pipeline.content.source import Position
 
     if doc.report is not None:
         return doc.report.source.position(hit.unit.key_path)
@@ -172,7 +172,7 @@ def read_document(path: Path) -> Document:
         raise UserError(Issue(path, f"{path.name} {_NOT_DRAFTS[path.name]}, not a draft",
                               hint="lint a draft (drafts/<unit>/v<N>/report.yaml) or a unit folder"))
     if suffix in YAML_SUFFIXES:
-        from pipeline.workspace import load_draft_file
+        from pipeline.content.workspace import load_draft_file
 
         return from_draft(load_draft_file(path))
     if suffix == ".docx":

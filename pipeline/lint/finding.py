@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.source import KeyPath, format_key_path
+from pipeline.content.source import KeyPath, format_key_path
 
 #: The fixed categories (an interface for CI and other tools; never rename one).
 CATEGORIES: tuple[str, ...] = (

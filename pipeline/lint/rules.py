@@ -27,12 +27,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from pipeline import yamlsrc
+from pipeline.content import yamlsrc
 from pipeline.errors import Issue, IssueCollector
 from pipeline.lint.checks import CHECKS
 from pipeline.lint.document import TEXT_KINDS
 from pipeline.lint.finding import CATEGORIES, SEVERITIES
-from pipeline.yamlsrc import YNode
+from pipeline.content.yamlsrc import YNode
 
 BUILTIN_DIR = Path(__file__).resolve().parent / "rules"
 _RULE_KEYS = {"id", "category", "severity", "extends", "message", "description", "tokens", "patterns",
@@ -156,7 +156,7 @@ def read_pack(path: Path, issues: IssueCollector) -> list[Rule]:
 
 
 def _issue(issues: IssueCollector, path: Path, node: YNode, message: str, hint: str = "") -> None:
-    from pipeline.source import format_key_path
+    from pipeline.content.source import format_key_path
 
     issues.add(Issue(path, message, line=node.span.line, column=node.span.column,
                      key_path=format_key_path(node.key_path), hint=hint))

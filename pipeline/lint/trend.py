@@ -11,7 +11,7 @@ from pipeline.lint.document import from_draft
 from pipeline.lint.engine import Linter
 from pipeline.lint.figures import has_figure
 from pipeline.lint.formats import display_width
-from pipeline.model import Draft
+from pipeline.content.model import Draft
 
 
 @dataclass(frozen=True)

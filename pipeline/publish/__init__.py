@@ -4,7 +4,7 @@ The page is for the members who evaluate the report (公示): plain HTML with in
 typography (仿宋/宋体/Noto Serif CJK font stacks, 2-character indents, 1.8 line height), A4 print
 rules, the draft's unit, number and date — and no script, font, image or link to anything outside
 it, so it works offline on an intranet.  The HTML is generated from the same template context as
-the Word report (:func:`pipeline.render_context.build_context`) through a sandboxed, autoescaping
+the Word report (:func:`pipeline.render.context.build_context`) through a sandboxed, autoescaping
 Jinja template; the same draft always gives the same bytes.
 """
 
@@ -19,11 +19,11 @@ from markupsafe import Markup
 from pipeline.errors import Issue, UserError
 from pipeline.fsutil import atomic_write_text
 from pipeline.companions.problems_doc import byline, companion_title, problem_rows
-from pipeline.model import MEASURE_STATUS_LABELS, Draft
-from pipeline.render import jinja_environment
-from pipeline.render_context import build_context, measure_meta, paragraphs
+from pipeline.content.model import MEASURE_STATUS_LABELS, Draft
+from pipeline.render.document import jinja_environment
+from pipeline.render.context import build_context, measure_meta, paragraphs
 from pipeline.publish.template import PAGE
-from pipeline.workspace import UnitDrafts
+from pipeline.content.workspace import UnitDrafts
 
 __all__ = ["publish_unit", "page_html", "PAGE_NAME"]
 PAGE_NAME = "index.html"

@@ -5,7 +5,7 @@
     result.stats  # inserted / deleted / moved characters per top-level section
 
 ``old`` and ``new`` are .docx bytes, a path, or ``{part name: bytes}``.  Input is read through
-:mod:`pipeline.docx_io` (zip bombs, corrupt and encrypted files → :class:`UserError`).  A document
+:mod:`pipeline.word.package` (zip bombs, corrupt and encrypted files → :class:`UserError`).  A document
 that already carries tracked changes has them accepted first (noted in ``result.notes``).
 """
 
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from pipeline.docx_io import read_package, read_package_bytes, write_package
+from pipeline.word.package import read_package, read_package_bytes, write_package
 from pipeline.errors import Issue, UserError
 from pipeline.ooxml import W_NS, is_w, parse_xml, serialize, w
 from pipeline.ooxml.revisions import Revisions

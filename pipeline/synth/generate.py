@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from pipeline.config import DEFAULT_DEPARTMENTS
+from pipeline.content.config import DEFAULT_DEPARTMENTS
 from pipeline.errors import Issue, UserError
 from pipeline.fsutil import atomic_write_text
 
@@ -157,7 +157,7 @@ def synthesize(target: Path, spec: SynthSpec) -> int:
     if (target / "drafts").exists():
         raise UserError(Issue(target / "drafts", "already exists; nothing was written",
                               hint="synth never overwrites: choose an empty folder"))
-    from pipeline.scaffold import workspace_files, write_all
+    from pipeline.content.scaffold import workspace_files, write_all
 
     write_all(workspace_files(target))  # configuration, templates, workflow
     for index in range(spec.units):

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.errors import Issue, UserError
-from pipeline.model import Draft, QuestionSet, Report, Unit
-from pipeline.render_context import default_title
+from pipeline.content.model import Draft, QuestionSet, Report, Unit
+from pipeline.render.context import default_title
 from pipeline.wordimport.assemble import build_report
 from pipeline.wordimport.hints import Hints
 from pipeline.wordimport.reader import Package, Para, open_package, read_paragraphs

@@ -1,4 +1,4 @@
-"""From collected paragraphs to a :class:`~pipeline.model.Report`: ids, causes, owners, links, closing."""
+"""From collected paragraphs to a :class:`~pipeline.content.model.Report`: ids, causes, owners, links, closing."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from pipeline.model import Answer, AreaContent, Measure, Problem, QuestionSet, Report
-from pipeline.render_context import paragraphs
+from pipeline.content.model import Answer, AreaContent, Measure, Problem, QuestionSet, Report
+from pipeline.render.context import paragraphs
 from pipeline.wordimport.hints import Hints, split_like
 from pipeline.wordimport.items import split_cause, split_meta, split_rendered_meta
 from pipeline.wordimport.match import guess_area, guess_links

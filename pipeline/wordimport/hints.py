@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.model import Answer, Measure, Problem, Report, Suppression
-from pipeline.render_context import paragraphs
+from pipeline.content.model import Answer, Measure, Problem, Report, Suppression
+from pipeline.render.context import paragraphs
 from pipeline.wordimport.match import dice
 
 SAME_ITEM = 0.5  # Dice similarity above which an edited item is still the same item

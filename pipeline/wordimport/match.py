@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.model import Area, Question, QuestionSet
+from pipeline.content.model import Area, Question, QuestionSet
 
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 HEADING_MATCH = 0.5  # minimum score for a heading to be taken as an area or a question

@@ -10,7 +10,7 @@ lxml reads the package parts directly (rather than pandoc's JSON AST) because st
 needs exactly what pandoc's docx reader drops or flattens: style ids and outline levels of custom
 styles, the ``lvlText``/``numFmt`` of list levels (Chinese counting), bookmarks (``q-Q3``, ``p-P2``)
 and, for feedback import, comment anchors and tracked-change runs at their exact position.
-The package is always opened through :func:`pipeline.docx_io.read_package` (limits, clear errors).
+The package is always opened through :func:`pipeline.word.package.read_package` (limits, clear errors).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from pipeline.docx_io import read_package
+from pipeline.word.package import read_package
 from pipeline.errors import Issue, UserError
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

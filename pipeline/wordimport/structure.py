@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from pipeline.model import QuestionSet, Unit
+from pipeline.content.model import QuestionSet, Unit
 from pipeline.wordimport.reader import Para
 from pipeline.wordimport.headings import (Line, classify, find_date, is_date_line, section_kind,
                                           split_inline_heading)

@@ -1,4 +1,4 @@
-"""Writing a :class:`~pipeline.model.Report` as ``report.yaml`` in the documented format (docs/format.md).
+"""Writing a :class:`~pipeline.content.model.Report` as ``report.yaml`` in the documented format (docs/format.md).
 
 The YAML is emitted by hand, not dumped, so it looks like what a person writes: keys in the documented
 order, long and multi-paragraph text as ``|`` block scalars, short text double-quoted (every character
@@ -15,8 +15,8 @@ from pathlib import Path
 
 from pipeline.errors import Issue, IssueCollector, UserError
 from pipeline.fsutil import atomic_write_text
-from pipeline.load import read_report
-from pipeline.model import QuestionSet, Report, Suppression
+from pipeline.content.load import read_report
+from pipeline.content.model import QuestionSet, Report, Suppression
 
 BLOCK_OVER = 40  # characters: longer text goes into a block scalar
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import main
+from pipeline.cli.main import main
 
 SAMPLE = Path("drafts/qingshigang/evaluation/results.csv")
 

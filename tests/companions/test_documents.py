@@ -16,10 +16,10 @@ from pipeline.companions.problems_doc import headline
 from pipeline.companions.rectification import rectification_list
 from pipeline.companions.rectification_doc import rectification_document
 from pipeline.errors import UserError
-from pipeline.model import Draft
-from pipeline.render import render_report
-from pipeline.render_context import paragraphs
-from pipeline.workspace import load_workspace, template_for
+from pipeline.content.model import Draft
+from pipeline.render.document import render_report
+from pipeline.render.context import paragraphs
+from pipeline.content.workspace import load_workspace, template_for
 from render.fixtures import TEMPLATE, fixture_draft
 
 EXAMPLE_UNIT = "qingshigang"

@@ -11,7 +11,7 @@ from pipeline.companions.evaluation import (
     EXPECTED_UNIT_ITEMS, UNIT_GROUP_TITLE, form_for_unit, load_form, read_standard, standard_items_path,
 )
 from pipeline.errors import IssueCollector, UserError
-from pipeline.workspace import PACKAGED_TEMPLATES
+from pipeline.content.workspace import PACKAGED_TEMPLATES
 from render.fixtures import fixture_unit
 
 
@@ -35,7 +35,7 @@ def test_the_packaged_file_is_the_repository_file() -> None:
 
 
 def test_the_example_unit_has_its_four_items() -> None:
-    from pipeline.load import read_unit
+    from pipeline.content.load import read_unit
 
     issues = IssueCollector()
     unit = read_unit(REPO_ROOT / "drafts" / "qingshigang" / "unit.yaml", issues)

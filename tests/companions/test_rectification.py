@@ -10,7 +10,7 @@ import pytest
 from pipeline.companions.rectification import (
     format_rate, is_overdue, rectification_list, unaddressed_problems,
 )
-from pipeline.model import Measure, Problem
+from pipeline.content.model import Measure, Problem
 from render.fixtures import fixture_report
 
 D = dt.date

@@ -12,7 +12,7 @@ from pipeline.companions.evaluation import EvaluationForm, EvaluationGroup, Eval
 from pipeline.companions.tally import normalise_rating, tally
 from pipeline.companions.tally_report import chart_png, format_json, format_text, row_error_text
 from pipeline.errors import UserError
-from pipeline.workspace import load_workspace
+from pipeline.content.workspace import load_workspace
 
 FORM = EvaluationForm(title="测评表", instructions="", groups=(
     EvaluationGroup("共性", (EvaluationItem("C01", "第一项", "共性"), EvaluationItem("C02", "第二项", "共性"))),

@@ -5,9 +5,9 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from pipeline.config import load_config
+from pipeline.content.config import load_config
 from pipeline.errors import IssueCollector
-from pipeline.workspace import UnitDrafts, read_unit_drafts
+from pipeline.content.workspace import UnitDrafts, read_unit_drafts
 
 UNIT = """\
 name: 测试海关

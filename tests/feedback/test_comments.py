@@ -15,8 +15,8 @@ from feedback.fixtures import config_of, load_unit, make_workspace
 from pipeline.feedback.annotate import GONE_NOTE
 from pipeline.feedback.api import annotate_redline, load_rounds
 from pipeline.ooxml.comments import PARTS
-from pipeline.render import render_report
-from pipeline.workspace import template_for
+from pipeline.render.document import render_report
+from pipeline.content.workspace import template_for
 from support.docx_text import paragraph_texts
 
 DEL = '<w:del w:id="{id}" w:author="t" w:date="2026-01-01T00:00:00Z"><w:r><w:delText>{text}</w:delText></w:r></w:del>'
@@ -29,7 +29,7 @@ def hand_redline(new_docx: bytes) -> bytes:
     Q1's answer gets a deletion and an insertion; the deleted problem P1 comes back as a deleted
     paragraph carrying its old bookmark (which an anchor must never use).
     """
-    from pipeline.docx_io import write_package
+    from pipeline.word.package import write_package
 
     parts = parts_of(new_docx)
     root = etree.fromstring(parts["word/document.xml"])
@@ -151,7 +151,7 @@ def test_without_bookmarks_headings_are_found_by_their_text(tmp_path: Path) -> N
     old, new = unit.drafts
     parts = parts_of(render_report(new, template_for(root, unit.unit)))
     parts["word/document.xml"] = re.sub(rb"<w:bookmark(Start|End)[^>]*/>", b"", parts["word/document.xml"])
-    from pipeline.docx_io import write_package
+    from pipeline.word.package import write_package
 
     round_ = load_rounds(unit, config_of(root)).rounds[0]
     items = by_item(parts_of(annotate_redline(write_package(parts), old, new, round_, "王书记")))
@@ -179,7 +179,7 @@ ANCHORS = [  # on, quote, expected anchored text, how
 
 @pytest.mark.parametrize("on, quote, expected, how", ANCHORS)
 def test_find_anchor(tmp_path: Path, on: str, quote: str | None, expected: str, how: str) -> None:
-    from pipeline.config import Department
+    from pipeline.content.config import Department
     from pipeline.feedback.anchor import DocumentMap, find_anchor
     from pipeline.feedback.model import FeedbackItem, Where
     from pipeline.ooxml.comments import parse

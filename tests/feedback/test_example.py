@@ -12,8 +12,8 @@ from conftest import REPO_ROOT, golden
 from feedback.docxcheck import comments, markers, parts_of, ranges
 from pipeline.feedback.api import annotate_redline, check_feedback, load_rounds
 from pipeline.feedback.ledger import build_ledger, format_ledgers
-from pipeline.render import render_report
-from pipeline.workspace import load_workspace, template_for
+from pipeline.render.document import render_report
+from pipeline.content.workspace import load_workspace, template_for
 from support.docx_text import paragraph_texts
 
 HAS_REDLINE = importlib.util.find_spec("pipeline.redline.api") is not None
@@ -86,7 +86,7 @@ def test_annotated_redline_accepts_to_the_new_draft_and_rejects_to_the_old(examp
 
 @pytest.mark.libreoffice
 def test_annotated_redline_converts_to_pdf(example, tmp_path: Path) -> None:
-    from pipeline.pdf import convert_to_pdf
+    from pipeline.word.pdf import convert_to_pdf
 
     workspace, unit = example
     round_ = answered_rounds(workspace, unit)[0]

@@ -11,11 +11,11 @@ import docx
 import pytest
 
 from feedback.fixtures import REPORT_V1, RESPONSES_V2, config_of, load_unit, make_workspace
-from pipeline.cli import main
+from pipeline.cli.main import main
 from pipeline.feedback.api import ledger_for, write_ledger_outputs
 from pipeline.feedback.chart import chart_png
 from pipeline.feedback.ledger import Tally, format_ledgers
-from pipeline.workspace import template_for
+from pipeline.content.workspace import template_for
 
 
 def test_counts_and_rate(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import pytest
 from lxml import etree
 
 from feedback.docxcheck import W, comments, extended, markers, ranges
-from pipeline.docx_io import write_package
+from pipeline.word.package import write_package
 from pipeline.ooxml.comments import Comment, Thread, add_threads
 from pipeline.ooxml.visible import VisibleText
 from support.docx_text import paragraph_texts

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import main
+from pipeline.cli.main import main
 from pipeline.feedback.api import check_feedback, ledger_for
 from pipeline.feedback.check import RULES
 from feedback.fixtures import REPORT_V1, RESPONSES_V2, config_of, load_unit, make_workspace

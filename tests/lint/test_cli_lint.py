@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import main
+from pipeline.cli.main import main
 
 CLEAN = "drafts/demo/v2/report.yaml"
 DIRTY = "drafts/demo/v1/report.yaml"
@@ -135,7 +135,7 @@ def test_example_workspace_story(repo_root: Path, monkeypatch, capsys) -> None:
 
 def test_example_first_draft_feedback_is_anticipated(repo_root: Path) -> None:
     """Most passages the reviewers quoted in their feedback on the example's v1 carry a lint finding."""
-    from pipeline import yamlsrc
+    from pipeline.content import yamlsrc
     from pipeline.errors import IssueCollector
     from pipeline.lint.engine import lint_paths
     from pipeline.lint.rules import plain

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.config import LintConfig
+from pipeline.content.config import LintConfig
 from pipeline.errors import UserError
 from pipeline.lint.document import from_text
 from pipeline.lint.engine import Linter, lint_draft, lint_paths
-from pipeline.workspace import load_draft_file
+from pipeline.content.workspace import load_draft_file
 
 V1 = Path("drafts/demo/v1/report.yaml")
 LINTER = Linter()

@@ -9,7 +9,7 @@ from urllib.request import url2pathname
 
 import pytest
 
-from pipeline.check import CHECK_RULES
+from pipeline.make.check import CHECK_RULES
 from pipeline.lint.engine import Linter
 from pipeline.lint.finding import Finding, RuleDescription
 from pipeline.lint.formats import (GITHUB_CAP, caret_line, display_width, format_github, format_json,
@@ -110,7 +110,7 @@ def test_github_command_escaping() -> None:
 
 def test_golden_text_output(lint_ws: Path) -> None:
     """The text output for the fixture workspace's drafts, own rules only."""
-    from pipeline.cli import main
+    from pipeline.cli.main import main
 
     own_rules_only_config(lint_ws)
     out = lint_ws / "out.txt"

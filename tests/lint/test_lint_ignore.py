@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import main
+from pipeline.cli.main import main
 from pipeline.lint.engine import lint_paths
 
 # Findings of BASE (among others): boilerplate-stock in the opening and in the first achievement,

@@ -8,11 +8,11 @@ from dataclasses import replace
 import pytest
 
 from conftest import REPO_ROOT
-from pipeline.config import LintConfig
+from pipeline.content.config import LintConfig
 from pipeline.lint.checks.rectification import lint_unit
 from pipeline.lint.engine import Linter
-from pipeline.model import Measure, Problem
-from pipeline.workspace import load_workspace
+from pipeline.content.model import Measure, Problem
+from pipeline.content.workspace import load_workspace
 from render.fixtures import fixture_draft, fixture_report, fixture_unit
 
 LINTER = Linter()
@@ -84,10 +84,10 @@ def test_unit_rule_finds_nothing_on_drafts() -> None:
 
 
 def test_the_check_stage_lints_the_unit_file(workspace_copy) -> None:
-    from pipeline.build.context import BuildContext, BuildOptions
-    from pipeline.build.plan import unit_files
-    from pipeline.build.unit import UnitResult, _check
-    from pipeline.config import load_config
+    from pipeline.make.context import BuildContext, BuildOptions
+    from pipeline.make.plan import unit_files
+    from pipeline.make.unit import UnitResult, _check
+    from pipeline.content.config import load_config
 
     unit_file = workspace_copy / "drafts" / "qingshigang" / "unit.yaml"
     text = unit_file.read_text(encoding="utf-8")

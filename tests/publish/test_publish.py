@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import main
+from pipeline.cli.main import main
 from pipeline.publish import page_html, publish_unit
-from pipeline.render_context import chinese_date, paragraphs
-from pipeline.workspace import load_workspace
+from pipeline.render.context import chinese_date, paragraphs
+from pipeline.content.workspace import load_workspace
 
 UNIT = "qingshigang"
 CHROMIUM = Path("/usr/bin/chromium")

@@ -9,8 +9,8 @@ from helpers import assert_round_trip, run
 
 
 def _drafts(repo_root: Path) -> list[list[bytes]]:
-    render = pytest.importorskip("pipeline.render")
-    from pipeline.workspace import load_workspace, template_for
+    render = pytest.importorskip("pipeline.render.document")
+    from pipeline.content.workspace import load_workspace, template_for
 
     workspace = load_workspace(repo_root)
     units = []

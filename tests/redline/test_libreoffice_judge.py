@@ -15,7 +15,7 @@ import pytest
 from docx import Document
 from docx.shared import Mm
 
-from pipeline.cli import main
+from pipeline.cli.main import main
 from support.docx_text import normalise, paragraph_texts
 from support.libreoffice import LibreOfficeOracle, lo_oracle  # noqa: F401  (the fixture)
 
@@ -98,8 +98,8 @@ def test_hand_made_pairs(lo_oracle: LibreOfficeOracle, tmp_path: Path,  # noqa: 
 
 @pytest.mark.libreoffice
 def test_example_consecutive_drafts(lo_oracle: LibreOfficeOracle, tmp_path: Path, repo_root: Path) -> None:  # noqa: F811
-    from pipeline.render import render_report
-    from pipeline.workspace import load_workspace, template_for
+    from pipeline.render.document import render_report
+    from pipeline.content.workspace import load_workspace, template_for
 
     workspace = load_workspace(repo_root)
     pairs = 0

@@ -12,7 +12,7 @@ import docx
 import pytest
 from helpers import NS, WHEN, accepted, assert_round_trip, document, names, part, rejected, run
 
-from pipeline.cli import main
+from pipeline.cli.main import main
 from pipeline.errors import UserError
 from pipeline.redline.api import redline_bytes
 from support.docx_text import paragraph_texts
@@ -217,7 +217,7 @@ def test_same_bytes_across_processes(tmp_path: Path) -> None:
     for seed in ("1", "2"):
         out = tmp_path / f"out{seed}.docx"
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        code = ("import sys; from pipeline.cli import main; "
+        code = ("import sys; from pipeline.cli.main import main; "
                 f"sys.exit(main(['redline', r'{old}', r'{new}', '-o', r'{out}', '--date', '2026-03-01']))")
         subprocess.run([sys.executable, "-c", code], check=True, env=env)
         outputs.append(out.read_bytes())

@@ -7,8 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from pipeline.errors import IssueCollector
-from pipeline.load import read_question_set
-from pipeline.model import Answer, AreaContent, Draft, Measure, Problem, QuestionSet, Report, Unit
+from pipeline.content.load import read_question_set
+from pipeline.content.model import Answer, AreaContent, Draft, Measure, Problem, QuestionSet, Report, Unit
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = REPO_ROOT / "templates" / "report.docx"

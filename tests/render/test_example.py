@@ -7,8 +7,8 @@ import hashlib
 import pytest
 
 from conftest import REPO_ROOT, golden
-from pipeline.render import render_report
-from pipeline.workspace import load_workspace, template_for
+from pipeline.render.document import render_report
+from pipeline.content.workspace import load_workspace, template_for
 from render.canonical import canonical_document
 
 EXAMPLE_UNIT = "qingshigang"

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.model import Problem
-from pipeline.pdf import convert_to_pdf
-from pipeline.render import render_report
+from pipeline.content.model import Problem
+from pipeline.word.pdf import convert_to_pdf
+from pipeline.render.document import render_report
 from render.fixtures import TEMPLATE, fixture_draft, fixture_report
 
 pytestmark = pytest.mark.libreoffice

@@ -15,9 +15,9 @@ from lxml import etree
 
 from conftest import golden
 from pipeline.errors import UserError
-from pipeline.model import Answer, AreaContent, Problem
-from pipeline.render import render_report
-from pipeline.render_context import build_context, chinese_date, paragraphs
+from pipeline.content.model import Answer, AreaContent, Problem
+from pipeline.render.document import render_report
+from pipeline.render.context import build_context, chinese_date, paragraphs
 from render.canonical import NS, canonical_document, part
 from render.fixtures import TEMPLATE, fixture_draft, fixture_report
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import main
-from pipeline.workspace import load_workspace
+from pipeline.cli.main import main
+from pipeline.content.workspace import load_workspace
 
 
 def tree_digest(root: Path) -> dict[str, str]:

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import main
-from pipeline.config import load_config
+from pipeline.cli.main import main
+from pipeline.content.config import load_config
 from pipeline.errors import IssueCollector, UserError
 from pipeline.feedback.api import check_feedback
 from pipeline.feedback.load import read_feedback_file
-from pipeline.feedback_import import MUST, import_feedback, read_review
-from pipeline.render import render_report
-from pipeline.workspace import load_workspace, template_for
+from pipeline.wordimport.feedback_items import MUST, import_feedback, read_review
+from pipeline.render.document import render_report
+from pipeline.content.workspace import load_workspace, template_for
 from wordimport.review_docx import Comment, Replace, review
 
 UNIT = "qingshigang"

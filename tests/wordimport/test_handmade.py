@@ -11,11 +11,11 @@ import docx
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from pipeline.cli import main
-from pipeline.model import Report
+from pipeline.cli.main import main
+from pipeline.content.model import Report
 from pipeline.wordimport import import_docx
 from pipeline.wordimport.items import parse_due
-from pipeline.workspace import load_workspace
+from pipeline.content.workspace import load_workspace
 
 UNIT = "qingshigang"
 # (text, style or None, expectation): expectation says where the words must land.

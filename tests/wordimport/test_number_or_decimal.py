@@ -15,7 +15,7 @@ import pytest
 
 from pipeline.wordimport import import_docx
 from pipeline.wordimport.headings import strip_typed
-from pipeline.workspace import load_workspace
+from pipeline.content.workspace import load_workspace
 
 UNIT = "qingshigang"
 OPENING = "2025年，我履行第一责任人职责，现报告如下。"

@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import IssueCollector, UserError
-from pipeline.load import read_report
-from pipeline.model import AreaContent, Answer, Measure, Problem, Report, Suppression
+from pipeline.content.load import read_report
+from pipeline.content.model import AreaContent, Answer, Measure, Problem, Report, Suppression
 from pipeline.wordimport import import_docx
 from pipeline.wordimport.headings import find_date, section_kind, strip_typed
 from pipeline.wordimport.items import parse_due, split_cause, split_meta
 from pipeline.wordimport.match import guess_links, match_question
 from pipeline.wordimport.reader import clean_text
 from pipeline.wordimport.writer import report_yaml
-from pipeline.workspace import load_draft_file
+from pipeline.content.workspace import load_draft_file
 
 REPO = Path(__file__).resolve().parents[2]
 

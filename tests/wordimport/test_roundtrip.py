@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.model import AreaContent, Report
-from pipeline.render import render_report
+from pipeline.content.model import AreaContent, Report
+from pipeline.render.document import render_report
 from pipeline.wordimport import import_docx, import_to_unit
-from pipeline.workspace import load_draft_file, load_workspace, template_for
+from pipeline.content.workspace import load_draft_file, load_workspace, template_for
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE_DRAFTS = sorted(REPO.glob("drafts/*/v*/report.yaml"))

@@ -11,11 +11,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.model import MEASURE_STATUSES, Answer, AreaContent, Draft, Measure, Problem, Report, Suppression
-from pipeline.render import render_report
+from pipeline.content.model import MEASURE_STATUSES, Answer, AreaContent, Draft, Measure, Problem, Report, Suppression
+from pipeline.render.document import render_report
 from pipeline.wordimport import import_docx
 from pipeline.wordimport.writer import check_loads
-from pipeline.workspace import load_draft_file, template_for
+from pipeline.content.workspace import load_draft_file, template_for
 
 REPO = Path(__file__).resolve().parents[2]
 BASE = load_draft_file(REPO / "drafts/qingshigang/v1/report.yaml")

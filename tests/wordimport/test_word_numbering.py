@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from pipeline.docx_io import write_package
+from pipeline.word.package import write_package
 from pipeline.wordimport import import_docx
 from pipeline.wordimport.headings import classify
 from pipeline.wordimport.reader import open_package, read_paragraphs
-from pipeline.workspace import load_draft_file
+from pipeline.content.workspace import load_draft_file
 
 REPO = Path(__file__).resolve().parents[2]
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Protocol
 
 from pipeline.lint.document import Document, TextUnit, from_report, from_text
-from pipeline.model import Answer, Area, AreaContent, Problem, Question, QuestionSet, Report
+from pipeline.content.model import Answer, Area, AreaContent, Problem, Question, QuestionSet, Report
 
 if TYPE_CHECKING:
-    from pipeline.config import LintConfig
+    from pipeline.content.config import LintConfig
     from pipeline.lint.rules import Rule
 
 

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from pipeline.lint.checks import EXAMPLE_PATH, EXAMPLE_SET, Context, Hit, first_sentence_end, register
 from pipeline.lint.document import Document, TextUnit, from_report
-from pipeline.model import AreaContent, Measure, Problem, Report, Unit
+from pipeline.content.model import AreaContent, Measure, Problem, Report, Unit
 
 if TYPE_CHECKING:
-    from pipeline.config import LintConfig
+    from pipeline.content.config import LintConfig
     from pipeline.lint.engine import Linter
     from pipeline.lint.finding import Finding
     from pipeline.lint.rules import Rule

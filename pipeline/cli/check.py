@@ -1,0 +1,88 @@
+"""``shuzhi check``: validate, check feedback, lint and build — what CI runs on every commit."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import click
+
+from pipeline.make.runner import default_jobs, summary_lines
+from pipeline.make.shard import Shard
+from pipeline.make.check import CHECK_RULES, CheckOutcome, changed_units, run_check
+from pipeline.cli.build import ShardType
+from pipeline.content.config import load_config
+from pipeline.fsutil import atomic_write_text
+from pipeline.lint.engine import Linter
+from pipeline.lint.finding import Finding
+from pipeline.lint.formats import format_github, format_sarif, format_text
+from pipeline.content.workspace import require_root
+
+
+@lru_cache(maxsize=256)
+def _file_lines(path: Path) -> tuple[str, ...]:
+    try:
+        return tuple(path.read_text(encoding="utf-8").splitlines())
+    except (OSError, UnicodeDecodeError):
+        return ()
+
+
+def source_line(finding: Finding) -> str | None:
+    """The line of the file a finding points at (for the caret display)."""
+    if finding.path is None:
+        return None
+    lines = _file_lines(Path(finding.path))
+    return lines[finding.line - 1] if 0 < finding.line <= len(lines) else None
+
+
+@click.command()
+@click.argument("units", nargs=-1)
+@click.option("--changed-since", "changed_since", metavar="REV", default=None,
+              help="Only the units whose files changed since this git revision (e.g. origin/main).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Units in parallel (default: cores).")
+@click.option("--shard", type=ShardType(), default=None,
+              help="Only group K of N of the units, e.g. 2/4: for splitting CI across runners (see docs/scale.md).")
+@click.option("--sarif", "sarif_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the lint and feedback findings as SARIF 2.1.0 to this file.")
+@click.option("--github", is_flag=True, help="Also print GitHub workflow annotations for the findings.")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The workspace (default: found from the current folder).")
+def check(units: tuple[str, ...], changed_since: str | None, jobs: int | None, shard: Shard | None,
+          sarif_path: Path | None, github: bool, root: Path | None) -> int:
+    """Validate every unit, check its feedback, lint its latest draft and build it.
+
+    Errors fail (exit 1; exit 2 when a content file is invalid); warnings are shown. Earlier drafts
+    are built but not linted: they are history.
+    """
+    workspace = require_root(root)
+    selected: list[str] | None = list(units) or None
+    if changed_since:
+        touched = changed_units(workspace, changed_since)
+        if touched is not None:
+            selected = sorted(set(touched) & set(selected)) if selected else touched
+            click.echo(f"units changed since {changed_since}: {', '.join(selected) or 'none'}")
+            if not selected:
+                click.echo("nothing to check")
+                return 0
+    outcome = run_check(workspace, selected, jobs or default_jobs(), shard=shard)
+    _report(outcome, workspace, sarif_path, github)
+    return outcome.exit_code
+
+
+def _report(outcome: CheckOutcome, workspace: Path, sarif_path: Path | None, github: bool) -> None:
+    findings = outcome.findings
+    shown = [f for f in findings if f.severity in ("error", "warning")]
+    if shown:
+        click.echo(format_text(shown, source_line), nl=False)
+    # Input errors are printed with their unit's summary below; annotations and SARIF need them too.
+    annotated = sorted(findings + outcome.content_findings, key=lambda f: f.sort_key())
+    if github:
+        click.echo(format_github(annotated), nl=False)
+    if sarif_path is not None:
+        rules = Linter(load_config(workspace).lint).rules
+        atomic_write_text(sarif_path, format_sarif(annotated, rules, extra_rules=CHECK_RULES, root=workspace))
+    for line in summary_lines(outcome.build):
+        click.echo(line)
+    click.echo(f"check: {len(outcome.invalid)} units with invalid content, {len(outcome.errors)} errors, "
+               f"{len(outcome.warnings)} warnings, {outcome.pending} feedback items pending on latest drafts"
+               f" — {'FAILED' if outcome.exit_code else 'passed'}")

@@ -1,0 +1,71 @@
+"""``shuzhi evaluation tally UNIT RESULTS.csv``: satisfaction from filled-in evaluation forms.
+
+Exit codes: 0 every row counted; 1 some rows were rejected (each listed on stderr with its line
+number; the figures cover the other rows); 2 the file or its header cannot be used, or UNIT is
+unknown.  The CSV format is in ``docs/companions.md``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from pipeline.companions.evaluation import load_form
+from pipeline.companions.tally import tally as tally_results
+from pipeline.companions.tally_report import format_json, format_text, row_error_text, write_chart
+from pipeline.errors import EXIT_FINDINGS, EXIT_OK, Issue, IssueCollector, display_path
+from pipeline.content.load import read_unit
+from pipeline.content.model import Unit
+from pipeline.content.workspace import BUILD_DIR, require_root, select_unit_dirs
+
+CHART_NAME = "evaluation.png"
+
+
+@click.group("evaluation")
+def evaluation() -> None:
+    """Evaluation forms (测评表): tally the filled-in results."""
+
+
+def _load_unit(root: Path, unit_id: str) -> Unit:
+    issues = IssueCollector()
+    dirs = select_unit_dirs(root, [unit_id], issues)
+    unit = None
+    if dirs:
+        unit_file = dirs[0] / "unit.yaml"
+        if unit_file.is_file():
+            unit = read_unit(unit_file, issues)
+        else:
+            issues.add(Issue(unit_file, "missing unit.yaml", hint="the unit folder needs a unit.yaml"))
+    issues.raise_if_any()
+    assert unit is not None
+    return unit
+
+
+@evaluation.command("tally")
+@click.argument("unit")
+@click.argument("results", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output on stdout.")
+@click.option("--chart", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help=f"Where to write the chart [default: {BUILD_DIR}/<unit>/{CHART_NAME}].")
+@click.option("--no-chart", is_flag=True, help="Do not write the chart.")
+def tally(unit: str, results: Path, fmt: str, chart: Path | None, no_chart: bool) -> int:
+    """Satisfaction (好 + 较好 share) per item and overall from RESULTS.csv, lowest items first.
+
+    RESULTS.csv has a header row of item ids (C01 … C24, U1 … U4; optionally 'respondent') and one
+    row per respondent rated 好/较好/一般/差 or A/B/C/D; an empty cell is an item left out.  Bad rows
+    are listed with their line numbers and not counted; the exit code is then 1.
+    """
+    root = require_root()
+    found = _load_unit(root, unit)
+    form = load_form(root, found)
+    result = tally_results(results, form)
+    for error in result.rejected:
+        click.echo(row_error_text(result.source, error), err=True)
+    text = format_json(result, found.id, found.name) if fmt == "json" else format_text(result, found.name)
+    click.echo(text, nl=False)
+    if not no_chart:
+        path = write_chart(result, found.name, chart or root / BUILD_DIR / found.id / CHART_NAME)
+        click.echo(f"wrote {display_path(path)}", err=True)
+    return EXIT_FINDINGS if result.rejected else EXIT_OK

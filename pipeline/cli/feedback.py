@@ -1,0 +1,57 @@
+"""``shuzhi feedback``: check the departments' feedback and responses, and print the ledger."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from pipeline.errors import EXIT_FINDINGS, EXIT_OK, display_path
+from pipeline.feedback.api import check_feedback, load_many
+from pipeline.feedback.check import CheckResult
+from pipeline.feedback.ledger import FORMATS, build_ledger, format_ledgers
+from pipeline.lint.finding import Finding
+from pipeline.content.workspace import load_workspace, require_root
+
+
+@click.group("feedback")
+def feedback() -> None:
+    """The five departments' feedback on each draft: checks and ledger."""
+
+
+def format_finding(item: Finding) -> str:
+    """``drafts/u/v1/feedback/rs.yaml:7:9: error: … [feedback-quote-not-found]``."""
+    return f"{display_path(item.path)}:{item.line}:{item.column}: {item.severity}: {item.message} [{item.rule}]"
+
+
+def format_result(result: CheckResult) -> list[str]:
+    """Findings first, then pending items, then a summary line."""
+    lines = [format_finding(f) for f in result.findings]
+    for pending in result.pending:
+        item, draft = pending.item, pending.round.draft
+        unit = draft.unit.id if draft.unit else ""
+        lines.append(f"pending: {unit} {draft.label} {item.id} ({item.department.name}) on {item.on}: {item.text}")
+    lines.append(f"{len(result.errors)} errors, {len(result.warnings)} warnings, {len(result.pending)} pending")
+    return lines
+
+
+@feedback.command("check")
+@click.argument("units", nargs=-1)
+def check(units: tuple[str, ...]) -> int:
+    """Check feedback and responses of UNITS (all units by default); exit 1 on errors."""
+    workspace = load_workspace(require_root(Path.cwd()), list(units) or None)
+    result = check_feedback(list(workspace.units), workspace.config)
+    for line in format_result(result):
+        click.echo(line)
+    return EXIT_FINDINGS if result.errors else EXIT_OK
+
+
+@feedback.command("ledger")
+@click.argument("unit", required=False)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+def ledger(unit: str | None, fmt: str) -> int:
+    """Per round and department: given, adopted, partly, declined, open; totals and adoption rate."""
+    workspace = load_workspace(require_root(Path.cwd()), [unit] if unit else None)
+    ledgers = [build_ledger(f) for f in load_many(list(workspace.units), workspace.config)]
+    click.echo(format_ledgers(ledgers, fmt), nl=False)
+    return EXIT_OK

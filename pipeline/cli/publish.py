@@ -1,0 +1,30 @@
+"""``shuzhi publish UNIT [--draft v<N>]``: the report and problem list as a web page for the members."""
+
+from __future__ import annotations
+
+import click
+
+from pipeline.errors import EXIT_OK, Issue, UserError, display_path
+from pipeline.content.workspace import BUILD_DIR, load_workspace, require_root
+
+
+@click.command("publish")
+@click.argument("unit")
+@click.option("--draft", "draft_name", metavar="v<N>", help="The draft to publish (default: the latest).")
+def publish(unit: str, draft_name: str | None) -> int:
+    """Write build/UNIT/publish/index.html: a self-contained, printable page (see docs/import-publish.md)."""
+    from pipeline.cli.word_import import parse_version
+    from pipeline.publish import publish_unit
+
+    root = require_root()
+    version = parse_version(draft_name, "--draft")
+    unit_drafts = load_workspace(root, [unit]).unit(unit)
+    assert unit_drafts is not None  # load_workspace raises for an unknown unit
+    draft = unit_drafts.draft(version) if version else None
+    if version and draft is None:
+        known = ", ".join(d.label for d in unit_drafts.drafts) or "none"
+        raise UserError(Issue(unit_drafts.unit.dir, f"no draft v{version} of unit '{unit}'",
+                              hint=f"drafts: {known}"))
+    path = publish_unit(unit_drafts, root / BUILD_DIR / unit / "publish", draft)
+    click.echo(f"wrote {display_path(path)}")
+    return EXIT_OK

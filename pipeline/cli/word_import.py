@@ -1,0 +1,91 @@
+"""``shuzhi import DRAFT.docx UNIT`` and ``shuzhi feedback import REVIEWED.docx UNIT``: Word into the pipeline."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+
+from pipeline.errors import EXIT_OK, Issue, IssueCollector, UserError, display_path
+from pipeline.content.model import QuestionSet
+from pipeline.content.workspace import DRAFTS_DIR, QuestionSets, UnitDrafts, read_unit_drafts, require_root
+
+_VERSION = re.compile(r"^v?([1-9][0-9]*)$")
+
+
+def parse_version(value: str | None, option: str) -> int | None:
+    """``v3`` (or ``3``) → 3; anything else is a usage error."""
+    if value is None:
+        return None
+    match = _VERSION.match(value.strip())
+    if not match:
+        raise UserError(Issue(None, f"{option} '{value}' is not a draft name", hint="write it as v1, v2, …"))
+    return int(match.group(1))
+
+
+def load_unit(root: Path, unit_id: str) -> tuple[UnitDrafts, QuestionSet]:
+    """The unit ``unit_id`` with every draft that loads (broken drafts are skipped) and its question set."""
+    unit_dir = root / DRAFTS_DIR / unit_id
+    if not (unit_dir / "unit.yaml").is_file():
+        raise UserError(Issue(unit_dir, f"no unit '{unit_id}' (no {DRAFTS_DIR}/{unit_id}/unit.yaml)",
+                              hint="create the unit folder with its unit.yaml first (see docs/format.md)"))
+    issues = IssueCollector()
+    sets = QuestionSets(root)
+    unit_drafts = read_unit_drafts(root, unit_dir, issues, sets)
+    if unit_drafts is None:
+        raise UserError(issues.issues)
+    qset = sets.get(unit_drafts.unit.questions, issues, unit_dir / "unit.yaml")
+    if qset is None:
+        raise UserError(issues.issues)
+    return unit_drafts, qset
+
+
+@click.command("import")
+@click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("unit")
+@click.option("--as", "as_version", metavar="v<N>", help="Draft to create (default: the next one).")
+@click.option("--force", is_flag=True, help="Replace an existing report.yaml of that draft.")
+def import_draft(source: Path, unit: str, as_version: str | None, force: bool) -> int:
+    """Turn a Word draft into drafts/UNIT/v<N>/report.yaml (see docs/import-publish.md)."""
+    from pipeline.wordimport import import_to_unit
+
+    version = parse_version(as_version, "--as")
+    unit_drafts, qset = load_unit(require_root(), unit)
+    target, result = import_to_unit(source, unit_drafts.unit, unit_drafts.drafts, qset, version, force)
+    report = result.report
+    answers = sum(len(a.answers) for a in report.areas)
+    click.echo(f"wrote {display_path(target)}: {answers} answers, {len(report.problems)} problems, "
+               f"{len(report.measures)} measures, {len(report.unplaced)} unplaced")
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    return EXIT_OK
+
+
+@click.command("import")
+@click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("unit")
+@click.option("--draft", "draft_name", required=True, metavar="v<N>", help="The draft the reviewer commented on.")
+@click.option("--department", required=True, help="Department code or name (shuzhi.toml), e.g. rs or 人事.")
+@click.option("--force", is_flag=True, help="Merge new items into an existing feedback file.")
+def feedback_import(source: Path, unit: str, draft_name: str, department: str, force: bool) -> int:
+    """Turn a reviewer's Word comments and tracked changes into drafts/UNIT/v<N>/feedback/<dept>.yaml."""
+    from pipeline.content.config import load_config
+    from pipeline.wordimport.feedback_items import import_feedback
+
+    root = require_root()
+    version = parse_version(draft_name, "--draft")
+    unit_drafts, qset = load_unit(root, unit)
+    draft = unit_drafts.draft(version or 0)
+    if draft is None:
+        known = ", ".join(d.label for d in unit_drafts.drafts) or "none"
+        raise UserError(Issue(unit_drafts.unit.dir, f"no draft v{version} of unit '{unit}' (or it does not load)",
+                              hint=f"drafts: {known}; run 'shuzhi check' for load errors"))
+    config = load_config(root)
+    dept = config.department(department)
+    if dept is None:
+        raise UserError(Issue(root / "shuzhi.toml", f"unknown department '{department}'",
+                              hint="use a department code or name from shuzhi.toml"))
+    outcome = import_feedback(source, draft, dept.code, force=force, config=config)
+    click.echo(outcome.message())
+    return EXIT_OK

@@ -1,0 +1,182 @@
+"""The daily commands that create files: ``shuzhi init`` and ``shuzhi new-draft``.
+
+Neither ever overwrites an existing file: when anything it would write already exists, it writes
+nothing and says which files are in the way (``init --keep-existing`` writes just the missing ones).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import Issue, IssueCollector, UserError
+from pipeline.feedback.load import read_draft_feedback
+from pipeline.fsutil import atomic_write_bytes
+from pipeline.content.model import Draft, QuestionSet
+from pipeline.content.workspace import PACKAGED_TEMPLATES, UnitDrafts, Workspace, load_workspace, require_root
+
+INIT_RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "init"
+UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+SKELETON_MARK = "【待补充】"  # what the v1 skeleton asks to replace (the lint's placeholder rule flags it)
+
+
+@dataclass(frozen=True)
+class NewUnit:
+    """What ``init`` writes into the first unit's unit.yaml."""
+
+    id: str = "example-unit"
+    name: str = "示例单位"
+    organisation: str = "中共示例单位委员会"
+    reporter: str = "（姓名）"
+    role: str = "党委书记"
+
+
+def write_all(files: dict[Path, bytes], keep_existing: bool = False) -> list[Path]:
+    """Write every file, or none of them when any already exists; returns the files written.
+
+    With ``keep_existing``, files that already exist are left as they are and the others written
+    (adopting shuzhi in a repository that has its own README or .gitignore).
+    """
+    existing = sorted(p for p in files if p.exists())
+    if existing and not keep_existing:
+        raise UserError([Issue(p, "already exists; nothing was written",
+                               hint="shuzhi never overwrites: move the file away, choose another folder, "
+                                    "or add --keep-existing to write only the missing files")
+                         for p in existing])
+    missing = {path: data for path, data in files.items() if path not in existing}
+    for path, data in missing.items():
+        atomic_write_bytes(path, data)
+    return sorted(missing)
+
+
+def init_workspace(target: Path, unit: NewUnit, keep_existing: bool = False) -> list[Path]:
+    """Create a drafts workspace in ``target``: configuration, templates, CI workflow, one empty unit."""
+    if not UNIT_ID.match(unit.id):
+        raise UserError(Issue(None, f"unit id '{unit.id}' is not a folder name",
+                              hint="use lower-case letters, digits, '-' and '_' (e.g. qingshigang)"))
+    files = workspace_files(target)
+    files[target / "drafts" / unit.id / "unit.yaml"] = _unit_yaml(unit).encode("utf-8")
+    return write_all(files, keep_existing)
+
+
+def workspace_files(target: Path) -> dict[Path, bytes]:
+    """The files of a new workspace without units: configuration, templates, CI workflow, hooks."""
+    files: dict[Path, bytes] = {
+        target / "shuzhi.toml": (INIT_RESOURCES / "shuzhi.toml").read_bytes(),
+        target / "Makefile": (INIT_RESOURCES / "Makefile").read_bytes(),
+        target / ".gitignore": (INIT_RESOURCES / "gitignore").read_bytes(),
+        target / "README.md": (INIT_RESOURCES / "README.md").read_bytes(),
+        target / ".pre-commit-config.yaml": (INIT_RESOURCES / "pre-commit-config.yaml").read_bytes(),
+        target / ".github" / "workflows" / "drafts.yml": (INIT_RESOURCES / "drafts.yml").read_bytes(),
+    }
+    for source in sorted(PACKAGED_TEMPLATES.rglob("*")):
+        if source.is_file() and source.suffix in (".yaml", ".docx"):
+            files[target / "templates" / source.relative_to(PACKAGED_TEMPLATES)] = source.read_bytes()
+    return files
+
+
+def _unit_yaml(unit: NewUnit) -> str:
+    return (f"name: {unit.name}\norganisation: {unit.organisation}\nreporter: {unit.reporter}\n"
+            f"role: {unit.role}\nquestions: standard\n"
+            "# evaluation-items:            # the unit's own evaluation-form items (4 in the pilot)\n"
+            "#   - …\n"
+            "# Start the first draft with: shuzhi new-draft " + unit.id + "\n")
+
+
+@dataclass(frozen=True)
+class NewDraft:
+    """What ``new-draft`` wrote, and a warning when the draft it started from looks unfinished."""
+
+    written: list[Path]
+    warning: str | None = None
+
+
+def new_draft(unit_id: str, date: dt.date, root: Path | None = None) -> NewDraft:
+    """Start v<N+1> of ``unit_id`` from v<N> (or a v1 skeleton) and a responses.yaml skeleton."""
+    workspace = load_workspace(require_root(root), [unit_id])
+    unit_drafts = workspace.units[0]
+    return NewDraft(_write_next_draft(workspace, unit_drafts, date), unfinished_warning(unit_drafts.drafts))
+
+
+def unfinished_warning(drafts: tuple[Draft, ...]) -> str | None:
+    """Why the latest draft looks unfinished (a copy of the one before, or skeleton placeholders left)."""
+    if not drafts:
+        return None
+    latest = drafts[-1]
+    text = _without_date(latest.report.path.read_text(encoding="utf-8"))
+    if len(drafts) > 1 and text == _without_date(drafts[-2].report.path.read_text(encoding="utf-8")):
+        return (f"{latest.label} is still an unedited copy of {drafts[-2].label}; "
+                f"was it meant to be revised before starting the next draft?")
+    if SKELETON_MARK in text:
+        return f"{latest.label} still has {text.count(SKELETON_MARK)} {SKELETON_MARK} placeholders to fill in"
+    return None
+
+
+def _without_date(text: str) -> str:
+    return re.sub(r"(?m)^date:[^\n]*\n?", "", text, count=1)
+
+
+def _write_next_draft(workspace: Workspace, unit_drafts: UnitDrafts, date: dt.date) -> list[Path]:
+    latest = unit_drafts.latest
+    unit_dir = unit_drafts.unit.dir
+    if latest is None:
+        qset = _question_set(workspace.root, unit_drafts.unit.questions)
+        return write_all({unit_dir / "v1" / "report.yaml": skeleton_report(qset, date).encode("utf-8")})
+    folder = unit_dir / f"v{latest.version + 1}"
+    text = latest.report.path.read_text(encoding="utf-8")
+    files = {folder / "report.yaml": _with_date(text, date).encode("utf-8")}
+    issues = IssueCollector()
+    items = read_draft_feedback(latest, workspace.config, issues)
+    issues.raise_if_any()
+    if items:
+        files[folder / "responses.yaml"] = responses_skeleton(latest.label, items).encode("utf-8")
+    return write_all(files)
+
+
+def _question_set(root: Path, set_id: str) -> QuestionSet:
+    from pipeline.content.workspace import QuestionSets
+
+    issues = IssueCollector()
+    qset = QuestionSets(root).get(set_id, issues, root / "drafts")
+    issues.raise_if_any()
+    assert qset is not None
+    return qset
+
+
+def _with_date(text: str, date: dt.date) -> str:
+    """The report text with its top-level ``date:`` replaced (comments and layout untouched)."""
+    new, count = re.subn(r"(?m)^date:[^\n#]*", f"date: {date.isoformat()}", text, count=1)
+    return new if count else f"date: {date.isoformat()}\n{text}"
+
+
+def skeleton_report(qset: QuestionSet, date: dt.date) -> str:
+    """A first draft to fill in: every required question listed, placeholders marked 【待补充】."""
+    lines = [f"date: {date.isoformat()}", "opening: |", f"  {SKELETON_MARK}开头：本年度抓基层党建工作的总体情况。", "areas:"]
+    for area in qset.areas:
+        lines += [f"  {area.id}:  # {area.title}", "    answers:"]
+        for q in area.questions:
+            lines += [f"      # {q.text}", f"      {q.id}: {SKELETON_MARK}"]
+        lines += ["    achievements: []"]
+    lines += ["problems: []", "measures: []", ""]
+    return "\n".join(lines)
+
+
+def responses_skeleton(label: str, items: tuple) -> str:
+    """``responses.yaml`` listing every feedback item on the previous draft, to be answered."""
+    lines = [f"# 对{label}各部门意见的逐条答复。",
+             "# status: adopted（采纳）| partly（部分采纳）| declined（未采纳）；未完全采纳的须填写 note。",
+             "responses:"]
+    for item in items:
+        summary = " ".join(item.text.split())
+        summary = summary if len(summary) <= 40 else summary[:40] + "…"
+        lines += [f"  - item: {item.id}  # {item.department.name}（{item.kind}）：{summary}",
+                  "    status:  # adopted | partly | declined", "    note:"]
+    return "\n".join(lines) + "\n"
+
+
+def today() -> dt.date:
+    """The local date (new drafts are dated today unless told otherwise)."""
+    return dt.date.today()
+

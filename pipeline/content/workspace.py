@@ -1,0 +1,223 @@
+"""The workspace: a folder with ``drafts/<unit>/v<N>/report.yaml``, ``templates/`` and ``shuzhi.toml``.
+
+Discovery and loading of units and drafts.  Loading a whole workspace reports every issue of every
+file at once; :func:`read_unit_drafts` loads one unit on its own, so a broken unit never stops the
+others in a build.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from pipeline.content.config import Config, load_config
+from pipeline.errors import Issue, IssueCollector, UserError
+from pipeline.content.load import read_question_set, read_report, read_unit, unit_question_set_id
+from pipeline.content.model import Draft, QuestionSet, Report, Unit
+
+DRAFTS_DIR = "drafts"
+BUILD_DIR = "build"
+TEMPLATES_DIR = "templates"
+DEFAULT_QUESTION_SET = "standard"
+PACKAGED_TEMPLATES = Path(__file__).resolve().parent.parent / "resources" / "templates"
+_VERSION_DIR = re.compile(r"^v([1-9][0-9]*)$")
+
+
+@dataclass(frozen=True)
+class UnitDrafts:
+    """A unit and its drafts, oldest first."""
+
+    unit: Unit
+    drafts: tuple[Draft, ...]
+
+    @property
+    def latest(self) -> Draft | None:
+        return self.drafts[-1] if self.drafts else None
+
+    def draft(self, version: int) -> Draft | None:
+        return next((d for d in self.drafts if d.version == version), None)
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """A loaded workspace."""
+
+    root: Path
+    config: Config
+    units: tuple[UnitDrafts, ...]
+
+    @property
+    def build_dir(self) -> Path:
+        return self.root / BUILD_DIR
+
+    def unit(self, unit_id: str) -> UnitDrafts | None:
+        return next((u for u in self.units if u.unit.id == unit_id), None)
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` that holds ``drafts/`` or ``shuzhi.toml``."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / DRAFTS_DIR).is_dir() or (folder / "shuzhi.toml").is_file():
+            return folder
+    return None
+
+
+def require_root(start: Path | None = None) -> Path:
+    """Like :func:`find_root` from ``start`` (default: cwd), but a :class:`UserError` when there is none."""
+    root = find_root(start or Path.cwd())
+    if root is None:
+        raise UserError(Issue(start or Path.cwd(), "not inside a shuzhi workspace (no drafts/ folder or shuzhi.toml)",
+                              hint="run it from a workspace, or create one with 'shuzhi init DIR'"))
+    return root
+
+
+def unit_dirs(root: Path) -> list[Path]:
+    """Every unit folder under ``drafts/``, sorted by name (hidden and ``_``-prefixed ones skipped)."""
+    drafts = root / DRAFTS_DIR
+    if not drafts.is_dir():
+        return []
+    return sorted(p for p in drafts.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+
+
+def draft_dirs(unit_dir: Path, issues: IssueCollector) -> list[tuple[int, Path]]:
+    """``(N, path)`` of every ``v<N>`` folder of a unit, by N; misnamed version folders are issues."""
+    found = []
+    for child in unit_dir.iterdir():
+        if not child.is_dir():
+            continue
+        match = _VERSION_DIR.match(child.name)
+        if match:
+            found.append((int(match.group(1)), child))
+        elif child.name[:1] in "vV" and child.name[1:2].isdigit():
+            issues.add(Issue(child, f"draft folder '{child.name}' is not named v<N>",
+                             hint="rename it to v1, v2, … (lower-case v, no leading zero)"))
+    return sorted(found)
+
+
+def question_set_path(root: Path | None, set_id: str) -> Path:
+    """The file of question set ``set_id``: the workspace's own, else the one shipped with shuzhi."""
+    if root is not None:
+        own = root / TEMPLATES_DIR / "questions" / f"{set_id}.yaml"
+        if own.is_file():
+            return own
+    return PACKAGED_TEMPLATES / "questions" / f"{set_id}.yaml"
+
+
+def template_for(root: Path | None, unit: Unit | None) -> Path:
+    """The Word template for ``unit``: its own, else the workspace's, else the one shipped with shuzhi."""
+    if unit is not None and unit.template is not None:
+        return unit.template
+    if root is not None and (root / TEMPLATES_DIR / "report.docx").is_file():
+        return root / TEMPLATES_DIR / "report.docx"
+    return PACKAGED_TEMPLATES / "report.docx"
+
+
+class QuestionSets:
+    """Loads each question set once per run."""
+
+    def __init__(self, root: Path | None):
+        self.root = root
+        self.cache: dict[str, QuestionSet | None] = {}
+
+    def get(self, set_id: str, issues: IssueCollector, referrer: Path) -> QuestionSet | None:
+        if set_id not in self.cache:
+            path = question_set_path(self.root, set_id)
+            if not path.is_file():
+                issues.add(Issue(referrer, f"question set '{set_id}' not found ({path})",
+                                 hint="add templates/questions/<id>.yaml or use 'questions: standard'"))
+                return None
+            self.cache[set_id] = read_question_set(path, issues)
+        return self.cache[set_id]
+
+
+def read_unit_drafts(root: Path, unit_dir: Path, issues: IssueCollector,
+                     question_sets: QuestionSets | None = None) -> UnitDrafts | None:
+    """Load one unit and all its drafts; every problem goes to ``issues``."""
+    question_sets = question_sets or QuestionSets(root)
+    unit_file = unit_dir / "unit.yaml"
+    if not unit_file.is_file():
+        issues.add(Issue(unit_file, "missing unit.yaml",
+                         hint="every unit folder needs a unit.yaml (name, organisation, reporter, role)"))
+        return None
+    unit = read_unit(unit_file, issues)
+    versions = draft_dirs(unit_dir, issues)
+    if unit is None:
+        # Still check the drafts, so one run reports every error: against the question set the
+        # broken unit.yaml names, if that much of it can be read.
+        qset = question_sets.get(unit_question_set_id(unit_file), IssueCollector(), unit_file)
+        if qset is not None:
+            _read_reports(versions, qset, issues)
+        return None
+    qset = question_sets.get(unit.questions, issues, unit_file)
+    if qset is None:
+        return None
+    drafts = [Draft(unit=unit, version=version, dir=folder, report=report, question_set=qset)
+              for version, folder, report in _read_reports(versions, qset, issues)]
+    return UnitDrafts(unit=unit, drafts=tuple(drafts))
+
+
+def _read_reports(versions: Sequence[tuple[int, Path]], qset: QuestionSet,
+                  issues: IssueCollector) -> list[tuple[int, Path, Report]]:
+    """The valid drafts' reports; a missing or invalid report.yaml goes to ``issues``."""
+    found = []
+    for version, folder in versions:
+        report_file = folder / "report.yaml"
+        if not report_file.is_file():
+            issues.add(Issue(report_file, "missing report.yaml", hint=f"add the draft's content, or remove {folder.name}/"))
+            continue
+        report = read_report(report_file, qset, issues)
+        if report is not None:
+            found.append((version, folder, report))
+    return found
+
+
+def load_workspace(root: Path, units: Sequence[str] | None = None) -> Workspace:
+    """Load the workspace at ``root`` (only ``units`` when given); all issues at once as a UserError."""
+    root = root.resolve()
+    issues = IssueCollector()
+    try:
+        config = load_config(root)
+    except UserError as exc:
+        issues.extend(exc.issues)
+        config = Config()
+    dirs = select_unit_dirs(root, units, issues)
+    question_sets = QuestionSets(root)
+    loaded = [read_unit_drafts(root, d, issues, question_sets) for d in dirs]
+    issues.raise_if_any()
+    return Workspace(root=root, config=config, units=tuple(u for u in loaded if u is not None))
+
+
+def select_unit_dirs(root: Path, units: Iterable[str] | None, issues: IssueCollector) -> list[Path]:
+    """The unit folders named in ``units`` (all when None); unknown names are issues."""
+    all_dirs = unit_dirs(root)
+    if units is None:
+        return all_dirs
+    by_name = {d.name: d for d in all_dirs}
+    chosen = []
+    for name in units:
+        if name in by_name:
+            chosen.append(by_name[name])
+        else:
+            issues.add(Issue(root / DRAFTS_DIR, f"no unit '{name}'",
+                             hint=f"units here: {', '.join(by_name) or 'none'}"))
+    return chosen
+
+
+def load_draft_file(path: Path) -> Draft:
+    """One ``report.yaml`` as a draft: inside a unit folder it gets its unit, alone the standard set."""
+    path = path.resolve()
+    issues = IssueCollector()
+    folder = path.parent
+    match = _VERSION_DIR.match(folder.name)
+    unit_file = folder.parent / "unit.yaml"
+    root = find_root(folder)
+    unit = read_unit(unit_file, issues) if match and unit_file.is_file() else None
+    set_id = unit.questions if unit else DEFAULT_QUESTION_SET
+    qset = QuestionSets(root).get(set_id, issues, unit_file if unit else path)
+    report = read_report(path, qset, issues) if qset else None
+    issues.raise_if_any()
+    assert report is not None and qset is not None
+    return Draft(unit=unit, version=int(match.group(1)) if match else 1, dir=folder, report=report, question_set=qset)

@@ -1,0 +1,147 @@
+"""``shuzhi check``: everything CI verifies on a commit, in one run, with one summary.
+
+Stages, run for each unit inside the parallel build workers, so one broken unit does not hide the
+others' findings:
+1. validate the unit's content files;
+2. the feedback checks (every item answered, targets and quotes resolve);
+3. the lint of each unit's latest draft (earlier drafts are history: they are never edited again);
+4. the build of every draft, redline and ledger.
+
+Exit code: 2 when a content or configuration file is invalid, 1 when there are lint or feedback errors
+or a build failed, 0 otherwise (warnings are shown but do not fail).
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from pipeline.make.context import BuildOptions
+from pipeline.make.runner import BuildReport, run_build
+from pipeline.make.shard import Shard
+from pipeline.make.unit import UnitResult
+from pipeline.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Issue, IssueCollector, UserError
+from pipeline.feedback.check import RULES as FEEDBACK_RULES
+from pipeline.lint.finding import Finding, RuleDescription
+from pipeline.content.workspace import DRAFTS_DIR, select_unit_dirs
+
+
+@dataclass
+class CheckOutcome:
+    """Everything one check run found."""
+
+    build: BuildReport
+
+    @property
+    def findings(self) -> list[Finding]:
+        found = [f for r in self.build.results for f in r.findings]
+        return sorted(found, key=lambda f: f.sort_key())
+
+    @property
+    def content_findings(self) -> list[Finding]:
+        """The units' input errors (unknown keys, YAML syntax …) as findings, for annotations and SARIF."""
+        found = [content_finding(issue) for r in self.build.results for issue in r.issues]
+        return sorted(found, key=lambda f: f.sort_key())
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings + self.content_findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+    @property
+    def invalid(self) -> list[UnitResult]:
+        return [r for r in self.build.results if r.invalid]
+
+    @property
+    def pending(self) -> int:
+        return sum(r.pending for r in self.build.results)
+
+    @property
+    def exit_code(self) -> int:
+        if self.invalid:
+            return EXIT_USAGE
+        if self.errors or self.build.failed:
+            return EXIT_FINDINGS
+        return EXIT_OK
+
+
+CONTENT_RULE = "invalid-content"
+
+#: The rules of the check besides the lint's: the feedback checks and invalid content (for SARIF).
+CHECK_RULES: tuple[RuleDescription, ...] = FEEDBACK_RULES + (
+    RuleDescription(CONTENT_RULE, "content", "error",
+                    "An input file of the unit is invalid (YAML syntax, an unknown or missing key, a malformed"
+                    " feedback file, a broken template …): fix it to check and build the unit."),
+)
+
+
+def content_finding(issue: Issue) -> Finding:
+    """An input error as an error finding of rule ``invalid-content`` (at line 1 when it has none)."""
+    line, column = issue.line or 1, issue.column or 1
+    message = issue.message + (f" — {issue.hint}" if issue.hint else "")
+    if issue.key_path:
+        message = f"{issue.key_path}: {message}"
+    path = Path(issue.path) if issue.path is not None else None
+    return Finding(path=path, line=line, column=column, end_line=line, end_column=column + 1,
+                   rule=CONTENT_RULE, category="content", severity="error", message=message)
+
+
+def changed_units(root: Path, rev: str) -> list[str] | None:
+    """Units whose files changed since git revision ``rev`` (None: all, when shared files changed).
+
+    Compared with where the current branch left ``rev`` (their merge base), as a pull request is:
+    changes that landed on ``rev`` since then are not this branch's and must not widen the check.
+    """
+    since = _merge_base(root, rev) or rev
+    paths = _git(root, "diff", "--name-only", since, "--", ".") + _git(root, "ls-files", "--others",
+                                                                         "--exclude-standard", "--", ".")
+    prefix = _git(root, "rev-parse", "--show-prefix")
+    base = prefix[0] if prefix else ""
+    units: set[str] = set()
+    for changed in paths:
+        rel = changed[len(base):] if base and changed.startswith(base) else changed
+        parts = Path(rel).parts
+        if len(parts) >= 2 and parts[0] == DRAFTS_DIR:
+            units.add(parts[1])
+        elif parts and (parts[0] == "templates" or parts[0] == "shuzhi.toml"):
+            return None  # the configuration or a template changed: every unit is affected
+    existing = {d.name for d in select_unit_dirs(root, None, IssueCollector())}
+    return sorted(units & existing)
+
+
+def _merge_base(root: Path, rev: str) -> str | None:
+    """The merge base of ``rev`` and HEAD, or None (unknown revision, no common history, no commits)."""
+    try:
+        done = subprocess.run(["git", "-C", str(root), "merge-base", rev, "HEAD"], capture_output=True,
+                              text=True, timeout=60)
+    except FileNotFoundError:
+        return None  # reported by the diff that follows
+    if done.returncode != 0:
+        return None
+    return done.stdout.strip() or None
+
+
+def _git(root: Path, *args: str) -> list[str]:
+    try:
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=60)
+    except FileNotFoundError:
+        raise UserError(Issue(root, "--changed-since needs git, which is not installed")) from None
+    if done.returncode != 0:
+        raise UserError(Issue(root, f"git {' '.join(args[:2])} failed: {done.stderr.strip()}",
+                              hint="check the revision name (e.g. origin/main) and that this is a git checkout"))
+    return [line for line in done.stdout.splitlines() if line]
+
+
+def run_check(root: Path, units: list[str] | None, jobs: int,
+              on_result: Callable[[UnitResult], None] | None = None, shard: Shard | None = None) -> CheckOutcome:
+    """Validate, check feedback, lint the latest drafts and build the selected units (in parallel).
+
+    With ``shard``, only that group of the selected units (see :mod:`pipeline.make.shard`).
+    """
+    options = BuildOptions(check=True)
+    return CheckOutcome(build=run_build(root, units, options, jobs, on_result=on_result, shard=shard))

@@ -1,0 +1,108 @@
+"""The targets of one unit: each output, the inputs it depends on and the function that makes it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pipeline.make.context import BuildContext
+from pipeline.make.plan import Target, UnitFiles
+
+
+def unit_targets(files: UnitFiles, options_key: str) -> list[Target]:
+    """Every target of the unit, in build order (reports first: the others reuse them)."""
+    common = files.common_inputs()
+    targets: list[Target] = []
+    for version, _ in files.versions:
+        targets.append(_report_target(files, version, common))
+        targets.append(_companions_target(files, version, common, options_key))
+    targets += _redline_targets(files, common, options_key)
+    if files.versions:
+        targets.append(_ledger_target(files, common))
+        targets.append(_publish_target(files, common))
+    return targets
+
+
+def _report_target(files: UnitFiles, version: int, common: list[Path]) -> Target:
+    out = files.build_dir / f"v{version}" / "report.docx"
+    return Target(name=f"v{version}/report.docx", outputs=[out], inputs=[*common, files.report_file(version)],
+                  make=lambda ctx: {out: ctx.rendered(version)})
+
+
+def _companions_target(files: UnitFiles, version: int, common: list[Path], options_key: str) -> Target:
+    from pipeline.companions import COMPANION_FILES
+
+    out_dir = files.build_dir / f"v{version}"
+
+    def make(ctx: BuildContext) -> dict[Path, bytes]:
+        from pipeline.companions import write_companions
+
+        write_companions(ctx.draft(version), ctx.template, out_dir, ctx.options.as_of)
+        return {}  # written (atomically) by write_companions
+
+    return Target(name=f"v{version}/companions", outputs=[out_dir / name for name in COMPANION_FILES],
+                  inputs=[*common, files.report_file(version)], make=make, extra=options_key)
+
+
+def _ledger_target(files: UnitFiles, common: list[Path]) -> Target:
+    from pipeline.feedback.api import CHART_PNG, LEDGER_DOCX
+
+    out_dir = files.build_dir
+
+    def make(ctx: BuildContext) -> dict[Path, bytes]:
+        from pipeline.feedback.api import write_ledger_outputs
+
+        write_ledger_outputs(ctx.unit_drafts, ctx.config, out_dir, ctx.template)
+        return {}  # written (atomically) by write_ledger_outputs
+
+    return Target(name="feedback ledger", outputs=[out_dir / LEDGER_DOCX, out_dir / CHART_PNG],
+                  inputs=[*common, *files.all_feedback_inputs()], make=make)
+
+
+def _publish_target(files: UnitFiles, common: list[Path]) -> Target:
+    latest = files.versions[-1][0]
+    out = files.build_dir / "publish" / "index.html"
+
+    def make(ctx: BuildContext) -> dict[Path, bytes]:
+        from pipeline.publish import page_html
+
+        return {out: page_html(ctx.draft(latest)).encode("utf-8")}
+
+    return Target(name="publish/index.html", outputs=[out], inputs=[*common, files.report_file(latest)], make=make)
+
+
+def redline_pairs(versions: list[int]) -> list[tuple[int, int]]:
+    """Consecutive pairs, then the whole journey first → last when there are more than two drafts."""
+    pairs = list(zip(versions, versions[1:]))
+    if len(versions) > 2:
+        pairs.append((versions[0], versions[-1]))
+    return pairs
+
+
+def _redline_targets(files: UnitFiles, common: list[Path], options_key: str) -> list[Target]:
+    targets = []
+    for old, new in redline_pairs([v for v, _ in files.versions]):
+        out = files.build_dir / "redline" / f"v{old}-v{new}.docx"
+        inputs = [*common, files.report_file(old), files.report_file(new)]
+        if new == old + 1:  # feedback on the older draft is shown as comments on consecutive pairs
+            inputs += [*files.feedback_files(old), files.responses_file(new)]
+        stats: dict[str, str] = {}
+        targets.append(Target(name=f"redline/v{old}-v{new}.docx", outputs=[out], inputs=inputs, extra=options_key,
+                              make=lambda ctx, o=old, n=new, s=stats, p=out: {p: _make_redline(ctx, o, n, s)},
+                              note=lambda ctx, s=stats: s.get("line")))
+    return targets
+
+
+def _make_redline(ctx: BuildContext, old: int, new: int, stats: dict[str, str]) -> bytes:
+    from pipeline.redline.api import redline_bytes
+
+    new_draft = ctx.draft(new)
+    date = dt.datetime.combine(new_draft.report.date, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    result = redline_bytes(ctx.rendered(old), ctx.rendered(new), author=ctx.redline_author, date=date)
+    stats["line"] = f"v{old}→v{new}: {result.stats.summary()}"
+    if new != old + 1:
+        return result.docx
+    from pipeline.feedback.api import annotate_redline, round_for
+
+    feedback_round = round_for(ctx.feedback, ctx.draft(old))
+    return annotate_redline(result.docx, ctx.draft(old), new_draft, feedback_round, ctx.unit_drafts.unit.reporter)

@@ -1,0 +1,120 @@
+"""Building one unit: make every stale target, record stamps, report what happened.
+
+This runs inside a worker process; it never raises for bad input — a unit's errors are returned in
+its :class:`UnitResult` so the other units go on.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.make.context import BuildContext, BuildOptions
+from pipeline.make.digest import FileDigests, pipeline_fingerprint
+from pipeline.make.plan import unit_files
+from pipeline.make.stamps import Stamps
+from pipeline.make.targets import unit_targets
+from pipeline.content.config import Config
+from pipeline.errors import UserError
+from pipeline.fsutil import atomic_write_bytes
+
+
+@dataclass
+class UnitResult:
+    """What building one unit did."""
+
+    unit_id: str
+    built: list[str] = field(default_factory=list)
+    skipped: int = 0
+    drafts: int = 0
+    errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    invalid: bool = False  # the unit's input is bad (content, its template …): exit 2 if every unit is
+    findings: list = field(default_factory=list)  # lint and feedback findings (check runs only)
+    issues: list = field(default_factory=list)  # the input errors behind ``errors``, for annotations
+    pending: int = 0  # feedback items on the latest draft, still to be answered
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors)
+
+
+def options_key(options: BuildOptions) -> str:
+    return f"author={options.author or ''};as_of={options.as_of or ''}"
+
+
+def build_unit(root: Path, unit_dir: Path, config: Config, options: BuildOptions) -> UnitResult:
+    """Build every stale target of the unit in ``unit_dir``; errors are returned, not raised."""
+    started = time.perf_counter()
+    files = unit_files(root, unit_dir)
+    result = UnitResult(unit_id=files.unit_id, drafts=len(files.versions))
+    digests = FileDigests()
+    stamps = Stamps(files.build_dir)
+    context = BuildContext(files, config, options)
+    extra_base = pipeline_fingerprint() + options_key(options)
+    _remove_leftover_temp_files(files.build_dir)
+    try:
+        if options.check:
+            _check(context, result)
+        for target in unit_targets(files, options_key(options)):
+            digest = digests.combine(root, target.inputs, extra_base + target.extra)
+            if not options.force and stamps.is_fresh(target.outputs, digest):
+                result.skipped += 1
+                continue
+            for path, data in target.make(context).items():
+                atomic_write_bytes(path, data)
+            stamps.record(target.outputs, digest)
+            result.built.append(target.name)
+            note = target.note(context) if target.note else None
+            if note:
+                result.notes.append(note)
+    except UserError as exc:
+        result.errors.append(exc.format())
+        result.issues.extend(exc.issues)
+        result.invalid = True  # bad input of any kind: content, a unit's template, a corrupt .docx
+    except Exception as exc:  # a bug, not bad input: this unit fails, the others go on
+        result.errors.append(_internal_error(files.unit_dir, exc))
+    finally:
+        stamps.flush()  # the stamps of every target finished so far, even when a later one failed
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _internal_error(unit_dir: Path, exc: Exception) -> str:
+    """An unexpected exception as a unit error, with where it happened so it can be reported."""
+    frames = traceback.extract_tb(exc.__traceback__)[-3:]
+    where = "; ".join(f"{Path(f.filename).name}:{f.lineno} in {f.name}" for f in frames)
+    return (f"{unit_dir}: internal error {type(exc).__name__}: {exc} (at {where}) — this is a bug in "
+            "shuzhi, not in the drafts; please report it with this message")
+
+
+def _remove_leftover_temp_files(folder: Path) -> None:
+    """Delete temporary files a killed build left behind (atomic writes name them ``.<name>.*.tmp``)."""
+    for top, _, names in os.walk(folder):  # os.walk: pathlib's rglob dominated no-op builds
+        for name in names:
+            if len(name) >= 5 and name.startswith(".") and name.endswith(".tmp"):
+                Path(top, name).unlink(missing_ok=True)
+
+
+def _check(context: BuildContext, result: UnitResult) -> None:
+    """Feedback checks on every round and the lint of the latest draft (raises for invalid content)."""
+    from pipeline.feedback.api import check_feedback
+    from pipeline.lint.checks.rectification import lint_unit
+    from pipeline.lint.engine import Linter
+
+    unit_drafts = context.unit_drafts
+    try:
+        feedback = check_feedback([unit_drafts], context.config)
+    except UserError:
+        result.invalid = True  # a feedback or responses file is malformed: an input error
+        raise
+    result.findings.extend(feedback.findings)
+    result.pending = len(feedback.pending)
+    linter = Linter(context.config.lint)
+    result.findings.extend(lint_unit(unit_drafts.unit, linter=linter))  # unit.yaml rules (evaluation items)
+    if unit_drafts.latest is not None:
+        result.findings.extend(linter.lint_draft(unit_drafts.latest))

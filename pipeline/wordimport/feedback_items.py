@@ -1,0 +1,224 @@
+"""A reviewer's Word file → ``drafts/<unit>/v<N>/feedback/<department>.yaml``.
+
+* Each comment becomes an item: the text it covers (original wording) is the ``quote``, the comment
+  is the ``text``; ``on`` is what the commented paragraph belongs to — a question, problem, measure or
+  area id (our bookmarks ``q-Q3``/``p-P2``/``m-M5``/``area-duty`` in a rendered report, heading
+  recognition otherwise), else ``report``.  ``kind`` is ``must`` when the comment says 必须/务必/须,
+  else ``suggest``.
+* Each tracked change becomes a ``suggest`` item quoting the text before and saying what it became.
+* Items already in the file (same ``quote`` and ``text``) are not added again.  An existing file is
+  never changed without ``force``; with it, the new items are appended to the file as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import tempfile
+
+from pipeline.content import yamlsrc
+from pipeline.content.config import Config
+from pipeline.errors import Issue, IssueCollector, UserError, display_path
+from pipeline.feedback.load import read_feedback_file
+from pipeline.feedback.targets import contains_quote, resolve, target_text
+from pipeline.fsutil import atomic_write_text
+from pipeline.content.model import Draft
+from pipeline.wordimport import collect
+from pipeline.wordimport.assemble import assign_ids
+from pipeline.wordimport.match import dice
+from pipeline.wordimport.reader import open_package
+from pipeline.wordimport.review import Change, locate_comments, read_changes, read_comments
+from pipeline.wordimport.structure import Collected
+from pipeline.wordimport.writer import scalar
+
+MUST = re.compile(r"必须|务必|(?<![无毋不勿])须(?!知)")
+CONTEXT_CHARS = 12
+
+
+@dataclass(frozen=True)
+class ImportedItem:
+    """One feedback item before it gets its id."""
+
+    on: str
+    text: str
+    kind: str = "suggest"
+    quote: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """What makes two items the same: quote and text."""
+        return (self.quote or "", self.text)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What an import did."""
+
+    path: Path
+    added: int
+    skipped: int
+    written: bool
+
+    def message(self) -> str:
+        """One line for the terminal."""
+        where = display_path(self.path)
+        if not self.written:
+            return f"{where}: nothing new ({self.skipped} item(s) already there)"
+        return f"wrote {where}: {self.added} new item(s), {self.skipped} already there"
+
+
+class Targets:
+    """Paragraph index → feedback ``on`` (an id of the draft, or ``report``)."""
+
+    def __init__(self, collected: Collected, draft: Draft):
+        self.collected, self.report = collected, draft.report
+        self.ids = {"problem": assign_ids(collected.problems, "P"), "measure": assign_ids(collected.measures, "M")}
+
+    def on(self, paragraph: int | None) -> str:
+        """The ``on`` of what paragraph ``paragraph`` belongs to."""
+        if paragraph is None:
+            return "report"
+        kind, key = self.collected.placement.get(paragraph, ("report", ""))
+        if kind in ("question", "area"):
+            return str(key)
+        if kind in ("problem", "measure"):
+            return self._item(kind, int(key))
+        return "report"
+
+    def _item(self, kind: str, index: int) -> str:
+        """A bookmarked item's id when the draft has it; else the draft's item with the closest wording."""
+        items = self.collected.problems if kind == "problem" else self.collected.measures
+        known = self.report.problems if kind == "problem" else self.report.measures
+        ident = self.ids[kind][index]
+        if items[index].id is not None and any(x.id == ident for x in known):
+            return ident
+        text = "\n".join(items[index].paras)
+        best = max(known, key=lambda x: dice(text, x.text), default=None)
+        return best.id if best is not None and dice(text, best.text) >= 0.5 else "report"
+
+
+def change_item(change: Change, on: str) -> ImportedItem:
+    """A suggest-item for one tracked change, quoting the original text."""
+    deleted, inserted = change.deleted.strip(), change.inserted.strip()
+    if deleted and inserted:
+        return ImportedItem(on=on, quote=deleted, text=f"建议将“{deleted}”改为“{inserted}”。")
+    if deleted:
+        return ImportedItem(on=on, quote=deleted, text=f"建议删去“{deleted}”。")
+    before, after = change.before.strip()[-CONTEXT_CHARS:], change.after.strip()[:CONTEXT_CHARS]
+    if before:
+        return ImportedItem(on=on, quote=before, text=f"建议在“{before}”后增加“{inserted}”。")
+    if after:
+        return ImportedItem(on=on, quote=after, text=f"建议在“{after}”前增加“{inserted}”。")
+    return ImportedItem(on=on, text=f"建议增加：“{inserted}”。")
+
+
+def read_review(source: Path, draft: Draft) -> list[ImportedItem]:
+    """Every comment and tracked change in ``source`` as a feedback item, in document order."""
+    pkg = open_package(source)
+    _, collected = collect(pkg, draft.question_set, draft.unit)
+    targets = Targets(collected, draft)
+    comments = read_comments(pkg)
+    locate_comments(pkg, comments)
+    found: list[tuple[int, ImportedItem]] = []
+    for comment in comments.values():
+        if comment.text:
+            kind = "must" if MUST.search(comment.text) else "suggest"
+            found.append((comment.paragraph if comment.paragraph is not None else -1,
+                          ImportedItem(on=targets.on(comment.paragraph), text=comment.text, kind=kind,
+                                       quote=comment.quote or None)))
+    for change in read_changes(pkg):
+        found.append((change.paragraph, change_item(change, targets.on(change.paragraph))))
+    found.sort(key=lambda pair: pair[0])
+    checked = (exact_quote(item, draft) for _, item in found)
+    return list(dict((item.key, item) for item in checked).values())
+
+
+def exact_quote(item: ImportedItem, draft: Draft) -> ImportedItem:
+    """``item`` as is when its quote occurs in its target's text; else the quote moves into the text.
+
+    A comment on a heading, a byline or an owner/deadline note covers words the content does not
+    contain; the feedback checker would reject such a quote, so it is kept in the text instead.
+    """
+    if item.quote is None:
+        return item
+    target = resolve(item.on, draft)
+    text = target_text(target, draft) if target is not None else None
+    if text is not None and contains_quote(text, item.quote):
+        return item
+    return ImportedItem(on=item.on, text=f"{item.text}（批注处原文：“{item.quote}”）", kind=item.kind)
+
+
+def existing_items(path: Path) -> tuple[set[tuple[str, str]], bool]:
+    """Keys (quote, text) of the items already in ``path``, and whether new items can be appended
+    (``items`` is the last key and a block list, or an empty ``[]``)."""
+    issues = IssueCollector()
+    root, source = yamlsrc.load(path, issues)
+    if root is None or root.kind != "map" or issues:
+        raise UserError(issues.issues or [Issue(path, "not a feedback file", hint="fix or move it, then retry")])
+    entry = root.entries.get("items")
+    if entry is None or entry[1].kind != "seq":
+        return set(), False
+    keys = set()
+    for node in entry[1].items:
+        if node.kind == "map":
+            values = {k: v.value for k, (_, v) in node.entries.items() if v.kind == "scalar"}
+            keys.add((values.get("quote", "").strip("\n"), values.get("text", "").strip("\n")))
+    last = max(root.entries.values(), key=lambda kv: kv[0].span.line)[0].value == "items"
+    flow = source.text[entry[1].span.start:entry[1].span.start + 1] == "["
+    return keys, last and (not flow or not entry[1].items)
+
+
+def used_ids(folder: Path) -> set[str]:
+    """Every item id in the draft's feedback files (ids are unique across departments)."""
+    return set(re.findall(r"^\s*-?\s*id:\s*[\"']?([\w-]+)", "\n".join(
+        p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.glob("*.yaml"))), re.M))
+
+
+def item_lines(item: ImportedItem, ident: str) -> list[str]:
+    """The YAML lines of one item."""
+    out = [f"  - id: {ident}", f"    on: {item.on}"]
+    if item.quote:
+        out.append(f"    quote: {scalar(item.quote, 4)}")
+    return out + [f"    text: {scalar(item.text, 4)}", f"    kind: {item.kind}"]
+
+
+def validate(text: str, department: str, config: Config) -> None:
+    """Load ``text`` with the feedback loader; a failure is a bug of this module."""
+    with tempfile.TemporaryDirectory(prefix="shuzhi-feedback-") as scratch:
+        path = Path(scratch) / f"{department}.yaml"
+        path.write_text(text, encoding="utf-8")
+        issues = IssueCollector()
+        read_feedback_file(path, config, issues)
+    if issues:
+        raise AssertionError("imported feedback does not load:\n" + "\n".join(i.format() for i in issues.issues))
+
+
+def import_feedback(source: Path, draft: Draft, department: str, *, force: bool = False,
+                    config: Config | None = None) -> Outcome:
+    """Add the reviewer's comments and changes in ``source`` to the draft's ``<department>.yaml``."""
+    path = draft.dir / "feedback" / f"{department}.yaml"
+    items = read_review(source, draft)
+    keys, appendable = existing_items(path) if path.exists() else (set(), True)
+    new = [item for item in items if item.key not in keys]
+    if not new:
+        return Outcome(path, 0, len(items), False)
+    if path.exists() and not force:
+        raise UserError(Issue(path, f"already exists; {len(new)} new item(s) not added",
+                              hint="pass --force to append them (items already there are kept)"))
+    if not appendable:
+        raise UserError(Issue(path, "cannot append: 'items' is not a '- …' list at the end of the file",
+                              hint="write items as a block list ('- id: …') at the end of the file, then retry"))
+    taken = used_ids(path.parent) if path.parent.is_dir() else set()
+    numbers = iter(n for n in range(1, 100_000) if f"{department}-{n}" not in taken)
+    lines = [line for item in new for line in item_lines(item, f"{department}-{next(numbers)}")]
+    if path.exists():
+        text = path.read_text(encoding="utf-8").rstrip("\n")
+        text = re.sub(r"items:\s*\[\]\s*$", "items:", text) + "\n" + "\n".join(lines) + "\n"
+    else:
+        text = (f"# 由 shuzhi feedback import 从 {' '.join(source.name.split())} 导入（批注和修订）。\n"
+                f"department: {department}\nitems:\n" + "\n".join(lines) + "\n")
+    validate(text, department, config or Config())
+    atomic_write_text(path, text)
+    return Outcome(path, len(new), len(items) - len(new), True)

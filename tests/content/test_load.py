@@ -1,0 +1,178 @@
+"""Every kind of bad input gives a precise file:line:column message (and loads fine when good)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import UserError
+from pipeline.content.model import Suppression
+from pipeline.content.workspace import load_draft_file
+
+GOOD = """\
+date: 2026-01-10
+opening: |
+  2025年，我作为关党委书记。
+areas:
+  duty:
+    answers:
+      Q1: 全年研究党建工作12次。
+      Q2:
+        text: 我带头落实一岗双责。
+        lint-ignore:
+          - rule: boilerplate-stock
+            reason: 引用原文
+    achievements:
+      - 制定清单23项。
+problems:
+  - id: P1
+    area: duty
+    text: 我对支部工作指导不够，2025年只去联系点2次。
+measures:
+  - id: M1
+    problems: [P1]
+    text: 每季度到联系点1次。
+    owner: 关党委
+    due: 2026-06-30
+    status: in-progress
+"""
+
+
+def write(tmp_path: Path, text: str | bytes) -> Path:
+    path = tmp_path / "report.yaml"
+    if isinstance(text, str):
+        text = text.encode("utf-8")
+    path.write_bytes(text)
+    return path
+
+
+def test_good_report_loads(tmp_path: Path) -> None:
+    draft = load_draft_file(write(tmp_path, GOOD))
+    report = draft.report
+    assert report.answer("Q1").text == "全年研究党建工作12次。"
+    assert report.answer("Q2").ignore[0].rule == "boilerplate-stock"
+    assert report.measures[0].due.isoformat() == "2026-06-30"
+    assert report.measures[0].status == "in-progress"
+    assert draft.question_set.id == "standard"
+    assert report.answer("Q3") is None  # unanswered is not a load error
+
+
+# (what is changed in GOOD, the report's lint-ignore, the first achievement and its lint-ignore)
+IGNORE_CASES = [
+    ("none", GOOD, (), "制定清单23项。", ()),
+    ("report-level", GOOD.replace("opening: |", "lint-ignore:\n  - {rule: imbalance, reason: 按要求列举}\nopening: |"),
+     (Suppression("imbalance", "按要求列举"),), "制定清单23项。", ()),
+    ("achievement as a mapping",
+     GOOD.replace("      - 制定清单23项。", "      - text: 制定清单23项。\n        lint-ignore: [{rule: boilerplate, reason: 原文}]"),
+     (), "制定清单23项。", (Suppression("boilerplate", "原文"),)),
+    ("achievement as a mapping without lint-ignore", GOOD.replace("      - 制定清单23项。", "      - text: 制定清单23项。"),
+     (), "制定清单23项。", ()),
+]
+
+
+@pytest.mark.parametrize("name,text,report_ignore,achievement,ignore", IGNORE_CASES, ids=[c[0] for c in IGNORE_CASES])
+def test_lint_ignore_on_the_report_and_on_achievements(tmp_path: Path, name: str, text: str, report_ignore: tuple,
+                                                       achievement: str, ignore: tuple) -> None:
+    report = load_draft_file(write(tmp_path, text)).report
+    area = report.area("duty")
+    assert report.ignore == report_ignore
+    assert area.achievements == (achievement,) and area.ignore_of(0) == ignore
+
+
+# (what is changed in GOOD, expected "line:col: key path: message fragment")
+BAD_CASES = [
+    ("unknown key", GOOD.replace("    achievements:", "    achievments:"),
+     "13:5: areas.duty.achievments: unknown key 'achievments'"),
+    ("missing required key", GOOD.replace("opening: |\n  2025年，我作为关党委书记。\n", ""),
+     "1:1: opening: missing required key 'opening'"),
+    ("wrong type: list for text", GOOD.replace("      Q1: 全年研究党建工作12次。", "      Q1: [a, b]"),
+     "7:11: areas.duty.answers.Q1: expected text, found a list"),
+    ("duplicate problem id", GOOD.replace("measures:", "  - id: P1\n    area: duty\n    text: 又一个问题。\nmeasures:"),
+     "19:5: problems[1]: duplicate problem id 'P1'"),
+    ("unknown question id", GOOD.replace("      Q1: 全年", "      Q9: 全年"),
+     "7:7: areas.duty.answers.Q9: 'Q9' is not a question of area 'duty'"),
+    ("measure points at unknown problem", GOOD.replace("problems: [P1]", "problems: [P7]"),
+     "21:15: measures[0].problems: measure 'M1' points at unknown problem 'P7'"),
+    ("bad date", GOOD.replace("date: 2026-01-10", "date: 2026-02-30"),
+     "1:7: date: '2026-02-30' is not a date"),
+    ("bad status", GOOD.replace("in-progress", "doing"),
+     "25:13: measures[0].status: 'doing' is not one of: planned, in-progress, done"),
+    ("unknown area", GOOD.replace("    area: duty", "    area: dutty"),
+     "17:11: problems[0].area: unknown area 'dutty'"),
+    ("duplicate key", GOOD.replace("      Q1: 全年研究党建工作12次。", "      Q1: 甲\n      Q1: 乙"),
+     "8:7: areas.duty.answers.Q1: duplicate key 'Q1' (first at line 7)"),
+    ("yaml syntax", GOOD.replace("    area: duty\n", "    area: duty\n   bad: [\n", 1),
+     "YAML syntax error"),
+    ("control character", GOOD.replace("12次", "12\x07次"),
+     "7:21: areas.duty.answers.Q1: character U+0007 (BEL) is not allowed in a Word document"),
+    ("control character in a block scalar", GOOD.replace("  2025年，我作为关党委书记。", "  2025年，我作为\x01关党委书记。"),
+     "3:12: opening: character U+0001 (control character) is not allowed"),
+    ("control character where the YAML is broken too", GOOD.replace("12次", "12\x07次") + "bad: [\n",
+     "7:21: character U+0007 (BEL) is not allowed in a Word document"),
+    ("control character from an escape", GOOD.replace("      Q1: 全年研究党建工作12次。", '      Q1: "全年\\x0b"'),
+     "7:11: areas.duty.answers.Q1: character U+000B (vertical tab) is not allowed"),
+    ("lint-ignore without reason", GOOD.replace("            reason: 引用原文\n", ""),
+     "areas.duty.answers.Q2.lint-ignore[0].reason: missing required key 'reason'"),
+    ("report lint-ignore without reason", GOOD.replace("opening: |", "lint-ignore: [{rule: imbalance}]\nopening: |"),
+     "2:15: lint-ignore[0].reason: missing required key 'reason'"),
+    ("achievement lint-ignore without reason",
+     GOOD.replace("      - 制定清单23项。", "      - text: 制定清单23项。\n        lint-ignore: [{rule: imbalance}]"),
+     "15:23: areas.duty.achievements[0].lint-ignore[0].reason: missing required key 'reason'"),
+    ("achievement mapping with an unknown key", GOOD.replace("      - 制定清单23项。", "      - txt: 制定清单23项。"),
+     "14:9: areas.duty.achievements[0].txt: unknown key 'txt' in an achievement"),
+    ("empty text", GOOD.replace("    text: 每季度到联系点1次。", "    text: ''"),
+     "22:11: measures[0].text: must not be empty"),
+    ("empty file", "", "the file is empty"),
+    ("not a mapping", "- just\n- a list\n", "1:1: report.yaml must be a mapping"),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", BAD_CASES, ids=[c[0] for c in BAD_CASES])
+def test_bad_input_is_reported_with_position(tmp_path: Path, name: str, text: str, expected: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(UserError) as caught:
+        load_draft_file(path)
+    message = caught.value.format()
+    assert str(path.name) in message
+    assert expected in message, message
+
+
+@pytest.mark.parametrize("data,expected", [
+    ("date: 2026-01-10\nopening: 开头\xad\n".encode("gbk", "replace"), "not valid UTF-8"),
+    (b"date: 2026-01-10\nopening: \xed\xa0\x80\n", "1"),  # an encoded lone surrogate is invalid UTF-8
+])
+def test_undecodable_bytes(tmp_path: Path, data: bytes, expected: str) -> None:
+    with pytest.raises(UserError) as caught:
+        load_draft_file(write(tmp_path, data))
+    assert "not valid UTF-8" in caught.value.format()
+    assert ":2:" in caught.value.format()
+
+
+def test_all_errors_in_one_run(tmp_path: Path) -> None:
+    text = GOOD.replace("    achievements:", "    achievments:").replace("in-progress", "doing")
+    with pytest.raises(UserError) as caught:
+        load_draft_file(write(tmp_path, text))
+    assert len(caught.value.issues) == 2
+    assert caught.value.format().endswith("2 errors")
+
+
+@pytest.mark.parametrize("unit_extra", ["foo: 1\n", "questions: standard\nfoo: 1\n", "role: [not, text]\n"])
+def test_a_broken_unit_file_does_not_hide_its_drafts_errors(tmp_path: Path, unit_extra: str) -> None:
+    """All errors in one run: the drafts are still checked when unit.yaml itself has errors."""
+    import shutil
+
+    from pipeline.content.workspace import load_workspace
+
+    repo = Path(__file__).resolve().parents[2]
+    shutil.copytree(repo / "templates", tmp_path / "templates")
+    unit = tmp_path / "drafts" / "u1"
+    (unit / "v1").mkdir(parents=True)
+    base = "name: 示例关\norganisation: 中共示例关委员会\nreporter: 王示例\n"
+    (unit / "unit.yaml").write_text(base + ("" if "role" in unit_extra else "role: 书记\n") + unit_extra,
+                                    encoding="utf-8")
+    (unit / "v1" / "report.yaml").write_text(GOOD.replace("opening:", "openin:"), encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_workspace(tmp_path)
+    message = caught.value.format()
+    assert "unit.yaml" in message and "v1/report.yaml" in message and "unknown key 'openin'" in message

@@ -1,0 +1,140 @@
+"""``shuzhi init`` and ``shuzhi new-draft``: useful files, never an overwrite."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli.main import main
+from pipeline.content.workspace import load_workspace
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_init_creates_a_loadable_workspace(tmp_path: Path) -> None:
+    assert main(["init", str(tmp_path / "ws"), "--unit", "demo", "--name", "演示关"]) == 0
+    ws = tmp_path / "ws"
+    for name in ("shuzhi.toml", "Makefile", ".gitignore", ".pre-commit-config.yaml", ".github/workflows/drafts.yml",
+                 "templates/report.docx", "templates/questions/standard.yaml", "drafts/demo/unit.yaml"):
+        assert (ws / name).is_file(), name
+    workspace = load_workspace(ws)
+    assert workspace.units[0].unit.name == "演示关"
+    assert workspace.units[0].drafts == ()
+    assert [d.name for d in workspace.config.departments] == ["政工", "人事", "纪检监察", "巡视", "督审"]
+
+
+def test_init_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "shuzhi.toml").write_text("# mine\n", encoding="utf-8")
+    assert main(["init", str(tmp_path)]) == 2
+    assert "shuzhi.toml: already exists; nothing was written" in capsys.readouterr().err
+    assert (tmp_path / "shuzhi.toml").read_text(encoding="utf-8") == "# mine\n"
+    assert not (tmp_path / "templates").exists()
+
+
+def test_init_keep_existing_writes_only_the_missing_files(tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "README.md").write_text("# our drafts\n", encoding="utf-8")
+    (tmp_path / ".gitignore").write_text("*.tmp\n", encoding="utf-8")
+    assert main(["init", str(tmp_path), "--unit", "demo", "--keep-existing"]) == 0
+    out = capsys.readouterr().out
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == "# our drafts\n"
+    assert (tmp_path / ".gitignore").read_text(encoding="utf-8") == "*.tmp\n"
+    assert "README.md" not in out and "created " in out and (tmp_path / "shuzhi.toml").is_file()
+    assert load_workspace(tmp_path).units[0].unit.id == "demo"
+    assert main(["init", str(tmp_path), "--unit", "demo", "--keep-existing"]) == 0
+    assert "nothing to write" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("bad_id", ["Demo", "../x", "", "a b"])
+def test_init_rejects_unit_ids_that_are_not_folder_names(tmp_path: Path, bad_id: str) -> None:
+    assert main(["init", str(tmp_path / "ws"), "--unit", bad_id]) == 2
+    assert not (tmp_path / "ws").exists()
+
+
+def test_new_draft_v1_skeleton_lists_every_question(tmp_path: Path) -> None:
+    main(["init", str(tmp_path), "--unit", "demo"])
+    assert main(["new-draft", "demo", "--root", str(tmp_path), "--date", "2026-01-02"]) == 0
+    draft = load_workspace(tmp_path).units[0].drafts[0]
+    assert draft.report.date == dt.date(2026, 1, 2)
+    assert [a.question for area in draft.report.areas for a in area.answers] == [f"Q{i}" for i in range(1, 17)]
+
+
+def test_new_draft_copies_the_last_draft_and_lists_feedback_to_answer(tmp_path: Path) -> None:
+    shutil.copytree(REPO / "drafts", tmp_path / "drafts")
+    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    shutil.copy2(REPO / "shuzhi.toml", tmp_path / "shuzhi.toml")
+    unit = load_workspace(tmp_path).units[0]
+    # Pretend the last draft with feedback is the latest one: remove the drafts after it.
+    with_feedback = max(d.version for d in unit.drafts if (d.dir / "feedback").is_dir())
+    for draft in unit.drafts:
+        if draft.version > with_feedback:
+            shutil.rmtree(draft.dir)
+    assert main(["new-draft", unit.unit.id, "--root", str(tmp_path), "--date", "2026-03-01"]) == 0
+    new_dir = unit.unit.dir / f"v{with_feedback + 1}"
+    text = (new_dir / "report.yaml").read_text(encoding="utf-8")
+    old = (unit.unit.dir / f"v{with_feedback}" / "report.yaml").read_text(encoding="utf-8")
+    assert text == re.sub(r"(?m)^date:[^\n#]*", "date: 2026-03-01", old, count=1)  # only the date changed
+    responses = (new_dir / "responses.yaml").read_text(encoding="utf-8")
+    feedback_ids = [line.split("id:")[1].strip() for f in sorted((unit.unit.dir / f"v{with_feedback}" / "feedback").glob("*.yaml"))
+                    for line in f.read_text(encoding="utf-8").splitlines() if line.strip().startswith("- id:")]
+    assert feedback_ids and all(f"item: {i}" in responses for i in feedback_ids)
+    # a second run starts v<N+2> and never touches v<N+1>
+    before = (new_dir / "report.yaml").read_bytes()
+    main(["new-draft", unit.unit.id, "--root", str(tmp_path), "--date", "2026-03-02"])
+    assert (new_dir / "report.yaml").read_bytes() == before
+
+
+@pytest.mark.parametrize("config", [
+    REPO / "pipeline/resources/init/pre-commit-config.yaml",
+    REPO / ".pre-commit-hooks.yaml",
+])
+@pytest.mark.parametrize(("path", "linted"), [
+    ("drafts/demo/v1/report.yaml", True),
+    ("drafts/demo/v12/report.yaml", True),
+    ("drafts/demo/unit.yaml", False),
+    ("drafts/demo/v2/responses.yaml", False),
+    ("drafts/demo/v1/feedback/zg.yaml", False),
+])
+def test_the_lint_hook_only_receives_drafts(config: Path, path: str, linted: bool) -> None:
+    """pre-commit passes the matching files to ``shuzhi lint``: anything but a draft would fail it."""
+    import yaml
+
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    hooks = data if isinstance(data, list) else [h for repo in data["repos"] for h in repo["hooks"]]
+    lint_hook = next(h for h in hooks if h["id"] == "shuzhi-lint")
+    assert bool(re.search(lint_hook["files"], path)) is linted
+
+
+def test_the_repository_workflow_is_the_one_init_writes() -> None:
+    """``.github/workflows/drafts.yml`` is a copy of what ``shuzhi init`` writes: CI tests that one."""
+    shipped = (REPO / "pipeline/resources/init/drafts.yml").read_bytes()
+    assert (REPO / ".github/workflows/drafts.yml").read_bytes() == shipped
+
+
+def test_a_new_workspace_passes_check_and_a_skeleton_draft_fails_it(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """What CI sees right after ``shuzhi init``: green; after ``new-draft``: the placeholders to fill in."""
+    ws = tmp_path / "ws"
+    assert main(["init", str(ws), "--unit", "demo"]) == 0
+    assert main(["check", "--root", str(ws), "--jobs", "1"]) == 0
+    assert main(["new-draft", "demo", "--root", str(ws), "--date", "2026-01-02"]) == 0
+    capsys.readouterr()
+    assert main(["check", "--root", str(ws), "--jobs", "1"]) == 1
+    assert "placeholder" in capsys.readouterr().out
+
+
+def test_new_draft_notes_when_the_draft_it_starts_from_looks_unfinished(tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    main(["init", str(tmp_path), "--unit", "demo"])
+    args = ["new-draft", "demo", "--root", str(tmp_path)]
+    assert main([*args, "--date", "2026-01-02"]) == 0
+    assert "note:" not in capsys.readouterr().err  # v1 is new: nothing to say yet
+    assert main([*args, "--date", "2026-01-09"]) == 0
+    assert "note: v1 still has 17 【待补充】 placeholders to fill in" in capsys.readouterr().err
+    assert main([*args, "--date", "2026-01-16"]) == 0
+    assert "note: v2 is still an unedited copy of v1" in capsys.readouterr().err
+    assert (tmp_path / "drafts" / "demo" / "v3" / "report.yaml").is_file()  # a note, never a refusal
