@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 SHUZHI := $(BIN)/shuzhi
 
 .DEFAULT_GOAL := help
-.PHONY: help report test check lint pdf bench bench-scale clean venv template
+.PHONY: help report test check lint pdf bench bench-scale clean venv template messages
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -45,6 +45,14 @@ bench-scale: $(INSTALLED) ## Nationwide-scale build benchmark (10/100/1,000 unit
 
 template: $(INSTALLED) ## Regenerate templates/report.docx from pipeline/word/template_gen.py
 	$(BIN)/python -m pipeline.word.template_gen templates/report.docx
+
+messages: $(INSTALLED) ## Extract the messages from pipeline/, update the catalogs (.po), compile them (.mo, committed)
+	@mkdir -p build/i18n
+	$(BIN)/pybabel -q extract -k gettext_ -c TRANSLATORS: --add-location=file --sort-output \
+		--project=shuzhi --copyright-holder="shuzhi authors" -o build/i18n/shuzhi.pot pipeline
+	$(BIN)/pybabel -q update -D shuzhi -i build/i18n/shuzhi.pot -d pipeline/locale --ignore-obsolete \
+		--no-fuzzy-matching --ignore-pot-creation-date
+	$(BIN)/pybabel compile -D shuzhi -d pipeline/locale --statistics
 
 clean: ## Remove build outputs
 	rm -rf build test-artifacts
