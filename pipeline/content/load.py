@@ -119,6 +119,7 @@ def read_report(path: Path, question_set: QuestionSet, issues: IssueCollector) -
     problems = _read_items(top.seq("problems"), path, issues, "a problem",
                            lambda r: _problem(r, question_set, path, issues))
     measures = _read_items(top.seq("measures"), path, issues, "a measure", _measure)
+    causes = top.text("causes", required=False)
     closing = top.text("closing", required=False)
     unplaced = top.text_list("unplaced")
     ignore = _suppressions(top, path, issues)
@@ -130,7 +131,8 @@ def read_report(path: Path, question_set: QuestionSet, issues: IssueCollector) -
         return None
     return Report(path=path, date=date, title=title, opening=opening, areas=areas,
                   problems=tuple(p for p, _ in problems), measures=tuple(m for m, _ in measures),
-                  closing=closing, unplaced=unplaced, ignore=ignore, source=source)
+                  closing=closing, causes=causes, unplaced=unplaced, ignore=ignore,
+                  source=source)
 
 
 def _read_areas(top: MapReader, question_set: QuestionSet, path: Path,

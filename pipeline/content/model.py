@@ -145,6 +145,7 @@ class Report:
     problems: tuple[Problem, ...] = ()
     measures: tuple[Measure, ...] = ()
     closing: str | None = None
+    causes: str | None = None  # report-level 原因分析: causes not tied to one problem
     unplaced: tuple[str, ...] = ()  # text an import could not place; reported by validation/lint
     ignore: tuple[Suppression, ...] = ()  # report-level lint-ignore: every text and the report-wide findings
     source: SourceMap = field(default_factory=SourceMap.empty, compare=False, repr=False)

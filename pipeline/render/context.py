@@ -17,8 +17,8 @@ from pipeline.content.model import MEASURE_STATUS_LABELS, Area, Draft, Measure, 
 
 # Characters XML 1.0 forbids (and \ufffe/\uffff): they corrupt a .docx even with autoescape.
 FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-HEADINGS = {"problems": "存在的问题", "measures": "下一步打算", "achievements": "主要成效"}
-FIRST_BOOKMARK_ID = 10  # ids 1–9 are the template's own (sec-problems, sec-measures)
+HEADINGS = {"problems": "存在的问题", "causes": "原因分析", "measures": "下一步打算", "achievements": "主要成效"}
+FIRST_BOOKMARK_ID = 10  # ids 1–9 are the template's own (sec-problems, sec-causes, sec-measures)
 
 
 def paragraphs(text: str | None) -> list[str]:
@@ -112,6 +112,7 @@ def build_context(draft: Draft) -> dict[str, Any]:
         "areas": areas,
         "problems": [problem_context(p, titles, ids) for p in report.problems],
         "measures": [measure_context(m, ids) for m in report.measures],
+        "causes": paragraphs(report.causes),
         "closing": paragraphs(report.closing),
         "signature": [s for s in ((unit.organisation, unit.reporter) if unit else ()) if s],
         "headings": dict(HEADINGS),

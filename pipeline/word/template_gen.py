@@ -39,7 +39,7 @@ HEADER_DISTANCE, FOOTER_DISTANCE = 851, 1247  # 15 mm; 22 mm puts "— N —" ~7
 LINE_PITCH = 579
 GRID_TYPE = "lines"
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
-SECTION_BOOKMARK_IDS = {"sec-problems": 1, "sec-measures": 2}  # context bookmarks start at 10
+SECTION_BOOKMARK_IDS = {"sec-problems": 1, "sec-measures": 2, "sec-causes": 3}  # context bookmarks start at 10
 
 
 # --- body: paragraphs with Jinja ------------------------------------------------------------------
@@ -110,6 +110,16 @@ def area_paragraphs() -> list[str]:
     ]
 
 
+def causes_paragraphs() -> list[str]:
+    """The report-level 原因分析, a numbered level-1 heading of its own — only when the draft has causes."""
+    return [
+        tag("if causes"),
+        paragraph("Heading1", "{{ headings.causes }}", _fixed_bm("sec-causes")),
+        *loop("text", "causes"),
+        tag("endif"),
+    ]
+
+
 def body_paragraphs() -> list[str]:
     """The whole template body, in reading order."""
     return [
@@ -120,6 +130,7 @@ def body_paragraphs() -> list[str]:
         paragraph("Heading1", "{{ headings.problems }}", _fixed_bm("sec-problems")),
         *_numbered_items("p", "problems", ("cause",), ts.ITEM_NUM_ID),
         *_missing("not problems", "（未列出问题）"),
+        *causes_paragraphs(),
         paragraph("Heading1", "{{ headings.measures }}", _fixed_bm("sec-measures")),
         *_numbered_items("m", "measures", (), ts.MEASURE_NUM_ID),
         *_missing("not measures", "（未列出措施）"),

@@ -58,6 +58,13 @@ def test_good_report_loads(tmp_path: Path) -> None:
     assert report.answer("Q3") is None  # unanswered is not a load error
 
 
+
+def test_report_level_causes_load_as_plain_text(tmp_path: Path) -> None:
+    text = GOOD + "causes: |\n  根源在于我抓党建的责任意识不强。\n  第二段：考核机制不健全。\n"
+    report = load_draft_file(write(tmp_path, text)).report
+    assert report.causes == "根源在于我抓党建的责任意识不强。\n第二段：考核机制不健全。"
+    assert load_draft_file(write(tmp_path, GOOD)).report.causes is None  # optional
+
 # (what is changed in GOOD, the report's lint-ignore, the first achievement and its lint-ignore)
 IGNORE_CASES = [
     ("none", GOOD, (), "制定清单23项。", ()),
@@ -123,6 +130,10 @@ BAD_CASES = [
      "14:9: areas.duty.achievements[0].txt: unknown key 'txt' in an achievement"),
     ("empty text", GOOD.replace("    text: 每季度到联系点1次。", "    text: ''"),
      "22:11: measures[0].text: must not be empty"),
+    ("causes: control character", GOOD + "causes: 原因\x07分析\n",
+     "26:11: causes: character U+0007 (BEL) is not allowed in a Word document"),
+    ("causes: wrong type", GOOD + "causes: [a, b]\n", "26:9: causes: expected text, found a list"),
+    ("causes misspelt", GOOD + "cuases: 原因\n", "26:1: cuases: unknown key 'cuases'"),
     ("empty file", "", "the file is empty"),
     ("not a mapping", "- just\n- a list\n", "1:1: report.yaml must be a mapping"),
 ]

@@ -22,7 +22,7 @@ FILL = "测"
 def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert shutil.which("pdftotext"), "pdftotext not found: apt-get install poppler-utils"
     opening = FILL * (28 * 5) + "\n" + "\n".join(["填" * 56] * 40)
-    report = fixture_report(opening=opening, problems=(Problem("P1", "duty", "问题一"),))
+    report = fixture_report(opening=opening, problems=(Problem("P1", "duty", "问题一"),), causes="原因一")
     docx = tmp_path_factory.mktemp("layout") / "report.docx"
     docx.write_bytes(render_report(fixture_draft(report), TEMPLATE))
     return convert_to_pdf([docx])[0].pdf
@@ -69,3 +69,4 @@ def test_headings_numbered_by_word_numbering(pdf: Path) -> None:
     assert "一、履行抓党建第一责任人职责情况" in text
     assert "（一）研究部署党建工作" in text
     assert "1.问题一" in text
+    assert "六、原因分析" in text and "七、下一步打算" in text  # the causes heading is numbered like the others

@@ -206,3 +206,23 @@ def test_unit_template_override(tmp_path: Path) -> None:
     draft = fixture_draft()
     draft = replace(draft, unit=replace(draft.unit, template=template))
     assert _texts(render_report(draft, draft.unit.template))[0].startswith("自定义：")
+
+
+def _styled(data: bytes) -> list[tuple[str, str]]:
+    return [(p.style.style_id, p.text) for p in docx.Document(io.BytesIO(data)).paragraphs]
+
+
+def test_report_level_causes_have_their_own_heading_between_problems_and_measures() -> None:
+    report = fixture_report(causes="根源在于我抓党建的责任意识不强。\n考核机制不健全。")
+    data = render_report(fixture_draft(report), TEMPLATE)
+    styled = _styled(data)
+    headings = [text for style, text in styled if style == "Heading1"]
+    assert headings[-3:] == ["存在的问题", "原因分析", "下一步打算"]  # numbered 五、六、七 by Word's list
+    at = styled.index(("Heading1", "原因分析"))
+    assert styled[at + 1:at + 3] == [("Normal", "根源在于我抓党建的责任意识不强。"), ("Normal", "考核机制不健全。")]
+    assert "sec-causes" in _bookmarks(data)
+
+
+def test_no_causes_no_heading() -> None:
+    data = render_report(fixture_draft(), TEMPLATE)
+    assert "原因分析" not in _texts(data) and "sec-causes" not in _bookmarks(data)
