@@ -56,9 +56,10 @@ def golden(name: str, actual: str) -> None:
     import os
 
     path = GOLDEN_DIR / name
-    if os.environ.get("UPDATE_GOLDEN") == "1" or not path.exists():
-        if os.environ.get("CI") == "true" and not path.exists():
-            raise AssertionError(f"golden file {path} is missing; run UPDATE_GOLDEN=1 make test and commit it")
+    if os.environ.get("UPDATE_GOLDEN") == "1":
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(actual, encoding="utf-8")
+    # A missing golden file is a failure, never silently written: a test that writes its own
+    # expectation cannot fail.
+    assert path.exists(), f"golden file {path} is missing; run UPDATE_GOLDEN=1 make test, review and commit it"
     assert actual == path.read_text(encoding="utf-8"), f"differs from golden {path} (UPDATE_GOLDEN=1 to accept)"

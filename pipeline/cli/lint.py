@@ -98,13 +98,7 @@ def _render(fmt: str, findings: list[Finding], results: list[tuple[Document, lis
     if fmt == "json":
         return format_json(findings)
     if fmt == "sarif":
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            tool_version = version("shuzhi")
-        except PackageNotFoundError:
-            tool_version = "0"
-        return format_sarif(findings, linter.rules, tool_version, root=root)
+        return format_sarif(findings, linter.rules, root=root)
     if fmt == "github":
         return format_github(findings)
     lines = {id(f): doc.lines for doc, batch in results for f in batch}

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 from urllib.parse import quote
 
+import pipeline
 from pipeline.errors import display_path
 from pipeline.lint.finding import Finding, RuleDescription
 from pipeline.lint.rules import Rule
@@ -161,7 +162,7 @@ def _plain_path(f: Finding) -> str:
     return display_path(f.path).replace("\\", "/")
 
 
-def format_sarif(findings: Sequence[Finding], rules: Sequence[Rule], version: str = "0", *,
+def format_sarif(findings: Sequence[Finding], rules: Sequence[Rule], version: str | None = None, *,
                  extra_rules: Sequence[RuleDescription] = (), root: Path | None = None) -> str:
     """A SARIF 2.1.0 log with one run, code-point columns.
 
@@ -171,6 +172,7 @@ def format_sarif(findings: Sequence[Finding], rules: Sequence[Rule], version: st
     ``root`` (default: the current folder).
     """
     root = Path.cwd() if root is None else root
+    version = pipeline.version() if version is None else version
     descriptors = sarif_rules(findings, rules, extra_rules)
     rule_index = {d["id"]: i for i, d in enumerate(descriptors)}
     log = {

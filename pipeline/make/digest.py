@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from functools import lru_cache
-from importlib import metadata
+import pipeline
 from pathlib import Path
 
 PIPELINE_DIR = Path(__file__).resolve().parent.parent
@@ -15,10 +15,7 @@ PIPELINE_DIR = Path(__file__).resolve().parent.parent
 def pipeline_fingerprint() -> str:
     """A digest of the installed version and every source file of the pipeline package."""
     h = hashlib.sha256()
-    try:
-        h.update(metadata.version("shuzhi").encode())
-    except metadata.PackageNotFoundError:
-        h.update(b"unknown")
+    h.update(pipeline.version().encode())
     for path in sorted(PIPELINE_DIR.rglob("*")):
         if path.is_file() and path.suffix in (".py", ".yaml", ".conf", ".css", ".html", ".j2") \
                 and "__pycache__" not in path.parts and "templates" not in path.relative_to(PIPELINE_DIR).parts:

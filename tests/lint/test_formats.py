@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 from urllib.request import url2pathname
@@ -14,7 +15,7 @@ from pipeline.lint.engine import Linter
 from pipeline.lint.finding import Finding, RuleDescription
 from pipeline.lint.formats import (GITHUB_CAP, caret_line, display_width, format_github, format_json,
                                    format_sarif, format_text)
-from pipeline.lint.rules import load_rules
+from pipeline.lint.rules import Rule, load_rules
 from conftest import golden
 
 #: the categories this package's own rules cover (other packs, e.g. rectification, are left out of goldens)
@@ -118,9 +119,26 @@ def test_golden_text_output(lint_ws: Path) -> None:
     golden("lint/fixture.txt", out.read_text(encoding="utf-8"))
 
 
-def test_linter_rules_have_unique_sarif_indexes() -> None:
+def test_sarif_rule_indexes_point_at_each_results_rule() -> None:
+    """Every result's ``ruleIndex`` names the descriptor of its own ``ruleId``; descriptors are unique."""
     rules = Linter().rules
-    assert len({r.id for r in rules}) == len(rules)
+    findings = [_finding(rule=r.id, line=i + 1) for i, r in enumerate(rules)]
+    driver_rules, results = _sarif_run(findings, rules)
+    ids = [d["id"] for d in driver_rules]
+    assert len(ids) == len(set(ids))
+    assert [driver_rules[r["ruleIndex"]]["id"] for r in results] == [r.id for r in rules]
+
+
+def test_sarif_reports_the_installed_version() -> None:
+    import pipeline
+
+    driver = json.loads(format_sarif([], []))["runs"][0]["tool"]["driver"]
+    assert driver["version"] == pipeline.version() != "0"
+
+
+def _sarif_run(findings: list[Finding], rules: Sequence[Rule]) -> tuple[list[dict], list[dict]]:
+    run = json.loads(format_sarif(findings, rules))["runs"][0]
+    return run["tool"]["driver"]["rules"], run["results"]
 
 
 def resolve_sarif_uri(location: dict, bases: dict) -> Path:
