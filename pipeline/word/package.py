@@ -18,7 +18,6 @@ from pipeline.errors import Issue, UserError
 
 MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024  # a real report is a few MB; more is a zip bomb
 MAX_ENTRIES = 10_000
-MAX_RATIO = 200  # compression ratio above which one entry is treated as a bomb (when large)
 FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx files are OLE compound files
 
