@@ -91,6 +91,3 @@ def unaddressed_problems(report: Report) -> tuple[Problem, ...]:
     return tuple(p for p in report.problems if p.id not in addressed)
 
 
-def format_rate(rate: float | None) -> str:
-    """``66.7%`` (one decimal), ``—`` when there is nothing to divide."""
-    return "—" if rate is None else f"{rate * 100:.1f}%"

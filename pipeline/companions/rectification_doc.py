@@ -18,10 +18,11 @@ from docx.table import _Row
 from pipeline.companions.layout import save_companion, start_document
 from pipeline.companions.problems_doc import byline, companion_title, headline
 from pipeline.companions.rectification import (
-    RectificationItem, RectificationList, format_rate, rectification_list,
+    RectificationItem, RectificationList, rectification_list,
 )
 from pipeline.word.house_tables import Column, HouseTable
 from pipeline.content.model import Draft
+from pipeline.display import format_rate
 from pipeline.render.context import chinese_date, paragraphs
 
 UNSET = "未明确"

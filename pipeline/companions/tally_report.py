@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.companions.evaluation import RATINGS
-from pipeline.companions.rectification import format_rate
+from pipeline.display import format_rate
 from pipeline.companions.tally import ItemTally, RowError, Tally
 from pipeline.errors import display_path
 from pipeline.fsutil import atomic_write_bytes

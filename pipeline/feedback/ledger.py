@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import asdict, dataclass
 
 from pipeline.content.config import Department
+from pipeline.display import format_rate
 from pipeline.feedback.model import STATUSES, Round, UnitFeedback
 
 FORMATS: tuple[str, ...] = ("text", "json", "csv")
@@ -104,10 +105,6 @@ def build_ledger(feedback: UnitFeedback) -> Ledger:
                                   answered_in=round_.next_draft.label if round_.next_draft else None,
                                   departments=tallies))
     return Ledger(unit_id=feedback.unit_id, unit_name=feedback.unit_name, rounds=tuple(rounds))
-
-
-def format_rate(rate: float | None) -> str:
-    return "—" if rate is None else f"{rate * 100:.1f}%"
 
 
 def format_ledgers(ledgers: list[Ledger], fmt: str) -> str:

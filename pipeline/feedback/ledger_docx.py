@@ -12,7 +12,8 @@ from typing import Sequence
 
 from docx.document import Document as DocxDocument
 
-from pipeline.feedback.ledger import COLUMNS, Ledger, Tally, format_rate
+from pipeline.display import format_rate
+from pipeline.feedback.ledger import COLUMNS, Ledger, Tally
 from pipeline.feedback.model import KIND_LABELS, STATUS_LABELS, Round, UnitFeedback
 from pipeline.word.house_style import new_house_document, save_deterministic
 from pipeline.word.house_tables import Column, HouseTable

@@ -8,9 +8,10 @@ from dataclasses import replace
 import pytest
 
 from pipeline.companions.rectification import (
-    format_rate, is_overdue, rectification_list, unaddressed_problems,
+    is_overdue, rectification_list, unaddressed_problems,
 )
 from pipeline.content.model import Measure, Problem
+from pipeline.display import format_rate
 from render.fixtures import fixture_report
 
 D = dt.date
