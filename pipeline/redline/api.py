@@ -12,14 +12,14 @@ that already carries tracked changes has them accepted first (noted in ``result.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from lxml import etree
 
-from pipeline.word.package import read_package, read_package_bytes, write_package
 from pipeline.errors import Issue, UserError
 from pipeline.ooxml import W_NS, is_w, parse_xml, serialize, w
+from pipeline.ooxml.integrity import assert_intact
 from pipeline.ooxml.revisions import Revisions
 from pipeline.redline.accept import apply_all, has_revisions
 from pipeline.redline.blocks import AtomTable, read_blocks
@@ -27,6 +27,7 @@ from pipeline.redline.body import BodyWriter
 from pipeline.redline.package import Importer
 from pipeline.redline.stats import Counter, Stats, heading_styles
 from pipeline.redline.writer import ParagraphWriter
+from pipeline.word.package import read_package, read_package_bytes, write_package
 
 Source = bytes | Path | str | dict[str, bytes]
 DOCUMENT = "word/document.xml"
@@ -53,11 +54,21 @@ def _document(parts: dict[str, bytes], where: str) -> etree._Element:
     try:
         root = parse_xml(parts[DOCUMENT])
     except (KeyError, etree.XMLSyntaxError) as exc:
-        raise UserError(Issue(path=where, message=f"word/document.xml is not valid XML ({exc})",
-                              hint="open the file in Word and save it again")) from None
+        raise UserError(
+            Issue(
+                path=where,
+                message=f"word/document.xml is not valid XML ({exc})",
+                hint="open the file in Word and save it again",
+            )
+        ) from None
     if root.find(w("body")) is None:
-        raise UserError(Issue(path=where, message="word/document.xml has no body",
-                              hint="give a .docx saved by Word, WPS or LibreOffice"))
+        raise UserError(
+            Issue(
+                path=where,
+                message="word/document.xml has no body",
+                hint="give a .docx saved by Word, WPS or LibreOffice",
+            )
+        )
     return root
 
 
@@ -66,7 +77,7 @@ def format_date(date: datetime | None) -> str | None:
     if date is None:
         return None
     if date.tzinfo is not None:
-        date = date.astimezone(timezone.utc)
+        date = date.astimezone(UTC)
     return date.replace(microsecond=0, tzinfo=None).isoformat() + "Z"
 
 
@@ -82,8 +93,15 @@ def _accept_input(root: etree._Element, where: str, notes: list[str]) -> None:
         notes.append(f"{where} carried tracked changes; they were accepted before comparing")
 
 
-def redline_bytes(old: Source, new: Source, *, author: str = "shuzhi", date: datetime | None = None,
-                  old_label: str = "OLD.docx", new_label: str = "NEW.docx") -> RedlineResult:
+def redline_bytes(
+    old: Source,
+    new: Source,
+    *,
+    author: str = "shuzhi",
+    date: datetime | None = None,
+    old_label: str = "OLD.docx",
+    new_label: str = "NEW.docx",
+) -> RedlineResult:
     """Compare ``old`` with ``new``; the new document with tracked changes, and statistics."""
     old_parts, old_where = _parts(old, old_label)
     new_parts, new_where = _parts(new, new_label)
@@ -98,7 +116,9 @@ def redline_bytes(old: Source, new: Source, *, author: str = "shuzhi", date: dat
     revisions = Revisions(author, format_date(date), _max_id(new_root, "//@w:id") + 1)
     importer = Importer(old_parts, out_parts, _max_id(new_root, "//@id"))
     counter = Counter()
-    headings = heading_styles(new_parts.get("word/styles.xml")) | heading_styles(old_parts.get("word/styles.xml"))
+    headings = heading_styles(new_parts.get("word/styles.xml")) | heading_styles(
+        old_parts.get("word/styles.xml")
+    )
     paragraphs = ParagraphWriter(revisions, importer, counter, atoms.shown)
     body = BodyWriter(revisions, importer, counter, paragraphs, headings)
     content = body.container(old_blocks, new_blocks, top=True)
@@ -108,6 +128,7 @@ def redline_bytes(old: Source, new: Source, *, author: str = "shuzhi", date: dat
     new_body.extend(content + sect[-1:])
     out_parts[DOCUMENT] = serialize(new_root)
     importer.finish()
+    assert_intact(out_parts, new_parts, old_parts)
     return RedlineResult(write_package(out_parts), counter.stats, notes)
 
 

@@ -1,86 +1,189 @@
-"""Bringing pieces of the old package into the new one: relationships, media, footnotes, ids.
+"""Bringing pieces of the old package into the new one: relationships, parts, footnotes, ids.
 
-Deleted content comes from the old document.  Its images, hyperlinks and other relationship
-references (``r:id``, ``r:embed`` …) point into the old package, so :class:`Importer` copies the
-target parts and adds relationships with fresh ids; drawing ids (``wp:docPr/@id``) are renumbered
-so they stay unique.  Comment and bookmark anchors of the old document are dropped (their
-comments are not in the new package).
+Deleted content comes from the old document.  Its images, hyperlinks, diagrams and other
+relationship references (``r:id``, ``r:embed``, ``r:dm`` …) point into the old package, so
+:class:`Importer` copies the target parts — with *their* relationships and the parts those
+reach, recursively (a SmartArt drawing part has its own picture relationships) — and adds
+relationships with fresh ids to the part the content goes into (the document, a header …).
+A part whose bytes and relationships are already in the new package under the same name is
+reused.  Drawing ids (``wp:docPr/@id``) are renumbered so they stay unique.  Comment and bookmark
+anchors of the old document are dropped (their comments are not in the new package).
 """
 
 from __future__ import annotations
 
 import copy
 import posixpath
+import re
 
 from lxml import etree
 
 from pipeline.ooxml import CT_NS, PKG_REL_NS, R_NS, is_w, local, parse_xml, serialize, w
+from pipeline.ooxml.integrity import rels_name, resolve
 
-DOC_RELS = "word/_rels/document.xml.rels"
+DOCUMENT = "word/document.xml"
+DOC_RELS = rels_name(DOCUMENT)
 WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-_OLD_ANCHORS = ("bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd",
-                "commentReference", "permStart", "permEnd")
+_DOC_PR = f"{{{WP_NS}}}docPr"
+_R_PREFIX = f"{{{R_NS}}}"
+_OLD_ANCHORS = (
+    "bookmarkStart",
+    "bookmarkEnd",
+    "commentRangeStart",
+    "commentRangeEnd",
+    "commentReference",
+    "permStart",
+    "permEnd",
+)
+_DIAGRAM_DATA = "/diagramData"
+# The SmartArt data part names its drawing part by a relationship of the part using the diagram.
+_DATA_MODEL_EXT = re.compile(rb"(<(?:[A-Za-z0-9_]+:)?dataModelExt\b[^>]*\srelId=\")([^\"]*)(\")")
 
 
-def _rels(parts: dict[str, bytes]) -> etree._Element:
-    data = parts.get(DOC_RELS)
+def _rels(parts: dict[str, bytes], source: str) -> etree._Element:
+    data = parts.get(rels_name(source))
     if data is None:
         return etree.Element(f"{{{PKG_REL_NS}}}Relationships", nsmap={None: PKG_REL_NS})
     return parse_xml(data)
 
 
-class Importer:
-    """Copies what deleted old content refers to into the output package (``parts`` is mutated)."""
+def _relative(source: str, name: str) -> str:
+    """The relationship target of part ``name`` as seen from part ``source``."""
+    return posixpath.relpath(name, posixpath.dirname(source) or ".")
 
-    def __init__(self, old_parts: dict[str, bytes], parts: dict[str, bytes], next_drawing_id: int) -> None:
+
+class PartCopier:
+    """Copies old parts (and everything their relationships reach) into ``parts``, once each."""
+
+    def __init__(self, old_parts: dict[str, bytes], parts: dict[str, bytes]) -> None:
         self.old_parts = old_parts
         self.parts = parts
-        self.old_rels = {r.get("Id"): r for r in _rels(old_parts)}
-        self.rels = _rels(parts)
         self.types = parse_xml(parts["[Content_Types].xml"])
+        self.old_types = (
+            parse_xml(old_parts["[Content_Types].xml"]) if "[Content_Types].xml" in old_parts else None
+        )
+        self.copied: dict[str, str] = {}
+        self.fresh: set[str] = set()  # names of the parts copied (not shared with the new package)
+        self.changed = False
+        self.next_drawing_id = 0
+
+    def _same(self, name: str, seen: set[str]) -> bool:
+        """Whether old part ``name`` is in the new package, same bytes, same relationships, deeply."""
+        if name in seen:
+            return True
+        seen.add(name)
+        if self.parts.get(name) != self.old_parts.get(name):
+            return False
+        rels = rels_name(name)
+        if self.parts.get(rels) != self.old_parts.get(rels):
+            return False
+        return all(
+            self._same(resolve(name, r.get("Target", "")), seen)
+            for r in _rels(self.old_parts, name)
+            if r.get("TargetMode") != "External"
+        )
+
+    def copy(self, name: str) -> str | None:
+        """The new package's name for old part ``name`` (copied with its relationships if needed)."""
+        if name in self.copied:
+            return self.copied[name]
+        data = self.old_parts.get(name)
+        if data is None:
+            return None
+        if self._same(name, set()):
+            self.copied[name] = name
+            return name
+        base, dot, ext = name.rpartition(".") if "." in posixpath.basename(name) else (name, "", "")
+        taken = {p.lower() for p in self.parts}
+        new_name = name  # free in the new package: keep the old name
+        n = 0
+        while new_name.lower() in taken or rels_name(new_name).lower() in taken:
+            n += 1
+            new_name = f"{base}_old{n}{dot}{ext}"
+        self.copied[name] = new_name
+        self.fresh.add(new_name)
+        self.parts[new_name] = data
+        self._ensure_type(name, new_name, ext)
+        self.changed = True
+        old_rels = _rels(self.old_parts, name)
+        if len(old_rels):
+            rels = etree.Element(f"{{{PKG_REL_NS}}}Relationships", nsmap={None: PKG_REL_NS})
+            for rel in old_rels:
+                copied = copy.deepcopy(rel)
+                if rel.get("TargetMode") != "External":
+                    target = self.copy(resolve(name, rel.get("Target", "")))
+                    if target is None:
+                        continue  # the old package's own dangling relationship: not carried over
+                    copied.set("Target", _relative(new_name, target))
+                rels.append(copied)
+            self.parts[rels_name(new_name)] = serialize(rels)
+        return new_name
+
+    def _ensure_type(self, old_name: str, new_name: str, ext: str) -> None:
+        defaults = {d.get("Extension", "").lower() for d in self.types if local(d.tag) == "Default"}
+        overrides = [
+            o
+            for o in (self.old_types if self.old_types is not None else ())
+            if local(o.tag) == "Override" and o.get("PartName", "").lower() == f"/{old_name}".lower()
+        ]
+        if overrides:
+            etree.SubElement(
+                self.types,
+                f"{{{CT_NS}}}Override",
+                PartName=f"/{new_name}",
+                ContentType=overrides[0].get("ContentType", ""),
+            )
+            return
+        if ext.lower() in defaults:
+            return
+        for entry in self.old_types if self.old_types is not None else ():
+            if local(entry.tag) == "Default" and entry.get("Extension", "").lower() == ext.lower():
+                etree.SubElement(
+                    self.types, f"{{{CT_NS}}}Default", Extension=ext, ContentType=entry.get("ContentType", "")
+                )
+                return
+
+    def finish(self) -> None:
+        if self.changed:
+            self.parts["[Content_Types].xml"] = serialize(self.types)
+
+
+class Importer:
+    """Makes old content valid in one part of the output package (``parts`` is mutated).
+
+    ``old_source`` is the old part the content comes from, ``source`` the output part it goes
+    into (``word/document.xml``, ``word/header1.xml`` …); one :class:`PartCopier` is shared by all
+    importers of a redline so that a part is copied once.
+    """
+
+    def __init__(
+        self,
+        old_parts: dict[str, bytes],
+        parts: dict[str, bytes],
+        next_drawing_id: int,
+        copier: PartCopier | None = None,
+        old_source: str = DOCUMENT,
+        source: str = DOCUMENT,
+    ) -> None:
+        self.old_parts = old_parts
+        self.parts = parts
+        self.copier = copier or PartCopier(old_parts, parts)
+        self.copier.next_drawing_id = max(self.copier.next_drawing_id, next_drawing_id)
+        self.old_source = old_source
+        self.source = source
+        self.old_rels = {r.get("Id"): r for r in _rels(old_parts, old_source)}
+        self.rels = _rels(parts, source)
+        self.taken = {r.get("Id") for r in self.rels}
         self.mapping: dict[str, str] = {}
-        self.next_drawing_id = next_drawing_id
         self.changed = False
         self.notes: dict[str, etree._Element] = {}
 
     def _new_id(self) -> str:
-        taken = {r.get("Id") for r in self.rels}
-        n = len(taken) + 1
-        while f"rIdOld{n}" in taken:
+        n = len(self.taken) + 1
+        while f"rIdOld{n}" in self.taken:
             n += 1
+        self.taken.add(f"rIdOld{n}")
         return f"rIdOld{n}"
-
-    def _copy_part(self, target: str) -> str | None:
-        """Copy the old part ``target`` (relative to word/) and return its target in the new package."""
-        name = posixpath.normpath(posixpath.join("word", target)) if not target.startswith("/") else target[1:]
-        data = self.old_parts.get(name)
-        if data is None:
-            return None
-        if self.parts.get(name) == data:
-            return target
-        base, ext = posixpath.splitext(name)
-        n = 1
-        while f"{base}_old{n}{ext}" in self.parts:
-            n += 1
-        new_name = f"{base}_old{n}{ext}"
-        self.parts[new_name] = data
-        self._ensure_type(name, new_name, ext.lstrip("."))
-        return posixpath.relpath(new_name, "word")
-
-    def _ensure_type(self, old_name: str, new_name: str, ext: str) -> None:
-        defaults = {d.get("Extension", "").lower() for d in self.types if local(d.tag) == "Default"}
-        if ext.lower() in defaults:
-            return
-        old_types = parse_xml(self.old_parts["[Content_Types].xml"])
-        for entry in old_types:
-            if local(entry.tag) == "Override" and entry.get("PartName") == f"/{old_name}":
-                etree.SubElement(self.types, f"{{{CT_NS}}}Override", PartName=f"/{new_name}",
-                                 ContentType=entry.get("ContentType"))
-                return
-            if local(entry.tag) == "Default" and entry.get("Extension", "").lower() == ext.lower():
-                etree.SubElement(self.types, f"{{{CT_NS}}}Default", Extension=ext,
-                                 ContentType=entry.get("ContentType"))
-                return
 
     def _import(self, old_id: str) -> str | None:
         if old_id in self.mapping:
@@ -90,16 +193,35 @@ class Importer:
             return None
         target = rel.get("Target", "")
         if rel.get("TargetMode") != "External":
-            target = self._copy_part(target)
-            if target is None:
+            name = self.copier.copy(resolve(self.old_source, target))
+            if name is None:
                 return None
-        new = etree.SubElement(self.rels, f"{{{PKG_REL_NS}}}Relationship", Id=self._new_id(),
-                               Type=rel.get("Type", ""), Target=target)
+            if rel.get("Type", "").endswith(_DIAGRAM_DATA) and name in self.copier.fresh:
+                self._relink_diagram(name)  # a fresh copy; a part shared with the new package is left alone
+            target = _relative(self.source, name)
+        new = etree.SubElement(
+            self.rels,
+            f"{{{PKG_REL_NS}}}Relationship",
+            Id=self._new_id(),
+            Type=rel.get("Type", ""),
+            Target=target,
+        )
         if rel.get("TargetMode"):
-            new.set("TargetMode", rel.get("TargetMode"))
-        self.mapping[old_id] = new.get("Id")
+            new.set("TargetMode", rel.get("TargetMode", ""))
+        self.mapping[old_id] = new.get("Id", "")
         self.changed = True
         return new.get("Id")
+
+    def _relink_diagram(self, name: str) -> None:
+        """Point a copied SmartArt data part's drawing reference at a relationship of our part."""
+        data = self.parts[name]
+        match = _DATA_MODEL_EXT.search(data)
+        if match is None:
+            return
+        new_id = self._import(match.group(2).decode("utf-8"))
+        if new_id is None:
+            return
+        self.parts[name] = data[: match.start(2)] + new_id.encode() + data[match.end(2) :]
 
     def _note(self, kind: str, old_id: str) -> str | None:
         """Copy footnote/endnote ``old_id`` of the old package into the new one; its new id."""
@@ -111,10 +233,12 @@ class Importer:
             return None
         if name not in self.parts:
             # The new document has no notes part: bring the old one whole (ids unchanged).
-            rel = next((r for r in self.old_rels.values() if r.get("Target") == f"{kind}s.xml"), None)
-            if rel is None:
+            rel = next(
+                (r for r in _rels(self.old_parts, DOCUMENT) if r.get("Target") == f"{kind}s.xml"), None
+            )
+            if rel is None or self.source != DOCUMENT:
                 return None
-            self._import(rel.get("Id"))
+            self._import(rel.get("Id", ""))
             self.mapping[key] = old_id
             return old_id
         notes = self.notes.get(name)
@@ -128,9 +252,16 @@ class Importer:
         copied.set(w("id"), new_id)
         for anchor in [e for e in copied.iter() if is_w(e, *_OLD_ANCHORS)]:
             anchor.getparent().remove(anchor)
+        Importer(self.old_parts, self.parts, 0, self.copier, name, name).adopt_into(copied)
         notes.append(copied)
         self.mapping[key] = new_id
         return new_id
+
+    def adopt_into(self, element: etree._Element) -> None:
+        """Adopt ``element`` (old content of this importer's part) and save the part's relationships."""
+        self.adopt(element)
+        if self.changed:
+            self.parts[rels_name(self.source)] = serialize(self.rels)
 
     def _notes(self, element: etree._Element) -> None:
         for ref in list(element.iter(w("footnoteReference"), w("endnoteReference"))):
@@ -155,21 +286,21 @@ class Importer:
             if not isinstance(node.tag, str):
                 continue
             for key, value in list(node.attrib.items()):
-                if key.startswith(f"{{{R_NS}}}"):
+                if key.startswith(_R_PREFIX):
                     new_id = self._import(value)
                     if new_id is None:
                         del node.attrib[key]
                     else:
                         node.set(key, new_id)
-            if node.tag == f"{{{WP_NS}}}docPr":
-                self.next_drawing_id += 1
-                node.set("id", str(self.next_drawing_id))
+            if node.tag == _DOC_PR:
+                self.copier.next_drawing_id += 1
+                node.set("id", str(self.copier.next_drawing_id))
         return element
 
     def finish(self) -> None:
-        """Write back the relationships and content types if anything was imported."""
+        """Write back the notes, relationships and content types if anything was imported."""
         for name, root in self.notes.items():
             self.parts[name] = serialize(root)
         if self.changed:
-            self.parts[DOC_RELS] = serialize(self.rels)
-            self.parts["[Content_Types].xml"] = serialize(self.types)
+            self.parts[rels_name(self.source)] = serialize(self.rels)
+        self.copier.finish()
