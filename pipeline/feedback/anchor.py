@@ -24,7 +24,8 @@ from lxml import etree
 from pipeline.feedback.model import FeedbackItem
 from pipeline.feedback.targets import Target, resolve
 from pipeline.content.model import Draft
-from pipeline.ooxml.visible import VisibleText, w
+from pipeline.ooxml import w
+from pipeline.ooxml.visible import VisibleText
 from pipeline.render.context import measure_context, problem_context
 
 SECTION_PREFIXES = ("q-", "area-", "ach-", "p-", "m-", "sec-")

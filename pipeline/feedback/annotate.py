@@ -14,7 +14,7 @@ from pipeline.feedback.anchor import Anchor, DocumentMap, find_anchor
 from pipeline.feedback.model import KIND_LABELS, STATUS_LABELS, FeedbackItem, Response, Round
 from pipeline.content.model import Draft
 from pipeline.ooxml.comments import Comment, Thread, add_threads, parse
-from pipeline.ooxml.visible import w
+from pipeline.ooxml import w
 
 GONE_NOTE = "（所指内容在新稿中已删除，意见附在最近的标题处）"
 PENDING_NOTE = "（尚无答复）"

@@ -10,10 +10,11 @@ from pathlib import Path
 
 from lxml import etree
 
-from pipeline.word.package import read_package
 from pipeline.errors import Issue, UserError
+from pipeline.ooxml import W_NS
+from pipeline.word.package import read_package
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+W = f"{{{W_NS}}}"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 

@@ -23,7 +23,8 @@ from typing import Sequence
 
 from lxml import etree
 
-from pipeline.ooxml.visible import W_NS, XML_SPACE, VisibleText, split_at, w
+from pipeline.ooxml import W_NS, XML_SPACE, w
+from pipeline.ooxml.visible import VisibleText, split_at
 
 W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
 W15_NS = "http://schemas.microsoft.com/office/word/2012/wordml"

@@ -14,13 +14,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-
-
-def w(name: str) -> str:
-    """Clark name of a ``w:`` element or attribute."""
-    return f"{{{W_NS}}}{name}"
+from pipeline.ooxml import XML_SPACE, w
 
 
 _HIDDEN = {w("del"), w("moveFrom"), w("txbxContent")}
