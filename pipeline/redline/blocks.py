@@ -16,21 +16,38 @@ from lxml import etree
 
 from pipeline.errors import UserError
 from pipeline.ooxml import is_w, local, signature, w
+from pipeline.redline.content import PartDigests, content_key
 
 PLACEHOLDER_BASE = 0x100000  # Unicode plane 16 (private use): one character per distinct atom
 _DROPPED = ("proofErr", "lastRenderedPageBreak", "rsid")
 
 
 class AtomTable:
-    """Maps each distinct non-text piece (by its XML) to one placeholder character, both ways."""
+    """Maps each distinct non-text piece (by its content) to one placeholder character, both ways.
 
-    def __init__(self) -> None:
-        self._chars: dict[bytes, str] = {}
-        self.shown: dict[str, str] = {}
+    :meth:`side` gives a view for one part of one package (the old document, a new header …):
+    the same table, with relationship references resolved in that part (see
+    :func:`pipeline.redline.content.content_key`), so the same picture under other ids is the
+    same character on both sides.
+    """
+
+    def __init__(
+        self,
+        digests: PartDigests | None = None,
+        chars: dict[bytes, str] | None = None,
+        shown: dict[str, str] | None = None,
+    ) -> None:
+        self._chars: dict[bytes, str] = {} if chars is None else chars
+        self.shown: dict[str, str] = {} if shown is None else shown
+        self.digests = digests
+
+    def side(self, parts: dict[str, bytes], source: str) -> AtomTable:
+        """This table as seen from part ``source`` of the package ``parts``."""
+        return AtomTable(PartDigests(parts, source), self._chars, self.shown)
 
     def char(self, element: etree._Element, shown: str) -> str:
-        """The placeholder for ``element`` (same XML → same character)."""
-        key = signature(element)
+        """The placeholder for ``element`` (same content → same character)."""
+        key = content_key(element, self.digests)
         found = self._chars.get(key)
         if found is None:
             if len(self._chars) >= 0xFFFE:
@@ -79,7 +96,6 @@ class Paragraph:
         return [s.start for s in self.segments]
 
 
-
 @dataclass
 class Row:
     """One ``w:tr``: its cells, each a list of paragraphs."""
@@ -126,8 +142,13 @@ def rkey(segment: Segment) -> bytes:
     return segment.rkey
 
 
-def _run_segments(run: etree._Element, offset: int, atoms: AtomTable,
-                  segments: list[Segment], markers: list[tuple[int, etree._Element]]) -> int:
+def _run_segments(
+    run: etree._Element,
+    offset: int,
+    atoms: AtomTable,
+    segments: list[Segment],
+    markers: list[tuple[int, etree._Element]],
+) -> int:
     rpr = None
     for child in run:
         tag = child.tag
@@ -164,8 +185,11 @@ def read_paragraph(element: etree._Element, atoms: AtomTable) -> Paragraph:
             offset = _run_segments(child, offset, atoms, segments, markers)
         elif not name or name in _DROPPED:
             continue
-        elif child.find(f".//{w('r')}") is not None or child.find(f".//{w('t')}") is not None \
-                or name in ("oMath", "oMathPara"):
+        elif (
+            child.find(f".//{w('r')}") is not None
+            or child.find(f".//{w('t')}") is not None
+            or name in ("oMath", "oMathPara")
+        ):
             segments.append(Segment(offset, atoms.char(child, _visible(child)), None, b"", child, True))
             offset += 1
         else:
@@ -177,8 +201,15 @@ def read_paragraph(element: etree._Element, atoms: AtomTable) -> Paragraph:
 
 
 # Anchors that may sit between rows and cells; they carry no text and stay where they are.
-_ZERO_WIDTH = ("bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd", "permStart",
-               "permEnd", "proofErr")
+_ZERO_WIDTH = (
+    "bookmarkStart",
+    "bookmarkEnd",
+    "commentRangeStart",
+    "commentRangeEnd",
+    "permStart",
+    "permEnd",
+    "proofErr",
+)
 
 
 def _read_row(row: etree._Element, atoms: AtomTable) -> Row | None:
@@ -214,7 +245,8 @@ def read_table(element: etree._Element, atoms: AtomTable) -> Table | Opaque:
             break
     if not simple:
         nested = element.find(f".//{w('tbl')}") is not None
-        return Opaque(element, "\x00O" + signature(element).decode("utf-8"), nested, _visible(element))
+        key = content_key(element, atoms.digests).decode("utf-8")
+        return Opaque(element, "\x00O" + key, nested, _visible(element))
     return Table(element, rows, "\x00T" + "\x1d".join(r.key for r in rows))
 
 
@@ -229,5 +261,6 @@ def read_blocks(container: etree._Element, atoms: AtomTable) -> list[Block]:
         elif is_w(child, "sectPr") or not isinstance(child.tag, str):
             continue
         else:
-            blocks.append(Opaque(child, "\x00O" + signature(child).decode("utf-8"), False, _visible(child)))
+            key = content_key(child, atoms.digests).decode("utf-8")
+            blocks.append(Opaque(child, "\x00O" + key, False, _visible(child)))
     return blocks
