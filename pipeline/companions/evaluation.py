@@ -17,7 +17,7 @@ from pipeline.content import yamlsrc
 from pipeline.errors import IssueCollector
 from pipeline.content.model import Unit
 from pipeline.content.reader import MapReader, issue_at
-from pipeline.content.workspace import PACKAGED_TEMPLATES, TEMPLATES_DIR
+from pipeline.content.layout import template_file
 
 RATINGS: tuple[str, ...] = ("好", "较好", "一般", "差")
 SATISFIED: frozenset[str] = frozenset({"好", "较好"})
@@ -61,11 +61,7 @@ class EvaluationForm:
 
 def standard_items_path(root: Path | None, set_id: str = "standard") -> Path:
     """``<root>/templates/evaluation/<id>.yaml`` when the workspace has it, else the packaged one."""
-    if root is not None:
-        own = root / TEMPLATES_DIR / "evaluation" / f"{set_id}.yaml"
-        if own.is_file():
-            return own
-    return PACKAGED_TEMPLATES / "evaluation" / f"{set_id}.yaml"
+    return template_file(root, "evaluation", f"{set_id}.yaml")
 
 
 def read_standard(path: Path, issues: IssueCollector) -> EvaluationForm | None:

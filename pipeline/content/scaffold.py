@@ -15,7 +15,8 @@ from pipeline.errors import Issue, IssueCollector, UserError
 from pipeline.feedback.load import read_draft_feedback
 from pipeline.fsutil import atomic_write_bytes
 from pipeline.content.model import Draft, QuestionSet
-from pipeline.content.workspace import PACKAGED_TEMPLATES, UnitDrafts, Workspace, load_workspace, require_root
+from pipeline.content.layout import PACKAGED_TEMPLATES, REPORT_FILE, RESPONSES_FILE, UNIT_FILE, draft_dir_name
+from pipeline.content.workspace import UnitDrafts, Workspace, load_workspace, require_root
 
 INIT_RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "init"
 UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -57,7 +58,7 @@ def init_workspace(target: Path, unit: NewUnit, keep_existing: bool = False) -> 
         raise UserError(Issue(None, f"unit id '{unit.id}' is not a folder name",
                               hint="use lower-case letters, digits, '-' and '_' (e.g. qingshigang)"))
     files = workspace_files(target)
-    files[target / "drafts" / unit.id / "unit.yaml"] = _unit_yaml(unit).encode("utf-8")
+    files[target / "drafts" / unit.id / UNIT_FILE] = _unit_yaml(unit).encode("utf-8")
     return write_all(files, keep_existing)
 
 
@@ -123,15 +124,15 @@ def _write_next_draft(workspace: Workspace, unit_drafts: UnitDrafts, date: dt.da
     unit_dir = unit_drafts.unit.dir
     if latest is None:
         qset = _question_set(workspace.root, unit_drafts.unit.questions)
-        return write_all({unit_dir / "v1" / "report.yaml": skeleton_report(qset, date).encode("utf-8")})
-    folder = unit_dir / f"v{latest.version + 1}"
+        return write_all({unit_dir / draft_dir_name(1) / REPORT_FILE: skeleton_report(qset, date).encode("utf-8")})
+    folder = unit_dir / draft_dir_name(latest.version + 1)
     text = latest.report.path.read_text(encoding="utf-8")
-    files = {folder / "report.yaml": _with_date(text, date).encode("utf-8")}
+    files = {folder / REPORT_FILE: _with_date(text, date).encode("utf-8")}
     issues = IssueCollector()
     items = read_draft_feedback(latest, workspace.config, issues)
     issues.raise_if_any()
     if items:
-        files[folder / "responses.yaml"] = responses_skeleton(latest.label, items).encode("utf-8")
+        files[folder / RESPONSES_FILE] = responses_skeleton(latest.label, items).encode("utf-8")
     return write_all(files)
 
 

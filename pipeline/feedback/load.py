@@ -14,13 +14,12 @@ from pipeline.content.config import Config, Department
 from pipeline.errors import Issue, IssueCollector
 from pipeline.feedback.model import (KINDS, STATUSES, FeedbackItem, Response, Round, Unanswered, UnitFeedback,
                                      Where)
+from pipeline.content.layout import FEEDBACK_DIR, RESPONSES_FILE
 from pipeline.content.model import Draft
 from pipeline.content.reader import MapReader, issue_at
 from pipeline.content.workspace import UnitDrafts
 from pipeline.content.yamlsrc import YNode
 
-FEEDBACK_DIR = "feedback"
-RESPONSES_FILE = "responses.yaml"
 
 
 def where(path: Path, node: YNode) -> Where:
@@ -123,7 +122,7 @@ def read_response_entries(path: Path, issues: IssueCollector) -> tuple[tuple[Res
     if not path.is_file():
         return (), ()
     root, _ = yamlsrc.load(path, issues)
-    top = MapReader.of(root, path, issues, "responses.yaml")
+    top = MapReader.of(root, path, issues, RESPONSES_FILE)
     if top is None:
         return (), ()
     found = [_response(node, path, issues) for node in top.seq("responses", required=True)]

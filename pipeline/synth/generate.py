@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from pipeline.content.config import DEFAULT_DEPARTMENTS
+from pipeline.content.layout import REPORT_FILE, RESPONSES_FILE, UNIT_FILE, draft_dir_name
 from pipeline.errors import Issue, UserError
 from pipeline.fsutil import atomic_write_text
 
@@ -135,14 +136,14 @@ class UnitWriter:
 
     def write(self, drafts_dir: Path) -> None:
         unit_dir = drafts_dir / self.unit_id
-        atomic_write_text(unit_dir / "unit.yaml", _dump(self.unit_yaml()))
+        atomic_write_text(unit_dir / UNIT_FILE, _dump(self.unit_yaml()))
         previous_feedback = None
         for version in range(1, self.drafts + 1):
-            folder = unit_dir / f"v{version}"
+            folder = unit_dir / draft_dir_name(version)
             report = self.report(version)
-            atomic_write_text(folder / "report.yaml", _dump(report))
+            atomic_write_text(folder / REPORT_FILE, _dump(report))
             if previous_feedback is not None:
-                atomic_write_text(folder / "responses.yaml", _dump(self.responses(previous_feedback)))
+                atomic_write_text(folder / RESPONSES_FILE, _dump(self.responses(previous_feedback)))
             previous_feedback = None
             if version < self.drafts:
                 previous_feedback = self.feedback(report)

@@ -11,7 +11,7 @@ from pipeline.companions.evaluation import (
     EXPECTED_UNIT_ITEMS, UNIT_GROUP_TITLE, form_for_unit, load_form, read_standard, standard_items_path,
 )
 from pipeline.errors import IssueCollector, UserError
-from pipeline.content.workspace import PACKAGED_TEMPLATES
+from pipeline.content.layout import PACKAGED_TEMPLATES
 from render.fixtures import fixture_unit
 
 

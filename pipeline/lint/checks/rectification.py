@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from pipeline.lint.checks import EXAMPLE_PATH, EXAMPLE_SET, Context, Hit, first_sentence_end, register
 from pipeline.lint.document import Document, TextUnit, from_report
+from pipeline.content.layout import UNIT_FILE
 from pipeline.content.model import AreaContent, Measure, Problem, Report, Unit
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ class UnitDocument(Document):
 
 def unit_document(unit: Unit) -> UnitDocument:
     """The lint document of ``unit.yaml``."""
-    path = unit.dir / "unit.yaml"
+    path = unit.dir / UNIT_FILE
     return UnitDocument(path=path, units=(), lines=tuple(unit.source.text.split("\n")), unit=unit)
 
 
