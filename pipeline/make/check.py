@@ -25,6 +25,7 @@ from pipeline.make.unit import UnitResult
 from pipeline.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Issue, IssueCollector, UserError
 from pipeline.feedback.check import RULES as FEEDBACK_RULES
 from pipeline.lint.finding import Finding, RuleDescription
+from pipeline.content.model import Draft
 from pipeline.content.workspace import DRAFTS_DIR, select_unit_dirs
 
 
@@ -71,13 +72,50 @@ class CheckOutcome:
 
 
 CONTENT_RULE = "invalid-content"
+UNPLACED_RULE = "unplaced-content"
+#: The lint's warning on the same text; the check's error replaces it (one finding per paragraph).
+UNPLACED_LINT_RULE = "placeholder-unplaced"
 
 #: The rules of the check besides the lint's: the feedback checks and invalid content (for SARIF).
 CHECK_RULES: tuple[RuleDescription, ...] = FEEDBACK_RULES + (
     RuleDescription(CONTENT_RULE, "content", "error",
                     "An input file of the unit is invalid (YAML syntax, an unknown or missing key, a malformed"
                     " feedback file, a broken template …): fix it to check and build the unit."),
+    RuleDescription(UNPLACED_RULE, "placeholder", "error",
+                    "导入时未能归位的内容（report.yaml 的 unplaced）：报告末尾以“待归位内容”列出，"
+                    "定稿前须逐段移到正文相应位置，并从 unplaced 中删去。"),
 )
+
+
+def unplaced_findings(draft: Draft) -> list[Finding]:
+    """One error per paragraph of the draft's ``unplaced`` text, at its file line and column."""
+    report = draft.report
+    found = []
+    for index, text in enumerate(report.unplaced):
+        offset = 0
+        for raw in text.split("\n"):
+            start = offset + len(raw) - len(raw.lstrip())
+            line = raw.strip()
+            offset += len(raw) + 1
+            if not line:
+                continue
+            key_path = ("unplaced", index)
+            first = report.source.locate(key_path, text, start)
+            last = report.source.locate(key_path, text, start + len(line) - 1)
+            head = line if len(line) <= 20 else line[:20] + "……"
+            found.append(Finding(
+                path=report.path, line=first.line, column=first.column, end_line=last.line,
+                end_column=last.column + 1, rule=UNPLACED_RULE, category="placeholder", severity="error",
+                message=f"“{head}”是导入时未能归位的内容，报告末尾以“待归位内容”列出：把它移到对应的"
+                        "回答、问题或措施下，再从 unplaced 中删去",
+                match=line, key_path=key_path))
+    return found
+
+
+def with_unplaced_errors(findings: list[Finding], draft: Draft) -> list[Finding]:
+    """The lint findings of ``draft`` with its unplaced warnings replaced by the check's errors."""
+    kept = [f for f in findings if f.rule != UNPLACED_LINT_RULE]
+    return kept + unplaced_findings(draft)
 
 
 def content_finding(issue: Issue) -> Finding:

@@ -117,4 +117,9 @@ def _check(context: BuildContext, result: UnitResult) -> None:
     linter = Linter(context.config.lint)
     result.findings.extend(lint_unit(unit_drafts.unit, linter=linter))  # unit.yaml rules (evaluation items)
     if unit_drafts.latest is not None:
-        result.findings.extend(linter.lint_draft(unit_drafts.latest))
+        from pipeline.make.check import with_unplaced_errors  # check imports this module
+
+        result.findings.extend(with_unplaced_errors(linter.lint_draft(unit_drafts.latest), unit_drafts.latest))
+        from pipeline.hq.lint import unaddressed_findings  # the meeting's and the evaluation's problems
+
+        result.findings.extend(unaddressed_findings(unit_drafts.latest.report, context.sources, linter))

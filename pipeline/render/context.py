@@ -114,6 +114,7 @@ def build_context(draft: Draft) -> dict[str, Any]:
         "measures": [measure_context(m, ids) for m in report.measures],
         "causes": paragraphs(report.causes),
         "closing": paragraphs(report.closing),
+        "unplaced": [line for text in report.unplaced for line in paragraphs(text)],
         "signature": [s for s in ((unit.organisation, unit.reporter) if unit else ()) if s],
         "headings": dict(HEADINGS),
     }

@@ -30,6 +30,7 @@ from pipeline.errors import Issue, UserError
 from pipeline.word.house_style import set_core_properties
 from pipeline.content.model import Draft
 from pipeline.render.context import build_context
+from pipeline.render.unplaced import append_section
 
 __all__ = ["render_report", "build_context", "jinja_environment", "check_well_formed"]
 
@@ -165,8 +166,12 @@ def _load_template(template: Path) -> _StrictTemplate:
 
 
 def render_context(context: dict[str, Any], template: Path, *, title: str, author: str,
-                   date: dt.date) -> bytes:
-    """Render ``context`` into ``template``; deterministic .docx bytes.  Errors → :class:`UserError`."""
+                   date: dt.date, unplaced: list[str] | None = None) -> bytes:
+    """Render ``context`` into ``template``; deterministic .docx bytes.  Errors → :class:`UserError`.
+
+    ``unplaced`` paragraphs are appended after the template's body as the 待归位内容 section
+    (:mod:`pipeline.render.unplaced`), whatever the template.
+    """
     template = Path(template)
     tpl = _load_template(template)
     try:
@@ -175,6 +180,7 @@ def render_context(context: dict[str, Any], template: Path, *, title: str, autho
         raise _corrupt_error(template, exc) from None
     except (jinja2.TemplateError, SecurityError) as exc:
         raise _template_error(template, tpl, exc) from None
+    append_section(tpl.docx.element.body, unplaced or [])
     set_core_properties(tpl.docx, title=title, author=author, date=date)
     buffer = io.BytesIO()
     tpl.save(buffer)
@@ -198,4 +204,5 @@ def render_report(draft: Draft, template: Path) -> bytes:
     """The laid-out report of ``draft`` as deterministic .docx bytes, from the Word ``template``."""
     context = build_context(draft)
     author = draft.unit.reporter if draft.unit else ""
-    return render_context(context, template, title=context["title"], author=author, date=draft.report.date)
+    return render_context(context, template, title=context["title"], author=author, date=draft.report.date,
+                          unplaced=context["unplaced"])

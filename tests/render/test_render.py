@@ -19,6 +19,7 @@ from pipeline.content.model import Answer, AreaContent, Problem
 from pipeline.render.document import render_report
 from pipeline.render.context import build_context, chinese_date, paragraphs
 from render.canonical import NS, canonical_document, part
+from pipeline.render.unplaced import note
 from render.fixtures import TEMPLATE, fixture_draft, fixture_report
 
 W = f"{{{NS['w']}}}"
@@ -226,3 +227,34 @@ def test_report_level_causes_have_their_own_heading_between_problems_and_measure
 def test_no_causes_no_heading() -> None:
     data = render_report(fixture_draft(), TEMPLATE)
     assert "原因分析" not in _texts(data) and "sec-causes" not in _bookmarks(data)
+
+
+UNPLACED = ("此外，全年还开展了党员志愿服务活动。\n共组织志愿服务12次。", "附：支部名单")
+
+
+def test_unplaced_text_is_shown_at_the_end_highlighted() -> None:
+    data = render_report(fixture_draft(fixture_report(unplaced=UNPLACED)), TEMPLATE)
+    texts = _texts(data)
+    assert texts[-5:] == ["待归位内容", note(3), "此外，全年还开展了党员志愿服务活动。", "共组织志愿服务12次。",
+                          "附：支部名单"]
+    assert texts[-6] == "2026年1月15日"  # after the signature
+    body = part(data, "word/document.xml")
+    highlighted = ["".join(r.itertext()) for r in body.iter(f"{W}r")
+                   if r.find(f"{W}rPr/{W}highlight[@{W}val='yellow']") is not None]
+    assert highlighted == texts[-3:]
+
+
+def test_unplaced_text_shows_with_a_template_that_does_not_know_it(tmp_path: Path) -> None:
+    template = _template_with_body_text(tmp_path, "自定义：{{ title }}")
+    texts = _texts(render_report(fixture_draft(fixture_report(unplaced=UNPLACED[1:])), template))
+    assert texts[-3:] == ["待归位内容", note(1), "附：支部名单"]
+
+
+def test_no_unplaced_text_no_section() -> None:
+    assert "待归位内容" not in _texts(render_report(fixture_draft(), TEMPLATE))
+
+
+def test_unplaced_control_characters_fail_loudly() -> None:
+    with pytest.raises(UserError) as info:
+        render_report(fixture_draft(fixture_report(unplaced=("坏\x07字",))), TEMPLATE)
+    assert "unplaced[0]" in str(info.value)
