@@ -13,6 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from pipeline.i18n import N_, _, ngettext
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
@@ -21,7 +23,7 @@ EXIT_USAGE = 2
 def display_path(path: Path | str | None) -> str:
     """A path as shown in messages: relative to the current directory when it is below it."""
     if path is None:
-        return "<input>"
+        return _("<input>")
     return _display_path(str(path), os.getcwd())
 
 
@@ -29,15 +31,85 @@ def display_path(path: Path | str | None) -> str:
 def _display_path(path: str, cwd: str) -> str:
     # Cached: resolving is a system call per path component, and a lint of a long file shows the
     # same path for thousands of findings.
+    # The folder is resolved, the name is not: a message about a symlink names the link, never where
+    # it points (which may be outside the workspace).
     try:
-        return str(Path(path).resolve().relative_to(Path(cwd).resolve()))
+        given = Path(path)
+        return str((given.parent.resolve() / given.name).relative_to(Path(cwd).resolve()))
     except (ValueError, OSError):
         return path
 
 
+#: The default code: an input file is invalid in a way no more specific code names.
+GENERIC_CODE = "invalid-content"
+
+#: Every :attr:`Issue.code` → what it means (English msgid; SARIF rule descriptions translate it).
+#: A code is an interface (SARIF rule ids, GitHub annotations, tests): never rename one.
+CODES: dict[str, str] = {
+    GENERIC_CODE: N_("An input file is invalid: fix it to check and build the unit."),
+    # files
+    "file-not-found": N_("A file the command needs does not exist."),
+    "file-unreadable": N_("A file cannot be read (permissions, a folder in its place …)."),
+    "file-too-large": N_("A file is larger than shuzhi accepts."),
+    "not-utf8": N_("A text file is not saved as UTF-8."),
+    "empty-file": N_("A file that must hold content is empty."),
+    "missing-file": N_("A file every unit or draft needs (unit.yaml, report.yaml) is missing."),
+    "misnamed-file": N_("A file or folder is not named as shuzhi expects it."),
+    # YAML
+    "yaml-syntax": N_("A YAML file is not valid YAML."),
+    "yaml-tab": N_("A YAML file is indented with a tab; YAML needs spaces."),
+    "fullwidth-punctuation": N_("Full-width punctuation (：，“” or a full-width space) where YAML needs ASCII."),
+    "forbidden-character": N_("A character a Word document cannot hold (a control character)."),
+    "duplicate-key": N_("The same key twice in one mapping (YAML would keep only the last)."),
+    "key-not-text": N_("A mapping key that is not plain text."),
+    "too-many-nodes": N_("A YAML file with more nodes than any report needs."),
+    # structure
+    "unknown-key": N_("A key that is not part of the format here (often a typo)."),
+    "missing-key": N_("A required key is missing or empty."),
+    "not-a-mapping": N_("A value must be a mapping of keys to values."),
+    "not-a-list": N_("A value must be a list."),
+    "not-text": N_("A value must be text."),
+    "empty-value": N_("A value must not be empty."),
+    "not-a-date": N_("A value must be a date (YYYY-MM-DD)."),
+    "not-a-choice": N_("A value must be one of a fixed set of words."),
+    "duplicate-id": N_("Two entries with the same id."),
+    # references
+    "unknown-area": N_("An area id that the question set does not have."),
+    "unknown-question": N_("A question id that the area does not have."),
+    "unknown-problem": N_("A measure points at a problem id that the draft does not have."),
+    "unknown-unit": N_("A unit that the workspace does not have."),
+    "unknown-department": N_("A department that the configuration does not have."),
+    "unknown-item": N_("A feedback item id that does not exist."),
+    "not-found": N_("Something named on the command line or in a file does not exist."),
+    # workspace and configuration
+    "no-workspace": N_("The command is not run inside a shuzhi workspace."),
+    "toml-syntax": N_("shuzhi.toml is not valid TOML."),
+    "config-value": N_("A setting in shuzhi.toml has a wrong type or value."),
+    "department-mismatch": N_("A feedback file's department does not match its file name."),
+    "duplicate-response": N_("Two responses to one feedback item."),
+    # documents and tools
+    "invalid-document": N_("A Word document cannot be read (corrupt, encrypted, too large …)."),
+    "tool-missing": N_("A program the command needs (git, LibreOffice …) is missing or failed."),
+    "usage": N_("The command line asks for something that cannot be done."),
+    "exists": N_("An output exists already and would be overwritten."),
+    # confinement, limits and the operating system (pipeline/content/confine.py, pipeline/render/limits.py)
+    "outside-workspace": N_("A path leads outside the workspace (a symbolic link or a setting); it is not read."),
+    "unit-name": N_("A unit name that is not a plain folder name below drafts/."),
+    "output-target": N_("An output option names a file below drafts/ or an input of the same command."),
+    "too-deep": N_("A YAML file nested deeper than any report needs."),
+    "template-limit": N_("A unit's template ran past a limit (time, output size, loop work)."),
+    "lost-text": N_("A rendered document lacks text of its draft: the build refuses to keep it."),
+    "os-error": N_("The operating system refused to read or write a file (disk full, read-only, permissions)."),
+}
+
+
 @dataclass(frozen=True)
 class Issue:
-    """One problem with the user's input."""
+    """One problem with the user's input.
+
+    ``message`` and ``hint`` are already in the interface language; ``code`` (one of :data:`CODES`)
+    is the language-independent name of the problem that SARIF, annotations and tests use.
+    """
 
     path: Path | str | None
     message: str
@@ -45,6 +117,11 @@ class Issue:
     column: int | None = None
     key_path: str = ""
     hint: str = ""
+    code: str = GENERIC_CODE
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"unknown issue code {self.code!r}: add it to pipeline.errors.CODES")
 
     def format(self) -> str:
         """``drafts/u/v1/report.yaml:12:5: problems[2].id: duplicate id 'P3' — give each problem its own id``."""
@@ -78,7 +155,7 @@ class UserError(Exception):
         ordered = sorted(self.issues, key=lambda i: (str(i.path), i.line or 0, i.column or 0))
         lines = [issue.format() for issue in ordered]
         if len(lines) > 1:
-            lines.append(f"{len(lines)} errors")
+            lines.append(ngettext("{n} error", "{n} errors", len(lines)).format(n=len(lines)))
         return "\n".join(lines)
 
 

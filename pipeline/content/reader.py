@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from pathlib import Path
 
-from pipeline.errors import Issue, IssueCollector
 from pipeline.content.source import format_key_path
 from pipeline.content.yamlsrc import YNode
+from pipeline.errors import Issue, IssueCollector
+from pipeline.i18n import _
 
 _TEXT_TAGS = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 
@@ -22,12 +24,14 @@ _TEXT_TAGS = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,20
 class MapReader:
     """Typed, position-aware access to one YAML mapping."""
 
-    def __init__(self, node: YNode, path: Path, issues: IssueCollector, what: str = "this entry"):
+    def __init__(self, node: YNode, path: Path, issues: IssueCollector, what: str = ""):
         self.node = node
         self.path = path
         self.issues = issues
-        self.what = what
+        self.what = what or _("this entry")
         self.used: set[str] = set()
+        # Required keys found missing, with their issue: a misspelt key found by finish() replaces it.
+        self.missing: dict[str, Issue] = {}
 
     @classmethod
     def of(cls, node: YNode | None, path: Path, issues: IssueCollector, what: str) -> "MapReader | None":
@@ -35,8 +39,8 @@ class MapReader:
         if node is None:
             return None
         if node.kind != "map":
-            issue_at(issues, path, node, f"{what} must be a mapping of keys to values",
-                     "write it as 'key: value' lines")
+            issue_at(issues, path, node, _("{what} must be a mapping of keys to values").format(what=what),
+                     _mapping_hint(node), code="not-a-mapping")
             return None
         return cls(node, path, issues, what)
 
@@ -48,9 +52,12 @@ class MapReader:
         self.used.add(key)
         entry = self.node.entries.get(key)
         if entry is None or entry[1].is_null:
-            if required:
-                issue_at(self.issues, self.path, self.node, f"missing required key '{key}' in {self.what}",
-                         hint or f"add '{key}: …'", key_path=format_key_path(self.node.key_path + (key,)))
+            if required and key not in self.missing:
+                issue = issue_at(self.issues, self.path, self.node,
+                                 _("missing required key '{key}' in {what}").format(key=key, what=self.what),
+                                 hint or _("add '{key}: …'").format(key=key),
+                                 key_path=format_key_path(self.node.key_path + (key,)), code="missing-key")
+                self.missing[key] = issue
             return None
         return entry[1]
 
@@ -75,8 +82,9 @@ class MapReader:
             return default
         if value not in choices:
             node = self.node.entries[key][1]
-            issue_at(self.issues, self.path, node, f"'{value}' is not one of: {', '.join(choices)}",
-                     _did_you_mean(value, choices))
+            issue_at(self.issues, self.path, node,
+                     _("'{value}' is not one of: {choices}").format(value=value, choices=", ".join(choices)),
+                     _did_you_mean(value, choices), code="not-a-choice")
             return default
         return value
 
@@ -86,7 +94,8 @@ class MapReader:
         if node is None:
             return []
         if node.kind != "seq":
-            issue_at(self.issues, self.path, node, f"'{key}' must be a list", "write one '- item' per line")
+            issue_at(self.issues, self.path, node, _("'{key}' must be a list").format(key=key),
+                     _("write one '- item' per line"), code="not-a-list")
             return []
         return node.items
 
@@ -101,31 +110,47 @@ class MapReader:
         return MapReader.of(node, self.path, self.issues, f"'{key}'")
 
     def finish(self) -> None:
-        """Record every key that was never read: unknown keys are errors."""
+        """Record every key that was never read: unknown keys are errors.
+
+        A misspelt required key is one mistake, not two: its "unknown key 'ara' — did you mean
+        'area'?" replaces the "missing required key 'area'" recorded when 'area' was asked for.
+        """
         allowed = sorted(self.used)
-        for key, (key_node, _) in self.node.entries.items():
-            if key not in self.used:
-                issue_at(self.issues, self.path, key_node, f"unknown key '{key}' in {self.what}",
-                         _did_you_mean(key, tuple(allowed)) or f"allowed keys: {', '.join(allowed)}")
+        for key, (key_node, _value) in self.node.entries.items():
+            if key in self.used:
+                continue
+            close = _close_match(key, tuple(allowed))
+            missing = self.missing.pop(close, None) if close else None
+            if missing is not None and missing in self.issues.issues:
+                self.issues.issues.remove(missing)
+            issue_at(self.issues, self.path, key_node,
+                     _("unknown key '{key}' in {what}").format(key=key, what=self.what),
+                     _did_you_mean(key, tuple(allowed))
+                     or _("allowed keys: {keys}").format(keys=", ".join(allowed)), code="unknown-key")
 
 
 def issue_at(issues: IssueCollector, path: Path, node: YNode, message: str, hint: str = "",
-             key_path: str | None = None) -> None:
-    """Record an issue at ``node``'s position."""
-    issues.add(Issue(path, message, line=node.span.line, column=node.span.column,
-                     key_path=format_key_path(node.key_path) if key_path is None else key_path, hint=hint))
+             key_path: str | None = None, code: str = "invalid-content") -> Issue:
+    """Record an issue at ``node``'s position (and return it)."""
+    issue = Issue(path, message, line=node.span.line, column=node.span.column,
+                  key_path=format_key_path(node.key_path) if key_path is None else key_path, hint=hint, code=code)
+    issues.add(issue)
+    return issue
 
 
 def as_text(node: YNode, path: Path, issues: IssueCollector, allow_empty: bool = False) -> str | None:
     """The text of a scalar node, or None with an issue (lists, mappings, booleans, null, empty)."""
     if node.kind != "scalar" or node.tag not in _TEXT_TAGS:
-        kind = {"map": "a mapping", "seq": "a list"}.get(node.kind, f"a {node.tag.rsplit(':', 1)[-1]}")
-        issue_at(issues, path, node, f"expected text, found {kind}",
-                 "quote the value if it is meant as text" if node.kind == "scalar" else "write it as text")
+        kinds = {"map": _("a mapping"), "seq": _("a list"), "bool": _("a yes/no value"), "null": _("nothing")}
+        kind = kinds.get(node.kind) or kinds.get(node.tag.rsplit(":", 1)[-1]) or node.tag.rsplit(":", 1)[-1]
+        issue_at(issues, path, node, _("expected text, found {kind}").format(kind=kind),
+                 _("quote the value if it is meant as text") if node.kind == "scalar" else _("write it as text"),
+                 code="not-text")
         return None
     value = node.value.strip("\n") if node.span.style in ("|", ">") else node.value
     if not allow_empty and not value.strip():
-        issue_at(issues, path, node, "must not be empty", "write the text, or remove the key if it is optional")
+        issue_at(issues, path, node, _("must not be empty"), _("write the text, or remove the key if it is optional"),
+                 code="empty-value")
         return None
     return value
 
@@ -137,11 +162,30 @@ def as_date(node: YNode, path: Path, issues: IssueCollector) -> dt.date | None:
             return dt.date.fromisoformat(node.value.strip())
         except ValueError:
             pass
-    issue_at(issues, path, node, f"'{node.value if node.kind == 'scalar' else '…'}' is not a date",
-             "write dates as YYYY-MM-DD, e.g. 2026-01-15")
+    issue_at(issues, path, node,
+             _("'{value}' is not a date").format(value=node.value if node.kind == "scalar" else "…"),
+             _("write dates as YYYY-MM-DD, e.g. 2026-01-15"), code="not-a-date")
     return None
 
 
-def _did_you_mean(value: str, choices: tuple[str, ...]) -> str:
+def _close_match(value: str, choices: tuple[str, ...]) -> str | None:
     close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
+    return close[0] if close else None
+
+
+def _did_you_mean(value: str, choices: tuple[str, ...]) -> str:
+    close = _close_match(value, choices)
+    return _("did you mean '{choice}'?").format(choice=close) if close else ""
+
+
+def did_you_mean(value: str, choices: tuple[str, ...] | list[str]) -> str:
+    """``did you mean 'area'?`` (translated) when one of ``choices`` is close to ``value``, else ""."""
+    return _did_you_mean(value, tuple(choices))
+
+
+def _mapping_hint(node: YNode) -> str:
+    """How to write a mapping; for ``owner：监察室`` read as one text, that the colon is full-width."""
+    if node.kind == "scalar" and re.match(r"^[A-Za-z_][A-Za-z0-9_-]*\s*：", node.value):
+        return _("the colon after '{key}' is full-width '：': write an ASCII ':' and a space").format(
+            key=re.split(r"\s*：", node.value, maxsplit=1)[0])
+    return _("write it as 'key: value' lines")

@@ -15,13 +15,17 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.errors import Issue, IssueCollector
+from pipeline.content import fullwidth
+from pipeline.content.confine import outside_issue
 from pipeline.content.source import KeyPath, SourceMap, Span, format_key_path
+from pipeline.errors import Issue, IssueCollector
+from pipeline.i18n import N_, _
 
 # Characters XML 1.0 does not allow (tab, LF and CR are allowed).
 FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 MAX_YAML_BYTES = 16 * 1024 * 1024
 MAX_NODES = 500_000
+MAX_DEPTH = 64  # nesting levels; a report has about five, and deeper would exhaust the stack downstream
 
 
 @dataclass
@@ -43,33 +47,41 @@ class YNode:
 
 def describe_char(ch: str) -> str:
     """``U+0007`` and, for control characters, a readable name."""
-    names = {"\x00": "NUL", "\x07": "BEL", "\x08": "backspace", "\x0b": "vertical tab", "\x0c": "form feed",
-             "\x1b": "escape"}
-    name = names.get(ch, "lone surrogate" if "\ud800" <= ch <= "\udfff" else "control character")
-    return f"U+{ord(ch):04X} ({name})"
+    names = {"\x00": "NUL", "\x07": "BEL", "\x08": N_("backspace"), "\x0b": N_("vertical tab"),
+             "\x0c": N_("form feed"), "\x1b": "escape"}
+    name = names.get(ch, N_("lone surrogate") if "\ud800" <= ch <= "\udfff" else N_("control character"))
+    return f"U+{ord(ch):04X} ({_(name)})"
 
 
 def read_text(path: Path, issues: IssueCollector) -> str | None:
-    """The file's text as UTF-8 (BOM dropped), or None with an issue recorded."""
+    """The file's text as UTF-8 (BOM dropped), or None with an issue recorded.
+
+    A file that leads outside its workspace (a symlink) is refused unread (see :mod:`pipeline.content.confine`).
+    """
+    outside = outside_issue(path)
+    if outside is not None:
+        issues.add(outside)
+        return None
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        issues.add(Issue(path, "file not found", hint="check the path"))
+        issues.add(Issue(path, _("file not found"), hint=_("check the path"), code="file-not-found"))
         return None
     except OSError as exc:
-        issues.add(Issue(path, f"cannot read the file ({exc.strerror})"))
+        issues.add(Issue(path, _("cannot read the file ({reason})").format(reason=exc.strerror),
+                         code="file-unreadable"))
         return None
     if len(data) > MAX_YAML_BYTES:
-        issues.add(Issue(path, f"file is {len(data):,} bytes (limit {MAX_YAML_BYTES:,})",
-                         hint="split the content; a report is a few dozen KB"))
+        issues.add(Issue(path, _("file is {size:,} bytes (limit {limit:,})").format(size=len(data), limit=MAX_YAML_BYTES),
+                         hint=_("split the content; a report is a few dozen KB"), code="file-too-large"))
         return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         column = len(data[: exc.start].rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
-        issues.add(Issue(path, f"not valid UTF-8 (byte 0x{data[exc.start]:02X})", line=line, column=column,
-                         hint="save the file as UTF-8 (not GBK/GB2312)"))
+        issues.add(Issue(path, _("not valid UTF-8 (byte 0x{byte:02X})").format(byte=data[exc.start]), line=line,
+                         column=column, hint=_("save the file as UTF-8 (not GBK/GB2312)"), code="not-utf8"))
         return None
     return text.removeprefix("\ufeff")
 
@@ -81,9 +93,11 @@ def forbidden_char_issues(path: Path, text: str, key_path: str = "") -> list[Iss
         before = text[: match.start()]
         line = before.count("\n") + 1
         column = match.start() - (before.rfind("\n") + 1) + 1
-        found.append(Issue(path, f"character {describe_char(match.group())} is not allowed in a Word document",
+        found.append(Issue(path, _("character {char} is not allowed in a Word document").format(
+                               char=describe_char(match.group())),
                            line=line, column=column, key_path=key_path,
-                           hint="delete it (it is often pasted in invisibly from another program)"))
+                           hint=_("delete it (it is often pasted in invisibly from another program)"),
+                           code="forbidden-character"))
     return found
 
 
@@ -97,17 +111,14 @@ def parse(path: Path, text: str, issues: IssueCollector) -> tuple[YNode | None, 
     try:
         root = _compose(text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
-        issues.add(Issue(path, f"YAML syntax error: {problem}",
-                         line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
-                         hint=_syntax_hint(problem)))
+        issues.extend(syntax_issues(path, text, exc))
         return None, source
     except yaml.YAMLError as exc:
-        issues.add(Issue(path, f"YAML error: {exc}"))
+        issues.add(Issue(path, _("YAML error: {error}").format(error=exc), code="yaml-syntax"))
         return None, source
     if root is None:
-        issues.add(Issue(path, "the file is empty", line=1, column=1, hint="see docs/format.md for the content"))
+        issues.add(Issue(path, _("the file is empty"), line=1, column=1, hint=_("see docs/format.md for the content"),
+                         code="empty-file"))
         return None, source
     builder = _Builder(path, source, issues)
     return builder.build(root, ()), source
@@ -139,6 +150,30 @@ def _with_key_paths(path: Path, text: str, found: list[Issue]) -> list[Issue]:
 
 
 def _compose(text: str) -> yaml.Node | None:
+    """:func:`_compose_any`, with nesting deeper than Python's stack refused as :class:`_TooDeep`."""
+    try:
+        return _compose_any(text)
+    except RecursionError:  # the composers recurse per level; 16 MB of '[' is far deeper than the stack
+        raise _TooDeep(_first_too_deep_line(text)) from None
+
+
+def _first_too_deep_line(text: str) -> int | None:
+    """The line where the nesting of ``text`` first exceeds :data:`MAX_DEPTH` (an event scan: no recursion)."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_FAST_LOADER or yaml.SafeLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line + 1
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None
+    return None
+
+
+def _compose_any(text: str) -> yaml.Node | None:
     """The node tree of ``text``: libyaml's parser when PyYAML has it (15× faster, same marks),
     and on a syntax error the pure-Python parser again, whose messages the hints below know."""
     if _FAST_LOADER is not None:
@@ -152,14 +187,71 @@ def _compose(text: str) -> yaml.Node | None:
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 
 
+def syntax_issues(path: Path, text: str, exc: yaml.MarkedYAMLError) -> list[Issue]:
+    """What is really wrong where PyYAML gave up: the full-width delimiters or tabs typed, at the
+    characters themselves, or else PyYAML's complaint with a hint in the user's language."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    column = mark.column + 1 if mark else None
+    # The parser stops at the first error; a full-width delimiter at or before it is its cause (the
+    # parser notices only later), and every other one in the file is reported in the same run.
+    typed = fullwidth.delimiter_issues(path, text, line)
+    if typed and (line is None or min(issue.line or 0 for issue in typed) <= line):
+        return typed
+    if mark is not None and text[mark.index : mark.index + 1] == "\t":
+        return _tab_issues(path, text) or [_tab_issue(path, line, column)]
+    problem = exc.problem or exc.context or "invalid YAML"
+    return [Issue(path, _("YAML syntax error: {problem}").format(problem=_problem_text(problem)), line=line,
+                  column=column, hint=_syntax_hint(problem), code="yaml-syntax")]
+
+
+def _tab_issues(path: Path, text: str) -> list[Issue]:
+    """One issue per line indented with a tab (YAML forbids tabs in indentation)."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            found.append(_tab_issue(path, number, indent.index("\t") + 1))
+    return found
+
+
+def _tab_issue(path: Path, line: int | None, column: int | None) -> Issue:
+    return Issue(path, _("a tab character where YAML needs spaces"), line=line, column=column,
+                 hint=_("use spaces: replace the tab with two spaces per level"), code="yaml-tab")
+
+
+# PyYAML's complaints, as the user should read them (the rest are shown as PyYAML words them).
+_PROBLEMS = {
+    "mapping values are not allowed here": N_("a ':' where no key can start"),
+    "could not find expected ':'": N_("a line without 'key: value' (no ':' found)"),
+    "expected <block end>, but found '-'": N_("a list item '-' where the indentation does not allow one"),
+    "expected <block end>, but found '<block mapping start>'": N_("a key indented differently from the ones before it"),
+    "found undefined alias": N_("'*' starts a YAML alias: quote a value that starts with '*'"),
+    "found unknown escape character": N_("an unknown backslash escape inside double quotes"),
+    "found unexpected end of stream": N_("the file ends inside a quoted value (a quotation mark is not closed)"),
+    "expected ',' or ']'": N_("a list in [ ] is not closed with ']'"),
+    "expected ',' or '}'": N_("a mapping in curly brackets is not closed"),
+    "did not find expected key": N_("a line indented differently from the keys around it"),
+    "did not find expected '-' indicator": N_("a list item not aligned with the '-' items before it"),
+    "found character": N_("a value cannot start with this character: quote the value"),
+}
+
+
+def _problem_text(problem: str) -> str:
+    for english, message in _PROBLEMS.items():
+        if problem.startswith(english):
+            return _(message)
+    return problem
+
+
 def _syntax_hint(problem: str) -> str:
-    if "tab" in problem:
-        return "indent with spaces, not tabs"
+    if "'\\t'" in problem or "tab" in problem:
+        return _("use spaces, not tabs, to indent")
     if "mapping values are not allowed" in problem:
-        return "a ':' inside text needs the whole value quoted or written as a block (key: |)"
+        return _("a ':' inside text needs the whole value quoted or written as a block (key: |)")
     if "could not find expected ':'" in problem:
-        return "check the indentation and that every key ends with ':'"
-    return "check the indentation and quoting around this position"
+        return _("check the indentation and that every key ends with ':' (an ASCII colon)")
+    return _("check the indentation and quoting around this position")
 
 
 class _Builder:
@@ -170,11 +262,14 @@ class _Builder:
         self.source = source
         self.issues = issues
         self.count = 0
+        self.in_flow_list = False  # inside [a, b]: a full-width comma there means two items
 
     def build(self, node: yaml.Node, key_path: KeyPath) -> YNode:
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooLarge()
+        if len(key_path) > MAX_DEPTH:
+            raise _TooDeep(node.start_mark.line + 1)
         start, end = node.start_mark, node.end_mark
         # libyaml reports a plain scalar's style as "" where PyYAML says None
         span = Span(start.index, end.index, start.line + 1, start.column + 1, getattr(node, "style", None) or None)
@@ -182,30 +277,45 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, key_path, span)
         if isinstance(node, yaml.SequenceNode):
+            outer, self.in_flow_list = self.in_flow_list, bool(node.flow_style)
             items = [self.build(child, key_path + (i,)) for i, child in enumerate(node.value)]
+            self.in_flow_list = outer
             return YNode("seq", key_path, span, node.tag, items=items)
         value = str(node.value)
         for issue in forbidden_char_issues(self.path, value, format_key_path(key_path)):
             self.issues.add(Issue(self.path, issue.message, line=span.line, column=span.column,
-                                  key_path=issue.key_path, hint="remove the escape that produces it"))
+                                  key_path=issue.key_path, hint=_("remove the escape that produces it"),
+                                  code=issue.code))
+        if self.in_flow_list and span.style is None:
+            typed = fullwidth.flow_item_issue(self.path, value, span.line, span.column)
+            if typed is not None:
+                self.issues.add(replace(typed, key_path=format_key_path(key_path)))
         return YNode("scalar", key_path, span, node.tag, value=value)
 
     def _mapping(self, node: yaml.MappingNode, key_path: KeyPath, span: Span) -> YNode:
         result = YNode("map", key_path, span, node.tag)
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.issues.add(Issue(self.path, "a key must be plain text", line=key_node.start_mark.line + 1,
-                                      column=key_node.start_mark.column + 1, key_path=format_key_path(key_path)))
+                self.issues.add(Issue(self.path, _("a key must be plain text"), line=key_node.start_mark.line + 1,
+                                      column=key_node.start_mark.column + 1, key_path=format_key_path(key_path),
+                                      code="key-not-text"))
                 continue
             key = str(key_node.value)
             key_span = Span(key_node.start_mark.index, key_node.end_mark.index,
                             key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            typed = fullwidth.key_issue(self.path, key, key_span.line, key_span.column)
+            if typed is not None:
+                # Read on under the key meant, so the indentation is the one error reported for it.
+                key = key.strip("\u3000 ")
+                self.issues.add(replace(typed, key_path=format_key_path(key_path + (key,))))
             if key in result.entries:
                 first = result.entries[key][0].span
-                self.issues.add(Issue(self.path, f"duplicate key '{key}' (first at line {first.line})",
+                self.issues.add(Issue(self.path, _("duplicate key '{key}' (first at line {line})").format(
+                                          key=key, line=first.line),
                                       line=key_span.line, column=key_span.column,
                                       key_path=format_key_path(key_path + (key,)),
-                                      hint="merge the two entries; YAML keeps only the last one"))
+                                      hint=_("merge the two entries; YAML keeps only the last one"),
+                                      code="duplicate-key"))
                 continue
             key_ynode = YNode("scalar", key_path + (key,), key_span, key_node.tag, value=key)
             result.entries[key] = (key_ynode, self.build(value_node, key_path + (key,)))
@@ -216,6 +326,19 @@ class _TooLarge(Exception):
     pass
 
 
+class _TooDeep(_TooLarge):
+    """Nesting deeper than :data:`MAX_DEPTH` (at ``line`` when known)."""
+
+    def __init__(self, line: int | None):
+        super().__init__(line)
+        self.line = line
+
+    def issue(self, path: Path) -> Issue:
+        return Issue(path, _("the YAML is nested more than {limit} levels deep").format(limit=MAX_DEPTH),
+                     line=self.line, code="too-deep",
+                     hint=_("a report needs a few levels; check the indentation and the brackets here"))
+
+
 def load(path: Path, issues: IssueCollector) -> tuple[YNode | None, SourceMap]:
     """Read and parse the YAML file at ``path``; None (with issues recorded) when it cannot be used."""
     text = read_text(path, issues)
@@ -223,6 +346,10 @@ def load(path: Path, issues: IssueCollector) -> tuple[YNode | None, SourceMap]:
         return None, SourceMap(path=path, text="", spans={})
     try:
         return parse(path, text, issues)
+    except _TooDeep as exc:
+        issues.add(exc.issue(path))
+        return None, SourceMap(path=path, text=text, spans={})
     except _TooLarge:
-        issues.add(Issue(path, f"more than {MAX_NODES:,} YAML nodes", hint="is this really a report?"))
+        issues.add(Issue(path, _("more than {limit:,} YAML nodes").format(limit=MAX_NODES),
+                         hint=_("is this really a report?"), code="too-many-nodes"))
         return None, SourceMap(path=path, text=text, spans={})

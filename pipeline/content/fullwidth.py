@@ -1,0 +1,150 @@
+"""Full-width punctuation typed where YAML needs ASCII, found at the character itself.
+
+A Chinese input method types ``：`` ``，`` ``“”`` and the full-width space U+3000.  In a report's text
+they are right; as YAML's own delimiters they are not, and PyYAML then reports something far away
+(``could not find expected ':'`` on the *next* line).  These functions look for the typed character
+and say how to write the line instead.
+
+- :func:`delimiter_issues` scans the raw text of a file that failed to parse;
+- :func:`key_issue` and :func:`flow_item_issue` check nodes of a file that did parse (a key indented
+  with U+3000, ``[P1，P2]`` read as one item).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pipeline.errors import Issue
+from pipeline.i18n import _
+
+FULLWIDTH_SPACE = "\u3000"
+FULLWIDTH_COLON = "："
+FULLWIDTH_COMMA = "，"
+CURLY_QUOTES = "“”"
+
+# A key of this format: ASCII, as every key of report.yaml, unit.yaml and feedback files is.
+_KEY = r"[A-Za-z_][A-Za-z0-9_-]*"
+# `owner："监察室"`, `- id：M1`: a key, then a full-width colon before any ASCII one.
+_KEY_FULLWIDTH_COLON = re.compile(rf"^(?P<indent>[ \u3000]*(?:-[ \u3000]+)?)(?P<key>{_KEY})[ \u3000]*：")
+# Indentation that holds a full-width space, before a key or a list item.
+_FULLWIDTH_INDENT = re.compile(rf"^(?P<indent>[ \u3000]*\u3000[ \u3000]*)(?=-[ \u3000]|{_KEY}[ \u3000]*[:：])")
+# `key: “…: …”`: a value opened with a curly quote (meant as YAML's quotes).
+_CURLY_VALUE = re.compile(rf"^[ ]*(?:-[ ]+)?(?:{_KEY}[ ]*:[ ]+)?(?P<quote>[“”])")
+# `[P1，P2]`: a flow list whose items are separated by full-width commas.
+_FLOW_LIST = re.compile(r"\[[^\[\]]*，[^\[\]]*\]")
+
+
+def delimiter_issues(path: Path, text: str, error_line: int | None) -> list[Issue]:
+    """Every full-width delimiter in ``text`` (a file that failed to parse), at its character.
+
+    Keys followed by ``：`` and indentation with U+3000 are reported on any line: outside a YAML
+    block they are always wrong, and inside one the text before them is Chinese, not an ASCII key.
+    Curly quotes opening a value are ordinary Chinese text when the file parses, so they are only
+    reported on the line the parser stopped at (``error_line``, 1-based).
+    """
+    found: list[Issue] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        found.extend(_line_issues(path, number, line, curly=number == error_line))
+    return found
+
+
+def _line_issues(path: Path, number: int, line: str, curly: bool) -> list[Issue]:
+    found: list[Issue] = []
+    indent = _FULLWIDTH_INDENT.match(line)
+    if indent:
+        column = indent.group("indent").index(FULLWIDTH_SPACE) + 1
+        found.append(_fullwidth_space(path, number, column, indent.group("indent")))
+    colon = _KEY_FULLWIDTH_COLON.match(line)
+    if colon:
+        key = colon.group("key")
+        column = line.index(FULLWIDTH_COLON, colon.start("key")) + 1
+        fixed = _fixed_line(line[colon.start("key") :])
+        found.append(
+            Issue(
+                path,
+                _("full-width colon '：' after the key '{key}': YAML needs an ASCII colon and a space").format(
+                    key=key
+                ),
+                line=number,
+                column=column,
+                hint=_("write it as: {fixed}").format(fixed=fixed),
+                code="fullwidth-punctuation",
+            )
+        )
+    comma = _FLOW_LIST.search(line)
+    if comma and _ids_run_together(comma.group()[1:-1]):
+        column = line.index(FULLWIDTH_COMMA, comma.start()) + 1
+        found.append(_fullwidth_comma(path, number, column, comma.group()))
+    quote = _CURLY_VALUE.match(line) if curly else None
+    if quote:
+        found.append(
+            Issue(
+                path,
+                _("curly quotation mark '{quote}' where YAML needs a straight double quote '\"'").format(
+                    quote=quote.group("quote")
+                ),
+                line=number,
+                column=quote.start("quote") + 1,
+                hint=_("quote the whole value with ASCII double quotes: {fixed}").format(
+                    fixed=_fixed_line(line.strip())
+                ),
+                code="fullwidth-punctuation",
+            )
+        )
+    return found
+
+
+def _fixed_line(line: str) -> str:
+    """``line`` with its YAML delimiters in ASCII: ``owner："监察室"`` → ``owner: "监察室"``."""
+    fixed = re.sub(rf"^(\s*(?:-\s+)?{_KEY})\s*：\s*", r"\1: ", line)
+    value = re.match(rf"^(\s*(?:-\s+)?{_KEY}:\s+)[“”](.*)[“”]\s*$", fixed)
+    if value:
+        fixed = f'{value.group(1)}"{value.group(2)}"'
+    return fixed.strip()
+
+
+def _fullwidth_space(path: Path, line: int, column: int, indent: str) -> Issue:
+    spaces = len(indent.replace(FULLWIDTH_SPACE, "  "))
+    return Issue(
+        path,
+        _("full-width space (U+3000) in the indentation: YAML indents with ASCII spaces"),
+        line=line,
+        column=column,
+        hint=_("replace the full-width spaces with ordinary spaces ({n} here, two for each one)").format(n=spaces),
+        code="fullwidth-punctuation",
+    )
+
+
+def _fullwidth_comma(path: Path, line: int, column: int, written: str) -> Issue:
+    fixed = "[" + ", ".join(part.strip() for part in written[1:-1].split(FULLWIDTH_COMMA)) + "]"
+    return Issue(
+        path,
+        _("full-width comma '，' between list items: YAML separates them with an ASCII comma"),
+        line=line,
+        column=column,
+        hint=_("write it as: {fixed}").format(fixed=fixed),
+        code="fullwidth-punctuation",
+    )
+
+
+def _ids_run_together(value: str) -> bool:
+    """``P1，P2``: ids (ASCII words) separated by full-width commas, not a sentence."""
+    parts = [part.strip() for part in re.split("[，,]", value)]
+    return FULLWIDTH_COMMA in value and all(re.fullmatch(r"[A-Za-z0-9_-]+", part) for part in parts)
+
+
+def key_issue(path: Path, key: str, line: int, column: int) -> Issue | None:
+    """An issue when a parsed mapping key starts with U+3000 (indentation typed full-width)."""
+    if not key.startswith(FULLWIDTH_SPACE):
+        return None
+    indent = key[: len(key) - len(key.lstrip(FULLWIDTH_SPACE + " "))]
+    return _fullwidth_space(path, line, column, indent)
+
+
+def flow_item_issue(path: Path, value: str, line: int, column: int) -> Issue | None:
+    """An issue when an item of a flow list (``[P1，P2]``) holds full-width commas between words."""
+    if not _ids_run_together(value):
+        return None  # a sentence with commas in it, not ids run together
+    offset = value.index(FULLWIDTH_COMMA)
+    return _fullwidth_comma(path, line, column + offset, "[" + value + "]")
