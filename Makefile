@@ -30,8 +30,8 @@ test: $(INSTALLED) ## Run the test suite
 check: $(INSTALLED) ## Validate, lint and build everything, as CI does on every commit
 	$(SHUZHI) check $(CHECK_ARGS)
 
-lint: $(INSTALLED) ## Lint every draft
-	$(SHUZHI) lint
+lint: $(INSTALLED) ## Lint each unit's latest draft (older drafts are history; ALL=1 lints every draft)
+	$(SHUZHI) lint $(if $(ALL),,--latest)
 
 pdf: report ## PDF previews of the built reports (needs LibreOffice)
 	$(SHUZHI) pdf
