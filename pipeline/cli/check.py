@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from pipeline.content.confine import check_output
 from pipeline.make.runner import default_jobs, summary_lines
 from pipeline.make.shard import Shard
 from pipeline.make.check import CHECK_RULES, CheckOutcome, changed_units, run_check
@@ -55,6 +56,8 @@ def check(units: tuple[str, ...], changed_since: str | None, jobs: int | None, s
     are built but not linted: they are history.
     """
     workspace = require_root(root)
+    if sarif_path is not None:
+        check_output(sarif_path, option="--sarif", root=workspace)
     selected: list[str] | None = list(units) or None
     if changed_since:
         touched = changed_units(workspace, changed_since)

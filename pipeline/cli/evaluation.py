@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from pipeline.companions.evaluation import load_form
+from pipeline.content.confine import check_output, refuse_outside
 from pipeline.companions.tally import tally as tally_results
 from pipeline.companions.tally_report import format_json, format_text, row_error_text, write_chart
 from pipeline.errors import EXIT_FINDINGS, EXIT_OK, Issue, IssueCollector, display_path
@@ -58,6 +59,9 @@ def tally(unit: str, results: Path, fmt: str, chart: Path | None, no_chart: bool
     are listed with their line numbers and not counted; the exit code is then 1.
     """
     root = require_root()
+    if chart is not None:
+        check_output(chart, option="--chart", inputs=(results,))
+    refuse_outside(results)
     found = _load_unit(root, unit)
     form = load_form(root, found)
     result = tally_results(results, form)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from pipeline.content.confine import check_output, refuse_outside
 from pipeline.errors import Issue, UserError
 from pipeline.fsutil import atomic_write_bytes
 
@@ -47,6 +48,9 @@ def redline(old: Path, new: Path, output: Path, author: str, date: str | None, s
 
     when = _parse_date(date)
     _refuse_to_overwrite_an_input(output, (old, new))
+    check_output(output, option="-o/--output", inputs=(old, new))
+    for source in (old, new):
+        refuse_outside(source)  # a link inside a workspace that leads out of it is not followed
     if not author.strip():
         raise UserError(Issue(path=None, message="--author is empty", hint="give a name, e.g. --author 张三"))
     result = redline_bytes(old, new, author=author, date=when)

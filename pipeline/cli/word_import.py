@@ -9,6 +9,7 @@ import click
 
 from pipeline.errors import EXIT_OK, Issue, IssueCollector, UserError, display_path
 from pipeline.content.model import QuestionSet
+from pipeline.content.confine import refuse_outside, require_unit_name
 from pipeline.content.workspace import DRAFTS_DIR, QuestionSets, UnitDrafts, read_unit_drafts, require_root
 
 _VERSION = re.compile(r"^v?([1-9][0-9]*)$")
@@ -26,7 +27,8 @@ def parse_version(value: str | None, option: str) -> int | None:
 
 def load_unit(root: Path, unit_id: str) -> tuple[UnitDrafts, QuestionSet]:
     """The unit ``unit_id`` with every draft that loads (broken drafts are skipped) and its question set."""
-    unit_dir = root / DRAFTS_DIR / unit_id
+    unit_dir = root / DRAFTS_DIR / require_unit_name(unit_id, root)
+    refuse_outside(unit_dir, root)  # drafts/<unit> itself may be a link out of the workspace
     if not (unit_dir / "unit.yaml").is_file():
         raise UserError(Issue(unit_dir, f"no unit '{unit_id}' (no {DRAFTS_DIR}/{unit_id}/unit.yaml)",
                               hint="create the unit folder with its unit.yaml first (see docs/format.md)"))
@@ -51,6 +53,7 @@ def import_draft(source: Path, unit: str, as_version: str | None, force: bool) -
     from pipeline.wordimport import import_to_unit
 
     version = parse_version(as_version, "--as")
+    refuse_outside(source)
     unit_drafts, qset = load_unit(require_root(), unit)
     target, result = import_to_unit(source, unit_drafts.unit, unit_drafts.drafts, qset, version, force)
     report = result.report
@@ -75,6 +78,7 @@ def feedback_import(source: Path, unit: str, draft_name: str, department: str, f
 
     root = require_root()
     version = parse_version(draft_name, "--draft")
+    refuse_outside(source)
     unit_drafts, qset = load_unit(root, unit)
     draft = unit_drafts.draft(version or 0)
     if draft is None:

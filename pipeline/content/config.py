@@ -15,6 +15,12 @@ Every key is optional; unknown keys are errors (a typo must never vanish silentl
 
     [redline]
     author = ""                          # default: each unit's reporter
+
+    template-dirs = ["/srv/templates"]   # folders outside the workspace a unit's template may be in
+
+    [render]                             # limits on a unit's own template (pipeline/render/limits.py)
+    time-limit = 10                      # seconds one render may take
+    max-output-mb = 64                   # size of one rendered part
 """
 
 from __future__ import annotations
@@ -25,7 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import Issue, IssueCollector
+from pipeline.content.confine import escaping_link, is_within
+from pipeline.errors import Issue, IssueCollector, UserError
+from pipeline.i18n import _
 
 CONFIG_FILE = "shuzhi.toml"
 SEVERITIES = ("error", "warning", "suggestion")
@@ -66,6 +74,9 @@ class Config:
     departments: tuple[Department, ...] = DEFAULT_DEPARTMENTS
     lint: LintConfig = LintConfig()
     redline_author: str | None = None
+    template_dirs: tuple[Path, ...] = ()  # besides the workspace, where templates may be read from
+    render_seconds: float = 10.0  # the wall clock of one template render
+    render_max_output_mb: int = 64  # the size limit of one rendered part
 
     def department(self, code_or_name: str) -> Department | None:
         """The department whose code or name is ``code_or_name``."""
@@ -87,8 +98,11 @@ def load_config(root: Path) -> Config:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    from pipeline.errors import UserError
-
+    if not is_within(path, path.parent):  # a link out of the workspace: never read, never echoed
+        raise UserError(Issue(escaping_link(path, path.parent),
+                              _("a symbolic link leads outside the workspace; shuzhi does not read what it points to"),
+                              code="outside-workspace",
+                              hint=_("replace the link with the file itself, or point it inside the workspace")))
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
@@ -123,7 +137,7 @@ def _parse(data: dict[str, Any], path: Path, root: Path, prefix: str = "") -> Co
             issues.add(Issue(path, f"unknown key '{key}'", key_path=prefix + where,
                              hint=f"allowed here: {', '.join(sorted(allowed))}"))
 
-    unknown("", set(data), {"departments", "lint", "redline"})
+    unknown("", set(data), {"departments", "lint", "redline", "template-dirs", "render"})
     departments = DEFAULT_DEPARTMENTS
     if "departments" in data:
         parsed = []
@@ -157,6 +171,12 @@ def _parse(data: dict[str, Any], path: Path, root: Path, prefix: str = "") -> Co
     if not (isinstance(packs, list) and all(isinstance(p, str) for p in packs)):
         issues.add(Issue(path, "must be a list of file paths", key_path=prefix + "lint.packs"))
         packs = []
+    for index, pack in enumerate(packs):
+        if not is_within(root / pack, root):  # rule packs are read on the workspace's behalf: confined
+            issues.add(Issue(path, _("the path leads outside the workspace; shuzhi does not read it"),
+                             key_path=f"{prefix}lint.packs[{index}]", code="outside-workspace",
+                             hint=_("keep the rule pack inside the workspace")))
+    packs = [p for p in packs if is_within(root / p, root)]
     if not (isinstance(disable, list) and all(isinstance(r, str) for r in disable)):
         issues.add(Issue(path, "must be a list of rule ids", key_path=prefix + "lint.disable"))
         disable = []
@@ -182,5 +202,41 @@ def _parse(data: dict[str, Any], path: Path, root: Path, prefix: str = "") -> Co
         if author is not None and not isinstance(author, str):
             issues.add(Issue(path, "must be a string", key_path=prefix + "redline.author"))
             author = None
+    template_dirs = _template_dirs(data.get("template-dirs", []), path, root, prefix, issues)
+    seconds, max_output = _render_limits(data.get("render", {}), path, prefix, issues)
     issues.raise_if_any()
-    return Config(path=path, departments=departments, lint=lint, redline_author=author)
+    return Config(path=path, departments=departments, lint=lint, redline_author=author,
+                  template_dirs=template_dirs, render_seconds=seconds, render_max_output_mb=max_output)
+
+
+def _template_dirs(raw: Any, path: Path, root: Path, prefix: str, issues: IssueCollector) -> tuple[Path, ...]:
+    """``template-dirs``: folders (absolute, or relative to the workspace) templates may come from."""
+    if not (isinstance(raw, list) and all(isinstance(p, str) and p for p in raw)):
+        issues.add(Issue(path, _("must be a list of folder paths"), key_path=prefix + "template-dirs",
+                         code="config-value"))
+        return ()
+    return tuple(root / p for p in raw)
+
+
+def _render_limits(raw: Any, path: Path, prefix: str, issues: IssueCollector) -> tuple[float, int]:
+    """``[render]``: the wall clock (seconds) and output size (MB) of one template render."""
+    seconds, max_output = 10.0, 64
+    if not isinstance(raw, dict):
+        issues.add(Issue(path, _("must be a table"), key_path=prefix + "render", code="config-value"))
+        return seconds, max_output
+    for key in sorted(set(raw) - {"time-limit", "max-output-mb"}):
+        issues.add(Issue(path, _("unknown key {key!r}").format(key=key), key_path=prefix + "render",
+                         code="unknown-key", hint=_("allowed here: {keys}").format(keys="max-output-mb, time-limit")))
+    value = raw.get("time-limit", seconds)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 3600:
+        issues.add(Issue(path, _("must be a number of seconds between 0 and 3600"),
+                         key_path=prefix + "render.time-limit", code="config-value"))
+    else:
+        seconds = float(value)
+    value = raw.get("max-output-mb", max_output)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= 4096:
+        issues.add(Issue(path, _("must be a whole number of MB between 1 and 4096"),
+                         key_path=prefix + "render.max-output-mb", code="config-value"))
+    else:
+        max_output = value
+    return seconds, max_output

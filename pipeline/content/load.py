@@ -18,9 +18,10 @@ from pipeline.content.model import (
     MEASURE_STATUSES, Answer, Area, AreaContent, Measure, Problem, Question, QuestionSet, Report,
     Suppression, Unit,
 )
-from pipeline.content.reader import MapReader, as_text, issue_at
+from pipeline.content.reader import MapReader, as_text, did_you_mean, issue_at
 from pipeline.content.yamlsrc import YNode
 
+from pipeline.i18n import _
 
 # --- question sets ----------------------------------------------------------------------------
 
@@ -28,31 +29,31 @@ from pipeline.content.yamlsrc import YNode
 def read_question_set(path: Path, issues: IssueCollector) -> QuestionSet | None:
     """Parse a question set file; None when it has errors (recorded in ``issues``)."""
     before = len(issues.issues)
-    root, _ = yamlsrc.load(path, issues)
-    top = MapReader.of(root, path, issues, "the question set")
+    root, _source = yamlsrc.load(path, issues)
+    top = MapReader.of(root, path, issues, _("the question set"))
     if top is None:
         return None
     set_id = top.text("id") or path.stem
     title = top.text("title") or ""
     areas = tuple(a for a in (_read_area(n, path, issues) for n in top.seq("areas", required=True)) if a)
     top.finish()
-    _check_unique(path, issues, [(a.id, root) for a in areas], "area id")
+    _check_unique(path, issues, [(a.id, root) for a in areas], _("area id"))
     questions = [q for a in areas for q in a.questions]
-    _check_unique(path, issues, [(q.id, root) for q in questions], "question id")
+    _check_unique(path, issues, [(q.id, root) for q in questions], _("question id"))
     if len(issues.issues) > before:
         return None
     return QuestionSet(id=set_id, title=title, areas=areas, path=path)
 
 
 def _read_area(node: YNode, path: Path, issues: IssueCollector) -> Area | None:
-    area = MapReader.of(node, path, issues, "an area")
+    area = MapReader.of(node, path, issues, _("an area"))
     if area is None:
         return None
     area_id = area.text("id") or ""
     title = area.text("title") or ""
     questions = []
     for qnode in area.seq("questions", required=True):
-        q = MapReader.of(qnode, path, issues, "a question")
+        q = MapReader.of(qnode, path, issues, _("a question"))
         if q is None:
             continue
         qid, text = q.text("id"), q.text("text")
@@ -82,8 +83,9 @@ def read_unit(path: Path, issues: IssueCollector) -> Unit | None:
     if template_text:
         template = (path.parent / template_text).resolve()
         if not template.is_file():
-            issue_at(issues, path, top.get("template", False) or root, f"template '{template_text}' not found",
-                     "give a .docx path relative to the unit folder, or remove the key")
+            issue_at(issues, path, top.get("template", False) or root,
+                     _("template '{template}' not found").format(template=template_text),
+                     _("give a .docx path relative to the unit folder, or remove the key"), code="file-not-found")
     author = top.text("redline-author", required=False)
     items = top.text_list("evaluation-items")
     top.finish()
@@ -96,7 +98,7 @@ def read_unit(path: Path, issues: IssueCollector) -> Unit | None:
 
 def unit_question_set_id(path: Path) -> str:
     """The question set a unit.yaml names, read leniently (it may have errors); "standard" by default."""
-    root, _ = yamlsrc.load(path, IssueCollector())
+    root, _source = yamlsrc.load(path, IssueCollector())
     entry = root.entries.get("questions") if root is not None and root.kind == "map" else None
     value = entry[1].value if entry is not None and entry[1].kind == "scalar" else None
     return value if isinstance(value, str) and value.strip() else "standard"
@@ -114,19 +116,21 @@ def read_report(path: Path, question_set: QuestionSet, issues: IssueCollector) -
         return None
     date = top.date("date")
     title = top.text("title", required=False)
-    opening = top.text("opening", hint="add 'opening: |' with the opening paragraph") or ""
+    opening = top.text("opening", hint=_("add 'opening: |' with the opening paragraph")) or ""
     areas = _read_areas(top, question_set, path, issues)
-    problems = _read_items(top.seq("problems"), path, issues, "a problem",
+    problem_nodes = top.seq("problems")
+    problems = _read_items(problem_nodes, path, issues, _("a problem"),
                            lambda r: _problem(r, question_set, path, issues))
-    measures = _read_items(top.seq("measures"), path, issues, "a measure", _measure)
+    measures = _read_items(top.seq("measures"), path, issues, _("a measure"), _measure)
     causes = top.text("causes", required=False)
     closing = top.text("closing", required=False)
     unplaced = top.text_list("unplaced")
     ignore = _suppressions(top, path, issues)
     top.finish()
-    _check_unique(path, issues, [(p.id, n) for p, n in problems], "problem id")
-    _check_unique(path, issues, [(m.id, n) for m, n in measures], "measure id")
-    _check_measure_links(path, issues, problems, measures)
+    _check_unique(path, issues, [(p.id, n) for p, n in problems], _("problem id"))
+    _check_unique(path, issues, [(m.id, n) for m, n in measures], _("measure id"))
+    if not _list_unreadable(top, "problems"):  # else every measure would name an "unknown" problem
+        _check_measure_links(path, issues, problems, measures, _declared_ids(problem_nodes))
     if len(issues.issues) > before or date is None:
         return None
     return Report(path=path, date=date, title=title, opening=opening, areas=areas,
@@ -147,9 +151,10 @@ def _read_areas(top: MapReader, question_set: QuestionSet, path: Path,
         if area is None:
             known = ", ".join(a.id for a in question_set.areas)
             issue_at(issues, path, areas_reader.node.entries[area_id][0],
-                     f"unknown area '{area_id}' (question set '{question_set.id}')", f"use one of: {known}")
+                     _("unknown area '{area}' (question set '{set}')").format(area=area_id, set=question_set.id),
+                     _hint_known(area_id, [a.id for a in question_set.areas]), code="unknown-area")
             continue
-        reader = MapReader.of(node, path, issues, f"area '{area_id}'")
+        reader = MapReader.of(node, path, issues, _("area '{area}'").format(area=area_id))
         if reader is not None:
             contents.append(_area_content(reader, area, path, issues))
     areas_reader.finish()
@@ -167,15 +172,15 @@ def _area_content(reader: MapReader, area: Area, path: Path, issues: IssueCollec
             node = answers_reader.get(qid, required=False)
             if qid not in known:
                 issue_at(issues, path, answers_reader.node.entries[qid][0],
-                         f"'{qid}' is not a question of area '{area.id}'",
-                         f"this area's questions are {', '.join(q.id for q in area.questions)}")
+                         _("'{question}' is not a question of area '{area}'").format(question=qid, area=area.id),
+                         _hint_known(qid, [q.id for q in area.questions]), code="unknown-question")
                 continue
             if node is not None:
                 answer = _answer(qid, node, path, issues)
                 if answer is not None:
                     answers.append(answer)
         answers_reader.finish()
-    achievements = [_text_item(n, path, issues, "an achievement") for n in reader.seq("achievements")]
+    achievements = [_text_item(n, path, issues, _("an achievement")) for n in reader.seq("achievements")]
     achievements = [(text, ignore) for text, ignore in achievements if text]
     reader.finish()
     order = {q.id: i for i, q in enumerate(area.questions)}
@@ -185,7 +190,7 @@ def _area_content(reader: MapReader, area: Area, path: Path, issues: IssueCollec
 
 
 def _answer(qid: str, node: YNode, path: Path, issues: IssueCollector) -> Answer | None:
-    text, ignore = _text_item(node, path, issues, f"the answer to {qid}")
+    text, ignore = _text_item(node, path, issues, _("the answer to {question}").format(question=qid))
     return Answer(question=qid, text=text, ignore=ignore) if text else None
 
 
@@ -206,8 +211,8 @@ def _problem(r: MapReader, question_set: QuestionSet, path: Path, issues: IssueC
     cause = r.text("cause", required=False)
     ignore = _suppressions(r, path, issues)
     if area is not None and question_set.area(area) is None:
-        issue_at(issues, path, r.get("area", False) or r.node, f"unknown area '{area}'",
-                 f"use one of: {', '.join(a.id for a in question_set.areas)}")
+        issue_at(issues, path, r.get("area", False) or r.node, _("unknown area '{area}'").format(area=area),
+                 _hint_known(area, [a.id for a in question_set.areas]), code="unknown-area")
     if not (pid and area and text):
         return None
     return Problem(id=pid, area=area, text=text, cause=cause, ignore=ignore)
@@ -243,11 +248,11 @@ def _read_items(nodes: list[YNode], path: Path, issues: IssueCollector, what: st
 def _suppressions(reader: MapReader, path: Path, issues: IssueCollector) -> tuple[Suppression, ...]:
     found = []
     for node in reader.seq("lint-ignore"):
-        r = MapReader.of(node, path, issues, "a lint-ignore entry")
+        r = MapReader.of(node, path, issues, _("a lint-ignore entry"))
         if r is None:
             continue
         rule = r.text("rule")
-        reason = r.text("reason", hint="say why the rule does not apply here")
+        reason = r.text("reason", hint=_("say why the rule does not apply here"))
         r.finish()
         if rule and reason:
             found.append(Suppression(rule=rule, reason=reason))
@@ -260,15 +265,47 @@ def _check_unique(path: Path, issues: IssueCollector, ids: Iterable[tuple[str, Y
     seen: set[str] = set()
     for ident, node in pairs:
         if counts[ident] > 1 and ident in seen and node is not None:
-            issue_at(issues, path, node, f"duplicate {what} '{ident}'", f"give each entry its own {what}")
+            issue_at(issues, path, node, _("duplicate {what} '{id}'").format(what=what, id=ident),
+                     _("give each entry its own {what}").format(what=what), code="duplicate-id")
         seen.add(ident)
 
 
-def _check_measure_links(path: Path, issues: IssueCollector, problems: list[tuple], measures: list[tuple]) -> None:
-    known = {p.id for p, _ in problems}
+def _hint_known(value: str, known: list[str]) -> str:
+    """``did you mean 'duty'? (use one of: duty, integrity)`` for an unknown id."""
+    listed = _("use one of: {known}").format(known=", ".join(known) or _("none"))
+    close = did_you_mean(value, known)
+    return f"{close} ({listed})" if close else listed
+
+
+def _declared_ids(nodes: list[YNode]) -> set[str]:
+    """The ``id`` of every entry written, valid or not: a problem with an error elsewhere still exists."""
+    found = set()
+    for node in nodes:
+        entry = node.entries.get("id") if node.kind == "map" else None
+        if entry is not None and entry[1].kind == "scalar" and entry[1].value.strip():
+            found.add(entry[1].value.strip())
+    return found
+
+
+def _list_unreadable(top: MapReader, key: str) -> bool:
+    """True when ``key``'s list could not be read: not a list, or misspelt (an unknown key close to it)."""
+    entry = top.node.entries.get(key)
+    if entry is not None:
+        return entry[1].kind != "seq" and not entry[1].is_null
+    unknown = [k for k in top.node.entries if k not in top.used]
+    return bool(did_you_mean(key, unknown))
+
+
+def _check_measure_links(path: Path, issues: IssueCollector, problems: list[tuple], measures: list[tuple],
+                         declared: set[str] | None = None) -> None:
+    """Every problem a measure names exists.  ``declared``: the ids of all problems written, even
+    those with errors (they are reported once, not again at every measure naming them)."""
+    known = {p.id for p, _node in problems} | (declared or set())
     for measure, node in measures:
         for pid in measure.problems:
             if pid not in known:
                 target = node.entries.get("problems", (node, node))[1]
-                issue_at(issues, path, target, f"measure '{measure.id}' points at unknown problem '{pid}'",
-                         f"known problems: {', '.join(sorted(known)) or 'none'}")
+                issue_at(issues, path, target,
+                         _("measure '{measure}' points at unknown problem '{problem}'").format(
+                             measure=measure.id, problem=pid),
+                         _hint_known(pid, sorted(known)), code="unknown-problem")

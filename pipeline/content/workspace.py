@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from pipeline.content.confine import outside_issue, refuse_outside, unit_name_issue
 from pipeline.content.config import Config, load_config
 from pipeline.errors import Issue, IssueCollector, UserError
 from pipeline.content.load import read_question_set, read_report, read_unit, unit_question_set_id
 from pipeline.content.model import Draft, QuestionSet, Report, Unit
+from pipeline.i18n import _
 
 DRAFTS_DIR = "drafts"
 BUILD_DIR = "build"
@@ -122,7 +124,12 @@ class QuestionSets:
         self.root = root
         self.cache: dict[str, QuestionSet | None] = {}
 
-    def get(self, set_id: str, issues: IssueCollector, referrer: Path) -> QuestionSet | None:
+    def get(self, set_id: str, issues: IssueCollector, referrer: Path, line: int | None = None) -> QuestionSet | None:
+        if unit_name_issue(set_id) is not None:  # an id names a file in templates/questions/, never a path
+            issues.add(Issue(referrer, _("question set {id!r} is not a name").format(id=set_id), line=line,
+                             key_path="questions", code="not-found",
+                             hint=_("name a file of templates/questions/ without .yaml, e.g. standard")))
+            return None
         if set_id not in self.cache:
             path = question_set_path(self.root, set_id)
             if not path.is_file():
@@ -143,6 +150,8 @@ def read_unit_drafts(root: Path, unit_dir: Path, issues: IssueCollector,
                          hint="every unit folder needs a unit.yaml (name, organisation, reporter, role)"))
         return None
     unit = read_unit(unit_file, issues)
+    if unit is not None and not confined_unit(root, unit, issues):
+        unit = None
     versions = draft_dirs(unit_dir, issues)
     if unit is None:
         # Still check the drafts, so one run reports every error: against the question set the
@@ -151,12 +160,32 @@ def read_unit_drafts(root: Path, unit_dir: Path, issues: IssueCollector,
         if qset is not None:
             _read_reports(versions, qset, issues)
         return None
-    qset = question_sets.get(unit.questions, issues, unit_file)
+    qset = question_sets.get(unit.questions, issues, unit_file, _key_line(unit, "questions"))
     if qset is None:
         return None
     drafts = [Draft(unit=unit, version=version, dir=folder, report=report, question_set=qset)
               for version, folder, report in _read_reports(versions, qset, issues)]
     return UnitDrafts(unit=unit, drafts=tuple(drafts))
+
+
+def _key_line(unit: Unit, key: str) -> int | None:
+    span = unit.source.spans.get((key,))
+    return span.line if span is not None else None
+
+
+def confined_unit(root: Path | None, unit: Unit, issues: IssueCollector) -> bool:
+    """False (with an issue at the unit.yaml line or the link) when the unit's template leads outside
+    the workspace and its configured template directories."""
+    template = template_for(root, unit)
+    if unit.template is not None:
+        span = unit.source.spans.get(("template",))
+        issue = outside_issue(template, root, referrer=unit.dir / "unit.yaml", key_path="template",
+                              line=span.line if span else None, column=span.column if span else None)
+    else:
+        issue = outside_issue(template, root) if root is not None else None
+    if issue is not None:
+        issues.add(issue)
+    return issue is None
 
 
 def _read_reports(versions: Sequence[tuple[int, Path]], qset: QuestionSet,
@@ -208,6 +237,7 @@ def select_unit_dirs(root: Path, units: Iterable[str] | None, issues: IssueColle
 
 def load_draft_file(path: Path) -> Draft:
     """One ``report.yaml`` as a draft: inside a unit folder it gets its unit, alone the standard set."""
+    refuse_outside(path)  # before resolving: a link inside a workspace is confined to it
     path = path.resolve()
     issues = IssueCollector()
     folder = path.parent
@@ -215,8 +245,11 @@ def load_draft_file(path: Path) -> Draft:
     unit_file = folder.parent / "unit.yaml"
     root = find_root(folder)
     unit = read_unit(unit_file, issues) if match and unit_file.is_file() else None
+    if unit is not None and not confined_unit(root, unit, issues):
+        issues.raise_if_any()
     set_id = unit.questions if unit else DEFAULT_QUESTION_SET
-    qset = QuestionSets(root).get(set_id, issues, unit_file if unit else path)
+    qset = QuestionSets(root).get(set_id, issues, unit_file if unit else path,
+                                  _key_line(unit, "questions") if unit else None)
     report = read_report(path, qset, issues) if qset else None
     issues.raise_if_any()
     assert report is not None and qset is not None
