@@ -20,7 +20,6 @@ from pipeline.content.model import (
 )
 from pipeline.content.reader import MapReader, as_text, did_you_mean, issue_at
 from pipeline.content.yamlsrc import YNode
-
 from pipeline.i18n import _
 
 # --- question sets ----------------------------------------------------------------------------
@@ -149,7 +148,6 @@ def _read_areas(top: MapReader, question_set: QuestionSet, path: Path,
         area = question_set.area(area_id)
         node = areas_reader.get(area_id, required=False)
         if area is None:
-            known = ", ".join(a.id for a in question_set.areas)
             issue_at(issues, path, areas_reader.node.entries[area_id][0],
                      _("unknown area '{area}' (question set '{set}')").format(area=area_id, set=question_set.id),
                      _hint_known(area_id, [a.id for a in question_set.areas]), code="unknown-area")

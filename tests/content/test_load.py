@@ -87,66 +87,72 @@ def test_lint_ignore_on_the_report_and_on_achievements(tmp_path: Path, name: str
     assert area.achievements == (achievement,) and area.ignore_of(0) == ignore
 
 
-# (what is changed in GOOD, expected "line:col: key path: message fragment")
+# (what is changed in GOOD, expected (line, column) or None, key path, Issue code)
 BAD_CASES = [
     ("unknown key", GOOD.replace("    achievements:", "    achievments:"),
-     "13:5: areas.duty.achievments: unknown key 'achievments'"),
+     (13, 5), "areas.duty.achievments", "unknown-key"),
     ("missing required key", GOOD.replace("opening: |\n  2025年，我作为关党委书记。\n", ""),
-     "1:1: opening: missing required key 'opening'"),
+     (1, 1), "opening", "missing-key"),
     ("wrong type: list for text", GOOD.replace("      Q1: 全年研究党建工作12次。", "      Q1: [a, b]"),
-     "7:11: areas.duty.answers.Q1: expected text, found a list"),
+     (7, 11), "areas.duty.answers.Q1", "not-text"),
     ("duplicate problem id", GOOD.replace("measures:", "  - id: P1\n    area: duty\n    text: 又一个问题。\nmeasures:"),
-     "19:5: problems[1]: duplicate problem id 'P1'"),
+     (19, 5), "problems[1]", "duplicate-id"),
     ("unknown question id", GOOD.replace("      Q1: 全年", "      Q9: 全年"),
-     "7:7: areas.duty.answers.Q9: 'Q9' is not a question of area 'duty'"),
+     (7, 7), "areas.duty.answers.Q9", "unknown-question"),
     ("measure points at unknown problem", GOOD.replace("problems: [P1]", "problems: [P7]"),
-     "21:15: measures[0].problems: measure 'M1' points at unknown problem 'P7'"),
+     (21, 15), "measures[0].problems", "unknown-problem"),
     ("bad date", GOOD.replace("date: 2026-01-10", "date: 2026-02-30"),
-     "1:7: date: '2026-02-30' is not a date"),
+     (1, 7), "date", "not-a-date"),
     ("bad status", GOOD.replace("in-progress", "doing"),
-     "25:13: measures[0].status: 'doing' is not one of: planned, in-progress, done"),
+     (25, 13), "measures[0].status", "not-a-choice"),
     ("unknown area", GOOD.replace("    area: duty", "    area: dutty"),
-     "17:11: problems[0].area: unknown area 'dutty'"),
+     (17, 11), "problems[0].area", "unknown-area"),
     ("duplicate key", GOOD.replace("      Q1: 全年研究党建工作12次。", "      Q1: 甲\n      Q1: 乙"),
-     "8:7: areas.duty.answers.Q1: duplicate key 'Q1' (first at line 7)"),
+     (8, 7), "areas.duty.answers.Q1", "duplicate-key"),
     ("yaml syntax", GOOD.replace("    area: duty\n", "    area: duty\n   bad: [\n", 1),
-     "YAML syntax error"),
+     None, "", "yaml-syntax"),
     ("control character", GOOD.replace("12次", "12\x07次"),
-     "7:21: areas.duty.answers.Q1: character U+0007 (BEL) is not allowed in a Word document"),
+     (7, 21), "areas.duty.answers.Q1", "forbidden-character"),
     ("control character in a block scalar", GOOD.replace("  2025年，我作为关党委书记。", "  2025年，我作为\x01关党委书记。"),
-     "3:12: opening: character U+0001 (control character) is not allowed"),
+     (3, 12), "opening", "forbidden-character"),
     ("control character where the YAML is broken too", GOOD.replace("12次", "12\x07次") + "bad: [\n",
-     "7:21: character U+0007 (BEL) is not allowed in a Word document"),
+     (7, 21), "", "forbidden-character"),
     ("control character from an escape", GOOD.replace("      Q1: 全年研究党建工作12次。", '      Q1: "全年\\x0b"'),
-     "7:11: areas.duty.answers.Q1: character U+000B (vertical tab) is not allowed"),
+     (7, 11), "areas.duty.answers.Q1", "forbidden-character"),
     ("lint-ignore without reason", GOOD.replace("            reason: 引用原文\n", ""),
-     "areas.duty.answers.Q2.lint-ignore[0].reason: missing required key 'reason'"),
+     None, "areas.duty.answers.Q2.lint-ignore[0].reason", "missing-key"),
     ("report lint-ignore without reason", GOOD.replace("opening: |", "lint-ignore: [{rule: imbalance}]\nopening: |"),
-     "2:15: lint-ignore[0].reason: missing required key 'reason'"),
+     (2, 15), "lint-ignore[0].reason", "missing-key"),
     ("achievement lint-ignore without reason",
      GOOD.replace("      - 制定清单23项。", "      - text: 制定清单23项。\n        lint-ignore: [{rule: imbalance}]"),
-     "15:23: areas.duty.achievements[0].lint-ignore[0].reason: missing required key 'reason'"),
+     (15, 23), "areas.duty.achievements[0].lint-ignore[0].reason", "missing-key"),
     ("achievement mapping with an unknown key", GOOD.replace("      - 制定清单23项。", "      - txt: 制定清单23项。"),
-     "14:9: areas.duty.achievements[0].txt: unknown key 'txt' in an achievement"),
+     (14, 9), "areas.duty.achievements[0].txt", "unknown-key"),
     ("empty text", GOOD.replace("    text: 每季度到联系点1次。", "    text: ''"),
-     "22:11: measures[0].text: must not be empty"),
+     (22, 11), "measures[0].text", "empty-value"),
     ("causes: control character", GOOD + "causes: 原因\x07分析\n",
-     "26:11: causes: character U+0007 (BEL) is not allowed in a Word document"),
-    ("causes: wrong type", GOOD + "causes: [a, b]\n", "26:9: causes: expected text, found a list"),
-    ("causes misspelt", GOOD + "cuases: 原因\n", "26:1: cuases: unknown key 'cuases'"),
-    ("empty file", "", "the file is empty"),
-    ("not a mapping", "- just\n- a list\n", "1:1: report.yaml must be a mapping"),
+     (26, 11), "causes", "forbidden-character"),
+    ("causes: wrong type", GOOD + "causes: [a, b]\n", (26, 9), "causes", "not-text"),
+    ("causes misspelt", GOOD + "cuases: 原因\n", (26, 1), "cuases", "unknown-key"),
+    ("empty file", "", (1, 1), "", "empty-file"),
+    ("not a mapping", "- just\n- a list\n", (1, 1), "", "not-a-mapping"),
+    ("full-width colon", GOOD.replace("    owner: 关党委", "    owner：\"关党委\""), (23, 10), "", "fullwidth-punctuation"),
+    ("full-width comma between ids", GOOD.replace("problems: [P1]", "problems: [P1，P1]"),
+     (21, 18), "measures[0].problems[0]", "fullwidth-punctuation"),
+    ("tab indentation", GOOD.replace("    owner: 关党委", "\towner: 关党委"), (23, 1), "", "yaml-tab"),
 ]
 
 
-@pytest.mark.parametrize("name,text,expected", BAD_CASES, ids=[c[0] for c in BAD_CASES])
-def test_bad_input_is_reported_with_position(tmp_path: Path, name: str, text: str, expected: str) -> None:
+@pytest.mark.parametrize("name,text,position,key_path,code", BAD_CASES, ids=[c[0] for c in BAD_CASES])
+def test_bad_input_is_reported_with_position(tmp_path: Path, language: str, name: str, text: str,
+                                             position: tuple[int, int] | None, key_path: str, code: str) -> None:
     path = write(tmp_path, text)
     with pytest.raises(UserError) as caught:
         load_draft_file(path)
-    message = caught.value.format()
-    assert str(path.name) in message
-    assert expected in message, message
+    found = [(i.line, i.column, i.key_path, i.code) for i in caught.value.issues]
+    wanted = (*(position or (None, None)), key_path, code)
+    assert any(f == wanted or (position is None and f[2:] == wanted[2:]) for f in found), found
+    assert str(path.name) in caught.value.format()
 
 
 @pytest.mark.parametrize("data,expected", [
@@ -187,3 +193,18 @@ def test_a_broken_unit_file_does_not_hide_its_drafts_errors(tmp_path: Path, unit
         load_workspace(tmp_path)
     message = caught.value.format()
     assert "unit.yaml" in message and "v1/report.yaml" in message and "unknown key 'openin'" in message
+
+
+@pytest.mark.parametrize("name,text,codes", [
+    ("misspelt required key", GOOD.replace("opening:", "openin:"), [("openin", "unknown-key")]),
+    ("misspelt problems list", GOOD.replace("problems:\n", "problms:\n"), [("problms", "unknown-key")]),
+    ("problem with its own error", GOOD.replace("    area: duty", "    area: dutty"), [("problems[0].area", "unknown-area")]),
+    ("problem without area", GOOD.replace("    area: duty\n", ""), [("problems[0].area", "missing-key")]),
+], ids=lambda v: v if isinstance(v, str) and len(v) < 40 else "")
+def test_a_mistake_is_reported_once_without_follow_on_errors(tmp_path: Path, language: str, name: str, text: str,
+                                                              codes: list[tuple[str, str]]) -> None:
+    """A misspelt key is not also a missing key; measures naming a problem that has an error (or a
+    problems list that could not be read) do not each report an "unknown problem"."""
+    with pytest.raises(UserError) as caught:
+        load_draft_file(write(tmp_path, text))
+    assert [(i.key_path, i.code) for i in caught.value.issues] == codes
