@@ -10,7 +10,7 @@ move range starts and ends that share a ``w:name``.
 from __future__ import annotations
 
 import copy
-from typing import Iterable
+from collections.abc import Iterable
 
 from lxml import etree
 
@@ -76,6 +76,8 @@ class Revisions:
             trpr = make("trPr")
             index = 1 if len(row) and is_w(row[0], "tblPrEx") else 0
             row.insert(index, trpr)
+        if any(is_w(c, *RUN_KINDS) for c in trpr):
+            return  # already tracked (a nested row reached twice)
         change = trpr.find(w("trPrChange"))
         element = self.mark(kind)
         if change is not None:
@@ -87,7 +89,7 @@ class Revisions:
         """Record ``old_rpr`` as the former formatting of a run whose ``w:rPr`` is ``rpr``."""
         change = self.mark("rPrChange")
         old = make("rPr")
-        for child in (old_rpr if old_rpr is not None else ()):
+        for child in old_rpr if old_rpr is not None else ():
             if not is_w(child, "rPrChange", *RUN_KINDS):
                 old.append(copy.deepcopy(child))
         change.append(old)
@@ -98,7 +100,7 @@ class Revisions:
         ppr = ensure_ppr(paragraph)
         change = self.mark("pPrChange")
         old = make("pPr")
-        for child in (old_ppr if old_ppr is not None else ()):
+        for child in old_ppr if old_ppr is not None else ():
             if not is_w(child, *_PPR_NOT_RECORDED):
                 old.append(copy.deepcopy(child))
         change.append(old)

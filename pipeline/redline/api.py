@@ -24,8 +24,9 @@ from pipeline.ooxml.revisions import Revisions
 from pipeline.redline.accept import apply_all, has_revisions
 from pipeline.redline.blocks import AtomTable, read_blocks
 from pipeline.redline.body import BodyWriter
-from pipeline.redline.package import Importer
+from pipeline.redline.package import Importer, PartCopier
 from pipeline.redline.stats import Counter, Stats, heading_styles
+from pipeline.redline.stories import compare_stories, story_parts
 from pipeline.redline.writer import ParagraphWriter
 from pipeline.word.package import read_package, read_package_bytes, write_package
 
@@ -109,20 +110,44 @@ def redline_bytes(
     notes: list[str] = []
     _accept_input(old_root, old_where, notes)
     _accept_input(new_root, new_where, notes)
-    atoms = AtomTable()
-    old_body, new_body = old_root.find(w("body")), new_root.find(w("body"))
-    old_blocks = read_blocks(old_body, atoms.side(old_parts, DOCUMENT))
-    new_blocks = read_blocks(new_body, atoms.side(new_parts, DOCUMENT))
     out_parts = dict(new_parts)
-    revisions = Revisions(author, format_date(date), _max_id(new_root, "//@w:id") + 1)
-    importer = Importer(old_parts, out_parts, _max_id(new_root, "//@id"))
-    counter = Counter()
+    stories = {name: parse_xml(new_parts[name]) for name in story_parts(new_parts)}
+    first_id = max([_max_id(new_root, "//@w:id"), *(_max_id(r, "//@w:id") for r in stories.values())]) + 1
+    revisions = Revisions(author, format_date(date), first_id)
+    copier = PartCopier(old_parts, out_parts)
+    copier.next_drawing_id = max(
+        [_max_id(new_root, "//@id"), *(_max_id(r, "//@id") for r in stories.values())]
+    )
+    atoms = AtomTable()
     headings = heading_styles(new_parts.get("word/styles.xml")) | heading_styles(
         old_parts.get("word/styles.xml")
     )
-    paragraphs = ParagraphWriter(revisions, importer, counter, atoms.shown)
-    body = BodyWriter(revisions, importer, counter, paragraphs, headings)
-    content = body.container(old_blocks, new_blocks, top=True)
+
+    def writer(old_source: str, source: str, counter: Counter) -> tuple[BodyWriter, Importer]:
+        importer = Importer(old_parts, out_parts, 0, copier, old_source, source)
+        paragraphs = ParagraphWriter(revisions, importer, counter, atoms.shown)
+        sides = (atoms.side(old_parts, old_source), atoms.side(new_parts, source))
+        return BodyWriter(revisions, importer, counter, paragraphs, headings, sides), importer
+
+    def story(old_story: etree._Element, new_story: etree._Element, old_source: str, source: str) -> None:
+        body, importer = writer(old_source, source, Counter())  # the statistics count the body
+        content = body.container(
+            read_blocks(old_story, body.sides[0]), read_blocks(new_story, body.sides[1]), top=False
+        )
+        for child in list(new_story):
+            new_story.remove(child)
+        new_story.extend(content)
+        importer.finish()
+
+    compare_stories(
+        old_root, new_root, old_parts, new_parts, out_parts, story, lambda root: _accept_input(root, "", [])
+    )
+    counter = Counter()
+    body, importer = writer(DOCUMENT, DOCUMENT, counter)
+    old_body, new_body = old_root.find(w("body")), new_root.find(w("body"))
+    content = body.container(
+        read_blocks(old_body, body.sides[0]), read_blocks(new_body, body.sides[1]), top=True
+    )
     sect = [c for c in new_body if is_w(c, "sectPr")]
     for child in list(new_body):
         new_body.remove(child)
@@ -139,6 +164,8 @@ def accept_or_reject(source: Source, *, accept: bool) -> bytes:
     root = _document(parts, where)
     apply_all(root, accept=accept)
     parts[DOCUMENT] = serialize(root)
+    for name in story_parts(parts):
+        parts[name] = serialize(apply_all(parse_xml(parts[name]), accept=accept))
     return write_package(parts)
 
 

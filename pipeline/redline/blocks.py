@@ -98,16 +98,16 @@ class Paragraph:
 
 @dataclass
 class Row:
-    """One ``w:tr``: its cells, each a list of paragraphs."""
+    """One ``w:tr``: its cells, each a list of paragraphs and (nested) tables."""
 
     element: etree._Element
-    cells: list[list[Paragraph]]
+    cells: list[list[Block]]
     key: str
 
 
 @dataclass
 class Table:
-    """One ``w:tbl`` without nested tables."""
+    """One ``w:tbl`` (its cells may hold tables)."""
 
     element: etree._Element
     rows: list[Row]
@@ -213,19 +213,21 @@ _ZERO_WIDTH = (
 
 
 def _read_row(row: etree._Element, atoms: AtomTable) -> Row | None:
-    cells: list[list[Paragraph]] = []
+    cells: list[list[Block]] = []
     for child in row:
         if is_w(child, "tc"):
-            paras: list[Paragraph] = []
+            items: list[Block] = []
             for item in child:
                 if is_w(item, "p"):
-                    paras.append(read_paragraph(item, atoms))
+                    items.append(read_paragraph(item, atoms))
+                elif is_w(item, "tbl"):
+                    items.append(read_table(item, atoms))  # a nested table: diffed cell by cell too
                 elif not is_w(item, "tcPr", *_ZERO_WIDTH):
                     return None
-            cells.append(paras)
+            cells.append(items)
         elif not is_w(child, "trPr", "tblPrEx", *_ZERO_WIDTH):
             return None
-    key = "\x1f".join("\x1e".join(p.text for p in cell) for cell in cells)
+    key = "\x1f".join("\x1e".join(b.key for b in cell) for cell in cells)
     return Row(row, cells, key)
 
 
@@ -264,3 +266,12 @@ def read_blocks(container: etree._Element, atoms: AtomTable) -> list[Block]:
             key = content_key(child, atoms.digests).decode("utf-8")
             blocks.append(Opaque(child, "\x00O" + key, False, _visible(child)))
     return blocks
+
+
+def block_text(block: Block) -> str:
+    """The text of a block (a table's cells joined), placeholders included."""
+    if isinstance(block, Paragraph):
+        return block.text
+    if isinstance(block, Table):
+        return "".join(block_text(b) for row in block.rows for cell in row.cells for b in cell)
+    return block.text

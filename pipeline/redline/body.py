@@ -10,15 +10,36 @@ with no untracked paragraph before it gets its last deleted and inserted paragra
 from __future__ import annotations
 
 import copy
-from typing import Sequence
+from collections.abc import Sequence
 
 from lxml import etree
 
 from pipeline.ooxml import is_w, signature, w
 from pipeline.ooxml.revisions import RUN_KINDS, Revisions, mark_kind, paragraph_mark_rpr
-from pipeline.redline.align import (DELETE, EQUAL, INSERT, MIN_MOVE_CHARS, MOVE_FROM, MOVE_TO, PAIR,
-                                    Op, align, find_moves)
-from pipeline.redline.blocks import Block, Opaque, Paragraph, Row, Table, is_placeholder
+from pipeline.redline.align import (
+    DELETE,
+    EQUAL,
+    INSERT,
+    MIN_MOVE_CHARS,
+    MOVE_FROM,
+    MOVE_TO,
+    PAIR,
+    Op,
+    align,
+    find_moves,
+)
+from pipeline.redline.blocks import (
+    AtomTable,
+    Block,
+    Opaque,
+    Paragraph,
+    Row,
+    Table,
+    block_text,
+    is_placeholder,
+    read_blocks,
+)
+from pipeline.redline.content import text_boxes
 from pipeline.redline.diff import key_similarity
 from pipeline.redline.package import Importer
 from pipeline.redline.stats import Counter, is_heading
@@ -39,16 +60,26 @@ def _movable(key: str) -> bool:
 class BodyWriter:
     """Writes aligned block sequences (the body, a table cell) with tracked changes."""
 
-    def __init__(self, revisions: Revisions, importer: Importer, counter: Counter, paragraphs: ParagraphWriter,
-                 headings: set[str]) -> None:
+    def __init__(
+        self,
+        revisions: Revisions,
+        importer: Importer,
+        counter: Counter,
+        paragraphs: ParagraphWriter,
+        headings: set[str],
+        sides: tuple[AtomTable, AtomTable] | None = None,
+    ) -> None:
         self.rev = revisions
         self.importer = importer
         self.counter = counter
         self.pw = paragraphs
         self.headings = headings
+        self.sides = sides  # how the old and the new part read their blocks (text boxes are read late)
+        paragraphs.inner = self.text_boxes
 
     def _similar(self, old: Sequence[Block], new: Sequence[Block]):
-        """Similarity of old block ``i`` and new block ``j``: paragraphs with paragraphs, tables with tables."""
+        """Similarity of old block ``i`` and new block ``j``: paragraphs with paragraphs, tables with
+        tables."""
         by_key = key_similarity([b.key for b in old], [b.key for b in new])
 
         def similar(i: int, j: int) -> float:
@@ -60,6 +91,7 @@ class BodyWriter:
             if isinstance(a, Table) and isinstance(b, Table):
                 return max(0.5, by_key(i, j))
             return 0.0
+
         return similar
 
     def container(self, old: Sequence[Block], new: Sequence[Block], top: bool) -> list[etree._Element]:
@@ -72,7 +104,12 @@ class BodyWriter:
         kinds: list[str | None] = []
         for op in ops:
             block = _block(op, old, new)
-            if top and isinstance(block, Paragraph) and op.new >= 0 and is_heading(block.ppr, block.style, self.headings):
+            if (
+                top
+                and isinstance(block, Paragraph)
+                and op.new >= 0
+                and is_heading(block.ppr, block.style, self.headings)
+            ):
                 self.counter.start_section("".join(c for c in block.text if not is_placeholder(c)))
             element = self._emit(op, old, new)
             if element is not None:
@@ -89,17 +126,27 @@ class BodyWriter:
             if not barrier:
                 continue
             start = index
-            while start > 0 and ops[start - 1].kind in _TRACKED and isinstance(_block(ops[start - 1], old, new), Paragraph):
+            while (
+                start > 0
+                and ops[start - 1].kind in _TRACKED
+                and isinstance(_block(ops[start - 1], old, new), Paragraph)
+            ):
                 start -= 1
             if start < index:
                 runs.append((start, index))
         return runs
 
     def _fix_runs(self, ops: list[Op], old: Sequence[Block], new: Sequence[Block]) -> list[Op]:
-        demote = {ops[i].move for start, stop in self._runs(ops, old, new) for i in range(start, stop)
-                  if ops[i].kind in (MOVE_FROM, MOVE_TO)}
-        ops = [Op(DELETE if op.kind == MOVE_FROM else INSERT, op.old, op.new) if op.move in demote else op
-               for op in ops]
+        demote = {
+            ops[i].move
+            for start, stop in self._runs(ops, old, new)
+            for i in range(start, stop)
+            if ops[i].kind in (MOVE_FROM, MOVE_TO)
+        }
+        ops = [
+            Op(DELETE if op.kind == MOVE_FROM else INSERT, op.old, op.new) if op.move in demote else op
+            for op in ops
+        ]
         for start, stop in self._runs(ops, old, new):
             if start > 0 and isinstance(_block(ops[start - 1], old, new), Paragraph):
                 continue
@@ -170,12 +217,35 @@ class BodyWriter:
         element.extend(rows)
         return element
 
+    def text_boxes(self, old_object: etree._Element, new_object: etree._Element) -> None:
+        """Diff the text boxes of an unchanged drawing paragraph by paragraph, in ``new_object``.
+
+        A text box written twice (DrawingML and its VML fallback) is diffed in both; the second
+        copy is not counted again in the statistics.
+        """
+        if self.sides is None:
+            return
+        old_boxes, new_boxes = text_boxes(old_object), text_boxes(new_object)
+        if len(old_boxes) != len(new_boxes):
+            return
+        for index, (old_box, new_box) in enumerate(zip(old_boxes, new_boxes, strict=True)):
+            if signature(old_box) == signature(new_box):
+                continue
+            old_blocks = read_blocks(old_box, self.sides[0])
+            new_blocks = read_blocks(new_box, self.sides[1])
+            self.counter.muted += index > 0
+            content = self.container(old_blocks, new_blocks, top=False)
+            self.counter.muted -= index > 0
+            for child in list(new_box):
+                new_box.remove(child)
+            new_box.extend(content)
+
     def _whole_row(self, row: Row, kind: str, from_old: bool) -> etree._Element:
         element = copy.deepcopy(row.element) if from_old else row.element
         if from_old:
             self.importer.adopt(element)
         self._track_row(element, kind)
-        text = sum(self.pw.visible(p.text) for cell in row.cells for p in cell)
+        text = sum(self.pw.visible(block_text(b)) for cell in row.cells for b in cell)
         self.counter.add("deleted" if from_old else "inserted", text)
         return element
 
@@ -186,6 +256,9 @@ class BodyWriter:
         for cell in row.findall(w("tc")):
             for para in cell.findall(w("p"))[:-1]:
                 self.rev.mark_paragraph(para, kind)
+            for table in cell.findall(w("tbl")):
+                for inner in table.findall(w("tr")):
+                    self._track_row(inner, kind)
             self.rev.track_inline(cell, kind)
 
     def row(self, old: Row, new: Row) -> etree._Element:
@@ -193,10 +266,10 @@ class BodyWriter:
         if signature(old.element) == signature(new.element):
             return new.element
         cells = new.element.findall(w("tc"))
-        for cell, old_paras, new_paras in zip(cells, old.cells, new.cells):
+        for cell, old_paras, new_paras in zip(cells, old.cells, new.cells, strict=False):
             content = self.container(old_paras, new_paras, top=False)
-            for para in cell.findall(w("p")):
-                cell.remove(para)
+            for block in cell.findall(w("p")) + cell.findall(w("tbl")):
+                cell.remove(block)
             cell.extend(content)
         return new.element
 
@@ -211,9 +284,9 @@ class BodyWriter:
             while start > 0 and kinds[start - 1] == "p" and mark_kind(out[start - 1]) is not None:
                 start -= 1
             if start < index and start > 0 and kinds[start - 1] == "p" and mark_kind(out[start - 1]) is None:
-                chain = out[start - 1:index]
+                chain = out[start - 1 : index]
                 marks = [_take_mark(p) for p in chain[1:]]
-                for para, mark in zip(chain, marks):
+                for para, mark in zip(chain, marks, strict=False):
                     paragraph_mark_rpr(para).insert(0, mark)
             index = start - 1
 

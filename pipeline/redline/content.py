@@ -79,12 +79,11 @@ def content_key(element: etree._Element, digests: PartDigests | None) -> bytes:
     if digests is None or not any(marker in raw for marker in _MARKERS):
         return raw
     clone = copy.deepcopy(element)
+    for box in list(clone.iter(TXBX)):  # collected first: removing while iterating skips nodes
+        for child in list(box):
+            box.remove(child)
     for node in clone.iter():
         if not isinstance(node.tag, str):
-            continue
-        if node.tag == TXBX:
-            for child in list(node):
-                node.remove(child)
             continue
         for name in _DROPPED.get(node.tag, ()):
             node.attrib.pop(name, None)

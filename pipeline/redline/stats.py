@@ -56,8 +56,9 @@ class Stats:
 
     def table(self) -> str:
         """A plain-text table, columns aligned for Chinese (wide characters count double)."""
-        rows = [("section", *FIELDS)] + [(s.name, *(str(getattr(s, f)) for f in FIELDS))
-                                         for s in [*self.sections, self.total]]
+        rows = [("section", *FIELDS)] + [
+            (s.name, *(str(getattr(s, f)) for f in FIELDS)) for s in [*self.sections, self.total]
+        ]
         width = max(_width(r[0]) for r in rows)
         lines = []
         for row in rows:
@@ -75,18 +76,24 @@ class Counter:
 
     def __init__(self) -> None:
         self.stats = Stats([SectionStats(FRONT_MATTER)])
+        self.muted = 0  # > 0 while writing a copy of content already counted (a text box's VML twin)
 
     def start_section(self, name: str) -> None:
         """Following counts belong to the section ``name``."""
         name = name.strip() or "(untitled section)"
         current = self.stats.sections[-1]
-        if current.name == FRONT_MATTER and not (current.inserted or current.deleted or current.moved) \
-                and len(self.stats.sections) == 1:
+        if (
+            current.name == FRONT_MATTER
+            and not (current.inserted or current.deleted or current.moved)
+            and len(self.stats.sections) == 1
+        ):
             self.stats.sections.pop()
         self.stats.sections.append(SectionStats(name))
 
     def add(self, what: str, count: int) -> None:
         """Add ``count`` characters of kind ``what`` (inserted/deleted/moved)."""
+        if self.muted:
+            return
         section = self.stats.sections[-1]
         setattr(section, what, getattr(section, what) + count)
 
@@ -100,7 +107,8 @@ def _style_table(styles_xml: bytes) -> dict[str, tuple[str, str | None, str | No
         table[style.get(w("styleId")) or ""] = (
             ((name_el.get(w("val")) if name_el is not None else "") or "").lower(),
             level_el.get(w("val")) if level_el is not None else None,
-            based_el.get(w("val")) if based_el is not None else None)
+            based_el.get(w("val")) if based_el is not None else None,
+        )
     return table
 
 

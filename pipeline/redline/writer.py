@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 from bisect import bisect_right
-from typing import Iterator
+from collections.abc import Callable, Iterator
 
 from lxml import etree
 
@@ -60,11 +60,15 @@ def _ppr_key(ppr: etree._Element | None) -> bytes:
 class ParagraphWriter:
     """Builds output ``w:p`` elements; counts characters into a :class:`Counter`."""
 
-    def __init__(self, revisions: Revisions, importer: Importer, counter: Counter, shown: dict[str, str]) -> None:
+    def __init__(
+        self, revisions: Revisions, importer: Importer, counter: Counter, shown: dict[str, str]
+    ) -> None:
         self.rev = revisions
         self.importer = importer
         self.counter = counter
         self.shown = shown
+        # Diffs the text boxes of an unchanged drawing (old object, new copy); set by the BodyWriter.
+        self.inner: Callable[[etree._Element, etree._Element], None] | None = None
 
     def visible(self, text: str) -> int:
         """Characters a reader sees in ``text`` (an atom counts as its own visible text)."""
@@ -90,10 +94,12 @@ class ParagraphWriter:
             if edit.op == DELETE:
                 emitted = self._markers(out, markers, emitted, edit.new_start)
                 self._deleted(out, old, edit.old_start, edit.old_end)
-                self.counter.add("deleted", self.visible(old.text[edit.old_start:edit.old_end]))
+                self.counter.add("deleted", self.visible(old.text[edit.old_start : edit.old_end]))
                 continue
-            cuts = sorted({edit.new_start, edit.new_end} | {m for m, _ in markers if edit.new_start < m < edit.new_end})
-            for a, b in zip(cuts, cuts[1:]):
+            cuts = sorted(
+                {edit.new_start, edit.new_end} | {m for m, _ in markers if edit.new_start < m < edit.new_end}
+            )
+            for a, b in zip(cuts, cuts[1:], strict=False):
                 emitted = self._markers(out, markers, emitted, a)
                 if edit.op == INSERT:
                     self._inserted(out, new, a, b)
@@ -101,7 +107,7 @@ class ParagraphWriter:
                     shift = edit.old_start - edit.new_start
                     self._equal(out, old, new, a + shift, a, b)
             if edit.op == INSERT:
-                self.counter.add("inserted", self.visible(new.text[edit.new_start:edit.new_end]))
+                self.counter.add("inserted", self.visible(new.text[edit.new_start : edit.new_end]))
         self._markers(out, markers, emitted, len(new.text) + 1)
         return out
 
@@ -141,7 +147,9 @@ class ParagraphWriter:
                 runs.append(_run(seg, a, b))
         self._tracked(out, runs, "ins")
 
-    def _equal(self, out: etree._Element, old: Paragraph, new: Paragraph, old_start: int, start: int, end: int) -> None:
+    def _equal(
+        self, out: etree._Element, old: Paragraph, new: Paragraph, old_start: int, start: int, end: int
+    ) -> None:
         old_pieces = list(_pieces(old, old_start, old_start + end - start))
         k = 0
         for seg, a, b in _pieces(new, start, end):
@@ -154,6 +162,8 @@ class ParagraphWriter:
                 oseg, oa, ob = old_pieces[k]
                 length = min(ob - oa, seg.start + b - pos)
                 run = _run(seg, pos - seg.start, pos - seg.start + length)
+                if seg.atom is not None and oseg.atom is not None and self.inner is not None:
+                    self.inner(oseg.atom, run)
                 if rkey(oseg) != rkey(seg):
                     rpr = run.find(w("rPr"))
                     if rpr is None:

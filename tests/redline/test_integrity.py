@@ -127,4 +127,4 @@ def test_every_redline_of_whole_documents_is_intact_and_round_trips(doc: Rich, d
     old, new = build(doc), build(edited(data, doc))
     out = run(old, new).docx  # redline_bytes refuses to return a broken package
     assert problems(read_package_bytes(out)) == []
-    assert_stories_round_trip(old, new, out, ("body",))
+    assert_stories_round_trip(old, new, out)

@@ -10,21 +10,26 @@ from pathlib import Path
 
 import docx
 import pytest
-from helpers import NS, WHEN, accepted, assert_round_trip, document, names, part, rejected, run
+from helpers import NS, WHEN, accepted, assert_round_trip, document, marked, names, part, rejected, run
+from support.docx_text import paragraph_texts
+from support.handmade import dele, ins, make_docx, p
 
 from pipeline.cli.main import main
 from pipeline.errors import UserError
 from pipeline.redline.api import redline_bytes
-from support.docx_text import paragraph_texts
-from support.handmade import dele, ins, make_docx, p
 
 
 def _png() -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
     header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
-            + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
+        + chunk(b"IEND", b"")
+    )
 
 
 def _rich(body: list[str], picture_at: int | None = None, comment: bool = False) -> bytes:
@@ -66,8 +71,10 @@ def test_new_document_parts_are_kept() -> None:
 def test_images_of_deleted_content_come_along() -> None:
     old, new = _rich(OLD, picture_at=2), _rich(NEW)
     out = run(old, new).docx
-    embeds = document(out).xpath("//w:del//@r:embed", namespaces={
-        **NS, "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"})
+    embeds = document(out).xpath(
+        "//w:del//@r:embed",
+        namespaces={**NS, "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"},
+    )
     assert len(embeds) == 1
     rels = part(out, "word/_rels/document.xml.rels").decode()
     assert f'Id="{embeds[0]}"' in rels
@@ -112,8 +119,12 @@ BAD = {
     "not a docx": _zip({"a.txt": b"x"}),
     "encrypted": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600,
     "broken xml": _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document"}),
-    "no body": _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml":
-                     b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'}),
+    "no body": _zip(
+        {
+            "[Content_Types].xml": b"<Types/>",
+            "word/document.xml": b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>',
+        }
+    ),
 }
 
 
@@ -124,7 +135,9 @@ def test_bad_input_is_a_user_error(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", list(BAD))
-def test_cli_bad_input_exit_2_and_no_output(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_bad_input_exit_2_and_no_output(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad, good, out = tmp_path / "bad.docx", tmp_path / "good.docx", tmp_path / "out.docx"
     bad.write_bytes(BAD[name])
     good.write_bytes(make_docx(p("甲")))
@@ -134,10 +147,13 @@ def test_cli_bad_input_exit_2_and_no_output(name: str, tmp_path: Path, capsys: p
 
 
 def test_zip_bomb_is_refused() -> None:
-    bomb = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<a/>", "word/x.bin": b"\0" * 2_000_000})
+    bomb = _zip(
+        {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<a/>", "word/x.bin": b"\0" * 2_000_000}
+    )
     with pytest.raises(UserError):
         redline_bytes(bomb, make_docx(p("甲")))
     from pipeline.redline import api
+
     with pytest.raises(UserError):
         api.read_package_bytes(bomb, max_bytes=1_000_000)
 
@@ -146,8 +162,23 @@ def test_cli_writes_output_and_stats(tmp_path: Path, capsys: pytest.CaptureFixtu
     old, new, out = tmp_path / "old.docx", tmp_path / "new.docx", tmp_path / "out.docx"
     old.write_bytes(_rich(OLD))
     new.write_bytes(_rich(NEW))
-    assert main(["redline", str(old), str(new), "-o", str(out), "--author", "张三",
-                 "--date", "2026-03-01", "--stats"]) == 0
+    assert (
+        main(
+            [
+                "redline",
+                str(old),
+                str(new),
+                "-o",
+                str(out),
+                "--author",
+                "张三",
+                "--date",
+                "2026-03-01",
+                "--stats",
+            ]
+        )
+        == 0
+    )
     table = capsys.readouterr().out
     assert "一、总体情况" in table and "total" in table
     assert document(out.read_bytes()).xpath("//w:ins/@w:author", namespaces=NS)[0] == "张三"
@@ -163,7 +194,9 @@ def test_cli_bad_date_is_exit_2(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("target", ["old", "new"])
-def test_cli_never_overwrites_an_input(tmp_path: Path, capsys: pytest.CaptureFixture[str], target: str) -> None:
+def test_cli_never_overwrites_an_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], target: str
+) -> None:
     paths = {"old": tmp_path / "old.docx", "new": tmp_path / "new.docx"}
     paths["old"].write_bytes(make_docx(p("甲")))
     paths["new"].write_bytes(make_docx(p("乙")))
@@ -183,14 +216,25 @@ def _with_footnotes(body: str, notes: dict[str, str]) -> bytes:
     with zipfile.ZipFile(io.BytesIO(base)) as archive:
         parts = {n: archive.read(n) for n in archive.namelist()}
     w_ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    items = "".join(f'<w:footnote w:id="{i}"><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:footnote>' for i, t in notes.items())
+    items = "".join(
+        f'<w:footnote w:id="{i}"><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:footnote>' for i, t in notes.items()
+    )
     parts["word/footnotes.xml"] = f'<w:footnotes xmlns:w="{w_ns}">{items}</w:footnotes>'.encode()
-    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", (
-        b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-        b'wordprocessingml.footnotes+xml"/></Types>'))
-    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(b"</Relationships>", (
-        b'<Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-        b'footnotes" Target="footnotes.xml"/></Relationships>'))
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>",
+        (
+            b'<Override PartName="/word/footnotes.xml" '
+            b'ContentType="application/vnd.openxmlformats-officedocument.'
+            b'wordprocessingml.footnotes+xml"/></Types>'
+        ),
+    )
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>",
+        (
+            b'<Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            b'footnotes" Target="footnotes.xml"/></Relationships>'
+        ),
+    )
     return _zip(parts)
 
 
@@ -210,6 +254,7 @@ def test_same_bytes_across_processes(tmp_path: Path) -> None:
     import os
     import subprocess
     import sys
+
     old, new = tmp_path / "old.docx", tmp_path / "new.docx"
     old.write_bytes(_rich(OLD, picture_at=2))
     new.write_bytes(_rich(NEW, comment=True))
@@ -217,40 +262,53 @@ def test_same_bytes_across_processes(tmp_path: Path) -> None:
     for seed in ("1", "2"):
         out = tmp_path / f"out{seed}.docx"
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        code = ("import sys; from pipeline.cli.main import main; "
-                f"sys.exit(main(['redline', r'{old}', r'{new}', '-o', r'{out}', '--date', '2026-03-01']))")
+        code = (
+            "import sys; from pipeline.cli.main import main; "
+            f"sys.exit(main(['redline', r'{old}', r'{new}', '-o', r'{out}', '--date', '2026-03-01']))"
+        )
         subprocess.run([sys.executable, "-c", code], check=True, env=env)
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
 
 
-NESTED = ('<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="4000"/></w:tblGrid><w:tr><w:tc><w:tcPr/>'
-          '<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="2000"/></w:tblGrid><w:tr><w:tc><w:tcPr/>{inner}</w:tc></w:tr>'
-          '</w:tbl>{outer}</w:tc></w:tr></w:tbl>')
+NESTED = (
+    '<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="4000"/></w:tblGrid><w:tr><w:tc><w:tcPr/>'
+    '<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="2000"/></w:tblGrid><w:tr><w:tc><w:tcPr/>{inner}</w:tc>'
+    "</w:tr>"
+    "</w:tbl>{outer}</w:tc></w:tr></w:tbl>"
+)
 
 
 @pytest.mark.parametrize("old_inner, new_inner", [("内层", "内层"), ("内层旧", "内层新")])
-def test_nested_tables_pass_through_whole(old_inner: str, new_inner: str) -> None:
+def test_nested_tables_are_diffed_cell_by_cell(old_inner: str, new_inner: str) -> None:
     old = make_docx(p("前") + NESTED.format(inner=p(old_inner), outer=p("外层")) + p("后"))
     new = make_docx(p("前改") + NESTED.format(inner=p(new_inner), outer=p("外层")) + p("后"))
     out = run(old, new).docx
     assert_round_trip(old, new, out)
-    tracked_rows = document(out).xpath("count(//w:trPr/w:ins|//w:trPr/w:del)", namespaces=NS)
-    assert tracked_rows == (0 if old_inner == new_inner else 4)
+    assert document(out).xpath("count(//w:trPr/w:ins|//w:trPr/w:del)", namespaces=NS) == 0
+    inserted, deleted = marked(out)
+    assert "外层" not in inserted + deleted and "内层" not in inserted + deleted
+    assert ("新" in inserted and "旧" in deleted) == (old_inner != new_inner)
 
 
-HYPERLINK_REL = ('<Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-                 'hyperlink" Target="https://example.org/{0}" TargetMode="External"/>')
+HYPERLINK_REL = (
+    '<Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'hyperlink" Target="https://example.org/{0}" TargetMode="External"/>'
+)
 
 
 def _with_link(text: str, target: str) -> bytes:
-    link = (f'<w:hyperlink xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId5">'
-            f'<w:r><w:t>{text}</w:t></w:r></w:hyperlink>')
+    link = (
+        '<w:hyperlink xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+        'r:id="rId5">'
+        f"<w:r><w:t>{text}</w:t></w:r></w:hyperlink>"
+    )
     base = make_docx(p("见", link, "。") + p("不变"))
     with zipfile.ZipFile(io.BytesIO(base)) as archive:
         parts = {n: archive.read(n) for n in archive.namelist()}
     parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
-        b"</Relationships>", HYPERLINK_REL.format(target).encode() + b"</Relationships>")
+        b"</Relationships>", HYPERLINK_REL.format(target).encode() + b"</Relationships>"
+    )
     return _zip(parts)
 
 
