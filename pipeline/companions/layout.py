@@ -50,6 +50,7 @@ def make_landscape(document: DocxDocument) -> None:
     """Turn the (only) section to A4 landscape with the margins rotated with the page."""
     section = document.sections[0]
     width, height = section.page_width, section.page_height
+    assert width is not None and height is not None, "the house template sets the page size"
     if width < height:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = height, width

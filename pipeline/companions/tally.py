@@ -188,7 +188,9 @@ def tally(path: Path, form: EvaluationForm) -> Tally:
     reader = csv.reader(read_csv_text(path).splitlines(keepends=True), strict=True)
     counts = {item.id: dict.fromkeys(RATINGS, 0) for item in form.items()}
     names: list[str] | None = None
-    respondents, rejected, seen = 0, [], {}
+    respondents = 0
+    rejected: list[RowError] = []
+    seen: dict[str, int] = {}  # respondent → the line it first answered on
     try:
         for start, end, row in _rows(reader):
             if _is_blank(row):

@@ -55,7 +55,7 @@ class DocumentMap:
                 self.bookmarks[name] = index
 
     def _paragraph_of(self, element: etree._Element) -> int | None:
-        node = element
+        node: etree._Element | None = element
         while node is not None and node.tag != w("p"):
             node = node.getparent()
         if node is None:  # a bookmark between paragraphs marks the next one

@@ -61,6 +61,7 @@ def annotate(redline_docx: bytes, old: Draft, new: Draft, round_: Round, reporte
     """``redline_docx`` with every item of ``round_`` as a comment thread (deterministic bytes)."""
     parts = read_package_bytes(redline_docx)
     body = parse(parts["word/document.xml"]).find(w("body"))
+    assert body is not None, "the redline writer always writes a w:body"
     doc = DocumentMap(body)
     threads = [thread for _, _, thread in threads_for(doc, round_, old, new, reporter)]
     return write_package(add_threads(parts, threads))

@@ -20,7 +20,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import display_path
-from pipeline.feedback.model import STATUS_LABELS, STATUSES, FeedbackItem, Round, UnitFeedback, Where
+from pipeline.feedback.model import (
+    STATUS_LABELS,
+    STATUSES,
+    FeedbackItem,
+    Response,
+    Round,
+    Unanswered,
+    UnitFeedback,
+    Where,
+)
 from pipeline.feedback.targets import (contains_quote, describe_choices, describe_target, resolve, same_text,
                                        target_text)
 from pipeline.lint.finding import Finding, RuleDescription
@@ -90,6 +99,7 @@ class CheckResult:
 def finding(where: Where | Path | None, rule: str, severity: str, message: str, match: str = "",
             key_path: KeyPath = ()) -> Finding:
     """A feedback finding at ``where`` (a YAML position, or a whole file at line 1)."""
+    path: Path | None
     if isinstance(where, Where):
         path, line, column = where.path, where.line, where.column
     else:
@@ -128,7 +138,8 @@ def check_responses(round_: Round) -> list[Finding]:
         return []
     found = []
     known = {item.id for item in round_.items}
-    for entry in (*round_.responses, *round_.unanswered):
+    entries: list[Response | Unanswered] = [*round_.responses, *round_.unanswered]
+    for entry in entries:
         if entry.item not in known:
             n = round_.draft.version
             given = f"第{n}稿的意见有：{'、'.join(sorted(known))}" if known else f"第{n}稿没有收到任何意见"

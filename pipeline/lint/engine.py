@@ -22,8 +22,8 @@ from pipeline.lint.checks import CHECKS, Context, Hit
 from pipeline.lint.document import Document, from_draft, from_paragraphs, from_report, from_text
 from pipeline.lint.finding import CATEGORIES, Finding
 from pipeline.lint.rules import Rule, load_rules
-from pipeline.content.model import Draft, QuestionSet, Report
-from pipeline.content.source import format_key_path
+from pipeline.content.model import Draft, QuestionSet, Report, Suppression
+from pipeline.content.source import Position, format_key_path
 
 PROSE_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -83,7 +83,7 @@ class Linter:
 
     def _check_suppressions(self, doc: Document) -> None:
         issues, seen = [], set()
-        items = [((), doc.ignore)]  # the report-level lint-ignore: key path () + lint-ignore
+        items: list[tuple[tuple[str | int, ...], tuple[Suppression, ...]]] = [((), doc.ignore)]  # report-level
         for unit in doc.units:
             items.append((unit.key_path[:2] if unit.key_path[:1] in (("problems",), ("measures",))
                           else unit.key_path[:4], unit.ignore))
@@ -138,8 +138,7 @@ def _without_overlaps(hits: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:
     return out
 
 
-def _anchor_position(doc: Document, hit: Hit):
-    from pipeline.content.source import Position
+def _anchor_position(doc: Document, hit: Hit) -> Position:
 
     if doc.report is not None:
         return doc.report.source.position(hit.unit.key_path)

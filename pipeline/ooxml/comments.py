@@ -134,7 +134,11 @@ def _insert_start(visible: VisibleText, offset: int, comment_id: int) -> None:
     left, right = split_at(segment, offset - segment.start)
     visible.refresh(segment.paragraph)
     marker = etree.Element(w("commentRangeStart"), {w("id"): str(comment_id)})
-    (right.addprevious if right is not None else left.addnext)(marker)
+    if right is not None:
+        right.addprevious(marker)
+    else:
+        assert left is not None, "a split always leaves a run on one side"
+        left.addnext(marker)
 
 
 def _insert_end(visible: VisibleText, end: int, comment_id: int) -> None:
@@ -147,6 +151,7 @@ def _insert_end(visible: VisibleText, end: int, comment_id: int) -> None:
     if left is not None:
         left.addnext(marker)
     else:
+        assert right is not None, "a split always leaves a run on one side"
         right.addprevious(marker)
     marker.addnext(reference)
 
@@ -160,7 +165,7 @@ def _ensure_registered(parts: dict[str, bytes], name: str) -> None:
         parts["[Content_Types].xml"] = serialize(types)
     rels_name = "word/_rels/document.xml.rels"
     rels = parse(parts[rels_name]) if rels_name in parts else etree.Element(f"{{{REL_NS}}}Relationships",
-                                                                            nsmap={None: REL_NS})
+                                                                            nsmap={None: REL_NS})  # type: ignore[dict-item]  # lxml-stubs: None is the default namespace
     relationships = list(rels.iter(f"{{{REL_NS}}}Relationship"))
     if any(r.get("Type") == rel_type for r in relationships):
         return
@@ -178,6 +183,7 @@ def add_threads(parts: dict[str, bytes], threads: Sequence[Thread]) -> dict[str,
     parts = dict(parts)
     document = parse(parts["word/document.xml"])
     body = document.find(w("body"))
+    assert body is not None, "word/document.xml without w:body was refused when it was read"
     comments, extended, durable = (_root_of(parts, name) for name in PARTS)
     ids = _Ids(parts, comments)
     visible = VisibleText(body)

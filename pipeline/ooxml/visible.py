@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lxml import etree
@@ -51,7 +52,7 @@ def child_text(child: etree._Element) -> str:
     return ""
 
 
-def _runs(paragraph: etree._Element):
+def _runs(paragraph: etree._Element) -> Iterator[etree._Element]:
     """The runs of a paragraph that are not deleted, in order (nested containers included)."""
     stack = list(reversed(list(paragraph)))
     while stack:
