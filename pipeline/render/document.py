@@ -21,15 +21,19 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import docxtpl.template as docxtpl_template
 from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from lxml import etree
 
 from pipeline.word.package import normalize_zip, read_package
 from pipeline.errors import Issue, UserError
+from pipeline.i18n import _
 from pipeline.word.house_style import set_core_properties
 from pipeline.content.model import Draft
 from pipeline.render.context import build_context
+from pipeline.render.limits import DEFAULT_LIMITS, LimitedMixin, LimitedTemplate, RenderLimits, TemplateLimitError
+from pipeline.render.verify import verify_text
 from pipeline.render.unplaced import append_section
 
 __all__ = ["render_report", "build_context", "jinja_environment", "check_well_formed"]
@@ -37,17 +41,39 @@ __all__ = ["render_report", "build_context", "jinja_environment", "check_well_fo
 _STRICT = etree.XMLParser(recover=False, resolve_entities=False, huge_tree=True, no_network=True)
 
 
-class _CompilingOnceEnvironment(SandboxedEnvironment):
+class _HugeTreeEtree:
+    """``lxml.etree`` as docxtpl sees it, with ``huge_tree`` on in every parser it makes.
+
+    docxtpl re-parses the rendered body with ``recover=True``; libxml2 cuts any text node over 10 MB
+    there and the recovery hides it, so a long paragraph ended mid-sentence with everything after it
+    gone.  With ``huge_tree`` the node is kept whole (and :mod:`pipeline.render.verify` checks it).
+    """
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(etree, name)
+
+    @staticmethod
+    def XMLParser(**options: Any) -> etree.XMLParser:  # noqa: N802 (lxml's name)
+        return etree.XMLParser(**{"huge_tree": True, **options})
+
+
+docxtpl_template.etree = _HugeTreeEtree()  # type: ignore[assignment]
+
+
+class _CompilingOnceEnvironment(LimitedMixin, SandboxedEnvironment):
     """A sandboxed environment that compiles each distinct template source once per process.
 
     docxtpl hands every part's XML to ``from_string`` on every render; with one template shared by
-    thousands of drafts, compiling it again each time was a tenth of a build.
+    thousands of drafts, compiling it again each time was a tenth of a build.  Templates render
+    under the limits of :mod:`pipeline.render.limits` (size, loop work, output, time).
     """
 
     _CACHE_SIZE = 64
+    template_class = LimitedTemplate
 
     def __init__(self, **options: Any):
         super().__init__(**options)
+        self.install_limits()
         self._compiled: dict[str, jinja2.Template] = {}
 
     def from_string(self, source, globals=None, template_class=None):  # noqa: A002 (jinja's signature)
@@ -61,10 +87,10 @@ class _CompilingOnceEnvironment(SandboxedEnvironment):
         return template
 
 
-_ENVIRONMENT: SandboxedEnvironment | None = None
+_ENVIRONMENT: _CompilingOnceEnvironment | None = None
 
 
-def jinja_environment() -> SandboxedEnvironment:
+def jinja_environment() -> _CompilingOnceEnvironment:
     """The only Jinja environment templates run in: sandboxed, autoescaping, strict about undefined.
 
     One per process, so compiled templates are reused (see :class:`_CompilingOnceEnvironment`).
@@ -147,6 +173,16 @@ def _template_error(template: Path, tpl: _StrictTemplate, exc: Exception) -> Use
     return UserError(Issue(path=template, message=message, hint=hint))
 
 
+def _limit_error(template: Path, tpl: _StrictTemplate, exc: TemplateLimitError) -> UserError:
+    line = _template_line(exc)
+    where = _part_name(tpl) + (_(" line {line}").format(line=line) if line else "") + _near(tpl, line)
+    return UserError(Issue(path=template, code="template-limit",
+                           message=_("the template went past a limit in {where}: {detail}").format(
+                               where=where, detail=exc.detail),
+                           hint=_("a template only lays out the report: no large repetitions or long loops "
+                                  "(the limits are [render] in shuzhi.toml); nothing was written")))
+
+
 def _corrupt_error(template: Path, exc: _CorruptPart) -> UserError:
     return UserError(Issue(path=template, message=f"rendering produced a damaged document ({exc.part}: "
                                                   f"{exc.detail})",
@@ -166,7 +202,8 @@ def _load_template(template: Path) -> _StrictTemplate:
 
 
 def render_context(context: dict[str, Any], template: Path, *, title: str, author: str,
-                   date: dt.date, unplaced: list[str] | None = None) -> bytes:
+                   date: dt.date, unplaced: list[str] | None = None,
+                   limits: RenderLimits = DEFAULT_LIMITS) -> bytes:
     """Render ``context`` into ``template``; deterministic .docx bytes.  Errors → :class:`UserError`.
 
     ``unplaced`` paragraphs are appended after the template's body as the 待归位内容 section
@@ -174,11 +211,19 @@ def render_context(context: dict[str, Any], template: Path, *, title: str, autho
     """
     template = Path(template)
     tpl = _load_template(template)
+    environment = jinja_environment()
     try:
-        tpl.render(context, jinja_environment(), autoescape=True)
+        with environment.limited(limits):
+            tpl.render(context, environment, autoescape=True)
     except _CorruptPart as exc:
         raise _corrupt_error(template, exc) from None
+    except TemplateLimitError as exc:
+        raise _limit_error(template, tpl, exc) from None
     except (jinja2.TemplateError, SecurityError) as exc:
+        raise _template_error(template, tpl, exc) from None
+    except (OverflowError, MemoryError, RecursionError, ValueError, TypeError) as exc:
+        # What a template's own code can raise (a huge number, endless recursion of a macro, a bad
+        # argument): the template's fault, never a bug of shuzhi.
         raise _template_error(template, tpl, exc) from None
     append_section(tpl.docx.element.body, unplaced or [])
     set_core_properties(tpl.docx, title=title, author=author, date=date)
@@ -200,9 +245,14 @@ def verify_package(data: bytes) -> None:
                 check_well_formed(name, archive.read(name))
 
 
-def render_report(draft: Draft, template: Path) -> bytes:
-    """The laid-out report of ``draft`` as deterministic .docx bytes, from the Word ``template``."""
+def render_report(draft: Draft, template: Path, limits: RenderLimits = DEFAULT_LIMITS) -> bytes:
+    """The laid-out report of ``draft`` as deterministic .docx bytes, from the Word ``template``.
+
+    The document is checked to hold every paragraph of the draft (:mod:`pipeline.render.verify`).
+    """
     context = build_context(draft)
     author = draft.unit.reporter if draft.unit else ""
-    return render_context(context, template, title=context["title"], author=author, date=draft.report.date,
-                          unplaced=context["unplaced"])
+    data = render_context(context, template, title=context["title"], author=author, date=draft.report.date,
+                          unplaced=context["unplaced"], limits=limits)
+    verify_text(data, context, draft_path=draft.report.path, template=Path(template))
+    return data
