@@ -11,6 +11,7 @@ from pipeline.errors import EXIT_OK, Issue, IssueCollector, UserError, display_p
 from pipeline.content.model import QuestionSet
 from pipeline.content.confine import refuse_outside, require_unit_name
 from pipeline.content.workspace import DRAFTS_DIR, QuestionSets, UnitDrafts, read_unit_drafts, require_root
+from pipeline.i18n import _
 
 _VERSION = re.compile(r"^v?([1-9][0-9]*)$")
 
@@ -88,8 +89,9 @@ def feedback_import(source: Path, unit: str, draft_name: str, department: str, f
     config = load_config(root)
     dept = config.department(department)
     if dept is None:
-        raise UserError(Issue(root / "shuzhi.toml", f"unknown department '{department}'",
-                              hint="use a department code or name from shuzhi.toml"))
+        raise UserError(Issue(config.path or root / "shuzhi.toml",
+                              _("unknown department '{department}'").format(department=department),
+                              hint=config.department_hint(department), code="unknown-department"))
     outcome = import_feedback(source, draft, dept.code, force=force, config=config)
     click.echo(outcome.message())
     return EXIT_OK

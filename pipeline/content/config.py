@@ -25,6 +25,7 @@ Every key is optional; unknown keys are errors (a typo must never vanish silentl
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -82,6 +83,26 @@ class Config:
         """The department whose code or name is ``code_or_name``."""
         return next((d for d in self.departments if code_or_name in (d.code, d.name)), None)
 
+    @property
+    def file_name(self) -> str:
+        """Where the departments are set, as messages name it."""
+        if self.path is not None and self.path.name == "pyproject.toml":
+            return "pyproject.toml [tool.shuzhi]"
+        return CONFIG_FILE
+
+    def department_hint(self, value: str) -> str:
+        """``did you mean 'rs' (人事)? known departments: zg (政工), rs (人事), … (set in shuzhi.toml)``."""
+        known = ", ".join(f"{d.code} ({d.name})" for d in self.departments)
+        listed = _("known departments: {known} (set in {file})").format(known=known, file=self.file_name)
+        by_word = {d.code: d for d in self.departments} | {d.name: d for d in self.departments}
+        # 人事处 for 人事, 纪检 for 纪检监察: a name written longer or shorter is the usual slip.
+        close = [d for d in self.departments if d.name and (d.name in value or value in d.name)] or [
+            by_word[w] for w in difflib.get_close_matches(value, list(by_word), n=1, cutoff=0.5)]
+        if not close:
+            return listed
+        guess = _("did you mean '{code}' ({name})?").format(code=close[0].code, name=close[0].name)
+        return f"{guess} {listed}"
+
 
 def load_config(root: Path) -> Config:
     """The configuration of the workspace at ``root`` (defaults when there is no file)."""
@@ -106,12 +127,14 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
-        raise UserError(Issue(path, f"not UTF-8 ({exc.reason})", hint="save the file as UTF-8")) from None
+        raise UserError(Issue(path, _("not UTF-8 ({reason})").format(reason=exc.reason),
+                              hint=_("save the file as UTF-8"), code="not-utf8")) from None
     except tomllib.TOMLDecodeError as exc:
         msg, line, col = _toml_error_position(str(exc), path.read_text(encoding="utf-8"))
-        raise UserError(Issue(path, f"TOML syntax error: {msg}", line=line, column=col,
-                              hint="fix the syntax (key = value, [section]); the settings are described in "
-                                   "docs/feedback.md (departments) and docs/lint.md (lint)")) from None
+        raise UserError(Issue(path, _("TOML syntax error: {problem}").format(problem=msg), line=line, column=col,
+                              hint=_("fix the syntax (key = value, [section]); the settings are described in "
+                                     "docs/feedback.md (departments) and docs/lint.md (lint)"),
+                              code="toml-syntax")) from None
 
 
 def _toml_error_position(message: str, text: str) -> tuple[str, int | None, int | None]:
@@ -134,8 +157,11 @@ def _parse(data: dict[str, Any], path: Path, root: Path, prefix: str = "") -> Co
 
     def unknown(where: str, keys: set[str], allowed: set[str]) -> None:
         for key in sorted(keys - allowed):
-            issues.add(Issue(path, f"unknown key '{key}'", key_path=prefix + where,
-                             hint=f"allowed here: {', '.join(sorted(allowed))}"))
+            close = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.6)
+            listed = _("allowed here: {keys}").format(keys=", ".join(sorted(allowed)))
+            guess = _("did you mean '{choice}'?").format(choice=close[0]) + " " if close else ""
+            issues.add(Issue(path, _("unknown key {key!r}").format(key=key), key_path=prefix + where,
+                             hint=guess + listed, code="unknown-key"))
 
     unknown("", set(data), {"departments", "lint", "redline", "template-dirs", "render"})
     departments = DEFAULT_DEPARTMENTS
@@ -143,25 +169,27 @@ def _parse(data: dict[str, Any], path: Path, root: Path, prefix: str = "") -> Co
         parsed = []
         raw = data["departments"]
         if not isinstance(raw, list) or not raw:
-            issues.add(Issue(path, "must be a non-empty array of tables", key_path=prefix + "departments",
-                             hint='write [[departments]] blocks with code = "…" and name = "…"'))
+            issues.add(Issue(path, _("must be a non-empty array of tables"), key_path=prefix + "departments",
+                             hint=_('write [[departments]] blocks with code = "…" and name = "…"'),
+                             code="config-value"))
         else:
             for i, entry in enumerate(raw):
                 where = f"{prefix}departments[{i}]"
                 if not isinstance(entry, dict) or not isinstance(entry.get("code"), str) \
                         or not isinstance(entry.get("name"), str) or not entry["code"] or not entry["name"]:
-                    issues.add(Issue(path, "needs a non-empty code and name", key_path=where))
+                    issues.add(Issue(path, _("needs a non-empty code and name"), key_path=where, code="config-value"))
                     continue
                 unknown(where, set(entry), {"code", "name"})
                 parsed.append(Department(entry["code"], entry["name"]))
             codes = [d.code for d in parsed]
             for code in sorted({c for c in codes if codes.count(c) > 1}):
-                issues.add(Issue(path, f"duplicate department code '{code}'", key_path=prefix + "departments"))
+                issues.add(Issue(path, _("duplicate department code '{code}'").format(code=code),
+                                 key_path=prefix + "departments", code="duplicate-id"))
             departments = tuple(parsed)
     lint = LintConfig()
     raw_lint = data.get("lint", {})
     if not isinstance(raw_lint, dict):
-        issues.add(Issue(path, "must be a table", key_path=prefix + "lint"))
+        issues.add(Issue(path, _("must be a table"), key_path=prefix + "lint", code="config-value"))
         raw_lint = {}
     unknown("lint", set(raw_lint), {"packs", "disable", "severity", "imbalance-share"})
     packs = raw_lint.get("packs", [])
@@ -169,7 +197,7 @@ def _parse(data: dict[str, Any], path: Path, root: Path, prefix: str = "") -> Co
     severity = raw_lint.get("severity", {})
     share = raw_lint.get("imbalance-share", 0.30)
     if not (isinstance(packs, list) and all(isinstance(p, str) for p in packs)):
-        issues.add(Issue(path, "must be a list of file paths", key_path=prefix + "lint.packs"))
+        issues.add(Issue(path, _("must be a list of file paths"), key_path=prefix + "lint.packs", code="config-value"))
         packs = []
     for index, pack in enumerate(packs):
         if not is_within(root / pack, root):  # rule packs are read on the workspace's behalf: confined
@@ -178,29 +206,32 @@ def _parse(data: dict[str, Any], path: Path, root: Path, prefix: str = "") -> Co
                              hint=_("keep the rule pack inside the workspace")))
     packs = [p for p in packs if is_within(root / p, root)]
     if not (isinstance(disable, list) and all(isinstance(r, str) for r in disable)):
-        issues.add(Issue(path, "must be a list of rule ids", key_path=prefix + "lint.disable"))
+        issues.add(Issue(path, _("must be a list of rule ids"), key_path=prefix + "lint.disable", code="config-value"))
         disable = []
     if not isinstance(severity, dict):
-        issues.add(Issue(path, "must be a table of rule id = severity", key_path=prefix + "lint.severity"))
+        issues.add(Issue(path, _("must be a table of rule id = severity"), key_path=prefix + "lint.severity",
+                         code="config-value"))
         severity = {}
     for rule, level in severity.items():
         if level not in SEVERITIES:
-            issues.add(Issue(path, f"unknown severity '{level}'", key_path=f"{prefix}lint.severity.{rule}",
-                             hint="use error, warning or suggestion"))
+            issues.add(Issue(path, _("unknown severity '{level}'").format(level=level),
+                             key_path=f"{prefix}lint.severity.{rule}", hint=_("use error, warning or suggestion"),
+                             code="config-value"))
     if not isinstance(share, (int, float)) or isinstance(share, bool) or not 0 < share < 1:
-        issues.add(Issue(path, "must be a number between 0 and 1", key_path=prefix + "lint.imbalance-share"))
+        issues.add(Issue(path, _("must be a number between 0 and 1"), key_path=prefix + "lint.imbalance-share",
+                         code="config-value"))
         share = 0.30
     lint = LintConfig(packs=tuple(root / p for p in packs), disable=tuple(disable),
                       severity=dict(severity), imbalance_share=float(share), path=path, key_prefix=prefix)
     raw_redline = data.get("redline", {})
     author = None
     if not isinstance(raw_redline, dict):
-        issues.add(Issue(path, "must be a table", key_path=prefix + "redline"))
+        issues.add(Issue(path, _("must be a table"), key_path=prefix + "redline", code="config-value"))
     else:
         unknown("redline", set(raw_redline), {"author"})
         author = raw_redline.get("author") or None
         if author is not None and not isinstance(author, str):
-            issues.add(Issue(path, "must be a string", key_path=prefix + "redline.author"))
+            issues.add(Issue(path, _("must be a string"), key_path=prefix + "redline.author", code="config-value"))
             author = None
     template_dirs = _template_dirs(data.get("template-dirs", []), path, root, prefix, issues)
     seconds, max_output = _render_limits(data.get("render", {}), path, prefix, issues)

@@ -183,6 +183,17 @@ def did_you_mean(value: str, choices: tuple[str, ...] | list[str]) -> str:
     return _did_you_mean(value, tuple(choices))
 
 
+def known_hint(value: str, known: list[str] | tuple[str, ...], listing: str = "") -> str:
+    """``did you mean 'duty'? (use one of: duty, integrity)`` for an unknown name or id.
+
+    ``listing`` is the translated sentence naming the known ones, with a ``{known}`` field
+    (default "use one of: {known}").
+    """
+    listed = (listing or _("use one of: {known}")).format(known=", ".join(known) or _("none"))
+    close = _did_you_mean(value, tuple(known))
+    return f"{close} ({listed})" if close else listed
+
+
 def _mapping_hint(node: YNode) -> str:
     """How to write a mapping; for ``owner：监察室`` read as one text, that the colon is full-width."""
     if node.kind == "scalar" and re.match(r"^[A-Za-z_][A-Za-z0-9_-]*\s*：", node.value):

@@ -18,6 +18,7 @@ from pipeline.errors import Issue, IssueCollector, UserError
 from pipeline.content.load import read_question_set, read_report, read_unit, unit_question_set_id
 from pipeline.content.model import Draft, QuestionSet, Report, Unit
 from pipeline.i18n import _
+from pipeline.content.reader import known_hint
 
 DRAFTS_DIR = "drafts"
 BUILD_DIR = "build"
@@ -71,8 +72,9 @@ def require_root(start: Path | None = None) -> Path:
     """Like :func:`find_root` from ``start`` (default: cwd), but a :class:`UserError` when there is none."""
     root = find_root(start or Path.cwd())
     if root is None:
-        raise UserError(Issue(start or Path.cwd(), "not inside a shuzhi workspace (no drafts/ folder or shuzhi.toml)",
-                              hint="run it from a workspace, or create one with 'shuzhi init DIR'"))
+        raise UserError(Issue(start or Path.cwd(), _("not inside a shuzhi workspace (no drafts/ folder or shuzhi.toml)"),
+                              hint=_("run it from a workspace, or create one with 'shuzhi init DIR'"),
+                              code="no-workspace"))
     return root
 
 
@@ -94,8 +96,8 @@ def draft_dirs(unit_dir: Path, issues: IssueCollector) -> list[tuple[int, Path]]
         if match:
             found.append((int(match.group(1)), child))
         elif child.name[:1] in "vV" and child.name[1:2].isdigit():
-            issues.add(Issue(child, f"draft folder '{child.name}' is not named v<N>",
-                             hint="rename it to v1, v2, … (lower-case v, no leading zero)"))
+            issues.add(Issue(child, _("draft folder '{name}' is not named v<N>").format(name=child.name),
+                             hint=_("rename it to v1, v2, … (lower-case v, no leading zero)"), code="misnamed-file"))
     return sorted(found)
 
 
@@ -133,8 +135,9 @@ class QuestionSets:
         if set_id not in self.cache:
             path = question_set_path(self.root, set_id)
             if not path.is_file():
-                issues.add(Issue(referrer, f"question set '{set_id}' not found ({path})",
-                                 hint="add templates/questions/<id>.yaml or use 'questions: standard'"))
+                issues.add(Issue(referrer, _("question set '{id}' not found ({path})").format(id=set_id, path=path),
+                                 hint=_("add templates/questions/<id>.yaml or use 'questions: standard'"),
+                                 code="file-not-found"))
                 return None
             self.cache[set_id] = read_question_set(path, issues)
         return self.cache[set_id]
@@ -146,8 +149,9 @@ def read_unit_drafts(root: Path, unit_dir: Path, issues: IssueCollector,
     question_sets = question_sets or QuestionSets(root)
     unit_file = unit_dir / "unit.yaml"
     if not unit_file.is_file():
-        issues.add(Issue(unit_file, "missing unit.yaml",
-                         hint="every unit folder needs a unit.yaml (name, organisation, reporter, role)"))
+        issues.add(Issue(unit_file, _("missing unit.yaml"),
+                         hint=_("every unit folder needs a unit.yaml (name, organisation, reporter, role)"),
+                         code="missing-file"))
         return None
     unit = read_unit(unit_file, issues)
     if unit is not None and not confined_unit(root, unit, issues):
@@ -195,7 +199,9 @@ def _read_reports(versions: Sequence[tuple[int, Path]], qset: QuestionSet,
     for version, folder in versions:
         report_file = folder / "report.yaml"
         if not report_file.is_file():
-            issues.add(Issue(report_file, "missing report.yaml", hint=f"add the draft's content, or remove {folder.name}/"))
+            issues.add(Issue(report_file, _("missing report.yaml"),
+                             hint=_("add the draft's content, or remove {folder}/").format(folder=folder.name),
+                             code="missing-file"))
             continue
         report = read_report(report_file, qset, issues)
         if report is not None:
@@ -230,8 +236,8 @@ def select_unit_dirs(root: Path, units: Iterable[str] | None, issues: IssueColle
         if name in by_name:
             chosen.append(by_name[name])
         else:
-            issues.add(Issue(root / DRAFTS_DIR, f"no unit '{name}'",
-                             hint=f"units here: {', '.join(by_name) or 'none'}"))
+            issues.add(Issue(root / DRAFTS_DIR, _("no unit '{name}'").format(name=name),
+                             hint=known_hint(name, list(by_name), _("units here: {known}")), code="unknown-unit"))
     return chosen
 
 

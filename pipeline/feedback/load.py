@@ -19,6 +19,7 @@ from pipeline.content.model import Draft
 from pipeline.content.reader import MapReader, issue_at
 from pipeline.content.workspace import UnitDrafts
 from pipeline.content.yamlsrc import YNode
+from pipeline.i18n import _
 
 
 
@@ -32,10 +33,15 @@ def known_departments(config: Config) -> str:
     return ", ".join(f"{d.code} ({d.name})" for d in config.departments)
 
 
+def _known_departments_hint(config: Config) -> str:
+    return _("known departments: {known} (set in {file})").format(known=known_departments(config),
+                                                                    file=config.file_name)
+
+
 def read_feedback_file(path: Path, config: Config, issues: IssueCollector) -> list[FeedbackItem]:
     """The items of one ``feedback/<code>.yaml``; problems are recorded in ``issues``."""
-    root, _ = yamlsrc.load(path, issues)
-    top = MapReader.of(root, path, issues, "the feedback file")
+    root, _source = yamlsrc.load(path, issues)
+    top = MapReader.of(root, path, issues, _("the feedback file"))
     if top is None:
         return []
     department = _department(top, path, config, issues)
@@ -46,37 +52,34 @@ def read_feedback_file(path: Path, config: Config, issues: IssueCollector) -> li
 
 def _department(top: MapReader, path: Path, config: Config, issues: IssueCollector) -> Department | None:
     """The department giving the feedback: its ``department`` key, which the file must be named after."""
-    value = top.text("department", hint="add 'department: <code>' (the department giving this feedback)")
+    value = top.text("department", hint=_("add 'department: <code>' (the department giving this feedback)"))
     department = config.department(value) if value is not None else None
     if value is not None and department is None:
         node = top.get("department", required=False)
-        issue_at(issues, path, node or top.node, f"unknown department '{value}'",
-                 f"known departments: {known_departments(config)} (set in {_config_name(config)})")
+        issue_at(issues, path, node or top.node, _("unknown department '{department}'").format(department=value),
+                 config.department_hint(value), code="unknown-department")
         return None
     if all(d.code != path.stem for d in config.departments):
-        rename = f"rename it to {department.code}.yaml" if department else "name the file <code>.yaml"
-        issues.add(Issue(path, f"'{path.name}' is not named after a department code",
-                         hint=f"{rename}; known departments: {known_departments(config)}"))
+        rename = (_("rename it to {name}").format(name=f"{department.code}.yaml") if department
+                  else _("name the file <code>.yaml"))
+        issues.add(Issue(path, _("'{name}' is not named after a department code").format(name=path.name),
+                         hint=f"{rename}; {_known_departments_hint(config)}", code="misnamed-file"))
     elif department is not None and department.code != path.stem:
         issue_at(issues, path, top.get("department", required=False) or top.node,
-                 f"department '{value}' does not match the file name '{path.name}'",
-                 f"rename the file to {department.code}.yaml or fix 'department'")
+                 _("department '{department}' does not match the file name '{name}'").format(
+                     department=value, name=path.name),
+                 _("rename the file to {name} or fix 'department'").format(name=f"{department.code}.yaml"),
+                 code="department-mismatch")
         return None
     return department
 
 
-def _config_name(config: Config) -> str:
-    if config.path is not None and config.path.name == "pyproject.toml":
-        return "pyproject.toml [tool.shuzhi]"
-    return "shuzhi.toml"
-
-
 def _item(node: YNode, path: Path, department: Department | None, issues: IssueCollector) -> FeedbackItem | None:
-    reader = MapReader.of(node, path, issues, "a feedback item")
+    reader = MapReader.of(node, path, issues, _("a feedback item"))
     if reader is None:
         return None
     item_id = reader.text("id")
-    on = reader.text("on", hint="name a question, problem, measure, area id, or 'report'")
+    on = reader.text("on", hint=_("name a question, problem, measure, area id, or 'report'"))
     quote = reader.text("quote", required=False)
     text = reader.text("text")
     kind = reader.choice("kind", KINDS, "must") if reader.has("kind") else reader.text("kind", hint="must | suggest")
@@ -96,7 +99,8 @@ def read_draft_feedback(draft: Draft, config: Config, issues: IssueCollector) ->
     if not folder.is_dir():
         return ()
     for stray in sorted(folder.glob("*.yml")):
-        issues.add(Issue(stray, "feedback files end in .yaml", hint=f"rename it to {stray.stem}.yaml"))
+        issues.add(Issue(stray, _("feedback files end in .yaml"), hint=_("rename it to {name}").format(
+            name=f"{stray.stem}.yaml"), code="misnamed-file"))
     order = {d.code: i for i, d in enumerate(config.departments)}
     files = sorted(folder.glob("*.yaml"), key=lambda p: (order.get(p.stem, len(order)), p.name))
     items = [item for path in files for item in read_feedback_file(path, config, issues)]
@@ -109,9 +113,10 @@ def _check_unique_ids(items: list[FeedbackItem], issues: IssueCollector) -> None
     for item in items:
         if item.id in first:
             seen = first[item.id].where
-            issues.add(Issue(item.where.path, f"duplicate feedback item id '{item.id}' "
-                             f"(first in {seen.path.name} line {seen.line})", line=item.where.line,
-                             column=item.where.column, hint="ids must be unique within a draft, e.g. rs-1, rs-2"))
+            issues.add(Issue(item.where.path, _("duplicate feedback item id '{id}' (first in {file} line {line})").format(
+                                 id=item.id, file=seen.path.name, line=seen.line), line=item.where.line,
+                             column=item.where.column, hint=_("ids must be unique within a draft, e.g. rs-1, rs-2"),
+                             code="duplicate-id"))
         else:
             first[item.id] = item
 
@@ -121,7 +126,7 @@ def read_response_entries(path: Path, issues: IssueCollector) -> tuple[tuple[Res
     blank or missing (not answered yet; the checks report them).  Empty when the file does not exist."""
     if not path.is_file():
         return (), ()
-    root, _ = yamlsrc.load(path, issues)
+    root, _source = yamlsrc.load(path, issues)
     top = MapReader.of(root, path, issues, RESPONSES_FILE)
     if top is None:
         return (), ()
@@ -131,24 +136,24 @@ def read_response_entries(path: Path, issues: IssueCollector) -> tuple[tuple[Res
     seen: set[str] = set()
     for entry in entries:
         if entry.item in seen:
-            issues.add(Issue(path, f"second response to item '{entry.item}'", line=entry.where.line,
-                             column=entry.where.column, hint="give one response per item"))
+            issues.add(Issue(path, _("second response to item '{item}'").format(item=entry.item), line=entry.where.line,
+                             column=entry.where.column, hint=_("give one response per item"), code="duplicate-response"))
         seen.add(entry.item)
     return (tuple(r for r in entries if isinstance(r, Response)),
             tuple(r for r in entries if isinstance(r, Unanswered)))
 
 
 def _response(node: YNode, path: Path, issues: IssueCollector) -> Response | Unanswered | None:
-    reader = MapReader.of(node, path, issues, "a response")
+    reader = MapReader.of(node, path, issues, _("a response"))
     if reader is None:
         return None
-    item = reader.text("item", hint="the id of the feedback item answered, e.g. rs-1")
+    item = reader.text("item", hint=_("the id of the feedback item answered, e.g. rs-1"))
     status_node = reader.get("status", required=False)
     blank = status_node is None or (status_node.kind == "scalar" and status_node.tag.endswith(":str")
                                     and not status_node.value.strip())
     status = "" if blank else reader.choice("status", STATUSES, "")
     note = reader.text("note", required=status in ("partly", "declined"),
-                       hint="say what was done, or why not (required unless adopted)")
+                       hint=_("say what was done, or why not (required unless adopted)"))
     reader.finish()
     if item and blank:
         entry = reader.node.entries.get("status")
@@ -159,13 +164,31 @@ def _response(node: YNode, path: Path, issues: IssueCollector) -> Response | Una
     return Response(item=item, status=status, note=note, where=where(path, node))
 
 
+def feedback_file_issues(unit_dir: Path, config: Config) -> list[Issue]:
+    """The errors of a unit's feedback and responses files read on their own, without its drafts.
+
+    For a unit whose drafts do not load: the feedback cannot be checked against them, but a broken
+    ``responses.yaml`` is still reported in the same run as the drafts' errors, not after they are fixed.
+    """
+    from pipeline.content.workspace import draft_dirs
+
+    issues = IssueCollector()
+    for _version, folder in draft_dirs(unit_dir, IssueCollector()):
+        if (folder / FEEDBACK_DIR).is_dir():
+            for path in sorted((folder / FEEDBACK_DIR).glob("*.yaml")):
+                read_feedback_file(path, config, issues)
+        read_response_entries(folder / RESPONSES_FILE, issues)
+    return issues.issues
+
+
 def read_unit_feedback(unit_drafts: UnitDrafts, config: Config, issues: IssueCollector) -> UnitFeedback:
     """Every round of one unit: the items on each draft and the responses in the next one."""
     drafts = unit_drafts.drafts
     rounds = []
     if drafts and (drafts[0].dir / RESPONSES_FILE).is_file():
-        issues.add(Issue(drafts[0].dir / RESPONSES_FILE, "the first draft has a responses.yaml",
-                         hint="responses answer the feedback on the previous draft; remove the file"))
+        issues.add(Issue(drafts[0].dir / RESPONSES_FILE, _("the first draft has a responses.yaml"),
+                         hint=_("responses answer the feedback on the previous draft; remove the file"),
+                         code="misnamed-file"))
     for index, draft in enumerate(drafts):
         items = read_draft_feedback(draft, config, issues)
         following = drafts[index + 1] if index + 1 < len(drafts) else None

@@ -38,6 +38,11 @@ class BuildContext:
         """The unit and all its drafts; a :class:`UserError` with every issue when any file is bad."""
         issues = IssueCollector()
         loaded = read_unit_drafts(self.files.root, self.files.unit_dir, issues)
+        if issues:
+            # Every error of every file at once: the feedback and responses files' own errors too.
+            from pipeline.feedback.load import feedback_file_issues
+
+            issues.extend(i for i in feedback_file_issues(self.files.unit_dir, self.config) if i not in issues.issues)
         issues.raise_if_any()
         if loaded is None:  # pragma: no cover - read_unit_drafts records an issue whenever it gives None
             raise UserError(Issue(self.files.unit_dir, "the unit could not be loaded"))
@@ -69,10 +74,8 @@ class BuildContext:
         """The rendered report.docx of draft ``version`` (rendered once per run)."""
         if version not in self._rendered:
             from pipeline.render.document import render_report  # imported here: a no-op build never needs it
-            from pipeline.render.limits import MiB, RenderLimits
 
-            limits = RenderLimits(seconds=self.config.render_seconds, max_output=self.config.render_max_output_mb * MiB)
-            self._rendered[version] = render_report(self.draft(version), self.template, limits)
+            self._rendered[version] = render_report(self.draft(version), self.template)
         return self._rendered[version]
 
     @property

@@ -38,37 +38,49 @@ def test_items_and_responses_are_read_with_positions(tmp_path: Path) -> None:
 
 LOAD_ERRORS = [
     ("unknown department", {"rs": FEEDBACK_RS.replace("department: rs", "department: hr")},
-     None, "rs.yaml:1:13: department: unknown department 'hr' — known departments: zg (政工), rs (人事)"),
+     None, "rs.yaml:1:13: department: unknown department 'hr' — known departments: zg (政工), rs (人事)", "unknown-department"),
     ("file not named after a code", {"renshi": FEEDBACK_RS}, None,
-     "'renshi.yaml' is not named after a department code — rename it to rs.yaml"),
+     "'renshi.yaml' is not named after a department code — rename it to rs.yaml", "misnamed-file"),
     ("department does not match file", {"jj": FEEDBACK_RS}, None,
-     "department 'rs' does not match the file name 'jj.yaml' — rename the file to rs.yaml"),
+     "department 'rs' does not match the file name 'jj.yaml' — rename the file to rs.yaml", "department-mismatch"),
     ("duplicate id across departments", {"rs": FEEDBACK_RS, "jj": FEEDBACK_JJ.replace("jj-1", "rs-1")}, None,
-     "duplicate feedback item id 'rs-1' (first in rs.yaml line 3)"),
+     "duplicate feedback item id 'rs-1' (first in rs.yaml line 3)", "duplicate-id"),
     ("bad kind", {"rs": FEEDBACK_RS.replace("kind: suggest", "kind: maybe")}, None,
-     "rs.yaml:12:11: items[1].kind: 'maybe' is not one of: must, suggest"),
+     "rs.yaml:12:11: items[1].kind: 'maybe' is not one of: must, suggest", "not-a-choice"),
     ("missing text", {"rs": FEEDBACK_RS.replace("    text: 请写明考核方式。\n", "")}, None,
-     "missing required key 'text' in a feedback item"),
+     "missing required key 'text' in a feedback item", "missing-key"),
     ("unknown key", {"rs": FEEDBACK_RS.replace("kind: must", "kind: must\n    due: 2026-01-01")}, None,
-     "unknown key 'due' in a feedback item"),
+     "unknown key 'due' in a feedback item", "unknown-key"),
     ("note required unless adopted", None, RESPONSES_V2.replace("    note: 考核方式已在其他材料中说明。\n", ""),
-     "missing required key 'note' in a response — say what was done, or why not"),
+     "missing required key 'note' in a response — say what was done, or why not", "missing-key"),
     ("bad status", None, RESPONSES_V2.replace("status: declined", "status: rejected"),
-     "'rejected' is not one of: adopted, partly, declined"),
+     "'rejected' is not one of: adopted, partly, declined", "not-a-choice"),
     ("second response", None, RESPONSES_V2 + "  - item: rs-1\n    status: adopted\n",
-     "second response to item 'rs-1'"),
+     "second response to item 'rs-1'", "duplicate-response"),
 ]
 
 
-@pytest.mark.parametrize("case, files, responses, expected", LOAD_ERRORS, ids=[c[0] for c in LOAD_ERRORS])
-def test_load_errors(tmp_path: Path, case: str, files: dict | None, responses: str | None, expected: str,
-                     monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("case, files, responses, expected, code", LOAD_ERRORS, ids=[c[0] for c in LOAD_ERRORS])
+def test_load_errors(tmp_path: Path, case: str, files: dict | None, responses: str | None, expected: str, code: str,
+                     monkeypatch: pytest.MonkeyPatch, language: str) -> None:
     monkeypatch.chdir(tmp_path)
     root = make_workspace(tmp_path, feedback={1: files} if files else None,
                           responses={2: responses} if responses else None)
     with pytest.raises(UserError) as caught:
         load_rounds(load_unit(root), config_of(root))
-    assert expected in caught.value.format()
+    assert code in [i.code for i in caught.value.issues]
+    if language == "en":
+        assert expected in caught.value.format()
+
+
+@pytest.mark.parametrize("written, code", [("人事处", "rs"), ("纪检", "jj"), ("rss", "rs"), ("政工办", "zg")])
+def test_an_unknown_department_is_told_the_nearest_one_and_the_known_ones(written: str, code: str,
+                                                                          language: str) -> None:
+    from pipeline.content.config import Config
+
+    hint = Config().department_hint(written)
+    assert f"'{code}'" in hint or f"“{code}”" in hint
+    assert all(f"{d.code} ({d.name})" in hint for d in Config().departments)
 
 
 def test_an_unknown_department_in_a_misnamed_file_is_one_error(tmp_path: Path,
