@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import gettext
 import string
 from collections import Counter
@@ -138,3 +139,47 @@ def test_compiled_catalog_is_up_to_date(po_path: Path) -> None:
             if got != entry.string:
                 stale.append(f"{entry.id!r}: .mo has {got!r}, .po has {entry.string!r}")
     assert not stale, "the .mo is stale, run `make messages`:\n" + "\n".join(stale)
+
+
+def _own_scope(function: ast.AST) -> list[ast.AST]:
+    """The nodes of a function's own scope (nested functions, lambdas and comprehensions left out)."""
+    nested = (
+        ast.FunctionDef,
+        ast.AsyncFunctionDef,
+        ast.Lambda,
+        ast.ClassDef,
+        ast.ListComp,
+        ast.SetComp,
+        ast.DictComp,
+        ast.GeneratorExp,
+    )
+    found, stack = [], list(ast.iter_child_nodes(function))
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, nested):
+            found.append(node)
+            stack.extend(ast.iter_child_nodes(node))
+    return found
+
+
+def test_no_function_hides_the_translation_function() -> None:
+    """``root, _ = load(…)`` in a function that also calls ``_("…")`` makes ``_`` a local: the call then
+    fails (UnboundLocalError) or calls the wrong thing.  Name the throwaway ``_unused`` instead."""
+    clashes = []
+    for path in sorted(PIPELINE_DIR.rglob("*.py")):
+        for function in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            binds = [
+                n
+                for n in _own_scope(function)
+                if isinstance(n, ast.Name) and n.id == "_" and isinstance(n.ctx, ast.Store)
+            ]
+            calls = any(
+                isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "_"
+                for n in ast.walk(function)
+            )
+            if binds and calls:
+                where = path.relative_to(PIPELINE_DIR.parent)
+                clashes.append(f"{where}:{binds[0].lineno} in {function.name}()")
+    assert not clashes, "\n".join(clashes)

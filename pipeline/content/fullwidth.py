@@ -28,7 +28,9 @@ _KEY = r"[A-Za-z_][A-Za-z0-9_-]*"
 # `owner："监察室"`, `- id：M1`: a key, then a full-width colon before any ASCII one.
 _KEY_FULLWIDTH_COLON = re.compile(rf"^(?P<indent>[ \u3000]*(?:-[ \u3000]+)?)(?P<key>{_KEY})[ \u3000]*：")
 # Indentation that holds a full-width space, before a key or a list item.
-_FULLWIDTH_INDENT = re.compile(rf"^(?P<indent>[ \u3000]*\u3000[ \u3000]*)(?=-[ \u3000]|{_KEY}[ \u3000]*[:：])")
+_FULLWIDTH_INDENT = re.compile(
+    rf"^(?P<indent>[ \u3000]*\u3000[ \u3000]*)(?=-[ \u3000]|{_KEY}[ \u3000]*[:：])"
+)
 # `key: “…: …”`: a value opened with a curly quote (meant as YAML's quotes).
 _CURLY_VALUE = re.compile(rf"^[ ]*(?:-[ ]+)?(?:{_KEY}[ ]*:[ ]+)?(?P<quote>[“”])")
 # `[P1，P2]`: a flow list whose items are separated by full-width commas.
@@ -63,9 +65,9 @@ def _line_issues(path: Path, number: int, line: str, curly: bool) -> list[Issue]
         found.append(
             Issue(
                 path,
-                _("full-width colon '：' after the key '{key}': YAML needs an ASCII colon and a space").format(
-                    key=key
-                ),
+                _(
+                    "full-width colon '：' after the key '{key}': YAML needs an ASCII colon and a space"
+                ).format(key=key),
                 line=number,
                 column=column,
                 hint=_("write it as: {fixed}").format(fixed=fixed),
@@ -111,7 +113,9 @@ def _fullwidth_space(path: Path, line: int, column: int, indent: str) -> Issue:
         _("full-width space (U+3000) in the indentation: YAML indents with ASCII spaces"),
         line=line,
         column=column,
-        hint=_("replace the full-width spaces with ordinary spaces ({n} here, two for each one)").format(n=spaces),
+        hint=_("replace the full-width spaces with ordinary spaces ({n} here, two for each one)").format(
+            n=spaces
+        ),
         code="fullwidth-punctuation",
     )
 

@@ -11,8 +11,11 @@ from pipeline.errors import IssueCollector
 
 # (YAML text, [(line, column, code)], text the hint must contain)
 CASES = [
-    ("measures:\n  - id: M1\n    owner：\"监察室\"\n    text: 整改\n", [(3, 10, "fullwidth-punctuation")],
-     'owner: "监察室"'),
+    (
+        'measures:\n  - id: M1\n    owner："监察室"\n    text: 整改\n',
+        [(3, 10, "fullwidth-punctuation")],
+        'owner: "监察室"',
+    ),
     ("measures:\n  - id：M1\n    text: 整改\n", [(2, 7, "fullwidth-punctuation")], "id: M1"),
     ("a: 1\nb：2\nc：3\n", [(2, 2, "fullwidth-punctuation"), (3, 2, "fullwidth-punctuation")], "b: 2"),
     ("text: “一是: 二是”\n", [(1, 7, "fullwidth-punctuation")], 'text: "一是: 二是"'),
@@ -25,20 +28,24 @@ CASES = [
 
 
 @pytest.mark.parametrize("text,expected,fix", CASES)
-def test_typed_punctuation_is_reported_at_the_character(text: str, expected: list[tuple[int, int, str]], fix: str,
-                                                        language: str) -> None:
+def test_typed_punctuation_is_reported_at_the_character(
+    text: str, expected: list[tuple[int, int, str]], fix: str, language: str
+) -> None:
     issues = IssueCollector()
     yamlsrc.parse(Path("r.yaml"), text, issues)
     assert [(i.line, i.column, i.code) for i in issues.issues] == expected
     assert fix in issues.issues[0].hint
 
 
-@pytest.mark.parametrize("text", [
-    "text: 存在问题：一是学习不深入\n",  # a full-width colon inside text is text
-    "opening: |\n  \u3000\u3000根据安排，我述职如下：\n",  # paragraph indent inside a block
-    "text: “三会一课”制度落实不到位\n",  # curly quotes as Chinese quotation marks
-    "items: [政治坚定，作风过硬]\n",  # a sentence with a comma, not ids run together
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "text: 存在问题：一是学习不深入\n",  # a full-width colon inside text is text
+        "opening: |\n  \u3000\u3000根据安排，我述职如下：\n",  # paragraph indent inside a block
+        "text: “三会一课”制度落实不到位\n",  # curly quotes as Chinese quotation marks
+        "items: [政治坚定，作风过硬]\n",  # a sentence with a comma, not ids run together
+    ],
+)
 def test_full_width_punctuation_in_text_is_fine(text: str) -> None:
     issues = IssueCollector()
     root, _source = yamlsrc.parse(Path("r.yaml"), text, issues)
