@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "import": "pipeline.cli.word_import:import_draft",
     "init": "pipeline.cli.scaffold:init",
     "lint": "pipeline.cli.lint:lint",
+    "lookback": "pipeline.cli.lookback:lookback",
     "new-draft": "pipeline.cli.scaffold:new_draft_command",
     "pdf": "pipeline.cli.pdf:pdf",
     "publish": "pipeline.cli.publish:publish",

@@ -20,6 +20,7 @@ from pipeline.companions.problems_doc import write_problems
 from pipeline.companions.rectification_doc import write_rectification
 from pipeline.content.model import Draft
 from pipeline.content.workspace import find_root
+from pipeline.hq.sources import NO_SOURCES, UnitSources
 
 PROBLEMS_DOCX = "problems.docx"
 RECTIFICATION_DOCX = "rectification.docx"
@@ -28,12 +29,13 @@ COMPANION_FILES = (PROBLEMS_DOCX, RECTIFICATION_DOCX, EVALUATION_FORM_DOCX)
 
 
 def write_companions(draft: Draft, template: Path, out_dir: Path, as_of: dt.date | None = None, *,
-                     form: EvaluationForm | None = None) -> list[Path]:
+                     form: EvaluationForm | None = None, sources: UnitSources = NO_SOURCES) -> list[Path]:
     """Write the three companion documents of ``draft`` into ``out_dir`` (``build/<unit>/v<N>/``).
 
     ``template`` is the report's Word template (its styles and page set-up are reused); ``as_of``
     dates the rectification list (default: the draft's date); ``form`` overrides the evaluation items
-    (default: the workspace's ``templates/evaluation/standard.yaml`` plus the unit's own).  Every file
+    (default: the workspace's ``templates/evaluation/standard.yaml`` plus the unit's own); ``sources``
+    adds the unit's 述职 meeting and evaluation problems to the rectification list.  Every file
     is written atomically with deterministic bytes.  Raises :class:`~pipeline.errors.UserError` for a
     broken template or evaluation items file.
     """
@@ -42,7 +44,7 @@ def write_companions(draft: Draft, template: Path, out_dir: Path, as_of: dt.date
         form = load_form(find_root(draft.dir), draft.unit)
     return [
         write_problems(draft, template, out_dir / PROBLEMS_DOCX),
-        write_rectification(draft, template, out_dir / RECTIFICATION_DOCX, as_of),
+        write_rectification(draft, template, out_dir / RECTIFICATION_DOCX, as_of, sources),
         write_evaluation_form(draft, template, out_dir / EVALUATION_FORM_DOCX, form),
     ]
 

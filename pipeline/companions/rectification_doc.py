@@ -18,12 +18,15 @@ from docx.table import _Row
 from pipeline.companions.layout import save_companion, start_document
 from pipeline.companions.problems_doc import byline, companion_title, headline
 from pipeline.companions.rectification import (
-    RectificationItem, RectificationList, rectification_list,
+    RectificationItem,
+    RectificationList,
+    rectification_list,
 )
-from pipeline.word.house_tables import Column, HouseTable
 from pipeline.content.model import Draft
 from pipeline.display import format_rate
+from pipeline.hq.sources import NO_SOURCES, SOURCE_LABELS, SOURCES, UnitSources
 from pipeline.render.context import chinese_date, paragraphs
+from pipeline.word.house_tables import Column, HouseTable
 
 UNSET = "未明确"
 OVERDUE_COLOUR = RGBColor(0xC0, 0x00, 0x00)
@@ -42,13 +45,34 @@ def summary_text(rect: RectificationList) -> str:
     no_due = sum(1 for item in rect.items if item.measure.due is None)
     gaps = [f"未明确责任单位{no_owner}项" if no_owner else "", f"未明确完成时限{no_due}项" if no_due else ""]
     gaps = [g for g in gaps if g]
-    return text + (f"另有{'、'.join(gaps)}。" if gaps else "")
+    return text + (f"另有{'、'.join(gaps)}。" if gaps else "") + source_text(rect)
 
 
-def item_cells(item: RectificationItem) -> list[list[str]]:
-    """The cells of one measure's row, each a list of paragraph texts."""
+def source_text(rect: RectificationList) -> str:
+    """By source, when the problems come from more than the report (empty otherwise):
+    ``问题来自三个方面：报告查摆10个、述职会点评3个、群众测评2个；针对点评问题的措施4项，完成率25.0%……``"""
+    if not rect.multi_source:
+        return ""
+    problems, measures = rect.problems_by_source(), rect.measures_by_source()
+    rates = rect.completion_by_source()
+    counts = "、".join(f"{SOURCE_LABELS[s]}{problems[s]}个" for s in SOURCES if problems[s])
+    done = "；".join(f"针对{SOURCE_LABELS[s]}问题的措施{measures[s]}项，完成率{format_rate(rates[s])}"
+                    for s in SOURCES if measures[s])
+    missing = rect.unaddressed()
+    text = f"问题共{len(rect.problems)}个：{counts}" + (f"；{done}" if done else "") + "。"
+    if missing:
+        text += f"尚无整改措施的问题{len(missing)}个：{'、'.join(p.id for p in missing)}。"
+    return text
+
+
+def item_cells(item: RectificationItem, tagged: bool = False) -> list[list[str]]:
+    """The cells of one measure's row, each a list of paragraph texts; ``tagged`` marks each problem
+    with its source (〔报告〕, 〔点评〕, 〔测评〕) and lists the meeting's and evaluation's problems too."""
     measure = item.measure
-    problems = [f"{p.id} {headline(p.text)}" for p in item.problems]
+    if tagged:
+        problems = [f"〔{p.tag}〕{p.id} {headline(p.text)}" for p in item.sourced]
+    else:
+        problems = [f"{p.id} {headline(p.text)}" for p in item.problems]
     return [[str(item.number)], [measure.id], paragraphs(measure.text), problems,
             [measure.owner or UNSET], [chinese_date(measure.due) if measure.due else UNSET],
             [item.status_label]]
@@ -61,21 +85,24 @@ def _mark_overdue(row: _Row) -> None:
             run.font.color.rgb = OVERDUE_COLOUR
 
 
-def rectification_document(draft: Draft, template: Path, as_of: dt.date | None = None) -> DocxDocument:
-    """The 整改清单 of ``draft`` as of ``as_of`` (default: the draft's date)."""
-    rect = rectification_list(draft.report, as_of)
+def rectification_document(draft: Draft, template: Path, as_of: dt.date | None = None,
+                           sources: UnitSources = NO_SOURCES) -> DocxDocument:
+    """The 整改清单 of ``draft`` as of ``as_of`` (default: the draft's date), with the problems of the
+    unit's other ``sources`` (the 述职 meeting's, the evaluation's) tagged by source when there are any."""
+    rect = rectification_list(draft.report, as_of, sources)
     document = start_document(template, companion_title(draft, "整改清单"), landscape=True)
     document.add_paragraph(byline(draft), style="Byline")
     document.add_paragraph(summary_text(rect), style="Normal")
     table = HouseTable(document, COLUMNS)
     for item in rect.items:
-        row = table.add_row(item_cells(item))
+        row = table.add_row(item_cells(item, rect.multi_source))
         if item.overdue:
             _mark_overdue(row)
     return document
 
 
-def write_rectification(draft: Draft, template: Path, path: Path, as_of: dt.date | None = None) -> Path:
+def write_rectification(draft: Draft, template: Path, path: Path, as_of: dt.date | None = None,
+                        sources: UnitSources = NO_SOURCES) -> Path:
     """Write ``path`` (``rectification.docx``) deterministically and atomically."""
     title = companion_title(draft, "整改清单")
-    return save_companion(rectification_document(draft, template, as_of), path, draft, title)
+    return save_companion(rectification_document(draft, template, as_of, sources), path, draft, title)

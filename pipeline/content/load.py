@@ -8,6 +8,7 @@ return None where nothing usable was found; ``load_*`` raise :class:`UserError` 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable
@@ -15,11 +16,13 @@ from typing import Callable, Iterable
 from pipeline.content import yamlsrc
 from pipeline.errors import IssueCollector
 from pipeline.content.model import (
-    MEASURE_STATUSES, Answer, Area, AreaContent, Measure, Problem, Question, QuestionSet, Report,
-    Suppression, Unit,
+    LEVEL_DIRECT, LEVEL_SUBORDINATE, LEVELS, LOOKBACK_RESULTS, MEASURE_STATUSES, Answer, Area, AreaContent,
+    Evidence, LookbackCheck, Measure, Problem, Question, QuestionSet, Report, Suppression, Unit,
 )
 from pipeline.content.reader import MapReader, as_text, did_you_mean, issue_at
 from pipeline.content.yamlsrc import YNode
+
+_EXTERNAL_REF = re.compile(r"^(?:H[1-9][0-9]*|E[1-9][0-9]*|E-[A-Za-z][A-Za-z0-9_-]*)$")
 from pipeline.i18n import _
 
 # --- question sets ----------------------------------------------------------------------------
@@ -87,12 +90,31 @@ def read_unit(path: Path, issues: IssueCollector) -> Unit | None:
                      _("give a .docx path relative to the unit folder, or remove the key"), code="file-not-found")
     author = top.text("redline-author", required=False)
     items = top.text_list("evaluation-items")
+    level, parent = _level_and_parent(top, path, issues)
     top.finish()
     if len(issues.issues) > before:
         return None
     return Unit(id=path.parent.name, dir=path.parent, name=name or "", organisation=organisation or "",
                 reporter=reporter or "", role=role or "", questions=questions, template=template,
-                redline_author=author, evaluation_items=items, source=source)
+                redline_author=author, evaluation_items=items, level=level, parent=parent, source=source)
+
+
+def _level_and_parent(top: MapReader, path: Path, issues: IssueCollector) -> tuple[str, str | None]:
+    """``level`` (直属 / 隶属; 隶属 when a parent is given, else 直属) and ``parent``, checked together.
+
+    Whether the parent exists, is 直属 and forms no cycle needs every unit: see :mod:`pipeline.hq.hierarchy`.
+    """
+    parent = top.text("parent", required=False)
+    default = LEVEL_SUBORDINATE if parent else LEVEL_DIRECT
+    level = top.choice("level", LEVELS, default)
+    node = top.get("level", False)
+    if level == LEVEL_SUBORDINATE and parent is None:
+        issue_at(issues, path, node or top.node, "隶属单位要写 parent：它所隶属的直属单位",
+                 "加一行 parent: <直属单位的文件夹名>", key_path="level")
+    if level == LEVEL_DIRECT and parent is not None:
+        issue_at(issues, path, top.get("parent", False) or top.node, "直属单位直接向总署述职，不写 parent",
+                 "删去 parent，或把 level 改为 隶属")
+    return level, parent
 
 
 def unit_question_set_id(path: Path) -> str:
@@ -224,9 +246,41 @@ def _measure(r: MapReader) -> Measure | None:
     due = r.date("due", required=False)
     status = r.choice("status", MEASURE_STATUSES, "planned")
     ignore = _suppressions(r, path, issues)
+    evidence = tuple(e for e in (_evidence(n, path, issues) for n in r.seq("evidence")) if e is not None)
+    checked = _checked(r.map("checked"))
     if not (mid and text):
         return None
-    return Measure(id=mid, problems=problems, text=text, owner=owner, due=due, status=status, ignore=ignore)
+    return Measure(id=mid, problems=problems, text=text, owner=owner, due=due, status=status, ignore=ignore,
+                   evidence=evidence, checked=checked)
+
+
+def _evidence(node: YNode, path: Path, issues: IssueCollector) -> Evidence | None:
+    """One ``evidence`` entry of a measure: ``{date, what, where}`` (where is optional)."""
+    r = MapReader.of(node, path, issues, "an evidence entry")
+    if r is None:
+        return None
+    date = r.date("date")
+    what = r.text("what", hint="写做了什么，如“印发《督办台账管理办法》”")
+    where = r.text("where", required=False)
+    r.finish()
+    return Evidence(date=date, what=what, where=where) if date and what else None
+
+
+def _checked(r: MapReader | None) -> LookbackCheck | None:
+    """A measure's ``checked``: ``{date, by, result, note}`` — the look-back's verdict."""
+    if r is None:
+        return None
+    date = r.date("date")
+    by = r.text("by", hint="写核查人或核查组")
+    result = r.text("result", hint=f"写 {' / '.join(LOOKBACK_RESULTS)} 之一")
+    if result is not None and result not in LOOKBACK_RESULTS:
+        issue_at(r.issues, r.path, r.node.entries["result"][1],
+                 f"“{result}”不是核查结果，可用：{', '.join(LOOKBACK_RESULTS)}",
+                 "confirmed：核实完成；reopened：标为完成但核查未完成，重新整改；not-done：尚未完成")
+        result = None
+    note = r.text("note", required=False)
+    r.finish()
+    return LookbackCheck(date=date, by=by, result=result, note=note) if date and by and result else None
 
 
 def _read_items(nodes: list[YNode], path: Path, issues: IssueCollector, what: str,
@@ -301,7 +355,9 @@ def _check_measure_links(path: Path, issues: IssueCollector, problems: list[tupl
     known = {p.id for p, _node in problems} | (declared or set())
     for measure, node in measures:
         for pid in measure.problems:
-            if pid not in known:
+            # H<n> (the 述职 meeting's) and E<n> / E-<item> (the evaluation's) live in other files of
+            # the unit: pipeline.hq.sources checks them, with the unit's meeting.yaml and evaluation.
+            if pid not in known and not _EXTERNAL_REF.match(pid):
                 target = node.entries.get("problems", (node, node))[1]
                 issue_at(issues, path, target,
                          _("measure '{measure}' points at unknown problem '{problem}'").format(

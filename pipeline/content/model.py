@@ -17,6 +17,13 @@ from pipeline.content.source import SourceMap
 MeasureStatus = Literal["planned", "in-progress", "done"]
 MEASURE_STATUSES: tuple[str, ...] = ("planned", "in-progress", "done")
 MEASURE_STATUS_LABELS: dict[str, str] = {"planned": "未开始", "in-progress": "推进中", "done": "已完成"}
+# The look-back's verdict on a measure: confirmed done, reopened (marked done, found not done), not done.
+LOOKBACK_RESULTS: tuple[str, ...] = ("confirmed", "reopened", "not-done")
+LOOKBACK_RESULT_LABELS: dict[str, str] = {"confirmed": "核实完成", "reopened": "重新整改", "not-done": "尚未完成"}
+# The two levels of units: 直属 report to HQ, 隶属 to the 直属 unit named as their parent.
+LEVEL_DIRECT = "直属"
+LEVEL_SUBORDINATE = "隶属"
+LEVELS: tuple[str, ...] = (LEVEL_DIRECT, LEVEL_SUBORDINATE)
 
 
 # --- the question set -------------------------------------------------------------------------
@@ -121,8 +128,31 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """What was done for a measure, when, and where to see it (the look-back's 佐证材料)."""
+
+    date: dt.date
+    what: str
+    where: str | None = None
+
+
+@dataclass(frozen=True)
+class LookbackCheck:
+    """The look-back's check of a measure: when, by whom, the result (:data:`LOOKBACK_RESULTS`)."""
+
+    date: dt.date
+    by: str
+    result: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class Measure:
-    """One measure of the next steps / rectification (下一步打算 / 整改措施)."""
+    """One measure of the next steps / rectification (下一步打算 / 整改措施).
+
+    ``problems`` names the problems it addresses: the report's own (``P3``), the 述职 meeting's
+    (``H2``) or the evaluation's (``E1``, ``E-C14``); see :mod:`pipeline.hq.sources`.
+    """
 
     id: str
     problems: tuple[str, ...]
@@ -131,6 +161,8 @@ class Measure:
     due: dt.date | None = None
     status: str = "planned"
     ignore: tuple[Suppression, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    checked: LookbackCheck | None = None
 
 
 @dataclass(frozen=True)
@@ -184,6 +216,8 @@ class Unit:
     template: Path | None = None  # absolute path when the unit overrides the template
     redline_author: str | None = None  # defaults to the reporter
     evaluation_items: tuple[str, ...] = ()  # the unit's own evaluation-form items
+    level: str = LEVEL_DIRECT  # 直属 | 隶属
+    parent: str | None = None  # the 直属 unit (folder name) a 隶属 unit reports to
     source: SourceMap = field(default_factory=SourceMap.empty, compare=False, repr=False)
 
 

@@ -221,6 +221,10 @@ def load_workspace(root: Path, units: Sequence[str] | None = None) -> Workspace:
     dirs = select_unit_dirs(root, units, issues)
     question_sets = QuestionSets(root)
     loaded = [read_unit_drafts(root, d, issues, question_sets) for d in dirs]
+    if units is None:  # the whole workspace: every parent must be a 直属 unit of it, without cycles
+        from pipeline.hq.hierarchy import hierarchy_issues, member
+
+        issues.extend(hierarchy_issues([member(u.unit) for u in loaded if u is not None]))
     issues.raise_if_any()
     return Workspace(root=root, config=config, units=tuple(u for u in loaded if u is not None))
 

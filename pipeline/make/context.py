@@ -66,6 +66,14 @@ class BuildContext:
 
         return load_rounds(self.unit_drafts, self.config)
 
+    @cached_property
+    def sources(self):  # -> pipeline.hq.sources.UnitSources (imported lazily: no-op builds skip it)
+        """The unit's 述职 meeting record and evaluation problems (the rectification list's other sources)."""
+        from pipeline.hq.sources import unit_sources
+
+        loaded = self.unit_drafts
+        return unit_sources(self.files.root, loaded.unit, [d.report for d in loaded.drafts])
+
     @property
     def template(self) -> Path:
         return template_for(self.files.root, self.unit_drafts.unit)

@@ -52,6 +52,10 @@ class UnitFiles:
         files += [p for p in self.unit_dir.iterdir() if p.is_file()]
         return files
 
+    def evaluation_inputs(self) -> list[Path]:
+        """``evaluation/`` (results.csv, issues.yaml): the evaluation's problems of the rectification list."""
+        return files_under(self.unit_dir / "evaluation")
+
     def all_feedback_inputs(self) -> list[Path]:
         files: list[Path] = []
         for version, _ in self.versions:

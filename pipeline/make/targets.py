@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from pipeline.make.context import BuildContext
+from pipeline.make.hq_targets import hq_targets
 from pipeline.make.plan import Target, UnitFiles
 
 
@@ -20,6 +21,7 @@ def unit_targets(files: UnitFiles, options_key: str) -> list[Target]:
     if files.versions:
         targets.append(_ledger_target(files, common))
         targets.append(_publish_target(files, common))
+        targets += hq_targets(files, common, options_key)
     return targets
 
 
@@ -37,11 +39,12 @@ def _companions_target(files: UnitFiles, version: int, common: list[Path], optio
     def make(ctx: BuildContext) -> dict[Path, bytes]:
         from pipeline.companions import write_companions
 
-        write_companions(ctx.draft(version), ctx.template, out_dir, ctx.options.as_of)
+        write_companions(ctx.draft(version), ctx.template, out_dir, ctx.options.as_of, sources=ctx.sources)
         return {}  # written (atomically) by write_companions
 
     return Target(name=f"v{version}/companions", outputs=[out_dir / name for name in COMPANION_FILES],
-                  inputs=[*common, files.report_file(version)], make=make, extra=options_key)
+                  inputs=[*common, files.report_file(version), *files.evaluation_inputs()], make=make,
+                  extra=options_key)
 
 
 def _ledger_target(files: UnitFiles, common: list[Path]) -> Target:
@@ -66,7 +69,7 @@ def _publish_target(files: UnitFiles, common: list[Path]) -> Target:
     def make(ctx: BuildContext) -> dict[Path, bytes]:
         from pipeline.publish import page_html
 
-        return {out: page_html(ctx.draft(latest)).encode("utf-8")}
+        return {out: page_html(ctx.draft(latest), ctx.sources.meeting).encode("utf-8")}
 
     return Target(name="publish/index.html", outputs=[out], inputs=[*common, files.report_file(latest)], make=make)
 

@@ -24,6 +24,7 @@ from pipeline.render.document import jinja_environment
 from pipeline.render.context import build_context, measure_meta, paragraphs
 from pipeline.publish.template import PAGE
 from pipeline.content.workspace import UnitDrafts
+from pipeline.hq.meeting import Meeting
 
 __all__ = ["publish_unit", "page_html", "PAGE_NAME"]
 PAGE_NAME = "index.html"
@@ -62,8 +63,25 @@ def problem_list(draft: Draft) -> list[dict[str, Any]]:
     return rows
 
 
-def page_html(draft: Draft) -> str:
-    """The published page of ``draft`` as HTML text."""
+def meeting_context(draft: Draft, meeting: Meeting) -> dict[str, Any]:
+    """The 述职会记录 for the page: questions, 点评, the problems named and the measures for each."""
+    from pipeline.hq.meeting_doc import meeting_byline, meeting_title
+
+    heard = f"听取述职：{meeting.heard_by}。" + (f"主持：{meeting.chair}。" if meeting.chair else "")
+    problems = [{"id": p.id, "text": p.text,
+                 "measures": [f"{m.id} {' '.join(paragraphs(m.text))}{measure_meta(m)}"
+                              f"（{MEASURE_STATUS_LABELS.get(m.status, m.status)}）"
+                              for m in draft.report.measures if p.id in m.problems]}
+                for p in meeting.problems]
+    return {"title": meeting_title(draft), "byline": meeting_byline(draft, meeting), "heard": heard,
+            "questions": [{"asked_by": q.asked_by, "question": q.question, "follow_ups": q.follow_ups,
+                           "answer": paragraphs(q.answer)} for q in meeting.questions],
+            "comments": [{"by": c.by, "text": paragraphs(c.text)} for c in meeting.comments],
+            "problems": problems}
+
+
+def page_html(draft: Draft, meeting: Meeting | None = None) -> str:
+    """The published page of ``draft`` as HTML text; with ``meeting``, the 述职会记录 follows the list."""
     context = build_context(draft)
     css = resources.files("pipeline.publish").joinpath("page.css").read_text(encoding="utf-8")
     extra = number_headings(context)
@@ -71,6 +89,7 @@ def page_html(draft: Draft) -> str:
     return template.render(r=context, rows=problem_list(draft), css=Markup(css),
                            list_title=companion_title(draft, "问题清单"), list_byline=byline(draft),
                            draft_no=chinese_number(draft.version) if draft.version < 100 else draft.version,
+                           meeting=meeting_context(draft, meeting) if meeting else None,
                            **extra).rstrip("\n") + "\n"
 
 
@@ -80,6 +99,8 @@ def publish_unit(unit_drafts: UnitDrafts, out_dir: Path, draft: Draft | None = N
     if draft is None:
         raise UserError(Issue(unit_drafts.unit.dir, f"unit '{unit_drafts.unit.id}' has no draft to publish",
                               hint="add drafts/<unit>/v1/report.yaml (or import a Word draft)"))
+    from pipeline.hq.meeting import load_meeting
+
     path = Path(out_dir) / PAGE_NAME
-    atomic_write_text(path, page_html(draft))
+    atomic_write_text(path, page_html(draft, load_meeting(unit_drafts.unit.dir)))
     return path

@@ -87,7 +87,32 @@ PAGE = """<!DOCTYPE html>
 {% endfor %}
 </tbody>
 </table>
-</section>
+</section>{% if meeting %}
+<section class="problem-list meeting" id="meeting">
+<h2>{{ meeting.title }}</h2>
+<p class="list-byline">{{ meeting.byline }}</p>
+<p>{{ meeting.heard }}</p>
+<h3>一、现场提问</h3>
+{% for q in meeting.questions %}<div class="question" id="q-{{ loop.index }}">
+<p><span class="item-no">{{ loop.index }}.</span>{{ q.asked_by }}问：{{ q.question }}</p>
+{% for f in q.follow_ups %}<p>追问：{{ f }}</p>
+{% endfor %}{% for line in q.answer %}<p>{% if loop.first %}答（摘要）：{% endif %}{{ line }}</p>
+{% endfor %}</div>
+{% else %}<p>（会上没有提问。）</p>
+{% endfor %}<h3>二、点评</h3>
+{% for c in meeting.comments %}<div class="comment">
+<p><span class="item-no">{{ loop.index }}.</span>{{ c.by }}点评：</p>
+{% for line in c.text %}<p>{{ line }}</p>
+{% endfor %}</div>
+{% endfor %}<table>
+<colgroup><col class="c-id"><col><col class="c-measures"></colgroup>
+<thead><tr><th>编号</th><th>点评指出的问题</th><th>整改措施</th></tr></thead>
+<tbody>
+{% for p in meeting.problems %}<tr id="meeting-{{ p.id }}"><td class="no">{{ p.id }}</td><td>{{ p.text }}</td><td>{% for m in p.measures %}{{ m }}{% if not loop.last %}<br>{% endif %}{% else %}（尚未制定整改措施）{% endfor %}</td></tr>
+{% else %}<tr><td colspan="3">（点评未指出问题）</td></tr>
+{% endfor %}</tbody>
+</table>
+</section>{% endif %}
 </main>
 <footer class="doc">由 shuzhi 根据 {{ r.unit_name }} {{ r.version }}（{{ r.date_iso }}）生成</footer>
 </body>

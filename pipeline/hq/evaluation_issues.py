@@ -1,0 +1,161 @@
+"""The problems members raised in the evaluation (测评): ``drafts/<unit>/evaluation/issues.yaml``.
+
+Two kinds of evaluation problem, both with an id measures can name:
+
+- written ones, ``E1``, ``E2`` …: what members wrote on the forms or said in talks, summarised;
+- tallied ones, ``E-C14``, ``E-U2`` …: every item of the tallied results
+  (``evaluation/results.csv``) whose satisfaction is below ``threshold``, named after the item.
+
+The format (``docs/hq.md``)::
+
+    threshold: 85%          # optional; tallied problems only when it is given
+    problems:
+      - id: E1
+        item: C09           # optional: the form item it belongs to
+        text: 支部活动与查验业务脱节，“两张皮”问题群众反映较多
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.content import yamlsrc
+from pipeline.content.reader import MapReader, issue_at
+from pipeline.errors import Issue, IssueCollector, UserError
+
+EVALUATION_DIR = "evaluation"
+ISSUES_FILE = "issues.yaml"
+RESULTS_FILE = "results.csv"
+WRITTEN_ID = re.compile(r"^E[1-9][0-9]*$")
+TALLIED_PREFIX = "E-"
+_PERCENT = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*(%?)\s*$")
+
+
+@dataclass(frozen=True)
+class EvaluationProblem:
+    """One problem from the evaluation: written (``E1``) or from a low-scoring item (``E-C14``)."""
+
+    id: str
+    text: str
+    item: str | None = None  # the form item it belongs to
+    satisfaction: float | None = None  # tallied problems: the item's satisfaction
+    line: int = field(default=1, compare=False)  # where it is written (tallied: the threshold's line)
+    column: int = field(default=1, compare=False)
+
+
+@dataclass(frozen=True)
+class EvaluationIssues:
+    """The written problems and the threshold below which an item becomes a problem."""
+
+    path: Path
+    problems: tuple[EvaluationProblem, ...]
+    threshold: float | None = None  # 0.85 for "85%"
+    threshold_line: int = 1
+
+
+def issues_path(unit_dir: Path) -> Path:
+    return unit_dir / EVALUATION_DIR / ISSUES_FILE
+
+
+def results_path(unit_dir: Path) -> Path:
+    return unit_dir / EVALUATION_DIR / RESULTS_FILE
+
+
+def tallied_id(item_id: str) -> str:
+    """``C14`` → ``E-C14``."""
+    return f"{TALLIED_PREFIX}{item_id}"
+
+
+def parse_threshold(text: str) -> float | None:
+    """``85%``, ``85`` or ``0.85`` → 0.85; None when it is not a share between 0 and 100%."""
+    match = _PERCENT.match(text)
+    if match is None:
+        return None
+    value = float(match.group(1))
+    if match.group(2) or value > 1:
+        value /= 100
+    return value if 0 < value <= 1 else None
+
+
+def read_evaluation_issues(
+    path: Path, issues: IssueCollector, item_ids: frozenset[str] | None = None
+) -> EvaluationIssues | None:
+    """Parse ``issues.yaml``; ``item_ids`` (the unit's form) checks each problem's ``item``."""
+    before = len(issues.issues)
+    root, _ = yamlsrc.load(path, issues)
+    top = MapReader.of(root, path, issues, "evaluation/issues.yaml")
+    if top is None:
+        return None
+    threshold = None
+    threshold_text = top.text("threshold", required=False)
+    if threshold_text is not None:
+        threshold = parse_threshold(threshold_text)
+        if threshold is None:
+            issue_at(
+                issues,
+                path,
+                top.node.entries["threshold"][1],
+                f"threshold “{threshold_text}”不是满意率",
+                "写百分数，如 85%（满意率低于它的测评项目自动列为问题 E-<项目编号>）",
+            )
+    problems = []
+    seen: set[str] = set()
+    for node in top.seq("problems"):
+        reader = MapReader.of(node, path, issues, "a problem")
+        if reader is None:
+            continue
+        pid, text = reader.text("id"), reader.text("text")
+        item = reader.text("item", required=False)
+        reader.finish()
+        id_node = node.entries.get("id", (node, node))[1]
+        if pid is not None and not WRITTEN_ID.match(pid):
+            issue_at(
+                issues,
+                path,
+                id_node,
+                f"测评问题的编号“{pid}”不合规范",
+                "写 E 加序号：E1、E2 ……（E-<项目编号> 留给满意率低于 threshold 的测评项目）",
+            )
+        elif pid in seen:
+            issue_at(issues, path, id_node, f"问题编号“{pid}”重复", "每个测评问题用不同的编号")
+        if item is not None and item_ids is not None and item not in item_ids:
+            issue_at(
+                issues,
+                path,
+                node.entries["item"][1],
+                f"测评表中没有项目“{item}”",
+                "写测评表上的项目编号（C01 … C24，本单位的 U1 … U4），或者删去 item",
+            )
+        if pid:
+            seen.add(pid)
+        if pid and text:
+            problems.append(
+                EvaluationProblem(id=pid, text=text, item=item, line=node.span.line, column=node.span.column)
+            )
+    top.finish()
+    if len(issues.issues) > before:
+        return None
+    line = top.node.entries["threshold"][1].span.line if "threshold" in top.node.entries else 1
+    return EvaluationIssues(path=path, problems=tuple(problems), threshold=threshold, threshold_line=line)
+
+
+def load_evaluation_issues(unit_dir: Path, item_ids: frozenset[str] | None = None) -> EvaluationIssues | None:
+    """The unit's ``evaluation/issues.yaml``; None when it has none; :class:`UserError` when invalid."""
+    path = issues_path(unit_dir)
+    if not path.is_file():
+        return None
+    issues = IssueCollector()
+    found = read_evaluation_issues(path, issues, item_ids)
+    issues.raise_if_any()
+    return found
+
+
+def evaluation_issues_issues(unit_dir: Path, item_ids: frozenset[str] | None = None) -> list[Issue]:
+    """Every issue of the unit's ``evaluation/issues.yaml`` (none when absent): for ``shuzhi validate``."""
+    try:
+        load_evaluation_issues(unit_dir, item_ids)
+    except UserError as exc:
+        return list(exc.issues)
+    return []

@@ -1,0 +1,134 @@
+"""Two levels of units: 直属 units report to HQ, 隶属 units to the 直属 unit named as their ``parent``.
+
+A unit's own ``unit.yaml`` is checked on its own by the loader (a 隶属 unit needs a ``parent``, a 直属
+unit has none); what needs every unit at once is checked here: a parent that is no unit of the
+workspace, a parent that is itself 隶属 (there are only two levels), and a chain of parents that
+comes back to where it started.  Each issue sits at the ``parent`` line of the unit that is wrong.
+
+The checks work on :class:`Member` records (id, name, level, parent and where ``parent`` is
+written) so the overview can run them from its cached summaries without loading every unit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.content.model import LEVEL_DIRECT, Unit
+from pipeline.errors import Issue
+
+
+@dataclass(frozen=True)
+class Member:
+    """A unit's place in the hierarchy, and where its ``parent`` is written."""
+
+    id: str
+    name: str
+    level: str
+    parent: str | None
+    path: Path  # its unit.yaml
+    line: int | None = None  # of the parent value
+    column: int | None = None
+
+    def issue(self, message: str, hint: str) -> Issue:
+        return Issue(self.path, message, line=self.line, column=self.column, key_path="parent", hint=hint)
+
+
+def member(unit: Unit) -> Member:
+    """The hierarchy record of a loaded unit."""
+    line = column = None
+    if ("parent",) in unit.source.spans:
+        position = unit.source.position(("parent",))
+        line, column = position.line, position.column
+    return Member(
+        id=unit.id,
+        name=unit.name,
+        level=unit.level,
+        parent=unit.parent,
+        path=unit.dir / "unit.yaml",
+        line=line,
+        column=column,
+    )
+
+
+def _direct_ids(members: Sequence[Member]) -> str:
+    return "、".join(sorted(m.id for m in members if m.level == LEVEL_DIRECT)) or "无"
+
+
+def hierarchy_issues(members: Sequence[Member]) -> list[Issue]:
+    """Every unknown parent, parent that is not 直属, self-parent and cycle among ``members``."""
+    by_id = {m.id: m for m in members}
+    issues: list[Issue] = []
+    for unit in members:
+        if unit.parent is None:
+            continue
+        parent = by_id.get(unit.parent)
+        if unit.parent == unit.id:
+            issues.append(
+                unit.issue(f"单位“{unit.name}”的 parent 是它自己", "parent 写它所隶属的直属单位的文件夹名")
+            )
+        elif parent is None:
+            issues.append(
+                unit.issue(
+                    f"parent “{unit.parent}”不是本工作区的单位（drafts/ 下没有这个文件夹）",
+                    f"写直属单位的文件夹名，现有直属单位：{_direct_ids(members)}",
+                )
+            )
+        elif parent.level != LEVEL_DIRECT:
+            issues.append(
+                unit.issue(
+                    f"parent “{unit.parent}”（{parent.name}）本身是隶属单位，述职只分直属、隶属两级",
+                    "隶属单位的 parent 写它所隶属的直属单位",
+                )
+            )
+    return issues + _cycle_issues(members, by_id)
+
+
+def _cycle_issues(members: Sequence[Member], by_id: dict[str, Member]) -> list[Issue]:
+    """One issue per unit on a cycle of parents (a → b → a), naming the whole cycle."""
+    issues = []
+    reported: set[str] = set()
+    for unit in members:
+        chain: list[str] = []
+        current: Member | None = unit
+        while current is not None and current.id not in chain and current.parent is not None:
+            chain.append(current.id)
+            current = by_id.get(current.parent)
+        if current is None or current.id != unit.id or len(chain) < 2 or unit.id in reported:
+            continue  # no cycle through this unit, or a self-parent (reported on its own)
+        reported.update(chain)
+        cycle = " → ".join([*chain, unit.id])
+        issues += [
+            by_id[m].issue(
+                f"parent 构成循环：{cycle}", "隶属单位的 parent 写一个直属单位，直属单位不写 parent"
+            )
+            for m in chain
+        ]
+    return issues
+
+
+def below(members: Sequence[Member], parent_id: str) -> list[Member]:
+    """``parent_id``'s unit followed by every unit below it (what that office supervises)."""
+    by_id = {m.id: m for m in members}
+    chosen = [by_id[parent_id]] if parent_id in by_id else []
+    frontier, seen = [parent_id], {parent_id}
+    while frontier:
+        current = frontier.pop(0)
+        for child in sorted((m for m in members if m.parent == current), key=lambda m: m.id):
+            if child.id not in seen:
+                seen.add(child.id)
+                chosen.append(child)
+                frontier.append(child.id)
+    return chosen
+
+
+def unknown_parent_issue(parent_id: str, members: Sequence[Member]) -> Issue | None:
+    """An issue when ``--parent`` names no unit of the workspace; None when it does."""
+    if any(m.id == parent_id for m in members):
+        return None
+    return Issue(
+        None,
+        f"--parent：没有单位“{parent_id}”",
+        hint=f"写单位的文件夹名，现有直属单位：{_direct_ids(members)}",
+    )
