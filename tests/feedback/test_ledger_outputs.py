@@ -84,7 +84,7 @@ def test_ledger_docx_and_chart(tmp_path: Path) -> None:
     document = docx.Document(str(paths[0]))
     assert len(document.tables) == 3  # summary + items for the one round, then the totals
     assert document.tables[0].rows[2].cells[0].text == "人事"
-    assert document.tables[1].rows[1].cells[0].text == "rs-1"
+    assert document.tables[1].rows[1].cells[0].text == "1"  # a number, not the item id
     assert first[1].startswith(b"\x89PNG") and b"Software" not in first[1]
 
 
