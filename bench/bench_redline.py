@@ -1,16 +1,27 @@
-"""Benchmark: ``shuzhi redline`` against python-redlines (Docxodus) on generated Chinese documents.
+"""Benchmark: ``shuzhi redline`` against every redline engine on PyPI, on generated Chinese documents.
 
-For 50, 500 and 2,000 paragraphs (about 80 Chinese characters each, with a table) a pair of
+For 50, 500, 2,000 and 10,000 paragraphs (about 80 Chinese characters each, with a table) a pair of
 documents is generated with python-docx, about 10% of the paragraphs edited (a character or word
-changed, a figure changed, a paragraph inserted or deleted, a table cell edited).  Both tools are
-timed as whole processes, the way a user runs them (best and median of 3 runs), in the same run on
-the same pairs; peak memory (max RSS) of our process comes from ``wait4``.  Targets (issue 3):
-≥5× faster than python-redlines at every size, 2,000 paragraphs in under 1 s, peak memory under
-300 MB.  Run: ``python bench/bench_redline.py`` (or ``make bench``).
+changed, a figure changed, a phrase added or removed, a paragraph inserted or deleted, a table
+cell edited).  Every engine is timed as a whole process, the way a user runs it (best and median
+of 3 runs), in the same run on the same pairs; peak memory (max RSS) of each process comes from
+``wait4``.  The engines (the ``bench`` extra installs them): python-redlines' Docxodus and
+WmlComparer (Open-XML-PowerTools), docx-trackdiff, jubarte-redlines; docx-redline needs Python 3.12
+and is shown as n/a on older interpreters.
+
+The **I/O floor** is what any engine must do: a Python process that unzips both packages, parses
+their ``word/document.xml``, serialises one and writes the zip.  ``× floor`` is our time over it.
+
+**Marked characters** (on each pair): the characters inside ``w:ins``/``w:del``/``w:moveFrom``/
+``w:moveTo`` of each engine's output — fewer means finer marks — and whether the pure-Python
+oracle's Accept All / Reject All of that output gives the new / old paragraph texts.
+
+Run: ``python bench/bench_redline.py [--quick]`` (or ``make bench``); ``--quick`` stops at 2,000.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import random
 import shutil
@@ -18,24 +29,55 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-SIZES = (50, 500, 2000)
+SIZES = (50, 500, 2000, 10000)
 RUNS = 3
 EDIT_RATE = 0.10
 SEED = 20240601
-PHRASES = ["坚持以党的政治建设为统领", "认真落实全面从严治党主体责任", "深入开展主题教育", "推动基层党组织标准化规范化建设",
-           "严格落实三会一课制度", "加强干部队伍作风建设", "聚焦监管主责主业", "压实一岗双责", "持续优化口岸营商环境",
-           "扎实推进党风廉政建设", "强化理论武装", "健全完善长效机制", "深化党建与业务融合", "切实解决群众急难愁盼问题",
-           "全面提升监管效能", "发挥党员先锋模范作用"]
+PHRASES = [
+    "坚持以党的政治建设为统领",
+    "认真落实全面从严治党主体责任",
+    "深入开展主题教育",
+    "推动基层党组织标准化规范化建设",
+    "严格落实三会一课制度",
+    "加强干部队伍作风建设",
+    "聚焦监管主责主业",
+    "压实一岗双责",
+    "持续优化口岸营商环境",
+    "扎实推进党风廉政建设",
+    "强化理论武装",
+    "健全完善长效机制",
+    "深化党建与业务融合",
+    "切实解决群众急难愁盼问题",
+    "全面提升监管效能",
+    "发挥党员先锋模范作用",
+]
 MEASURES = ["次", "项", "名", "个", "条", "家", "期", "场"]
-REDLINES_SCRIPT = """
-import sys
+PY_REDLINES = """
+import sys, warnings
 from pathlib import Path
-from python_redlines import DocxodusEngine
-out, _, _ = DocxodusEngine().run_redline("bench", Path(sys.argv[1]), Path(sys.argv[2]))
-Path(sys.argv[3]).write_bytes(out)
+warnings.simplefilter("ignore")
+import python_redlines
+engine = getattr(python_redlines, sys.argv[1])()
+out, _, _ = engine.run_redline("bench", Path(sys.argv[2]), Path(sys.argv[3]))
+Path(sys.argv[4]).write_bytes(out)
+"""
+IO_FLOOR = """
+import io, sys, zipfile
+from lxml import etree
+packages = []
+for path in sys.argv[1:3]:
+    with zipfile.ZipFile(path) as archive:
+        parts = {i.filename: archive.read(i) for i in archive.infolist()}
+    parts["word/document.xml"] = etree.tostring(etree.fromstring(parts["word/document.xml"]))
+    packages.append(parts)
+with zipfile.ZipFile(sys.argv[3], "w", zipfile.ZIP_DEFLATED) as archive:
+    for name, data in packages[1].items():
+        archive.writestr(name, data)
 """
 
 
@@ -57,14 +99,14 @@ def edit(text: str, rng: random.Random) -> str:
         digits = [i for i, c in enumerate(text) if c.isdigit()]
         if digits:
             i = rng.choice(digits)
-            return text[:i] + str((int(text[i]) + rng.randint(1, 8)) % 10) + text[i + 1:]
+            return text[:i] + str((int(text[i]) + rng.randint(1, 8)) % 10) + text[i + 1 :]
     if kind == "phrase":
         i = text.find("，")
-        return text[:i + 1] + rng.choice(PHRASES) + text[i:] if i > 0 else text + rng.choice(PHRASES)
+        return text[: i + 1] + rng.choice(PHRASES) + text[i:] if i > 0 else text + rng.choice(PHRASES)
     if kind == "cut" and "，" in text:
         return text.partition("，")[2]
     i = rng.randrange(len(text) - 1)
-    return text[:i] + rng.choice("党建监管作风实效机制责任") + text[i + 1:]
+    return text[:i] + rng.choice("党建监管作风实效机制责任") + text[i + 1 :]
 
 
 def make_pair(n: int, folder: Path) -> tuple[Path, Path, int]:
@@ -153,65 +195,185 @@ def time_command(argv: list[str], output: Path) -> Timing:
     return Timing(times, cpus, peak)
 
 
-def shuzhi_command() -> list[str]:
-    """How a user runs shuzhi from this environment."""
-    found = Path(sys.executable).with_name("shuzhi")
-    return [str(found)] if found.exists() else [shutil.which("shuzhi") or "shuzhi"]
+def _bin(name: str) -> str:
+    found = Path(sys.executable).with_name(name)
+    return str(found) if found.exists() else (shutil.which(name) or name)
 
 
-def python_redlines_problem() -> str:
-    """Why python-redlines cannot run here, or '' when it can."""
+@dataclass(frozen=True)
+class Engine:
+    """A redline engine: its name, how to run it (old, new, out → argv) and why it cannot run here."""
+
+    name: str
+    argv: Callable[[Path, Path, Path], list[str]]
+    problem: Callable[[], str]
+
+
+def _module_problem(module: str, hint: str, check: str = "") -> Callable[[], str]:
+    def problem() -> str:
+        code = f"import {module}" + (f"; {check}" if check else "")
+        done = subprocess.run([sys.executable, "-W", "ignore", "-c", code], capture_output=True, text=True)
+        if done.returncode:
+            last = (done.stderr.strip().splitlines() or ["failed"])[-1]
+            return f"{last[:90]} ({hint})"
+        return ""
+
+    return problem
+
+
+ENGINES = [
+    Engine(
+        "shuzhi",
+        lambda o, n, out: [_bin("shuzhi"), "redline", str(o), str(n), "-o", str(out)],
+        _module_problem("pipeline.redline.api", "pip install -e ."),
+    ),
+    Engine(
+        "Docxodus",
+        lambda o, n, out: [sys.executable, "-c", PY_REDLINES, "DocxodusEngine", str(o), str(n), str(out)],
+        _module_problem("python_redlines", "pip install '.[bench]'", "python_redlines.DocxodusEngine()"),
+    ),
+    Engine(
+        "WmlComparer",
+        lambda o, n, out: [
+            sys.executable,
+            "-c",
+            PY_REDLINES,
+            "XmlPowerToolsEngine",
+            str(o),
+            str(n),
+            str(out),
+        ],
+        _module_problem("python_redlines", "pip install '.[bench]'", "python_redlines.XmlPowerToolsEngine()"),
+    ),
+    Engine(
+        "docx-trackdiff",
+        lambda o, n, out: [
+            _bin("docx-trackdiff"),
+            str(o),
+            str(n),
+            str(out),
+            "--date",
+            "2026-01-01T00:00:00Z",
+        ],
+        _module_problem("docx_trackdiff", "pip install '.[bench]'"),
+    ),
+    Engine(
+        "jubarte",
+        lambda o, n, out: [_bin("jubarte-redlines"), "redline", str(o), str(n), "-o", str(out), "--force"],
+        _module_problem("jubarte_redlines", "pip install '.[bench]'"),
+    ),
+    Engine(
+        "docx-redline",
+        lambda o, n, out: [sys.executable, "-m", "docx_redline", str(o), str(n), str(out)],
+        _module_problem("docx_redline", "needs Python 3.12; pip install docx-redline"),
+    ),
+]
+
+
+def marked_characters(docx: bytes) -> int:
+    """Characters inside tracked insertions, deletions and moves of a redline."""
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+        root = etree.fromstring(archive.read("word/document.xml"))
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    texts = root.xpath(
+        "//w:ins//w:t|//w:moveTo//w:t|//w:del//w:delText|//w:moveFrom//w:delText|//w:moveFrom//w:t",
+        namespaces={"w": w},
+    )
+    return sum(len(t.text or "") for t in texts)
+
+
+def round_trips(docx: bytes, old: Path, new: Path) -> bool:
+    """Whether the pure-Python oracle's Accept All / Reject All give the new / old texts."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    from support.docx_text import normalise, paragraph_texts
+
+    from pipeline.redline.api import accept_or_reject
+
     try:
-        from python_redlines import DocxodusEngine
+        return normalise(paragraph_texts(accept_or_reject(docx, accept=True))) == normalise(
+            paragraph_texts(new)
+        ) and normalise(paragraph_texts(accept_or_reject(docx, accept=False))) == normalise(
+            paragraph_texts(old)
+        )
+    except Exception:  # an output our oracle cannot read counts as not round-tripping
+        return False
 
-        DocxodusEngine()
-    except Exception as exc:  # not installed, no binary for this platform, …
-        return f"{type(exc).__name__}: {exc}".splitlines()[0][:120] + " (pip install '.[bench]')"
-    return ""
 
-
-def fmt(timing: Timing | None) -> tuple[str, str, str]:
-    """Best wall, median wall and best CPU time as table cells."""
-    if timing is None or timing.error or not timing.times:
-        return "n/a", "n/a", "n/a"
-    return f"{timing.best:.3f}", f"{timing.median:.3f}", f"{min(timing.cpus):.3f}"
+def _cell(timing: Timing | None) -> str:
+    return "n/a" if timing is None or timing.error or not timing.times else f"{timing.best:.3f}"
 
 
 def main() -> None:
-    """Generate the pairs, time both tools, print the table."""
-    print("== redline: shuzhi redline vs python-redlines (Docxodus), whole processes, best/median of 3 s ==")
-    peer_problem = python_redlines_problem()
-    rows = []
+    """Generate the pairs, time every engine and the I/O floor, print the tables."""
+    sizes = SIZES[:3] if "--quick" in sys.argv else SIZES
+    print("== redline: every engine as a whole process on the same pairs, best of 3 (s) ==")
+    engines = [(e, e.problem()) for e in ENGINES]
+    results: dict[tuple[str, int], Timing | None] = {}
+    floors: dict[int, Timing] = {}
+    quality: dict[tuple[str, int], tuple[int, bool]] = {}
     with tempfile.TemporaryDirectory(prefix="shuzhi-bench-redline-") as tmp:
         folder = Path(tmp)
-        for n in SIZES:
-            old, new, chars = make_pair(n, folder)
-            ours = time_command([*shuzhi_command(), "redline", str(old), str(new), "-o", str(folder / "ours.docx")],
-                                folder / "ours.docx")
-            peer = None
-            if not peer_problem:
-                peer = time_command([sys.executable, "-c", REDLINES_SCRIPT, str(old), str(new),
-                                     str(folder / "peer.docx")], folder / "peer.docx")
-            rows.append((n, chars, ours, peer))
-    print(f"{'':>15} {'--------- shuzhi redline ---------':>34}  {'----- python-redlines (Docxodus) ----':>37}")
-    print(f"{'paras':>6} {'chars':>8} {'best s':>8} {'median':>8} {'cpu s':>7} {'peak MB':>8}  "
-          f"{'best s':>8} {'median':>8} {'cpu s':>7} {'peak MB':>8} {'speed-up':>9}")
-    for n, chars, ours, peer in rows:
-        ob, om, oc = fmt(ours)
-        pb, pm, pc = fmt(peer)
-        ratio = f"{peer.best / ours.best:.1f}x" if ob != "n/a" and pb != "n/a" else "n/a"
-        peak = f"{ours.peak_mb:.0f}" if ob != "n/a" else "n/a"
-        peer_peak = f"{peer.peak_mb:.0f}" if pb != "n/a" else "n/a"
-        print(f"{n:>6} {chars:>8} {ob:>8} {om:>8} {oc:>7} {peak:>8}  {pb:>8} {pm:>8} {pc:>7} {peer_peak:>8} {ratio:>9}")
-    for n, _, ours, peer in rows:
-        if ours.error:
-            print(f"  shuzhi redline failed at {n} paragraphs: {ours.error}")
-        if peer is not None and peer.error:
-            print(f"  python-redlines failed at {n} paragraphs: {peer.error}")
-    if peer_problem:
-        print(f"  python-redlines: n/a — {peer_problem}")
-    print("  speed-up = python-redlines best wall time / ours; cpu = least user+sys time over the runs")
-    print("  targets: ≥5x faster than python-redlines at every size; 2,000 paragraphs < 1 s; peak < 300 MB")
+        for n in sizes:
+            old, new, _ = make_pair(n, folder)
+            floors[n] = time_command(
+                [sys.executable, "-c", IO_FLOOR, str(old), str(new), str(folder / "floor.docx")],
+                folder / "floor.docx",
+            )
+            for engine, problem in engines:
+                if problem:
+                    results[(engine.name, n)] = None
+                    continue
+                out = folder / f"out-{engine.name}.docx"
+                timing = time_command(engine.argv(old, new, out), out)
+                results[(engine.name, n)] = timing
+                if not timing.error and out.exists():
+                    data = out.read_bytes()
+                    quality[(engine.name, n)] = (marked_characters(data), round_trips(data, old, new))
+    header = (
+        f"{'engine':<15}"
+        + "".join(f"{n:>9,}" for n in sizes)
+        + f"{'peak MB':>9}  vs shuzhi at "
+        + " / ".join(f"{n:,}" for n in sizes)
+    )
+    print(header)
+    ours = {n: results[("shuzhi", n)] for n in sizes}
+    floor_row = f"{'I/O floor':<15}" + "".join(f"{_cell(floors[n]):>9}" for n in sizes)
+    print(floor_row + f"{max(f.peak_mb for f in floors.values()):>9.0f}")
+    for engine, problem in engines:
+        row = [results[(engine.name, n)] for n in sizes]
+        cells = "".join(f"{_cell(t):>9}" for t in row)
+        peak = max((t.peak_mb for t in row if t is not None and not t.error), default=0.0)
+        ratios = []
+        for n, timing in zip(sizes, row, strict=True):
+            mine = ours[n]
+            ok = timing is not None and not timing.error and mine is not None and not mine.error
+            ratios.append(f"{timing.best / mine.best:.1f}x" if ok else "n/a")
+        print(f"{engine.name:<15}{cells}{peak if peak else float('nan'):>9.0f}  " + " / ".join(ratios))
+        if problem:
+            print(f"{'':<15}n/a: {problem}")
+        for n, timing in zip(sizes, row, strict=True):
+            if timing is not None and timing.error:
+                print(f"{'':<15}failed at {n:,} paragraphs: {timing.error}")
+    mine_floor = []
+    for n in sizes:
+        mine = ours[n]
+        ok = mine is not None and not mine.error and not floors[n].error
+        mine_floor.append(f"{mine.best / floors[n].best:.1f}x" if ok else "n/a")
+    print(f"{'shuzhi × floor':<15}" + "".join(f"{c:>9}" for c in mine_floor))
+    print("  vs shuzhi = the engine's best time / ours (above 1: we are faster)")
+    print()
+    print("== marked characters (fewer = finer) and pure-Python accept/reject round trip ==")
+    print(f"{'engine':<15}" + "".join(f"{n:>14,}" for n in sizes))
+    for engine, problem in engines:
+        if problem:
+            continue
+        cells = []
+        for n in sizes:
+            found = quality.get((engine.name, n))
+            cells.append("n/a" if found is None else f"{found[0]:,} {'ok' if found[1] else 'WRONG'}")
+        print(f"{engine.name:<15}" + "".join(f"{c:>14}" for c in cells))
 
 
 if __name__ == "__main__":

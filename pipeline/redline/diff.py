@@ -9,6 +9,7 @@ leave the reader with confetti.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
@@ -19,6 +20,7 @@ EQUAL, INSERT, DELETE = 0, 1, -1
 _TOKEN_BASE = 0xF0000  # Unicode plane 15 (private use): one character per distinct token
 _TOKEN_LIMIT = 0xFFFD
 MAX_CELLS = 250_000  # token diffs larger than tokens(old) × tokens(new) go sentence by sentence
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _SENTENCE = re.compile(r"[^。！？；!?;\n]*[。！？；!?;\n]?")
 
 
@@ -55,7 +57,9 @@ def _encode(tokens: list[str], table: dict[str, str]) -> str | None:
     return "".join(out)
 
 
-def _unit_diff(old_units: list[str], new_units: list[str]) -> list[tuple[int, list[str]]]:
+def _unit_diff(
+    old_units: list[str], new_units: list[str], semantic: bool = True
+) -> list[tuple[int, list[str]]]:
     """diff-match-patch over units (tokens or sentences), each mapped to one character."""
     table: dict[str, str] = {}
     a, b = _encode(old_units, table), _encode(new_units, table)
@@ -63,7 +67,8 @@ def _unit_diff(old_units: list[str], new_units: list[str]) -> list[tuple[int, li
         return [(op, units) for op, units in ((DELETE, old_units), (INSERT, new_units)) if units]
     reverse = {char: unit for unit, char in table.items()}
     diffs = _DMP.diff_main(a, b, False)
-    _DMP.diff_cleanupSemantic(diffs)
+    if semantic:
+        _DMP.diff_cleanupSemantic(diffs)
     return [(op, [reverse[c] for c in text]) for op, text in diffs]
 
 
@@ -71,28 +76,74 @@ def _sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE.findall(text) if s]
 
 
-def _token_diff(old: str, new: str) -> list[tuple[int, list[str]]]:
-    """Token diff; long texts are diffed by sentence first, then by token inside changed stretches.
+def _characters(tokens: list[str]) -> list[str]:
+    """``tokens`` with every Chinese word split into its characters (figures and Latin words stay whole)."""
+    out: list[str] = []
+    for token in tokens:
+        if len(token) > 1 and _CJK.match(token):
+            out.extend(token)
+        else:
+            out.append(token)
+    return out
 
-    The token diff costs about (tokens × edits); bounding it by ``MAX_CELLS`` keeps a huge,
-    wholly rewritten paragraph from taking minutes.  A changed stretch still larger than that is
-    shown as replaced whole.
+
+def _refine(diffs: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """Each replaced stretch of words diffed again by character, with semantic clean-up.
+
+    ``基层支部`` → ``基新增支部`` is then ``基[-层-]{+新增+}支部`` (the word diff said
+    ``[-基层-]{+基新增+}``), while a word replaced by one sharing nothing (``检查`` → ``督导``),
+    a figure (``12`` → ``15``) or a Latin word still reads as one change.
     """
-    old_tokens, new_tokens = tokenize(old), tokenize(new)
-    if len(old_tokens) * len(new_tokens) <= MAX_CELLS:
-        return _unit_diff(old_tokens, new_tokens)
+    out: list[tuple[int, list[str]]] = []
+    index = 0
+    while index < len(diffs):
+        if diffs[index][0] == EQUAL:
+            out.append(diffs[index])
+            index += 1
+            continue
+        stop = index
+        while stop < len(diffs) and diffs[stop][0] != EQUAL:
+            stop += 1
+        removed = [t for op, units in diffs[index:stop] if op == DELETE for t in units]
+        added = [t for op, units in diffs[index:stop] if op == INSERT for t in units]
+        a, b = _characters(removed), _characters(added)
+        if (
+            removed
+            and added
+            and (len(a) > len(removed) or len(b) > len(added))
+            and len(a) * len(b) <= MAX_CELLS
+        ):
+            out.extend(_unit_diff(a, b))
+        else:
+            out.extend(diffs[index:stop])
+        index = stop
+    return out
+
+
+def _token_diff(old: str, new: str) -> list[tuple[int, list[str]]]:
+    """Sentences first, then words inside changed stretches, then characters inside replaced words.
+
+    Whole sentences are matched without clean-up, so a sentence kept between a removed one and an
+    added one stays unmarked however long the edits around it; inside a changed stretch the word
+    diff runs with semantic clean-up (no confetti of one-character equalities), and replaced words
+    are refined by character (:func:`_refine`).  The word diff costs about (tokens × edits);
+    bounding it by ``MAX_CELLS`` keeps a huge, wholly rewritten stretch from taking minutes: that
+    stretch is shown as replaced whole.
+    """
+    if old == new:
+        return [(EQUAL, [old])] if old else []
     out: list[tuple[int, list[str]]] = []
     pending = {DELETE: "", INSERT: ""}
 
     def flush() -> None:
         a, b = tokenize(pending[DELETE]), tokenize(pending[INSERT])
         if a and b and len(a) * len(b) <= MAX_CELLS:
-            out.extend(_unit_diff(a, b))
+            out.extend(_refine(_unit_diff(a, b)))
         else:
             out.extend((op, units) for op, units in ((DELETE, a), (INSERT, b)) if units)
         pending[DELETE] = pending[INSERT] = ""
 
-    for op, units in _unit_diff(_sentences(old), _sentences(new)):
+    for op, units in _unit_diff(_sentences(old), _sentences(new), semantic=False):
         if op == EQUAL:
             flush()
             out.append((EQUAL, units))
@@ -122,7 +173,7 @@ def diff_texts(old: str, new: str) -> list[Edit]:
 
 def shingles(text: str) -> frozenset[str]:
     """The characters and character bigrams of ``text`` (what :func:`dice` compares)."""
-    return frozenset(text).union(text[i:i + 2] for i in range(len(text) - 1))
+    return frozenset(text).union(text[i : i + 2] for i in range(len(text) - 1))
 
 
 def dice(a: frozenset[str], b: frozenset[str]) -> float:
@@ -139,10 +190,26 @@ def similarity(old: str, new: str) -> float:
     return dice(shingles(old), shingles(new))
 
 
-def key_similarity(old: list[str], new: list[str]):
-    """``similar(i, j)`` of ``old[i]`` and ``new[j]`` with each side's shingles computed once."""
+MIN_SHARED_SENTENCE = 8  # characters of a whole sentence two paragraphs must share to be one edited
+
+
+def long_sentences(text: str) -> frozenset[str]:
+    """The sentences of ``text`` long enough to identify a paragraph (see :func:`key_similarity`)."""
+    return frozenset(s for s in _sentences(text) if len(s.strip()) >= MIN_SHARED_SENTENCE)
+
+
+def key_similarity(old: list[str], new: list[str]) -> Callable[[int, int], float]:
+    """``similar(i, j)`` of ``old[i]`` and ``new[j]`` with each side's shingles computed once.
+
+    Dice over characters and bigrams; a paragraph that keeps a whole sentence of the other
+    (at least :data:`MIN_SHARED_SENTENCE` characters) counts as that paragraph edited — a sentence
+    removed at its start and another added at its end is then shown as those two sentences, not
+    as the whole paragraph deleted and re-inserted.
+    """
     left: dict[int, frozenset[str]] = {}
     right: dict[int, frozenset[str]] = {}
+    left_sentences: dict[int, frozenset[str]] = {}
+    right_sentences: dict[int, frozenset[str]] = {}
 
     def similar(i: int, j: int) -> float:
         a = left.get(i)
@@ -151,5 +218,19 @@ def key_similarity(old: list[str], new: list[str]):
         b = right.get(j)
         if b is None:
             b = right[j] = shingles(new[j])
-        return dice(a, b)
+        score = dice(a, b)
+        if score >= 0.5:
+            return score
+        sa = left_sentences.get(i)
+        if sa is None:
+            sa = left_sentences[i] = long_sentences(old[i])
+        sb = right_sentences.get(j)
+        if sb is None:
+            sb = right_sentences[j] = long_sentences(new[j])
+        shared = sa & sb
+        if not shared:
+            return score
+        kept = sum(len(s) for s in shared) / max(len(old[i]), len(new[j]), 1)
+        return max(score, 0.5 + 0.5 * kept)
+
     return similar

@@ -44,8 +44,8 @@ def _marks(xml: bytes) -> tuple[str, str]:
             Rich(BODY),
             Rich([BODY[0], ("fn", "带脚注的一段", "脚注：数据来源于季度统计。")]),
             "word/footnotes.xml",
-            "季度",
-            "年度",
+            "季",
+            "年",
         ),
     ],
 )
