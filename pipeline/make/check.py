@@ -22,8 +22,9 @@ from pipeline.make.context import BuildOptions
 from pipeline.make.runner import BuildReport, run_build
 from pipeline.make.shard import Shard
 from pipeline.make.unit import UnitResult
-from pipeline.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Issue, IssueCollector, UserError
+from pipeline.errors import CODES, EXIT_FINDINGS, GENERIC_CODE, EXIT_OK, EXIT_USAGE, Issue, IssueCollector, UserError
 from pipeline.feedback.check import RULES as FEEDBACK_RULES
+from pipeline.i18n import _
 from pipeline.lint.finding import Finding, RuleDescription
 from pipeline.content.model import Draft
 from pipeline.content.workspace import DRAFTS_DIR, select_unit_dirs
@@ -71,16 +72,17 @@ class CheckOutcome:
         return EXIT_OK
 
 
-CONTENT_RULE = "invalid-content"
+CONTENT_RULE = GENERIC_CODE  # the rule of an input error no more specific code names
 UNPLACED_RULE = "unplaced-content"
 #: The lint's warning on the same text; the check's error replaces it (one finding per paragraph).
 UNPLACED_LINT_RULE = "placeholder-unplaced"
 
-#: The rules of the check besides the lint's: the feedback checks and invalid content (for SARIF).
-CHECK_RULES: tuple[RuleDescription, ...] = FEEDBACK_RULES + (
-    RuleDescription(CONTENT_RULE, "content", "error",
-                    "An input file of the unit is invalid (YAML syntax, an unknown or missing key, a malformed"
-                    " feedback file, a broken template …): fix it to check and build the unit."),
+#: The rules of the check besides the lint's: the feedback checks, invalid content — one rule per
+#: :data:`pipeline.errors.CODES` entry (``unknown-key``, ``yaml-syntax`` …; ``invalid-content`` for the
+#: rest), so SARIF and annotations name the mistake in a language-independent id — and unplaced text.
+CHECK_RULES: tuple[RuleDescription, ...] = FEEDBACK_RULES + tuple(
+    RuleDescription(code, "content", "error", _(description)) for code, description in CODES.items()
+) + (
     RuleDescription(UNPLACED_RULE, "placeholder", "error",
                     "导入时未能归位的内容（report.yaml 的 unplaced）：报告末尾以“待归位内容”列出，"
                     "定稿前须逐段移到正文相应位置，并从 unplaced 中删去。"),
@@ -119,14 +121,14 @@ def with_unplaced_errors(findings: list[Finding], draft: Draft) -> list[Finding]
 
 
 def content_finding(issue: Issue) -> Finding:
-    """An input error as an error finding of rule ``invalid-content`` (at line 1 when it has none)."""
+    """An input error as an error finding whose rule is the issue's code (at line 1 when it has none)."""
     line, column = issue.line or 1, issue.column or 1
     message = issue.message + (f" — {issue.hint}" if issue.hint else "")
     if issue.key_path:
         message = f"{issue.key_path}: {message}"
     path = Path(issue.path) if issue.path is not None else None
     return Finding(path=path, line=line, column=column, end_line=line, end_column=column + 1,
-                   rule=CONTENT_RULE, category="content", severity="error", message=message)
+                   rule=issue.code, category="content", severity="error", message=message)
 
 
 def changed_units(root: Path, rev: str) -> list[str] | None:

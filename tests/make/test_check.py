@@ -13,6 +13,7 @@ from urllib.request import url2pathname
 import pytest
 
 from pipeline.cli.main import main
+from pipeline.errors import CODES
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -154,10 +155,11 @@ def test_input_errors_are_annotated_and_in_the_sarif(example_checked: Path, tmp_
     monkeypatch.chdir(root)  # as in CI: annotations name files relative to the repository
     code, output = run_check(root, capsys, "--github", "--sarif", str(sarif))
     assert code == 2
-    annotation = f"::error file={path},line={line},col=1,endLine={line},endColumn=2,title=invalid-content::"
+    annotation = f"::error file={path},line={line},col=1,endLine={line},endColumn=2,title=unknown-key::"
     assert annotation + "problemz: unknown key 'problemz'" in output, output
     results = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]
-    ours = [r for r in results if r["ruleId"] == "invalid-content"]
+    ours = [r for r in results if r["ruleId"] in CODES]  # input errors: their rule is the Issue's code
+    assert {r["ruleId"] for r in ours} == {"unknown-key"}
     assert ours and ours[0]["locations"][0]["physicalLocation"]["region"]["startLine"] == int(line)
     errors = int(re.search(r"1 units with invalid content, (\d+) errors", output).group(1))
     assert errors == len(ours) >= 1
@@ -198,5 +200,5 @@ def test_sarif_describes_every_rule_and_names_real_files(example_checked: Path, 
     categories = {rules[r["ruleIndex"]]["properties"]["category"] for r in run["results"]}
     assert {"feedback", "content", "placeholder"} <= categories
     odd_uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]
-                if r["ruleId"] == "invalid-content"}
+                if r["ruleId"] in CODES}
     assert odd_uris == {"drafts/%E7%AC%AC%E4%BA%8C%20%E5%8D%95%E4%BD%8D/unit.yaml"}
