@@ -14,7 +14,8 @@ import click
 from pipeline.companions.evaluation import load_form
 from pipeline.content.confine import check_output, refuse_outside
 from pipeline.companions.tally import tally as tally_results
-from pipeline.companions.tally_report import format_json, format_text, row_error_text, write_chart
+from pipeline.companions.tally_report import cjk_font, format_json, format_text, row_error_text, write_chart
+from pipeline.render.chart_font import NO_FONT_MESSAGE
 from pipeline.errors import EXIT_FINDINGS, EXIT_OK, Issue, IssueCollector, display_path
 from pipeline.content.load import read_unit
 from pipeline.content.model import Unit
@@ -72,4 +73,6 @@ def tally(unit: str, results: Path, fmt: str, chart: Path | None, no_chart: bool
     if not no_chart:
         path = write_chart(result, found.name, chart or root / BUILD_DIR / found.id / CHART_NAME)
         click.echo(f"wrote {display_path(path)}", err=True)
+        if cjk_font() is None:
+            click.echo(NO_FONT_MESSAGE, err=True)
     return EXIT_FINDINGS if result.rejected else EXIT_OK

@@ -1,16 +1,16 @@
 """The tally as text, as JSON, and as a bar chart (``build/<unit>/evaluation.png``).
 
 The chart is drawn with matplotlib's object API on the Agg canvas (no pyplot, no global state);
-labels use the first installed CJK font of :data:`CJK_FONTS` and fall back to item ids alone when
-there is none.  The PNG carries no software or time metadata, so the same tally gives the same bytes.
+labels use the CJK font every chart uses (:func:`pipeline.render.chart_font.find_cjk_font`:
+fontconfig or the font files, not matplotlib's cache) and fall back to item ids alone when there is
+none.  The PNG carries no software or time metadata, so the same tally gives the same bytes.
 """
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline.companions.evaluation import RATINGS
 from pipeline.display import format_rate
@@ -18,8 +18,9 @@ from pipeline.companions.tally import ItemTally, RowError, Tally
 from pipeline.errors import display_path
 from pipeline.fsutil import atomic_write_bytes
 
-CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "SimHei", "WenQuanYi Zen Hei",
-             "Noto Serif CJK SC", "AR PL UMing CN", "AR PL UKai CN")
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 TARGET = 0.90  # the pilot's satisfaction target, drawn as a line on the chart
 LABEL_CHARS = 18
 
@@ -72,11 +73,11 @@ def format_json(tally: Tally, unit_id: str, unit_name: str) -> str:
 
 
 def cjk_font() -> str | None:
-    """The first installed font family of :data:`CJK_FONTS`, or None."""
-    from matplotlib import font_manager
+    """The family name of the charts' CJK font (registered with matplotlib); None without one."""
+    from pipeline.render.chart_font import find_cjk_font
 
-    installed = {entry.name for entry in font_manager.fontManager.ttflist}
-    return next((name for name in CJK_FONTS if name in installed), None)
+    font = find_cjk_font()
+    return font.family if font is not None else None
 
 
 def _label(t: ItemTally, with_text: bool) -> str:
@@ -86,18 +87,17 @@ def _label(t: ItemTally, with_text: bool) -> str:
     return f"{t.item.id} {text}"
 
 
-def chart_png(tally: Tally, unit_name: str) -> bytes:
-    """A horizontal bar chart of satisfaction per item, lowest at the top, with the 90% line."""
+def chart_figure(tally: Tally, unit_name: str, font: str | None) -> Figure:
+    """The chart as a matplotlib figure, its labels in ``font`` (item ids and English when None)."""
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    font = cjk_font()
+    from pipeline.render.chart_font import chart_rc
+
     rows = list(reversed(tally.lowest_first()))  # barh draws bottom-up: lowest ends on top
     values = [100 * (t.satisfaction or 0.0) for t in rows]
-    rc = {"font.family": [font, "DejaVu Sans"] if font else ["DejaVu Sans"], "axes.unicode_minus": False,
-          "svg.hashsalt": "shuzhi"}
-    with matplotlib.rc_context(rc):
+    with matplotlib.rc_context(chart_rc(font)):
         figure = Figure(figsize=(9, 1.2 + 0.32 * max(len(rows), 1)), dpi=100)
         FigureCanvasAgg(figure)
         axes = figure.add_subplot()
@@ -112,9 +112,14 @@ def chart_png(tally: Tally, unit_name: str) -> bytes:
         axes.set_title(f"{unit_name} 述职评议测评满意度：总体 {overall}（{tally.respondents}份）" if font
                        else f"Satisfaction: overall {overall} ({tally.respondents} respondents)", fontsize=10)
         figure.tight_layout()
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", metadata={"Software": None})
-    return buffer.getvalue()
+    return figure
+
+
+def chart_png(tally: Tally, unit_name: str) -> bytes:
+    """A horizontal bar chart of satisfaction per item, lowest at the top, with the 90% line."""
+    from pipeline.render.chart_font import figure_png
+
+    return figure_png(chart_figure(tally, unit_name, cjk_font()))
 
 
 def write_chart(tally: Tally, unit_name: str, path: Path) -> Path:

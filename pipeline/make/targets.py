@@ -58,8 +58,13 @@ def _ledger_target(files: UnitFiles, common: list[Path]) -> Target:
         write_ledger_outputs(ctx.unit_drafts, ctx.config, out_dir, ctx.template)
         return {}  # written (atomically) by write_ledger_outputs
 
+    # The chart is drawn with whatever CJK font is installed: its identity is part of the digest, so a
+    # font installed (or changed) later redraws it; without one the build says so.
+    from pipeline.render.chart_font import NO_FONT_MESSAGE, find_cjk_font, font_identity
+
     return Target(name="feedback ledger", outputs=[out_dir / LEDGER_DOCX, out_dir / CHART_PNG],
-                  inputs=[*common, *files.all_feedback_inputs()], make=make)
+                  inputs=[*common, *files.all_feedback_inputs()], make=make, extra=f"font={font_identity()}",
+                  note=lambda ctx: NO_FONT_MESSAGE if find_cjk_font() is None else None)
 
 
 def _publish_target(files: UnitFiles, common: list[Path]) -> Target:
