@@ -56,7 +56,8 @@ def describe_char(ch: str) -> str:
 def read_text(path: Path, issues: IssueCollector) -> str | None:
     """The file's text as UTF-8 (BOM dropped), or None with an issue recorded.
 
-    A file that leads outside its workspace (a symlink) is refused unread (see :mod:`pipeline.content.confine`).
+    A file that leads outside its workspace (a symlink) is refused unread
+    (see :mod:`pipeline.content.confine`).
     """
     outside = outside_issue(path)
     if outside is not None:
@@ -120,8 +121,40 @@ def parse(path: Path, text: str, issues: IssueCollector) -> tuple[YNode | None, 
         issues.add(Issue(path, _("the file is empty"), line=1, column=1, hint=_("see docs/format.md for the content"),
                          code="empty-file"))
         return None, source
+    if _expanded_size(root) > MAX_NODES:  # an alias bomb: refused before it is expanded
+        raise _TooLarge()
     builder = _Builder(path, source, issues)
     return builder.build(root, ()), source
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """How many nodes the tree has with every alias expanded, counted without expanding them.
+
+    Each distinct node's size is computed once (aliases share the node object), iteratively: a
+    billion-laughs file of a few hundred bytes is told apart in microseconds.
+    """
+    sizes: dict[int, int] = {}
+    opened: set[int] = set()  # nodes whose children are being counted: meeting one again is a cycle
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        if children_done:
+            sizes[id(node)] = min(1 + sum(sizes[id(child)] for child in children), MAX_NODES + 1)
+            opened.discard(id(node))
+        elif id(node) in opened:
+            return MAX_NODES + 1  # a recursive alias (&a [*a]) expands without end
+        else:
+            opened.add(id(node))
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+    return sizes[id(root)]
 
 
 def _with_key_paths(path: Path, text: str, found: list[Issue]) -> list[Issue]:
@@ -158,19 +191,27 @@ def _compose(text: str) -> yaml.Node | None:
 
 
 def _first_too_deep_line(text: str) -> int | None:
-    """The line where the nesting of ``text`` first exceeds :data:`MAX_DEPTH` (an event scan: no recursion)."""
-    depth = 0
-    try:
-        for event in yaml.parse(text, Loader=_FAST_LOADER or yaml.SafeLoader):
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    return event.start_mark.line + 1
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                depth -= 1
-    except yaml.YAMLError:
-        return None
-    return None
+    """The line where the nesting of ``text`` first exceeds :data:`MAX_DEPTH` (events: no recursion)."""
+    error_line = None
+    # libyaml stops at 1,000 levels before handing out an event; PyYAML's own parser has no such stop
+    for loader in (_FAST_LOADER, yaml.SafeLoader):
+        if loader is None:
+            continue
+        depth = 0
+        try:
+            for event in yaml.parse(text, Loader=loader):
+                if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                    depth += 1
+                    if depth > MAX_DEPTH:
+                        return int(event.start_mark.line) + 1
+                elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                    depth -= 1
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            error_line = error_line or (mark.line + 1 if mark else None)
+        except yaml.YAMLError:
+            pass
+    return error_line
 
 
 def _compose_any(text: str) -> yaml.Node | None:
