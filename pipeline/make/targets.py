@@ -16,6 +16,7 @@ def unit_targets(files: UnitFiles, options_key: str) -> list[Target]:
     targets: list[Target] = []
     for version, _ in files.versions:
         targets.append(_report_target(files, version, common))
+        targets.append(_review_target(files, version, common))
         targets.append(_companions_target(files, version, common, options_key))
     targets += _redline_targets(files, common, options_key)
     if files.versions:
@@ -29,6 +30,20 @@ def _report_target(files: UnitFiles, version: int, common: list[Path]) -> Target
     out = files.build_dir / f"v{version}" / "report.docx"
     return Target(name=f"v{version}/report.docx", outputs=[out], inputs=[*common, files.report_file(version)],
                   make=lambda ctx: {out: ctx.rendered(version)})
+
+
+def _review_target(files: UnitFiles, version: int, common: list[Path]) -> Target:
+    """``v<N>/review.docx``: the rendered draft with every lint finding as a Word comment."""
+    out = files.build_dir / f"v{version}" / "review.docx"
+
+    def make(ctx: BuildContext) -> dict[Path, bytes]:
+        from pipeline.lint.engine import Linter
+        from pipeline.lint.review_docx import review_of_draft
+
+        return {out: review_of_draft(ctx.draft(version), ctx.rendered(version), Linter(ctx.config.lint))}
+
+    return Target(name=f"v{version}/review.docx", outputs=[out], inputs=[*common, files.report_file(version)],
+                  make=make)
 
 
 def _companions_target(files: UnitFiles, version: int, common: list[Path], options_key: str) -> Target:

@@ -79,10 +79,10 @@ def test_second_build_is_a_no_op_and_a_change_rebuilds_only_what_reads_it(tmp_pa
     report = root / "drafts" / "u2" / "v1" / "report.yaml"
     report.write_text(report.read_text(encoding="utf-8").replace("解决问题3个", "解决问题4个"), encoding="utf-8")
     again = run_build(root, None, BuildOptions(), jobs=1)
-    # the draft's report and companions, the unit's ledger and web page (they read every draft)
+    # the draft's report, review and companions, the unit's ledger and web page (they read every draft)
     # and the look-back of the latest draft
-    assert [r.built for r in again.results] == [[], ["v1/report.docx", "v1/companions", "feedback ledger",
-                                                     "publish/index.html", "lookback.docx"]]
+    assert [r.built for r in again.results] == [[], ["v1/report.docx", "v1/review.docx", "v1/companions",
+                                                     "feedback ledger", "publish/index.html", "lookback.docx"]]
 
 
 def test_builds_are_byte_identical(tmp_path: Path) -> None:

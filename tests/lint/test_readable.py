@@ -1,0 +1,130 @@
+"""Text output for people: a short window around each hit, findings grouped by paragraph, --summary."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli.main import main
+from pipeline.content.workspace import load_draft_file
+from pipeline.errors import display_path
+from pipeline.lint.document import from_draft, from_text
+from pipeline.lint.engine import Linter
+from pipeline.lint.locate import locate
+from pipeline.lint.readable import CONTEXT, WORDS_SHOWN, Linted, format_readable, summary_counts, window
+
+DIRTY = "drafts/demo/v1/report.yaml"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "shown", "marked"),
+    [
+        ("关党委高度重视党建工作。", 3, 7, "关党委高度重视党建工作。", "高度重视"),  # short: the whole line
+        (
+            "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸高度重视子丑寅卯辰巳午未申酉戌亥",
+            20,
+            24,
+            "…甲乙丙丁戊己庚辛壬癸高度重视子丑寅卯辰巳午未申酉…",
+            "高度重视",
+        ),
+        (
+            "第一行很长很长很长很长很长很长。\n高度重视第二行",
+            17,
+            21,
+            "高度重视第二行",
+            "高度重视",
+        ),  # own line only
+        ("开头" + "长" * 30 + "。", 2, 32, "开头" + "长" * WORDS_SHOWN + "…", "长" * WORDS_SHOWN + "…"),
+        ("缺", 0, 0, "缺", ""),
+    ],
+)
+def test_window_shows_about_twenty_characters_around_the_hit(
+    text: str, start: int, end: int, shown: str, marked: str
+) -> None:
+    got, lo, hi = window(text, start, end)
+    assert (got, got[lo:hi]) == (shown, marked)
+    assert len(got) <= 2 * CONTEXT + WORDS_SHOWN + 3
+
+
+def _linted(root: Path) -> list[Linted]:
+    linter = Linter()
+    out = []
+    for version in (1, 2):
+        doc = from_draft(load_draft_file(root / "drafts" / "demo" / f"v{version}" / "report.yaml"))
+        out.append(Linted(doc, locate(doc, linter.run(doc))))
+    return out
+
+
+def test_findings_are_grouped_under_their_paragraph(lint_ws: Path) -> None:
+    results = _linted(lint_ws)
+    lines = format_readable(results, files=2).splitlines()
+    findings = [item for r in results for item in r.located]
+    starts = [f"{display_path(i.finding.path)}:{i.finding.line}:{i.finding.column}: " for i in findings]
+    finding_lines = [line for line in lines if line.startswith(tuple(starts))]
+    assert len(finding_lines) == len(findings)
+    # one header per text with findings (a line of its own, not a finding, not indented), each once
+    headers = [line for line in lines if not line.startswith((" ", *starts)) and line != lines[-1]]
+    assert len(headers) == len(set(headers)) == len({(i.finding.path, i.key_path) for i in findings})
+    problem = lines.index(next(h for h in headers if "problems[0].text" in h))
+    assert [line.split(" ")[2] for line in lines[problem + 1 :: 3][:4]] == [
+        "hedging-minority",
+        "missing-example",
+        "missing-figure",
+        "hedging-gap",
+    ]
+
+
+def test_a_long_paragraph_is_not_repeated_for_each_finding(tmp_path: Path) -> None:
+    text = ("关党委高度重视基层党建工作，" * 3 + "认真贯彻落实各项部署，取得了明显成效。") * 4
+    path = tmp_path / "notes.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    doc = from_text(path, text + "\n")
+    located = locate(doc, Linter().run(doc))
+    assert len(located) >= 5
+    out = format_readable([Linted(doc, located)])
+    assert text not in out
+    shown = [line for line in out.splitlines() if line.startswith("    ") and "^" not in line]
+    assert (
+        len(shown) == len(located)
+        and max(len(line.strip()) for line in shown) <= 2 * CONTEXT + WORDS_SHOWN + 3
+    )
+
+
+def test_summary_counts_per_rule_and_per_section(lint_ws: Path) -> None:
+    results = _linted(lint_ws)
+    counts = summary_counts(results)
+    findings = [i.finding for r in results for i in r.located]
+    assert (
+        sum(row["count"] for row in counts["rules"])
+        == len(findings)
+        == sum(row["count"] for row in counts["sections"])
+    )
+    by_rule = {row["rule"]: row["count"] for row in counts["rules"]}
+    assert by_rule["unanswered-question"] == sum(f.rule == "unanswered-question" for f in findings) == 2
+    sections = [row["section"] for row in counts["sections"]]
+    assert sections[0] == "opening" and "履行第一责任人职责情况" in sections and "problems" in sections
+    severities = [row["severity"] for row in counts["rules"]]
+    assert severities == sorted(severities, key=lambda s: ["error", "warning", "suggestion"].index(s))
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_summary_option(lint_ws: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    assert main(["lint", "--summary", "--format", fmt, DIRTY]) == 1
+    out = capsys.readouterr().out
+    if fmt == "json":
+        data = json.loads(out)
+        assert {row["rule"] for row in data["rules"]} >= {"unanswered-question", "missing-example"}
+    else:
+        assert "unanswered-question" in out and "履行第一责任人职责情况" in out
+        assert "“高度重视”是套话" not in out  # counts, not the findings
+
+
+def test_summary_in_chinese(
+    lint_ws: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SHUZHI_LANG", "zh_CN")
+    main(["lint", "--summary", DIRTY])
+    out = capsys.readouterr().out
+    assert "按规则统计" in out and "存在的问题" in out and "警告" in out
