@@ -12,6 +12,7 @@ from pipeline.make.runner import build_with_progress, default_jobs, summary_line
 from pipeline.make.shard import Shard
 from pipeline.errors import EXIT_OK, IssueCollector, UserError
 from pipeline.content.workspace import load_draft_file, load_workspace, require_root
+from pipeline.i18n import _
 
 
 class ShardType(click.ParamType):
@@ -25,30 +26,30 @@ class ShardType(click.ParamType):
         try:
             return Shard.parse(str(value))
         except ValueError as exc:
-            self.fail(f"{exc}; e.g. --shard 1/4 builds the first of four groups of units", param, ctx)
+            self.fail(_("{error}; e.g. --shard 1/4 builds the first of four groups of units").format(error=exc),
+                      param, ctx)
 
 
-@click.command()
+@click.command(help=_("""Build every draft of every unit (or of UNITS): reports, redlines, companions, ledgers.
+
+Outputs whose inputs did not change since the last build are skipped. Exit 0 when all built,
+1 when some units failed (the others are built), 2 when nothing could be built."""))
 @click.argument("units", nargs=-1)
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Units built in parallel (default: the number of cores).")
+              help=_("Units built in parallel (default: the number of cores)."))
 @click.option("--shard", type=ShardType(), default=None,
-              help="Build only group K of N of the units (a stable hash of each unit's name), e.g. 2/4: "
-                   "for splitting the build across CI runners.")
-@click.option("--force", is_flag=True, help="Rebuild everything, even outputs whose inputs did not change.")
-@click.option("--author", default=None, help="Author of the tracked changes (default: each unit's reporter).")
+              help=_("Build only group K of N of the units (a stable hash of each unit's name), e.g. 2/4: "
+                   "for splitting the build across CI runners."))
+@click.option("--force", is_flag=True, help=_("Rebuild everything, even outputs whose inputs did not change."))
+@click.option("--author", default=None, help=_("Author of the tracked changes (default: each unit's reporter)."))
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="Date for marking overdue measures (default: each draft's date).")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+              help=_("Date for marking overdue measures (default: each draft's date)."))
+@click.option("--quiet", "-q", is_flag=True, help=_("No progress bar."))
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="The workspace (default: found from the current folder).")
+              help=_("The workspace (default: found from the current folder)."))
 def build(units: tuple[str, ...], jobs: int | None, shard: Shard | None, force: bool, author: str | None,
           as_of: dt.datetime | None, quiet: bool, root: Path | None) -> int:
-    """Build every draft of every unit (or of UNITS): reports, redlines, companions, ledgers.
-
-    Outputs whose inputs did not change since the last build are skipped. Exit 0 when all built,
-    1 when some units failed (the others are built), 2 when nothing could be built.
-    """
+    """The ``build`` command (its help text is the translated ``help=`` of the decorator)."""
     workspace = require_root(root)
     options = BuildOptions(force=force, author=author, as_of=as_of.date() if as_of else None)
     report = build_with_progress(workspace, units or None, options, jobs or default_jobs(), quiet=quiet, shard=shard)
@@ -57,23 +58,26 @@ def build(units: tuple[str, ...], jobs: int | None, shard: Shard | None, force: 
     return report.exit_code
 
 
-@click.command()
+@click.command(help=_("Check every unit's content files, or the named units or report.yaml files; every error at once."))
 @click.argument("targets", nargs=-1, metavar="[UNIT|REPORT.yaml]...")
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="The workspace (default: found from the current folder).")
+              help=_("The workspace (default: found from the current folder)."))
 def validate(targets: tuple[str, ...], root: Path | None) -> int:
-    """Check every unit's content files, or the named units or report.yaml files; every error at once."""
+    """The ``validate`` command (its help text is the translated ``help=`` of the decorator)."""
     files = [Path(t) for t in targets if t.endswith((".yaml", ".yml")) and Path(t).is_file()]
     units = [t for t in targets if Path(t) not in files]
     if files and not units:
         _validate_files(files)
-        click.echo(f"{len(files)} files: all valid")
+        click.echo(_("{n} files: all valid").format(n=len(files)))
         return EXIT_OK
     workspace = load_workspace(require_root(root), units or None)
     _validate_files(files)
     drafts = sum(len(u.drafts) for u in workspace.units)
-    click.echo(f"{len(workspace.units)} units, {drafts} drafts" + (f", {len(files)} files" if files else "")
-               + ": all valid")
+    if files:
+        click.echo(_("{units} units, {drafts} drafts, {files} files: all valid").format(
+            units=len(workspace.units), drafts=drafts, files=len(files)))
+    else:
+        click.echo(_("{units} units, {drafts} drafts: all valid").format(units=len(workspace.units), drafts=drafts))
     return EXIT_OK
 
 

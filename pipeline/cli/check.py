@@ -18,6 +18,7 @@ from pipeline.lint.engine import Linter
 from pipeline.lint.finding import Finding
 from pipeline.lint.formats import format_github, format_sarif, format_text
 from pipeline.content.workspace import require_root
+from pipeline.i18n import _
 
 
 @lru_cache(maxsize=256)
@@ -36,25 +37,24 @@ def source_line(finding: Finding) -> str | None:
     return lines[finding.line - 1] if 0 < finding.line <= len(lines) else None
 
 
-@click.command()
+@click.command(help=_("""Validate every unit, check its feedback, lint its latest draft and build it.
+
+Errors fail (exit 1; exit 2 when a content file is invalid); warnings are shown. Earlier drafts
+are built but not linted: they are history."""))
 @click.argument("units", nargs=-1)
 @click.option("--changed-since", "changed_since", metavar="REV", default=None,
-              help="Only the units whose files changed since this git revision (e.g. origin/main).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Units in parallel (default: cores).")
+              help=_("Only the units whose files changed since this git revision (e.g. origin/main)."))
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help=_("Units in parallel (default: cores)."))
 @click.option("--shard", type=ShardType(), default=None,
-              help="Only group K of N of the units, e.g. 2/4: for splitting CI across runners (see docs/scale.md).")
+              help=_("Only group K of N of the units, e.g. 2/4: for splitting CI across runners (see docs/scale.md)."))
 @click.option("--sarif", "sarif_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Also write the lint and feedback findings as SARIF 2.1.0 to this file.")
-@click.option("--github", is_flag=True, help="Also print GitHub workflow annotations for the findings.")
+              help=_("Also write the lint and feedback findings as SARIF 2.1.0 to this file."))
+@click.option("--github", is_flag=True, help=_("Also print GitHub workflow annotations for the findings."))
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="The workspace (default: found from the current folder).")
+              help=_("The workspace (default: found from the current folder)."))
 def check(units: tuple[str, ...], changed_since: str | None, jobs: int | None, shard: Shard | None,
           sarif_path: Path | None, github: bool, root: Path | None) -> int:
-    """Validate every unit, check its feedback, lint its latest draft and build it.
-
-    Errors fail (exit 1; exit 2 when a content file is invalid); warnings are shown. Earlier drafts
-    are built but not linted: they are history.
-    """
+    """``shuzhi check`` (the help text is the translated ``help=`` above)."""
     workspace = require_root(root)
     if sarif_path is not None:
         check_output(sarif_path, option="--sarif", root=workspace)
@@ -63,9 +63,10 @@ def check(units: tuple[str, ...], changed_since: str | None, jobs: int | None, s
         touched = changed_units(workspace, changed_since)
         if touched is not None:
             selected = sorted(set(touched) & set(selected)) if selected else touched
-            click.echo(f"units changed since {changed_since}: {', '.join(selected) or 'none'}")
+            click.echo(_("units changed since {rev}: {units}").format(rev=changed_since,
+                                                                        units=", ".join(selected) or _("none")))
             if not selected:
-                click.echo("nothing to check")
+                click.echo(_("nothing to check"))
                 return 0
     outcome = run_check(workspace, selected, jobs or default_jobs(), shard=shard)
     _report(outcome, workspace, sarif_path, github)
@@ -86,6 +87,8 @@ def _report(outcome: CheckOutcome, workspace: Path, sarif_path: Path | None, git
         atomic_write_text(sarif_path, format_sarif(annotated, rules, extra_rules=CHECK_RULES, root=workspace))
     for line in summary_lines(outcome.build):
         click.echo(line)
-    click.echo(f"check: {len(outcome.invalid)} units with invalid content, {len(outcome.errors)} errors, "
-               f"{len(outcome.warnings)} warnings, {outcome.pending} feedback items pending on latest drafts"
-               f" — {'FAILED' if outcome.exit_code else 'passed'}")
+    verdict = _("FAILED") if outcome.exit_code else _("passed")
+    click.echo(_("check: {invalid} units with invalid content, {errors} errors, {warnings} warnings, {pending} "
+                 "feedback items pending on latest drafts — {verdict}").format(
+        invalid=len(outcome.invalid), errors=len(outcome.errors), warnings=len(outcome.warnings),
+        pending=outcome.pending, verdict=verdict))

@@ -20,13 +20,14 @@ from pipeline.errors import EXIT_FINDINGS, EXIT_OK, Issue, IssueCollector, displ
 from pipeline.content.load import read_unit
 from pipeline.content.model import Unit
 from pipeline.content.workspace import BUILD_DIR, require_root, select_unit_dirs
+from pipeline.i18n import _
 
 CHART_NAME = "evaluation.png"
 
 
-@click.group("evaluation")
+@click.group("evaluation", help=_('Evaluation forms (测评表): tally the filled-in results.'))
 def evaluation() -> None:
-    """Evaluation forms (测评表): tally the filled-in results."""
+    """The ``evaluation`` command (its help text is the translated ``help=`` of the decorator)."""
 
 
 def _load_unit(root: Path, unit_id: str) -> Unit:
@@ -38,27 +39,27 @@ def _load_unit(root: Path, unit_id: str) -> Unit:
         if unit_file.is_file():
             unit = read_unit(unit_file, issues)
         else:
-            issues.add(Issue(unit_file, "missing unit.yaml", hint="the unit folder needs a unit.yaml"))
+            issues.add(Issue(unit_file, _("missing unit.yaml"), hint=_("the unit folder needs a unit.yaml"),
+                             code="missing-file"))
     issues.raise_if_any()
     assert unit is not None
     return unit
 
 
-@evaluation.command("tally")
+@evaluation.command("tally", help=_("""Satisfaction (好 + 较好 share) per item and overall from RESULTS.csv, lowest items first.
+
+RESULTS.csv has a header row of item ids (C01 … C24, U1 … U4; optionally 'respondent') and one
+row per respondent rated 好/较好/一般/差 or A/B/C/D; an empty cell is an item left out.  Bad rows
+are listed with their line numbers and not counted; the exit code is then 1."""))
 @click.argument("unit")
 @click.argument("results", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Output on stdout.")
+              help=_("Output on stdout."))
 @click.option("--chart", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help=f"Where to write the chart [default: {BUILD_DIR}/<unit>/{CHART_NAME}].")
-@click.option("--no-chart", is_flag=True, help="Do not write the chart.")
+              help=_("Where to write the chart [default: {path}].").format(path=f"{BUILD_DIR}/<unit>/{CHART_NAME}"))
+@click.option("--no-chart", is_flag=True, help=_("Do not write the chart."))
 def tally(unit: str, results: Path, fmt: str, chart: Path | None, no_chart: bool) -> int:
-    """Satisfaction (好 + 较好 share) per item and overall from RESULTS.csv, lowest items first.
-
-    RESULTS.csv has a header row of item ids (C01 … C24, U1 … U4; optionally 'respondent') and one
-    row per respondent rated 好/较好/一般/差 or A/B/C/D; an empty cell is an item left out.  Bad rows
-    are listed with their line numbers and not counted; the exit code is then 1.
-    """
+    """The ``tally`` command (its help text is the translated ``help=`` of the decorator)."""
     root = require_root()
     if chart is not None:
         check_output(chart, option="--chart", inputs=(results,))
@@ -72,7 +73,7 @@ def tally(unit: str, results: Path, fmt: str, chart: Path | None, no_chart: bool
     click.echo(text, nl=False)
     if not no_chart:
         path = write_chart(result, found.name, chart or root / BUILD_DIR / found.id / CHART_NAME)
-        click.echo(f"wrote {display_path(path)}", err=True)
+        click.echo(_("wrote {path}").format(path=display_path(path)), err=True)
         if cjk_font() is None:
             click.echo(NO_FONT_MESSAGE, err=True)
     return EXIT_FINDINGS if result.rejected else EXIT_OK

@@ -12,16 +12,17 @@ from pipeline.feedback.check import CheckResult
 from pipeline.feedback.ledger import FORMATS, build_ledger, format_ledgers
 from pipeline.lint.finding import Finding
 from pipeline.content.workspace import load_workspace, require_root
+from pipeline.i18n import _
 
 
-@click.group("feedback")
+@click.group("feedback", help=_("The five departments' feedback on each draft: checks and ledger."))
 def feedback() -> None:
-    """The five departments' feedback on each draft: checks and ledger."""
+    """The ``feedback`` command (its help text is the translated ``help=`` of the decorator)."""
 
 
 def format_finding(item: Finding) -> str:
     """``drafts/u/v1/feedback/rs.yaml:7:9: error: … [feedback-quote-not-found]``."""
-    return f"{display_path(item.path)}:{item.line}:{item.column}: {item.severity}: {item.message} [{item.rule}]"
+    return f"{display_path(item.path)}:{item.line}:{item.column}: {_(item.severity)}: {item.message} [{item.rule}]"
 
 
 def format_result(result: CheckResult) -> list[str]:
@@ -30,15 +31,17 @@ def format_result(result: CheckResult) -> list[str]:
     for pending in result.pending:
         item, draft = pending.item, pending.round.draft
         unit = draft.unit.id if draft.unit else ""
-        lines.append(f"pending: {unit} {draft.label} {item.id} ({item.department.name}) on {item.on}: {item.text}")
-    lines.append(f"{len(result.errors)} errors, {len(result.warnings)} warnings, {len(result.pending)} pending")
+        lines.append(_("pending: {unit} {draft} {item} ({department}) on {on}: {text}").format(
+            unit=unit, draft=draft.label, item=item.id, department=item.department.name, on=item.on, text=item.text))
+    lines.append(_("{errors} errors, {warnings} warnings, {pending} pending").format(
+        errors=len(result.errors), warnings=len(result.warnings), pending=len(result.pending)))
     return lines
 
 
-@feedback.command("check")
+@feedback.command("check", help=_('Check feedback and responses of UNITS (all units by default); exit 1 on errors.'))
 @click.argument("units", nargs=-1)
 def check(units: tuple[str, ...]) -> int:
-    """Check feedback and responses of UNITS (all units by default); exit 1 on errors."""
+    """The ``check`` command (its help text is the translated ``help=`` of the decorator)."""
     workspace = load_workspace(require_root(Path.cwd()), list(units) or None)
     result = check_feedback(list(workspace.units), workspace.config)
     for line in format_result(result):
@@ -46,11 +49,11 @@ def check(units: tuple[str, ...]) -> int:
     return EXIT_FINDINGS if result.errors else EXIT_OK
 
 
-@feedback.command("ledger")
+@feedback.command("ledger", help=_('Per round and department: given, adopted, partly, declined, open; totals and adoption rate.'))
 @click.argument("unit", required=False)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 def ledger(unit: str | None, fmt: str) -> int:
-    """Per round and department: given, adopted, partly, declined, open; totals and adoption rate."""
+    """The ``ledger`` command (its help text is the translated ``help=`` of the decorator)."""
     workspace = load_workspace(require_root(Path.cwd()), [unit] if unit else None)
     ledgers = [build_ledger(f) for f in load_many(list(workspace.units), workspace.config)]
     click.echo(format_ledgers(ledgers, fmt), nl=False)

@@ -11,7 +11,12 @@ import sys
 
 import click
 
+from pipeline.cli.click_text import translate_click
 from pipeline.errors import EXIT_USAGE, UserError
+from pipeline.i18n import _
+
+# click's own words (Usage:, Options, its error messages) from shuzhi's catalog, before any help is built.
+translate_click()
 
 
 # Each command lives in its own module, imported only when that command runs: importing all of
@@ -60,10 +65,11 @@ def _feedback_group() -> click.Group:
     return feedback
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             help=_("shuzhi — draft, render, redline, review and lint duty reports (述职报告)."))
 @click.version_option(package_name="shuzhi")
 def cli() -> None:
-    """shuzhi — draft, render, redline, review and lint duty reports (述职报告)."""
+    """The command group (its help text is translated: see the ``help=`` above)."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         click.echo(exc.format(), err=True)
         return EXIT_USAGE
     except click.exceptions.Abort:
-        click.echo("aborted", err=True)
+        click.echo(_("aborted"), err=True)
         return 130
     except click.ClickException as exc:
         exc.show()

@@ -9,6 +9,7 @@ import click
 from pipeline.errors import EXIT_OK, Issue, UserError, display_path
 from pipeline.word.pdf import PER_DOCUMENT_TIMEOUT, convert_to_pdf, default_sources, is_up_to_date
 from pipeline.content.workspace import BUILD_DIR, require_root
+from pipeline.i18n import _
 
 
 def _sources(files: tuple[Path, ...], force: bool) -> tuple[list[Path], int]:
@@ -18,26 +19,26 @@ def _sources(files: tuple[Path, ...], force: bool) -> tuple[list[Path], int]:
     build_dir = require_root() / BUILD_DIR
     found = default_sources(build_dir)
     if not found:
-        raise UserError(Issue(build_dir, "no built reports to convert (no build/<unit>/v<N>/report.docx)",
-                              hint="run 'shuzhi build' (make report) first, or name the .docx files"))
+        raise UserError(Issue(build_dir, _("no built reports to convert (no build/<unit>/v<N>/report.docx)"),
+                              hint=_("run 'shuzhi build' (make report) first, or name the .docx files"),
+                              code="file-not-found"))
     todo = found if force else [p for p in found if not is_up_to_date(p)]
     return todo, len(found) - len(todo)
 
 
-@click.command("pdf")
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--force", is_flag=True, help="Convert even when the PDF is newer than its .docx.")
-@click.option("--timeout", type=click.FloatRange(min=1), default=PER_DOCUMENT_TIMEOUT, show_default=True,
-              help="Seconds allowed per document before LibreOffice is stopped.")
-def pdf(files: tuple[Path, ...], force: bool, timeout: float) -> int:
-    """Write a PDF next to each .docx (default: every built report and redline in build/).
+@click.command("pdf", help=_("""Write a PDF next to each .docx (default: every built report and redline in build/).
 
-    Uses headless LibreOffice with font aliases that map 仿宋_GB2312, 楷体_GB2312, 黑体, 宋体 and
-    方正小标宋简体 to free CJK faces (see docs/pdf.md).
-    """
+Uses headless LibreOffice with font aliases that map 仿宋_GB2312, 楷体_GB2312, 黑体, 宋体 and
+方正小标宋简体 to free CJK faces (see docs/pdf.md)."""))
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--force", is_flag=True, help=_("Convert even when the PDF is newer than its .docx."))
+@click.option("--timeout", type=click.FloatRange(min=1), default=PER_DOCUMENT_TIMEOUT, show_default=True,
+              help=_("Seconds allowed per document before LibreOffice is stopped."))
+def pdf(files: tuple[Path, ...], force: bool, timeout: float) -> int:
+    """The ``pdf`` command (its help text is the translated ``help=`` of the decorator)."""
     sources, skipped = _sources(files, force)
     for conversion in convert_to_pdf(sources, timeout=timeout):
-        click.echo(f"wrote {display_path(conversion.pdf)}")
+        click.echo(_("wrote {path}").format(path=display_path(conversion.pdf)))
     if skipped:
-        click.echo(f"{skipped} PDF(s) already up to date (--force to redo)")
+        click.echo(_("{n} PDF(s) already up to date (--force to redo)").format(n=skipped))
     return EXIT_OK

@@ -6,13 +6,14 @@ import click
 
 from pipeline.errors import EXIT_OK, Issue, UserError, display_path
 from pipeline.content.workspace import BUILD_DIR, load_workspace, require_root
+from pipeline.i18n import _
 
 
-@click.command("publish")
+@click.command("publish", help=_('Write build/UNIT/publish/index.html: a self-contained, printable page (see docs/import-publish.md).'))
 @click.argument("unit")
-@click.option("--draft", "draft_name", metavar="v<N>", help="The draft to publish (default: the latest).")
+@click.option("--draft", "draft_name", metavar="v<N>", help=_("The draft to publish (default: the latest)."))
 def publish(unit: str, draft_name: str | None) -> int:
-    """Write build/UNIT/publish/index.html: a self-contained, printable page (see docs/import-publish.md)."""
+    """The ``publish`` command (its help text is the translated ``help=`` of the decorator)."""
     from pipeline.cli.word_import import parse_version
     from pipeline.publish import publish_unit
 
@@ -22,9 +23,10 @@ def publish(unit: str, draft_name: str | None) -> int:
     assert unit_drafts is not None  # load_workspace raises for an unknown unit
     draft = unit_drafts.draft(version) if version else None
     if version and draft is None:
-        known = ", ".join(d.label for d in unit_drafts.drafts) or "none"
-        raise UserError(Issue(unit_drafts.unit.dir, f"no draft v{version} of unit '{unit}'",
-                              hint=f"drafts: {known}"))
+        known = ", ".join(d.label for d in unit_drafts.drafts) or _("none")
+        raise UserError(Issue(unit_drafts.unit.dir, _("no draft v{version} of unit '{unit}'").format(
+                                  version=version, unit=unit),
+                              hint=_("drafts: {known}").format(known=known), code="not-found"))
     path = publish_unit(unit_drafts, root / BUILD_DIR / unit / "publish", draft)
-    click.echo(f"wrote {display_path(path)}")
+    click.echo(_("wrote {path}").format(path=display_path(path)))
     return EXIT_OK

@@ -22,7 +22,8 @@ def parse_version(value: str | None, option: str) -> int | None:
         return None
     match = _VERSION.match(value.strip())
     if not match:
-        raise UserError(Issue(None, f"{option} '{value}' is not a draft name", hint="write it as v1, v2, …"))
+        raise UserError(Issue(None, _("{option} '{value}' is not a draft name").format(option=option, value=value),
+                              hint=_("write it as v1, v2, …"), code="usage"))
     return int(match.group(1))
 
 
@@ -31,8 +32,10 @@ def load_unit(root: Path, unit_id: str) -> tuple[UnitDrafts, QuestionSet]:
     unit_dir = root / DRAFTS_DIR / require_unit_name(unit_id, root)
     refuse_outside(unit_dir, root)  # drafts/<unit> itself may be a link out of the workspace
     if not (unit_dir / "unit.yaml").is_file():
-        raise UserError(Issue(unit_dir, f"no unit '{unit_id}' (no {DRAFTS_DIR}/{unit_id}/unit.yaml)",
-                              hint="create the unit folder with its unit.yaml first (see docs/format.md)"))
+        raise UserError(Issue(unit_dir, _("no unit '{unit}' (no {file})").format(
+                                  unit=unit_id, file=f"{DRAFTS_DIR}/{unit_id}/unit.yaml"),
+                              hint=_("create the unit with 'shuzhi add-unit {unit} --name … --reporter …'").format(
+                                  unit=unit_id), code="unknown-unit"))
     issues = IssueCollector()
     sets = QuestionSets(root)
     unit_drafts = read_unit_drafts(root, unit_dir, issues, sets)
@@ -44,13 +47,13 @@ def load_unit(root: Path, unit_id: str) -> tuple[UnitDrafts, QuestionSet]:
     return unit_drafts, qset
 
 
-@click.command("import")
+@click.command("import", help=_('Turn a Word draft into drafts/UNIT/v<N>/report.yaml (see docs/import-publish.md).'))
 @click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
 @click.argument("unit")
-@click.option("--as", "as_version", metavar="v<N>", help="Draft to create (default: the next one).")
-@click.option("--force", is_flag=True, help="Replace an existing report.yaml of that draft.")
+@click.option("--as", "as_version", metavar="v<N>", help=_("Draft to create (default: the next one)."))
+@click.option("--force", is_flag=True, help=_("Replace an existing report.yaml of that draft."))
 def import_draft(source: Path, unit: str, as_version: str | None, force: bool) -> int:
-    """Turn a Word draft into drafts/UNIT/v<N>/report.yaml (see docs/import-publish.md)."""
+    """The ``import_draft`` command (its help text is the translated ``help=`` of the decorator)."""
     from pipeline.wordimport import import_to_unit
 
     version = parse_version(as_version, "--as")
@@ -59,21 +62,22 @@ def import_draft(source: Path, unit: str, as_version: str | None, force: bool) -
     target, result = import_to_unit(source, unit_drafts.unit, unit_drafts.drafts, qset, version, force)
     report = result.report
     answers = sum(len(a.answers) for a in report.areas)
-    click.echo(f"wrote {display_path(target)}: {answers} answers, {len(report.problems)} problems, "
-               f"{len(report.measures)} measures, {len(report.unplaced)} unplaced")
+    click.echo(_("wrote {path}: {answers} answers, {problems} problems, {measures} measures, {unplaced} unplaced").format(
+        path=display_path(target), answers=answers, problems=len(report.problems), measures=len(report.measures),
+        unplaced=len(report.unplaced)))
     for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(_("warning: {warning}").format(warning=warning), err=True)
     return EXIT_OK
 
 
-@click.command("import")
+@click.command("import", help=_("Turn a reviewer's Word comments and tracked changes into drafts/UNIT/v<N>/feedback/<dept>.yaml."))
 @click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
 @click.argument("unit")
-@click.option("--draft", "draft_name", required=True, metavar="v<N>", help="The draft the reviewer commented on.")
-@click.option("--department", required=True, help="Department code or name (shuzhi.toml), e.g. rs or 人事.")
-@click.option("--force", is_flag=True, help="Merge new items into an existing feedback file.")
+@click.option("--draft", "draft_name", required=True, metavar="v<N>", help=_("The draft the reviewer commented on."))
+@click.option("--department", required=True, help=_("Department code or name (shuzhi.toml), e.g. rs or 人事."))
+@click.option("--force", is_flag=True, help=_("Merge new items into an existing feedback file."))
 def feedback_import(source: Path, unit: str, draft_name: str, department: str, force: bool) -> int:
-    """Turn a reviewer's Word comments and tracked changes into drafts/UNIT/v<N>/feedback/<dept>.yaml."""
+    """The ``feedback_import`` command (its help text is the translated ``help=`` of the decorator)."""
     from pipeline.content.config import load_config
     from pipeline.wordimport.feedback_items import import_feedback
 
@@ -83,9 +87,11 @@ def feedback_import(source: Path, unit: str, draft_name: str, department: str, f
     unit_drafts, qset = load_unit(root, unit)
     draft = unit_drafts.draft(version or 0)
     if draft is None:
-        known = ", ".join(d.label for d in unit_drafts.drafts) or "none"
-        raise UserError(Issue(unit_drafts.unit.dir, f"no draft v{version} of unit '{unit}' (or it does not load)",
-                              hint=f"drafts: {known}; run 'shuzhi check' for load errors"))
+        known = ", ".join(d.label for d in unit_drafts.drafts) or _("none")
+        raise UserError(Issue(unit_drafts.unit.dir, _("no draft v{version} of unit '{unit}' (or it does not load)").format(
+                                  version=version, unit=unit),
+                              hint=_("drafts: {known}; run 'shuzhi check' for load errors").format(known=known),
+                              code="not-found"))
     config = load_config(root)
     dept = config.department(department)
     if dept is None:

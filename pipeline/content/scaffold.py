@@ -17,6 +17,7 @@ from pipeline.fsutil import atomic_write_bytes
 from pipeline.content.model import Draft, QuestionSet
 from pipeline.content.layout import PACKAGED_TEMPLATES, REPORT_FILE, RESPONSES_FILE, UNIT_FILE, draft_dir_name
 from pipeline.content.workspace import UnitDrafts, Workspace, load_workspace, require_root
+from pipeline.i18n import _
 
 INIT_RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "init"
 UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -42,9 +43,9 @@ def write_all(files: dict[Path, bytes], keep_existing: bool = False) -> list[Pat
     """
     existing = sorted(p for p in files if p.exists())
     if existing and not keep_existing:
-        raise UserError([Issue(p, "already exists; nothing was written",
-                               hint="shuzhi never overwrites: move the file away, choose another folder, "
-                                    "or add --keep-existing to write only the missing files")
+        raise UserError([Issue(p, _("already exists; nothing was written"),
+                               hint=_("shuzhi never overwrites: move the file away, choose another folder, "
+                                      "or add --keep-existing to write only the missing files"), code="exists")
                          for p in existing])
     missing = {path: data for path, data in files.items() if path not in existing}
     for path, data in missing.items():
@@ -55,8 +56,8 @@ def write_all(files: dict[Path, bytes], keep_existing: bool = False) -> list[Pat
 def init_workspace(target: Path, unit: NewUnit, keep_existing: bool = False) -> list[Path]:
     """Create a drafts workspace in ``target``: configuration, templates, CI workflow, one empty unit."""
     if not UNIT_ID.match(unit.id):
-        raise UserError(Issue(None, f"unit id '{unit.id}' is not a folder name",
-                              hint="use lower-case letters, digits, '-' and '_' (e.g. qingshigang)"))
+        raise UserError(Issue(None, _("unit id '{unit}' is not a folder name").format(unit=unit.id),
+                              hint=_("use lower-case letters, digits, '-' and '_' (e.g. qingshigang)"), code="unit-name"))
     files = workspace_files(target)
     files[target / "drafts" / unit.id / UNIT_FILE] = _unit_yaml(unit).encode("utf-8")
     return write_all(files, keep_existing)
@@ -108,10 +109,11 @@ def unfinished_warning(drafts: tuple[Draft, ...]) -> str | None:
     latest = drafts[-1]
     text = _without_date(latest.report.path.read_text(encoding="utf-8"))
     if len(drafts) > 1 and text == _without_date(drafts[-2].report.path.read_text(encoding="utf-8")):
-        return (f"{latest.label} is still an unedited copy of {drafts[-2].label}; "
-                f"was it meant to be revised before starting the next draft?")
+        return _("{latest} is still an unedited copy of {previous}; was it meant to be revised before starting "
+                 "the next draft?").format(latest=latest.label, previous=drafts[-2].label)
     if SKELETON_MARK in text:
-        return f"{latest.label} still has {text.count(SKELETON_MARK)} {SKELETON_MARK} placeholders to fill in"
+        return _("{draft} still has {n} {mark} placeholders to fill in").format(
+            draft=latest.label, n=text.count(SKELETON_MARK), mark=SKELETON_MARK)
     return None
 
 

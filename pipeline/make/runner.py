@@ -23,6 +23,7 @@ from pipeline.make.unit import UnitResult, build_unit
 from pipeline.content.config import Config, load_config
 from pipeline.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, IssueCollector
 from pipeline.content.workspace import select_unit_dirs
+from pipeline.i18n import _
 
 PROGRESS_THRESHOLD = 8  # units; below this a progress bar is noise
 
@@ -99,7 +100,7 @@ def build_with_progress(root: Path, units: Sequence[str] | None, options: BuildO
     count = len(shard.select(dirs) if shard else dirs)
     if quiet or count < PROGRESS_THRESHOLD:
         return run_build(root, units, options, jobs, shard=shard)
-    with click.progressbar(length=count, label="building units", show_eta=True, show_pos=True,
+    with click.progressbar(length=count, label=_("building units"), show_eta=True, show_pos=True,
                            file=sys.stderr) as bar:
         return run_build(root, units, options, jobs, on_result=lambda _: bar.update(1), shard=shard)
 
@@ -112,20 +113,22 @@ def summary_lines(report: BuildReport, verbose_units: int = 50) -> list[str]:
         if r.failed:
             continue
         if shown < verbose_units:
-            state = f"built {len(r.built)}" if r.built else "up to date"
-            lines.append(f"{r.unit_id}: {r.drafts} drafts, {state}, {r.skipped} unchanged ({r.seconds:.2f} s)")
+            state = _("built {n}").format(n=len(r.built)) if r.built else _("up to date")
+            lines.append(_("{unit}: {drafts} drafts, {state}, {skipped} unchanged ({seconds:.2f} s)").format(
+                unit=r.unit_id, drafts=r.drafts, state=state, skipped=r.skipped, seconds=r.seconds))
             lines += [f"  {note}" for note in r.notes]
             shown += 1
     hidden = len(report.results) - len(report.failed) - shown
     if hidden > 0:
-        lines.append(f"… and {hidden} more units built")
+        lines.append(_("… and {n} more units built").format(n=hidden))
     for r in report.failed:
-        lines.append(f"{r.unit_id}: FAILED")
+        lines.append(_("{unit}: FAILED").format(unit=r.unit_id))
         lines += [f"  {line}" for line in "\n".join(r.errors).splitlines()]
     built = sum(len(r.built) for r in report.results)
     skipped = sum(r.skipped for r in report.results)
     if report.shard is not None:
-        lines.append(f"shard {report.shard}: {len(report.results)} of {report.selected} units")
-    lines.append(f"{len(report.results)} units, {built} outputs built, {skipped} unchanged, "
-                 f"{len(report.failed)} failed in {report.seconds:.2f} s")
+        lines.append(_("shard {shard}: {n} of {selected} units").format(
+            shard=report.shard, n=len(report.results), selected=report.selected))
+    lines.append(_("{units} units, {built} outputs built, {skipped} unchanged, {failed} failed in {seconds:.2f} s").format(
+        units=len(report.results), built=built, skipped=skipped, failed=len(report.failed), seconds=report.seconds))
     return lines

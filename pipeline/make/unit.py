@@ -20,6 +20,7 @@ from pipeline.make.targets import unit_targets
 from pipeline.content.config import Config
 from pipeline.errors import UserError
 from pipeline.fsutil import atomic_write_bytes
+from pipeline.i18n import _
 
 
 @dataclass
@@ -88,13 +89,14 @@ def _internal_error(unit_dir: Path, exc: Exception) -> str:
     """An unexpected exception as a unit error, with where it happened so it can be reported."""
     frames = traceback.extract_tb(exc.__traceback__)[-3:]
     where = "; ".join(f"{Path(f.filename).name}:{f.lineno} in {f.name}" for f in frames)
-    return (f"{unit_dir}: internal error {type(exc).__name__}: {exc} (at {where}) — this is a bug in "
-            "shuzhi, not in the drafts; please report it with this message")
+    return _("{unit}: internal error {kind}: {error} (at {where}) — this is a bug in shuzhi, not in the drafts; "
+             "please report it with this message").format(unit=unit_dir, kind=type(exc).__name__, error=exc,
+                                                          where=where)
 
 
 def _remove_leftover_temp_files(folder: Path) -> None:
     """Delete temporary files a killed build left behind (atomic writes name them ``.<name>.*.tmp``)."""
-    for top, _, names in os.walk(folder):  # os.walk: pathlib's rglob dominated no-op builds
+    for top, _dirs, names in os.walk(folder):  # os.walk: pathlib's rglob dominated no-op builds
         for name in names:
             if len(name) >= 5 and name.startswith(".") and name.endswith(".tmp"):
                 Path(top, name).unlink(missing_ok=True)

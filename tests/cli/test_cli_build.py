@@ -37,7 +37,7 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (["lone.yaml"], 0, "1 files: all valid"),
     (["qingshigang", "lone.yaml"], 0, "1 units, 5 drafts, 1 files: all valid"),
     (["broken.yaml"], 2, "broken.yaml:2:1: openin: unknown key 'openin'"),
-    (["lone.yaml", "broken.yaml"], 2, "broken.yaml:1:1: opening: missing required key 'opening'"),
+    (["lone.yaml", "broken.yaml"], 2, "broken.yaml:2:1: openin: unknown key 'openin' in report.yaml — did you mean 'opening'?"),
     (["nosuch"], 2, "no unit 'nosuch'"),
 ])
 def test_validate(workspace: Path, capsys: pytest.CaptureFixture[str], args: list[str], code: int,

@@ -1,0 +1,70 @@
+"""The command line speaks the interface language: click's own words, help texts, summaries."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from babel.messages.extract import extract_from_dir
+
+from pipeline.cli.click_text import CLICK_MESSAGES, click_plurals
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _click_msgids() -> set[str]:
+    found = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(
+        str(Path(click.__file__).parent), method_map=[("**.py", "python")]
+    ):
+        found.add(message[0] if isinstance(message, (list, tuple)) else message)
+    return found
+
+
+def test_every_listed_message_is_one_of_clicks() -> None:
+    """A message click no longer has would silently stay untranslated: the list follows click."""
+    known = _click_msgids()
+    missing = [m for m in CLICK_MESSAGES + click_plurals() if m not in known]
+    assert not missing, missing
+
+
+def _shuzhi(args: list[str], language: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``shuzhi ARGS`` in a fresh process (click reads help texts when a command is imported)."""
+    env = {**os.environ, "SHUZHI_LANG": "", "LANG": "C", "LC_ALL": "", "LC_MESSAGES": ""}
+    if language == "en":
+        env["SHUZHI_LANG"] = "en"
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, env=env,
+                          cwd=cwd, timeout=120)
+
+
+@pytest.mark.parametrize(("args", "zh", "en"), [
+    (["--help"], ["用法：", "选项", "命令", "显示本帮助并退出。", "述职报告的起草"],
+     ["Usage:", "Options", "Commands", "Show this message and exit."]),
+    (["build", "--help"], ["用法：", "生成每个单位", "不显示进度条。"], ["Usage:", "Build every draft", "No progress bar."]),
+    (["build", "--nope"], ["错误：", "没有选项", "查看帮助"], ["Error:", "No such option", "for help"]),
+])
+def test_help_and_usage_errors_follow_the_language(args: list[str], zh: list[str], en: list[str],
+                                                   language: str, tmp_path: Path) -> None:
+    """LANG=C is Chinese; SHUZHI_LANG=en is English — click's words included."""
+    done = _shuzhi(args, language, tmp_path)
+    output = done.stdout + done.stderr
+    expected, other = (zh, en) if language == "zh_CN" else (en, zh)
+    assert all(word in output for word in expected), output
+    assert not any(word in output for word in other[:1]), output
+
+
+def test_a_summary_and_an_input_error_in_chinese(tmp_path: Path) -> None:
+    """What a secretary sees after a typo: the message and the summary in Chinese, the code unchanged."""
+    root = tmp_path / "ws"
+    assert _shuzhi(["init", str(root)], "zh_CN", tmp_path).returncode == 0
+    assert _shuzhi(["new-draft", "example-unit"], "zh_CN", root).returncode == 0
+    report = root / "drafts" / "example-unit" / "v1" / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("opening:", "openin:"), encoding="utf-8")
+    done = _shuzhi(["validate"], "zh_CN", root)
+    assert done.returncode == 2
+    assert "未知的键“openin”" in done.stderr and "是不是想写“opening”" in done.stderr, done.stderr
+    assert "missing required key" not in done.stderr and "缺少必填" not in done.stderr  # one error, not two
