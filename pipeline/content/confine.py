@@ -20,15 +20,19 @@ following links), so a link inside a workspace is confined however far it points
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
 
+from pipeline.content.layout import PACKAGED_TEMPLATES
 from pipeline.errors import Issue, UserError
 from pipeline.i18n import _
 
 DRAFTS = "drafts"
 _MARKERS = ("drafts", "shuzhi.toml")
+
+
+PACKAGED_RESOURCES = PACKAGED_TEMPLATES.parent
 
 
 def real(path: Path | str) -> Path:
@@ -46,7 +50,9 @@ def is_within(path: Path | str, folder: Path | str) -> bool:
 def _lexical_root(folder: str) -> str | None:
     current = folder
     while True:
-        if os.path.isdir(os.path.join(current, "drafts")) or os.path.isfile(os.path.join(current, "shuzhi.toml")):
+        if os.path.isdir(os.path.join(current, "drafts")) or os.path.isfile(
+            os.path.join(current, "shuzhi.toml")
+        ):
             return current
         parent = os.path.dirname(current)
         if parent == current:
@@ -65,7 +71,9 @@ def _allowed(root: str, config_mtime: float) -> tuple[Path, ...]:
     """The workspace and its configured template directories, resolved (cached per config version)."""
     from pipeline.content.config import load_config
 
-    folders = [real(root)]
+    # shuzhi's own packaged resources are always readable: in a checkout they are a symlink to the
+    # repository's templates/, which lies outside any other workspace.
+    folders = [real(root), real(PACKAGED_RESOURCES), real(PACKAGED_TEMPLATES)]
     try:
         folders += [real(folder) for folder in load_config(Path(root)).template_dirs]
     except UserError:
@@ -101,8 +109,15 @@ def escaping_link(path: Path, root: Path) -> Path:
     return path
 
 
-def outside_issue(path: Path, root: Path | None = None, *, referrer: Path | None = None,
-                  line: int | None = None, column: int | None = None, key_path: str = "") -> Issue | None:
+def outside_issue(
+    path: Path,
+    root: Path | None = None,
+    *,
+    referrer: Path | None = None,
+    line: int | None = None,
+    column: int | None = None,
+    key_path: str = "",
+) -> Issue | None:
     """An issue when ``path`` leads outside the workspace ``root`` (found from ``path`` when None).
 
     With ``referrer`` (the file of the setting that named ``path``, and its line) the issue is
@@ -112,14 +127,21 @@ def outside_issue(path: Path, root: Path | None = None, *, referrer: Path | None
     if root is None or _inside_any(path, allowed_folders(root)):
         return None
     if referrer is not None:
-        return Issue(referrer, _("the path leads outside the workspace; shuzhi does not read it"),
-                     line=line, column=column, key_path=key_path, code="outside-workspace",
-                     hint=_("keep the file inside the workspace, or list its folder in template-dirs in "
-                            "shuzhi.toml"))
-    return Issue(escaping_link(path, root), _("a symbolic link leads outside the workspace; shuzhi does not "
-                                              "read what it points to"),
-                 code="outside-workspace",
-                 hint=_("replace the link with the file itself, or point it inside the workspace"))
+        return Issue(
+            referrer,
+            _("the path leads outside the workspace; shuzhi does not read it"),
+            line=line,
+            column=column,
+            key_path=key_path,
+            code="outside-workspace",
+            hint=_("keep the file inside the workspace, or list its folder in template-dirs in shuzhi.toml"),
+        )
+    return Issue(
+        escaping_link(path, root),
+        _("a symbolic link leads outside the workspace; shuzhi does not read what it points to"),
+        code="outside-workspace",
+        hint=_("replace the link with the file itself, or point it inside the workspace"),
+    )
 
 
 def refuse_outside(path: Path, root: Path | None = None, **where: object) -> None:
@@ -145,9 +167,12 @@ def unit_name_issue(name: str, root: Path | None = None) -> Issue | None:
     )
     if plain:
         return None
-    return Issue(Path(root) / DRAFTS if root is not None else None,
-                 _("{name!r} is not a unit name: a unit is a folder directly below drafts/").format(name=name),
-                 code="unit-name", hint=_("give the folder name of the unit, e.g. qingshigang"))
+    return Issue(
+        Path(root) / DRAFTS if root is not None else None,
+        _("{name!r} is not a unit name: a unit is a folder directly below drafts/").format(name=name),
+        code="unit-name",
+        hint=_("give the folder name of the unit, e.g. qingshigang"),
+    )
 
 
 def require_unit_name(name: str, root: Path | None = None) -> str:
@@ -167,12 +192,26 @@ def check_output(path: Path, *, option: str, inputs: Sequence[Path] = (), root: 
     command's own ``inputs`` (symlinks and hard links included)."""
     root = root if root is not None else workspace_of(path)
     if root is not None and is_within(path, Path(root) / DRAFTS):
-        raise UserError(Issue(path, _("{option} would write into drafts/, which shuzhi never changes").format(
-            option=option), code="output-target", hint=_("write the output elsewhere, e.g. into build/")))
+        raise UserError(
+            Issue(
+                path,
+                _("{option} would write into drafts/, which shuzhi never changes").format(option=option),
+                code="output-target",
+                hint=_("write the output elsewhere, e.g. into build/"),
+            )
+        )
     for source in inputs:
         if _same_file(path, source):
-            raise UserError(Issue(path, _("{option} names an input of this command; it would be overwritten").format(
-                option=option), code="output-target", hint=_("give a new file name for the output")))
+            raise UserError(
+                Issue(
+                    path,
+                    _("{option} names an input of this command; it would be overwritten").format(
+                        option=option
+                    ),
+                    code="output-target",
+                    hint=_("give a new file name for the output"),
+                )
+            )
     return path
 
 
