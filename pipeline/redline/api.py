@@ -24,6 +24,7 @@ from pipeline.ooxml.revisions import Revisions
 from pipeline.redline.accept import apply_all, has_revisions
 from pipeline.redline.blocks import AtomTable, read_blocks
 from pipeline.redline.body import BodyWriter
+from pipeline.redline.numbering import numbering_map, style_lists
 from pipeline.redline.package import Importer, PartCopier
 from pipeline.redline.stats import Counter, Stats, heading_styles
 from pipeline.redline.stories import compare_stories, story_parts
@@ -145,6 +146,11 @@ def redline_bytes(
     counter = Counter()
     body, importer = writer(DOCUMENT, DOCUMENT, counter)
     old_body, new_body = old_root.find(w("body")), new_root.find(w("body"))
+    importer.numbering = numbering_map(old_body, new_body)
+    body.list_styles = (
+        style_lists(old_parts.get("word/styles.xml")),
+        style_lists(new_parts.get("word/styles.xml")),
+    )
     content = body.container(
         read_blocks(old_body, body.sides[0]), read_blocks(new_body, body.sides[1]), top=True
     )

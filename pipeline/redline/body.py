@@ -75,6 +75,8 @@ class BodyWriter:
         self.pw = paragraphs
         self.headings = headings
         self.sides = sides  # how the old and the new part read their blocks (text boxes are read late)
+        # paragraph style → numId in the old and in the new package (lists numbered by style)
+        self.list_styles: tuple[dict[str, str], dict[str, str]] = ({}, {})
         paragraphs.inner = self.text_boxes
 
     def _similar(self, old: Sequence[Block], new: Sequence[Block]):
@@ -99,6 +101,7 @@ class BodyWriter:
         ops = align([b.key for b in old], [b.key for b in new], self._similar(old, new))
         if top:
             ops = find_moves(ops, [b.key for b in old], [b.key for b in new], _movable)
+        ops = self._keep_list_starts(ops, old, new)
         ops = self._fix_runs(ops, old, new)
         out: list[etree._Element] = []
         kinds: list[str | None] = []
@@ -116,6 +119,51 @@ class BodyWriter:
                 out.append(element)
                 kinds.append("p" if isinstance(block, Paragraph) else "t")
         self._shift_marks(out, kinds)
+        return out
+
+    def _list_id(self, op: Op, old: Sequence[Block], new: Sequence[Block]) -> str | None:
+        """The list (``numId``, as the new package names it) of the paragraph of ``op``, if numbered."""
+        block = _block(op, old, new)
+        if not isinstance(block, Paragraph):
+            return None
+        num = block.ppr.find(f"{w('numPr')}/{w('numId')}") if block.ppr is not None else None
+        value = num.get(w("val")) if num is not None else None
+        if value is None and block.style is not None:
+            value = self.list_styles[0 if op.new < 0 else 1].get(block.style)
+        if value is None or op.new >= 0:
+            return value
+        return self.importer.numbering.get(value, value)
+
+    def _keep_list_starts(self, ops: list[Op], old: Sequence[Block], new: Sequence[Block]) -> list[Op]:
+        """Pair the tracked first paragraph of a list with a tracked one of the other kind.
+
+        A list restarts (``w:startOverride``) at its first paragraph; LibreOffice ties the restart
+        to that paragraph, so when it is deleted (or inserted) and goes away on Accept All (Reject
+        All), the rest of the list continues the numbers of the list before it (``10.`` for ``1.``).
+        Shown as one paragraph whose text is replaced, the first paragraph stays in both views.
+        """
+        out = list(ops)
+        seen: set[str] = set()
+        index = 0
+        while index < len(out):
+            op = out[index]
+            number = self._list_id(op, old, new)
+            if number is None or number in seen:
+                index += 1
+                continue
+            seen.add(number)
+            if op.kind in (DELETE, INSERT):
+                other = INSERT if op.kind == DELETE else DELETE
+                for later in range(index + 1, len(out)):
+                    candidate = out[later]
+                    if candidate.kind not in (DELETE, INSERT):
+                        break
+                    if candidate.kind == other and self._list_id(candidate, old, new) == number:
+                        pair = (op, candidate) if op.kind == DELETE else (candidate, op)
+                        out[index] = Op(PAIR, pair[0].old, pair[1].new)
+                        del out[later]
+                        break
+            index += 1
         return out
 
     def _runs(self, ops: list[Op], old: Sequence[Block], new: Sequence[Block]) -> list[tuple[int, int]]:

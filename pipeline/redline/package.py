@@ -20,6 +20,7 @@ from lxml import etree
 
 from pipeline.ooxml import CT_NS, PKG_REL_NS, R_NS, is_w, local, parse_xml, serialize, w
 from pipeline.ooxml.integrity import rels_name, resolve
+from pipeline.redline.numbering import renumber
 
 DOCUMENT = "word/document.xml"
 DOC_RELS = rels_name(DOCUMENT)
@@ -175,6 +176,7 @@ class Importer:
         self.rels = _rels(parts, source)
         self.taken = {r.get("Id") for r in self.rels}
         self.mapping: dict[str, str] = {}
+        self.numbering: dict[str, str] = {}  # old numId → new numId (pipeline.redline.numbering)
         self.changed = False
         self.notes: dict[str, etree._Element] = {}
 
@@ -275,6 +277,7 @@ class Importer:
     def adopt(self, element: etree._Element) -> etree._Element:
         """Make an element copied from the old document valid in the new one (in place)."""
         self._notes(element)
+        renumber(element, self.numbering)
         for anchor in [e for e in element.iter() if is_w(e, *_OLD_ANCHORS)]:
             parent = anchor.getparent()
             if parent is not None:

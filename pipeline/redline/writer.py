@@ -19,6 +19,7 @@ from pipeline.ooxml import XML_SPACE, is_w, make, signature, w
 from pipeline.ooxml.revisions import Revisions
 from pipeline.redline.blocks import Paragraph, Segment, rkey
 from pipeline.redline.diff import DELETE, INSERT, diff_texts
+from pipeline.redline.numbering import renumber
 from pipeline.redline.package import Importer
 from pipeline.redline.stats import Counter
 
@@ -86,8 +87,12 @@ class ParagraphWriter:
         out.attrib.update(new.element.attrib)
         if new.ppr is not None:
             out.append(copy.deepcopy(new.ppr))
-        if _ppr_key(old.ppr) != _ppr_key(new.ppr):
-            self.rev.ppr_change(out, old.ppr)
+        old_ppr = old.ppr
+        if old_ppr is not None and self.importer.numbering and old_ppr.find(f".//{w('numId')}") is not None:
+            old_ppr = copy.deepcopy(old_ppr)  # its list named as the new package names it
+            renumber(old_ppr, self.importer.numbering)
+        if _ppr_key(old_ppr) != _ppr_key(new.ppr):
+            self.rev.ppr_change(out, old_ppr)
         markers = sorted(new.markers, key=lambda m: m[0])
         emitted = 0
         for edit in diff_texts(old.text, new.text):
