@@ -64,35 +64,65 @@ def _at(doc: Document, unit: TextUnit, offset: int, finding: Finding) -> bool:
     return (position.line, position.column) == (finding.line, finding.column)
 
 
-def _range(doc: Document, unit: TextUnit, finding: Finding) -> tuple[int, int]:
+class _Occurrences:
+    """The occurrences of each matched text in a unit, and the file position of each, found once.
+
+    A long answer can hold the same stock phrase dozens of times, each a finding: searching the text
+    and looking up positions again for every finding would be quadratic.
+    """
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.found: dict[tuple[int, str], list[int]] = {}
+        self.at: dict[tuple[int, str], dict[tuple[int, int], int]] = {}
+
+    def offset(self, unit: TextUnit, finding: Finding) -> int | None:
+        """The offset in ``unit.text`` of the occurrence of ``finding.match`` at the finding's position
+        (None when the text does not hold it)."""
+        key = (id(unit), finding.match)
+        offsets = self.found.get(key)
+        if offsets is None:
+            offsets = self.found[key] = _all(unit.text, finding.match)
+        if len(offsets) <= 1:  # the usual case: no position lookups needed
+            return offsets[0] if offsets else None
+        table = self.at.get(key)
+        if table is None:
+            table = self.at[key] = {}
+            for offset in offsets:
+                position = self.doc.position(unit, offset)
+                table.setdefault((position.line, position.column), offset)
+        return table.get((finding.line, finding.column), offsets[0])
+
+
+def _all(text: str, words: str) -> list[int]:
+    out, found = [], text.find(words)
+    while found >= 0:
+        out.append(found)
+        found = text.find(words, found + 1)
+    return out
+
+
+def _range(doc: Document, unit: TextUnit, finding: Finding, occurrences: _Occurrences) -> tuple[int, int]:
     """The range of ``unit.text`` that ``finding`` flags."""
-    match = finding.match
-    if not match:  # a zero-width hit on a real text: find the offset at its position
+    if not finding.match:  # a zero-width hit on a real text: find the offset at its position
         offset = next((o for o in range(len(unit.text) + 1) if _at(doc, unit, o, finding)), 0)
         return offset, offset
-    first = unit.text.find(match)
-    if first < 0:  # cannot happen for the engine's findings (match is a slice of the text)
+    start = occurrences.offset(unit, finding)
+    if start is None:  # cannot happen for the engine's findings (match is a slice of the text)
         return 0, 0
-    following = unit.text.find(match, first + 1)
-    if following < 0:  # the usual case: one occurrence, no position lookups needed
-        return first, first + len(match)
-    offset = first
-    while offset >= 0:
-        if _at(doc, unit, offset, finding):
-            return offset, offset + len(match)
-        offset = unit.text.find(match, offset + 1)
-    return first, first + len(match)
+    return start, start + len(finding.match)
 
 
 def locate(doc: Document, findings: Iterable[Finding]) -> list[Located]:
     """Each of ``findings`` (of ``doc``) with its text unit and range, in the order given."""
     units = _Units(doc)
+    occurrences = _Occurrences(doc)
     out = []
     for finding in findings:
         unit = units.unit_of(finding)
         if unit is None or not unit.text:
             out.append(Located(finding, None))
         else:
-            start, end = _range(doc, unit, finding)
+            start, end = _range(doc, unit, finding, occurrences)
             out.append(Located(finding, unit, start, end))
     return out

@@ -140,6 +140,13 @@ def section_label(doc: Document, key_path: KeyPath) -> str:
     return _(_SECTIONS[head]) if head in _SECTIONS else head
 
 
+def _carets(shown: str, start: int, end: int) -> str:
+    """Carets under ``shown[start:end]`` (a wide character takes two)."""
+    if "\t" in shown:
+        return caret_line(shown, start + 1, end + 1)  # keeps tabs, so the carets line up after them
+    return " " * display_width(shown[:start]) + "^" * max(display_width(shown[start:end]), 1)
+
+
 def _group_key(item: Located) -> tuple[KeyPath, int]:
     # a report's texts are told apart by key path; a prose file's by the line they start on
     if item.unit is not None and item.unit.key_path:
@@ -149,11 +156,12 @@ def _group_key(item: Located) -> tuple[KeyPath, int]:
     return item.finding.key_path, 0 if item.finding.key_path else -1
 
 
-def _finding_line(f: Finding) -> str:
-    return f"{display_path(f.path)}:{f.line}:{f.column}: {severity_name(f.severity)} {f.rule} {f.message}"
+def _finding_line(f: Finding, severities: dict[str, str]) -> str:
+    severity = severities.get(f.severity, f.severity)
+    return f"{display_path(f.path)}:{f.line}:{f.column}: {severity} {f.rule} {f.message}"
 
 
-def _document_lines(linted: Linted) -> list[str]:
+def _document_lines(linted: Linted, severities: dict[str, str]) -> list[str]:
     groups: dict[tuple[KeyPath, int], list[Located]] = {}
     for item in linted.located:
         groups.setdefault(_group_key(item), []).append(item)
@@ -165,17 +173,18 @@ def _document_lines(linted: Linted) -> list[str]:
         path = display_path(first.finding.path)
         out.append(f"{path}: {label}" + (f"（{where}）" if where and where != label else ""))
         for item in items:
-            out.append(_finding_line(item.finding))
+            out.append(_finding_line(item.finding, severities))
             if item.unit is not None and item.unit.text.strip():
                 shown, start, end = window(item.unit.text, item.start, item.end)
                 out.append(INDENT + shown)
-                out.append(INDENT + caret_line(shown, start + 1, end + 1))
+                out.append(INDENT + _carets(shown, start, end))
     return out
 
 
 def format_readable(results: Sequence[Linted], files: int | None = None) -> str:
     """The text output: per document, per paragraph, each finding with its window; a count at the end."""
-    out = [line for linted in results for line in _document_lines(linted)]
+    severities = {s: severity_name(s) for s in SEVERITIES}  # translated once, not per finding
+    out = [line for linted in results for line in _document_lines(linted, severities)]
     out.append(totals([i.finding for r in results for i in r.located], files))
     return "\n".join(out) + "\n"
 
