@@ -13,6 +13,7 @@ from itertools import count
 from typing import Any, Iterator
 
 from pipeline.errors import Issue, UserError
+from pipeline.render.title import title_lines
 from pipeline.content.model import MEASURE_STATUS_LABELS, Area, Draft, Measure, Problem, Report
 
 # Characters XML 1.0 forbids (and \ufffe/\uffff): they corrupt a .docx even with autoescape.
@@ -118,6 +119,7 @@ def build_context(draft: Draft) -> dict[str, Any]:
         "signature": [s for s in ((unit.organisation, unit.reporter) if unit else ()) if s],
         "headings": dict(HEADINGS),
     }
+    context["title_lines"] = title_lines(context["title"])
     check_characters(context, draft)
     return context
 

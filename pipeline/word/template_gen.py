@@ -71,6 +71,17 @@ def loop(var: str, seq: str, style: str = "Normal") -> list[str]:
     return [tag(f"for {var} in {seq}"), paragraph(style, f"{{{{ {var} }}}}"), tag("endfor")]
 
 
+def title_paragraph() -> str:
+    """The title, its lines (``title_lines``: broken at word boundaries) joined by manual line breaks.
+
+    One run: ``w:t`` per line with a ``w:br`` between them (a run may hold several), so a one-line
+    title renders exactly as a plain ``{{ title }}`` run would.
+    """
+    return (f'<w:p {W}><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t xml:space="preserve">'
+            "{% for line in title_lines %}{% if not loop.first %}</w:t><w:br/><w:t xml:space=\"preserve\">"
+            "{% endif %}{{ line }}{% endfor %}</w:t></w:r></w:p>")
+
+
 def _bm(item: str) -> tuple[str, str]:
     return (f"{{{{ {item}.bookmark_id }}}}", f"{{{{ {item}.bookmark }}}}")
 
@@ -123,7 +134,7 @@ def causes_paragraphs() -> list[str]:
 def body_paragraphs() -> list[str]:
     """The whole template body, in reading order."""
     return [
-        paragraph("Title", "{{ title }}"),
+        title_paragraph(),
         tag("if byline"), paragraph("Byline", "{{ byline }}"), tag("endif"),
         *loop("text", "opening"),
         *area_paragraphs(),

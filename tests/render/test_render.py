@@ -151,7 +151,8 @@ def _template_with_body_text(tmp_path: Path, text: str) -> Path:
     """A copy of the house template whose title paragraph holds ``text`` (as typed in Word)."""
     with zipfile.ZipFile(TEMPLATE) as archive:
         parts = {name: archive.read(name) for name in archive.namelist()}
-    parts["word/document.xml"] = parts["word/document.xml"].replace(b"{{ title }}", escape(text).encode())
+    # the title paragraph: its loop over the title's lines (one line for the fixture's title) holds {{ line }}
+    parts["word/document.xml"] = parts["word/document.xml"].replace(b"{{ line }}", escape(text).encode())
     out = tmp_path / "custom.docx"
     with zipfile.ZipFile(out, "w") as archive:
         for name, data in parts.items():
