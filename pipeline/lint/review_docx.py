@@ -11,9 +11,10 @@ Where a comment goes (code points of the document's visible text, see :mod:`pipe
   ``ach-duty``, ``p-P2``, ``m-M5``; see ``docs/render.md``), so the text's lines are looked up in
   order from its heading on;
 * a finding on a paragraph of a .docx — the same words in that paragraph of that document;
+  Content an import could not place is found under the 待归位内容 heading the render appends;
 * a finding on a node (a missing answer, the problem list, the report) — its heading paragraph, or
-  the title; so is a finding whose words the document does not show (content an import could not
-  place is not rendered), its comment then quoting the words.
+  the title; so is a finding whose words the document does not show (a unit's own template may
+  leave a text out), its comment then quoting the words.
 
 The comments are written by :func:`pipeline.ooxml.comments.add_threads` (the writer the feedback
 uses on redlines) and the package by the deterministic zip writer: same input, same bytes.  The
@@ -36,6 +37,7 @@ from pipeline.lint.engine import Linter
 from pipeline.lint.locate import Located, locate
 from pipeline.ooxml import w
 from pipeline.ooxml.comments import Comment, Thread, add_threads, parse
+from pipeline.render.unplaced import HEADING as UNPLACED_HEADING
 from pipeline.word.package import read_package_bytes, write_package
 
 AUTHOR = "shuzhi 检查"
@@ -143,8 +145,12 @@ class _DraftPlacer:
             if len(key_path) >= 2 and isinstance(key_path[1], int) and key_path[1] < len(items):
                 names.append(prefix + items[key_path[1]].id)
             names.append(f"sec-{key_path[0]}")
+        elif key_path[:1] == ("causes",):
+            names.append("sec-causes")
         elif key_path[:1] == ("closing",):
             names += ["sec-measures", "sec-problems"]
+        elif key_path[:1] == ("unplaced",):  # rendered after the signature, under its own heading
+            return self.doc.paragraph_with_text(UNPLACED_HEADING)
         for name in names:
             index = self.doc.heading(name)
             if index is not None:
@@ -158,7 +164,9 @@ class _DraftPlacer:
             return found
         found = []
         cursor = self._heading(unit.key_path)
-        if cursor is not None:
+        if cursor is None:  # a template without the heading's bookmark: the text is still in the document
+            cursor = 0
+        if unit.text:
             for offset, line in _text_lines(unit.text):
                 hit = self.paragraphs.find(line, cursor)
                 if hit is None:

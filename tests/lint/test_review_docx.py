@@ -132,6 +132,24 @@ def test_findings_on_nodes_sit_on_their_heading(lint_ws: Path, rule: str, anchor
     assert any(rule in paragraphs[0] and text == anchored for _, paragraphs, text in comments), comments
 
 
+def test_causes_and_unplaced_text_are_commented_where_the_report_shows_them(lint_ws: Path) -> None:
+    path = lint_ws / DIRTY
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "causes: 根源在于理论学习不深入，我对党建工作高度重视不够。\n"
+        + "unplaced:\n  - 附：关党委全年工作要点另行印发，此处XX。\n",
+        encoding="utf-8",
+    )
+    draft = load_draft_file(path)
+    rendered = render_report(draft, template_for(lint_ws, draft.unit))
+    linter = Linter(load_config(lint_ws).lint)
+    doc = from_draft(draft)
+    located = [i for i in locate(doc, linter.run(doc)) if i.key_path[:1] in (("causes",), ("unplaced",))]
+    assert {i.key_path[0] for i in located} == {"causes", "unplaced"}
+    comments = comments_of(draft_review(rendered, draft, doc, located))
+    assert [text for _, _, text in comments] == [_expected_anchor(i.finding.match) for i in located]
+
+
 def test_lint_docx_writes_the_review_of_a_draft(lint_ws: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = lint_ws / "review.docx"
     assert main(["lint", "--format", "json", "--docx", str(out), DIRTY]) == 1
