@@ -128,3 +128,21 @@ def test_summary_in_chinese(
     main(["lint", "--summary", DIRTY])
     out = capsys.readouterr().out
     assert "按规则统计" in out and "存在的问题" in out and "警告" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "name"), [([], "fixture.zh.txt"), (["--summary"], "fixture-summary.zh.txt")]
+)
+def test_golden_text_output_in_chinese(
+    lint_ws: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], name: str
+) -> None:
+    """What a user sees by default (Chinese interface): the fixture's drafts, own rules only."""
+    from conftest import golden
+
+    from lint.test_formats import own_rules_only_config
+
+    monkeypatch.setenv("SHUZHI_LANG", "zh_CN")
+    own_rules_only_config(lint_ws)
+    out = lint_ws / "out.txt"
+    assert main(["lint", *args, "-o", str(out)]) == 1
+    golden(f"lint/{name}", out.read_text(encoding="utf-8"))
