@@ -20,8 +20,9 @@ $(INSTALLED): pyproject.toml
 
 venv: $(INSTALLED) ## Create .venv and install the project (done automatically by the other targets)
 
-report: $(INSTALLED) ## Build every draft of every unit into build/ (incremental), then show each unit's lint trend
+report: $(INSTALLED) ## Build every draft of every unit into build/ (incremental), the overview of all units, then each unit's lint trend
 	$(SHUZHI) build
+	$(SHUZHI) overview
 	@for unit in $$(ls drafts 2>/dev/null | head -20); do [ -f drafts/$$unit/unit.yaml ] && $(SHUZHI) lint --trend $$unit; done; true
 
 test: $(INSTALLED) ## Run the test suite

@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "lint": "pipeline.cli.lint:lint",
     "lookback": "pipeline.cli.lookback:lookback",
     "new-draft": "pipeline.cli.scaffold:new_draft_command",
+    "overview": "pipeline.cli.overview:overview",
     "pdf": "pipeline.cli.pdf:pdf",
     "publish": "pipeline.cli.publish:publish",
     "redline": "pipeline.cli.redline:redline",

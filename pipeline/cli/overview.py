@@ -1,0 +1,64 @@
+"""``shuzhi overview [--parent UNIT] [--as-of DATE]``: every unit on one page and in one workbook.
+
+Writes ``build/overview/index.html`` and ``build/overview/overview.xlsx`` (see docs/hq.md); the
+logic is :mod:`pipeline.hq.overview`.  Incremental: units whose files did not change are read from
+the cache, and the outputs are rewritten only when a figure changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from pipeline.content.workspace import require_root
+from pipeline.errors import EXIT_OK, display_path
+
+
+@click.command("overview")
+@click.option("--parent", metavar="UNIT", help="Only UNIT and the units below it (its 隶属 units).")
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Count completion and overdue measures on this date (default: each unit's last look-back check).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for units that changed (default: one per CPU).",
+)
+@click.option("--force", is_flag=True, help="Recompute every unit and rewrite the outputs.")
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The workspace (default: found from the current folder).",
+)
+def overview(
+    parent: str | None, as_of: dt.datetime | None, jobs: int | None, force: bool, root: Path | None
+) -> int:
+    """Write build/overview/index.html and overview.xlsx: one row per unit (see docs/hq.md)."""
+    from pipeline.hq.overview import build_overview
+    from pipeline.make.runner import default_jobs
+
+    workspace = require_root(root)
+    if force:
+        import shutil
+
+        from pipeline.hq.overview import OVERVIEW_DIR, UNITS_DIR
+
+        shutil.rmtree(workspace / "build" / OVERVIEW_DIR / UNITS_DIR, ignore_errors=True)
+    result, paths, written = build_overview(
+        workspace, parent, as_of.date() if as_of else None, jobs or default_jobs(), force
+    )
+    invalid = [s.id for s in result.summaries if s.errors]
+    state = "wrote " + ", ".join(display_path(p) for p in paths) if written else "up to date"
+    click.echo(f"overview: {len(result.summaries)} units ({result.recomputed} recomputed), {state}")
+    if invalid:
+        click.echo(f"units with invalid content (shown as such): {', '.join(invalid)}", err=True)
+    return EXIT_OK
