@@ -23,6 +23,7 @@ translate_click()
 # them (docx, lxml, rjieba, matplotlib, …) would cost every invocation ~0.3 s, which dominates a
 # small redline or a pre-commit hook.  Name → "module:attribute"; keep sorted.
 COMMANDS: dict[str, str] = {
+    "add-unit": "pipeline.cli.scaffold:add_unit_command",
     "build": "pipeline.cli.build:build",
     "check": "pipeline.cli.check:check",
     "evaluation": "pipeline.cli.evaluation:evaluation",
@@ -32,7 +33,6 @@ COMMANDS: dict[str, str] = {
     "lint": "pipeline.cli.lint:lint",
     "lookback": "pipeline.cli.lookback:lookback",
     "new-draft": "pipeline.cli.scaffold:new_draft_command",
-    "overview": "pipeline.cli.overview:overview",
     "pdf": "pipeline.cli.pdf:pdf",
     "publish": "pipeline.cli.publish:publish",
     "redline": "pipeline.cli.redline:redline",

@@ -1,4 +1,4 @@
-"""``shuzhi init`` and ``shuzhi new-draft``."""
+"""``shuzhi init``, ``shuzhi add-unit`` and ``shuzhi new-draft``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from pipeline.errors import display_path
-from pipeline.content.scaffold import NewUnit, init_workspace, new_draft, today
+from pipeline.content.scaffold import NewUnit, add_unit, init_workspace, new_draft, today
 from pipeline.i18n import _
 
 
@@ -47,4 +47,26 @@ def new_draft_command(unit: str, date: dt.datetime | None, root: Path | None) ->
         click.echo(_("created {path}").format(path=display_path(path)))
     if started.warning:
         click.echo(_("note: {note}").format(note=started.warning), err=True)
+    return 0
+
+
+@click.command("add-unit", help=_("""Add a unit to the workspace: drafts/UNIT/unit.yaml (never overwrites).
+
+UNIT is the unit's folder name (lower-case letters, digits, '-' and '_', e.g. qingshigang).
+Start its first draft afterwards with 'shuzhi new-draft UNIT'."""))
+@click.argument("unit_id", metavar="UNIT")
+@click.option("--name", required=True, help=_("The unit's name, e.g. 青石港海关."))
+@click.option("--reporter", required=True, help=_("Who reports, e.g. 王某某."))
+@click.option("--organisation", default=None,
+              help=_("Its party organisation (default: 中共 + the unit's name + 委员会)."))
+@click.option("--role", default=NewUnit.role, show_default=True, help=_("The reporter's role."))
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help=_("The workspace (default: found from the current folder)."))
+def add_unit_command(unit_id: str, name: str, reporter: str, organisation: str | None, role: str,
+                     root: Path | None) -> int:
+    """The ``add-unit`` command (its help text is the translated ``help=`` of the decorator)."""
+    unit = NewUnit(unit_id, name, organisation or f"中共{name}委员会", reporter, role)
+    for path in add_unit(unit, root):
+        click.echo(_("created {path}").format(path=display_path(path)))
+    click.echo(_("next: shuzhi new-draft {unit}").format(unit=unit_id))
     return 0

@@ -7,6 +7,7 @@ nothing and says which files are in the way (``init --keep-existing`` writes jus
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,12 +56,32 @@ def write_all(files: dict[Path, bytes], keep_existing: bool = False) -> list[Pat
 
 def init_workspace(target: Path, unit: NewUnit, keep_existing: bool = False) -> list[Path]:
     """Create a drafts workspace in ``target``: configuration, templates, CI workflow, one empty unit."""
-    if not UNIT_ID.match(unit.id):
-        raise UserError(Issue(None, _("unit id '{unit}' is not a folder name").format(unit=unit.id),
-                              hint=_("use lower-case letters, digits, '-' and '_' (e.g. qingshigang)"), code="unit-name"))
+    _check_unit_id(unit.id)
     files = workspace_files(target)
     files[target / "drafts" / unit.id / UNIT_FILE] = _unit_yaml(unit).encode("utf-8")
     return write_all(files, keep_existing)
+
+
+def add_unit(unit: NewUnit, root: Path | None = None) -> list[Path]:
+    """Add ``drafts/<unit>/unit.yaml`` to the workspace at ``root`` (found from the current folder).
+
+    Refuses a unit that exists already (its folder, not only its unit.yaml: a folder without one is
+    someone's half-made unit) and an id that is not a folder name.
+    """
+    workspace = require_root(root)
+    _check_unit_id(unit.id)
+    folder = workspace / "drafts" / unit.id
+    if folder.exists():
+        raise UserError(Issue(folder, _("unit '{unit}' exists already").format(unit=unit.id),
+                              hint=_("choose another folder name, or start its next draft with "
+                                     "'shuzhi new-draft {unit}'").format(unit=unit.id), code="exists"))
+    return write_all({folder / UNIT_FILE: _unit_yaml(unit).encode("utf-8")})
+
+
+def _check_unit_id(unit_id: str) -> None:
+    if not UNIT_ID.match(unit_id):
+        raise UserError(Issue(None, _("unit id '{unit}' is not a folder name").format(unit=unit_id),
+                              hint=_("use lower-case letters, digits, '-' and '_' (e.g. qingshigang)"), code="unit-name"))
 
 
 def workspace_files(target: Path) -> dict[Path, bytes]:
@@ -80,11 +101,23 @@ def workspace_files(target: Path) -> dict[Path, bytes]:
 
 
 def _unit_yaml(unit: NewUnit) -> str:
-    return (f"name: {unit.name}\norganisation: {unit.organisation}\nreporter: {unit.reporter}\n"
-            f"role: {unit.role}\nquestions: standard\n"
-            "# evaluation-items:            # the unit's own evaluation-form items (4 in the pilot)\n"
+    return (f"name: {_yaml_text(unit.name)}\norganisation: {_yaml_text(unit.organisation)}\n"
+            f"reporter: {_yaml_text(unit.reporter)}\nrole: {_yaml_text(unit.role)}\nquestions: standard\n"
+            "# evaluation-items:            # 本单位自己的测评项（试点中为4项），每行一项\n"
             "#   - …\n"
-            "# Start the first draft with: shuzhi new-draft " + unit.id + "\n")
+            "# 开始第一稿：shuzhi new-draft " + unit.id + "\n")
+
+
+# Text that YAML reads back as itself when written plain: Chinese, letters, digits, brackets, dots.
+_PLAIN_TEXT = re.compile(r"[^\W\d_][\w（）〔〕·、．. -]*")
+_YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"}
+
+
+def _yaml_text(value: str) -> str:
+    """``value`` as a YAML scalar that reads back as the same text (double-quoted unless plain is safe)."""
+    if _PLAIN_TEXT.fullmatch(value) and value.strip() == value and value.lower() not in _YAML_WORDS:
+        return value
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
 
 
 @dataclass(frozen=True)

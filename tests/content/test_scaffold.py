@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,91 @@ def test_new_draft_notes_when_the_draft_it_starts_from_looks_unfinished(tmp_path
     assert main([*args, "--date", "2026-01-16"]) == 0
     assert "note: v2 is still an unedited copy of v1" in capsys.readouterr().err
     assert (tmp_path / "drafts" / "demo" / "v3" / "report.yaml").is_file()  # a note, never a refusal
+
+
+# --- add-unit, the workspace's Makefile and the drafts workflow (a set-up a user can follow) ---
+
+
+def test_add_unit_writes_a_unit_that_loads(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["init", str(tmp_path), "--unit", "demo"])
+    assert main(["add-unit", "qingshigang", "--name", "青石港海关", "--reporter", "王某某: 代",
+                 "--root", str(tmp_path)]) == 0
+    assert "new-draft qingshigang" in capsys.readouterr().out
+    unit = load_workspace(tmp_path).unit("qingshigang")
+    assert unit is not None
+    assert (unit.unit.name, unit.unit.reporter, unit.unit.organisation) == ("青石港海关", "王某某: 代", "中共青石港海关委员会")
+    assert main(["new-draft", "qingshigang", "--root", str(tmp_path)]) == 0
+
+
+@pytest.mark.parametrize(("args", "code"), [
+    (["demo", "--name", "x", "--reporter", "y"], "exists"),  # init made it
+    (["Demo", "--name", "x", "--reporter", "y"], "unit-name"),
+    (["../x", "--name", "x", "--reporter", "y"], "unit-name"),
+])
+def test_add_unit_refuses(tmp_path: Path, args: list[str], code: str, language: str) -> None:
+    from pipeline.content.scaffold import NewUnit, add_unit
+    from pipeline.errors import UserError
+
+    main(["init", str(tmp_path), "--unit", "demo"])
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    with pytest.raises(UserError) as caught:
+        add_unit(NewUnit(args[0], args[2], "", args[4], "书记"), tmp_path)
+    assert [i.code for i in caught.value.issues] == [code]
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+
+
+def _run_make(folder: Path, *targets: str, path: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["make", "--no-print-directory", *targets], cwd=folder, capture_output=True, text=True,
+                          env={"PATH": path, "LANG": "C"}, timeout=60)
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_workspace_makefile_finds_shuzhi_or_says_how_to_install_it(tmp_path: Path) -> None:
+    main(["init", str(tmp_path / "ws")])
+    ws, bare = tmp_path / "ws", "/usr/bin:/bin"
+    missing = _run_make(ws, "report", path=bare)
+    assert missing.returncode != 0
+    assert "找不到 shuzhi" in missing.stdout and "pipx install" in missing.stdout
+    assert "SHUZHI_PIP_SPEC" in missing.stdout and "No such file" not in missing.stderr
+    install = _run_make(ws, "install", path=bare)
+    assert install.returncode != 0 and "SHUZHI_PIP_SPEC" in install.stdout
+    fake = ws / ".venv" / "bin" / "shuzhi"  # the folder's own .venv is found without activating it
+    fake.parent.mkdir(parents=True)
+    fake.write_text('#!/bin/sh\necho "ran shuzhi $*"\n', encoding="utf-8")
+    fake.chmod(0o755)
+    found = _run_make(ws, "check", "CHECK_ARGS=--github", path=bare)
+    assert found.returncode == 0 and "ran shuzhi check --github" in found.stdout
+
+
+def _install_step() -> str:
+    import yaml
+
+    workflow = yaml.safe_load((REPO / "pipeline/resources/init/drafts.yml").read_text(encoding="utf-8"))
+    (step,) = [s for s in workflow["jobs"]["check"]["steps"] if s.get("name") == "Install shuzhi"]
+    return step["run"]
+
+
+@pytest.mark.parametrize(("spec", "pyproject", "installed"), [
+    ("", None, None),  # unset: fail with a message, never `pip install shuzhi` from the public index
+    ("shuzhi @ git+https://git.example.org/tools/shuzhi.git@v0.1.0", None,
+     "-m pip install shuzhi @ git+https://git.example.org/tools/shuzhi.git@v0.1.0"),
+    ("", '[project]\nname = "shuzhi"\n', "-m pip install ."),  # shuzhi's own repository
+])
+def test_drafts_workflow_installs_only_from_where_it_is_told(tmp_path: Path, spec: str, pyproject: str | None,
+                                                             installed: str | None) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    python = bin_dir / "python"
+    python.write_text('#!/bin/sh\necho "$*" >> "$CALLS"\n', encoding="utf-8")
+    python.chmod(0o755)
+    if pyproject:
+        (tmp_path / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    calls = tmp_path / "calls"
+    done = subprocess.run(["bash", "-e", "-c", _install_step()], cwd=tmp_path, capture_output=True, text=True,
+                          env={"PATH": f"{bin_dir}:/usr/bin:/bin", "SHUZHI_PIP_SPEC": spec, "CALLS": str(calls)},
+                          timeout=60)
+    if installed is None:
+        assert done.returncode != 0 and not calls.exists()
+        assert done.stdout.startswith("::error title=") and "SHUZHI_PIP_SPEC" in done.stdout
+    else:
+        assert done.returncode == 0 and calls.read_text(encoding="utf-8").strip() == installed
