@@ -24,6 +24,7 @@ translate_click()
 # small redline or a pre-commit hook.  Name → "module:attribute"; keep sorted.
 COMMANDS: dict[str, str] = {
     "add-unit": "pipeline.cli.scaffold:add_unit_command",
+    "add-unit": "pipeline.cli.scaffold:add_unit_command",
     "build": "pipeline.cli.build:build",
     "check": "pipeline.cli.check:check",
     "evaluation": "pipeline.cli.evaluation:evaluation",
