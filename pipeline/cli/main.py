@@ -24,7 +24,6 @@ translate_click()
 # small redline or a pre-commit hook.  Name → "module:attribute"; keep sorted.
 COMMANDS: dict[str, str] = {
     "add-unit": "pipeline.cli.scaffold:add_unit_command",
-    "add-unit": "pipeline.cli.scaffold:add_unit_command",
     "build": "pipeline.cli.build:build",
     "check": "pipeline.cli.check:check",
     "evaluation": "pipeline.cli.evaluation:evaluation",
@@ -34,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "lint": "pipeline.cli.lint:lint",
     "lookback": "pipeline.cli.lookback:lookback",
     "new-draft": "pipeline.cli.scaffold:new_draft_command",
+    "overview": "pipeline.cli.overview:overview",
     "pdf": "pipeline.cli.pdf:pdf",
     "publish": "pipeline.cli.publish:publish",
     "redline": "pipeline.cli.redline:redline",
