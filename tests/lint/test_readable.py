@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.cli.main import main
 from pipeline.content.workspace import load_draft_file
@@ -46,6 +48,19 @@ def test_window_shows_about_twenty_characters_around_the_hit(
     got, lo, hi = window(text, start, end)
     assert (got, got[lo:hi]) == (shown, marked)
     assert len(got) <= 2 * CONTEXT + WORDS_SHOWN + 3
+
+
+@given(st.text(alphabet="关党委高度重视，。\n ab", max_size=80), st.data())
+def test_window_always_marks_the_start_of_the_hit_within_its_line(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    shown, lo, hi = window(text, start, end)
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    words = text[start : min(end, line_end)]
+    assert "\n" not in shown
+    assert shown[lo:hi] == (words if len(words) <= WORDS_SHOWN else words[:WORDS_SHOWN] + "…")
+    assert len(shown) <= 2 * CONTEXT + WORDS_SHOWN + 3
 
 
 def _linted(root: Path) -> list[Linted]:
