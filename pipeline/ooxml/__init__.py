@@ -60,10 +60,32 @@ def signature(element: etree._Element | None) -> bytes:
     return raw
 
 
+def _bookkeeping(key: str) -> bool:
+    return "rsid" in key or key.endswith(("}paraId", "}textId"))
+
+
+def _same_attributes(a: etree._Element, b: etree._Element) -> bool:
+    first, second = a.items(), b.items()
+    if first == second:
+        return True
+    return {k: v for k, v in first if not _bookkeeping(k)} == {k: v for k, v in second if not _bookkeeping(k)}
+
+
+def same_xml(a: etree._Element, b: etree._Element) -> bool:
+    """Whether two elements are equal apart from rsid and paraId bookkeeping (like comparing their
+    :func:`signature`, without serialising them: a few times faster on the paragraphs a redline
+    compares by the thousand)."""
+    if a.tag != b.tag or a.text != b.text or len(a) != len(b) or not _same_attributes(a, b):
+        return False
+    for x, y in zip(a, b, strict=True):
+        if x.tail != y.tail or not same_xml(x, y):
+            return False
+    return True
+
+
 def parse_xml(data: bytes) -> etree._Element:
     """Parse a package part strictly (no network, no entity expansion, huge text allowed)."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True,
-                             remove_blank_text=False)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_blank_text=False)
     return etree.fromstring(data, parser)
 
 

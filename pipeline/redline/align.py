@@ -13,8 +13,8 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 EQUAL, PAIR, DELETE, INSERT, MOVE_FROM, MOVE_TO = "equal", "pair", "delete", "insert", "moveFrom", "moveTo"
 MAX_GAP_CELLS = 40_000  # larger gaps are paired position by position
@@ -55,7 +55,9 @@ def _lis(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out[::-1]
 
 
-def _unique_pairs(old: Sequence[str], new: Sequence[str], a0: int, a1: int, b0: int, b1: int) -> list[tuple[int, int]]:
+def _unique_pairs(
+    old: Sequence[str], new: Sequence[str], a0: int, a1: int, b0: int, b1: int
+) -> list[tuple[int, int]]:
     seen_old: dict[str, int] = {}
     for i in range(a0, a1):
         seen_old[old[i]] = -1 if old[i] in seen_old else i
@@ -86,7 +88,7 @@ def exact_matches(old: Sequence[str], new: Sequence[str]) -> list[tuple[int, int
             continue
         bounds = [(a0 - 1, b0 - 1), *anchors, (a1, b1)]
         matches.extend(anchors)
-        for (i, j), (k, m) in zip(bounds, bounds[1:]):
+        for (i, j), (k, m) in zip(bounds, bounds[1:], strict=False):
             if i + 1 < k and j + 1 < m:
                 stack.append((i + 1, k, j + 1, m))
     matches.sort()

@@ -22,7 +22,7 @@ from pipeline.ooxml import W_NS, is_w, parse_xml, serialize, w
 from pipeline.ooxml.integrity import assert_intact
 from pipeline.ooxml.revisions import Revisions
 from pipeline.redline.accept import apply_all, has_revisions
-from pipeline.redline.blocks import AtomTable, read_blocks
+from pipeline.redline.blocks import AtomTable, Paragraph, read_blocks
 from pipeline.redline.body import BodyWriter
 from pipeline.redline.numbering import numbering_map, style_lists
 from pipeline.redline.package import Importer, PartCopier
@@ -33,6 +33,8 @@ from pipeline.word.package import read_package, read_package_bytes, write_packag
 
 Source = bytes | Path | str | dict[str, bytes]
 DOCUMENT = "word/document.xml"
+NUMBERING = "word/numbering.xml"
+STYLES = "word/styles.xml"
 
 
 @dataclass
@@ -146,14 +148,14 @@ def redline_bytes(
     counter = Counter()
     body, importer = writer(DOCUMENT, DOCUMENT, counter)
     old_body, new_body = old_root.find(w("body")), new_root.find(w("body"))
-    importer.numbering = numbering_map(old_body, new_body)
-    body.list_styles = (
-        style_lists(old_parts.get("word/styles.xml")),
-        style_lists(new_parts.get("word/styles.xml")),
-    )
-    content = body.container(
-        read_blocks(old_body, body.sides[0]), read_blocks(new_body, body.sides[1]), top=True
-    )
+    old_blocks, new_blocks = read_blocks(old_body, body.sides[0]), read_blocks(new_body, body.sides[1])
+    if old_parts.get(NUMBERING) != new_parts.get(NUMBERING):  # the same part: the same list ids
+        importer.numbering = numbering_map(
+            [(b.text, b.ppr) for b in old_blocks if isinstance(b, Paragraph)],
+            [(b.text, b.ppr) for b in new_blocks if isinstance(b, Paragraph)],
+        )
+    body.list_styles = (style_lists(old_parts.get(STYLES)), style_lists(new_parts.get(STYLES)))
+    content = body.container(old_blocks, new_blocks, top=True)
     sect = [c for c in new_body if is_w(c, "sectPr")]
     for child in list(new_body):
         new_body.remove(child)

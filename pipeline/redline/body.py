@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from pipeline.ooxml import is_w, signature, w
+from pipeline.ooxml import is_w, same_xml, w
 from pipeline.ooxml.revisions import RUN_KINDS, Revisions, mark_kind, paragraph_mark_rpr
 from pipeline.redline.align import (
     DELETE,
@@ -66,7 +66,7 @@ class BodyWriter:
         importer: Importer,
         counter: Counter,
         paragraphs: ParagraphWriter,
-        headings: set[str],
+        headings: frozenset[str] | set[str],
         sides: tuple[AtomTable, AtomTable] | None = None,
     ) -> None:
         self.rev = revisions
@@ -246,7 +246,7 @@ class BodyWriter:
 
     def table(self, old: Table, new: Table) -> etree._Element:
         """The new table with rows aligned and cell contents diffed."""
-        if signature(old.element) == signature(new.element):
+        if same_xml(old.element, new.element):
             return new.element
         old_keys, new_keys = [r.key for r in old.rows], [r.key for r in new.rows]
         ops = align(old_keys, new_keys, key_similarity(old_keys, new_keys))
@@ -277,7 +277,7 @@ class BodyWriter:
         if len(old_boxes) != len(new_boxes):
             return
         for index, (old_box, new_box) in enumerate(zip(old_boxes, new_boxes, strict=True)):
-            if signature(old_box) == signature(new_box):
+            if same_xml(old_box, new_box):
                 continue
             old_blocks = read_blocks(old_box, self.sides[0])
             new_blocks = read_blocks(new_box, self.sides[1])
@@ -311,7 +311,7 @@ class BodyWriter:
 
     def row(self, old: Row, new: Row) -> etree._Element:
         """The new row with each cell's paragraphs diffed against the old cell's."""
-        if signature(old.element) == signature(new.element):
+        if same_xml(old.element, new.element):
             return new.element
         cells = new.element.findall(w("tc"))
         for cell, old_paras, new_paras in zip(cells, old.cells, new.cells, strict=False):

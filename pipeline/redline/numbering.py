@@ -8,7 +8,8 @@ changed, would otherwise join whatever list has its old ``numId`` in the new pac
 then shows the measures list continuing from the problems list (``10.`` instead of ``1.``) after
 Accept All, and Reject All could mix lists too.
 
-:func:`numbering_map` tells, for each old ``numId``, the new one that plays its part: the one the
+:func:`numbering_map` (needed only when the two numbering parts differ) tells, for each old
+``numId``, the new one that plays its part: the one the
 same paragraphs (identical text, unique on each side) carry in the new document, by majority.
 :func:`renumber` applies it to an element copied from the old document.
 """
@@ -20,34 +21,35 @@ from collections import Counter
 from lxml import etree
 
 from pipeline.ooxml import w
+from pipeline.redline.styles import read_styles
 
 _NUM_ID = w("numId")
 _VAL = w("val")
 
 
-def _texts_and_lists(body: etree._Element) -> dict[str, str | None]:
+Numbered = tuple[str, etree._Element | None]  # a paragraph's text and its w:pPr
+
+
+def _lists(paragraphs: list[Numbered]) -> dict[str, str | None]:
     """Text → numId of every paragraph whose text is unique (None for a repeated text)."""
     found: dict[str, str | None] = {}
-    seen: set[str] = set()
-    for para in body.iter(w("p")):
-        num = para.find(f"{w('pPr')}/{w('numPr')}/{_NUM_ID}")
-        text = "".join(t.text or "" for t in para.iter(w("t")))
+    for text, ppr in paragraphs:
         if not text.strip():
             continue
-        if text in seen:
+        if text in found:
             found[text] = None
             continue
-        seen.add(text)
+        num = ppr.find(f"{w('numPr')}/{_NUM_ID}") if ppr is not None else None
         found[text] = num.get(_VAL) if num is not None else ""
     return found
 
 
-def numbering_map(old_body: etree._Element, new_body: etree._Element) -> dict[str, str]:
-    """Old ``numId`` → new ``numId`` for the lists whose paragraphs both documents share."""
-    old, new = _texts_and_lists(old_body), _texts_and_lists(new_body)
+def numbering_map(old: list[Numbered], new: list[Numbered]) -> dict[str, str]:
+    """Old ``numId`` → new ``numId`` for the lists whose paragraphs (text, pPr) both documents share."""
+    old_lists, new_lists = _lists(old), _lists(new)
     votes: dict[str, Counter[str]] = {}
-    for text, old_id in old.items():
-        new_id = new.get(text)
+    for text, old_id in old_lists.items():
+        new_id = new_lists.get(text)
         if old_id and new_id:
             votes.setdefault(old_id, Counter())[new_id] += 1
     # most_common is ordered by count, then by first insertion: document order, so deterministic.
@@ -56,16 +58,7 @@ def numbering_map(old_body: etree._Element, new_body: etree._Element) -> dict[st
 
 def style_lists(styles_xml: bytes | None) -> dict[str, str]:
     """Paragraph style id → the ``numId`` the style numbers its paragraphs with (``List Number`` …)."""
-    if not styles_xml:
-        return {}
-    from pipeline.ooxml import parse_xml
-
-    found: dict[str, str] = {}
-    for style in parse_xml(styles_xml).iter(w("style")):
-        num = style.find(f"{w('pPr')}/{w('numPr')}/{_NUM_ID}")
-        if num is not None and num.get(_VAL):
-            found[style.get(w("styleId"), "")] = num.get(_VAL, "")
-    return found
+    return {s.style_id: s.num_id for s in read_styles(styles_xml) if s.num_id}
 
 
 def renumber(element: etree._Element | None, mapping: dict[str, str]) -> None:

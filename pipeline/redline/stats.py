@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
-from pipeline.ooxml import parse_xml, w
+from pipeline.ooxml import w
+from pipeline.redline.styles import read_styles
 
 FRONT_MATTER = "(front matter)"
 FIELDS = ("inserted", "deleted", "moved")
@@ -100,22 +102,14 @@ class Counter:
 
 def _style_table(styles_xml: bytes) -> dict[str, tuple[str, str | None, str | None]]:
     """styleId → (lower-case name, own outline level, basedOn) of each paragraph style."""
-    table: dict[str, tuple[str, str | None, str | None]] = {}
-    for style in parse_xml(styles_xml).iter(w("style")):
-        name_el, level_el = style.find(w("name")), style.find(f"{w('pPr')}/{w('outlineLvl')}")
-        based_el = style.find(w("basedOn"))
-        table[style.get(w("styleId")) or ""] = (
-            ((name_el.get(w("val")) if name_el is not None else "") or "").lower(),
-            level_el.get(w("val")) if level_el is not None else None,
-            based_el.get(w("val")) if based_el is not None else None,
-        )
-    return table
+    return {s.style_id: (s.name, s.outline_level, s.based_on) for s in read_styles(styles_xml)}
 
 
-def heading_styles(styles_xml: bytes | None) -> set[str]:
+@lru_cache(maxsize=4)
+def heading_styles(styles_xml: bytes | None) -> frozenset[str]:
     """Ids of paragraph styles that are level-1 headings (outline level inherited via basedOn)."""
     if not styles_xml:
-        return set()
+        return frozenset()
     table = _style_table(styles_xml)
     found: set[str] = set()
     for style_id in table:
@@ -128,10 +122,10 @@ def heading_styles(styles_xml: bytes | None) -> set[str]:
                     found.add(style_id)
                 break
             current = based
-    return found
+    return frozenset(found)
 
 
-def is_heading(ppr: etree._Element | None, style: str | None, headings: set[str]) -> bool:
+def is_heading(ppr: etree._Element | None, style: str | None, headings: frozenset[str] | set[str]) -> bool:
     """Whether a paragraph with these properties is a level-1 heading."""
     if style is not None and style in headings:
         return True

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 
 from lxml import etree
 
-from pipeline.ooxml import R_NS, is_w, local, parse_xml, serialize, signature, w
+from pipeline.ooxml import R_NS, is_w, local, parse_xml, same_xml, serialize, w
 from pipeline.ooxml.integrity import relationships, resolve
 
 DOCUMENT = "word/document.xml"
@@ -114,7 +114,7 @@ def compare_stories(
             prepare(old_story)
         else:
             old_story = _empty_like(new_story)
-        if signature(old_story) == signature(new_story) and old_name == new_name:
+        if same_xml(old_story, new_story) and old_name == new_name:
             continue
         compare(old_story, new_story, old_name or new_name, new_name)
         out_parts[new_name] = serialize(new_story)
@@ -129,11 +129,7 @@ def compare_stories(
         changed = False
         for note in new_notes:
             old_note = by_id.get(note.get(w("id"))) if is_w(note, element) else None
-            if (
-                old_note is None
-                or note.get(w("type")) in _SEPARATORS
-                or signature(old_note) == signature(note)
-            ):
+            if old_note is None or note.get(w("type")) in _SEPARATORS or same_xml(old_note, note):
                 continue
             compare(old_note, note, old_name, new_name)
             changed = True

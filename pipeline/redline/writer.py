@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 
 from lxml import etree
 
-from pipeline.ooxml import XML_SPACE, is_w, make, signature, w
+from pipeline.ooxml import XML_SPACE, is_w, make, same_xml, signature, w
 from pipeline.ooxml.revisions import Revisions
 from pipeline.redline.blocks import Paragraph, Segment, rkey
 from pipeline.redline.diff import DELETE, INSERT, diff_texts
@@ -77,7 +77,7 @@ class ParagraphWriter:
 
     def unchanged(self, old: Paragraph, new: Paragraph) -> etree._Element:
         """The new paragraph as it is, or with formatting changes tracked."""
-        if signature(old.element) == signature(new.element):
+        if same_xml(old.element, new.element):
             return new.element
         return self.paired(old, new)
 

@@ -103,12 +103,16 @@ def _item(text: str, num: str) -> str:
     )
 
 
+def _paragraphs(body: etree._Element) -> list[tuple[str, etree._Element | None]]:
+    return [("".join(p.itertext()), p.find(f"{{{W_NS}}}pPr")) for p in body]
+
+
 def test_old_list_ids_are_named_as_the_new_package_names_them() -> None:
     old = _body(_item("甲", "7") + _item("乙", "7") + _item("丙", "8") + _item("丁", "5"))
     new = _body(
         _item("甲", "9") + _item("乙", "9") + _item("丙", "3") + "<w:p><w:r><w:t>丁</w:t></w:r></w:p>"
     )
-    mapping = numbering_map(old, new)
+    mapping = numbering_map(_paragraphs(old), _paragraphs(new))
     assert mapping == {"7": "9", "8": "3"}
     renumber(old, mapping)
     assert old.xpath("//w:numId/@w:val", namespaces=NS) == ["9", "9", "3", "5"]
