@@ -13,6 +13,8 @@ import click
 
 from pipeline.cli.click_text import translate_click
 from pipeline.errors import EXIT_USAGE, UserError
+from pipeline.fsutil import os_error_issue
+from pipeline.make.signals import Stopped, restore_signals, stop_on_signals
 from pipeline.i18n import _
 
 # click's own words (Usage:, Options, its error messages) from shuzhi's catalog, before any help is built.
@@ -76,6 +78,7 @@ def cli() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; user errors become a message on stderr and exit code 2."""
+    previous = stop_on_signals()
     try:
         result = cli.main(args=argv, prog_name="shuzhi", standalone_mode=False)
     except UserError as exc:
@@ -89,6 +92,20 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE if exc.exit_code == 2 else exc.exit_code
     except click.exceptions.Exit as exc:
         return exc.exit_code
+    except Stopped as exc:  # SIGTERM, or SIGINT outside click's own handling: one line, no traceback
+        click.echo(exc.message(), err=True)
+        return exc.exit_code
+    except BrokenPipeError:  # the reader of our output went away (| head): nothing left to say
+        return 141
+    except OSError as exc:  # a full disk, a read-only folder …: the user's to fix, never a traceback
+        click.echo(UserError(os_error_issue(exc)).format(), err=True)
+        return EXIT_USAGE
+    except RecursionError:  # input nested beyond the stack that no loader's limit caught
+        click.echo(_("the input is nested too deeply to process; look for deeply nested lists or mappings"),
+                   err=True)
+        return EXIT_USAGE
+    finally:
+        restore_signals(previous)
     # Commands return their exit code (0 clean, 1 findings); ctx.exit(n) arrives here as n too.
     return result if isinstance(result, int) else 0
 

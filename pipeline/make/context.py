@@ -82,8 +82,10 @@ class BuildContext:
         """The rendered report.docx of draft ``version`` (rendered once per run)."""
         if version not in self._rendered:
             from pipeline.render.document import render_report  # imported here: a no-op build never needs it
+            from pipeline.render.limits import MiB, RenderLimits
 
-            self._rendered[version] = render_report(self.draft(version), self.template)
+            limits = RenderLimits(seconds=self.config.render_seconds, max_output=self.config.render_max_output_mb * MiB)
+            self._rendered[version] = render_report(self.draft(version), self.template, limits)
         return self._rendered[version]
 
     @property

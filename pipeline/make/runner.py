@@ -19,6 +19,7 @@ import click
 
 from pipeline.make.context import BuildOptions
 from pipeline.make.shard import Shard
+from pipeline.make.signals import signals_held, stop_workers, worker_init
 from pipeline.make.unit import UnitResult, build_unit
 from pipeline.content.config import Config, load_config
 from pipeline.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, IssueCollector
@@ -81,16 +82,22 @@ def _results(root: Path, dirs: list[Path], config: Config, options: BuildOptions
             yield build_unit(root, unit_dir, config, options)
         return
     # Units are independent; results stream back in order, a few in flight per worker, so memory
-    # stays bounded however many units there are.
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    # stays bounded however many units there are.  Workers die with the parent (pipeline.make.signals).
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=worker_init, initargs=(os.getpid(),))
+    try:
         in_flight = []
         pending = iter(dirs)
         for unit_dir in pending:
-            in_flight.append(pool.submit(build_unit, root, unit_dir, config, options))
+            with signals_held():  # a worker forked here starts with SIGINT/SIGTERM held until it is set up
+                in_flight.append(pool.submit(build_unit, root, unit_dir, config, options))
             if len(in_flight) >= jobs * 4:
                 yield in_flight.pop(0).result()
         for future in in_flight:
             yield future.result()
+    except BaseException:  # SIGTERM (Stopped), SIGINT (KeyboardInterrupt), a crash: no worker goes on
+        stop_workers(pool)
+        raise
+    pool.shutdown(wait=True)
 
 
 def build_with_progress(root: Path, units: Sequence[str] | None, options: BuildOptions, jobs: int,

@@ -6,6 +6,7 @@ its :class:`UnitResult` so the other units go on.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import time
 import traceback
@@ -18,9 +19,13 @@ from pipeline.make.plan import unit_files
 from pipeline.make.stamps import Stamps
 from pipeline.make.targets import unit_targets
 from pipeline.content.config import Config
-from pipeline.errors import UserError
-from pipeline.fsutil import atomic_write_bytes
+from pipeline.content.confine import outside_issue
+from pipeline.errors import Issue, UserError
+from pipeline.fsutil import atomic_write_bytes, os_error_issue
 from pipeline.i18n import _
+
+
+LOCK_SUFFIX = ".lock"
 
 
 @dataclass
@@ -53,12 +58,17 @@ def build_unit(root: Path, unit_dir: Path, config: Config, options: BuildOptions
     started = time.perf_counter()
     files = unit_files(root, unit_dir)
     result = UnitResult(unit_id=files.unit_id, drafts=len(files.versions))
+    outside = outside_issue(files.build_dir, root)  # build/ or build/<unit> a link out of the workspace
+    if outside is not None:
+        _fail(result, outside)
+        return result
+    lock = _lock_unit(files.build_dir)  # another build of the same unit (a second terminal, CI) waits here
     digests = FileDigests()
     stamps = Stamps(files.build_dir)
     context = BuildContext(files, config, options)
     extra_base = pipeline_fingerprint() + options_key(options)
-    _remove_leftover_temp_files(files.build_dir)
     try:
+        _remove_leftover_temp_files(files.build_dir)
         if options.check:
             _check(context, result)
         for target in unit_targets(files, options_key(options)):
@@ -77,12 +87,54 @@ def build_unit(root: Path, unit_dir: Path, config: Config, options: BuildOptions
         result.errors.append(exc.format())
         result.issues.extend(exc.issues)
         result.invalid = True  # bad input of any kind: content, a unit's template, a corrupt .docx
+    except OSError as exc:  # the disk or its permissions, not a bug: the user's to fix
+        _fail(result, os_error_issue(exc))
+    except RecursionError:  # structures nested beyond the stack that no loader limit caught
+        _fail(result, Issue(files.unit_dir, _("the unit's content is nested too deeply to process"),
+                            code="too-deep", hint=_("look for deeply nested lists or mappings")))
     except Exception as exc:  # a bug, not bad input: this unit fails, the others go on
         result.errors.append(_internal_error(files.unit_dir, exc))
     finally:
-        stamps.flush()  # the stamps of every target finished so far, even when a later one failed
+        try:
+            stamps.flush()  # the stamps of every target finished so far, even when a later one failed
+        except UserError as exc:  # the stamps file cannot be written (full disk …): said once
+            if not result.errors:
+                _fail(result, *exc.issues)
+        _unlock(lock)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _lock_unit(build_dir: Path) -> int | None:
+    """Hold ``build/.<unit>.lock`` exclusively (blocking): two builds of one unit take turns, so one
+    never removes the other's temporary files or writes the same output at the same time.  (Beside
+    the unit's folder, not in it: a unit that fails before writing anything leaves no folder.)
+
+    None when the folder cannot be made or locked (a read-only disk): the writes then report it.
+    """
+    try:
+        build_dir.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(build_dir.parent / f".{build_dir.name}{LOCK_SUFFIX}", os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
+def _unlock(fd: int | None) -> None:
+    if fd is not None:
+        os.close(fd)  # closing releases the lock
+
+
+def _fail(result: UnitResult, *issues: Issue) -> None:
+    """Record ``issues`` as the unit's errors: its input (or its disk) needs the user's attention."""
+    result.errors.append(UserError(issues).format())
+    result.issues.extend(issues)
+    result.invalid = True
 
 
 def _internal_error(unit_dir: Path, exc: Exception) -> str:

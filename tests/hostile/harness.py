@@ -93,8 +93,8 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def outputs(ws: Path) -> dict[str, bytes]:
-    """The build's outputs (the stamps file excluded: it records what was tried)."""
-    return {k: v for k, v in snapshot(ws / "build").items() if not k.endswith(".stamps.json")}
+    """The build's outputs (the stamps and lock files excluded: they record what was tried)."""
+    return {k: v for k, v in snapshot(ws / "build").items() if not k.endswith((".stamps.json", ".lock"))}
 
 
 def assert_no_secret(run: Run, *files: Path) -> None:
