@@ -17,6 +17,7 @@ from pipeline.display import format_rate
 from pipeline.companions.tally import ItemTally, RowError, Tally
 from pipeline.errors import display_path
 from pipeline.fsutil import atomic_write_bytes
+from pipeline.i18n import _
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -29,20 +30,23 @@ def row_error_text(source: Path, error: RowError) -> str:
     """``results.csv:14:3: C02: '很好' is not a rating (row not counted)``."""
     where = f"{display_path(source)}:{error.line}" + (f":{error.column}" if error.column else "")
     item = f"{error.item}: " if error.item else ""
-    return f"{where}: {item}{error.message} (row not counted)"
+    return _("{where}: {item}{message} (row not counted)").format(where=where, item=item, message=error.message)
 
 
 def _item_line(t: ItemTally) -> str:
     counts = " ".join(f"{rating}{t.counts[rating]:>3}" for rating in RATINGS)
-    return f"  {t.item.id:<4} {format_rate(t.satisfaction):>6}  {counts}  作答{t.answered:>3}  {t.item.text}"
+    answered = _("answered {n:>3}").format(n=t.answered)
+    return f"  {t.item.id:<4} {format_rate(t.satisfaction):>6}  {counts}  {answered}  {t.item.text}"
 
 
 def format_text(tally: Tally, unit_name: str) -> str:
     """The tally for reading: totals, then every item lowest satisfaction first."""
-    lines = [f"{unit_name}述职评议测评结果（{display_path(tally.source)}）",
-             f"有效问卷 {tally.respondents} 份；无效行 {len(tally.rejected_lines)} 行（未计入）",
-             f"总体满意度（好+较好）：{format_rate(tally.satisfaction)}（{tally.satisfied}/{tally.answered}）",
-             "各项满意度（由低到高）："]
+    lines = [_("{unit}: evaluation results ({source})").format(unit=unit_name, source=display_path(tally.source)),
+             _("{n} valid forms; {rejected} invalid rows (not counted)").format(
+                 n=tally.respondents, rejected=len(tally.rejected_lines)),
+             _("Overall satisfaction (好 + 较好): {rate} ({satisfied}/{answered})").format(
+                 rate=format_rate(tally.satisfaction), satisfied=tally.satisfied, answered=tally.answered),
+             _("Satisfaction per item (lowest first):")]
     lines += [_item_line(t) for t in tally.lowest_first()]
     return "\n".join(lines) + "\n"
 

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 from pipeline.content.config import Department
 from pipeline.display import format_rate
 from pipeline.feedback.model import STATUSES, Round, UnitFeedback
+from pipeline.i18n import N_, _
 
 FORMATS: tuple[str, ...] = ("text", "json", "csv")
 COLUMNS: tuple[str, ...] = ("given", "adopted", "partly", "declined", "open")
@@ -163,17 +164,33 @@ def pad(text: str, size: int, right: bool = False) -> str:
     return gap + text if right else text + gap
 
 
+#: The text table's column headings (the CSV and JSON keep the language-independent COLUMNS).
+TEXT_HEADINGS: dict[str, str] = {
+    "round": N_("round"), "department": N_("department"), "given": N_("given"), "adopted": N_("adopted"),
+    "partly": N_("partly"), "declined": N_("declined"), "open": N_("open"), "adoption": N_("adoption"),
+}
+
+
 def ledger_text(ledger: Ledger) -> str:
-    """An aligned plain-text table of one unit's ledger."""
-    header = ("round", "department", *COLUMNS, "adoption")
-    body = [(label, f"{d.name} {d.code}" if d else "total", *(str(getattr(t, c)) for c in COLUMNS),
+    """An aligned plain-text table of one unit's ledger, in the interface language."""
+    header = tuple(_(TEXT_HEADINGS[c]) for c in ("round", "department", *COLUMNS, "adoption"))
+    body = [(_text_label(label), f"{d.name} {d.code}" if d else _("total"), *(str(getattr(t, c)) for c in COLUMNS),
              format_rate(t.rate)) for label, d, t in _rows(ledger)]
     sizes = [max(width(row[i]) for row in [header, *body]) for i in range(len(header))]
-    lines = [f"{ledger.unit_name} ({ledger.unit_id}) — feedback ledger"]
+    lines = [_("{name} ({unit}) — feedback ledger").format(name=ledger.unit_name, unit=ledger.unit_id)]
     if not ledger.rounds:
-        return lines[0] + "\nno feedback yet\n"
+        return lines[0] + "\n" + _("no feedback yet") + "\n"
     for row in [header, *body]:
         cells = [pad(cell, sizes[i], right=i >= 2) for i, cell in enumerate(row)]
         lines.append("  ".join(cells).rstrip())
-    lines.append("adoption = adopted ÷ answered (given − open); open = no response yet")
+    lines.append(_("adoption = adopted ÷ answered (given − open); open = no response yet"))
     return "\n".join(lines) + "\n"
+
+
+def _text_label(label: str) -> str:
+    """A round's label as the text table shows it: ``all`` and ``(pending)`` translated."""
+    if label == "all":
+        return _("all")
+    if label.endswith(" (pending)"):
+        return _("{draft} (pending)").format(draft=label.removesuffix(" (pending)"))
+    return label

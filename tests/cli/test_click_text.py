@@ -68,3 +68,22 @@ def test_a_summary_and_an_input_error_in_chinese(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "未知的键“openin”" in done.stderr and "是不是想写“opening”" in done.stderr, done.stderr
     assert "missing required key" not in done.stderr and "缺少必填" not in done.stderr  # one error, not two
+
+
+@pytest.mark.parametrize(("args", "zh", "en"), [
+    (["feedback", "ledger", "qingshigang"], ["意见台账", "轮次", "部门", "采纳率", "合计"],
+     ["feedback ledger", "round", "department", "adoption", "total"]),
+    (["evaluation", "tally", "qingshigang", "drafts/qingshigang/evaluation/results.csv", "--no-chart"],
+     ["述职评议测评结果", "有效问卷", "各项满意度（由低到高）："], ["evaluation results", "valid forms", "lowest first"]),
+])
+def test_ledger_and_tally_headers_follow_the_language(args: list[str], zh: list[str], en: list[str], language: str,
+                                                      workspace_copy: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from pipeline.cli.main import main
+
+    monkeypatch.chdir(workspace_copy)
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    expected, other = (zh, en) if language == "zh_CN" else (en, zh)
+    assert all(word in out for word in expected), out
+    assert not any(word in out for word in other), out

@@ -18,11 +18,12 @@ def ws(workspace_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return workspace_copy
 
 
-def test_text_and_chart(ws: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_text_and_chart(ws: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SHUZHI_LANG", "zh_CN")  # the interface's default language
     assert main(["evaluation", "tally", "qingshigang", str(SAMPLE)]) == 0
     out, err = capsys.readouterr()
     assert "总体满意度（好+较好）：93.9%" in out
-    assert "wrote build/qingshigang/evaluation.png" in err
+    assert "已写出 build/qingshigang/evaluation.png" in err
     assert (ws / "build" / "qingshigang" / "evaluation.png").read_bytes().startswith(b"\x89PNG")
 
 
@@ -38,7 +39,8 @@ def test_no_chart(ws: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert not (ws / "build").exists()
 
 
-def test_bad_rows_exit_1_with_line_numbers(ws: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_rows_exit_1_with_line_numbers(ws: Path, capsys: pytest.CaptureFixture[str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
     lines = SAMPLE.read_text(encoding="utf-8").splitlines()
     lines[4] = lines[4].replace("好", "很好", 1)
     lines[9] = lines[9] + ",好"
@@ -48,6 +50,11 @@ def test_bad_rows_exit_1_with_line_numbers(ws: Path, capsys: pytest.CaptureFixtu
     out, err = capsys.readouterr()
     assert "bad.csv:5:" in err and "'很好' is not a rating (row not counted)" in err
     assert "bad.csv:10: expected 29 values, found 30 (row not counted)" in err
+    assert "58 valid forms; 2 invalid rows (not counted)" in out
+    monkeypatch.setenv("SHUZHI_LANG", "zh_CN")  # and in the interface's default language
+    assert main(["evaluation", "tally", "qingshigang", "bad.csv", "--no-chart"]) == 1
+    out, err = capsys.readouterr()
+    assert "bad.csv:5:" in err and "“很好”不是评价等次（该行未计入）" in err
     assert "有效问卷 58 份；无效行 2 行（未计入）" in out
 
 

@@ -66,9 +66,10 @@ BAD_FILES = [
      ["standard.yaml:5:14: groups[0].items[0].id: item id 'U1' is reserved"]),
     ("title: 表\ngroups:\n  - title: 组\n    items:\n      - {id: respondent, text: 一}\n      - {id: 1a, text: 二}\n",
      ["item id 'respondent' is not usable", "item id '1a' is not usable"]),
-    ("title: 表\ngroup:\n  - title: 组\n", ["unknown key 'group'", "missing required key 'groups'"]),
+    # a misspelt required key is one error (unknown key, did you mean), not also a missing one
+    ("title: 表\ngroup:\n  - title: 组\n", ["unknown key 'group'", "did you mean 'groups'?"]),
     ("title: 表\ngroups:\n  - title: 组\n    items:\n      - {id: C01, txt: 一}\n",
-     ["unknown key 'txt'", "missing required key 'text'"]),
+     ["unknown key 'txt'", "did you mean 'text'?"]),
 ]
 
 

@@ -170,7 +170,8 @@ def test_json_output(sample_form: EvaluationForm) -> None:
     assert len(data["items"]) == 28 and data["errors"] == [] and data["rejected_lines"] == []
 
 
-def test_text_output(sample_form: EvaluationForm) -> None:
+def test_text_output(sample_form: EvaluationForm, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SHUZHI_LANG", "zh_CN")  # the interface's default language
     text = format_text(tally(SAMPLE, sample_form), "青石港海关")
     lines = text.splitlines()
     assert lines[1] == "有效问卷 60 份；无效行 0 行（未计入）"

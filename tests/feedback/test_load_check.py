@@ -38,7 +38,8 @@ def test_items_and_responses_are_read_with_positions(tmp_path: Path) -> None:
 
 LOAD_ERRORS = [
     ("unknown department", {"rs": FEEDBACK_RS.replace("department: rs", "department: hr")},
-     None, "rs.yaml:1:13: department: unknown department 'hr' — known departments: zg (政工), rs (人事)", "unknown-department"),
+     None, "rs.yaml:1:13: department: unknown department 'hr' — did you mean 'rs' (人事)? known departments: zg (政工), rs (人事)",
+     "unknown-department"),
     ("file not named after a code", {"renshi": FEEDBACK_RS}, None,
      "'renshi.yaml' is not named after a department code — rename it to rs.yaml", "misnamed-file"),
     ("department does not match file", {"jj": FEEDBACK_RS}, None,
