@@ -63,7 +63,10 @@ CATEGORY_LABELS = {
 }
 SEVERITY_LABELS = {"error": "必须修改", "warning": "建议修改", "suggestion": "供参考"}
 
-_CORE_DATE = re.compile(rb"<dcterms:(?:modified|created)[^>]*>\s*(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})")
+_CORE_DATES = tuple(
+    re.compile(rb"<dcterms:" + name + rb"[^>]*>\s*(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})")
+    for name in (b"modified", b"created")
+)
 
 
 @dataclass(frozen=True)
@@ -296,8 +299,12 @@ def docx_review(data: bytes, located: Sequence[Located], *, path: object = None)
 
 def _core_date(parts: dict[str, bytes]) -> str:
     """The document's last-modified (else created) date from its core properties."""
-    found = _CORE_DATE.search(parts.get("docProps/core.xml", b""))
-    return found.group(1).decode() + "Z" if found else FALLBACK_DATE
+    core = parts.get("docProps/core.xml", b"")
+    for pattern in _CORE_DATES:
+        found = pattern.search(core)
+        if found:
+            return found.group(1).decode() + "Z"
+    return FALLBACK_DATE
 
 
 def review_of_draft(draft: Draft, rendered: bytes, linter: Linter) -> bytes:

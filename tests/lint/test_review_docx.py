@@ -27,7 +27,7 @@ from pipeline.lint.review_docx import AUTHOR, draft_review, review_of_draft
 from pipeline.ooxml.comments import parse
 from pipeline.ooxml.visible import w
 from pipeline.render.document import render_report
-from pipeline.word.package import read_package_bytes
+from pipeline.word.package import read_package_bytes, write_package
 
 DIRTY = "drafts/demo/v1/report.yaml"
 
@@ -177,6 +177,34 @@ def test_lint_docx_of_a_docx_anchors_on_its_paragraphs(
     assert findings, "the rendered first draft has boilerplate"
     comments = comments_of(out.read_bytes())
     assert [(c[1][1], c[2]) for c in comments] == [(f["message"], f["match"]) for f in findings]
+
+
+@pytest.mark.parametrize(
+    ("core", "date"),
+    [
+        (
+            b"<dcterms:created>2025-01-02T03:04:05Z</dcterms:created>"
+            b"<dcterms:modified>2026-02-03T04:05:06Z</dcterms:modified>",
+            "2026-02-03T04:05:06Z",
+        ),
+        (b"<dcterms:created>2025-01-02T03:04:05Z</dcterms:created>", "2025-01-02T03:04:05Z"),
+        (None, "2000-01-01T00:00:00Z"),  # no core properties: a fixed date, so the bytes stay the same
+    ],
+)
+def test_comments_on_a_docx_are_dated_by_the_document(lint_ws: Path, core: bytes | None, date: str) -> None:
+    draft = load_draft_file(lint_ws / DIRTY)
+    parts = read_package_bytes(render_report(draft, template_for(lint_ws, draft.unit)))
+    if core is None:
+        parts.pop("docProps/core.xml", None)
+    else:
+        parts["docProps/core.xml"] = (
+            b'<cp:coreProperties xmlns:dcterms="http://purl.org/dc/terms/">' + core + b"</cp:coreProperties>"
+        )
+    source = lint_ws / "in.docx"
+    source.write_bytes(write_package(parts))
+    main(["lint", "--docx", str(lint_ws / "out.docx"), str(source)])
+    comments = parse(read_package_bytes((lint_ws / "out.docx").read_bytes())["word/comments.xml"])
+    assert {c.get(w("date")) for c in comments.iter(w("comment"))} == {date}
 
 
 def test_a_docx_that_has_comments_keeps_them_and_gets_more(lint_ws: Path) -> None:
