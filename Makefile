@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 SHUZHI := $(BIN)/shuzhi
 
 .DEFAULT_GOAL := help
-.PHONY: help report test check lint pdf bench bench-scale clean venv template messages
+.PHONY: help report test check lint train-lint pdf bench bench-scale clean venv template messages
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -33,6 +33,10 @@ check: $(INSTALLED) ## Validate, lint and build everything, as CI does on every 
 
 lint: $(INSTALLED) ## Lint each unit's latest draft (older drafts are history; ALL=1 lints every draft)
 	$(SHUZHI) lint $(if $(ALL),,--latest)
+
+train-lint: $(INSTALLED) ## Retrain the lint's sentence scorer (pipeline/lint/data/scorer.tsv) from the labelled corpora (real text: dev part only)
+	$(BIN)/python -m pipeline.lint.train pipeline/lint/data/scorer.tsv tests/lint/corpus/sentences.yaml \
+		tests/lint/corpus/heldout*.yaml tests/lint/corpus_real/real.yaml
 
 pdf: report ## PDF previews of the built reports (needs LibreOffice)
 	$(SHUZHI) pdf

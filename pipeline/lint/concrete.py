@@ -4,11 +4,17 @@ A stock phrase is only 空话 when its sentence carries nothing concrete; a prob
 unit, who, what happened, when) and a figure.  The signals here are heuristics over the text:
 
 - a figure (:mod:`pipeline.lint.figures`);
-- a named unit (东湾海关, 旅检一科, 机关第二党支部, 驻港办事处 …) or person (张某, 李明同志, 分管物流的副关长);
+- a named unit at any level (东湾海关, 旅检一科, 机关第二党支部, 三支部, 金家村, 梅园社区, 沙州镇 …), an
+  anonymised single case (某县, 某乡镇党委, 某企业) or a person (张某, 李明同志, 分管物流的副关长);
 - a month-level date (2025年5月, 8月12日, 3月份) — a bare year is not specific;
-- a named operation (在…攻坚中, 在…专项检查中, 审计发现 …), a document title 《…》, or quoted speech
-  (关员反映“…”) — a generic one (在联系点调研中, 在会议上) does not count;
-- an explicit example marker (例如, 比如, 如在).
+- a named operation (在…攻坚中, 在…项目时, 在落实“去产能”任务中, 审计发现 …), a finding someone
+  reported (巡察反馈的“…”问题, 披露), a document title 《…》, or quoted speech (关员反映“…”) — a
+  generic one (在联系点调研中, 在会议上) does not count.
+
+What never makes a sentence concrete: 例如/比如 by itself (followed by more generalities it is still
+vague); a named unit as the subject at the head of a clause (佘家镇党委重视……: the unit speaking of
+itself); a speaker or chair (张为民同志对……逐一进行点评); the unit's own name, organisation and reporter
+(:func:`without_names`, from unit.yaml); time frames and slogan counts (:mod:`pipeline.lint.figures`).
 """
 
 from __future__ import annotations
@@ -23,24 +29,73 @@ from pipeline.lint.figures import FIXED_TERMS, has_figure
 
 _SENTENCE_END = re.compile(r"[。！？；!?;]+|\n+")
 
-_GENERIC_BEFORE_UNIT = ("隶属", "直属", "各个", "所属", "全国", "基层", "各级", "本级", "兄弟", "有关",
-                        "相关", "其他", "部分", "个别", "少数", "地方", "全部", "所有", "下属", "智慧", "清廉",
-                        "模范", "法治", "全国", "中国", "现代", "新时代", "全关")
+_GENERIC_BEFORE_UNIT = (
+    "隶属",
+    "直属",
+    "各个",
+    "所属",
+    "全国",
+    "基层",
+    "各级",
+    "本级",
+    "兄弟",
+    "有关",
+    "相关",
+    "其他",
+    "部分",
+    "个别",
+    "少数",
+    "地方",
+    "全部",
+    "所有",
+    "下属",
+    "智慧",
+    "清廉",
+    "模范",
+    "法治",
+    "全国",
+    "中国",
+    "现代",
+    "新时代",
+    "全关",
+)
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nz", "nt", "j"})
-_PLACE_NOUNS = frozenset({"码头", "机场", "港", "港区", "车站", "火车站", "铁路", "陆路", "邮局", "湾", "岛", "新区",
-                          "开发区", "保税区", "综保区", "口岸"})
+_PLACE_NOUNS = frozenset(
+    {
+        "码头",
+        "机场",
+        "港",
+        "港区",
+        "车站",
+        "火车站",
+        "铁路",
+        "陆路",
+        "邮局",
+        "湾",
+        "岛",
+        "新区",
+        "开发区",
+        "保税区",
+        "综保区",
+        "口岸",
+    }
+)
 _UNIT_SUFFIX_RE = re.compile(r"海关|办事处|分关|海关监管区")
 _PREFIX_CUT = re.compile(r"[^\u4e00-\u9fff]")
-_DEPT_PREFIX = (r"(?:旅检|查验|监控|物流|综合|稽查|缉私|通关|法规|财务|人事|办公|监管|技术|关税|"
-                r"统计|保税|加贸|卫检|动植检|食品|商检|企管|风险|政工|纪检|督审|审计|科技|后勤|机关)")
+_DEPT_PREFIX = (
+    r"(?:旅检|查验|监控|物流|综合|稽查|缉私|通关|法规|财务|人事|办公|监管|技术|关税|"
+    r"统计|保税|加贸|卫检|动植检|食品|商检|企管|风险|政工|纪检|督审|审计|科技|后勤|机关)"
+)
 _CN_NUM = "一二三四五六七八九十"
 UNIT_RE = re.compile(
     rf"{_DEPT_PREFIX}[\u4e00-\u9fff]{{0,3}}?[{_CN_NUM}0-9]?(?:科|处|室|队)(?:党支部)?(?![室长员])"
     rf"|机关第?[{_CN_NUM}]+党?支部|第[{_CN_NUM}0-9]+党支部|驻[\u4e00-\u9fff]{{1,3}}办事处"
 )
-_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
-             "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺"
-             "顾毛郝龚邵万钱严覃武戴莫孔向汤欧柳")
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
+    "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺"
+    "顾毛郝龚邵万钱严覃武戴莫孔向汤欧柳"
+)
 PERSON_RE = re.compile(
     rf"[{_SURNAMES}]某{{1,2}}|[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?=同志)"
     rf"|分管[\u4e00-\u9fff]{{1,6}}的(?:副关长|副处长|副主任|班子成员|关领导|同志)"
@@ -57,9 +112,133 @@ EVENT_RE = re.compile(
     # a notice or finding by a named body (总署党建办通报了…, 巡视组指出…)
     r"|(?:总署|署党委|党建办|纪检组|巡视组|巡察组|督审司|审计署)[^，。；]{0,6}?(?:通报|指出|点名)"
     r"|《[^》]{2,}》"
+    # a project or a named task on one occasion (在讨论……示范区建设项目时, 在落实“去产能”任务中)
+    r"|在[^，,。；;]{6,30}?项目(?:建设)?(?:时|中|期间|过程中)"
+    r"|(?:推进|推动|实施|承建|讨论|申报|引进|验收)[\u4e00-\u9fff]{6,16}项目"
+    r"|在[^，,。；;]{0,16}“[^”]{2,12}”[^，,。；;]{0,6}(?:任务|工作|行动|活动|工程|专项)(?:时|中|期间|过程中)"
+    # a finding someone reported, by its words (审计反馈的“……”问题), or a disclosed case
+    r"|(?:反馈|通报|披露|指出|发现|点名)的“[^”]{4,}”|披露|曝光"
+    r"|通报了?[^，,。；;]{0,12}(?:案例|案件|典型问题|事件)"
 )
-SPEECH_RE = re.compile(r"(?:反映|说|表示|称|坦言|提出|认为|问|答|说道|直言)[：:，,]?[“\"「]")
+SPEECH_RE = re.compile(
+    r"(?:反映|说|表示|称|坦言|提出|认为|问|答|说道|直言)[：:，,]?[“\"「]"
+    r"|(?:反映|反馈|坦言|直言|提到)[^，,。；;“]{0,12}“"
+)
 EXAMPLE_MARKER_RE = re.compile(r"例如|比如|譬如|如在|以[^，。]{2,12}为例|典型的是")
+# Villages, communities, towns, streets, counties by name: 金家村, 梅园社区, 金墙花苑小区, 沙州镇, 涧田乡,
+# 星云街道, 青川县 — the two characters before the suffix must not be a generic word (行政村, 全镇, 各社区).
+_PLACE_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})(?:(?<![农乡山邻渔])村(?![民级务委庄])|社区|小区|街道|镇(?![长直])"
+    r"|(?<![家故返老同异下城])乡(?![村镇亲贤土])|县(?![委级直城域政]))"
+)
+_GENERIC_PLACE = frozenset(
+    {
+        "行政",
+        "贫困",
+        "后进",
+        "空心",
+        "示范",
+        "攻坚",
+        "涣散",
+        "城市",
+        "农村",
+        "老旧",
+        "建房",
+        "城中",
+        "美丽",
+        "文明",
+        "和谐",
+        "幸福",
+        "智慧",
+        "平安",
+        "书香",
+        "先锋",
+        "精品",
+        "星级",
+        "特色",
+        "集体",
+        "偏远",
+        "边远",
+        "山区",
+        "脱贫",
+        "整村",
+        "薄弱",
+        "涉农",
+        "城乡",
+        "新型",
+        "试点",
+        "社区",
+        "村级",
+        "乡镇",
+        "基层",
+        "街道",
+        "下辖",
+        "所辖",
+        "周边",
+        "重点",
+        "结对",
+        "联系",
+        "包保",
+        "帮扶",
+        "挂钩",
+        "定点",
+        "农业",
+        "居民",
+        "服务",
+        "居住",
+        "组团",
+        "共建",
+        "辖区",
+        "临近",
+        "附近",
+        "当地",
+        "本地",
+        "外地",
+        "异地",
+        "城关",
+        "先进",
+        "模范",
+        "红色",
+        "清廉",
+        "数字",
+        "未来",
+        "生态",
+        "传统",
+        "一般",
+        "普通",
+        "其余",
+        "其他",
+        "有关",
+        "相关",
+        "所在",
+        "整个",
+        "部分",
+        "个别",
+        "少数",
+        "一些",
+        "全部",
+        "所有",
+        "多数",
+        "大部",
+        "广大",
+        "乡村",
+        "城镇",
+        "村镇",
+        "市县",
+        "省市",
+        "县市",
+        "区县",
+        "软弱",
+        "进驻",
+    }
+)
+_GENERIC_PLACE_CHARS = set("个各全本该每某的了在和与及等或到对向我你他其此这那邻是有为被把从经由")
+_ANON_CASE_RE = re.compile(
+    r"某(?:县|市|区|乡镇|乡|镇|村|社区|街道|企业|公司|支部|科|处|局|中心|学校|医院|站|所)"
+)
+_BRANCH_RE = re.compile(r"(?<![个第统唯同单专逐一二三四五六七八九十])[一二三四五六七八九十]+(?:党)?支部")
+_CLAUSE_HEAD = re.compile(r"(?:^|[，,：:；;。！？!?\n])\s*$")
+_SPEAKER_RE = re.compile(r"主持|点评|讲话|强调|指出|总结|表态|出席|致辞|传达|汇报了")
 QUOTE_RE = re.compile(r"“([^”]{1,30})”")
 _FIXED = set(FIXED_TERMS)
 
@@ -108,24 +287,85 @@ def _is_place_name(prefix: str) -> bool:
     word, tag = tags[-1]
     if word in _GENERIC_BEFORE_UNIT or word.endswith(("各", "本", "全")):
         return False
-    return (tag in _NAME_TAGS or (tag == "f" and len(word) == 2 and word[0] in "东西南北")
-            or word in _PLACE_NOUNS)
+    return (
+        tag in _NAME_TAGS or (tag == "f" and len(word) == 2 and word[0] in "东西南北") or word in _PLACE_NOUNS
+    )
 
 
-def has_named_unit(text: str) -> bool:
-    """A named unit: ``东湾海关``, ``旅检一科``, ``机关第二党支部`` (not ``隶属海关``, ``引领海关事业``)."""
-    if UNIT_RE.search(text):
-        return True
-    for match in _UNIT_SUFFIX_RE.finditer(text):
-        prefix = _PREFIX_CUT.split(text[max(0, match.start() - 6) : match.start()])[-1]
-        if len(prefix) >= 2 and _is_place_name(prefix):
+def _is_subject(text: str, start: int) -> bool:
+    """Whether a name starting at ``start`` heads its clause (the unit speaking of itself)."""
+    return bool(_CLAUSE_HEAD.search(text, 0, start)) or start == 0
+
+
+def _named_start(text: str, end: int) -> int:
+    """Where the name ending at ``end`` (before its suffix) starts: the run of Chinese characters."""
+    start = end
+    while start > 0 and end - start < 6 and "\u4e00" <= text[start - 1] <= "\u9fff":
+        start -= 1
+    return start
+
+
+_NOT_NAME_TAGS = frozenset({"v", "vn", "vd", "a", "ad", "an", "d", "p", "c", "r", "m", "u", "uj", "ul", "y"})
+
+
+@lru_cache(maxsize=4096)
+def _name_like(tail: str) -> bool:
+    """Whether the two characters before 村/社区/镇 … can be a name: not a verb, adjective or adverb
+    by rjieba's tags (支援社区, 打造社区 are not names)."""
+    tags = rjieba.tag(tail)
+    return not (len(tags) == 1 and tags[0][1] in _NOT_NAME_TAGS)
+
+
+def _named_places(text: str, subjects: bool) -> bool:
+    """A village, community, town, street or county by name (heading its clause only if ``subjects``)."""
+    for match in _PLACE_RE.finditer(text):
+        tail = text[match.start() - 2 : match.start()]
+        if tail in _GENERIC_PLACE or any(ch in _GENERIC_PLACE_CHARS for ch in tail) or not _name_like(tail):
+            continue
+        if subjects or not _is_subject(text, _named_start(text, match.start())):
             return True
     return False
 
 
+def has_named_unit(text: str, *, subjects: bool = True) -> bool:
+    """A named unit: ``东湾海关``, ``旅检一科``, ``机关第二党支部``, ``三支部``, ``金家村``, ``某县`` (not
+    ``隶属海关``, ``引领海关事业``, ``各社区``).
+
+    With ``subjects=False`` a unit heading its clause does not count: in ``佘家镇党委重视……`` the unit
+    speaks of itself, which makes no claim checkable (a problem naming a subordinate unit as its subject —
+    ``北岭海关党委落实主体责任不力`` — is a case, so the problem checks count subjects).
+    """
+    if UNIT_RE.search(text) or _ANON_CASE_RE.search(text) or _BRANCH_RE.search(text):
+        return True
+    for match in _UNIT_SUFFIX_RE.finditer(text):
+        prefix = _PREFIX_CUT.split(text[max(0, match.start() - 6) : match.start()])[-1]
+        if (
+            len(prefix) >= 2
+            and _is_place_name(prefix)
+            and (subjects or not _is_subject(text, match.start() - len(prefix)))
+        ):
+            return True
+    return _named_places(text, subjects)
+
+
 def has_named_person(text: str) -> bool:
-    """A named person: ``张某``, ``李明同志``, ``分管物流的副关长``."""
-    return bool(PERSON_RE.search(text))
+    """A named person in the case: ``张某``, ``李明同志``, ``分管物流的副关长`` — not a speaker or chair
+    (``张为民同志对各支部书记的述职逐一进行点评``)."""
+    for match in PERSON_RE.finditer(text):
+        clause_end = re.search(r"[，,。；;！？!?\n]", text[match.end() :])
+        rest = text[match.end() : match.end() + (clause_end.start() if clause_end else len(text))]
+        if not _SPEAKER_RE.search(rest):
+            return True
+    return False
+
+
+def without_names(text: str, names: tuple[str, ...]) -> str:
+    """``text`` with the unit's own names (name, organisation, reporter) blanked: they never make a
+    sentence concrete.  Same length, so offsets stay valid."""
+    for name in names:
+        if name and name in text:
+            text = text.replace(name, "□" * len(name))
+    return text
 
 
 def has_quoted_speech(text: str) -> bool:
@@ -135,9 +375,13 @@ def has_quoted_speech(text: str) -> bool:
 
 def has_example(text: str) -> bool:
     """Whether ``text`` names a concrete case (事例): unit, person, month-level date, event, speech."""
-    return (has_named_unit(text) or has_named_person(text) or bool(DATE_RE.search(text))
-            or bool(EVENT_RE.search(text)) or has_quoted_speech(text)
-            or bool(EXAMPLE_MARKER_RE.search(text)))
+    return (
+        has_named_unit(text)
+        or has_named_person(text)
+        or bool(DATE_RE.search(text))
+        or bool(EVENT_RE.search(text))
+        or has_quoted_speech(text)
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -145,10 +389,13 @@ def is_concrete(text: str, *, dates: bool = True) -> bool:
     """Whether a sentence carries anything concrete: a figure or an example (dates count if ``dates``)."""
     if has_figure(text):
         return True
-    if not dates:
-        return (has_named_unit(text) or has_named_person(text) or bool(EVENT_RE.search(text))
-                or has_quoted_speech(text) or bool(EXAMPLE_MARKER_RE.search(text)))
-    return has_example(text)
+    return (
+        has_named_unit(text, subjects=False)
+        or has_named_person(text)
+        or bool(EVENT_RE.search(text))
+        or has_quoted_speech(text)
+        or (dates and bool(DATE_RE.search(text)))
+    )
 
 
 def quoted_cases(text: str) -> list[str]:

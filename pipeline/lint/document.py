@@ -10,7 +10,7 @@ Positions: report units are mapped to file line/column through the report's
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.content.model import Draft, QuestionSet, Report, Suppression
@@ -41,6 +41,7 @@ class Document:
     question_set: QuestionSet | None = None
     lines: tuple[str, ...] = ()  # the file's lines, for showing the matched line
     ignore: tuple[Suppression, ...] = ()  # the report-level lint-ignore: applies to every finding
+    names: tuple[str, ...] = ()  # the unit's own name, organisation and reporter: never a concrete case
 
     def position(self, unit: TextUnit, offset: int) -> Position:
         """File line and column of character ``offset`` of ``unit.text``."""
@@ -108,7 +109,13 @@ def from_report(report: Report, question_set: QuestionSet | None) -> Document:
 
 
 def from_draft(draft: Draft) -> Document:
-    return from_report(draft.report, draft.question_set)
+    """A draft's report, knowing its unit's own names (they never make a sentence concrete)."""
+    doc = from_report(draft.report, draft.question_set)
+    if draft.unit is None:
+        return doc
+    own = {n for n in (draft.unit.organisation, draft.unit.name, draft.unit.reporter) if n}
+    names = tuple(sorted(own, key=len, reverse=True))
+    return replace(doc, names=names)
 
 
 _MD_SKIP = re.compile(r"^\s*(?:#{1,6}\s|[-*+]\s|>\s?|\d+[.)]\s)")

@@ -4,7 +4,10 @@ A plain regex over Arabic and full-width digits, 百分之…, and Chinese numer
 word (longest first, so 5个百分点 is not 5个).  It over-matches unless three things are removed first:
 
 - fixed political terms that contain numerals (八项规定, 三会一课, 一岗双责, 第一责任人 …) are masked
-  (replaced by the same number of neutral characters, so offsets stay valid);
+  (replaced by the same number of neutral characters, so offsets stay valid) — and so are the shapes
+  such terms take: a session (二十届四中全会), an anniversary (建党100周年), a time frame (近两年来, 多年来),
+  a slogan count (三个坚持, 两个关键, 六个方面) and any Chinese numeral inside a short quoted name
+  (“五抓五提”, “四公一票”, “三大工程”), an ordinal branch (三支部);
 - pure dates (2025年, 2025年3月, 3月12日, 10月底) are dropped;
 - heading enumerators (一、 （一） 1. （1） 一是) are dropped.
 
@@ -17,27 +20,147 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-MASK = "〇"  # not a digit, not a Chinese numeral the regex knows
+MASK = "□"  # not a digit, not a Chinese numeral, not a measure word: masked text never reads as a count
 
 #: Fixed terms containing numerals that are never figures.  Longest first when compiled.
 FIXED_TERMS: tuple[str, ...] = (
-    "八项规定", "三会一课", "一岗双责", "四个意识", "四个自信", "两个维护", "两个确立", "两学一做",
-    "三重一大", "一把手", "第一责任人", "第一议题", "四种形态", "第一种形态", "第二种形态", "第三种形态",
-    "第四种形态", "四风", "两张皮", "三严三实", "四强", "五好", "两个责任", "一线", "一系列", "一些",
-    "一定", "进一步", "一体", "一起", "统一", "唯一", "一贯", "一致", "一流", "一律", "一道", "一直",
-    "一度", "一般", "一切", "一旦", "一方面", "一以贯之", "一张蓝图", "一盘棋", "一把尺子", "一票否决",
-    "两个务必", "三个代表", "四个全面", "五位一体", "四个服从", "一中心", "二十大", "十九大", "十八大",
-    "三个区分开来", "一岗一责", "一岗一清单", "第一时间", "第一位", "万无一失", "一丝不苟", "一抓到底",
-    "十四五", "十五五", "十分", "万分", "千家万户", "三番五次", "千方百计", "一五一十", "七一", "五四",
+    "八项规定",
+    "三会一课",
+    "一岗双责",
+    "四个意识",
+    "四个自信",
+    "两个维护",
+    "两个确立",
+    "两学一做",
+    "三重一大",
+    "一把手",
+    "第一责任人",
+    "第一议题",
+    "四种形态",
+    "第一种形态",
+    "第二种形态",
+    "第三种形态",
+    "第四种形态",
+    "四风",
+    "两张皮",
+    "三严三实",
+    "四强",
+    "五好",
+    "两个责任",
+    "一线",
+    "一系列",
+    "一些",
+    "一定",
+    "进一步",
+    "一体",
+    "一起",
+    "统一",
+    "唯一",
+    "一贯",
+    "一致",
+    "一流",
+    "一律",
+    "一道",
+    "一直",
+    "一度",
+    "一般",
+    "一切",
+    "一旦",
+    "一方面",
+    "一以贯之",
+    "一张蓝图",
+    "一盘棋",
+    "一把尺子",
+    "一票否决",
+    "两个务必",
+    "三个代表",
+    "四个全面",
+    "五位一体",
+    "四个服从",
+    "一中心",
+    "二十大",
+    "十九大",
+    "十八大",
+    "三个区分开来",
+    "一岗一责",
+    "一岗一清单",
+    "第一时间",
+    "第一位",
+    "万无一失",
+    "一丝不苟",
+    "一抓到底",
+    "十四五",
+    "十五五",
+    "十分",
+    "万分",
+    "千家万户",
+    "三番五次",
+    "千方百计",
+    "一五一十",
+    "七一",
+    "五四",
 )
 
 _CN_DIGIT = "零〇一二两三四五六七八九十百千万亿"
 _MEASURE_WORDS = sorted(
     (
-        "个百分点", "百分点", "个月", "人次", "批次", "次", "个", "项", "名", "人", "条", "家", "期", "场",
-        "篇", "件", "户", "批", "轮", "天", "支", "起", "份", "本", "册", "元", "万元", "亿元", "小时",
-        "分钟", "年", "周", "届", "所", "处", "座", "台", "套", "笔", "宗", "票", "吨", "公斤", "倍", "分",
-        "课时", "学时", "组", "队", "种", "类", "封", "张", "位", "例", "余", "多",
+        "个百分点",
+        "百分点",
+        "个月",
+        "人次",
+        "批次",
+        "次",
+        "个",
+        "项",
+        "名",
+        "人",
+        "条",
+        "家",
+        "期",
+        "场",
+        "篇",
+        "件",
+        "户",
+        "批",
+        "轮",
+        "天",
+        "支",
+        "起",
+        "份",
+        "本",
+        "册",
+        "元",
+        "万元",
+        "亿元",
+        "小时",
+        "分钟",
+        "年",
+        "周",
+        "届",
+        "所",
+        "处",
+        "座",
+        "台",
+        "套",
+        "笔",
+        "宗",
+        "票",
+        "吨",
+        "公斤",
+        "倍",
+        "分",
+        "课时",
+        "学时",
+        "组",
+        "队",
+        "种",
+        "类",
+        "封",
+        "张",
+        "位",
+        "例",
+        "余",
+        "多",
     ),
     key=len,
     reverse=True,
@@ -62,6 +185,52 @@ _HEADING_RE = re.compile(
     r"|[一二三四五六七八九十]+是(?=[，、：:\u4e00-\u9fff])"
 )
 _ORDINAL_RE = re.compile(rf"第[{_CN_DIGIT}0-9０-９]+")
+_CN_NUMERAL = "一二两三四五六七八九十"
+# What a slogan counts: "三个坚持", "五个带头", "两个关键", "六个方面", "四个落实" — a count of headings.
+_SLOGAN_HEADS = (
+    "坚持",
+    "强化",
+    "带头",
+    "关键",
+    "表率",
+    "确立",
+    "维护",
+    "意识",
+    "自信",
+    "务必",
+    "主动",
+    "聚焦",
+    "服从",
+    "全面",
+    "代表",
+    "结合",
+    "转变",
+    "落实",
+    "必须",
+    "到位",
+    "一流",
+    "方面",
+    "层面",
+    "环节",
+    "统一",
+    "区分",
+    "提升",
+    "严格",
+    "不准",
+    "禁止",
+    "看",
+    "抓",
+    "讲",
+)
+_SHAPES_RE = re.compile(
+    rf"[{_CN_NUMERAL}]+届[{_CN_NUMERAL}]+中全会"  # 二十届四中全会
+    rf"|[0-9０-９{_CN_DIGIT}]+周年"  # 建党100周年
+    rf"|近[{_CN_NUMERAL}0-9０-９]+个?年(?:来|以来)?|[{_CN_NUMERAL}多]+年(?:来|以来)"  # 近两年来, 多年来
+    rf"|[{_CN_NUMERAL}]+个(?={'|'.join(_SLOGAN_HEADS)})|[0-9０-９]+个方面"  # 三个坚持, 5个方面
+    rf"|[{_CN_NUMERAL}]+(?=支部)"  # 三支部: a name, not three branches
+)
+_QUOTED_RE = re.compile(r"“[^”0-9０-９]{1,16}”")  # a short quoted name without Arabic digits
+_CN_NUMERAL_RE = re.compile(rf"[{_CN_NUMERAL}]")
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +239,8 @@ def _fixed_re() -> re.Pattern[str]:
 
 
 def mask_fixed_terms(text: str, extra: tuple[str, ...] = ()) -> str:
-    """``text`` with fixed terms, heading enumerators and ordinals replaced by :data:`MASK` (same length)."""
+    """``text`` with fixed terms, their shapes, heading enumerators and ordinals replaced by :data:`MASK`
+    (same length, so offsets stay valid)."""
 
     def blank(match: re.Match[str]) -> str:
         return MASK * len(match.group(0))
@@ -79,6 +249,8 @@ def mask_fixed_terms(text: str, extra: tuple[str, ...] = ()) -> str:
     if extra:
         out = re.compile("|".join(map(re.escape, sorted(extra, key=len, reverse=True)))).sub(blank, out)
     out = _HEADING_RE.sub(blank, out)
+    out = _SHAPES_RE.sub(blank, out)
+    out = _QUOTED_RE.sub(lambda m: _CN_NUMERAL_RE.sub(MASK, m.group(0)), out)
     return _ORDINAL_RE.sub(blank, out)
 
 

@@ -11,11 +11,11 @@ source document in the dev or the test part by a hash of its URL (see ``corpus_r
 
 from __future__ import annotations
 
-import hashlib
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
@@ -23,12 +23,12 @@ from pipeline.lint.concrete import has_example
 from pipeline.lint.document import from_text
 from pipeline.lint.engine import Linter
 from pipeline.lint.figures import has_figure
+from pipeline.lint.train import split_of  # one definition of the split, shared with the training
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus"
 REAL = HERE / "corpus_real" / "real.yaml"
 LABELS = ("boilerplate", "hedging", "concrete")
-TEST_DIGITS = "01234567"  # first hex digit of sha256(url): test part; the rest: dev part
 
 
 def load(path: Path) -> dict[str, Any]:
@@ -37,22 +37,22 @@ def load(path: Path) -> dict[str, Any]:
     if isinstance(data, list):  # sentences.yaml / problems.yaml: a bare list
         key = "problems" if data and "example" in data[0] else "sentences"
         data = {key: data}
-    return {"sentences": data.get("sentences", []), "problems": data.get("problems", []),
-            "sources": data.get("sources", {})}
-
-
-def split_of(url: str) -> str:
-    """``"test"`` or ``"dev"``: fixed by the URL's SHA-256, never by what the lint does on it."""
-    return "test" if hashlib.sha256(url.encode("utf-8")).hexdigest()[0] in TEST_DIGITS else "dev"
+    return {
+        "sentences": data.get("sentences", []),
+        "problems": data.get("problems", []),
+        "sources": data.get("sources", {}),
+    }
 
 
 def real_part(part: str, path: Path = REAL) -> dict[str, Any]:
     """The dev or test part of the real-text corpus (items whose source falls in ``part``)."""
     data = load(path)
     keep = {key for key, source in data["sources"].items() if split_of(source["url"]) == part}
-    return {"sentences": [s for s in data["sentences"] if s["src"] in keep],
-            "problems": [p for p in data["problems"] if p["src"] in keep],
-            "sources": {k: v for k, v in data["sources"].items() if k in keep}}
+    return {
+        "sentences": [s for s in data["sentences"] if s["src"] in keep],
+        "problems": [p for p in data["problems"] if p["src"] in keep],
+        "sources": {k: v for k, v in data["sources"].items() if k in keep},
+    }
 
 
 @dataclass
@@ -68,11 +68,19 @@ class Figures:
 
     def row(self) -> str:
         """One markdown table row's cells (recall, recall, concrete flagged, accuracies)."""
+
         def fmt(value: float | None) -> str:
             return "–" if value is None else f"{value:.2f}"
-        return " | ".join([fmt(self.recall.get("boilerplate")), fmt(self.recall.get("hedging")),
-                           f"{self.concrete_flagged:.0%}" if self.counts.get("concrete") else "–",
-                           fmt(self.accuracy.get("example")), fmt(self.accuracy.get("figure"))])
+
+        return " | ".join(
+            [
+                fmt(self.recall.get("boilerplate")),
+                fmt(self.recall.get("hedging")),
+                f"{self.concrete_flagged:.0%}" if self.counts.get("concrete") else "–",
+                fmt(self.accuracy.get("example")),
+                fmt(self.accuracy.get("figure")),
+            ]
+        )
 
 
 def _ratio(hits: int, total: int) -> float:
@@ -84,8 +92,10 @@ def measure(corpus: dict[str, Any], linter: Linter | None = None) -> Figures:
     problems.  A sentence counts as flagged for a label when any finding of that category is on it."""
     linter = linter or Linter()
     out = Figures()
-    results = [(s["label"], s["text"], {f.category for f in linter.run(from_text(None, s["text"]))})
-               for s in corpus["sentences"]]
+    results = [
+        (s["label"], s["text"], {f.category for f in linter.run(from_text(None, s["text"]))})
+        for s in corpus["sentences"]
+    ]
     for label in ("boilerplate", "hedging"):
         cases = [(text, cats) for lab, text, cats in results if lab == label]
         out.counts[label] = len(cases)

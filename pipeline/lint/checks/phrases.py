@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from pipeline.lint.checks import Context, Hit, prose_example, register
-from pipeline.lint.concrete import Sentence, is_concrete, sentences
+from pipeline.lint.concrete import Sentence, is_concrete, sentences, without_names
 from pipeline.lint.document import Document, TextUnit
 
 if TYPE_CHECKING:
     from pipeline.lint.rules import Rule
 
 
-def _excepted(rule: "Rule", text: str, start: int, end: int) -> bool:
+def _excepted(rule: Rule, text: str, start: int, end: int) -> bool:
     """Whether one of the rule's exceptions matches text overlapping ``[start, end)``."""
     if rule.exception_re is None:
         return False
@@ -26,7 +27,7 @@ def _excepted(rule: "Rule", text: str, start: int, end: int) -> bool:
     return False
 
 
-def matches(rule: "Rule", unit: TextUnit) -> Iterator[re.Match[str]]:
+def matches(rule: Rule, unit: TextUnit) -> Iterator[re.Match[str]]:
     """The rule's token/pattern matches in ``unit``, minus its exceptions."""
     for match in rule.finditer(unit.text):
         if match.end() > match.start() and not _excepted(rule, unit.text, match.start(), match.end()):
@@ -39,12 +40,12 @@ class Existence:
     name = "existence"
     options: dict[str, type] = {}
 
-    def run(self, rule: "Rule", doc: Document, ctx: Context) -> Iterable[Hit]:
+    def run(self, rule: Rule, doc: Document, ctx: Context) -> Iterable[Hit]:
         for unit in doc.units_of(rule.scope):
             for match in matches(rule, unit):
                 yield Hit(unit, match.start(), match.end())
 
-    def example(self, rule: "Rule", example: Any) -> Document:
+    def example(self, rule: Rule, example: Any) -> Document:
         return prose_example(example)
 
 
@@ -74,45 +75,79 @@ class _SentenceIndex:
         return text[first.start : following.end]
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)
 def sentence_index(text: str) -> _SentenceIndex:
     """The (shared, cached) sentence index of ``text``: every rule over the same text reuses it."""
     return _SentenceIndex(text)
 
 
+_CLAUSE_END = re.compile(r"[，,：:]")
+_CLAUSES_AFTER = 2  # a stock lead-in is backed by specifics in its own clause or the next two
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of the clauses of a sentence (split at ，,：: — not at 、, which joins list items)."""
+    spans, start = [], 0
+    for match in _CLAUSE_END.finditer(text):
+        spans.append((start, match.end()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans or [(0, len(text))]
+
+
 class WhenNotConcrete:
-    """Flag a stock phrase only when its sentence carries nothing concrete (空话套话)."""
+    """Flag a stock phrase only when its clause carries nothing concrete (空话套话).
+
+    The scope is the clause, not the sentence: in a comma-chained sentence one figure or date no longer
+    exempts every stock clause.  A clause is backed when it, or one of the two clauses after it, is
+    concrete — a lead-in followed by its facts (扎实推进“三大工程”，走访农户1117户) passes; stock words
+    after the facts (累计谈话60余人次，做到了把问题谈开) are flagged.  The unit's own name, organisation
+    and reporter never count (:func:`pipeline.lint.concrete.without_names`).
+    """
 
     name = "existence-when-not-concrete"
     options: dict[str, type] = {}
     dates_count = True  # a month-level date makes a sentence concrete
     lead_context = False  # a paragraph's lead sentence is judged with the sentence after it
 
-    def run(self, rule: "Rule", doc: Document, ctx: Context) -> Iterable[Hit]:
+    def run(self, rule: Rule, doc: Document, ctx: Context) -> Iterable[Hit]:
         for unit in doc.units_of(rule.scope):
-            yield from self.unit_hits(rule, unit)
+            yield from self.unit_hits(rule, unit, doc.names)
 
-    def unit_hits(self, rule: "Rule", unit: TextUnit) -> Iterator[Hit]:
+    def unit_hits(self, rule: Rule, unit: TextUnit, names: tuple[str, ...] = ()) -> Iterator[Hit]:
         index: _SentenceIndex | None = None
-        verdicts: dict[int, bool] = {}
+        verdicts: dict[tuple[int, int], bool] = {}
+        text = ""
         for match in matches(rule, unit):
-            index = index or sentence_index(unit.text)
+            if index is None:
+                text = without_names(unit.text, names)
+                index = sentence_index(text)
             i = index.index_at(match.start())
             if i is None:
                 continue
-            if i not in verdicts:
-                verdicts[i] = self.concrete(index, unit.text, i)
-            if not verdicts[i]:
+            sentence = index.sentences[i]
+            spans = clauses(sentence.text)
+            offset = match.start() - sentence.start
+            k = next((n for n, (_, end) in enumerate(spans) if offset < end), len(spans) - 1)
+            if (i, k) not in verdicts:
+                verdicts[i, k] = self.concrete(index, text, i, spans, k)
+            if not verdicts[i, k]:
                 yield Hit(unit, match.start(), match.end())
 
-    def concrete(self, index: _SentenceIndex, text: str, i: int) -> bool:
-        """Whether sentence ``i`` (with its follower, for a lead sentence and ``lead_context``) is concrete."""
-        if is_concrete(index.sentences[i].text, dates=self.dates_count):
-            return True
+    def concrete(
+        self, index: _SentenceIndex, text: str, i: int, spans: list[tuple[int, int]], k: int
+    ) -> bool:
+        """Whether clause ``k`` of sentence ``i`` is backed: it or one of the next two clauses is
+        concrete; for a lead sentence and ``lead_context``, also when the sentence after it is."""
+        sentence = index.sentences[i].text
+        for start, end in spans[k : k + 1 + _CLAUSES_AFTER]:
+            if is_concrete(sentence[start:end], dates=self.dates_count):
+                return True
         lead = index.lead_with_next(text, i) if self.lead_context else None
-        return lead is not None and is_concrete(lead, dates=self.dates_count)
+        return lead is not None and is_concrete(lead[len(sentence) :], dates=self.dates_count)
 
-    def example(self, rule: "Rule", example: Any) -> Document:
+    def example(self, rule: Rule, example: Any) -> Document:
         return prose_example(example)
 
 
@@ -130,7 +165,9 @@ class Hedging(WhenNotConcrete):
     lead_context = True
 
 
-_DEFINITION = re.compile(r"^\s*(?P<target>(?:附件|附表|表|图)\s*[0-9０-９一二三四五六七八九十]*)\s*(?:[：:.．、\s]|$)")
+_DEFINITION = re.compile(
+    r"^\s*(?P<target>(?:附件|附表|表|图)\s*[0-9０-９一二三四五六七八九十]*)\s*(?:[：:.．、\s]|$)"
+)
 
 
 _VERBS = re.compile(r"^(?:详见|参见|见|如)|所示$")
@@ -151,7 +188,7 @@ class DanglingReference:
     name = "dangling-reference"
     options: dict[str, type] = {}
 
-    def run(self, rule: "Rule", doc: Document, ctx: Context) -> Iterable[Hit]:
+    def run(self, rule: Rule, doc: Document, ctx: Context) -> Iterable[Hit]:
         defined = self.definitions(doc)
         for unit in doc.units_of(rule.scope):
             for match in matches(rule, unit):
@@ -176,7 +213,7 @@ class DanglingReference:
         # "见附件" without a number is satisfied by any attachment
         return target in ("附件", "附表") and any(d.startswith(target) for d in defined)
 
-    def example(self, rule: "Rule", example: Any) -> Document:
+    def example(self, rule: Rule, example: Any) -> Document:
         return prose_example(example)
 
 

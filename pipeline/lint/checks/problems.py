@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from pipeline.lint.checks import Context, Hit, example_report, first_sentence_end, register
-from pipeline.lint.concrete import has_example
+from pipeline.lint.concrete import has_example, without_names
 from pipeline.lint.document import Document, TextUnit
 from pipeline.lint.figures import has_figure
 
@@ -32,12 +33,12 @@ class _ProblemProse:
     options: dict[str, type] = {}
     present: Callable[[str], bool]
 
-    def run(self, rule: "Rule", doc: Document, ctx: Context) -> Iterable[Hit]:
+    def run(self, rule: Rule, doc: Document, ctx: Context) -> Iterable[Hit]:
         for unit, prose in _problem_units(doc):
-            if not type(self).present(prose):
+            if not type(self).present(without_names(prose, doc.names)):
                 yield Hit(unit, 0, first_sentence_end(unit.text))
 
-    def example(self, rule: "Rule", example: Any) -> Document:
+    def example(self, rule: Rule, example: Any) -> Document:
         return example_report(problems=_as_problems(example))
 
 
@@ -61,7 +62,7 @@ class SelfCritical:
     name = "self-critical"
     options: dict[str, type] = {}
 
-    def run(self, rule: "Rule", doc: Document, ctx: Context) -> Iterable[Hit]:
+    def run(self, rule: Rule, doc: Document, ctx: Context) -> Iterable[Hit]:
         if doc.report is None or not rule.parts:
             return
         units = [u for u in doc.units if u.kind in ("problem", "cause")]
@@ -70,7 +71,7 @@ class SelfCritical:
         anchor = TextUnit(("problems",), "", "problem")
         yield Hit(anchor, 0, 0, {"count": len(doc.report.problems)})
 
-    def example(self, rule: "Rule", example: Any) -> Document:
+    def example(self, rule: Rule, example: Any) -> Document:
         return example_report(problems=_as_problems(example))
 
 

@@ -1,0 +1,62 @@
+"""The learned check: a sentence the phrase rules pass, but whose wording reads as 空话 or 含糊.
+
+A rule ``extends: score`` with its ``category`` (boilerplate or hedging) flags a sentence when the
+sentence carries nothing concrete (:func:`pipeline.lint.concrete.is_concrete` — a figure, a named case,
+a date for boilerplate) and the scorer (:mod:`pipeline.lint.scorer`) reads it as that category by at
+least ``margin`` (natural-log odds against the next most likely class).  The finding marks the
+sentence and its message names the n-grams that weighed most (``{words}``).  A sentence a phrase rule of
+the same category already flagged is not reported twice (the engine drops overlapping hits of one
+category; score packs load after the phrase packs), nor is an item with a ``lint-ignore`` for any
+rule of the same category: its writer has already judged those words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from pipeline.lint.checks import Context, Hit, prose_example, register
+from pipeline.lint.checks.phrases import sentence_index
+from pipeline.lint.concrete import is_concrete, without_names
+from pipeline.lint.document import Document
+from pipeline.lint.scorer import verdict as scored
+
+if TYPE_CHECKING:
+    from pipeline.lint.rules import Rule
+
+DEFAULT_MARGIN = 4.0
+MIN_CHARS = 8  # headings and fragments are not judged
+_TRAILING = "。！？；!?;\n "
+
+
+class Score:
+    """Flag a non-concrete sentence the scorer reads as the rule's category."""
+
+    name = "score"
+    options: dict[str, type] = {"margin": float}
+
+    def run(self, rule: Rule, doc: Document, ctx: Context) -> Iterable[Hit]:
+        margin = float(rule.options.get("margin", DEFAULT_MARGIN))
+        dates = rule.category != "hedging"  # a date alone does not make a hedge specific
+        categories = {r.id: r.category for r in ctx.rules}
+        for unit in doc.units_of(rule.scope):
+            # an item whose writer switched off a rule of this category has been judged by a person
+            ignored = {categories.get(s.rule, s.rule) for s in (*unit.ignore, *doc.ignore)}
+            if rule.category in ignored:
+                continue
+            text = without_names(unit.text, doc.names)
+            for sentence in sentence_index(text).sentences:
+                body = sentence.text.rstrip(_TRAILING)
+                if len(body.strip()) < MIN_CHARS or is_concrete(body, dates=dates):
+                    continue
+                verdict = scored(body)
+                if verdict.label == rule.category and verdict.margin >= margin and verdict.top:
+                    start = sentence.start + len(body) - len(body.lstrip())
+                    words = "、".join(f"“{gram}”" for gram in verdict.top)
+                    yield Hit(unit, start, sentence.start + len(body), {"words": words})
+
+    def example(self, rule: Rule, example: Any) -> Document:
+        return prose_example(example)
+
+
+register(Score())
