@@ -11,7 +11,7 @@ from pipeline.content.confine import check_output
 from pipeline.make.runner import default_jobs, summary_lines
 from pipeline.make.shard import Shard
 from pipeline.make.check import CHECK_RULES, CheckOutcome, changed_units, run_check
-from pipeline.cli.build import ShardType
+from pipeline.cli.options import ShardType, root_option
 from pipeline.content.config import load_config
 from pipeline.fsutil import atomic_write_text
 from pipeline.lint.engine import Linter
@@ -39,8 +39,9 @@ def source_line(finding: Finding) -> str | None:
 
 @click.command(help=_("""Validate every unit, check its feedback, lint its latest draft and build it.
 
-Errors fail (exit 1; exit 2 when a content file is invalid); warnings are shown. Earlier drafts
-are built but not linted: they are history."""))
+Errors fail: exit 1 for lint or feedback errors, or when some units have invalid content (the
+others are checked and built); exit 2 when every unit's content is invalid or the configuration is.
+Warnings are shown. Earlier drafts are built but not linted: they are history."""))
 @click.argument("units", nargs=-1)
 @click.option("--changed-since", "changed_since", metavar="REV", default=None,
               help=_("Only the units whose files changed since this git revision (e.g. origin/main)."))
@@ -50,8 +51,7 @@ are built but not linted: they are history."""))
 @click.option("--sarif", "sarif_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help=_("Also write the lint and feedback findings as SARIF 2.1.0 to this file."))
 @click.option("--github", is_flag=True, help=_("Also print GitHub workflow annotations for the findings."))
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help=_("The workspace (default: found from the current folder)."))
+@root_option
 def check(units: tuple[str, ...], changed_since: str | None, jobs: int | None, shard: Shard | None,
           sarif_path: Path | None, github: bool, root: Path | None) -> int:
     """``shuzhi check`` (the help text is the translated ``help=`` above)."""

@@ -19,6 +19,7 @@ from pipeline.render.chart_font import NO_FONT_MESSAGE
 from pipeline.errors import EXIT_FINDINGS, EXIT_OK, Issue, IssueCollector, display_path
 from pipeline.content.load import read_unit
 from pipeline.content.model import Unit
+from pipeline.cli.options import root_option
 from pipeline.content.workspace import BUILD_DIR, require_root, select_unit_dirs
 from pipeline.i18n import _
 
@@ -58,9 +59,10 @@ are listed with their line numbers and not counted; the exit code is then 1.""")
 @click.option("--chart", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help=_("Where to write the chart [default: {path}].").format(path=f"{BUILD_DIR}/<unit>/{CHART_NAME}"))
 @click.option("--no-chart", is_flag=True, help=_("Do not write the chart."))
-def tally(unit: str, results: Path, fmt: str, chart: Path | None, no_chart: bool) -> int:
+@root_option
+def tally(unit: str, results: Path, fmt: str, chart: Path | None, no_chart: bool, root: Path | None) -> int:
     """The ``tally`` command (its help text is the translated ``help=`` of the decorator)."""
-    root = require_root()
+    root = require_root(root)
     if chart is not None:
         check_output(chart, option="--chart", inputs=(results,))
     refuse_outside(results)

@@ -11,6 +11,7 @@ from pipeline.feedback.api import check_feedback, load_many
 from pipeline.feedback.check import CheckResult
 from pipeline.feedback.ledger import FORMATS, build_ledger, format_ledgers
 from pipeline.lint.finding import Finding
+from pipeline.cli.options import root_option
 from pipeline.content.workspace import load_workspace, require_root
 from pipeline.i18n import _
 
@@ -40,9 +41,10 @@ def format_result(result: CheckResult) -> list[str]:
 
 @feedback.command("check", help=_('Check feedback and responses of UNITS (all units by default); exit 1 on errors.'))
 @click.argument("units", nargs=-1)
-def check(units: tuple[str, ...]) -> int:
+@root_option
+def check(units: tuple[str, ...], root: Path | None) -> int:
     """The ``check`` command (its help text is the translated ``help=`` of the decorator)."""
-    workspace = load_workspace(require_root(Path.cwd()), list(units) or None)
+    workspace = load_workspace(require_root(root), list(units) or None)
     result = check_feedback(list(workspace.units), workspace.config)
     for line in format_result(result):
         click.echo(line)
@@ -52,9 +54,10 @@ def check(units: tuple[str, ...]) -> int:
 @feedback.command("ledger", help=_('Per round and department: given, adopted, partly, declined, open; totals and adoption rate.'))
 @click.argument("unit", required=False)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
-def ledger(unit: str | None, fmt: str) -> int:
+@root_option
+def ledger(unit: str | None, fmt: str, root: Path | None) -> int:
     """The ``ledger`` command (its help text is the translated ``help=`` of the decorator)."""
-    workspace = load_workspace(require_root(Path.cwd()), [unit] if unit else None)
+    workspace = load_workspace(require_root(root), [unit] if unit else None)
     ledgers = [build_ledger(f) for f in load_many(list(workspace.units), workspace.config)]
     click.echo(format_ledgers(ledgers, fmt), nl=False)
     return EXIT_OK

@@ -11,7 +11,8 @@ import click
 from pipeline.content.config import Config, load_config
 from pipeline.content.confine import check_output
 from pipeline.content.model import Draft
-from pipeline.content.workspace import find_root, load_draft_file, load_workspace, template_for
+from pipeline.cli.options import root_option
+from pipeline.content.workspace import find_root, load_draft_file, load_workspace, require_root, template_for
 from pipeline.errors import EXIT_FINDINGS, EXIT_OK, Issue, UserError
 from pipeline.fsutil import atomic_write_bytes, atomic_write_text
 from pipeline.i18n import _
@@ -76,6 +77,7 @@ _VERSION_DIR = re.compile(r"^v([1-9][0-9]*)$")
         "comment on the flagged words (one draft or .docx at a time)."
     ),
 )
+@root_option
 def lint(
     paths: tuple[Path, ...],
     latest: bool,
@@ -86,13 +88,14 @@ def lint(
     output: Path | None,
     summary: bool,
     docx_out: Path | None,
+    root: Path | None,
 ) -> int:
     """Lint drafts: every draft of the workspace, or PATHS (report.yaml, folders, .txt, .md, .docx).
 
     Exit 0 when there are no errors, 1 when there are (--strict: warnings too), 2 on usage,
     configuration or input errors.
     """
-    root = find_root(paths[0] if paths else Path.cwd())
+    root = require_root(root) if root is not None else find_root(paths[0] if paths else Path.cwd())
     config = load_config(root) if root else Config()
     linter = Linter(config.lint)
     if list_rules:

@@ -7,9 +7,11 @@ and writes ``build/UNIT/lookback.docx``; the logic is :mod:`pipeline.hq.lookback
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import click
 
+from pipeline.cli.options import root_option
 from pipeline.content.workspace import BUILD_DIR, load_workspace, require_root, template_for
 from pipeline.errors import EXIT_OK, Issue, UserError, display_path
 
@@ -32,14 +34,15 @@ from pipeline.errors import EXIT_OK, Issue, UserError, display_path
     help="How to print the figures.",
 )
 @click.option("--no-docx", is_flag=True, help="Print only; do not write build/UNIT/lookback.docx.")
-def lookback(unit: str, as_of: dt.datetime | None, fmt: str, no_docx: bool) -> int:
+@root_option
+def lookback(unit: str, as_of: dt.datetime | None, fmt: str, no_docx: bool, root: Path | None) -> int:
     """The 回头看 of UNIT's latest draft: completion, overdue, done without evidence, reopened."""
     from pipeline.hq.lookback import format_json, format_text
     from pipeline.hq.lookback import lookback as make_lookback
     from pipeline.hq.lookback_doc import LOOKBACK_DOCX, write_lookback
     from pipeline.hq.sources import unit_sources
 
-    root = require_root()
+    root = require_root(root)
     unit_drafts = load_workspace(root, [unit]).unit(unit)
     assert unit_drafts is not None  # load_workspace raises for an unknown unit
     draft = unit_drafts.latest

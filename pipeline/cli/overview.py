@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from pipeline.cli.options import root_option
 from pipeline.content.workspace import require_root
 from pipeline.errors import EXIT_OK, display_path
 
@@ -33,12 +34,7 @@ from pipeline.errors import EXIT_OK, display_path
     help="Worker processes for units that changed (default: one per CPU).",
 )
 @click.option("--force", is_flag=True, help="Recompute every unit and rewrite the outputs.")
-@click.option(
-    "--root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="The workspace (default: found from the current folder).",
-)
+@root_option
 def overview(
     parent: str | None, as_of: dt.datetime | None, jobs: int | None, force: bool, root: Path | None
 ) -> int:

@@ -8,15 +8,16 @@ import click
 
 from pipeline.errors import EXIT_OK, Issue, UserError, display_path
 from pipeline.word.pdf import PER_DOCUMENT_TIMEOUT, convert_to_pdf, default_sources, is_up_to_date
+from pipeline.cli.options import root_option
 from pipeline.content.workspace import BUILD_DIR, require_root
 from pipeline.i18n import _
 
 
-def _sources(files: tuple[Path, ...], force: bool) -> tuple[list[Path], int]:
+def _sources(files: tuple[Path, ...], force: bool, root: Path | None) -> tuple[list[Path], int]:
     """The .docx files to convert and how many were skipped as up to date."""
     if files:
         return list(files), 0
-    build_dir = require_root() / BUILD_DIR
+    build_dir = require_root(root) / BUILD_DIR
     found = default_sources(build_dir)
     if not found:
         raise UserError(Issue(build_dir, _("no built reports to convert (no build/<unit>/v<N>/report.docx)"),
@@ -34,9 +35,10 @@ Uses headless LibreOffice with font aliases that map 仿宋_GB2312, 楷体_GB231
 @click.option("--force", is_flag=True, help=_("Convert even when the PDF is newer than its .docx."))
 @click.option("--timeout", type=click.FloatRange(min=1), default=PER_DOCUMENT_TIMEOUT, show_default=True,
               help=_("Seconds allowed per document before LibreOffice is stopped."))
-def pdf(files: tuple[Path, ...], force: bool, timeout: float) -> int:
+@root_option
+def pdf(files: tuple[Path, ...], force: bool, timeout: float, root: Path | None) -> int:
     """The ``pdf`` command (its help text is the translated ``help=`` of the decorator)."""
-    sources, skipped = _sources(files, force)
+    sources, skipped = _sources(files, force, root)
     for conversion in convert_to_pdf(sources, timeout=timeout):
         click.echo(_("wrote {path}").format(path=display_path(conversion.pdf)))
     if skipped:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from pipeline.errors import EXIT_OK, Issue, UserError, display_path
+from pipeline.cli.options import parse_version, root_option
 from pipeline.content.workspace import BUILD_DIR, load_workspace, require_root
 from pipeline.i18n import _
 
@@ -12,12 +15,12 @@ from pipeline.i18n import _
 @click.command("publish", help=_('Write build/UNIT/publish/index.html: a self-contained, printable page (see docs/import-publish.md).'))
 @click.argument("unit")
 @click.option("--draft", "draft_name", metavar="v<N>", help=_("The draft to publish (default: the latest)."))
-def publish(unit: str, draft_name: str | None) -> int:
+@root_option
+def publish(unit: str, draft_name: str | None, root: Path | None) -> int:
     """The ``publish`` command (its help text is the translated ``help=`` of the decorator)."""
-    from pipeline.cli.word_import import parse_version
     from pipeline.publish import publish_unit
 
-    root = require_root()
+    root = require_root(root)
     version = parse_version(draft_name, "--draft")
     unit_drafts = load_workspace(root, [unit]).unit(unit)
     assert unit_drafts is not None  # load_workspace raises for an unknown unit

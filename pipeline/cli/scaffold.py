@@ -10,6 +10,7 @@ import click
 from pipeline.errors import display_path
 from pipeline.content.scaffold import NewUnit, add_unit, init_workspace, new_draft, today
 from pipeline.i18n import _
+from pipeline.cli.options import root_option
 
 
 @click.command(help=_('Create a drafts workspace in DIRECTORY (never overwrites a file).'))
@@ -38,8 +39,7 @@ def init(directory: Path, unit_id: str, name: str, organisation: str, reporter: 
 @click.argument("unit")
 @click.option("--date", "date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help=_("The new draft's date (default: today)."))
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help=_("The workspace (default: found from the current folder)."))
+@root_option
 def new_draft_command(unit: str, date: dt.datetime | None, root: Path | None) -> int:
     """The ``new_draft_command`` command (its help text is the translated ``help=`` of the decorator)."""
     started = new_draft(unit, date.date() if date else today(), root)
@@ -60,8 +60,7 @@ Start its first draft afterwards with 'shuzhi new-draft UNIT'."""))
 @click.option("--organisation", default=None,
               help=_("Its party organisation (default: 中共 + the unit's name + 委员会)."))
 @click.option("--role", default=NewUnit.role, show_default=True, help=_("The reporter's role."))
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help=_("The workspace (default: found from the current folder)."))
+@root_option
 def add_unit_command(unit_id: str, name: str, reporter: str, organisation: str | None, role: str,
                      root: Path | None) -> int:
     """The ``add-unit`` command (its help text is the translated ``help=`` of the decorator)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import click
@@ -11,21 +10,8 @@ from pipeline.errors import EXIT_OK, Issue, IssueCollector, UserError, display_p
 from pipeline.content.model import QuestionSet
 from pipeline.content.confine import refuse_outside, require_unit_name
 from pipeline.content.workspace import DRAFTS_DIR, QuestionSets, UnitDrafts, read_unit_drafts, require_root
+from pipeline.cli.options import parse_version, root_option
 from pipeline.i18n import _
-
-_VERSION = re.compile(r"^v?([1-9][0-9]*)$")
-
-
-def parse_version(value: str | None, option: str) -> int | None:
-    """``v3`` (or ``3``) → 3; anything else is a usage error."""
-    if value is None:
-        return None
-    match = _VERSION.match(value.strip())
-    if not match:
-        raise UserError(Issue(None, _("{option} '{value}' is not a draft name").format(option=option, value=value),
-                              hint=_("write it as v1, v2, …"), code="usage"))
-    return int(match.group(1))
-
 
 def load_unit(root: Path, unit_id: str) -> tuple[UnitDrafts, QuestionSet]:
     """The unit ``unit_id`` with every draft that loads (broken drafts are skipped) and its question set."""
@@ -52,13 +38,14 @@ def load_unit(root: Path, unit_id: str) -> tuple[UnitDrafts, QuestionSet]:
 @click.argument("unit")
 @click.option("--as", "as_version", metavar="v<N>", help=_("Draft to create (default: the next one)."))
 @click.option("--force", is_flag=True, help=_("Replace an existing report.yaml of that draft."))
-def import_draft(source: Path, unit: str, as_version: str | None, force: bool) -> int:
+@root_option
+def import_draft(source: Path, unit: str, as_version: str | None, force: bool, root: Path | None) -> int:
     """The ``import_draft`` command (its help text is the translated ``help=`` of the decorator)."""
     from pipeline.wordimport import import_to_unit
 
     version = parse_version(as_version, "--as")
     refuse_outside(source)
-    unit_drafts, qset = load_unit(require_root(), unit)
+    unit_drafts, qset = load_unit(require_root(root), unit)
     target, result = import_to_unit(source, unit_drafts.unit, unit_drafts.drafts, qset, version, force)
     report = result.report
     answers = sum(len(a.answers) for a in report.areas)
@@ -76,12 +63,13 @@ def import_draft(source: Path, unit: str, as_version: str | None, force: bool) -
 @click.option("--draft", "draft_name", required=True, metavar="v<N>", help=_("The draft the reviewer commented on."))
 @click.option("--department", required=True, help=_("Department code or name (shuzhi.toml), e.g. rs or 人事."))
 @click.option("--force", is_flag=True, help=_("Merge new items into an existing feedback file."))
-def feedback_import(source: Path, unit: str, draft_name: str, department: str, force: bool) -> int:
+@root_option
+def feedback_import(source: Path, unit: str, draft_name: str, department: str, force: bool, root: Path | None) -> int:
     """The ``feedback_import`` command (its help text is the translated ``help=`` of the decorator)."""
     from pipeline.content.config import load_config
     from pipeline.wordimport.feedback_items import import_feedback
 
-    root = require_root()
+    root = require_root(root)
     version = parse_version(draft_name, "--draft")
     refuse_outside(source)
     unit_drafts, qset = load_unit(root, unit)
