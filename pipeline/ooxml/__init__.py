@@ -6,6 +6,7 @@ only holds what every reader and writer of ``word/document.xml`` needs.
 
 from __future__ import annotations
 
+import copy
 import re
 
 from lxml import etree
@@ -38,9 +39,15 @@ def is_w(element: etree._Element, *names: str) -> bool:
     return isinstance(tag, str) and tag.startswith(f"{{{W_NS}}}") and local(tag) in names
 
 
+_PROTOTYPES: dict[str, etree._Element] = {}
+
+
 def make(name: str, attrs: dict[str, str] | None = None, text: str | None = None) -> etree._Element:
     """A new ``w:name`` element with ``w:``-qualified attributes."""
-    element = etree.Element(w(name), nsmap={"w": W_NS})
+    prototype = _PROTOTYPES.get(name)
+    if prototype is None:
+        prototype = _PROTOTYPES[name] = etree.Element(w(name), nsmap={"w": W_NS})
+    element = copy.copy(prototype)  # copying an empty element is ~4x cheaper than building one with its nsmap
     for key, value in (attrs or {}).items():
         element.set(w(key) if ":" not in key and not key.startswith("{") else key, value)
     if text is not None:

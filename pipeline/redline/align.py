@@ -130,6 +130,11 @@ def align(old: Sequence[str], new: Sequence[str], similar: Similar, threshold: f
     anchors = exact_matches(old, new) + [(len(old), len(new))]
     i = j = 0
     for ai, aj in anchors:
+        if i == ai and j == aj:  # no gap before this anchor (most of a document): nothing to pair
+            if ai < len(old):
+                ops.append(Op(EQUAL, ai, aj))
+            i, j = ai + 1, aj + 1
+            continue
         pairs = _pair_gap(range(i, ai), range(j, aj), similar, threshold) + [(ai, aj)]
         for pi, pj in pairs:
             ops.extend(Op(DELETE, old=k) for k in range(i, pi))
@@ -143,8 +148,9 @@ def align(old: Sequence[str], new: Sequence[str], similar: Similar, threshold: f
     return ops
 
 
-def find_moves(ops: list[Op], old: Sequence[str], new: Sequence[str],
-               movable: Callable[[str], bool]) -> list[Op]:
+def find_moves(
+    ops: list[Op], old: Sequence[str], new: Sequence[str], movable: Callable[[str], bool]
+) -> list[Op]:
     """``ops`` with deleted/inserted items of identical, unique, movable keys turned into moves."""
     deleted: dict[str, list[int]] = {}
     inserted: dict[str, list[int]] = {}

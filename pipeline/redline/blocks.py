@@ -77,11 +77,15 @@ class Segment:
 
 @dataclass
 class Paragraph:
-    """One ``w:p``: its text, segments, markers and paragraph properties."""
+    """One ``w:p``: its text, segments, markers and paragraph properties.
+
+    A paragraph of plain runs (``w:rPr`` and ``w:t`` only, most of a report) is read for its text
+    alone; its segments are made when the writer needs them, for the few paragraphs that changed.
+    """
 
     element: etree._Element
     text: str
-    segments: list[Segment]
+    lazy_segments: list[Segment] | None
     markers: list[tuple[int, etree._Element]]
     ppr: etree._Element | None
     style: str | None
@@ -89,6 +93,13 @@ class Paragraph:
     @property
     def key(self) -> str:
         return self.text
+
+    @property
+    def segments(self) -> list[Segment]:
+        """The formatted stretches of the text (see :class:`Segment`)."""
+        if self.lazy_segments is None:
+            self.lazy_segments = _plain_segments(self.element)
+        return self.lazy_segments
 
     @cached_property
     def starts(self) -> list[int]:
@@ -132,6 +143,7 @@ def _visible(element: etree._Element) -> str:
 
 
 _T, _RPR, _TAB, _PTAB, _COMMENT_REF = w("t"), w("rPr"), w("tab"), w("ptab"), w("commentReference")
+_R, _PPR, _PSTYLE, _VAL = w("r"), w("pPr"), w("pStyle"), w("val")
 _DROPPED_TAGS = frozenset(w(n) for n in _DROPPED)
 
 
@@ -171,8 +183,52 @@ def _run_segments(
     return offset
 
 
+def _plain_text(element: etree._Element) -> tuple[str, etree._Element | None] | None:
+    """Text and ``w:pPr`` of a paragraph made of plain runs only, or None for any other paragraph."""
+    texts: list[str] = []
+    ppr = None
+    for child in element:
+        tag = child.tag
+        if tag == _R:
+            for item in child:
+                kind = item.tag
+                if kind == _T:
+                    if item.text:
+                        texts.append(item.text)
+                elif kind != _RPR:
+                    return None
+        elif tag == _PPR:
+            ppr = child
+        else:
+            return None
+    return "".join(texts), ppr
+
+
+def _plain_segments(element: etree._Element) -> list[Segment]:
+    """The segments of a paragraph :func:`_plain_text` accepted (no atoms, no markers)."""
+    segments: list[Segment] = []
+    offset = 0
+    for run in element.iterchildren(_R):
+        rpr = None
+        for item in run:
+            if item.tag == _RPR:
+                rpr = item
+            elif item.text:
+                segments.append(Segment(offset, item.text, rpr))
+                offset += len(item.text)
+    return segments
+
+
+def _style(ppr: etree._Element | None) -> str | None:
+    style_el = ppr.find(_PSTYLE) if ppr is not None else None
+    return style_el.get(_VAL) if style_el is not None else None
+
+
 def read_paragraph(element: etree._Element, atoms: AtomTable) -> Paragraph:
     """A :class:`Paragraph` from a ``w:p`` without tracked changes."""
+    plain = _plain_text(element)
+    if plain is not None:
+        return Paragraph(element, plain[0], None, [], plain[1], _style(plain[1]))
     segments: list[Segment] = []
     markers: list[tuple[int, etree._Element]] = []
     offset = 0
@@ -195,9 +251,7 @@ def read_paragraph(element: etree._Element, atoms: AtomTable) -> Paragraph:
         else:
             markers.append((offset, child))
     text = "".join(s.text for s in segments)
-    style_el = ppr.find(w("pStyle")) if ppr is not None else None
-    style = style_el.get(w("val")) if style_el is not None else None
-    return Paragraph(element, text, segments, markers, ppr, style)
+    return Paragraph(element, text, segments, markers, ppr, _style(ppr))
 
 
 # Anchors that may sit between rows and cells; they carry no text and stay where they are.
