@@ -1,1 +1,2 @@
-"""The command line: thin click commands over the stages (one module a command family, imported only when run)."""
+"""The command line: thin click commands over the stages (a module per command family, imported only
+when it runs)."""

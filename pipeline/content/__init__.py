@@ -1,1 +1,2 @@
-"""Content in: YAML with positions, the reader, the content model, loading and validation, the workspace and its configuration."""
+"""Content in: YAML with positions, the reader, the content model, loading and validation, the workspace
+and its configuration."""
