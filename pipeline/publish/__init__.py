@@ -21,7 +21,7 @@ from pipeline.fsutil import atomic_write_text
 from pipeline.companions.problems_doc import byline, companion_title, problem_rows
 from pipeline.content.model import MEASURE_STATUS_LABELS, Draft
 from pipeline.render.document import jinja_environment
-from pipeline.render.context import build_context, measure_meta, paragraphs
+from pipeline.render.context import build_context, measure_text, paragraphs
 from pipeline.publish.template import PAGE
 from pipeline.content.workspace import UnitDrafts
 from pipeline.hq.meeting import Meeting
@@ -58,7 +58,7 @@ def problem_list(draft: Draft) -> list[dict[str, Any]]:
         measures = [m for m in draft.report.measures if row.id in m.problems]
         rows.append({"number": row.number, "id": row.id, "headline": row.headline,
                      "lines": list(row.manifestation), "area": row.area_title,
-                     "measures": [f"{m.id} {' '.join(paragraphs(m.text))}{measure_meta(m)}"
+                     "measures": [f"{m.id} {measure_text(m)}"
                                   f"（{MEASURE_STATUS_LABELS.get(m.status, m.status)}）" for m in measures]})
     return rows
 
@@ -69,7 +69,7 @@ def meeting_context(draft: Draft, meeting: Meeting) -> dict[str, Any]:
 
     heard = f"听取述职：{meeting.heard_by}。" + (f"主持：{meeting.chair}。" if meeting.chair else "")
     problems = [{"id": p.id, "text": p.text,
-                 "measures": [f"{m.id} {' '.join(paragraphs(m.text))}{measure_meta(m)}"
+                 "measures": [f"{m.id} {measure_text(m)}"
                               f"（{MEASURE_STATUS_LABELS.get(m.status, m.status)}）"
                               for m in draft.report.measures if p.id in m.problems]}
                 for p in meeting.problems]

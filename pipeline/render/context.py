@@ -13,6 +13,7 @@ from itertools import count
 from typing import Any, Iterator
 
 from pipeline.errors import Issue, UserError
+from pipeline.render.measure_note import with_note
 from pipeline.render.title import title_lines
 from pipeline.content.model import MEASURE_STATUS_LABELS, Area, Draft, Measure, Problem, Report
 
@@ -70,21 +71,31 @@ def problem_context(problem: Problem, area_titles: dict[str, str], ids: Iterator
             "bookmark": f"p-{problem.id}", "bookmark_id": next(ids)}
 
 
+def measure_lines(measure: Measure) -> tuple[list[str], str]:
+    """The measure's paragraphs, the last one ending in the note (owner and deadline), and the note.
+
+    A deadline in words at the end of the text (``（完成时限：长期坚持）``, left there by an import) is
+    taken into the note, so the two never stand side by side (:mod:`pipeline.render.measure_note`).
+    """
+    lines = paragraphs(measure.text) or [""]
+    last, meta = with_note(lines[-1], measure.owner, measure.due)
+    lines[-1] = last + meta
+    return lines, meta
+
+
 def measure_meta(measure: Measure) -> str:
-    """``（责任：关党委；时限：2026年6月30日）``, or empty without owner and due date."""
-    parts = []
-    if measure.owner:
-        parts.append(f"责任：{measure.owner}")
-    if measure.due:
-        parts.append(f"时限：{chinese_date(measure.due)}")
-    return f"（{'；'.join(parts)}）" if parts else ""
+    """``（责任单位：关党委；完成时限：2026年6月30日）``, or empty without owner and deadline."""
+    return measure_lines(measure)[1]
+
+
+def measure_text(measure: Measure) -> str:
+    """The measure in one line of text, its note at the end (for tables and the web page)."""
+    return " ".join(measure_lines(measure)[0])
 
 
 def measure_context(measure: Measure, ids: Iterator[int]) -> dict[str, Any]:
     """One measure; the owner and deadline follow its last line."""
-    lines = paragraphs(measure.text) or [""]
-    meta = measure_meta(measure)
-    lines[-1] += meta
+    lines, meta = measure_lines(measure)
     first, rest = _first_rest(lines)
     return {"id": measure.id, "problems": list(measure.problems), "text": measure.text,
             "first": first, "rest": rest, "owner": measure.owner or "",

@@ -101,8 +101,8 @@ def _occurrences(text: str, word: str) -> list[int]:
 
 
 def _penalty(text: str, cut: int, words: tuple[str, ...]) -> int:
-    ends = dict(zip(accumulate(len(word) for word in words), words))  # end offset → the word ending there
-    starts = dict(zip(accumulate((len(word) for word in words), initial=0), words))
+    ends = dict(zip(accumulate(len(word) for word in words), words, strict=True))  # end offset → word
+    starts = dict(zip(accumulate((len(word) for word in words), initial=0), words, strict=False))
     penalty = 0
     if len(ends.get(cut, "")) == 1 and _is_cjk(text[cut - 1]):
         penalty += SINGLE_WORD_PENALTY  # 抓 / 的 / 和 left alone at the end of a line
@@ -129,7 +129,7 @@ def title_lines(title: str, line_units: int = LINE_UNITS) -> list[str]:
     for lines in range(count, MAX_LINES + 1):
         for chosen in combinations(cuts, lines - 1):
             edges = (0, *chosen, len(title))
-            parts = [title[a:b] for a, b in zip(edges, edges[1:])]
+            parts = [title[a:b] for a, b in zip(edges, edges[1:], strict=False)]
             widths = [width(p) for p in parts]
             if max(widths) > line_units:
                 continue

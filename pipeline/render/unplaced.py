@@ -14,7 +14,6 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-
 HEADING = "待归位内容"
 RED = "C00000"
 HEADING_FONT = "黑体"

@@ -39,7 +39,8 @@ HEADER_DISTANCE, FOOTER_DISTANCE = 851, 1247  # 15 mm; 22 mm puts "— N —" ~7
 LINE_PITCH = 579
 GRID_TYPE = "lines"
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
-SECTION_BOOKMARK_IDS = {"sec-problems": 1, "sec-measures": 2, "sec-causes": 3}  # context bookmarks start at 10
+# context bookmarks start at 10
+SECTION_BOOKMARK_IDS = {"sec-problems": 1, "sec-measures": 2, "sec-causes": 3}
 
 
 # --- body: paragraphs with Jinja ------------------------------------------------------------------

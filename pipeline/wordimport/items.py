@@ -12,6 +12,8 @@ import calendar
 import datetime as dt
 import re
 
+from pipeline.render.measure_note import split_note
+
 CAUSE_START = re.compile(r"^(?:主要是|主要原因|原因[是在：:]|根源|究其原因|分析原因|深层次原因|根本原因|"
                          r"问题的根源|问题根源|其根源|产生(?:这些|上述)?问题的(?:主要)?原因)")
 CAUSE_INLINE = re.compile(r"(?:原因分析|问题根源|原因|根源)[：:]|(?<=[。；])(?:究其原因|根源在于|原因在于)")
@@ -90,16 +92,7 @@ def split_meta(paragraph: str) -> tuple[str, str | None, dt.date | None]:
     return text, owner, due
 
 
-_RENDERED_META = re.compile(r"（(?:责任：([^；（）]+))?(?:；)?(?:时限：(\d{4})年(\d{1,2})月(\d{1,2})日)?）$")
-
-
 def split_rendered_meta(paragraph: str) -> tuple[str, str | None, dt.date | None]:
-    """Like :func:`split_meta` for the exact note our template appends: ``（责任：…；时限：2026年6月30日）``."""
-    match = _RENDERED_META.search(paragraph)
-    if not match or not (match.group(1) or match.group(2)) or not paragraph[:match.start()]:
-        return paragraph, None, None
-    try:
-        due = dt.date(int(match[2]), int(match[3]), int(match[4])) if match.group(2) else None
-    except ValueError:
-        return paragraph, None, None
-    return paragraph[:match.start()], match.group(1), due
+    """Like :func:`split_meta` for the exact note our template appends (``（责任单位：…；完成时限：…）``,
+    or the older ``（责任：…；时限：…）``): the renderer's own inverse, so the two never disagree."""
+    return split_note(paragraph)

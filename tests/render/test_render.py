@@ -93,7 +93,7 @@ def test_unanswered_questions_are_marked() -> None:
 
 def test_measure_owner_and_due_follow_the_text() -> None:
     texts = _texts(render_report(fixture_draft(), TEMPLATE))
-    assert "每季度到联系点调研1次。（责任：陈知远；时限：2026年6月30日）" in texts
+    assert "每季度到联系点调研1次。（责任单位：陈知远；完成时限：2026年6月30日）" in texts
 
 
 def _bookmarks(data: bytes) -> dict[str, str]:
