@@ -186,7 +186,9 @@ def test_template_breaking_the_xml_is_a_user_error(tmp_path: Path) -> None:
     template = _template_with_body_text(tmp_path, "{{ '</w:t></w:r></w:p>' | safe }}")
     with pytest.raises(UserError) as info:
         render_report(fixture_draft(), template)
-    assert "damaged" in str(info.value)
+    (issue,) = info.value.issues
+    assert (issue.path, issue.code) == (template, "invalid-document")
+    assert "word/document.xml" in issue.message  # names the damaged part
 
 
 @pytest.mark.parametrize("content", [b"not a zip at all", b"PK\x03\x04 broken", b""])
@@ -195,12 +197,15 @@ def test_corrupt_template_is_a_user_error(tmp_path: Path, content: bytes) -> Non
     template.write_bytes(content)
     with pytest.raises(UserError) as info:
         render_report(fixture_draft(), template)
-    assert "broken.docx" in str(info.value)
+    (issue,) = info.value.issues
+    assert (issue.path, issue.code) == (template, "invalid-document") and issue.hint
 
 
 def test_missing_template_is_a_user_error(tmp_path: Path) -> None:
-    with pytest.raises(UserError, match="not found"):
+    with pytest.raises(UserError) as info:
         render_report(fixture_draft(), tmp_path / "none.docx")
+    (issue,) = info.value.issues
+    assert (issue.path, issue.code) == (tmp_path / "none.docx", "file-not-found")
 
 
 def test_unit_template_override(tmp_path: Path) -> None:
