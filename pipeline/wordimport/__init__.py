@@ -15,6 +15,7 @@ from pipeline.errors import Issue, UserError
 from pipeline.content.model import Draft, QuestionSet, Report, Unit
 from pipeline.render.context import default_title
 from pipeline.wordimport.assemble import build_report
+from pipeline.wordimport.conserve import Placement, lost, placements
 from pipeline.wordimport.hints import Hints
 from pipeline.wordimport.reader import Package, Para, open_package, read_paragraphs
 from pipeline.wordimport.structure import Collected, walk
@@ -33,6 +34,16 @@ class ImportResult:
     paragraphs: list[Para]
     collected: Collected
     warnings: list[str] = field(default_factory=list)
+    rescued: list[Para] = field(default_factory=list)  # paragraphs the walk lost, kept in unplaced
+
+    def placements(self) -> list[Placement]:
+        """Where every paragraph went and why (``--explain``)."""
+        return placements(self.paragraphs, self.collected, self.report)
+
+    def structure(self) -> list[tuple[str, str]]:
+        """``(taken as, text)`` of the paragraphs taken as structure: headings, title, byline, signature."""
+        texts = {p.index: p.text for p in self.paragraphs}
+        return [(what, self.collected.taken.get(i) or texts.get(i, "")) for i, what in self.collected.consumed]
 
 
 def package_date(pkg: Package) -> dt.date | None:
@@ -82,11 +93,14 @@ def import_docx(source: Path, qset: QuestionSet, unit: Unit | None = None, *,
     report = build_report(collected, qset, Hints.of(*earlier), target, fallback or dt.date.today())
     draft = Draft(unit=unit, version=version, dir=target.parent, report=report, question_set=qset)
     report = _finish(report, draft, warnings)
+    rescued = lost(paras, collected, report)
+    if rescued:  # never drop a paragraph: what the walk could not account for goes to unplaced, whole
+        report = replace(report, unplaced=report.unplaced + tuple(p.text for p in rescued))
     if report.unplaced:
         warnings.append(f"{len(report.unplaced)} paragraph(s) could not be placed: see 'unplaced' in the file")
     header = f"导入自 {' '.join(source.name.split())}（shuzhi import）。\n请核对各部分归位是否正确；unplaced 中的文字需要人工安排。"
     return ImportResult(report=report, yaml=report_yaml(report, header), paragraphs=paras,
-                        collected=collected, warnings=warnings)
+                        collected=collected, warnings=warnings, rescued=rescued)
 
 
 def next_version(drafts: tuple[Draft, ...]) -> int:

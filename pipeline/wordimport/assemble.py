@@ -9,12 +9,13 @@ from pathlib import Path
 from pipeline.content.model import Answer, AreaContent, Measure, Problem, QuestionSet, Report
 from pipeline.render.context import paragraphs
 from pipeline.wordimport.hints import Hints, split_like
-from pipeline.wordimport.items import split_cause, split_meta, split_rendered_meta
+from pipeline.wordimport.items import parse_due, split_cause, split_meta, split_rendered_meta
 from pipeline.wordimport.match import guess_area, guess_links
 from pipeline.wordimport.structure import CLOSING_START, Collected, Item
 
-# How the paragraphs after the measures usually begin (回顾一年来…, 2026年，我将…, 今后…).
-TAIL_START = re.compile(r"^(?:回顾|总之|今后|新的一年|在新的一年|展望|\d{4}年[，,]?(?:我|关党委|我们)|下一步[，,]我)")
+# How the paragraphs after the measures usually begin (回顾一年来…, 2026年，我将…, 今后…, 我镇将以…为契机).
+TAIL_START = re.compile(r"^(?:回顾|总之|今后|新的一年|在新的一年|展望|\d{4}年[，,]?(?:我|关党委|我们)|下一步[，,]我|"
+                        r"我[镇县市区局校村们]?将以)")
 
 
 def _join(lines: list[str]) -> str:
@@ -95,17 +96,32 @@ def build_measures(collected: Collected, problems: tuple[Problem, ...], hints: H
         earlier = _earlier_measure(item, hints, collected.ours)
         *lines, last = item.paras
         unchanged = earlier is not None and item.paras == paragraphs(earlier.text)  # no note was appended
-        last_text, owner, due = (last, None, None) if unchanged else meta(last, collected.ours)
+        columns = item.owner is not None or item.due is not None  # a table row: its columns say it
+        last_text, owner, due = (last, None, None) if unchanged or columns else meta(last, collected.ours)
         text = _join([*lines, last_text])
+        owner, due, text = _columns(item, owner, due, text)
         if earlier is not None:
             links = tuple(p for p in earlier.problems if p in known)
             status = earlier.status
             ignore = earlier.ignore if paragraphs(earlier.text) == paragraphs(text) else ()
+        elif item.link is not None and item.link < len(problems):
+            links, status, ignore = (problems[item.link].id,), "planned", ()
         else:
             links, status, ignore = guess_links(text, bodies), "planned", ()
         out.append(Measure(id=ident, problems=links, text=text, owner=owner, due=due, status=status,
                            ignore=ignore))
     return tuple(out)
+
+
+def _columns(item: Item, owner: str | None, due: dt.date | None, text: str) -> tuple[str | None, dt.date | None, str]:
+    """Owner and deadline from a table's columns win; a deadline that is not a date stays in the text."""
+    owner = item.owner or owner
+    if item.due:
+        parsed = parse_due(item.due)
+        if parsed is None:
+            text += f"（完成时限：{item.due}）"
+        due = parsed or due
+    return owner, due, text
 
 
 def build_areas(collected: Collected, qset: QuestionSet, hints: Hints) -> tuple[AreaContent, ...]:
@@ -134,4 +150,5 @@ def build_report(collected: Collected, qset: QuestionSet, hints: Hints, path: Pa
     return Report(path=path, date=collected.date or fallback_date, title=collected.title,
                   opening=_join(collected.opening), areas=build_areas(collected, qset, hints),
                   problems=problems, measures=measures, closing=_join(collected.closing) or None,
+                  causes=_join(collected.causes) or None,
                   unplaced=tuple(u for u in collected.unplaced if u.strip()), ignore=hints.report_ignore)

@@ -34,11 +34,19 @@ _STYLE_ROLES = {"title": "title", "byline": "byline", "signature": "signature", 
 PLACEHOLDERS = ("（未作答）", "（未列出问题）", "（未列出措施）")
 
 PROBLEM_WORDS = ("存在的问题", "存在问题", "问题和不足", "问题与不足", "差距和不足", "不足之处", "问题清单",
-                 "主要问题", "存在的不足")
+                 "主要问题", "存在的不足", "存在的突出问题", "差距与不足", "问题及不足", "存在不足")
 MEASURE_WORDS = ("下一步打算", "下一步工作", "整改措施", "努力方向", "改进措施", "整改方向", "下步打算",
-                 "工作打算", "下一步", "整改清单")
+                 "工作打算", "下一步", "整改清单", "下步计划", "下一步计划", "整改举措", "今后打算",
+                 "改进方向", "下步工作")
 ACHIEVEMENT_WORDS = ("主要成效", "工作成效", "取得的成效", "取得成效", "主要成绩", "工作成绩")
-
+# A report-level 原因分析: causes not tied to one problem (→ ``causes:``).
+CAUSE_WORDS = ("原因分析", "问题产生的原因", "产生问题的原因", "问题的原因", "原因剖析", "根源剖析", "根源分析",
+               "问题根源", "思想根源", "原因及根源", "存在问题的原因", "问题原因")
+# What the reporter did (履职情况 / 主要做法 / 特色亮点): its sub-items answer the questions they are about.
+WORK_WORDS = ("履职情况", "履职工作", "履职尽责", "主要做法", "工作开展情况", "工作情况", "主要工作", "特色亮点",
+              "工作亮点", "特色和亮点", "推进情况", "开展情况", "组织领导情况", "组织情况")
+# A rectification report's 整改情况: 关于…问题 lines are problems, what follows them their measures.
+RECTIFY_WORDS = ("整改情况", "整改落实情况", "整改进展情况", "整改进展", "整改成效")
 
 @dataclass(frozen=True)
 class Line:
@@ -106,14 +114,13 @@ def contains_any(text: str, words: tuple[str, ...]) -> bool:
 
 
 def section_kind(text: str) -> str | None:
-    """"problems", "measures" or "achievements" for a section heading's text, else None."""
+    """The section a heading's text opens: "achievements", "problems", "measures", "causes" (report-level
+    原因分析), "rectify" (整改情况) or "work" (履职情况, 主要做法), else None."""
     short = text if len(text) <= 30 else text[:30]
-    if contains_any(short, ACHIEVEMENT_WORDS):
-        return "achievements"
-    if contains_any(short, PROBLEM_WORDS):
-        return "problems"
-    if contains_any(short, MEASURE_WORDS):
-        return "measures"
+    for kind, words in (("achievements", ACHIEVEMENT_WORDS), ("problems", PROBLEM_WORDS), ("causes", CAUSE_WORDS),
+                        ("measures", MEASURE_WORDS), ("rectify", RECTIFY_WORDS), ("work", WORK_WORDS)):
+        if contains_any(short, words):
+            return kind
     return None
 
 
@@ -121,6 +128,23 @@ def split_inline_heading(text: str, limit: int = 30) -> tuple[str, str]:
     """``（一）研究部署党建工作。全年召开……`` → (heading, rest) when a short heading ends in 。 or ：."""
     match = re.match(rf"^(.{{2,{limit}}}?)[。：:；]\s*(.+)$", text)
     return (match.group(1), match.group(2)) if match else (text, "")
+
+
+def heading_part(line: Line) -> tuple[str, str]:
+    """``(heading, rest)`` of a line: its bold lead-in, else a short heading ending in 。/：, else the
+    whole line when it is short and has no sentence mark (a heading line), else no heading."""
+    text = line.text
+    if line.para.lead and line.para.text.startswith(line.para.lead):
+        lead = line.para.lead
+        start = text.find(lead.rstrip("。：:"))
+        if start == 0:
+            return lead.rstrip("。：:"), text[len(lead):].lstrip()
+    heading, rest = split_inline_heading(text)
+    if rest:
+        return heading, rest
+    if len(text) <= 40 and not any(mark in text for mark in "。；;！？!?"):
+        return text.rstrip("：:"), ""
+    return "", text
 
 
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0, "O": 0}

@@ -79,6 +79,16 @@ def guess_area(text: str, qset: QuestionSet) -> str:
     return max(qset.areas, key=score).id
 
 
+def guess_question(text: str, qset: QuestionSet, area: str | None = None) -> Question:
+    """The question a paragraph of 履职情况 is most about (a question of ``area`` when given): its short
+    heading and wording as the vocabulary, the first question when nothing is shared."""
+    candidates = [q for q in qset.questions() if area is None or q.area == area] or list(qset.questions())
+
+    def score(question: Question) -> float:
+        return coverage(question.short, text) + 0.5 * coverage(question.text, text)
+    return max(candidates, key=score)
+
+
 def guess_links(text: str, problems: list[tuple[str, str]]) -> tuple[str, ...]:
     """Problem ids a measure addresses: by explicit mention (P3, 问题3), else the closest wording."""
     known = [pid for pid, _ in problems]

@@ -16,7 +16,7 @@ The package is always opened through :func:`pipeline.word.package.read_package` 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lxml import etree
@@ -32,6 +32,8 @@ _LINE_BREAKS = re.compile("[\r\n\u2028\u2029\x85]+")
 _SKIPPED = {f"{W}{n}" for n in ("del", "moveFrom", "pPr", "rPr", "delText", "instrText", "fldData", "drawing",
                                  "pict", "footnoteReference", "endnoteReference")}
 _SKIPPED.add("{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent")
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_LEAD = re.compile(r"^[^。：:]{2,40}[。：:]")
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ class Para:
     num_kind: str | None = None  # "cn" 一、 | "cn-paren" （一） | "dec" 1. | "dec-paren" （1） | "other"
     bookmarks: tuple[str, ...] = ()
     centered: bool = False
+    cell: tuple[int, int, int] | None = None  # (table, row, column) for a paragraph in a table cell
+    lead: str = ""  # a bold lead-in at the start (从严治党担当主责。) when the rest is not bold
 
 
 @dataclass(frozen=True)
@@ -59,9 +63,14 @@ class Package:
     numbering: dict[str, dict[int, tuple[str, str]]]  # numId → ilvl → (numFmt, lvlText)
 
     def paragraphs(self) -> list[etree._Element]:
-        """Every ``w:p`` of the body (tables included), in document order."""
+        """Every ``w:p`` of the body (tables and text boxes included), in document order.
+
+        A text box is written twice by Word (a DrawingML choice and its VML fallback): only the
+        choice counts, else its text would be imported twice."""
         body = self.document.find(f"{W}body")
-        return [] if body is None else list(body.iter(f"{W}p"))
+        if body is None:
+            return []
+        return [p for p in body.iter(f"{W}p") if not any(a.tag == _FALLBACK for a in p.iterancestors())]
 
 
 def parse_xml(data: bytes, path: Path, part: str) -> etree._Element:
@@ -197,12 +206,47 @@ def describe(pkg: Package, index: int, element: etree._Element) -> Para:
         outline = int(heading.group(1) or heading.group(2)) - 1
     jc = _inherited(pkg, ppr, style_id, "jc")
     bookmarks = tuple(b.get(f"{W}name", "") for b in element.iter(f"{W}bookmarkStart"))
-    return Para(index=index, text=clean_text(visible_text(element)), style_id=style_id, style_name=name,
+    text = clean_text(visible_text(element))
+    return Para(index=index, text=text, style_id=style_id, style_name=name,
                 outline=outline if outline is not None and outline < 9 else None,
                 num_kind=_numbering(pkg, ppr, style_id), bookmarks=bookmarks,
-                centered=jc is not None and jc.get(f"{W}val") == "center")
+                centered=jc is not None and jc.get(f"{W}val") == "center", lead=bold_lead(element, text))
+
+
+def _bold(run: etree._Element) -> bool:
+    rpr = run.find(f"{W}rPr")
+    node = rpr.find(f"{W}b") if rpr is not None else None
+    return node is not None and node.get(f"{W}val", "true") not in ("0", "false", "off")
+
+
+def bold_lead(element: etree._Element, text: str) -> str:
+    """The bold words a paragraph starts with, up to 。 or ：, when what follows is not bold."""
+    lead = _LEAD.match(text)
+    if lead is None or lead.end() == len(text):
+        return ""
+    bold = "".join(clean_text(visible_text(r)) for r in element.iter(f"{W}r") if _bold(r))
+    return lead.group(0) if re.sub(r"\s+", "", bold) == re.sub(r"\s+", "", lead.group(0)) else ""
+
+
+def _cells(elements: list[etree._Element]) -> dict[int, tuple[int, int, int]]:
+    """``(table, row, column)`` of every paragraph in a table cell (the innermost cell counts)."""
+    tables: dict[etree._Element, int] = {}
+    found = {}
+    for i, element in enumerate(elements):
+        cell = next((a for a in element.iterancestors() if a.tag == f"{W}tc"), None)
+        row = cell.getparent() if cell is not None else None
+        table = row.getparent() if row is not None else None
+        if cell is None or row is None or table is None or row.tag != f"{W}tr":
+            continue
+        number = tables.setdefault(table, len(tables))
+        found[i] = (number, list(table.iterchildren(f"{W}tr")).index(row),
+                    list(row.iterchildren(f"{W}tc")).index(cell))
+    return found
 
 
 def read_paragraphs(pkg: Package) -> list[Para]:
     """Every body paragraph as a :class:`Para` (``index`` = position in :meth:`Package.paragraphs`)."""
-    return [describe(pkg, i, p) for i, p in enumerate(pkg.paragraphs())]
+    elements = pkg.paragraphs()
+    cells = _cells(elements)
+    paras = [describe(pkg, i, p) for i, p in enumerate(elements)]
+    return [replace(p, cell=cells[p.index]) if p.index in cells else p for p in paras]

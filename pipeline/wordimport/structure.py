@@ -4,8 +4,17 @@ Sections are opened by headings recognised by their *wording* (area titles and q
 the question set, 存在的问题, 下一步打算 …) more than by their numbering, so irregular numbering still
 lands.  Every non-empty paragraph ends up in exactly one place: a part of the report, the ``unplaced``
 list, or :attr:`Collected.consumed` (headings, title, byline and signature, which the template
-regenerates from the question set and unit).  :attr:`Collected.placement` records, for every
-paragraph, what it belongs to — feedback import resolves a comment's ``on`` with it.
+regenerates from the question set and unit); :attr:`Collected.taken` holds the exact words taken as
+structure (the heading part of ``（一）研究部署党建工作。全年……``), so the conservation check
+(:mod:`pipeline.wordimport.conserve`) can tell structure from lost text.  :attr:`Collected.placement`
+records, for every paragraph, what it belongs to — feedback import resolves a comment's ``on`` with it
+— and :attr:`Collected.why` why (``shuzhi import --explain``).
+
+Real reports rarely follow the 16 questions: under 履职情况 / 主要做法 (or a heading nothing matches)
+each sub-item goes to the question its heading names, else to the question its wording is most
+about; 原因分析 becomes the report-level ``causes``; a 整改情况 section pairs each 关于…问题 with the
+measures after it; lead-ins ending in ： wait for the item they introduce; problem/measure tables are
+read row by row (:mod:`pipeline.wordimport.tables`).
 
 In one of our own rendered reports (it carries our bookmarks) the structure comes from the styles
 alone: a number typed at the start of a body paragraph, a short line saying 存在的问题 or a sentence
@@ -16,26 +25,35 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.content.model import QuestionSet, Unit
-from pipeline.wordimport.reader import Para
-from pipeline.wordimport.headings import (Line, classify, find_date, is_date_line, section_kind,
+from pipeline.wordimport.headings import (Line, classify, find_date, heading_part, is_date_line, section_kind,
                                           split_inline_heading)
 from pipeline.wordimport.items import CAUSE_START
-from pipeline.wordimport.match import guess_area, match_area, match_question
+from pipeline.wordimport.match import guess_area, guess_question, match_area, match_question
+from pipeline.wordimport.reader import Para
+from pipeline.wordimport.tables import ProblemTable, problem_tables
 
 Target = tuple[str, str | int]  # ("report", "") | ("area", id) | ("question", id) | ("problem"/"measure", n)
 CLOSING_START = re.compile(r"^(?:以上(?:报告|述职|汇报)|特此报告|请予审议|不妥之处)")
 _BOOKMARK = {"problems": re.compile(r"^p-(P\w+)$"), "measures": re.compile(r"^m-(M\w+)$")}
+PROBLEM_LABEL = re.compile(r"^(?:问题描述|问题清单|存在问题|反馈问题|问题表现|具体问题|问题)\s*[：:]\s*")
+MEASURE_LABEL = re.compile(r"^(?:整改情况|整改措施|整改落实情况|整改进展|落实情况|整改结果|整改举措)\s*[：:]\s*")
+ABOUT_PROBLEM = re.compile(r"^关于.{1,60}问题")
+ITEM_SECTIONS = ("problems", "measures", "rectify")
 
 
 @dataclass
 class Item:
-    """A problem or measure being collected: its id when a bookmark (p-P2, m-M5) gave one."""
+    """A problem or measure being collected: its id when a bookmark (p-P2, m-M5) gave one; a table row or
+    a 整改情况 section also gives a measure its owner, deadline (as written) and the problem it answers."""
 
     id: str | None
     paras: list[str] = field(default_factory=list)
+    owner: str | None = None
+    due: str | None = None
+    link: int | None = None  # index of the problem (in Collected.problems) this measure answers
 
 
 @dataclass
@@ -48,11 +66,14 @@ class Collected:
     answers: dict[str, list[str]] = field(default_factory=dict)
     achievements: dict[str, list[str]] = field(default_factory=dict)
     problems: list[Item] = field(default_factory=list)
+    causes: list[str] = field(default_factory=list)
     measures: list[Item] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
     consumed: list[tuple[int, str]] = field(default_factory=list)  # (paragraph index, taken as)
+    taken: dict[int, str] = field(default_factory=dict)  # paragraph index → the words taken as structure
     placement: dict[int, Target] = field(default_factory=dict)
+    why: dict[int, str] = field(default_factory=dict)  # paragraph index → why it went where it went
     ours: bool = False  # the document is one of our rendered reports
 
 
@@ -64,7 +85,8 @@ def signature_lines(lines: list[Line], unit: Unit | None, ours: bool = False) ->
         text = line.para.text
         if not text:
             continue
-        if line.role == "signature" or (not ours and len(text) <= 25 and (is_date_line(text) or text in names)):
+        if line.para.cell is None and (line.role == "signature" or (
+                not ours and len(text) <= 25 and (is_date_line(text) or text in names))):
             found.add(line.para.index)
             continue
         break
@@ -74,40 +96,62 @@ def signature_lines(lines: list[Line], unit: Unit | None, ours: bool = False) ->
 class Walker:
     """Feeds :class:`Line` s one by one into a :class:`Collected`."""
 
-    def __init__(self, qset: QuestionSet, unit: Unit | None, signature: set[int], ours: bool = False):
+    def __init__(self, qset: QuestionSet, unit: Unit | None, signature: set[int], ours: bool = False,
+                 lines: list[Line] | None = None):
         self.qset, self.unit, self.signature = qset, unit, signature
         self.ours = ours  # one of our rendered reports: structure comes from styles only
+        self.lines = lines or []
+        self.tables: dict[int, ProblemTable] = {} if ours else problem_tables([line.para for line in self.lines])
+        self.rows_done: set[tuple[int, int]] = set()
         self.out = Collected()
-        self.section = "front"  # front | area | achievements | problems | measures | closing | unknown
-        self.area: str | None = None
+        self.section = "front"  # front | area | achievements | problems | measures | causes | rectify | work
+        self.area: str | None = None  # | closing | unknown
         self.target: Target = ("report", "")
         self.sink: list[str] | None = self.out.opening
         self.item_rank: int | None = None
         self.unnumbered = False  # items of this section have no numbers: one paragraph each
         self.section_rank: int | None = None  # the typed rank of the heading that opened the section
         self.last_number: int | None = None  # the last typed 1. 2. … of the current list (None: no list)
+        self.pending: list[tuple[int, str]] = []  # lead-ins (…如下：) waiting for what they introduce
+        self.problem: int | None = None  # the problem the measures of a 整改情况 section answer
+        self.position = 0
 
     # --- entry point ---------------------------------------------------------------------------
 
-    def feed(self, line: Line) -> None:
-        """Place one paragraph."""
+    def feed(self, line: Line, position: int = 0) -> None:
+        """Place one paragraph (``position``: its place in :attr:`lines`, for looking ahead)."""
         index, text = line.para.index, line.para.text
+        self.position = position
         if not text:
             return
         line = self._resolve_number(line)
         if self._special(line):  # a placeholder (（未作答）) belongs to the question above it
             self.out.placement[index] = self.target if line.role == "placeholder" else ("report", "")
             return
-        if self.section in ("problems", "measures") and not self._short_section(line) and self._is_item(line):
+        if line.para.cell is not None and line.para.cell[0] in self.tables:
+            self._table_cell(line, self.tables[line.para.cell[0]])
+            return
+        if not self.ours and self.section in ITEM_SECTIONS and self._labelled(line):
+            pass
+        elif self.section in ("problems", "measures") and not self._short_section(line) and self._is_item(line):
             self._item(line)
+        elif self.section == "rectify" and not self._short_section(line) and self._is_item(line):
+            self._rectify(line)
+        elif self.section == "causes" and line.rank != 1 and not self._short_section(line):
+            self._add_causes(line)
         elif self.section == "achievements" and line.rank != 1 and not self._short_section(line):
             self._body(line, line.text)  # （一）… under 主要成效: one achievement each, number dropped
-        elif (line.rank in (1, 2, 3, 4) and line.role != "item") or self._short_section(line):
+        elif (line.rank in (1, 2, 3, 4) and line.role != "item") or self._short_section(line) or self._sub_item(line):
             self._heading(line)
         else:
             self._body(line, text)
         self._track_number(line)
         self.out.placement.setdefault(index, self.target)
+
+    def finish(self) -> Collected:
+        """The result, once every line is fed (a lead-in nothing followed stays where it was written)."""
+        self._flush_pending(self.sink if self.sink is not None else self.out.unplaced)
+        return self.out
 
     def _resolve_number(self, line: Line) -> Line:
         """``N.`` + digit (``line.maybe``, see headings.TYPED): item N when N is the number the current
@@ -142,8 +186,15 @@ class Walker:
         heading = split_inline_heading(line.text)[0]
         return section_kind(heading) is None and match_area(heading, self.qset) is None
 
-    def _consume(self, line: Line, what: str) -> bool:
+    def _sub_item(self, line: Line) -> bool:
+        """Outside our reports, a 一是… item or a bold lead-in may name a question too."""
+        return not self.ours and (line.rank == 5 or bool(line.para.lead)) and self.section in (
+            "work", "area", "front", "unknown")
+
+    def _consume(self, line: Line, what: str, taken: str | None = None) -> bool:
         self.out.consumed.append((line.para.index, what))
+        self.out.taken[line.para.index] = line.para.text if taken is None else taken
+        self.out.why.setdefault(line.para.index, what)
         return True
 
     def _special(self, line: Line) -> bool:
@@ -154,7 +205,8 @@ class Walker:
         if line.role == "placeholder":
             return self._consume(line, "placeholder")
         front = self.section == "front" and not self.out.opening and not self.ours  # ours: styles say it
-        if line.role == "title" or (front and self.out.title is None and self._looks_like_title(line)):
+        if line.para.cell is None and (
+                line.role == "title" or (front and self.out.title is None and self._looks_like_title(line))):
             self.out.title = text
             return self._consume(line, "title")
         if line.role == "byline" or (front and self.out.title is not None and self._is_byline(text)):
@@ -163,95 +215,190 @@ class Walker:
 
     def _looks_like_title(self, line: Line) -> bool:
         text = re.sub(r"\s+", "", line.para.text)  # 述 职 报 告 is spaced out sometimes
-        return line.rank is None and ("报告" in text or line.para.centered) and len(text) <= 60 and "。" not in text
+        return line.rank is None and ("报告" in text or "材料" in text or line.para.centered) and len(text) <= 60 \
+            and "。" not in text
 
     def _is_byline(self, text: str) -> bool:
-        return bool(self.unit and self.unit.reporter and self.unit.reporter in text and len(text) <= 30
-                    and "。" not in text)
+        if self.unit and self.unit.reporter and self.unit.reporter in text and len(text) <= 30 and "。" not in text:
+            return True  # 书记 张振华: a role and a name, centred under the title
+        return not self.unit and len(text) <= 30 and not re.search(r"[。，,；：:]", text) and bool(
+            re.search(r"(?:书记|主任|局长|部长|县长|镇长|校长|组长)\s+\S{2,4}$", text))
 
     def _short_section(self, line: Line) -> bool:
-        """A short line naming 存在的问题 / 下一步打算 opens that section whatever its numbering."""
+        """A short line naming 存在的问题 / 下一步打算 / 原因分析 opens that section whatever its numbering."""
         if self.ours:  # our reports open sections with heading styles only
             return False
         heading_like = len(line.text) <= 20 and not any(mark in line.text for mark in "。，,")
         kind = section_kind(line.text) if heading_like else None
-        return kind in ("problems", "measures") and kind != self.section
+        return kind in ("problems", "measures", "causes") and kind != self.section
 
     # --- headings ------------------------------------------------------------------------------
 
+    def _split(self, line: Line) -> tuple[str, str]:
+        if self.ours:
+            return split_inline_heading(line.text) if len(line.text) > 30 else (line.text, "")
+        return heading_part(line)
+
+    def _taken(self, line: Line, heading: str, rest: str) -> str:
+        """The words of ``line`` a heading takes: all of it but ``rest``."""
+        return line.para.text[:len(line.para.text) - len(rest)] if rest else line.para.text
+
     def _heading(self, line: Line) -> None:
-        heading, rest = split_inline_heading(line.text) if len(line.text) > 30 else (line.text, "")
-        kind = section_kind(heading)
-        if kind in ("problems", "measures"):
-            self._open(kind, None, ("report", ""), None, line, kind)
+        heading, rest = self._split(line)
+        kind = section_kind(heading) if heading else None
+        taken = self._taken(line, heading, rest)
+        if kind in ("problems", "measures", "causes", "rectify"):
+            self._open(kind, None, ("report", ""), self.out.causes if kind == "causes" else None, line, kind, taken)
             self._after_heading(rest, line)
             return
         if kind == "achievements" and (self.area or line.rank == 1 or self.section == "front"):
             if self.area and line.rank != 1:
                 self._open("area", self.area, ("area", self.area), self.out.achievements.setdefault(self.area, []),
-                           line, f"achievements {self.area}")
+                           line, f"achievements {self.area}", taken)
             else:  # 一、主要成效 on its own: each paragraph goes to the area its wording is about
-                self._open("achievements", None, ("report", ""), None, line, "achievements")
+                self._open("achievements", None, ("report", ""), None, line, "achievements", taken)
             self._after_heading(rest, line)
             return
-        area = match_area(heading, self.qset) if line.rank in (1, 2, None) else None
+        area = match_area(heading, self.qset) if heading and line.rank in (1, 2, None) else None
         if area is not None and (line.rank == 1 or self.section != "area" or area.id != self.area):
-            self._open("area", area.id, ("area", area.id), None, line, f"area {area.id}")
+            self._open("area", area.id, ("area", area.id), None, line, f"area {area.id}", taken)
             self._after_heading(rest, line)
             return
-        # A 1. or （1） line names a question only when it is a short heading of its own.
-        pure = (line.rank or 0) <= 2 or (not rest and len(line.text) <= 30)
-        question = match_question(heading, self.qset, self.area) if pure else None
+        if kind == "work" and not self.ours and (line.rank in (1, None) or self.section in ("front", "unknown")):
+            self._open("work", None, ("report", ""), None, line, "work", taken)
+            self._after_heading(rest, line)
+            return
+        # Ours: a 1. or （1） line names a question only when it is a short heading of its own.
+        pure = (line.rank or 0) <= 2 or (not rest and len(line.text) <= 30) or not self.ours
+        question = match_question(heading, self.qset, self.area) if pure and heading else None
         if question is not None:
             self._open("area", question.area, ("question", question.id),
-                       self.out.answers.setdefault(question.id, []), line, f"question {question.id}")
+                       self.out.answers.setdefault(question.id, []), line, f"question {question.id}", taken)
             self._after_heading(rest, line)
-        elif (line.rank or 0) >= 3:
+        elif self.ours:
+            if (line.rank or 0) >= 3:
+                self._body(line, line.para.text)  # a numbered paragraph inside an answer: keep it as text
+            else:
+                self._unknown(line)
+        elif line.rank == 1 or self.section in ("front", "closing", "unknown"):
+            # 一、高度重视: a section nothing names; what it holds is work done, placed by its wording
+            self._open("work", None, ("report", ""), None, line, "work (unnamed heading)", taken)
+            self._after_heading(rest, line)
+        elif self.target[0] == "question" and self.section == "area" and (line.rank or 5) >= 3:
             self._body(line, line.para.text)  # a numbered paragraph inside an answer: keep it as text
         else:
-            self._unknown(line)
+            self._guessed(line, line.text)
 
     def _open(self, section: str, area: str | None, target: Target, sink: list[str] | None,
-              line: Line, what: str) -> None:
+              line: Line, what: str, taken: str | None = None) -> None:
+        self._flush_pending(self.sink if self.sink is not None else self.out.unplaced)
         self.section, self.area, self.target, self.sink = section, area, target, sink
-        self.item_rank, self.unnumbered, self.last_number = None, False, None
+        self.item_rank, self.unnumbered, self.last_number, self.problem = None, False, None, None
         self.section_rank = line.rank if line.typed else None
         self.out.placement[line.para.index] = target
-        self._consume(line, what)
+        self._consume(line, what, taken)
 
     def _after_heading(self, rest: str, line: Line) -> None:
         """The text after an inline heading (（一）标题。正文……) is the section's first paragraph."""
         if rest:
-            self._body(line, rest)
+            if self.section == "causes":
+                self.out.causes.append(rest)
+            elif self.sink is None and not self.ours and self.section in ("work", "area"):
+                self._guessed(line, rest, consumed=True)
+            elif self.section in ITEM_SECTIONS and not self.ours:
+                part = replace(line, para=replace(line.para, text=rest, lead=""), rank=None, text=rest, typed="",
+                               maybe=None)
+                self._rectify(part) if self.section == "rectify" else self._item(part)
+            else:
+                self._body(line, rest)
 
     def _unknown(self, line: Line) -> None:
-        """A heading nothing matches: it and what follows go to ``unplaced`` (until a known heading)."""
+        """Ours: a heading nothing matches: it and what follows go to ``unplaced`` (until a known heading)."""
         if line.rank == 1 or self.section in ("front", "closing", "unknown"):
             self.section, self.area = "unknown", None
         self.target = ("area", self.area) if self.area else ("report", "")
         self.sink = self.out.unplaced
         self.out.unplaced.append(line.para.text)
+        self.out.why[line.para.index] = "unknown heading"
+
+    def _guessed(self, line: Line, text: str, consumed: bool = False) -> None:
+        """A sub-item no heading places (1.落实党建责任，认真履职尽责。…): to the question its wording (and
+        that of the paragraphs under it) is most about; what follows it goes there too."""
+        about = " ".join([text] + self._following_body())
+        question = guess_question(about, self.qset, self.area)
+        self.target, self.sink = ("question", question.id), self.out.answers.setdefault(question.id, [])
+        self.out.why[line.para.index] = f"guessed {question.id}"
+        self._flush_pending(self.sink)
+        self.sink.append(text)
+        self.out.placement[line.para.index] = self.target
+        if not consumed:
+            self.out.taken.setdefault(line.para.index, "")
+
+    def _following_body(self) -> list[str]:
+        """The plain paragraphs right after the current one (up to the next numbered or heading line)."""
+        found = []
+        for line in self.lines[self.position + 1:self.position + 6]:
+            if line.rank is not None or line.para.lead or line.para.cell is not None:
+                break
+            if line.para.text:
+                found.append(line.para.text)
+        return found
 
     # --- body text -----------------------------------------------------------------------------
 
     def _body(self, line: Line, text: str, closing: bool = False) -> None:
         starts_closing = not self.ours and CLOSING_START.match(text)
         if self.section not in ("front", "closing") and (closing or starts_closing):
+            self._flush_pending(self.sink if self.sink is not None else self.out.unplaced)
             self.section, self.target, self.sink = "closing", ("report", ""), self.out.closing
         if self.section == "achievements":
             area = guess_area(text, self.qset)
             self.out.achievements.setdefault(area, []).append(text)
             self.out.placement[line.para.index] = ("area", area)
+        elif self.sink is None and not self.ours and self.section in ("work", "area"):
+            if text.endswith(("：", ":")):
+                self._wait(line, text)  # 主要做法如下：goes with the first sub-item
+            else:
+                self._guessed(line, text)
         elif self.sink is None:
             self.out.unplaced.append(text)
+            self.out.why[line.para.index] = "no section"
         else:
+            self._flush_pending(self.sink)
             self.sink.append(text)
+
+    def _wait(self, line: Line, text: str) -> None:
+        self.pending.append((line.para.index, text))
+        self.out.why[line.para.index] = "lead-in"
+
+    def _flush_pending(self, sink: list[str]) -> None:
+        """The waiting lead-ins go first into ``sink``."""
+        if self.pending:
+            sink.extend(text for _, text in self.pending)
+            self.pending = []
+
+    def _add_causes(self, line: Line) -> None:
+        self._flush_pending(self.out.causes)
+        self.out.causes.append(line.para.text)
+        self.out.why[line.para.index] = "causes"
+        self.target = ("causes", "")
 
     # --- problems and measures -----------------------------------------------------------------
 
     def _bookmark_id(self, line: Line) -> str | None:
-        pattern = _BOOKMARK[self.section]
+        pattern = _BOOKMARK.get(self.section)
+        if pattern is None:
+            return None
         return next((m.group(1) for m in map(pattern.match, line.para.bookmarks) if m), None)
+
+    def _group_heading(self, line: Line) -> bool:
+        """（一）在…方面 over 一是/二是 items (or over a lead-in): a heading of a group, not an item."""
+        if line.rank is None or len(line.text) > 40 or any(mark in line.text for mark in "。；;"):
+            return False
+        following = next((x for x in self.lines[self.position + 1:] if x.para.text), None)
+        if following is None:
+            return False
+        return following.para.text.endswith(("：", ":")) or (following.rank or 0) > line.rank
 
     def _item(self, line: Line) -> None:
         items = self.out.problems if self.section == "problems" else self.out.measures
@@ -259,7 +406,9 @@ class Walker:
         bookmark = self._bookmark_id(line)
         numbered = line.rank is not None or line.role == "item" or bookmark is not None
         text = line.para.text
-        if numbered and (bookmark or self.item_rank is None or (line.rank or 0) <= self.item_rank):
+        if not self.ours and (self._group_heading(line) or (not numbered and text.endswith(("：", ":")))):
+            self._wait(line, text)  # 主要存在以下问题： / （一）在…方面: with the next item
+        elif numbered and (bookmark or self.item_rank is None or (line.rank or 0) <= self.item_rank):
             self.item_rank, self.unnumbered = self.item_rank or line.rank, False
             self._new_item(items, kind, Item(id=bookmark, paras=[line.text]))
         elif items and not self.ours and CLOSING_START.match(text):
@@ -268,19 +417,92 @@ class Walker:
             # 5.2亿元… among items 1. 2.: a skipped item or a paragraph of the last one? Ask the user.
             self.out.unplaced.append(text)
             self.out.placement[line.para.index] = ("report", "")
+            self.out.why[line.para.index] = "number out of sequence"
         elif items and not (self.unnumbered and not CAUSE_START.match(text)):
             items[-1].paras.append(text)
         elif self.ours and self.section == "measures":
             self._body(line, text, closing=True)  # our reports: unnumbered text after the measures
-        elif text.endswith(("：", ":")) or self.ours:
+        elif self.ours and (text.endswith(("：", ":")) or self.ours):
             self.out.unplaced.append(text)  # an introduction (主要存在以下问题：)
         else:  # no numbers in this section: each paragraph is an item, a cause paragraph joins the last
             self.unnumbered = True
-            self._new_item(items, kind, Item(id=None, paras=[text]))
+            self._new_item(items, kind, Item(id=None, paras=[line.text if numbered else text]))
 
     def _new_item(self, items: list[Item], kind: str, item: Item) -> None:
+        if self.pending:
+            item.paras[:0] = [text for _, text in self.pending]
+            self.pending = []
+        if kind == "measure" and self.section in ("rectify", "problems") and item.link is None:
+            item.link = self.problem
         items.append(item)
+        if kind == "problem":
+            self.problem = len(items) - 1
         self.target = (kind, len(items) - 1)
+
+    def _labelled(self, line: Line) -> bool:
+        """问题描述：… / 整改情况：… in a problem, measure or 整改 section: a problem or a measure."""
+        text = line.text
+        label = PROBLEM_LABEL.match(text)
+        if label and label.end() < len(text):
+            self._new_item(self.out.problems, "problem", Item(id=None, paras=[text[label.end():]]))
+            self.out.taken[line.para.index] = line.para.text[:len(line.para.text) - len(text) + label.end()]
+            self.out.why[line.para.index] = "labelled problem"
+            return True
+        if MEASURE_LABEL.match(text):
+            self._new_item(self.out.measures, "measure", Item(id=None, paras=[text]))
+            self.out.why[line.para.index] = "labelled measure"
+            return True
+        return False
+
+    def _rectify(self, line: Line) -> None:
+        """整改情况: 关于…问题 (or 问题描述：…) is a problem; the paragraphs after it are its measures."""
+        text = line.para.text
+        if ABOUT_PROBLEM.match(line.text):
+            self._new_item(self.out.problems, "problem", Item(id=None, paras=[line.text]))
+        elif line.rank is None and text.endswith(("：", ":")):
+            self._wait(line, text)
+        elif line.rank is not None or not self.out.measures or self.target[0] != "measure":
+            self._new_item(self.out.measures, "measure", Item(id=None, paras=[line.text]))
+        else:
+            self.out.measures[-1].paras.append(text)
+
+    def _table_cell(self, line: Line, table: ProblemTable) -> None:
+        """A cell of a problem/measure table: its row becomes a problem and the measure that answers it."""
+        number, row, column = line.para.cell or (0, 0, 0)
+        role = table.roles.get(column)
+        if row == 0 or role == "number":
+            self._consume(line, "table header" if row == 0 else "table row number")
+            return
+        if (number, row) not in self.rows_done:
+            self.rows_done.add((number, row))
+            self._table_row(table, row)
+        self.out.why.setdefault(line.para.index, f"table {role or 'column'}")
+
+    def _table_row(self, table: ProblemTable, row: int) -> None:
+        def text(role: str) -> str:
+            column = table.column(role)
+            return table.cell_text(row, column) if column is not None else ""
+        problem_text, measure_text = text("problem"), text("measure")
+        extra = [f"{table.headers[c]}：{table.cell_text(row, c)}" for c in sorted(table.rows.get(row, {}))
+                 if c not in table.roles and table.cell_text(row, c)]
+        problem_index = None
+        if problem_text:
+            self._new_item(self.out.problems, "problem", Item(id=None, paras=problem_text.split("\n")))
+            problem_index = len(self.out.problems) - 1
+        owner, due = text("owner") or None, text("due") or None
+        if not measure_text:  # no measure to carry them: owner and deadline stay as text
+            extra = [f"{table.headers[table.column(r) or 0]}：{v}" for r, v in (("owner", owner), ("due", due)) if v] + extra
+            owner = due = None
+        if measure_text or extra:
+            paras = (measure_text.split("\n") if measure_text else []) + extra
+            self._new_item(self.out.measures, "measure", Item(id=None, paras=paras, owner=owner, due=due,
+                                                              link=problem_index))
+        for column, cell_paras in table.rows.get(row, {}).items():
+            role = table.roles.get(column)
+            for para in cell_paras:
+                kind = "problem" if role == "problem" else "measure"
+                items = self.out.problems if kind == "problem" else self.out.measures
+                self.out.placement[para.index] = (kind, len(items) - 1) if items else ("report", "")
 
 
 def rendered_by_us(paras: list[Para]) -> bool:
@@ -292,8 +514,8 @@ def walk(paras: list[Para], qset: QuestionSet, unit: Unit | None) -> Collected:
     """Sort every paragraph of a draft into a :class:`Collected`."""
     ours = rendered_by_us(paras)
     lines = [classify(p, ours) for p in paras]
-    walker = Walker(qset, unit, signature_lines(lines, unit, ours), ours)
+    walker = Walker(qset, unit, signature_lines(lines, unit, ours), ours, lines)
     walker.out.ours = ours
-    for line in lines:
-        walker.feed(line)
-    return walker.out
+    for position, line in enumerate(lines):
+        walker.feed(line, position)
+    return walker.finish()

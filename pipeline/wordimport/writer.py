@@ -103,7 +103,10 @@ def report_yaml(report: Report, header: str = "") -> str:
         out.append(f"title: {scalar(report.title, 0)}")
     out.extend(_suppressions(report.ignore, 0))
     out.append(f"opening: {scalar(report.opening, 0)}")
-    out += _areas(report) + _problems(report) + _measures(report)
+    out += _areas(report) + _problems(report)
+    if report.causes:
+        out.append(f"causes: {scalar(report.causes, 0)}")
+    out += _measures(report)
     if report.closing:
         out.append(f"closing: {scalar(report.closing, 0)}")
     if report.unplaced:

@@ -33,8 +33,8 @@ HANDMADE: list[tuple[str, str | None, str]] = [
     ("上年度问题整改", "Heading 2", "consumed"),
     ("2024年度指出的21项问题已整改17项，4项正在推进。", None, "Q5"),
     ("这一段夹在中间，没有标题。", None, "Q5"),
-    ("三、其他需要说明的情况", None, "unplaced"),
-    ("本年度还承办了全国海关党建现场会，接待参观32批次。", None, "unplaced"),
+    ("三、其他需要说明的情况", None, "consumed"),
+    ("本年度还承办了全国海关党建现场会，接待参观32批次。", None, "answer"),
     ("四、存在的问题", None, "consumed"),
     ("（一）党建责任落实有差距。年度清单37项中9项未按期落实。原因分析：跟踪督办机制缺失。", None, "problem"),
     ("（二）支部标准化建设不到位，12个支部未达标。", None, "problem"),
@@ -115,7 +115,9 @@ def test_places_questions_problems_measures(imported) -> None:
     assert report.title == HANDMADE[0][0] or report.title is None
     assert report.opening == HANDMADE[2][0] and report.closing == "以上报告，请予审议。"
     assert report.date == dt.date(2025, 12, 20)
-    assert report.unplaced == ("三、其他需要说明的情况", "本年度还承办了全国海关党建现场会，接待参观32批次。")
+    # under a heading nothing names, text goes to the question its wording is about, not to unplaced
+    assert report.unplaced == ()
+    assert sum("接待参观32批次" in text for text in answers.values()) == 1
 
 
 def test_problems_and_causes(imported) -> None:
@@ -176,11 +178,11 @@ def test_unnumbered_and_yishi_items(workspace_copy: Path, tmp_path: Path) -> Non
     document.save(str(source))
     unit_drafts = load_workspace(workspace_copy, [UNIT]).unit(UNIT)
     report = import_docx(source, unit_drafts.drafts[0].question_set, unit_drafts.unit).report
-    assert [(p.text, p.cause) for p in report.problems] == [
-        ("党建责任落实有差距，9项清单事项未按期落实。", None),
+    assert [(p.text, p.cause) for p in report.problems] == [  # the lead-in stays with its section
+        ("对照检查，主要存在以下问题：\n党建责任落实有差距，9项清单事项未按期落实。", None),
         ("支部标准化建设不到位，12个支部未达标。", "主要是轮班制支部组织生活难以正常开展。")]
     assert [m.text for m in report.measures] == UNNUMBERED[-2:]
-    assert report.unplaced == ("对照检查，主要存在以下问题：",)
+    assert report.unplaced == ()
 
 
 def test_items_numbered_like_sections_under_unnumbered_headings(workspace_copy: Path, tmp_path: Path) -> None:
