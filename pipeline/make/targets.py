@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 from pipeline.make.context import BuildContext
@@ -10,13 +11,16 @@ from pipeline.make.hq_targets import hq_targets
 from pipeline.make.plan import Target, UnitFiles
 
 
-def unit_targets(files: UnitFiles, options_key: str) -> list[Target]:
-    """Every target of the unit, in build order (reports first: the others reuse them)."""
+def unit_targets(files: UnitFiles, options_key: str, lint_packs: Sequence[Path] = ()) -> list[Target]:
+    """Every target of the unit, in build order (reports first: the others reuse them).
+
+    ``lint_packs`` are the extra rule packs of the configuration: the review documents depend on them.
+    """
     common = files.common_inputs()
     targets: list[Target] = []
     for version, _ in files.versions:
         targets.append(_report_target(files, version, common))
-        targets.append(_review_target(files, version, common))
+        targets.append(_review_target(files, version, [*common, *lint_packs]))
         targets.append(_companions_target(files, version, common, options_key))
     targets += _redline_targets(files, common, options_key)
     if files.versions:

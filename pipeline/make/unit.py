@@ -71,7 +71,7 @@ def build_unit(root: Path, unit_dir: Path, config: Config, options: BuildOptions
         _remove_leftover_temp_files(files.build_dir)
         if options.check:
             _check(context, result)
-        for target in unit_targets(files, options_key(options)):
+        for target in unit_targets(files, options_key(options), config.lint.packs):
             digest = digests.combine(root, target.inputs, extra_base + target.extra)
             if not options.force and stamps.is_fresh(target.outputs, digest):
                 result.skipped += 1

@@ -255,6 +255,33 @@ def test_build_writes_a_review_per_draft(lint_ws: Path) -> None:
         assert len(comments_of(review.read_bytes())) == len(findings)
 
 
+def test_the_review_is_rebuilt_when_an_extra_rule_pack_changes(lint_ws: Path) -> None:
+    pack = lint_ws / "lint" / "extra.yaml"
+    pack.parent.mkdir()
+
+    def write_pack(token: str) -> None:
+        pack.write_text(
+            "pack: extra\nrules:\n  - id: house-word\n    category: boilerplate\n    severity: warning\n"
+            f"    extends: existence\n    message: 本单位不用“{{match}}”\n    tokens: [{token}]\n"
+            f"    examples: {{flag: [{token}。], pass: [全年研究12次。]}}\n",
+            encoding="utf-8",
+        )
+
+    write_pack("按要求")
+    (lint_ws / "shuzhi.toml").write_text('[lint]\npacks = ["lint/extra.yaml"]\n', encoding="utf-8")
+    review = lint_ws / "build" / "demo" / "v1" / "review.docx"
+    main(["build", "--root", str(lint_ws), "--quiet"])
+    assert any("本单位不用“按要求”" in c[1][1] for c in comments_of(review.read_bytes()))
+    write_pack("纪律意识")
+    from pipeline.make.context import BuildOptions
+    from pipeline.make.runner import run_build
+
+    again = run_build(lint_ws, None, BuildOptions(), jobs=1)
+    assert [r.built for r in again.results] == [["v1/review.docx", "v2/review.docx"]]
+    texts = [c[1][1] for c in comments_of(review.read_bytes())]
+    assert "本单位不用“纪律意识”" in texts and "本单位不用“按要求”" not in texts
+
+
 # --- LibreOffice ---------------------------------------------------------------------------------
 
 

@@ -164,8 +164,8 @@ def test_a_bug_in_one_unit_is_reported_and_the_others_are_built(tmp_path: Path, 
     def crash(_context: object) -> dict[Path, bytes]:
         raise RuntimeError("simulated bug")
 
-    def targets(files, options_key):  # type: ignore[no-untyped-def]
-        found = real_targets(files, options_key)
+    def targets(files, options_key, *more):  # type: ignore[no-untyped-def]
+        found = real_targets(files, options_key, *more)
         return [dataclasses.replace(t, make=crash) for t in found] if files.unit_id == "b-bug" else found
 
     monkeypatch.setattr(unit_module, "unit_targets", targets)
