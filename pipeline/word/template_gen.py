@@ -146,7 +146,7 @@ def body_paragraphs() -> list[str]:
         paragraph("Heading1", "{{ headings.measures }}", _fixed_bm("sec-measures")),
         *_numbered_items("m", "measures", (), ts.MEASURE_NUM_ID),
         *_missing("not measures", "（未列出措施）"),
-        *loop("text", "closing"),
+        *loop("text", "closing", "Closing"),
         *loop("text", "signature", "Signature"),
         paragraph("Signature", "{{ date_cn }}"),
     ]

@@ -104,8 +104,11 @@ PARAGRAPH_STYLES: tuple[StyleSpec, ...] = (
     StyleSpec("NumberedItem", "Numbered Item", FANGSONG,
               ppr=f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{ITEM_NUM_ID}"/></w:numPr>'),
     StyleSpec("Unanswered", "Unanswered", FANGSONG, color="C00000"),
+    # The closing and the signature keep with what follows: the date never stands alone on a page
+    # (GB/T 9704), and the closing words (以上报告，请予审议。) stay with the signature.
+    StyleSpec("Closing", "Closing", FANGSONG, ppr="<w:keepNext/>", next_style="Signature"),
     StyleSpec("Signature", "Signature", FANGSONG,
-              ppr='<w:ind w:right="1280" w:rightChars="400" w:firstLineChars="0" w:firstLine="0"/>'
+              ppr='<w:keepNext/><w:ind w:right="1280" w:rightChars="400" w:firstLineChars="0" w:firstLine="0"/>'
                   '<w:jc w:val="right"/>'),
     StyleSpec("TableText", "Table Text", FANGSONG, TABLE_SIZE,
               ppr=f'<w:snapToGrid w:val="0"/>{NO_INDENT}<w:jc w:val="left"/>'),
