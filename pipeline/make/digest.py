@@ -17,7 +17,8 @@ def pipeline_fingerprint() -> str:
     h = hashlib.sha256()
     h.update(pipeline.version().encode())
     for path in sorted(PIPELINE_DIR.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".yaml", ".conf", ".css", ".html", ".j2") \
+        # .tsv: data the code reads (the lint's learned weights decide the review documents' comments)
+        if path.is_file() and path.suffix in (".py", ".yaml", ".conf", ".css", ".html", ".j2", ".tsv") \
                 and "__pycache__" not in path.parts and "templates" not in path.relative_to(PIPELINE_DIR).parts:
             h.update(str(path.relative_to(PIPELINE_DIR)).encode())
             h.update(path.read_bytes())
