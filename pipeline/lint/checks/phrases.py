@@ -83,6 +83,45 @@ def sentence_index(text: str) -> _SentenceIndex:
 
 _CLAUSE_END = re.compile(r"[，,：:]")
 _CLAUSES_AFTER = 2  # a stock lead-in is backed by specifics in its own clause or the next two
+_HEADING_START = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．]|第[一二三四五六七八九十]+)"
+)
+_FINAL = "。！？；!?;"
+# a finding quoted by its words — 关于“政治引领有短板”问题的整改: the inspection's words, not the writer's
+_QUOTED_FINDING = re.compile(r"(?<=关于|反馈|指出|通报|发现|反映|提出|列出)的?“[^”]{2,30}”(?=的?问题)")
+
+
+def is_heading(unit: TextUnit, sentence: Sentence, text: str) -> bool:
+    """A prose paragraph that is a heading (一、存在的主要问题; 三、努力方向): a whole line of at most 30
+    characters without final punctuation that is numbered or has no comma.  Headings name a topic;
+    the lint judges the paragraphs under them."""
+    if unit.kind != "prose":
+        return False
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    if line != sentence.text.strip() or len(line) > 30 or line[-1] in _FINAL:
+        return False
+    return bool(_HEADING_START.match(line)) or not re.search(r"[，,]", line)
+
+
+# formulae introducing a report or a section (现将……报告如下; 下面从三个方面汇报): procedure, not claims
+PROCEDURE = re.compile(
+    r"(?:报告|汇报|检查|剖析|说明|述职|通报)如下|如下[：:]?$|^\s*下面(?:从|就|我)|(?:发现|存在)(?:了)?以下(?:几个)?"
+)
+# a quoted list of official headings (从“发挥政治引领作用、贯彻落实上级党组织工作部署、……”等五个方面):
+# cited names, not the writer's claims
+_QUOTED_LIST = re.compile(r"“[^”]{8,}、[^”]{4,}、[^”]{4,}”")
+# stock words under a negation describe a shortcoming (未能有效结合): the hedging rules judge those
+_NEGATED = re.compile(r"(?:未能|没能|没有|不能|难以|未)$")
+
+
+def quoted_finding_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of cited words in ``text``: findings quoted by their words (关于“…”问题) and quoted lists of
+    official headings."""
+    return [m.span() for m in _QUOTED_FINDING.finditer(text)] + [
+        m.span() for m in _QUOTED_LIST.finditer(text)
+    ]
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -100,7 +139,9 @@ class WhenNotConcrete:
     """Flag a stock phrase only when its clause carries nothing concrete (空话套话).
 
     The scope is the clause, not the sentence: in a comma-chained sentence one figure or date no longer
-    exempts every stock clause.  A clause is backed when it, or one of the two clauses after it, is
+    exempts every stock clause.  A paragraph's short lead sentence (a headline of at most ``lead_max``
+    characters) is backed by the sentence after it; a prose heading is not judged; nor are a finding's
+    own words quoted as “…”问题.  A clause is backed when it, or one of the two clauses after it, is
     concrete — a lead-in followed by its facts (扎实推进“三大工程”，走访农户1117户) passes; stock words
     after the facts (累计谈话60余人次，做到了把问题谈开) are flagged.  The unit's own name, organisation
     and reporter never count (:func:`pipeline.lint.concrete.without_names`).
@@ -109,7 +150,9 @@ class WhenNotConcrete:
     name = "existence-when-not-concrete"
     options: dict[str, type] = {}
     dates_count = True  # a month-level date makes a sentence concrete
-    lead_context = False  # a paragraph's lead sentence is judged with the sentence after it
+    lead_context = True  # a paragraph's lead sentence is judged with the sentence after it …
+    lead_max = 24  # … when it is a headline (一是聚焦主责主业，领导责任全面压实。定期研究……8次)
+    negation_exempt = True  # 未能有效结合 is a shortcoming, not a stock claim
 
     def run(self, rule: Rule, doc: Document, ctx: Context) -> Iterable[Hit]:
         for unit in doc.units_of(rule.scope):
@@ -119,17 +162,27 @@ class WhenNotConcrete:
         index: _SentenceIndex | None = None
         verdicts: dict[tuple[int, int], bool] = {}
         text = ""
+        quoted: list[tuple[int, int]] = []
         for match in matches(rule, unit):
             if index is None:
                 text = without_names(unit.text, names)
                 index = sentence_index(text)
+                quoted = quoted_finding_spans(text) if "“" in text else []
             i = index.index_at(match.start())
             if i is None:
                 continue
             sentence = index.sentences[i]
+            if is_heading(unit, sentence, text) or any(
+                a <= match.start() and match.end() <= b for a, b in quoted
+            ):
+                continue
+            if self.negation_exempt and _NEGATED.search(text, max(0, match.start() - 2), match.start()):
+                continue
             spans = clauses(sentence.text)
             offset = match.start() - sentence.start
             k = next((n for n, (_, end) in enumerate(spans) if offset < end), len(spans) - 1)
+            if PROCEDURE.search(sentence.text[spans[k][0] : spans[k][1]].rstrip(_FINAL + "\n ")):
+                continue
             if (i, k) not in verdicts:
                 verdicts[i, k] = self.concrete(index, text, i, spans, k)
             if not verdicts[i, k]:
@@ -144,7 +197,9 @@ class WhenNotConcrete:
         for start, end in spans[k : k + 1 + _CLAUSES_AFTER]:
             if is_concrete(sentence[start:end], dates=self.dates_count):
                 return True
-        lead = index.lead_with_next(text, i) if self.lead_context else None
+        if not self.lead_context or (self.lead_max is not None and len(sentence.strip()) > self.lead_max):
+            return False
+        lead = index.lead_with_next(text, i)
         return lead is not None and is_concrete(lead[len(sentence) :], dates=self.dates_count)
 
     def example(self, rule: Rule, example: Any) -> Document:
@@ -163,6 +218,8 @@ class Hedging(WhenNotConcrete):
     name = "hedging"
     dates_count = False
     lead_context = True
+    lead_max = None  # any lead sentence: the headline of a problem, specifics after it
+    negation_exempt = False
 
 
 _DEFINITION = re.compile(

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from pipeline.lint.checks import Context, Hit, prose_example, register
-from pipeline.lint.checks.phrases import sentence_index
+from pipeline.lint.checks.phrases import PROCEDURE, WhenNotConcrete, is_heading, sentence_index
 from pipeline.lint.concrete import is_concrete, without_names
 from pipeline.lint.document import Document
 from pipeline.lint.scorer import verdict as scored
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 DEFAULT_MARGIN = 4.0
 MIN_CHARS = 8  # headings and fragments are not judged
+_KINDS = ("boilerplate", "hedging")
 _TRAILING = "。！？；!?;\n "
 
 
@@ -39,18 +40,33 @@ class Score:
         margin = float(rule.options.get("margin", DEFAULT_MARGIN))
         dates = rule.category != "hedging"  # a date alone does not make a hedge specific
         categories = {r.id: r.category for r in ctx.rules}
+        # a sentence a phrase rule reads as the other kind (空话 vs 含糊) keeps that rule's finding alone
+        others = [
+            r
+            for r in ctx.rules
+            if r.extends != self.name and r.category in _KINDS and r.category != rule.category
+        ]
         for unit in doc.units_of(rule.scope):
             # an item whose writer switched off a rule of this category has been judged by a person
             ignored = {categories.get(s.rule, s.rule) for s in (*unit.ignore, *doc.ignore)}
             if rule.category in ignored:
                 continue
             text = without_names(unit.text, doc.names)
-            for sentence in sentence_index(text).sentences:
+            index = sentence_index(text)
+            for i, sentence in enumerate(index.sentences):
                 body = sentence.text.rstrip(_TRAILING)
-                if len(body.strip()) < MIN_CHARS or is_concrete(body, dates=dates):
+                if (
+                    len(body.strip()) < MIN_CHARS
+                    or PROCEDURE.search(body)
+                    or is_heading(unit, sentence, text)
+                    or is_concrete(body, dates=dates)
+                    or _backed_lead(index, text, i, dates)
+                ):
                     continue
                 verdict = scored(body)
-                if verdict.label == rule.category and verdict.margin >= margin and verdict.top:
+                if verdict.label != rule.category or verdict.margin < margin or not verdict.top:
+                    continue
+                if not any(other.search(body) for other in others):
                     start = sentence.start + len(body) - len(body.lstrip())
                     words = "、".join(f"“{gram}”" for gram in verdict.top)
                     yield Hit(unit, start, sentence.start + len(body), {"words": words})
@@ -60,3 +76,12 @@ class Score:
 
 
 register(Score())
+
+
+def _backed_lead(index: Any, text: str, i: int, dates: bool) -> bool:
+    """A short headline opening its paragraph, followed by a concrete sentence (as for the phrase rules)."""
+    sentence = index.sentences[i].text
+    if len(sentence.strip()) > WhenNotConcrete.lead_max:
+        return False
+    lead = index.lead_with_next(text, i)
+    return lead is not None and is_concrete(lead[len(sentence) :], dates=dates)
