@@ -11,7 +11,8 @@ from pipeline.make.context import BuildOptions
 from pipeline.make.runner import build_with_progress, default_jobs, summary_lines
 from pipeline.make.shard import Shard
 from pipeline.errors import EXIT_OK, IssueCollector, UserError
-from pipeline.content.workspace import load_draft_file, load_workspace, require_root
+from pipeline.content.workspace import load_draft_file, require_root
+from pipeline.make.validate import validate_workspace
 from pipeline.i18n import _
 
 
@@ -70,7 +71,7 @@ def validate(targets: tuple[str, ...], root: Path | None) -> int:
         _validate_files(files)
         click.echo(_("{n} files: all valid").format(n=len(files)))
         return EXIT_OK
-    workspace = load_workspace(require_root(root), units or None)
+    workspace = validate_workspace(require_root(root), units or None)  # feedback, meeting … too
     _validate_files(files)
     drafts = sum(len(u.drafts) for u in workspace.units)
     if files:

@@ -7,8 +7,10 @@ others' findings:
 3. the lint of each unit's latest draft (earlier drafts are history: they are never edited again);
 4. the build of every draft, redline and ledger.
 
-Exit code: 2 when a content or configuration file is invalid, 1 when there are lint or feedback errors
-or a build failed, 0 otherwise (warnings are shown but do not fail).
+Exit code (the same rule as ``shuzhi build``, stated in the README): 2 when the configuration is
+invalid or every checked unit has invalid content (nothing could be checked); 1 when only some units
+have invalid content (the others are checked and built), or there are lint or feedback errors, or a
+build failed; 0 otherwise (warnings are shown but do not fail).
 """
 
 from __future__ import annotations
@@ -65,8 +67,8 @@ class CheckOutcome:
 
     @property
     def exit_code(self) -> int:
-        if self.invalid:
-            return EXIT_USAGE
+        if self.invalid and len(self.invalid) == len(self.build.results):
+            return EXIT_USAGE  # every unit's input is bad: nothing was checked
         if self.errors or self.build.failed:
             return EXIT_FINDINGS
         return EXIT_OK
