@@ -218,19 +218,37 @@ def summary_counts(results: Sequence[Linted]) -> SummaryCounts:
     """Findings per rule (most first, then by id) and per section (in report order)."""
     rules: Counter[str] = Counter()
     severity: dict[str, str] = {}
-    sections: dict[str, int] = {}
+    sections: Counter[str] = Counter()
+    rank: dict[str, tuple[int, int]] = {}
     for linted in results:
         for item in linted.located:
             f = item.finding
             rules[f.rule] += 1
             severity.setdefault(f.rule, f.severity)
             label = section_label(linted.doc, item.key_path)
-            sections[label] = sections.get(label, 0) + 1
+            sections[label] += 1
+            rank[label] = min(rank.get(label, (len(_ORDER), 0)), _section_rank(linted.doc, item.key_path))
     by_rule = sorted(rules.items(), key=lambda kv: (SEVERITIES.index(severity[kv[0]]), -kv[1], kv[0]))
     return {
         "rules": [{"rule": r, "severity": severity[r], "count": n} for r, n in by_rule],
-        "sections": [{"section": s, "count": n} for s, n in sections.items()],
+        "sections": [{"section": s, "count": sections[s]} for s in sorted(sections, key=lambda s: rank[s])],
     }
+
+
+#: A report's sections in the rendered report's order (areas in their question set's order).
+_ORDER = ("opening", "areas", "problems", "causes", "measures", "closing", "unplaced")
+
+
+def _section_rank(doc: Document, key_path: KeyPath) -> tuple[int, int]:
+    """Where a section comes in the report: by :data:`_ORDER`, areas by their place in the question set;
+    the whole report and unknown sections last."""
+    head = str(key_path[0]) if key_path else ""
+    if head not in _ORDER:
+        return len(_ORDER), 0
+    if head == "areas" and len(key_path) >= 2 and doc.question_set is not None:
+        ids = [area.id for area in doc.question_set.areas]
+        return _ORDER.index(head), ids.index(str(key_path[1])) if key_path[1] in ids else len(ids)
+    return _ORDER.index(head), 0
 
 
 def _pad(text: str, width: int) -> str:
