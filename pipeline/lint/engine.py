@@ -18,6 +18,7 @@ from typing import Any, Iterable, Sequence
 
 from pipeline.content.config import LintConfig
 from pipeline.errors import Issue, UserError
+from pipeline.i18n import N_, _
 from pipeline.lint.checks import CHECKS, Context, Hit
 from pipeline.lint.document import Document, from_draft, from_paragraphs, from_report, from_text
 from pipeline.lint.finding import CATEGORIES, Finding
@@ -61,9 +62,9 @@ class Linter:
         named = [(r, "disable") for r in config.disable] + [(r, f"severity.{r}") for r in config.severity]
         unknown = [(r, key) for r, key in named if r not in known]
         if unknown:
-            raise UserError([Issue(config.path, f"lint configuration names an unknown rule '{r}'",
+            raise UserError([Issue(config.path, _("lint configuration names an unknown rule '{rule}'").format(rule=r),
                                    key_path=f"{config.key_prefix}lint.{key}",
-                                   hint=_closest_rule_hint(r, known)) for r, key in unknown])
+                                   hint=_closest_rule_hint(r, known), code="config-value") for r, key in unknown])
 
     def _configure(self, rule: Rule) -> Rule:
         level = self.config.severity.get(rule.id)
@@ -93,10 +94,10 @@ class Linter:
                     continue
                 seen.add((item, s.rule))
                 where = doc.report.source.position(item + ("lint-ignore",)) if doc.report else None
-                issues.append(Issue(doc.path, f"lint-ignore names an unknown rule '{s.rule}'",
+                issues.append(Issue(doc.path, _("lint-ignore names an unknown rule '{rule}'").format(rule=s.rule),
                                     line=where.line if where else None, column=where.column if where else None,
                                     key_path=format_key_path(item + ("lint-ignore",)),
-                                    hint="use a rule id or category from `shuzhi lint --list-rules`"))
+                                    hint=_closest_rule_hint(s.rule, set(self.known)), code="not-a-choice"))
         if issues:
             raise UserError(issues)
 
@@ -153,23 +154,23 @@ def _suppressed(rule: Rule, hit: Hit, doc: Document) -> bool:
 
 # Workspace YAML files that are not drafts: linting them as report.yaml would report every key as unknown.
 _NOT_DRAFTS = {
-    "unit.yaml": "describes the unit",
-    "responses.yaml": "holds the responses to feedback",
+    "unit.yaml": N_("unit.yaml describes the unit, not a draft"),
+    "responses.yaml": N_("responses.yaml holds the responses to feedback, not a draft"),
 }
 
 
 def _closest_rule_hint(name: str, known: set[str]) -> str:
     close = difflib.get_close_matches(name, sorted(known), n=1)
-    prefix = f"did you mean '{close[0]}'? " if close else ""
-    return prefix + "see `shuzhi lint --list-rules` or docs/lint.md"
+    prefix = _("did you mean '{choice}'?").format(choice=close[0]) + " " if close else ""
+    return prefix + _("see `shuzhi lint --list-rules` or docs/lint.md")
 
 
 def read_document(path: Path) -> Document:
     """A ``report.yaml`` (loaded with its unit's question set), or a prose file, as a lint document."""
     suffix = path.suffix.lower()
     if suffix in YAML_SUFFIXES and path.name in _NOT_DRAFTS:
-        raise UserError(Issue(path, f"{path.name} {_NOT_DRAFTS[path.name]}, not a draft",
-                              hint="lint a draft (drafts/<unit>/v<N>/report.yaml) or a unit folder"))
+        raise UserError(Issue(path, _(_NOT_DRAFTS[path.name]),
+                              hint=_("lint a draft (drafts/<unit>/v<N>/report.yaml) or a unit folder"), code="usage"))
     if suffix in YAML_SUFFIXES:
         from pipeline.content.workspace import load_draft_file
 
@@ -180,19 +181,21 @@ def read_document(path: Path) -> Document:
         return from_paragraphs(path, docx_paragraphs(path))
     if suffix in PROSE_SUFFIXES:
         return from_text(path, _read_text(path), markdown=suffix in (".md", ".markdown"))
-    raise UserError(Issue(path, f"cannot lint '{suffix or path.name}' files",
-                          hint="lint report.yaml, .txt, .md or .docx files"))
+    raise UserError(Issue(path, _("cannot lint '{kind}' files").format(kind=suffix or path.name),
+                          hint=_("lint report.yaml, .txt, .md or .docx files"), code="usage"))
 
 
 def _read_text(path: Path) -> str:
     try:
         return path.read_bytes().decode("utf-8")
     except FileNotFoundError:
-        raise UserError(Issue(path, "file not found", hint="check the path")) from None
+        raise UserError(Issue(path, _("file not found"), hint=_("check the path"), code="file-not-found")) from None
     except UnicodeDecodeError:
-        raise UserError(Issue(path, "not valid UTF-8", hint="save the file as UTF-8 (not GBK/GB2312)")) from None
+        raise UserError(Issue(path, _("not valid UTF-8"), hint=_("save the file as UTF-8 (not GBK/GB2312)"),
+                              code="not-utf8")) from None
     except OSError as exc:
-        raise UserError(Issue(path, f"cannot read the file ({exc.strerror})")) from None
+        raise UserError(Issue(path, _("cannot read the file ({reason})").format(reason=exc.strerror),
+                              code="file-unreadable")) from None
 
 
 def lint_draft(draft: Draft, config: LintConfig | None = None) -> list[Finding]:
@@ -218,7 +221,7 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
         elif path.exists():
             out.append(path)
         else:
-            raise UserError(Issue(path, "no such file or folder", hint="check the path"))
+            raise UserError(Issue(path, _("no such file or folder"), hint=_("check the path"), code="file-not-found"))
     return out
 
 

@@ -172,10 +172,13 @@ def _git(root: Path, *args: str) -> list[str]:
     try:
         done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=60)
     except FileNotFoundError:
-        raise UserError(Issue(root, "--changed-since needs git, which is not installed")) from None
+        raise UserError(Issue(root, _("--changed-since needs git, which is not installed"),
+                              code="tool-missing")) from None
     if done.returncode != 0:
-        raise UserError(Issue(root, f"git {' '.join(args[:2])} failed: {done.stderr.strip()}",
-                              hint="check the revision name (e.g. origin/main) and that this is a git checkout"))
+        raise UserError(Issue(root, _("git {command} failed: {error}").format(command=" ".join(args[:2]),
+                                                                               error=done.stderr.strip()),
+                              hint=_("check the revision name (e.g. origin/main) and that this is a git checkout"),
+                              code="tool-missing"))
     return [line for line in done.stdout.splitlines() if line]
 
 

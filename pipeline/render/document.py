@@ -155,22 +155,25 @@ def _near(tpl: _StrictTemplate, line: int | None) -> str:
     if line is None or not 0 < line <= len(lines):
         return ""
     text = re.sub(r"<[^>]+>", "", lines[line - 1]).strip()
-    return f", near “{text[:80]}”" if text else ""
+    return _(", near “{text}”").format(text=text[:80]) if text else ""
 
 
 def _template_error(template: Path, tpl: _StrictTemplate, exc: Exception) -> UserError:
     line = _template_line(exc)
-    where = f"{_part_name(tpl)}" + (f" line {line}" if line else "") + _near(tpl, line)
+    where = f"{_part_name(tpl)}" + (_(" line {line}").format(line=line) if line else "") + _near(tpl, line)
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        message, hint = f"template syntax error in {where}: {exc.message}", "fix the Jinja tag in Word"
+        message = _("template syntax error in {where}: {error}").format(where=where, error=exc.message)
+        hint = _("fix the Jinja tag in Word")
     elif isinstance(exc, jinja2.UndefinedError):
-        message = f"the template uses a variable the report does not have, in {where}: {exc.message}"
-        hint = "see docs/render.md for the variables a template can use"
+        message = _("the template uses a variable the report does not have, in {where}: {error}").format(
+            where=where, error=exc.message)
+        hint = _("see docs/render.md for the variables a template can use")
     elif isinstance(exc, SecurityError):
-        message, hint = f"the template does something unsafe, in {where}: {exc}", "templates may only read variables"
+        message = _("the template does something unsafe, in {where}: {error}").format(where=where, error=exc)
+        hint = _("templates may only read variables")
     else:
-        message, hint = f"the template failed in {where}: {exc}", "see docs/render.md"
-    return UserError(Issue(path=template, message=message, hint=hint))
+        message, hint = _("the template failed in {where}: {error}").format(where=where, error=exc), _("see docs/render.md")
+    return UserError(Issue(path=template, message=message, hint=hint, code="invalid-document"))
 
 
 def _limit_error(template: Path, tpl: _StrictTemplate, exc: TemplateLimitError) -> UserError:
@@ -184,10 +187,11 @@ def _limit_error(template: Path, tpl: _StrictTemplate, exc: TemplateLimitError) 
 
 
 def _corrupt_error(template: Path, exc: _CorruptPart) -> UserError:
-    return UserError(Issue(path=template, message=f"rendering produced a damaged document ({exc.part}: "
-                                                  f"{exc.detail})",
-                           hint="a template tag probably cuts through Word's XML (e.g. a {% %} tag inside "
-                                "a field or half of a run); retype the tag as plain text in Word"))
+    return UserError(Issue(path=template, message=_("rendering produced a damaged document ({part}: {detail})").format(
+                               part=exc.part, detail=exc.detail),
+                           hint=_("a template tag probably cuts through Word's XML (e.g. a {{% %}} tag inside "
+                                  "a field or half of a run); retype the tag as plain text in Word").format(),
+                           code="invalid-document"))
 
 
 def _load_template(template: Path) -> _StrictTemplate:
@@ -196,8 +200,8 @@ def _load_template(template: Path) -> _StrictTemplate:
     try:
         tpl.init_docx()
     except Exception as exc:  # python-docx: assorted errors for a damaged package
-        raise UserError(Issue(path=template, message=f"cannot open the Word template ({exc})",
-                              hint="regenerate it or save it again from Word as .docx")) from None
+        raise UserError(Issue(path=template, message=_("cannot open the Word template ({error})").format(error=exc),
+                              hint=_("regenerate it or save it again from Word as .docx"), code="invalid-document")) from None
     return tpl
 
 

@@ -20,6 +20,7 @@ from docx.oxml.ns import qn
 from pipeline.word.package import normalize_zip, read_package
 from pipeline.errors import Issue, UserError
 from pipeline.fsutil import atomic_write_bytes
+from pipeline.i18n import _
 
 TABLE_STYLE = "House Table"
 TABLE_TEXT_STYLE = "Table Text"
@@ -33,9 +34,9 @@ def open_template(template: Path) -> DocxDocument:
     try:
         return docx.Document(str(template))
     except Exception as exc:  # python-docx raises assorted errors for damaged packages
-        raise UserError(Issue(path=template, message=f"cannot open the Word template ({exc})",
-                              hint="regenerate it (python -m pipeline.word.template_gen) or save it again "
-                                   "from Word as .docx")) from None
+        raise UserError(Issue(path=template, message=_("cannot open the Word template ({error})").format(error=exc),
+                              hint=_("regenerate it (python -m pipeline.word.template_gen) or save it again "
+                                     "from Word as .docx"), code="invalid-document")) from None
 
 
 def new_house_document(template: Path) -> DocxDocument:

@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 from pipeline.errors import Issue, UserError
+from pipeline.i18n import _
 
 MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024  # a real report is a few MB; more is a zip bomb
 MAX_ENTRIES = 10_000
@@ -22,8 +23,8 @@ FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx files are OLE compound files
 
 
-def _refuse(path: Path | str | None, message: str, hint: str) -> UserError:
-    return UserError(Issue(path=path, message=message, hint=hint))
+def _refuse(path: Path | str | None, message: str, hint: str, code: str = "invalid-document") -> UserError:
+    return UserError(Issue(path=path, message=message, hint=hint, code=code))
 
 
 def read_package(path: Path, *, max_bytes: int = MAX_UNCOMPRESSED_BYTES) -> dict[str, bytes]:
@@ -36,9 +37,10 @@ def read_package(path: Path, *, max_bytes: int = MAX_UNCOMPRESSED_BYTES) -> dict
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise _refuse(path, "file not found", "check the path") from None
+        raise _refuse(path, _("file not found"), _("check the path"), code="file-not-found") from None
     except OSError as exc:
-        raise _refuse(path, f"cannot read the file ({exc.strerror})", "check the path and permissions") from None
+        raise _refuse(path, _("cannot read the file ({reason})").format(reason=exc.strerror),
+                      _("check the path and permissions"), code="file-unreadable") from None
     return read_package_bytes(data, path=path, max_bytes=max_bytes)
 
 
@@ -46,42 +48,43 @@ def read_package_bytes(data: bytes, *, path: Path | str | None = None,
                        max_bytes: int = MAX_UNCOMPRESSED_BYTES) -> dict[str, bytes]:
     """Like :func:`read_package`, for bytes already in memory (``path`` is used in messages)."""
     if data.startswith(OLE_MAGIC):
-        raise _refuse(path, "this is an encrypted (password-protected) or legacy .doc file, not a .docx",
-                      "remove the password in Word (File → Info → Protect Document) or save it as .docx")
+        raise _refuse(path, _("this is an encrypted (password-protected) or legacy .doc file, not a .docx"),
+                      _("remove the password in Word (File → Info → Protect Document) or save it as .docx"))
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise _refuse(path, "not a .docx file (not a zip archive)",
-                      "save the document from Word as 'Word Document (*.docx)'") from None
+        raise _refuse(path, _("not a .docx file (not a zip archive)"),
+                      _("save the document from Word as 'Word Document (*.docx)'")) from None
     with archive:
         infos = archive.infolist()
         if len(infos) > MAX_ENTRIES:
-            raise _refuse(path, f"the package has {len(infos)} entries (limit {MAX_ENTRIES})",
-                          "this is not a normal Word document")
+            raise _refuse(path, _("the package has {n} entries (limit {limit})").format(n=len(infos), limit=MAX_ENTRIES),
+                          _("this is not a normal Word document"))
         declared = sum(info.file_size for info in infos)
         if declared > max_bytes:
-            raise _refuse(path, f"the package would decompress to {declared:,} bytes (limit {max_bytes:,})",
-                          "this looks like a zip bomb; a real report is a few MB")
+            raise _refuse(path, _("the package would decompress to {size:,} bytes (limit {limit:,})").format(
+                              size=declared, limit=max_bytes),
+                          _("this looks like a zip bomb; a real report is a few MB"))
         names = {info.filename for info in infos}
         if "word/document.xml" not in names or "[Content_Types].xml" not in names:
-            raise _refuse(path, "not a Word document: the zip has no word/document.xml",
-                          "give a .docx saved by Word, WPS or LibreOffice")
+            raise _refuse(path, _("not a Word document: the zip has no word/document.xml"),
+                          _("give a .docx saved by Word, WPS or LibreOffice"))
         parts: dict[str, bytes] = {}
         total = 0
         for info in infos:
             if info.flag_bits & 0x1:
-                raise _refuse(path, "the package is encrypted", "remove the password in Word and save again")
+                raise _refuse(path, _("the package is encrypted"), _("remove the password in Word and save again"))
             try:
                 # Read with a hard cap: the declared size can lie.
                 with archive.open(info) as handle:
                     chunk = handle.read(max_bytes - total + 1)
             except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
-                raise _refuse(path, f"the package is damaged ({info.filename}: {exc})",
-                              "open it in Word and save it again") from None
+                raise _refuse(path, _("the package is damaged ({part}: {error})").format(part=info.filename, error=exc),
+                              _("open it in Word and save it again")) from None
             total += len(chunk)
             if total > max_bytes:
-                raise _refuse(path, f"the package decompresses beyond {max_bytes:,} bytes",
-                              "this looks like a zip bomb; a real report is a few MB")
+                raise _refuse(path, _("the package decompresses beyond {limit:,} bytes").format(limit=max_bytes),
+                              _("this looks like a zip bomb; a real report is a few MB"))
             parts[info.filename] = chunk
         return parts
 

@@ -24,10 +24,11 @@ from typing import Sequence
 from pipeline.word.package import read_package
 from pipeline.errors import Issue, UserError
 from pipeline.fsutil import atomic_write_bytes
+from pipeline.i18n import N_, _
 
 FONTS_CONF = Path(__file__).resolve().parent.parent / "resources" / "fonts.conf"
-INSTALL_HINT = ("install LibreOffice: apt-get install libreoffice-writer-nogui fonts-noto-cjk "
-                "fonts-arphic-ukai fonts-arphic-uming (Debian/Ubuntu), then run again")
+INSTALL_HINT = N_("install LibreOffice: apt-get install libreoffice-writer-nogui fonts-noto-cjk "
+                  "fonts-arphic-ukai fonts-arphic-uming (Debian/Ubuntu), then run again")
 INIT_TIMEOUT = 120.0  # first start of a fresh profile
 PER_DOCUMENT_TIMEOUT = 60.0  # generous: a 20-page report converts in 1–2 s
 BATCH_SIZE = 20
@@ -48,8 +49,8 @@ def find_soffice() -> str:
     """The LibreOffice binary, or a :class:`UserError` saying how to install it."""
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if not found:
-        raise UserError(Issue(path=None, message="LibreOffice is not installed (no 'soffice' on PATH); "
-                              "PDF previews need it", hint=INSTALL_HINT))
+        raise UserError(Issue(path=None, message=_("LibreOffice is not installed (no 'soffice' on PATH); "
+                                                   "PDF previews need it"), hint=_(INSTALL_HINT), code="tool-missing"))
     return found
 
 
@@ -89,9 +90,10 @@ def _run(command: list[str], timeout: float, what: str) -> subprocess.CompletedP
         except ProcessLookupError:
             pass
         process.communicate()
-        raise UserError(Issue(path=None, message=f"LibreOffice timed out after {timeout:.0f} s while {what}",
-                              hint="check that the document opens in LibreOffice; kill stray soffice "
-                                   "processes; or raise --timeout")) from None
+        raise UserError(Issue(path=None, message=_("LibreOffice timed out after {seconds:.0f} s while {what}").format(
+                                  seconds=timeout, what=what),
+                              hint=_("check that the document opens in LibreOffice; kill stray soffice "
+                                     "processes; or raise --timeout"), code="tool-missing")) from None
     return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
 
 
@@ -110,7 +112,7 @@ def _convert_batch(soffice: str, profile: str, batch: Sequence[Path], work: Path
         copies.append(copy)
     result = _run([soffice, profile, "--headless", "--norestore", "--nolockcheck", "--convert-to", PDF_FILTER,
                    "--outdir", str(outputs), *map(str, copies)],
-                  timeout * len(batch), f"converting {len(batch)} document(s) to PDF")
+                  timeout * len(batch), _("converting {n} document(s) to PDF").format(n=len(batch)))
     done: list[Conversion] = []
     failed: list[Issue] = []
     for source, copy in zip(batch, copies):
@@ -120,9 +122,12 @@ def _convert_batch(soffice: str, profile: str, batch: Sequence[Path], work: Path
             atomic_write_bytes(target, produced.read_bytes())
             done.append(Conversion(source, target))
         else:
-            detail = result.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
-            failed.append(Issue(path=source, message=f"LibreOffice could not convert this file to PDF ({detail[0]})",
-                                hint="open it in Word or LibreOffice to check that it is not damaged"))
+            detail = result.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [_("no output")]
+            failed.append(Issue(path=source,
+                                message=_("LibreOffice could not convert this file to PDF ({detail})").format(
+                                    detail=detail[0]),
+                                hint=_("open it in Word or LibreOffice to check that it is not damaged"),
+                                code="tool-missing"))
     return done, failed
 
 
@@ -143,7 +148,7 @@ def convert_to_pdf(sources: Sequence[Path], *, timeout: float = PER_DOCUMENT_TIM
         work = Path(tmp)
         profile = f"-env:UserInstallation={(work / 'profile').as_uri()}"
         _run([soffice, profile, "--headless", "--terminate_after_init"], INIT_TIMEOUT,
-             "starting (initialising a private profile)")
+             _("starting (initialising a private profile)"))
         done: list[Conversion] = []
         failed: list[Issue] = []
         for start in range(0, len(sources), BATCH_SIZE):
