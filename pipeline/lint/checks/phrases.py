@@ -113,7 +113,7 @@ PROCEDURE = re.compile(
 # cited names, not the writer's claims
 _QUOTED_LIST = re.compile(r"“[^”]{8,}、[^”]{4,}、[^”]{4,}”")
 # stock words under a negation describe a shortcoming (未能有效结合): the hedging rules judge those
-_NEGATED = re.compile(r"(?:未能|没能|没有|不能|难以|未)$")
+_NEGATED = re.compile(r"(?:未能|没能|没有|不能|难以|缺乏|缺少|欠缺|未)[^，,。；;]{0,4}$")
 
 
 def quoted_finding_spans(text: str) -> list[tuple[int, int]]:
@@ -176,7 +176,7 @@ class WhenNotConcrete:
                 a <= match.start() and match.end() <= b for a, b in quoted
             ):
                 continue
-            if self.negation_exempt and _NEGATED.search(text, max(0, match.start() - 2), match.start()):
+            if self.negation_exempt and _NEGATED.search(text, max(0, match.start() - 6), match.start()):
                 continue
             spans = clauses(sentence.text)
             offset = match.start() - sentence.start
