@@ -8,10 +8,10 @@ from pathlib import Path
 
 import click
 
+from pipeline.cli.options import root_option
 from pipeline.content.config import Config, load_config
 from pipeline.content.confine import check_output
 from pipeline.content.model import Draft
-from pipeline.cli.options import root_option
 from pipeline.content.workspace import find_root, load_draft_file, load_workspace, require_root, template_for
 from pipeline.errors import EXIT_FINDINGS, EXIT_OK, Issue, UserError
 from pipeline.fsutil import atomic_write_bytes, atomic_write_text
@@ -27,12 +27,18 @@ from pipeline.lint.trend import format_trend, trend, trend_dicts
 _VERSION_DIR = re.compile(r"^v([1-9][0-9]*)$")
 
 
-@click.command()
+@click.command(
+    help=_(
+        "Lint drafts: every draft of the workspace, or PATHS (report.yaml, folders, .txt, .md, .docx).\n\n"
+        "Exit 0 when there are no errors, 1 when there are (--strict: warnings too), 2 on usage, "
+        "configuration or input errors."
+    )
+)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--latest",
     is_flag=True,
-    help="Only each unit's last draft (of PATHS: the report.yaml files that are their unit's last draft).",
+    help=_("Only each unit's last draft (of PATHS: the report.yaml files that are their unit's last draft)."),
 )
 @click.option(
     "--format",
@@ -40,23 +46,23 @@ _VERSION_DIR = re.compile(r"^v([1-9][0-9]*)$")
     type=click.Choice(FORMATS),
     default="text",
     show_default=True,
-    help="Output format: text for people, json, sarif (code scanning), github (annotations).",
+    help=_("Output format: text for people, json, sarif (code scanning), github (annotations)."),
 )
-@click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
+@click.option("--strict", is_flag=True, help=_("Exit 1 on warnings too, not only on errors."))
 @click.option(
     "--trend",
     "trend_unit",
     metavar="UNIT",
     default=None,
-    help="Print per-draft quality numbers of UNIT instead of findings.",
+    help=_("Print per-draft quality numbers of UNIT instead of findings."),
 )
-@click.option("--list-rules", is_flag=True, help="List the rules (built-in and configured) and exit.")
+@click.option("--list-rules", is_flag=True, help=_("List the rules (built-in and configured) and exit."))
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Write the output to FILE instead of standard output.",
+    help=_("Write the output to FILE instead of standard output."),
 )
 @click.option(
     "--summary",
@@ -90,11 +96,7 @@ def lint(
     docx_out: Path | None,
     root: Path | None,
 ) -> int:
-    """Lint drafts: every draft of the workspace, or PATHS (report.yaml, folders, .txt, .md, .docx).
-
-    Exit 0 when there are no errors, 1 when there are (--strict: warnings too), 2 on usage,
-    configuration or input errors.
-    """
+    """``shuzhi lint`` (the help text is the command's ``help=``, translated)."""
     root = require_root(root) if root is not None else find_root(paths[0] if paths else Path.cwd())
     config = load_config(root) if root else Config()
     linter = Linter(config.lint)
@@ -103,7 +105,7 @@ def lint(
     if trend_unit is not None:
         if paths or latest or strict:
             raise click.UsageError(
-                "--trend UNIT prints the unit's numbers per draft: it takes no PATHS, --latest or --strict"
+                _("--trend UNIT prints the unit's numbers per draft: it takes no PATHS, --latest or --strict")
             )
         return _emit(_trend(root, trend_unit, linter, fmt), output)
     if summary and fmt in ("sarif", "github"):
@@ -143,8 +145,9 @@ def _documents(
         raise UserError(
             Issue(
                 Path.cwd(),
-                "not inside a shuzhi workspace and no files given",
-                hint="run it in a workspace, or name files: shuzhi lint report.yaml notes.md",
+                _("not inside a shuzhi workspace and no files given"),
+                code="no-workspace",
+                hint=_("run it in a workspace, or name files: shuzhi lint report.yaml notes.md"),
             )
         )
     workspace = load_workspace(root)
@@ -235,7 +238,12 @@ def _render(
 def _trend(root: Path | None, unit_id: str, linter: Linter, fmt: str) -> str:
     if root is None:
         raise UserError(
-            Issue(Path.cwd(), "--trend needs a workspace", hint="run it inside a shuzhi workspace")
+            Issue(
+                Path.cwd(),
+                _("--trend needs a workspace"),
+                code="no-workspace",
+                hint=_("run it inside a shuzhi workspace"),
+            )
         )
     workspace = load_workspace(root, [unit_id])
     unit = workspace.units[0]
