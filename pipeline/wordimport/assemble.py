@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from pipeline.content.model import Answer, AreaContent, Measure, Problem, QuestionSet, Report
+from pipeline.hq.sources import is_external_ref
 from pipeline.render.context import paragraphs
 from pipeline.wordimport.hints import Hints, split_like
 from pipeline.wordimport.items import parse_due, split_cause, split_meta, split_rendered_meta
@@ -100,8 +101,10 @@ def build_measures(collected: Collected, problems: tuple[Problem, ...], hints: H
         last_text, owner, due = (last, None, None) if unchanged or columns else meta(last, collected.ours)
         text = _join([*lines, last_text])
         owner, due, text = _columns(item, owner, due, text)
+        evidence, checked = (earlier.evidence, earlier.checked) if earlier is not None else ((), None)
         if earlier is not None:
-            links = tuple(p for p in earlier.problems if p in known)
+            # the meeting's H… and the evaluation's E… live outside the report: kept like its own P…
+            links = tuple(p for p in earlier.problems if p in known or is_external_ref(p))
             status = earlier.status
             ignore = earlier.ignore if paragraphs(earlier.text) == paragraphs(text) else ()
         elif item.link is not None and item.link < len(problems):
@@ -109,7 +112,7 @@ def build_measures(collected: Collected, problems: tuple[Problem, ...], hints: H
         else:
             links, status, ignore = guess_links(text, bodies), "planned", ()
         out.append(Measure(id=ident, problems=links, text=text, owner=owner, due=due, status=status,
-                           ignore=ignore))
+                           ignore=ignore, evidence=evidence, checked=checked))
     return tuple(out)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from pipeline.errors import Issue, IssueCollector, UserError
 from pipeline.fsutil import atomic_write_text
 from pipeline.content.load import read_report
-from pipeline.content.model import QuestionSet, Report, Suppression
+from pipeline.content.model import Measure, QuestionSet, Report, Suppression
 
 BLOCK_OVER = 40  # characters: longer text goes into a block scalar
 
@@ -92,6 +92,21 @@ def _measures(report: Report) -> list[str]:
         if measure.status != "planned":
             out.append(f"    status: {measure.status}")
         out.extend(_suppressions(measure.ignore, 4))
+        out.extend(_lookback(measure))
+    return out
+
+
+def _lookback(measure: Measure) -> list[str]:
+    """A measure's look-back data (``evidence``, ``checked``), carried from the draft it came from."""
+    out = ["    evidence:"] if measure.evidence else []
+    for e in measure.evidence:
+        out += [f"      - date: {e.date.isoformat()}", f"        what: {scalar(e.what, 8)}"]
+        out += [f"        where: {scalar(e.where, 8)}"] if e.where else []
+    if measure.checked is not None:
+        c = measure.checked
+        out += ["    checked:", f"      date: {c.date.isoformat()}", f"      by: {scalar(c.by, 6)}",
+                f"      result: {c.result}"]
+        out += [f"      note: {scalar(c.note, 6)}"] if c.note else []
     return out
 
 

@@ -32,7 +32,7 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.mark.parametrize("args, code, expected", [
-    ([], 0, "1 units, 5 drafts: all valid"),
+    ([], 0, "5 units, 13 drafts: all valid"),
     (["qingshigang"], 0, "1 units, 5 drafts: all valid"),
     (["lone.yaml"], 0, "1 files: all valid"),
     (["qingshigang", "lone.yaml"], 0, "1 units, 5 drafts, 1 files: all valid"),

@@ -16,7 +16,8 @@ def _clear() -> None:
 
 def _build(root, capsys: pytest.CaptureFixture[str]) -> str:
     _clear()
-    assert main(["build", "--root", str(root), "--jobs", "1"]) == 0
+    # one unit of the example: the counts below are its outputs
+    assert main(["build", "qingshigang", "--root", str(root), "--jobs", "1"]) == 0
     captured = capsys.readouterr()
     return captured.out + captured.err
 

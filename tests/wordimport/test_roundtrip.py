@@ -22,13 +22,14 @@ def comparable(report: Report, path: Path) -> Report:
 
 
 def word_visible(report: Report) -> Report:
-    """Only what the Word document shows: no problem areas, measure links/status or lint-ignore reasons,
+    """Only what the Word document shows: no problem areas, measure links/status/look-back or lint-ignore reasons,
     and a problem's cause is just more paragraphs after its text (unless it starts 主要是/原因是/根源在于…)."""
     areas = tuple(AreaContent(a.area, tuple(dataclasses.replace(x, ignore=()) for x in a.answers), a.achievements)
                   for a in report.areas)  # achievements' lint-ignore dropped too
     problems = tuple(dataclasses.replace(p, area="", ignore=(), text="\n".join(filter(None, (p.text, p.cause))),
                                          cause=None) for p in report.problems)
-    measures = tuple(dataclasses.replace(m, problems=(), status="planned", ignore=()) for m in report.measures)
+    measures = tuple(dataclasses.replace(m, problems=(), status="planned", ignore=(), evidence=(), checked=None)
+                     for m in report.measures)
     return dataclasses.replace(report, areas=areas, problems=problems, measures=measures, ignore=())
 
 
@@ -64,7 +65,8 @@ def test_import_is_deterministic(rendered) -> None:
 
 
 def test_imported_file_loads_in_the_workspace(workspace_copy: Path, tmp_path: Path) -> None:
-    unit_drafts = load_workspace(workspace_copy).units[0]
+    unit_drafts = load_workspace(workspace_copy).unit("qingshigang")
+    assert unit_drafts is not None
     draft = unit_drafts.latest
     source = tmp_path / "draft.docx"
     source.write_bytes(render_report(draft, template_for(workspace_copy, draft.unit)))
