@@ -37,7 +37,7 @@ def test_long_headlines_are_cut(tmp_path: Path) -> None:
     draft = load_unit(make_workspace(tmp_path)).drafts[0]
     long = replace(draft.report.problems[0], text="党员队伍教育管理还存在不少薄弱环节需要加强，具体表现为……")
     draft = replace(draft, report=replace(draft.report, problems=(long, *draft.report.problems[1:])))
-    assert target_title("P1", draft) == "问题1：党员队伍教育管理还存在不少薄…"
+    assert target_title("P1", draft) == "问题1：党员队伍教育管理还存在不少薄弱…"  # 16 characters
 
 
 def test_the_ledger_shows_titles_not_ids(tmp_path: Path) -> None:
