@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from pipeline.content.confine import refuse_outside
 from pipeline.content.config import LintConfig
 from pipeline.errors import Issue, UserError
 from pipeline.i18n import N_, _
@@ -167,6 +168,7 @@ def _closest_rule_hint(name: str, known: set[str]) -> str:
 
 def read_document(path: Path) -> Document:
     """A ``report.yaml`` (loaded with its unit's question set), or a prose file, as a lint document."""
+    refuse_outside(path)  # a link inside a workspace that leads out of it: never read, never quoted
     suffix = path.suffix.lower()
     if suffix in YAML_SUFFIXES and path.name in _NOT_DRAFTS:
         raise UserError(Issue(path, _(_NOT_DRAFTS[path.name]),

@@ -8,6 +8,8 @@ from functools import lru_cache
 import pipeline
 from pathlib import Path
 
+from pipeline.content.confine import is_within
+
 PIPELINE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -31,9 +33,13 @@ class FileDigests:
     def __init__(self) -> None:
         self.cache: dict[str, str] = {}  # by path string: hashing and sorting Path objects dominated no-op builds
 
-    def of(self, path: Path | str) -> str:
+    def of(self, path: Path | str, root: Path | None = None) -> str:
+        """The digest of the file at ``path``; a symlink leading outside ``root`` is never opened
+        (its target's name stands in: the loaders refuse it with a message)."""
         key = str(path)
         found = self.cache.get(key)
+        if found is None and root is not None and os.path.islink(key) and not is_within(key, root):
+            found = self.cache[key] = "outside:" + hashlib.sha256(os.readlink(key).encode()).hexdigest()
         if found is None:
             try:
                 with open(key, "rb") as handle:
@@ -50,7 +56,7 @@ class FileDigests:
         # in Path order (by components), so the digests — and existing stamps — stay what they were
         for text in sorted({str(path) for path in paths}, key=_components):
             name = text[len(prefix):] if text.startswith(prefix) else text
-            h.update(name.encode() + b"\0" + self.of(text).encode() + b"\n")
+            h.update(name.encode() + b"\0" + self.of(text, root).encode() + b"\n")
         return h.hexdigest()
 
 

@@ -20,6 +20,7 @@ from pipeline.make.stamps import Stamps
 from pipeline.make.targets import unit_targets
 from pipeline.content.config import Config
 from pipeline.content.confine import outside_issue
+from pipeline.content.layout import TEMPLATES_DIR
 from pipeline.errors import Issue, UserError
 from pipeline.fsutil import atomic_write_bytes, os_error_issue
 from pipeline.i18n import _
@@ -58,7 +59,9 @@ def build_unit(root: Path, unit_dir: Path, config: Config, options: BuildOptions
     started = time.perf_counter()
     files = unit_files(root, unit_dir)
     result = UnitResult(unit_id=files.unit_id, drafts=len(files.versions))
-    outside = outside_issue(files.build_dir, root)  # build/ or build/<unit> a link out of the workspace
+    # drafts/<unit>, templates/, build/ or build/<unit> a link out of the workspace: nothing is read
+    outside = next(filter(None, (outside_issue(folder, root) for folder in
+                                 (unit_dir, root / TEMPLATES_DIR, files.build_dir))), None)
     if outside is not None:
         _fail(result, outside)
         return result

@@ -61,6 +61,17 @@ def test_report_symlinked_outside_is_refused_never_echoed(
     assert REPORT in result.output  # the link that points out is named (not where it points)
 
 
+@pytest.mark.parametrize("name", ["notes.txt", "notes.md", "review.docx"])
+def test_lint_of_a_prose_file_symlinked_outside(ws: Path, tmp_path: Path, name: str) -> None:
+    secret = outside_secret(tmp_path, "secret" + Path(name).suffix)
+    secret.write_text(f"{SECRET} 我们不断加强，进一步提高。\n", "utf-8")
+    link = _link(ws, f"drafts/{UNIT}/{name}", secret)
+    result = run_cli(ws, "lint", link)
+    assert result.code == 2, result.output
+    assert_no_secret(result)
+    assert f"drafts/{UNIT}/{name}" in result.output
+
+
 def test_check_sarif_and_annotations_hold_no_secret(ws: Path, tmp_path: Path) -> None:
     _link(ws, REPORT, outside_secret(tmp_path))
     sarif = ws / "check.sarif"
@@ -100,6 +111,38 @@ def test_unit_folder_symlinked_outside(ws: Path, tmp_path: Path) -> None:
     assert result.code == 2, result.output
     assert_no_secret(result)
     assert "drafts/evil" in result.output
+
+
+@pytest.mark.parametrize(
+    "relative",
+    [REPORT, "templates/extra.txt", f"drafts/{UNIT}/notes.txt", f"drafts/{UNIT}/v1/feedback/rs.yaml"],
+)
+def test_a_file_outside_is_never_even_opened(
+    ws: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, relative: str
+) -> None:
+    """Refused *before it is opened*: the build's input hashing does not read it either."""
+    import builtins
+    import io
+
+    secret = outside_secret(tmp_path)
+    _link(ws, relative, secret)
+    opened: list[str] = []
+    real_open, real_io_open = builtins.open, io.open
+
+    def watch(opener):  # type: ignore[no-untyped-def]
+        def wrapped(file, *args, **kwargs):  # type: ignore[no-untyped-def]
+            if isinstance(file, (str, os.PathLike)) and os.path.realpath(file) == str(secret.resolve()):
+                opened.append(str(file))
+            return opener(file, *args, **kwargs)
+
+        return wrapped
+
+    monkeypatch.setattr(builtins, "open", watch(real_open))
+    monkeypatch.setattr(io, "open", watch(real_io_open))
+    for args in (("build", "-j1", "-q"), ("check", "-j1"), ("validate",)):
+        result = run_cli(ws, *args)
+        assert_no_secret(result)
+    assert not opened, opened
 
 
 def test_symlink_inside_the_workspace_is_fine(ws: Path) -> None:

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+
 from hostile.harness import UNIT, assert_no_traceback, run_cli, unchanged
 
 FAULTS = [errno.ENOSPC, errno.EROFS, errno.EACCES, errno.ENAMETOOLONG, errno.EDQUOT, errno.EIO]
@@ -32,7 +33,12 @@ def _commands(ws: Path) -> dict[str, list[str | Path]]:
         "build": ["build", "-j1", "-q", "--force"],
         "check": ["check", "-j1"],
         "publish": ["publish", UNIT],
-        "evaluation tally": ["evaluation", "tally", UNIT, ws / "drafts" / UNIT / "evaluation" / "results.csv"],
+        "evaluation tally": [
+            "evaluation",
+            "tally",
+            UNIT,
+            ws / "drafts" / UNIT / "evaluation" / "results.csv",
+        ],
         "redline": ["redline", old, new, "-o", ws / "out" / "redline.docx"],
         "lint -o": ["lint", "--latest", "-o", ws / "out" / "lint.txt"],
         "check --sarif": ["check", "-j1", "--sarif", ws / "out" / "check.sarif"],
@@ -43,7 +49,9 @@ def _commands(ws: Path) -> dict[str, list[str | Path]]:
 @pytest.mark.parametrize(
     "command", ["build", "check", "publish", "evaluation tally", "redline", "lint -o", "check --sarif"]
 )
-def test_a_refused_write_is_a_user_error(ws: Path, monkeypatch: pytest.MonkeyPatch, code: int, command: str) -> None:
+def test_a_refused_write_is_a_user_error(
+    ws: Path, monkeypatch: pytest.MonkeyPatch, code: int, command: str
+) -> None:
     args = _commands(ws)[command]
     if command == "check":  # check writes its outputs after a clean start: make it build again
         shutil.rmtree(ws / "build" / UNIT / "publish")
@@ -58,8 +66,9 @@ def test_a_refused_write_is_a_user_error(ws: Path, monkeypatch: pytest.MonkeyPat
 
 
 @pytest.mark.parametrize("where", ["fsync", "replace"])
-def test_a_disk_that_fills_up_mid_write_leaves_the_old_output(ws: Path, monkeypatch: pytest.MonkeyPatch,
-                                                              where: str) -> None:
+def test_a_disk_that_fills_up_mid_write_leaves_the_old_output(
+    ws: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
     monkeypatch.setattr(os, where, _refuse(errno.ENOSPC))
     with unchanged(ws):
         result = run_cli(ws, "build", "-j1", "-q", "--force")

@@ -16,23 +16,32 @@ import time
 from pathlib import Path
 
 import pytest
+
 from hostile.harness import REPO_ROOT, UNIT, make_workspace, outputs, snapshot
 
 SHUZHI = [sys.executable, "-m", "pipeline"]
 UNITS = 4
 
 
-def _many_units(dest: Path) -> Path:
+def _many_units(dest: Path, units: int = UNITS) -> Path:
     ws = make_workspace(dest)
-    for i in range(1, UNITS):
+    for i in range(1, units):
         shutil.copytree(ws / "drafts" / UNIT, ws / "drafts" / f"{UNIT}{i}")
     return ws
 
 
 def _start(ws: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
     environ = {**os.environ, "PYTHONPATH": str(REPO_ROOT), **(env or {})}
-    return subprocess.Popen([*SHUZHI, *args], cwd=ws, env=environ, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True, preexec_fn=_default_sigint)
+    return subprocess.Popen(
+        [*SHUZHI, *args],
+        cwd=ws,
+        env=environ,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=_default_sigint,
+    )
 
 
 def _default_sigint() -> None:
@@ -131,8 +140,8 @@ def test_two_builds_at_once(many: Path) -> None:
 
 
 def test_outputs_are_the_same_bytes_whatever_the_path_zone_locale_and_jobs(tmp_path: Path) -> None:
-    a = _many_units(tmp_path / "a")
-    b = _many_units(tmp_path / "deeper" / "路径 with space")
+    a = _many_units(tmp_path / "a", 2)
+    b = _many_units(tmp_path / "deeper" / "路径 with space", 2)
     runs = [
         (a, ["-j1"], {"TZ": "UTC", "LANG": "C.UTF-8"}),
         (b, ["-j2"], {"TZ": "Asia/Shanghai", "LANG": "zh_CN.UTF-8", "LC_ALL": "zh_CN.UTF-8"}),

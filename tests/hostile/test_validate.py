@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from hostile.harness import REPO_ROOT, UNIT, assert_no_traceback, run_cli, unchanged
 
 BROKEN = {
@@ -19,8 +20,12 @@ BROKEN = {
 
 
 @pytest.mark.parametrize("case", sorted(BROKEN))
-@pytest.mark.parametrize("command", [("validate",), ("validate", UNIT), ("build", "-j1", "-q"), ("check", "-j1")])
-def test_every_command_reports_a_broken_file_the_build_reads(ws: Path, case: str, command: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    "command", [("validate",), ("validate", UNIT), ("build", "-j1", "-q"), ("check", "-j1")]
+)
+def test_every_command_reports_a_broken_file_the_build_reads(
+    ws: Path, case: str, command: tuple[str, ...]
+) -> None:
     relative, text = BROKEN[case]
     (ws / relative).parent.mkdir(parents=True, exist_ok=True)
     (ws / relative).write_text(text, "utf-8")
@@ -72,4 +77,6 @@ def test_readme_and_help_state_the_same_rule() -> None:
         result = run_cli(REPO_ROOT, command, "--help", env={"SHUZHI_LANG": "en"})
         text = " ".join(result.stdout.split())
         assert ("1 when some units failed" in text) or ("when some units have invalid content" in text), text
-        assert "2 when nothing could be built" in text or "exit 2 when every unit's content is invalid" in text, text
+        assert (
+            "2 when nothing could be built" in text or "exit 2 when every unit's content is invalid" in text
+        ), text
