@@ -38,8 +38,10 @@ def load_unit(root: Path, unit_id: str) -> tuple[UnitDrafts, QuestionSet]:
 @click.argument("unit")
 @click.option("--as", "as_version", metavar="v<N>", help=_("Draft to create (default: the next one)."))
 @click.option("--force", is_flag=True, help=_("Replace an existing report.yaml of that draft."))
+@click.option("--explain", is_flag=True, help=_("List every paragraph: where it went and why."))
 @root_option
-def import_draft(source: Path, unit: str, as_version: str | None, force: bool, root: Path | None) -> int:
+def import_draft(source: Path, unit: str, as_version: str | None, force: bool, explain: bool,
+                 root: Path | None) -> int:
     """The ``import_draft`` command (its help text is the translated ``help=`` of the decorator)."""
     from pipeline.wordimport import import_to_unit
 
@@ -52,6 +54,15 @@ def import_draft(source: Path, unit: str, as_version: str | None, force: bool, r
     click.echo(_("wrote {path}: {answers} answers, {problems} problems, {measures} measures, {unplaced} unplaced").format(
         path=display_path(target), answers=answers, problems=len(report.problems), measures=len(report.measures),
         unplaced=len(report.unplaced)))
+    structure = result.structure()
+    if structure:
+        click.echo(_("{n} paragraph(s) taken as structure (headings, title, byline, signature), not as text: "
+                     "the template writes its own").format(n=len(structure)))
+    if explain:
+        from pipeline.wordimport.explain import explain_lines
+
+        for line in explain_lines(result.placements()):
+            click.echo(line)
     for warning in result.warnings:
         click.echo(_("warning: {warning}").format(warning=warning), err=True)
     return EXIT_OK

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.errors import Issue, UserError
+from pipeline.i18n import _
 from pipeline.content.model import Draft, QuestionSet, Report, Unit
 from pipeline.render.context import default_title
 from pipeline.wordimport.assemble import build_report
 from pipeline.wordimport.conserve import Placement, lost, placements
+from pipeline.wordimport.convert import to_docx
 from pipeline.wordimport.hints import Hints
 from pipeline.wordimport.reader import Package, Para, open_package, read_paragraphs
 from pipeline.wordimport.structure import Collected, walk
@@ -70,7 +73,7 @@ def _finish(report: Report, draft: Draft, warnings: list[str]) -> Report:
     if report.title and report.title == default_title(draft):
         report = replace(report, title=None)
     if not report.opening:
-        warnings.append("no opening paragraph found: a placeholder was written")
+        warnings.append(_("no opening paragraph found: a placeholder was written"))
         report = replace(report, opening=MISSING_OPENING)
     return report
 
@@ -83,13 +86,14 @@ def import_docx(source: Path, qset: QuestionSet, unit: Unit | None = None, *,
     ``earlier`` (the unit's drafts, newest first) supplies what Word does not show: problem areas,
     measure links and status, ``lint-ignore`` entries — for items found there unchanged or bookmarked.
     """
-    pkg = open_package(source)
+    with tempfile.TemporaryDirectory(prefix="shuzhi-import-") as scratch:  # .doc/.wps/.odt/.md … → .docx
+        pkg = open_package(to_docx(source, Path(scratch)))
     paras, collected = collect(pkg, qset, unit)
     warnings: list[str] = []
     fallback = package_date(pkg)
     if collected.date is None:
-        warnings.append("no date found at the end of the document: using "
-                        + ("the document's saved date" if fallback else "today's date"))
+        warnings.append(_("no date found at the end of the document: using the document's saved date") if fallback
+                        else _("no date found at the end of the document: using today's date"))
     report = build_report(collected, qset, Hints.of(*earlier), target, fallback or dt.date.today())
     draft = Draft(unit=unit, version=version, dir=target.parent, report=report, question_set=qset)
     report = _finish(report, draft, warnings)
@@ -97,7 +101,8 @@ def import_docx(source: Path, qset: QuestionSet, unit: Unit | None = None, *,
     if rescued:  # never drop a paragraph: what the walk could not account for goes to unplaced, whole
         report = replace(report, unplaced=report.unplaced + tuple(p.text for p in rescued))
     if report.unplaced:
-        warnings.append(f"{len(report.unplaced)} paragraph(s) could not be placed: see 'unplaced' in the file")
+        warnings.append(_("{n} paragraph(s) could not be placed: see 'unplaced' in the file").format(
+            n=len(report.unplaced)))
     header = f"导入自 {' '.join(source.name.split())}（shuzhi import）。\n请核对各部分归位是否正确；unplaced 中的文字需要人工安排。"
     return ImportResult(report=report, yaml=report_yaml(report, header), paragraphs=paras,
                         collected=collected, warnings=warnings, rescued=rescued)
@@ -114,8 +119,9 @@ def import_to_unit(source: Path, unit: Unit, drafts: tuple[Draft, ...], qset: Qu
     version = version or next_version(drafts)
     target = unit.dir / f"v{version}" / "report.yaml"
     if target.exists() and not force:
-        raise UserError(Issue(target, "already exists; not overwritten",
-                              hint=f"import as a new draft (--as v{next_version(drafts)}) or pass --force"))
+        raise UserError(Issue(target, _("already exists; not overwritten"),
+                              hint=_("import as a new draft (--as v{version}) or pass --force").format(
+                                  version=next_version(drafts)), code="exists"))
     earlier = tuple(d.report for d in sorted(drafts, key=lambda d: d.version, reverse=True))
     result = import_docx(source, qset, unit, earlier=earlier, target=target, version=version)
     write_report(target, result.yaml, qset, force=force)

@@ -49,6 +49,8 @@ def build_problems(collected: Collected, qset: QuestionSet, hints: Hints) -> tup
         split = None
         if earlier is not None:
             split = split_like(item.paras, paragraphs(earlier.text), paragraphs(earlier.cause))
+        if split is None and item.cause_from is not None:
+            split = item.paras[:item.cause_from], item.paras[item.cause_from:]
         text, cause = split if split is not None else split_cause(item.paras)
         area = earlier.area if earlier is not None else guess_area(_join(item.paras), qset)
         same = earlier is not None and paragraphs(earlier.text) == text

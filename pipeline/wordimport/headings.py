@@ -29,7 +29,9 @@ TYPED = (
 # when N is the next number of that list (``Line.maybe`` carries N), else it stays text.
 _MAYBE_NUMBER = re.compile(r"^(\d{1,2})\s*\.(?=\d)")
 _NUM_RANK = {"cn": 1, "cn-paren": 2, "dec": 3, "dec-paren": 4}
+# "problemcause": a problem's cause paragraphs, when the template styles them apart (they look like Normal)
 _STYLE_ROLES = {"title": "title", "byline": "byline", "signature": "signature", "unanswered": "placeholder",
+                "problemcause": "cause", "cause": "cause",
                 "numbereditem": "item"}
 PLACEHOLDERS = ("（未作答）", "（未列出问题）", "（未列出措施）")
 

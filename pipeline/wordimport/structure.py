@@ -54,6 +54,7 @@ class Item:
     owner: str | None = None
     due: str | None = None
     link: int | None = None  # index of the problem (in Collected.problems) this measure answers
+    cause_from: int | None = None  # index in ``paras`` of the first paragraph styled as the cause
 
 
 @dataclass
@@ -418,6 +419,10 @@ class Walker:
             self.out.unplaced.append(text)
             self.out.placement[line.para.index] = ("report", "")
             self.out.why[line.para.index] = "number out of sequence"
+        elif items and line.role == "cause" and self.section == "problems":
+            if items[-1].cause_from is None:  # styled as the cause (ProblemCause): no guessing needed
+                items[-1].cause_from = len(items[-1].paras)
+            items[-1].paras.append(text)
         elif items and not (self.unnumbered and not CAUSE_START.match(text)):
             items[-1].paras.append(text)
         elif self.ours and self.section == "measures":
