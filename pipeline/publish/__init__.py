@@ -22,6 +22,8 @@ from pipeline.companions.problems_doc import byline, companion_title, problem_ro
 from pipeline.content.model import MEASURE_STATUS_LABELS, Draft
 from pipeline.render.document import jinja_environment
 from pipeline.render.context import build_context, measure_text, paragraphs
+from pipeline.render.unplaced import HEADING as UNPLACED_HEADING
+from pipeline.render.unplaced import note as unplaced_note
 from pipeline.publish.template import PAGE
 from pipeline.content.workspace import UnitDrafts
 from pipeline.hq.meeting import Meeting
@@ -47,7 +49,10 @@ def number_headings(context: dict[str, Any]) -> dict[str, Any]:
             question["number"] = f"（{chinese_number(j)}）"
         area["achievements_number"] = f"（{chinese_number(len(area['questions']) + 1)}）"
     count = len(context["areas"])
-    return {"problems_number": f"{chinese_number(count + 1)}、", "measures_number": f"{chinese_number(count + 2)}、"}
+    causes = 1 if context["causes"] else 0  # 原因分析 between the problems and the measures, as in Word
+    return {"problems_number": f"{chinese_number(count + 1)}、",
+            "causes_number": f"{chinese_number(count + 2)}、",
+            "measures_number": f"{chinese_number(count + 2 + causes)}、"}
 
 
 def problem_list(draft: Draft) -> list[dict[str, Any]]:
@@ -90,6 +95,8 @@ def page_html(draft: Draft, meeting: Meeting | None = None) -> str:
                            list_title=companion_title(draft, "问题清单"), list_byline=byline(draft),
                            draft_no=chinese_number(draft.version) if draft.version < 100 else draft.version,
                            meeting=meeting_context(draft, meeting) if meeting else None,
+                           unplaced_heading=UNPLACED_HEADING,
+                           unplaced_note=unplaced_note(len(context["unplaced"])),
                            **extra).rstrip("\n") + "\n"
 
 

@@ -55,6 +55,13 @@ PAGE = """<!DOCTYPE html>
 {% else %}<p class="unanswered">（未列出问题）</p>
 {% endfor %}
 </section>
+{% if r.causes %}
+<section class="causes" id="sec-causes">
+<h2>{{ causes_number }}{{ r.headings.causes }}</h2>
+{% for line in r.causes %}<p>{{ line }}</p>
+{% endfor %}
+</section>
+{% endif %}
 <section class="measures" id="sec-measures">
 <h2>{{ measures_number }}{{ r.headings.measures }}</h2>
 {% for m in r.measures %}
@@ -73,6 +80,14 @@ PAGE = """<!DOCTYPE html>
 {% endfor %}
 <p>{{ r.date_cn }}</p>
 </div>
+{% if r.unplaced %}
+<section class="unplaced" id="unplaced">
+<h2>{{ unplaced_heading }}</h2>
+<p class="unanswered">{{ unplaced_note }}</p>
+{% for line in r.unplaced %}<p><mark>{{ line }}</mark></p>
+{% endfor %}
+</section>
+{% endif %}
 </article>
 <section class="problem-list" id="problem-list">
 <h2>{{ list_title }}</h2>

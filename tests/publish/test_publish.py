@@ -101,3 +101,17 @@ def test_chromium_shows_title_and_every_problem(unit_drafts, tmp_path: Path, art
     result = chromium(page.as_uri(), tmp_path / "profile2", f"--screenshot={shot}", "--window-size=1240,1754")
     assert result.returncode == 0 and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert not [line for line in result.stderr.splitlines() if CONSOLE.search(line)]
+
+
+def test_causes_and_unplaced_text_are_on_the_page() -> None:
+    from render.fixtures import fixture_draft, fixture_report
+
+    from pipeline.publish import page_html
+
+    report = fixture_report(causes="根源在于我抓党建的责任意识不强。", unplaced=("附：支部名单",))
+    html = page_html(fixture_draft(report))
+    assert '<h2>六、原因分析</h2>' in html and "<h2>七、下一步打算</h2>" in html  # numbered as in Word
+    assert "<p>根源在于我抓党建的责任意识不强。</p>" in html
+    assert "<h2>待归位内容</h2>" in html and "<p><mark>附：支部名单</mark></p>" in html
+    plain = page_html(fixture_draft())
+    assert "原因分析" not in plain and "待归位内容" not in plain and "<h2>六、下一步打算</h2>" in plain
