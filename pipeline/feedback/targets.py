@@ -113,9 +113,11 @@ def report_text(draft: Draft) -> str:
         parts.append(area_text_without_problems(report, area.id))
     for problem in report.problems:
         parts += [problem.text, problem.cause]
+    parts.append(report.causes)  # the report-level 原因分析, rendered between the problems and the measures
     for measure in report.measures:
         parts.append(measure.text)
     parts.append(report.closing)
+    parts += list(report.unplaced)  # the 待归位内容 reviewers read at the end of the report
     return _join(*parts)
 
 

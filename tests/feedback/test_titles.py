@@ -56,3 +56,15 @@ def test_the_ledger_shows_titles_not_ids(tmp_path: Path) -> None:
         "全文",
         "落实党风廉政建设责任制情况",
     }
+
+
+def test_the_whole_report_text_holds_causes_and_unplaced_text(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from pipeline.feedback.targets import Target, target_text
+
+    draft = load_unit(make_workspace(tmp_path)).drafts[0]
+    report = replace(draft.report, causes="根源在于考核机制不健全。", unplaced=("附：名单",))
+    draft = replace(draft, report=report)
+    text = target_text(Target("report", "report"), draft) or ""
+    assert "根源在于考核机制不健全。" in text and "附：名单" in text  # a quote from either resolves
