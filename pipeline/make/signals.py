@@ -20,9 +20,10 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import Executor
 from types import FrameType
-from typing import Any, Iterator
+from typing import Any
 
 from pipeline.i18n import _
 
@@ -44,8 +45,10 @@ class Stopped(BaseException):
         return 128 + self.signum
 
     def message(self) -> str:
-        return _("stopped by {signal}: the build was ended, workers included; finished outputs are kept, "
-                 "the one being written is not").format(signal=signal.Signals(self.signum).name)
+        return _(
+            "stopped by {signal}: the build was ended, workers included; finished outputs are kept, "
+            "the one being written is not"
+        ).format(signal=signal.Signals(self.signum).name)
 
 
 def _raise_stopped(signum: int, frame: FrameType | None) -> None:

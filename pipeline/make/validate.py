@@ -9,8 +9,8 @@ one run reports everything.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from pipeline.content.config import Config, load_config
 from pipeline.content.workspace import UnitDrafts, Workspace, load_workspace, select_unit_dirs
