@@ -25,6 +25,7 @@ from pipeline.lint.engine import Linter
 from pipeline.lint.locate import locate
 from pipeline.lint.review_docx import AUTHOR, draft_review, review_of_draft
 from pipeline.ooxml.comments import parse
+from pipeline.ooxml.integrity import problems
 from pipeline.ooxml.visible import w
 from pipeline.render.document import render_report
 from pipeline.word.package import read_package_bytes, write_package
@@ -105,6 +106,8 @@ def test_review_is_deterministic_and_leaves_the_report_text_alone(repo_root: Pat
         return ["".join(t.text or "" for t in p.iter(w("t"))) for p in body.iter(w("p"))]
 
     assert text(first) == text(rendered)
+    # a whole package: every relationship, reference and content type resolves, as in the report
+    assert problems(read_package_bytes(first)) == [] == problems(read_package_bytes(rendered))
 
 
 def _unanswered_q1(root: Path) -> Path:
