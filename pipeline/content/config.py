@@ -19,7 +19,7 @@ Every key is optional; unknown keys are errors (a typo must never vanish silentl
     template-dirs = ["/srv/templates"]   # folders outside the workspace a unit's template may be in
 
     [render]                             # limits on a unit's own template (pipeline/render/limits.py)
-    time-limit = 10                      # seconds one render may take
+    time-limit = 30                      # seconds one render may take
     max-output-mb = 64                   # size of one rendered part
 """
 
@@ -76,7 +76,7 @@ class Config:
     lint: LintConfig = LintConfig()
     redline_author: str | None = None
     template_dirs: tuple[Path, ...] = ()  # besides the workspace, where templates may be read from
-    render_seconds: float = 10.0  # the wall clock of one template render
+    render_seconds: float = 30.0  # the wall clock of one template render
     render_max_output_mb: int = 64  # the size limit of one rendered part
 
     def department(self, code_or_name: str) -> Department | None:
@@ -251,7 +251,7 @@ def _template_dirs(raw: Any, path: Path, root: Path, prefix: str, issues: IssueC
 
 def _render_limits(raw: Any, path: Path, prefix: str, issues: IssueCollector) -> tuple[float, int]:
     """``[render]``: the wall clock (seconds) and output size (MB) of one template render."""
-    seconds, max_output = 10.0, 64
+    seconds, max_output = 30.0, 64  # a 16 MB draft renders in a few seconds; 30 s leaves room on a busy CI
     if not isinstance(raw, dict):
         issues.add(Issue(path, _("must be a table"), key_path=prefix + "render", code="config-value"))
         return seconds, max_output

@@ -43,7 +43,7 @@ MiB = 1024 * 1024
 class RenderLimits:
     """How much one render of a template may do."""
 
-    seconds: float = 10.0
+    seconds: float = 30.0
     max_output: int = 64 * MiB  # characters of XML one part may render to
     max_sequence: int = 1_000_000  # items or characters one operation may produce
     max_loop_items: int = 2_000_000  # numbers all range() calls of one render may hand out together
@@ -169,7 +169,7 @@ class LimitedMixin:
         result = super().call_binop(context, operator, left, right)  # type: ignore[misc]
         return result
 
-    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (jinja's signature)
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         __self.check_arguments(args, kwargs)
         result = super().call(__context, __obj, *args, **kwargs)  # type: ignore[misc]
         if _sized(result) > __self.limits.max_sequence and isinstance(result, (str, list, tuple)):
