@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support.charts import drawn_texts
 
 from pipeline.companions.evaluation import EvaluationForm, EvaluationGroup, EvaluationItem
 from pipeline.companions.tally import tally
@@ -17,7 +18,6 @@ from pipeline.feedback.chart import chart_png as feedback_png
 from pipeline.feedback.ledger import Ledger, RoundLedger, Tally
 from pipeline.render import chart_font
 from render.test_chart_font import needs_cjk_font
-from support.charts import drawn_texts
 
 DEPARTMENTS = (Department("zg", "政工"), Department("rs", "人事"), Department("jj", "纪检监察"))
 LEDGER = Ledger(
@@ -105,3 +105,32 @@ def test_pngs_with_the_cjk_font_differ_from_the_fallback_and_are_deterministic(
     finally:
         chart_font.find_cjk_font.cache_clear()
     assert with_font[0] != without[0] and with_font[1] != without[1]
+
+
+def _missing_glyph_warnings(draw) -> list[str]:
+    """The "Glyph … missing from font(s)" warnings matplotlib gives while rasterising."""
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        draw()
+    return [str(w.message) for w in caught if "missing from font" in str(w.message)]
+
+
+@needs_cjk_font
+def test_rasterised_pngs_have_every_glyph(tmp_path: Path) -> None:
+    results = _evaluation_tally(tmp_path)
+    assert _missing_glyph_warnings(lambda: feedback_png(LEDGER)) == []
+    assert _missing_glyph_warnings(lambda: evaluation_png(results, "测试海关")) == []
+
+
+def test_the_raster_check_can_fail() -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from pipeline.render.chart_font import figure_png
+
+    figure = Figure()
+    FigureCanvasAgg(figure)
+    figure.text(0.5, 0.5, "述职", family="DejaVu Sans")
+    assert _missing_glyph_warnings(lambda: figure_png(figure))
