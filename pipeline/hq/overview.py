@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.content.config import Config, load_config
+from pipeline.content.confine import outside_issue
 from pipeline.content.workspace import BUILD_DIR, unit_dirs
 from pipeline.errors import Issue, IssueCollector, UserError
 from pipeline.fsutil import atomic_write_bytes, atomic_write_text
@@ -82,6 +83,9 @@ def _stat_key(paths: Iterator[os.DirEntry[str]], base: str) -> str:
 def _content_digest(paths: list[str], base: str) -> str:
     h = hashlib.sha256(base.encode())
     for path in paths:
+        if outside_issue(Path(path)) is not None:  # a link out of the workspace is never opened (confine.py)
+            h.update(b"outside\0" + os.path.realpath(path).encode())
+            continue
         with open(path, "rb") as handle:
             h.update(path.encode() + b"\0" + hashlib.sha256(handle.read()).digest())
     return h.hexdigest()
