@@ -75,7 +75,9 @@ def _same_attributes(a: etree._Element, b: etree._Element) -> bool:
     first, second = a.items(), b.items()
     if first == second:
         return True
-    return {k: v for k, v in first if not _bookkeeping(k)} == {k: v for k, v in second if not _bookkeeping(k)}
+    return {k: v for k, v in first if not _bookkeeping(str(k))} == {
+        k: v for k, v in second if not _bookkeeping(str(k))
+    }
 
 
 def same_xml(a: etree._Element, b: etree._Element) -> bool:

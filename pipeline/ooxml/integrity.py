@@ -135,7 +135,8 @@ def _confirmed(data: bytes, attribute: str, value: str) -> bool:
         return True
     local = attribute.split(":", 1)[1]
     for element in root.iter():
-        for key, found in element.attrib.items():
+        for raw_key, found in element.attrib.items():
+            key = str(raw_key)
             if found == value and key.endswith("}" + local) and key.startswith(("{" + R_NS, "{" + O_NS)):
                 return True
     return False

@@ -15,8 +15,17 @@ from pipeline.ooxml import is_w, local, w
 from pipeline.ooxml.revisions import RUN_KINDS
 
 _RANGES = ("moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd")
-_PROPERTY_CHANGES = ("rPrChange", "pPrChange", "tblPrChange", "trPrChange", "tcPrChange",
-                     "sectPrChange", "tblGridChange", "tblPrExChange", "numberingChange")
+_PROPERTY_CHANGES = (
+    "rPrChange",
+    "pPrChange",
+    "tblPrChange",
+    "trPrChange",
+    "tcPrChange",
+    "sectPrChange",
+    "tblGridChange",
+    "tblPrExChange",
+    "numberingChange",
+)
 _CELL_MARKS = ("cellIns", "cellDel", "cellMerge")
 _RESTORE = {"delText": "t", "delInstrText": "instrText"}
 TRACKED_TAGS = frozenset(w(n) for n in (*RUN_KINDS, *_RANGES, *_PROPERTY_CHANGES, *_CELL_MARKS))
@@ -59,8 +68,11 @@ def _left_empty(paragraph: etree._Element, drop: tuple[str, ...]) -> bool:
     for child in paragraph:
         if is_w(child, "pPr", *drop):
             continue
-        if child.find(f".//{w('t')}") is not None or child.find(f".//{w('tab')}") is not None \
-                or is_w(child, "r"):
+        if (
+            child.find(f".//{w('t')}") is not None
+            or child.find(f".//{w('tab')}") is not None
+            or is_w(child, "r")
+        ):
             return False
     return True
 
@@ -75,8 +87,11 @@ def _paragraph_marks(root: etree._Element, drop: tuple[str, ...]) -> None:
             continue
         following = paragraph.getnext()
         if following is None or not is_w(following, "p"):
-            if _left_empty(paragraph, drop) and paragraph.getparent() is not None \
-                    and not is_w(paragraph.getparent(), "tc"):
+            if (
+                _left_empty(paragraph, drop)
+                and paragraph.getparent() is not None
+                and not is_w(paragraph.getparent(), "tc")
+            ):
                 paragraph.getparent().remove(paragraph)  # nothing to merge into, nothing left: gone
             continue
         ppr = following.find(w("pPr"))

@@ -18,6 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.errors import Issue, UserError
+from pipeline.i18n import _
 from pipeline.ooxml import W_NS, is_w, parse_xml, serialize, w
 from pipeline.ooxml.integrity import assert_intact
 from pipeline.ooxml.revisions import Revisions
@@ -61,16 +62,18 @@ def _document(parts: dict[str, bytes], where: str) -> etree._Element:
         raise UserError(
             Issue(
                 path=where,
-                message=f"word/document.xml is not valid XML ({exc})",
-                hint="open the file in Word and save it again",
+                message=_("word/document.xml is not valid XML ({error})").format(error=exc),
+                hint=_("open the file in Word and save it again"),
+                code="invalid-document",
             )
         ) from None
     if root.find(w("body")) is None:
         raise UserError(
             Issue(
                 path=where,
-                message="word/document.xml has no body",
-                hint="give a .docx saved by Word, WPS or LibreOffice",
+                message=_("word/document.xml has no body"),
+                hint=_("give a .docx saved by Word, WPS or LibreOffice"),
+                code="invalid-document",
             )
         )
     return root

@@ -15,6 +15,7 @@ from functools import cached_property
 from lxml import etree
 
 from pipeline.errors import UserError
+from pipeline.i18n import _
 from pipeline.ooxml import is_w, local, signature, w
 from pipeline.redline.content import PartDigests, content_key
 
@@ -51,7 +52,7 @@ class AtomTable:
         found = self._chars.get(key)
         if found is None:
             if len(self._chars) >= 0xFFFE:
-                raise UserError("the documents hold too many distinct non-text objects to compare")
+                raise UserError(_("the documents hold too many distinct non-text objects to compare"))
             found = chr(PLACEHOLDER_BASE + len(self._chars))
             self._chars[key] = found
             self.shown[found] = shown

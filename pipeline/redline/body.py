@@ -10,7 +10,7 @@ with no untracked paragraph before it gets its last deleted and inserted paragra
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from lxml import etree
 
@@ -79,7 +79,7 @@ class BodyWriter:
         self.list_styles: tuple[dict[str, str], dict[str, str]] = ({}, {})
         paragraphs.inner = self.text_boxes
 
-    def _similar(self, old: Sequence[Block], new: Sequence[Block]):
+    def _similar(self, old: Sequence[Block], new: Sequence[Block]) -> Callable[[int, int], float]:
         """Similarity of old block ``i`` and new block ``j``: paragraphs with paragraphs, tables with
         tables."""
         by_key = key_similarity([b.key for b in old], [b.key for b in new])

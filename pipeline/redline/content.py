@@ -85,15 +85,15 @@ def content_key(element: etree._Element, digests: PartDigests | None) -> bytes:
     for node in clone.iter():
         if not isinstance(node.tag, str):
             continue
-        for name in _DROPPED.get(node.tag, ()):
-            node.attrib.pop(name, None)
-        for name in _DROPPED_ATTRS:
-            node.attrib.pop(name, None)
-        if node.tag.startswith(f"{{{VML_NS}}}"):
-            node.attrib.pop("id", None)  # VML shape ids (_x0000_s1026, 文本框 1) are renumbered on save
-        for key, value in list(node.attrib.items()):
-            if key.startswith(f"{{{R_NS}}}"):
-                node.set(key, digests.reference(value))
+        attrib = node.attrib
+        for name in (*_DROPPED.get(node.tag, ()), *_DROPPED_ATTRS):
+            if name in attrib:
+                del attrib[name]
+        if node.tag.startswith(f"{{{VML_NS}}}") and "id" in attrib:
+            del attrib["id"]  # VML shape ids (_x0000_s1026, 文本框 1) are renumbered on save
+        for key, value in list(attrib.items()):
+            if str(key).startswith(f"{{{R_NS}}}"):
+                node.set(key, digests.reference(str(value)))
     return signature(clone)
 
 

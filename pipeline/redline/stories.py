@@ -88,7 +88,7 @@ def header_pairs(
 
 
 def _empty_like(root: etree._Element) -> etree._Element:
-    return etree.Element(root.tag, nsmap=root.nsmap)
+    return etree.Element(root.tag, nsmap=root.nsmap)  # type: ignore[arg-type]  # None: the default namespace
 
 
 def compare_stories(
@@ -119,9 +119,10 @@ def compare_stories(
         compare(old_story, new_story, old_name or new_name, new_name)
         out_parts[new_name] = serialize(new_story)
     for kind, element in NOTE_KINDS.items():
-        old_name, new_name = _part_of(old_parts, kind), _part_of(new_parts, kind)
-        if old_name is None or new_name is None:
+        old_notes_name, new_notes_name = _part_of(old_parts, kind), _part_of(new_parts, kind)
+        if old_notes_name is None or new_notes_name is None:
             continue
+        old_name, new_name = old_notes_name, new_notes_name
         old_notes, new_notes = parse_xml(old_parts[old_name]), parse_xml(new_parts[new_name])
         prepare(old_notes)
         prepare(new_notes)
