@@ -53,7 +53,7 @@ template: $(INSTALLED) ## Regenerate templates/report.docx from pipeline/word/te
 
 messages: $(INSTALLED) ## Extract the messages from pipeline/, update the catalogs (.po), compile them (.mo, committed)
 	@mkdir -p build/i18n
-	$(BIN)/pybabel -q extract -k gettext_ -c TRANSLATORS: --add-location=file --sort-output \
+	$(BIN)/pybabel -q extract -k gettext_ -k tr -c TRANSLATORS: --add-location=file --sort-output \
 		--project=shuzhi --copyright-holder="shuzhi authors" -o build/i18n/shuzhi.pot pipeline
 	$(BIN)/pybabel -q update -D shuzhi -i build/i18n/shuzhi.pot -d pipeline/locale --ignore-obsolete \
 		--no-fuzzy-matching --ignore-pot-creation-date

@@ -16,8 +16,8 @@ from pipeline import i18n
 
 PIPELINE_DIR = Path(i18n.__file__).parent
 CATALOGS = sorted(i18n.LOCALE_DIR.glob("*/LC_MESSAGES/shuzhi.po"))
-# The same keywords `make messages` gives pybabel (-k gettext_).
-KEYWORDS = {**DEFAULT_KEYWORDS, "gettext_": None}
+# The same keywords `make messages` gives pybabel (-k gettext_ -k tr: `from pipeline.i18n import _ as tr`).
+KEYWORDS = {**DEFAULT_KEYWORDS, "gettext_": None, "tr": None}
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from pipeline.errors import IssueCollector
 from pipeline.content.model import Unit
 from pipeline.content.reader import MapReader, issue_at
 from pipeline.content.layout import template_file
+from pipeline.i18n import _
 
 RATINGS: tuple[str, ...] = ("好", "较好", "一般", "差")
 SATISFIED: frozenset[str] = frozenset({"好", "较好"})
@@ -67,8 +68,8 @@ def standard_items_path(root: Path | None, set_id: str = "standard") -> Path:
 def read_standard(path: Path, issues: IssueCollector) -> EvaluationForm | None:
     """Parse the common items file; None (issues recorded) when it has errors."""
     before = len(issues.issues)
-    root, _ = yamlsrc.load(path, issues)
-    top = MapReader.of(root, path, issues, "the evaluation items file")
+    root, _source = yamlsrc.load(path, issues)
+    top = MapReader.of(root, path, issues, _("the evaluation items file"))
     if top is None:
         return None
     top.text("id", required=False)
@@ -87,13 +88,13 @@ _Located = tuple[EvaluationItem, yamlsrc.YNode]
 
 def _read_group(node: yamlsrc.YNode, path: Path,
                 issues: IssueCollector) -> tuple[EvaluationGroup, list[_Located]] | None:
-    group = MapReader.of(node, path, issues, "a group")
+    group = MapReader.of(node, path, issues, _("a group"))
     if group is None:
         return None
     title = group.text("title") or ""
     items: list[_Located] = []
     for item_node in group.seq("items", required=True):
-        reader = MapReader.of(item_node, path, issues, "an item")
+        reader = MapReader.of(item_node, path, issues, _("an item"))
         if reader is None:
             continue
         item_id, text = reader.text("id"), reader.text("text")
@@ -109,17 +110,20 @@ def _check_ids(items: list[_Located], path: Path, issues: IssueCollector) -> Non
     for item, node in items:
         problem = _id_problem(item.id, seen)
         if problem:
-            issue_at(issues, path, node.entries.get("id", (node, node))[1], problem[0], problem[1])
+            issue_at(issues, path, node.entries.get("id", (node, node))[1], problem[0], problem[1],
+                     code="duplicate-id" if item.id in seen else "not-a-choice")
         seen.add(item.id)
 
 
 def _id_problem(item_id: str, seen: set[str]) -> tuple[str, str] | None:
     if item_id in seen:
-        return f"duplicate item id '{item_id}'", "give each item its own id"
+        return _("duplicate item id '{id}'").format(id=item_id), _("give each item its own id")
     if not _ITEM_ID.match(item_id) or item_id.lower() in RESERVED_COLUMNS:
-        return f"item id '{item_id}' is not usable as a CSV column", "use a letter then letters/digits, e.g. C01"
+        return (_("item id '{id}' is not usable as a CSV column").format(id=item_id),
+                _("use a letter then letters/digits, e.g. C01"))
     if _UNIT_ID.match(item_id):
-        return f"item id '{item_id}' is reserved for the unit's own items", "use ids like C01 … C24"
+        return (_("item id '{id}' is reserved for the unit's own items").format(id=item_id),
+                _("use ids like C01 … C24"))
     return None
 
 

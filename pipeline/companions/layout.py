@@ -17,6 +17,7 @@ from pipeline.errors import Issue, UserError
 from pipeline.word.house_style import TABLE_STYLE, TABLE_TEXT_STYLE, new_house_document, save_deterministic
 from pipeline.content.model import Draft
 from pipeline.render.context import paragraphs
+from pipeline.i18n import _
 
 # GB/T 9704 margins (mm) turned a quarter: landscape pages keep 28/26 mm on the binding sides.
 LANDSCAPE_MARGINS_MM = (28.0, 26.0, 37.0, 35.0)  # top, bottom, left, right
@@ -30,10 +31,10 @@ def require_styles(document: DocxDocument, template: Path) -> None:
     names = {style.name for style in document.styles}
     missing = [name for name in REQUIRED_STYLES if name not in names]
     if missing:
-        raise UserError(Issue(template, f"the template has no style {', '.join(repr(m) for m in missing)} "
-                                        "needed by the companion documents",
-                              hint="start the unit's template from a copy of templates/report.docx "
-                                   "and keep its styles (see docs/render.md)"))
+        raise UserError(Issue(template, _("the template has no style {styles} needed by the companion documents").format(
+                                  styles=", ".join(repr(m) for m in missing)),
+                              hint=_("start the unit's template from a copy of templates/report.docx "
+                                     "and keep its styles (see docs/render.md)"), code="invalid-document"))
 
 
 def start_document(template: Path, title: str, *, landscape: bool = False) -> DocxDocument:

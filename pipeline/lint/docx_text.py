@@ -13,6 +13,7 @@ from lxml import etree
 from pipeline.errors import Issue, UserError
 from pipeline.ooxml import W_NS
 from pipeline.word.package import read_package
+from pipeline.i18n import _
 
 W = f"{{{W_NS}}}"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
@@ -24,8 +25,8 @@ def docx_paragraphs(path: Path) -> list[str]:
     try:
         root = etree.fromstring(parts["word/document.xml"], _PARSER)
     except (KeyError, etree.XMLSyntaxError) as exc:
-        raise UserError(Issue(path, f"the document part cannot be read ({exc})",
-                              hint="open and re-save the file in Word")) from None
+        raise UserError(Issue(path, _("the document part cannot be read ({error})").format(error=exc),
+                              hint=_("open and re-save the file in Word"), code="invalid-document")) from None
     return [_paragraph_text(p) for p in root.iter(f"{W}p")]
 
 

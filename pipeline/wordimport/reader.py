@@ -23,6 +23,7 @@ from lxml import etree
 
 from pipeline.word.package import read_package
 from pipeline.errors import Issue, UserError
+from pipeline.i18n import _
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
@@ -78,8 +79,8 @@ def parse_xml(data: bytes, path: Path, part: str) -> etree._Element:
     try:
         return etree.fromstring(data, parser=_PARSER)
     except etree.XMLSyntaxError as exc:
-        raise UserError(Issue(path, f"the document is damaged ({part}: {exc})",
-                              hint="open it in Word and save it again")) from None
+        raise UserError(Issue(path, _("the document is damaged ({part}: {error})").format(part=part, error=exc),
+                              hint=_("open it in Word and save it again"), code="invalid-document")) from None
 
 
 def open_package(path: Path) -> Package:

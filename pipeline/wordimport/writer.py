@@ -17,6 +17,7 @@ from pipeline.errors import Issue, IssueCollector, UserError
 from pipeline.fsutil import atomic_write_text
 from pipeline.content.load import read_report
 from pipeline.content.model import Measure, QuestionSet, Report, Suppression
+from pipeline.i18n import _
 
 BLOCK_OVER = 40  # characters: longer text goes into a block scalar
 
@@ -146,7 +147,8 @@ def check_loads(text: str, qset: QuestionSet) -> Report:
 def write_report(path: Path, text: str, qset: QuestionSet, *, force: bool = False) -> None:
     """Check ``text`` loads, then write it atomically to ``path`` (refusing to overwrite without ``force``)."""
     if path.exists() and not force:
-        raise UserError(Issue(path, "already exists; not overwritten",
-                              hint="import as another draft with --as v<N>, or pass --force to replace it"))
+        raise UserError(Issue(path, _("already exists; not overwritten"),
+                              hint=_("import as another draft with --as v<N>, or pass --force to replace it"),
+                              code="exists"))
     check_loads(text, qset)
     atomic_write_text(path, text)
