@@ -87,11 +87,14 @@ def generate_report(target_bytes: int = TARGET_BYTES) -> str:
 
 def _cold() -> None:
     """Empty the lint's memo caches, so every timed run starts cold (as a fresh process would)."""
+    from pipeline.lint import concrete, scorer
     from pipeline.lint.checks.phrases import sentence_index
-    from pipeline.lint.concrete import is_concrete
 
     sentence_index.cache_clear()
-    is_concrete.cache_clear()
+    concrete.is_concrete.cache_clear()
+    concrete._is_place_name.cache_clear()
+    concrete._name_like.cache_clear()
+    scorer.verdict.cache_clear()  # the learned rules' verdict per sentence
 
 
 def _best(fn: Callable[[], object]) -> tuple[float, float]:
