@@ -32,6 +32,7 @@ from lxml import etree
 from pipeline.content.model import Draft
 from pipeline.feedback.anchor import DocumentMap
 from pipeline.feedback.annotate import comment_date
+from pipeline.feedback.targets import Target, TargetKind
 from pipeline.lint.document import Document, TextUnit, from_draft
 from pipeline.lint.engine import Linter
 from pipeline.lint.locate import Located, locate
@@ -92,6 +93,11 @@ def comment_for(placed: Placed, date: str) -> Comment:
     return Comment(author=AUTHOR, initials=INITIALS, date=date, paragraphs=tuple(paragraphs))
 
 
+def _bookmark(kind: TargetKind, target_id: str) -> str:
+    """The bookmark of a question's, area's, problem's or measure's heading (as the feedback finds it)."""
+    return Target(kind, target_id).bookmark or ""
+
+
 def _text_lines(text: str) -> list[tuple[int, str]]:
     """``(offset, line)`` of each non-empty line of ``text``, stripped, as the render writes them."""
     out, offset = [], 0
@@ -138,15 +144,15 @@ class _DraftPlacer:
         if key_path[:1] == ("areas",) and len(key_path) >= 3:
             area = str(key_path[1])
             if key_path[2] == "answers" and len(key_path) >= 4:
-                names.append(f"q-{key_path[3]}")
+                names.append(_bookmark("question", str(key_path[3])))
             elif key_path[2] == "achievements":
                 names.append(f"ach-{area}")
-            names.append(f"area-{area}")
+            names.append(_bookmark("area", area))
         elif key_path[:1] in (("problems",), ("measures",)) and report is not None:
             items = report.problems if key_path[0] == "problems" else report.measures
-            prefix = "p-" if key_path[0] == "problems" else "m-"
+            kind: TargetKind = "problem" if key_path[0] == "problems" else "measure"
             if len(key_path) >= 2 and isinstance(key_path[1], int) and key_path[1] < len(items):
-                names.append(prefix + items[key_path[1]].id)
+                names.append(_bookmark(kind, items[key_path[1]].id))
             names.append(f"sec-{key_path[0]}")
         elif key_path[:1] == ("causes",):
             names.append("sec-causes")
@@ -235,7 +241,7 @@ class _DraftPlacer:
         message = located.finding.message
         for question in area.questions:
             if question.id not in answered and re.search(re.escape(question.id) + r"(?!\d)", message):
-                return self.doc.heading(f"q-{question.id}")
+                return self.doc.heading(_bookmark("question", question.id))
         return None
 
 
