@@ -1,8 +1,8 @@
 """The 待归位内容 section: text an import could not place, appended to the rendered report.
 
 While a draft has ``unplaced`` text, reviewers must still read it: the renderer appends it after the
-signature under a red heading, every paragraph highlighted, whatever the Word template (a unit's own
-template, copied from an older house template, may not know the section).  The formatting is direct
+signature, on a new page under a red heading, every paragraph highlighted, whatever the Word template
+(a unit's own, copied from an older house template, may not know the section).  The formatting is direct
 (no style needed), so the section looks the same with any template; ``shuzhi check`` fails while it
 is there (:func:`pipeline.make.check.unplaced_findings`).
 """
@@ -37,8 +37,9 @@ def _paragraph(text: str, *, heading: bool = False, highlight: bool = False) -> 
     """A ``w:p`` with direct formatting only (pPr and rPr children in schema order)."""
     p = OxmlElement("w:p")
     ppr = _sub(p, "pPr")
-    if heading:
+    if heading:  # on a page of its own after the signed report, kept with the note under it
         _sub(ppr, "keepNext")
+        _sub(ppr, "pageBreakBefore")
         borders = _sub(ppr, "pBdr")
         _sub(borders, "top", val="single", sz="12", space="4", color=RED)
         _sub(ppr, "spacing", before="579", beforeLines="100")
