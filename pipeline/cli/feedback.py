@@ -7,12 +7,12 @@ from pathlib import Path
 import click
 
 from pipeline.errors import EXIT_FINDINGS, EXIT_OK, display_path
-from pipeline.feedback.api import check_feedback, load_many
+from pipeline.feedback.api import check_feedback, load_many, load_workspace_with_feedback
 from pipeline.feedback.check import CheckResult
 from pipeline.feedback.ledger import FORMATS, build_ledger, format_ledgers
 from pipeline.lint.finding import Finding
 from pipeline.cli.options import root_option
-from pipeline.content.workspace import load_workspace, require_root
+from pipeline.content.workspace import require_root
 from pipeline.i18n import _
 
 
@@ -44,7 +44,7 @@ def format_result(result: CheckResult) -> list[str]:
 @root_option
 def check(units: tuple[str, ...], root: Path | None) -> int:
     """The ``check`` command (its help text is the translated ``help=`` of the decorator)."""
-    workspace = load_workspace(require_root(root), list(units) or None)
+    workspace = load_workspace_with_feedback(require_root(root), list(units) or None)
     result = check_feedback(list(workspace.units), workspace.config)
     for line in format_result(result):
         click.echo(line)
@@ -57,7 +57,7 @@ def check(units: tuple[str, ...], root: Path | None) -> int:
 @root_option
 def ledger(unit: str | None, fmt: str, root: Path | None) -> int:
     """The ``ledger`` command (its help text is the translated ``help=`` of the decorator)."""
-    workspace = load_workspace(require_root(root), [unit] if unit else None)
+    workspace = load_workspace_with_feedback(require_root(root), [unit] if unit else None)
     ledgers = [build_ledger(f) for f in load_many(list(workspace.units), workspace.config)]
     click.echo(format_ledgers(ledgers, fmt), nl=False)
     return EXIT_OK

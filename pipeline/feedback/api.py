@@ -1,5 +1,6 @@
 """The public API of the feedback package, for ``shuzhi feedback`` and the build.
 
+* :func:`load_workspace_with_feedback` — the workspace, its feedback files' errors reported with its own;
 * :func:`load_rounds` — one unit's feedback rounds (items on v<N>, responses in v<N+1>);
 * :func:`check_feedback` — the checks, as lint findings of category ``feedback`` plus pending items;
 * :func:`ledger_for` / :func:`write_ledger_outputs` — the ledger, its .docx and its chart;
@@ -10,17 +11,33 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.content.config import Config
-from pipeline.errors import IssueCollector
+from pipeline.content.config import Config, load_config
+from pipeline.errors import IssueCollector, UserError
 from pipeline.feedback.check import CheckResult, check_unit
 from pipeline.feedback.ledger import Ledger, build_ledger
-from pipeline.feedback.load import load_unit_feedback, read_unit_feedback
+from pipeline.feedback.load import feedback_file_issues, load_unit_feedback, read_unit_feedback
 from pipeline.feedback.model import Round, UnitFeedback
 from pipeline.content.model import Draft
-from pipeline.content.workspace import UnitDrafts
+from pipeline.content.workspace import UnitDrafts, Workspace, load_workspace, select_unit_dirs
 
 LEDGER_DOCX = "feedback-ledger.docx"
 CHART_PNG = "feedback.png"
+
+
+def load_workspace_with_feedback(root: Path, units: list[str] | None) -> Workspace:
+    """:func:`load_workspace`; when its content files have errors, those of the units' feedback and
+    responses files are reported in the same run (they cannot be checked against broken drafts, but
+    a typo in them should not wait for the drafts to be fixed)."""
+    try:
+        return load_workspace(root, units)
+    except UserError as exc:
+        try:
+            config = load_config(root)
+        except UserError:
+            config = Config()
+        extra = [issue for folder in select_unit_dirs(root, units, IssueCollector())
+                 for issue in feedback_file_issues(folder, config) if issue not in exc.issues]
+        raise UserError([*exc.issues, *extra]) from None
 
 
 def load_rounds(unit_drafts: UnitDrafts, config: Config) -> UnitFeedback:

@@ -9,7 +9,8 @@ import pytest
 from pipeline.errors import UserError
 from pipeline.feedback.api import check_feedback, load_rounds
 from pipeline.feedback.check import RULES
-from feedback.fixtures import FEEDBACK_JJ, FEEDBACK_RS, REPORT_V1, RESPONSES_V2, config_of, load_unit, make_workspace
+from feedback.fixtures import (FEEDBACK_JJ, FEEDBACK_RS, REPORT_V1, REPORT_V2, RESPONSES_V2, config_of, load_unit,
+                               make_workspace)
 
 
 def check(root: Path):
@@ -168,3 +169,24 @@ def test_items_on_the_latest_draft_are_pending_not_errors(tmp_path: Path) -> Non
     result = check(root)
     assert result.findings == ()
     assert [p.item.id for p in result.pending] == ["rs-1", "rs-2", "jj-1", "jj-2", "jj-3"]
+
+
+@pytest.mark.parametrize("command", [["feedback", "check"], ["check"]])
+def test_broken_drafts_do_not_hide_the_responses_errors(tmp_path: Path, command: list[str], language: str,
+                                                        monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """Every error of every file in one run: a misspelt key in the draft, two mistakes in responses.yaml."""
+    import shutil
+
+    from pipeline.cli.main import main
+
+    responses = RESPONSES_V2.replace("status: declined", "status: declind").replace("    note:", "    nte:", 1)
+    root = make_workspace(tmp_path, drafts={1: REPORT_V1, 2: REPORT_V2.replace("opening:", "openin:")},
+                          responses={2: responses})
+    shutil.copytree(Path(__file__).resolve().parents[2] / "templates", root / "templates")
+    monkeypatch.chdir(root)
+    main(command)
+    err = capsys.readouterr()
+    output = err.out + err.err
+    assert "v2/report.yaml" in output and "openin" in output
+    assert output.count("v2/responses.yaml") >= 2 and "declind" in output and "nte" in output, output
