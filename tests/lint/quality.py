@@ -28,6 +28,7 @@ from pipeline.lint.train import split_of  # one definition of the split, shared 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus"
 REAL = HERE / "corpus_real" / "real.yaml"
+REAL2 = HERE / "corpus_real" / "real2.yaml"  # collected after the round, measured once: held out whole
 LABELS = ("boilerplate", "hedging", "concrete")
 
 
@@ -128,6 +129,7 @@ def all_sets() -> dict[str, dict[str, Any]]:
         sets[path.stem] = load(path)
     sets["real-dev"] = real_part("dev")
     sets["real-test"] = real_part("test")
+    sets["real2"] = load(REAL2)
     return sets
 
 
