@@ -46,9 +46,36 @@ def delimiter_issues(path: Path, text: str, error_line: int | None) -> list[Issu
     reported on the line the parser stopped at (``error_line``, 1-based).
     """
     found: list[Issue] = []
+    inside = block_scalar_lines(text)
     for number, line in enumerate(text.splitlines(), start=1):
-        found.extend(_line_issues(path, number, line, curly=number == error_line))
+        if number not in inside:
+            found.extend(_line_issues(path, number, line, curly=number == error_line))
     return found
+
+
+# `text: |`, `- >-`, `Q1: |2`: a line that opens a block scalar (its text follows, indented deeper).
+_BLOCK_START = re.compile(r"^(?P<indent> *)(?:- +)?(?:[^\s#][^#]*?:\s+)?[|>][-+1-9]*\s*(?:#.*)?$")
+
+
+def block_scalar_lines(text: str) -> set[int]:
+    """The 1-based numbers of the lines that are the text of a block scalar (``key: |``).
+
+    Read from the raw text, because the file did not parse: a block's text is every line after the
+    opening one that is blank or indented deeper than it.  Chinese text there may well say
+    ``TODO：…`` or start with full-width spaces, and is not YAML's business.
+    """
+    inside: set[int] = set()
+    opener: int | None = None  # the indentation of the line that opened the current block
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = len(line) - len(line.lstrip(" "))
+        if opener is not None and (not line.strip() or indent > opener):
+            inside.add(number)
+            continue
+        opener = None
+        start = _BLOCK_START.match(line)
+        if start:
+            opener = len(start.group("indent"))
+    return inside
 
 
 def _line_issues(path: Path, number: int, line: str, curly: bool) -> list[Issue]:

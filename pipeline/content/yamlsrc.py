@@ -240,10 +240,11 @@ def syntax_issues(path: Path, text: str, exc: yaml.MarkedYAMLError) -> list[Issu
     if typed and (line is None or min(issue.line or 0 for issue in typed) <= line):
         return typed
     if mark is not None and text[mark.index : mark.index + 1] == "\t":
-        return _tab_issues(path, text) or [_tab_issue(path, line, column)]
+        return _tab_issues(path, text) + typed or [_tab_issue(path, line, column), *typed]
     problem = exc.problem or exc.context or "invalid YAML"
+    # A mistake before the first typed delimiter: both are reported, the parser's first.
     return [Issue(path, _("YAML syntax error: {problem}").format(problem=_problem_text(problem)), line=line,
-                  column=column, hint=_syntax_hint(problem), code="yaml-syntax")]
+                  column=column, hint=_syntax_hint(problem), code="yaml-syntax"), *typed]
 
 
 def _tab_issues(path: Path, text: str) -> list[Issue]:

@@ -58,3 +58,49 @@ def test_the_message_names_the_character_in_both_languages(language: str) -> Non
     (issue,) = issues.issues
     assert "：" in issue.message and "owner: 监察室" in issue.hint
     assert ("colon" in issue.message) == (language == "en")
+
+
+def _real_sentences() -> list[str]:
+    """The sentences of the lint's real-text corpus (quoted from public duty reports and reviews)."""
+    corpus = Path(__file__).resolve().parents[1] / "lint" / "corpus_real"
+    found: list[str] = []
+    for path in sorted(corpus.glob("*.yaml")):
+        root, _source = yamlsrc.parse(path, path.read_text(encoding="utf-8"), IssueCollector())
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            if node is None:
+                continue
+            stack.extend(node.items)
+            stack.extend(value for _key, value in node.entries.values())
+            entry = node.entries.get("text")
+            if entry is not None and entry[1].kind == "scalar":
+                found.append(entry[1].value)
+    return found
+
+
+def test_real_report_text_is_never_taken_for_a_typed_delimiter() -> None:
+    """Real sentences (with their ：，“” and indents) written every way a draft holds text, in a file
+    broken elsewhere: only the planted mistake is reported, at its line."""
+    sentences = _real_sentences()
+    assert len(sentences) > 300
+    lines = ["date: 2026-01-10", "opening: |"]
+    lines += [f"  {s}" for s in sentences] + [
+        "  \u3000\u3000" + sentences[0],
+        "areas:",
+        "  duty:",
+        "    answers:",
+    ]
+    lines += [f"      Q{i}: {s}" for i, s in enumerate(sentences[:50], start=1)]
+    lines += ["    achievements:"] + [f"      - {s}" for s in sentences[50:100]]
+    lines += ["measures:", "  - id: M1", "    owner：监察室"]  # the planted mistake
+    text = "\n".join(lines) + "\n"
+    issues = IssueCollector()
+    yamlsrc.parse(Path("r.yaml"), text, issues)
+    assert [(i.line, i.code) for i in issues.issues] == [(len(lines), "fullwidth-punctuation")]
+
+
+def test_a_syntax_error_before_a_typed_delimiter_is_reported_with_it() -> None:
+    issues = IssueCollector()
+    yamlsrc.parse(Path("r.yaml"), "a: [1, 2\nb: 1\nowner：监察室\n", issues)
+    assert [i.code for i in issues.issues] == ["yaml-syntax", "fullwidth-punctuation"]
