@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.companions.evaluation import RATINGS
-from pipeline.display import format_rate
 from pipeline.companions.tally import ItemTally, RowError, Tally
+from pipeline.display import format_rate
 from pipeline.errors import display_path
 from pipeline.fsutil import atomic_write_bytes
 from pipeline.i18n import _

@@ -15,12 +15,13 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
-from pipeline.feedback.ledger import Ledger  # noqa: E402
-from pipeline.fsutil import atomic_write_bytes  # noqa: E402
-from pipeline.render.chart_font import chart_rc, figure_png, find_cjk_font  # noqa: E402
+from pipeline.feedback.ledger import Ledger
+from pipeline.fsutil import atomic_write_bytes
+from pipeline.render.chart_font import chart_rc, figure_png, find_cjk_font
 
 COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7")
 LABELS_CJK = {"title": "各稿意见数及已采纳数（按部门）", "y": "意见数", "key": "浅色：意见总数\n深色：已采纳",
@@ -56,7 +57,7 @@ def chart_figure(ledger: Ledger, font: str | None) -> Figure:
         axes.set_xticklabels([labels["draft"].format(n=r.draft.lstrip("v")) for r in rounds])
         axes.set_ylabel(labels["y"])
         axes.set_title(labels["title"] + (f" · {ledger.unit_name}" if font else ""))
-        axes.yaxis.get_major_locator().set_params(integer=True)
+        axes.yaxis.set_major_locator(MaxNLocator(nbins="auto", steps=[1, 2, 2.5, 5, 10], integer=True))
         axes.text(1.01, 0.0, labels["key"], transform=axes.transAxes, ha="left", va="bottom", fontsize=8)
         if departments:
             axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9, frameon=False)

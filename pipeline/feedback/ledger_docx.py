@@ -7,8 +7,8 @@ and footers) and saved with :func:`pipeline.word.house_style.save_deterministic`
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from docx.document import Document as DocxDocument
 

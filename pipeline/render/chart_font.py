@@ -19,11 +19,12 @@ import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
     from matplotlib.ft2font import FT2Font
+    from matplotlib.typing import RcKeyType
 
 #: Families in order of preference: sans faces first (charts), Simplified Chinese first.
 PREFERRED: tuple[str, ...] = (
@@ -227,7 +228,7 @@ def font_identity() -> str:
     return ChartFont(found[0].family, found[0].path, found[0].index).identity if found else "none"
 
 
-def chart_rc(family: str | None) -> dict[str, object]:
+def chart_rc(family: str | None) -> dict[RcKeyType, Any]:
     """matplotlib settings of every chart: the CJK family first (DejaVu Sans for what it lacks)."""
     families = [family, "DejaVu Sans"] if family else ["DejaVu Sans"]
     return {"font.family": families, "axes.unicode_minus": False}
