@@ -97,6 +97,8 @@ def feedback_import(source: Path, unit: str, draft_name: str, department: str, f
         raise UserError(Issue(config.path or root / "shuzhi.toml",
                               _("unknown department '{department}'").format(department=department),
                               hint=config.department_hint(department), code="unknown-department"))
-    outcome = import_feedback(source, draft, dept.code, force=force, config=config)
+    outcome = import_feedback(source, draft, dept.code, force=force, config=config, drafts=unit_drafts.drafts)
     click.echo(outcome.message())
+    for warning in outcome.warnings:
+        click.echo(_("warning: {warning}").format(warning=warning), err=True)
     return EXIT_OK

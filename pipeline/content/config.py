@@ -46,6 +46,7 @@ class Department:
 
     code: str
     name: str
+    authors: tuple[str, ...] = ()  # reviewers' names as Word records them as comment authors (feedback import)
 
 
 DEFAULT_DEPARTMENTS: tuple[Department, ...] = (
@@ -82,6 +83,20 @@ class Config:
     def department(self, code_or_name: str) -> Department | None:
         """The department whose code or name is ``code_or_name``."""
         return next((d for d in self.departments if code_or_name in (d.code, d.name)), None)
+
+    def department_of_author(self, author: str) -> Department | None:
+        """The department a Word comment's author belongs to: listed in its ``authors``, else the one
+        department whose name the author contains (人事处 → 人事; 纪检监察室 → 纪检监察)."""
+        author = author.strip()
+        if not author:
+            return None
+        listed = [d for d in self.departments if author in d.authors or author in (d.code, d.name)]
+        if len(listed) == 1:
+            return listed[0]
+        named = [d for d in self.departments if d.name and d.name in author]
+        longest = max((len(d.name) for d in named), default=0)
+        named = [d for d in named if len(d.name) == longest]
+        return named[0] if len(named) == 1 else None
 
     @property
     def file_name(self) -> str:
@@ -179,8 +194,13 @@ def _parse(data: dict[str, Any], path: Path, root: Path, prefix: str = "") -> Co
                         or not isinstance(entry.get("name"), str) or not entry["code"] or not entry["name"]:
                     issues.add(Issue(path, _("needs a non-empty code and name"), key_path=where, code="config-value"))
                     continue
-                unknown(where, set(entry), {"code", "name"})
-                parsed.append(Department(entry["code"], entry["name"]))
+                unknown(where, set(entry), {"code", "name", "authors"})
+                authors = entry.get("authors", [])
+                if not (isinstance(authors, list) and all(isinstance(a, str) and a.strip() for a in authors)):
+                    issues.add(Issue(path, _("must be a list of names"), key_path=f"{where}.authors",
+                                     code="config-value"))
+                    authors = []
+                parsed.append(Department(entry["code"], entry["name"], tuple(a.strip() for a in authors)))
             codes = [d.code for d in parsed]
             for code in sorted({c for c in codes if codes.count(c) > 1}):
                 issues.add(Issue(path, _("duplicate department code '{code}'").format(code=code),

@@ -8,12 +8,18 @@
 * Each tracked change becomes a ``suggest`` item quoting the text before and saying what it became.
 * Items already in the file (same ``quote`` and ``text``) are not added again.  An existing file is
   never changed without ``force``; with it, the new items are appended to the file as it is.
+* Reviewed files come back with comments of several departments' people in them: a comment whose
+  author belongs to another department (its ``authors`` in shuzhi.toml, or its name in the author:
+  人事处 → 人事) goes to that department's file; authors no department claims are named in a warning
+  (their comments stay with ``--department``).  Tracked changes stay with ``--department``.
+* When the file's text matches another of the unit's drafts clearly better than ``--draft``, a
+  warning names that draft (:mod:`pipeline.wordimport.which_draft`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import tempfile
@@ -21,6 +27,7 @@ import tempfile
 from pipeline.content import yamlsrc
 from pipeline.content.config import Config
 from pipeline.errors import Issue, IssueCollector, UserError, display_path
+from pipeline.i18n import _ as tr
 from pipeline.feedback.load import read_feedback_file
 from pipeline.feedback.targets import contains_quote, resolve, target_text
 from pipeline.fsutil import atomic_write_text
@@ -28,9 +35,10 @@ from pipeline.content.model import Draft
 from pipeline.wordimport import collect
 from pipeline.wordimport.assemble import assign_ids
 from pipeline.wordimport.match import dice
-from pipeline.wordimport.reader import open_package
+from pipeline.wordimport.reader import Para, open_package, read_paragraphs
 from pipeline.wordimport.review import Change, locate_comments, read_changes, read_comments
 from pipeline.wordimport.structure import Collected
+from pipeline.wordimport.which_draft import match_drafts
 from pipeline.wordimport.writer import scalar
 
 MUST = re.compile(r"必须|务必|(?<![无毋不勿])须(?!知)")
@@ -45,6 +53,7 @@ class ImportedItem:
     text: str
     kind: str = "suggest"
     quote: str | None = None
+    author: str = field(default="", compare=False)  # the comment's author as Word records it
 
     @property
     def key(self) -> tuple[str, str]:
@@ -60,9 +69,14 @@ class Outcome:
     added: int
     skipped: int
     written: bool
+    others: tuple[Outcome, ...] = ()  # other departments' files, for comments by their people
+    warnings: tuple[str, ...] = ()
 
     def message(self) -> str:
-        """One line for the terminal."""
+        """One line for the terminal (and one per other department's file)."""
+        return "\n".join(o._line() for o in (self, *self.others))
+
+    def _line(self) -> str:
         where = display_path(self.path)
         if not self.written:
             return f"{where}: nothing new ({self.skipped} item(s) already there)"
@@ -116,8 +130,13 @@ def change_item(change: Change, on: str) -> ImportedItem:
 
 def read_review(source: Path, draft: Draft) -> list[ImportedItem]:
     """Every comment and tracked change in ``source`` as a feedback item, in document order."""
+    return review_items(source, draft)[0]
+
+
+def review_items(source: Path, draft: Draft) -> tuple[list[ImportedItem], list[Para]]:
+    """The feedback items of ``source`` and its paragraphs (to tell which draft it is)."""
     pkg = open_package(source)
-    _, collected = collect(pkg, draft.question_set, draft.unit)
+    _unused, collected = collect(pkg, draft.question_set, draft.unit)
     targets = Targets(collected, draft)
     comments = read_comments(pkg)
     locate_comments(pkg, comments)
@@ -127,12 +146,12 @@ def read_review(source: Path, draft: Draft) -> list[ImportedItem]:
             kind = "must" if MUST.search(comment.text) else "suggest"
             found.append((comment.paragraph if comment.paragraph is not None else -1,
                           ImportedItem(on=targets.on(comment.paragraph), text=comment.text, kind=kind,
-                                       quote=comment.quote or None)))
+                                       quote=comment.quote or None, author=comment.author.strip())))
     for change in read_changes(pkg):
         found.append((change.paragraph, change_item(change, targets.on(change.paragraph))))
     found.sort(key=lambda pair: pair[0])
-    checked = (exact_quote(item, draft) for _, item in found)
-    return list(dict((item.key, item) for item in checked).values())
+    checked = (exact_quote(item, draft) for _unused, item in found)
+    return list(dict((item.key, item) for item in checked).values()), read_paragraphs(pkg)
 
 
 def exact_quote(item: ImportedItem, draft: Draft) -> ImportedItem:
@@ -156,7 +175,7 @@ def existing_items(path: Path) -> tuple[set[tuple[str, str]], bool]:
     issues = IssueCollector()
     root, source = yamlsrc.load(path, issues)
     if root is None or root.kind != "map" or issues:
-        raise UserError(issues.issues or [Issue(path, "not a feedback file", hint="fix or move it, then retry")])
+        raise UserError(issues.issues or [Issue(path, tr("not a feedback file"), hint=tr("fix or move it, then retry"))])
     entry = root.entries.get("items")
     if entry is None or entry[1].kind != "seq":
         return set(), False
@@ -195,21 +214,70 @@ def validate(text: str, department: str, config: Config) -> None:
         raise AssertionError("imported feedback does not load:\n" + "\n".join(i.format() for i in issues.issues))
 
 
+def split_by_author(items: list[ImportedItem], department: str,
+                    config: Config) -> tuple[dict[str, list[ImportedItem]], list[str]]:
+    """Items per department code (comments go to their author's department) and the authors of
+    comments no department claims — named only when the file has comments of several authors."""
+    split: dict[str, list[ImportedItem]] = {department: []}
+    unmapped: list[str] = []
+    for item in items:
+        owner = config.department_of_author(item.author) if item.author else None
+        if owner is None and item.author and item.author not in unmapped:
+            unmapped.append(item.author)
+        split.setdefault(owner.code if owner else department, []).append(item)
+    several = len({item.author for item in items if item.author}) > 1
+    return split, unmapped if several else []
+
+
 def import_feedback(source: Path, draft: Draft, department: str, *, force: bool = False,
-                    config: Config | None = None) -> Outcome:
-    """Add the reviewer's comments and changes in ``source`` to the draft's ``<department>.yaml``."""
-    path = draft.dir / "feedback" / f"{department}.yaml"
-    items = read_review(source, draft)
+                    config: Config | None = None, drafts: tuple[Draft, ...] = ()) -> Outcome:
+    """Add the reviewer's comments and changes in ``source`` to the draft's ``<department>.yaml`` —
+    and comments by other departments' people to theirs."""
+    config = config or Config()
+    items, paras = review_items(source, draft)
+    warnings = []
+    better = match_drafts(paras, drafts).better_than(draft.version) if drafts else None
+    if better is not None:
+        best, share, given = better
+        warnings.append(tr("the commented document matches draft v{best} better than --draft {draft} "
+                           "({share:.0%} of its text against {given:.0%}): check --draft").format(
+                               best=best, draft=draft.label, share=share, given=given))
+    split, unmapped = split_by_author(items, department, config)
+    if unmapped:
+        warnings.append(tr("comment authors no department claims: {authors}; their comments went to '{code}' "
+                           "(list them under 'authors' of their department in shuzhi.toml)").format(
+                               authors="、".join(unmapped), code=department))
+    paths = {code: draft.dir / "feedback" / f"{code}.yaml" for code in split}
+    for code, path in paths.items():  # check every file first: nothing is written unless all can be
+        _check_target(path, [i for i in split[code]], force)
+    outcomes = [_write(source, paths[code], code, split[code], config) for code in split]
+    main, *others = outcomes
+    return Outcome(main.path, main.added, main.skipped, main.written, tuple(o for o in others if o.added),
+                   tuple(warnings))
+
+
+def _new_items(path: Path, items: list[ImportedItem]) -> tuple[list[ImportedItem], bool]:
     keys, appendable = existing_items(path) if path.exists() else (set(), True)
-    new = [item for item in items if item.key not in keys]
+    return [item for item in items if item.key not in keys], appendable
+
+
+def _check_target(path: Path, items: list[ImportedItem], force: bool) -> None:
+    new, appendable = _new_items(path, items)
+    if not new:
+        return
+    if path.exists() and not force:
+        raise UserError(Issue(path, tr("already exists; {n} new item(s) not added").format(n=len(new)),
+                              hint=tr("pass --force to append them (items already there are kept)"), code="exists"))
+    if not appendable:
+        raise UserError(Issue(path, tr("cannot append: 'items' is not a '- …' list at the end of the file"),
+                              hint=tr("write items as a block list ('- id: …') at the end of the file, then retry")))
+
+
+def _write(source: Path, path: Path, department: str, items: list[ImportedItem], config: Config) -> Outcome:
+    """Append the new ``items`` to ``path`` (created when missing)."""
+    new, _appendable = _new_items(path, items)
     if not new:
         return Outcome(path, 0, len(items), False)
-    if path.exists() and not force:
-        raise UserError(Issue(path, f"already exists; {len(new)} new item(s) not added",
-                              hint="pass --force to append them (items already there are kept)"))
-    if not appendable:
-        raise UserError(Issue(path, "cannot append: 'items' is not a '- …' list at the end of the file",
-                              hint="write items as a block list ('- id: …') at the end of the file, then retry"))
     taken = used_ids(path.parent) if path.parent.is_dir() else set()
     numbers = iter(n for n in range(1, 100_000) if f"{department}-{n}" not in taken)
     lines = [line for item in new for line in item_lines(item, f"{department}-{next(numbers)}")]
@@ -219,6 +287,7 @@ def import_feedback(source: Path, draft: Draft, department: str, *, force: bool 
     else:
         text = (f"# 由 shuzhi feedback import 从 {' '.join(source.name.split())} 导入（批注和修订）。\n"
                 f"department: {department}\nitems:\n" + "\n".join(lines) + "\n")
-    validate(text, department, config or Config())
+    validate(text, department, config)
+    path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_text(path, text)
     return Outcome(path, len(new), len(items) - len(new), True)

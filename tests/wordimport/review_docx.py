@@ -30,6 +30,7 @@ class Comment:
     quote: str
     text: str
     whole: bool = False
+    author: str = "审阅人"
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def _tracked(body: etree._Element, rid: int, change: Replace) -> None:
 
 
 def comments_xml(comments: list[Comment]) -> bytes:
-    body = "".join(f'<w:comment w:id="{i}" w:author="审阅人" w:date="2026-01-05T00:00:00Z" w:initials="审">'
+    body = "".join(f'<w:comment w:id="{i}" w:author="{escape(c.author)}" w:date="2026-01-05T00:00:00Z" w:initials="审">'
                    f'<w:p><w:r><w:t xml:space="preserve">{escape(c.text)}</w:t></w:r></w:p></w:comment>'
                    for i, c in enumerate(comments))
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
