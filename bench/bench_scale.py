@@ -129,7 +129,8 @@ class Run:
 
 def timed(args: list[str], cwd: Path) -> Run:
     """Run ``args`` in ``cwd``; wall time and the peak RSS of its process tree."""
-    env = {**os.environ, "PYTHONPATH": str(CODE["dir"])}
+    # The summary lines are parsed: ask for the English ones (the interface is Chinese by default).
+    env = {**os.environ, "PYTHONPATH": str(CODE["dir"]), "SHUZHI_LANG": "en"}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
