@@ -26,6 +26,7 @@ ORDERS = (2, 3)
 _DIGITS = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 _PUNCT = re.compile(r"[，,、；;：:。！？!?“”‘’\"'（）()《》\s]+")
 MAGIC = "#shuzhi-scorer"
+_FUNCTION_CHARS = "的了和与及也在是"  # trimmed from the ends of a quoted stretch
 
 
 def normalise(text: str) -> str:
@@ -48,7 +49,7 @@ class Verdict:
 
     label: str  # the most likely of LABELS
     margin: float  # its log-probability minus the next best class's
-    top: tuple[str, ...]  # the n-grams that weighed most towards ``label`` against ``concrete``
+    top: tuple[str, ...]  # the words of the text that weighed most towards ``label`` against ``concrete``
 
 
 class Scorer:
@@ -127,6 +128,37 @@ class Scorer:
                 chosen.append(gram)
         return tuple(chosen)
 
+    def phrases(self, text: str, label: str, top: int = 3, longest: int = 6) -> tuple[str, ...]:
+        """The stretches of ``text`` itself that lean most to ``label`` against ``concrete``: every
+        character covered by a leaning n-gram is marked, marked runs are joined, and each run is cut
+        to its strongest window of at most ``longest`` characters — the writer's own words
+        (充分激发了, 精神面貌), not n-gram fragments."""
+        best, concrete = LABELS.index(label), LABELS.index("concrete")
+        lean = [0.0] * len(text)
+        for n in ORDERS:
+            for i in range(len(text) - n + 1):
+                piece = text[i : i + n]
+                weights = self.weights.get(_DIGITS.sub("0", piece)) if not _PUNCT.search(piece) else None
+                if weights is not None and weights[best] > weights[concrete]:
+                    for j in range(i, i + n):
+                        lean[j] += weights[best] - weights[concrete]
+        runs: list[tuple[float, int, int]] = []
+        i = 0
+        while i < len(text):
+            if lean[i] <= 0:
+                i += 1
+                continue
+            j = i
+            while j < len(text) and lean[j] > 0:
+                j += 1
+            width = min(longest, j - i)
+            start = max(range(i, j - width + 1), key=lambda k: (sum(lean[k : k + width]), -k))
+            runs.append((sum(lean[start : start + width]), start, start + width))
+            i = j
+        chosen = sorted(runs, key=lambda r: (-r[0], r[1]))[:top]
+        words = (text[a:b].strip(_FUNCTION_CHARS) for _, a, b in sorted(chosen, key=lambda r: r[1]))
+        return tuple(w for w in words if len(w) >= 2)
+
 
 @lru_cache(maxsize=65536)
 def verdict(text: str) -> Verdict:
@@ -135,7 +167,7 @@ def verdict(text: str) -> Verdict:
     label, margin, present = model._classify(text)
     if label == "concrete":
         return Verdict(label, margin, ())
-    return Verdict(label, margin, model.words(present, label))
+    return Verdict(label, margin, model.phrases(text, label) or model.words(present, label))
 
 
 @lru_cache(maxsize=1)
