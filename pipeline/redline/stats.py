@@ -15,9 +15,11 @@ from functools import lru_cache
 from lxml import etree
 
 from pipeline.ooxml import w
+from pipeline.i18n import N_, _
 from pipeline.redline.styles import read_styles
 
-FRONT_MATTER = "(front matter)"
+FRONT_MATTER = N_("(front matter)")
+UNTITLED = N_("(untitled section)")
 FIELDS = ("inserted", "deleted", "moved")
 HEADING_NAMES = ("heading 1", "标题 1")
 
@@ -49,7 +51,8 @@ class Stats:
     def summary(self) -> str:
         """One line for build logs: ``+1926 -1779 ~0 characters (inserted, deleted, moved)``."""
         total = self.total
-        return f"+{total.inserted} -{total.deleted} ~{total.moved} characters (inserted, deleted, moved)"
+        return _("+{inserted} -{deleted} ~{moved} characters (inserted, deleted, moved)").format(
+            inserted=total.inserted, deleted=total.deleted, moved=total.moved)
 
     def as_dict(self) -> dict:
         """JSON-ready form."""
@@ -58,8 +61,8 @@ class Stats:
 
     def table(self) -> str:
         """A plain-text table, columns aligned for Chinese (wide characters count double)."""
-        rows = [("section", *FIELDS)] + [
-            (s.name, *(str(getattr(s, f)) for f in FIELDS)) for s in [*self.sections, self.total]
+        rows = [(_("section"), _("inserted"), _("deleted"), _("moved"))] + [
+            (_display_name(s.name), *(str(getattr(s, f)) for f in FIELDS)) for s in [*self.sections, self.total]
         ]
         width = max(_width(r[0]) for r in rows)
         lines = []
@@ -67,6 +70,11 @@ class Stats:
             name = row[0] + " " * (width - _width(row[0]))
             lines.append(name + "".join(f"{cell:>10}" for cell in row[1:]))
         return "\n".join(lines)
+
+
+def _display_name(name: str) -> str:
+    """A section's name as the table shows it (the made-up ones translated)."""
+    return _(name) if name in (FRONT_MATTER, UNTITLED, "total") else name
 
 
 def _width(text: str) -> int:
@@ -82,7 +90,7 @@ class Counter:
 
     def start_section(self, name: str) -> None:
         """Following counts belong to the section ``name``."""
-        name = name.strip() or "(untitled section)"
+        name = name.strip() or UNTITLED
         current = self.stats.sections[-1]
         if (
             current.name == FRONT_MATTER

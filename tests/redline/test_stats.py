@@ -59,3 +59,15 @@ STYLES = ('<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml
 def test_heading_styles_follow_based_on() -> None:
     from pipeline.redline.stats import heading_styles
     assert heading_styles(STYLES) == {"Heading1", "Mine", "Lvl"}
+
+
+def test_summary_and_table_in_the_interface_language(stats, language: str) -> None:
+    """The numbers and the JSON stay; the words follow SHUZHI_LANG (the table stays aligned)."""
+    summary, table = stats.summary(), stats.table().splitlines()
+    assert summary.startswith("+7 -5 ~13 ")
+    assert ("characters" in summary) == (language == "en") and ("字" in summary) == (language == "zh_CN")
+    assert table[0].startswith("section" if language == "en" else "部分")
+    assert table[-1].startswith("total" if language == "en" else "合计")
+    widths = {sum(2 if "\u4e00" <= c <= "\u9fff" or c in "、（）" else 1 for c in line) for line in table}
+    assert len(widths) == 1
+    assert stats.as_dict()["total"]["name"] == "total"
