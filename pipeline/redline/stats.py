@@ -68,7 +68,7 @@ class Stats:
         lines = []
         for row in rows:
             name = row[0] + " " * (width - _width(row[0]))
-            lines.append(name + "".join(f"{cell:>10}" for cell in row[1:]))
+            lines.append(name + "".join(" " * (10 - _width(cell)) + cell for cell in row[1:]))
         return "\n".join(lines)
 
 
