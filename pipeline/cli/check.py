@@ -16,7 +16,8 @@ from pipeline.content.config import load_config
 from pipeline.fsutil import atomic_write_text
 from pipeline.lint.engine import Linter
 from pipeline.lint.finding import Finding
-from pipeline.lint.formats import format_github, format_sarif, format_text
+from pipeline.lint.formats import format_github, format_sarif
+from pipeline.lint.readable import format_by_line
 from pipeline.content.workspace import require_root
 from pipeline.i18n import _
 
@@ -77,7 +78,7 @@ def _report(outcome: CheckOutcome, workspace: Path, sarif_path: Path | None, git
     findings = outcome.findings
     shown = [f for f in findings if f.severity in ("error", "warning")]
     if shown:
-        click.echo(format_text(shown, source_line), nl=False)
+        click.echo(format_by_line(shown, source_line), nl=False)
     # Input errors are printed with their unit's summary below; annotations and SARIF need them too.
     annotated = sorted(findings + outcome.content_findings, key=lambda f: f.sort_key())
     if github:

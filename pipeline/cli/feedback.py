@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
-from pipeline.errors import EXIT_FINDINGS, EXIT_OK, display_path
+from pipeline.errors import EXIT_FINDINGS, EXIT_OK
 from pipeline.feedback.api import check_feedback, load_many, load_workspace_with_feedback
 from pipeline.feedback.check import CheckResult
 from pipeline.feedback.ledger import FORMATS, build_ledger, format_ledgers
-from pipeline.lint.finding import Finding
+from pipeline.lint.readable import finding_line
 from pipeline.cli.options import root_option
 from pipeline.content.workspace import require_root
 from pipeline.i18n import _
@@ -21,14 +21,9 @@ def feedback() -> None:
     """The ``feedback`` command (its help text is the translated ``help=`` of the decorator)."""
 
 
-def format_finding(item: Finding) -> str:
-    """``drafts/u/v1/feedback/rs.yaml:7:9: error: … [feedback-quote-not-found]``."""
-    return f"{display_path(item.path)}:{item.line}:{item.column}: {_(item.severity)}: {item.message} [{item.rule}]"
-
-
 def format_result(result: CheckResult) -> list[str]:
     """Findings first, then pending items, then a summary line."""
-    lines = [format_finding(f) for f in result.findings]
+    lines = [finding_line(f) for f in result.findings]
     for pending in result.pending:
         item, draft = pending.item, pending.round.draft
         unit = draft.unit.id if draft.unit else ""

@@ -41,28 +41,6 @@ def caret_line(line: str, column: int, end_column: int) -> str:
     return pad + "^" * max(display_width(line[start:end]), 1)
 
 
-def format_text(findings: Sequence[Finding], lines: LineSource, files: int | None = None) -> str:
-    """``path:line:col: severity rule message``, the source line, carets under the match; a summary."""
-    out = []
-    for f in findings:
-        out.append(f"{display_path(f.path)}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
-        source = lines(f)
-        if source is not None and source.strip():
-            end = f.end_column if f.end_line == f.line else len(source) + 1
-            out.append("    " + source)
-            out.append("    " + caret_line(source, f.column, end))
-    out.append(summary(findings, files))
-    return "\n".join(out) + "\n"
-
-
-def summary(findings: Sequence[Finding], files: int | None = None) -> str:
-    """``3 errors, 5 warnings, 0 suggestions in 2 files`` (files linted, or files with findings)."""
-    counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "suggestion")}
-    files = len({f.path for f in findings}) if files is None else files
-    return (f"{counts['error']} errors, {counts['warning']} warnings, {counts['suggestion']} suggestions"
-            f" in {files} files")
-
-
 def format_json(findings: Sequence[Finding]) -> str:
     """A JSON array of findings (see :meth:`Finding.to_dict`)."""
     return json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2) + "\n"

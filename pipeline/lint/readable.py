@@ -25,7 +25,7 @@ from pipeline.errors import display_path
 from pipeline.i18n import N_, _
 from pipeline.lint.document import Document
 from pipeline.lint.finding import SEVERITIES, Finding
-from pipeline.lint.formats import caret_line, display_width
+from pipeline.lint.formats import LineSource, caret_line, display_width
 from pipeline.lint.locate import Located
 
 #: Characters shown on each side of the flagged words, and at most this many of the words themselves.
@@ -156,9 +156,29 @@ def _group_key(item: Located) -> tuple[KeyPath, int]:
     return item.finding.key_path, 0 if item.finding.key_path else -1
 
 
-def _finding_line(f: Finding, severities: dict[str, str]) -> str:
-    severity = severities.get(f.severity, f.severity)
+def finding_line(f: Finding, severities: dict[str, str] | None = None) -> str:
+    """``path:line:col: 警告 rule message``: how every command names one finding (lint, check, feedback).
+
+    ``severities`` are the translated severity names, when the caller translated them once for many.
+    """
+    severity = severities.get(f.severity, f.severity) if severities else severity_name(f.severity)
     return f"{display_path(f.path)}:{f.line}:{f.column}: {severity} {f.rule} {f.message}"
+
+
+def format_by_line(findings: Sequence[Finding], lines: LineSource, files: int | None = None) -> str:
+    """Findings without their linted documents (``check``, ``feedback check``): each with the window of
+    its source line around the flagged words, as :func:`format_readable` shows them; a count at the end."""
+    severities = {s: severity_name(s) for s in SEVERITIES}
+    out = []
+    for f in findings:
+        out.append(finding_line(f, severities))
+        source = lines(f)
+        if source is not None and source.strip():
+            end = f.end_column if f.end_line == f.line else len(source) + 1
+            shown, start, stop = window(source, f.column - 1, max(end - 1, f.column))
+            out += [INDENT + shown, INDENT + _carets(shown, start, stop)]
+    out.append(totals(findings, files))
+    return "\n".join(out) + "\n"
 
 
 def _document_lines(linted: Linted, severities: dict[str, str]) -> list[str]:
@@ -173,7 +193,7 @@ def _document_lines(linted: Linted, severities: dict[str, str]) -> list[str]:
         path = display_path(first.finding.path)
         out.append(f"{path}: {label}" + (f"（{where}）" if where and where != label else ""))
         for item in items:
-            out.append(_finding_line(item.finding, severities))
+            out.append(finding_line(item.finding, severities))
             if item.unit is not None and item.unit.text.strip():
                 shown, start, end = window(item.unit.text, item.start, item.end)
                 out.append(INDENT + shown)

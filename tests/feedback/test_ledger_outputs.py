@@ -53,7 +53,7 @@ def test_formats(tmp_path: Path) -> None:
 @pytest.mark.parametrize("args, responses, code, expected", [
     (["feedback", "check"], None, 0, "0 errors, 0 warnings, 0 pending"),
     (["feedback", "check", "u"], {2: RESPONSES_V2.replace("  - item: rs-1\n    status: adopted\n", "")}, 1,
-     "error: 人事（rs）对第1稿的意见rs-1没有答复"),
+     "error feedback-missing-response 人事（rs）对第1稿的意见rs-1没有答复"),
     (["feedback", "check", "nope"], None, 2, "no unit 'nope'"),
     (["feedback", "ledger", "u", "--format", "csv"], None, 0, "u,v1→v2,rs,人事,2,1,0,1,0,0.5000"),
     (["feedback", "ledger", "--format", "xml"], None, 2, "Invalid value for '--format'"),

@@ -13,8 +13,8 @@ import pytest
 from pipeline.make.check import CHECK_RULES
 from pipeline.lint.engine import Linter
 from pipeline.lint.finding import Finding, RuleDescription
-from pipeline.lint.formats import (GITHUB_CAP, caret_line, display_width, format_github, format_json,
-                                   format_sarif, format_text)
+from pipeline.lint.formats import GITHUB_CAP, caret_line, display_width, format_github, format_json, format_sarif
+from pipeline.lint.readable import format_by_line
 from pipeline.lint.rules import Rule, load_rules
 from conftest import golden
 
@@ -54,14 +54,22 @@ def test_caret_line_counts_wide_characters_twice(line: str, column: int, end: in
     assert caret_line(line, column, end) == expected
 
 
-def test_text_format_shows_line_and_carets() -> None:
-    out = format_text([_finding()], lambda f: "ab高度重视。", files=1)
+def test_findings_by_source_line_show_a_window_and_carets() -> None:
+    """check and feedback check print findings like lint does, from the file's line."""
+    out = format_by_line([_finding()], lambda f: "ab高度重视。", files=1)
     assert out.splitlines() == [
         "r.yaml:1:3: warning boilerplate-stock 删去“高度重视”",
         "    ab高度重视。",
         "      ^^^^^^^^",
         "0 errors, 1 warnings, 0 suggestions in 1 files",
     ]
+
+
+def test_a_long_source_line_is_cut_to_a_window_around_the_hit() -> None:
+    line = "甲" * 40 + "高度重视" + "乙" * 40
+    finding = _finding(column=41, end_column=45)
+    shown = format_by_line([finding], lambda f: line).splitlines()[1:3]
+    assert shown == ["    …" + "甲" * 10 + "高度重视" + "乙" * 10 + "…", "    " + " " * 21 + "^" * 8]  # … is one column wide
 
 
 def test_json_format_round_trips() -> None:
