@@ -13,7 +13,9 @@ with one job may take longer than one wants to wait.
 
 Targets (issue 7, on a 2-core machine): 1,000 units × 8 drafts under 10 minutes with 2 jobs, a no-op
 rebuild of 1,000 units under 5 s, peak memory under 1 GB, time linear in units and close to linear
-in jobs.  Nothing here is a pass/fail test: the table is printed and the targets are shown next to it.
+in jobs.  After each case ``shuzhi overview --jobs J`` runs with no cached summaries, then again with
+nothing changed (issue 15: 1,000 units under 10 s and under 1 s).  Nothing here is a pass/fail test:
+the table is printed and the targets are shown next to it.
 
 Run: ``python bench/bench_scale.py [--sizes 10,100,1000] [--drafts 8] [--jobs 1,2] [--quick]
 [--budget SECONDS] [--keep DIR]``.  ``make bench`` does not run this module (see ``DEFAULT_RUN``);
@@ -43,6 +45,8 @@ CODE = {"dir": ROOT}  # where the pipeline package is imported from (a snapshot 
 SAMPLE_SECONDS = 0.1
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 TARGET_SECONDS, TARGET_NOOP_SECONDS, TARGET_MB = 600.0, 5.0, 1024.0
+# issue 15: the overview of 1,000 units from no cached summaries, and with nothing changed
+TARGET_OVERVIEW_SECONDS, TARGET_OVERVIEW_NOOP_SECONDS = 10.0, 1.0
 BUILT_LINE = re.compile(r"^(\d+) units, (\d+) outputs built, (\d+) unchanged, (\d+) failed", re.M)
 
 
@@ -157,6 +161,8 @@ class Case:
     jobs: int
     check: Run | None = None
     noop: Run | None = None
+    overview: Run | None = None  # shuzhi overview with no cached summaries (after the check)
+    overview_noop: Run | None = None  # and straight afterwards, nothing changed
     skipped: str = ""
     problems: list[str] = field(default_factory=list)
 
@@ -207,6 +213,23 @@ def measure(case: Case, workspace: Path) -> None:
     if case.noop.returncode != 0 or counts is None or counts[1] != 0:
         case.problems.append(f"no-op rebuild exited {case.noop.returncode} and built "
                              f"{counts[1] if counts else '?'} outputs (expected 0)")
+    measure_overview(case, workspace)
+
+
+OVERVIEW_LINE = re.compile(r"(\d+) 个单位（重新计算 (\d+) 个）")
+
+
+def measure_overview(case: Case, workspace: Path) -> None:
+    """``shuzhi overview`` from no cached summaries (every unit summarised), then with nothing changed."""
+    shutil.rmtree(workspace / "build" / "overview", ignore_errors=True)
+    args = [*SHUZHI, "overview", "--jobs", str(case.jobs)]
+    case.overview = timed(args, workspace)
+    case.overview_noop = timed(args, workspace)
+    for name, run_, recomputed in (("overview", case.overview, case.units), ("overview no-op", case.overview_noop, 0)):
+        found = OVERVIEW_LINE.search(run_.stdout)
+        if run_.returncode != 0 or found is None or int(found.group(2)) != recomputed:
+            case.problems.append(f"{name} exited {run_.returncode}, expected {recomputed} units recomputed: "
+                                 f"{(run_.stdout + run_.stderr).strip()[-500:]}")
 
 
 def predicted_seconds(done: list[Case], units: int, jobs: int) -> float | None:
@@ -231,15 +254,17 @@ def plan_order(sizes: list[int], jobs: list[int]) -> list[tuple[int, int]]:
 
 def table(cases: list[Case]) -> list[str]:
     header = (f"{'units':>6} {'drafts':>6} {'jobs':>4} {'wall s':>9} {'per-unit ms':>12} {'cpu s':>9} "
-              f"{'no-op s':>8} {'peak MB':>8}")
+              f"{'no-op s':>8} {'peak MB':>8} {'overview s':>10} {'ov no-op s':>10}")
     lines = [header, "-" * len(header)]
     for c in cases:
         if c.check is None or c.noop is None:
             lines.append(f"{c.units:>6} {c.drafts:>6} {c.jobs:>4}   skipped: {c.skipped}")
             continue
         peak = max(c.check.peak_mb, c.noop.peak_mb)
+        overview = f"{c.overview.seconds:>10.2f}" if c.overview else f"{'—':>10}"
+        overview_noop = f"{c.overview_noop.seconds:>10.2f}" if c.overview_noop else f"{'—':>10}"
         lines.append(f"{c.units:>6} {c.drafts:>6} {c.jobs:>4} {c.check.seconds:>9.1f} {c.per_unit_ms:>12.0f} "
-                     f"{c.check.cpu_seconds:>9.1f} {c.noop.seconds:>8.2f} {peak:>8.0f}")
+                     f"{c.check.cpu_seconds:>9.1f} {c.noop.seconds:>8.2f} {peak:>8.0f} {overview} {overview_noop}")
     return lines
 
 
@@ -278,6 +303,14 @@ def targets(cases: list[Case], startup: float) -> list[str]:
         full = (c.check.seconds - startup) * 1000 / c.units + startup
         noop = max(0.0, c.noop.seconds - startup) * 1000 / c.units + startup
         mark = "measured" if c.units == 1000 else "extrapolated"
+        if c.overview is not None and c.overview_noop is not None:
+            ov = (c.overview.seconds - startup) * 1000 / c.units + startup
+            ov_noop = max(0.0, c.overview_noop.seconds - startup) * 1000 / c.units + startup
+            lines.append(f"{c.units:>5} units, {c.jobs} job(s) → 1,000 units {mark}: overview {ov:.1f} s "
+                         f"({'ok' if ov < TARGET_OVERVIEW_SECONDS else 'MISSED'}, target "
+                         f"{TARGET_OVERVIEW_SECONDS:.0f}), overview no-op {ov_noop:.2f} s "
+                         f"({'ok' if ov_noop < TARGET_OVERVIEW_NOOP_SECONDS else 'MISSED'}, target "
+                         f"{TARGET_OVERVIEW_NOOP_SECONDS:.0f})")
         lines.append(f"{c.units:>5} units, {c.jobs} job(s) → 1,000 units {mark}: check {full:.0f} s "
                      f"({'ok' if full < TARGET_SECONDS else 'MISSED'}, target {TARGET_SECONDS:.0f}), "
                      f"no-op {noop:.1f} s ({'ok' if noop < TARGET_NOOP_SECONDS else 'MISSED'}, target "

@@ -61,5 +61,5 @@ def lookback(unit: str, as_of: dt.datetime | None, fmt: str, no_docx: bool, root
         path = write_lookback(
             result, template_for(root, unit_drafts.unit), root / BUILD_DIR / unit / LOOKBACK_DOCX
         )
-        click.echo(f"wrote {display_path(path)}", err=True)
+        click.echo(f"已写出 {display_path(path)}", err=True)
     return EXIT_OK

@@ -53,8 +53,8 @@ def overview(
         workspace, parent, as_of.date() if as_of else None, jobs or default_jobs(), force
     )
     invalid = [s.id for s in result.summaries if s.errors]
-    state = "wrote " + ", ".join(display_path(p) for p in paths) if written else "up to date"
-    click.echo(f"overview: {len(result.summaries)} units ({result.recomputed} recomputed), {state}")
+    state = "已写出 " + "、".join(display_path(p) for p in paths) if written else "无变化，未重写"
+    click.echo(f"总览：{len(result.summaries)} 个单位（重新计算 {result.recomputed} 个），{state}")
     if invalid:
-        click.echo(f"units with invalid content (shown as such): {', '.join(invalid)}", err=True)
+        click.echo(f"内容有误的单位（总览中标出）：{'、'.join(invalid)}", err=True)
     return EXIT_OK

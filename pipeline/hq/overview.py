@@ -10,9 +10,11 @@ Each unit's :class:`~pipeline.hq.summary.UnitSummary` is cached in
   checked when the stat key differs, so a file touched but not changed (a fresh clone, a checkout)
   costs a hash, not a recomputation.
 
-Stale units are summarised in worker processes (``jobs``).  The outputs (``index.html``,
-``overview.xlsx``, the chart) are rewritten only when a summary, the cut or the date changed — the
-stamp is ``build/overview/.stamps.json``, as in every unit's build folder.
+The unit's build writes the same record as ``build/<unit>/summary.json`` (it has the unit loaded
+anyway), so after ``shuzhi build`` or ``check`` the overview only reads them; a unit the build has
+not seen, or that changed since, is summarised here, in worker processes (``jobs``).  The outputs
+(``index.html``, ``overview.xlsx``, the chart) are rewritten only when a summary, the cut or the date
+changed — the stamp is ``build/overview/.stamps.json``, as in every unit's build folder.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from pathlib import Path
 from pipeline.content.config import Config, load_config
 from pipeline.content.confine import outside_issue
 from pipeline.content.workspace import BUILD_DIR, unit_dirs
-from pipeline.errors import Issue, IssueCollector, UserError
+from pipeline.errors import IssueCollector
 from pipeline.fsutil import atomic_write_bytes, atomic_write_text
 from pipeline.hq.hierarchy import Member, below, hierarchy_issues, unknown_parent_issue
 from pipeline.hq.summary import UnitSummary, summarise_unit
@@ -39,6 +41,7 @@ OVERVIEW_DIR = "overview"
 UNITS_DIR = "units"
 HTML_FILE = "index.html"
 XLSX_FILE = "overview.xlsx"
+SUMMARY_FILE = "summary.json"
 CACHE_VERSION = "1"
 
 
@@ -80,14 +83,16 @@ def _stat_key(paths: Iterator[os.DirEntry[str]], base: str) -> str:
     return h.hexdigest()
 
 
-def _content_digest(paths: list[str], base: str) -> str:
+def _content_digest(paths: list[str], base: str, root: Path | None = None) -> str:
+    """Names (relative to ``root``: the same workspace elsewhere has the same digest) and contents."""
     h = hashlib.sha256(base.encode())
+    prefix = f"{root}{os.sep}" if root is not None else ""
     for path in paths:
         if outside_issue(Path(path)) is not None:  # a link out of the workspace is never opened (confine.py)
             h.update(b"outside\0" + os.path.realpath(path).encode())
             continue
         with open(path, "rb") as handle:
-            h.update(path.encode() + b"\0" + hashlib.sha256(handle.read()).digest())
+            h.update(path.removeprefix(prefix).encode() + b"\0" + hashlib.sha256(handle.read()).digest())
     return h.hexdigest()
 
 
@@ -97,7 +102,7 @@ def _shared_base(root: Path, as_of: dt.date | None) -> str:
     from pipeline.make.digest import pipeline_fingerprint
 
     shared = [str(root / "shuzhi.toml"), *(e.path for e in _files(root / "templates"))]
-    digest = _content_digest([p for p in shared if os.path.isfile(p)], "")
+    digest = _content_digest([p for p in shared if os.path.isfile(p)], "", root)
     return f"{CACHE_VERSION};{pipeline_fingerprint()};{digest};as_of={as_of or ''}"
 
 
@@ -126,36 +131,57 @@ def _compute(root: Path, unit_dir: Path, as_of: dt.date | None) -> dict[str, obj
     return summarise_unit(root, unit_dir, _config(root), as_of).to_dict()
 
 
+def unit_digest(root: Path, unit_dir: Path, as_of: dt.date | None) -> str:
+    """The content digest of a unit's inputs (see the module docstring)."""
+    root = root.resolve()
+    return _content_digest([e.path for e in _files(unit_dir)], _shared_base(root, as_of), root)
+
+
+def build_summary_path(root: Path, unit_id: str) -> Path:
+    """``build/<unit>/summary.json``: the summary the unit's build wrote (:mod:`pipeline.make.hq_targets`)."""
+    return root / BUILD_DIR / unit_id / SUMMARY_FILE
+
+
+def _cached(root: Path, unit_dir: Path, key: str, digest: str | None) -> dict[str, object] | None:
+    """A cached record whose key (or, given, digest) matches: the overview's own, else the build's."""
+    for path in (_cache_path(root, unit_dir.name), build_summary_path(root, unit_dir.name)):
+        record = _read_cache(path)
+        if record is not None and (record.get("key") == key or (digest and record.get("digest") == digest)):
+            return record
+    return None
+
+
 def _summaries(
     root: Path, dirs: Sequence[Path], as_of: dt.date | None, jobs: int
 ) -> tuple[list[UnitSummary], int]:
-    """Every unit's summary, from the cache where its inputs did not change; how many were computed."""
+    """Every unit's summary, from a cache where its inputs did not change; how many were computed."""
     base = _shared_base(root, as_of)
     found: dict[str, UnitSummary] = {}
     stale: list[tuple[Path, str, str]] = []
     for unit_dir in dirs:
         entries = list(_files(unit_dir))
         key = _stat_key(iter(entries), base)
-        path = _cache_path(root, unit_dir.name)
-        cached = _read_cache(path)
-        if cached is not None and cached.get("key") == key:
-            found[unit_dir.name] = UnitSummary.from_dict(cached["summary"])  # type: ignore[arg-type]
+        record = _cached(root, unit_dir, key, None)
+        digest = None
+        if record is None:  # changed, or only touched: the content decides
+            digest = _content_digest([e.path for e in entries], base, root)
+            record = _cached(root, unit_dir, key, digest)
+        if record is None:
+            stale.append((unit_dir, key, digest or ""))
             continue
-        digest = _content_digest([e.path for e in entries], base)
-        if cached is not None and cached.get("digest") == digest:  # touched, not changed
-            found[unit_dir.name] = UnitSummary.from_dict(cached["summary"])  # type: ignore[arg-type]
-            atomic_write_text(path, json.dumps({**cached, "key": key}, ensure_ascii=False, sort_keys=True))
-            continue
-        stale.append((unit_dir, key, digest))
+        found[unit_dir.name] = UnitSummary.from_dict(record["summary"])  # type: ignore[arg-type]
+        if record.get("key") != key or not _cache_path(root, unit_dir.name).is_file():
+            _write_record(root, unit_dir.name, {**record, "key": key})
     for (unit_dir, key, digest), data in zip(
         stale, _run(root, [s[0] for s in stale], as_of, jobs), strict=True
     ):
         found[unit_dir.name] = UnitSummary.from_dict(data)
-        record = {"key": key, "digest": digest, "summary": data}
-        atomic_write_text(
-            _cache_path(root, unit_dir.name), json.dumps(record, ensure_ascii=False, sort_keys=True)
-        )
+        _write_record(root, unit_dir.name, {"key": key, "digest": digest, "summary": data})
     return [found[d.name] for d in dirs], len(stale)
+
+
+def _write_record(root: Path, unit_id: str, record: dict[str, object]) -> None:
+    atomic_write_text(_cache_path(root, unit_id), json.dumps(record, ensure_ascii=False, sort_keys=True))
 
 
 def _run(root: Path, dirs: list[Path], as_of: dt.date | None, jobs: int) -> Iterator[dict[str, object]]:

@@ -78,8 +78,11 @@ tr.invalid td { background: #fff3f3; }
 .js thead tr.cols th[aria-sort="ascending"]::after { content: " ▲"; }
 .js thead tr.cols th[aria-sort="descending"]::after { content: " ▼"; }
 section.errors li { margin-bottom: 0.3em; }
-@media print { @page { size: A4 landscape; margin: 12mm; } .wrap { overflow: visible; } thead th { position: static; }
-  table { font-size: 6.5pt; } th, td { white-space: normal; padding: 0.15em 0.2em; } img.chart { max-height: 90mm; } }
+@media print {
+  @page { size: A4 landscape; margin: 12mm; }
+  .wrap { overflow: visible; } thead th { position: static; } img.chart { max-height: 90mm; }
+  table { font-size: 6.5pt; } th, td { white-space: normal; padding: 0.15em 0.2em; }
+}
 """
 
 PAGE = """<!DOCTYPE html>

@@ -94,14 +94,29 @@ def _fill(summary: UnitSummary, root: Path, unit_dir: Path, config: Config, as_o
         _fill_unit(summary, unit_drafts.unit)
     issues.raise_if_any()
     assert unit_drafts is not None  # read_unit_drafts records an issue whenever it gives None
+    fill_loaded(summary, root, unit_drafts, config, as_of)
+
+
+def fill_loaded(
+    summary: UnitSummary,
+    root: Path,
+    unit_drafts: Any,
+    config: Config,
+    as_of: dt.date | None,
+    feedback: Any = None,
+    sources: Any = None,
+) -> None:
+    """Fill ``summary`` from a loaded unit (the build passes what it has loaded already: its feedback
+    rounds and sources); raises :class:`UserError` for invalid input."""
+    _fill_unit(summary, unit_drafts.unit)
     summary.drafts = len(unit_drafts.drafts)
     latest = unit_drafts.latest
     if latest is None:
         return
     summary.latest, summary.latest_date = latest.label, latest.report.date.isoformat()
-    _fill_feedback(summary, unit_drafts, config)
+    _fill_feedback(summary, unit_drafts, config, feedback)
     _fill_lint(summary, unit_drafts, config)
-    _fill_rectification(summary, root, unit_drafts, as_of)
+    _fill_rectification(summary, root, unit_drafts, as_of, sources)
 
 
 def _fill_unit(summary: UnitSummary, unit: Any) -> None:
@@ -112,10 +127,11 @@ def _fill_unit(summary: UnitSummary, unit: Any) -> None:
     summary.parent_line, summary.parent_column = place.line, place.column
 
 
-def _fill_feedback(summary: UnitSummary, unit_drafts: Any, config: Config) -> None:
-    from pipeline.feedback.api import ledger_for
+def _fill_feedback(summary: UnitSummary, unit_drafts: Any, config: Config, feedback: Any = None) -> None:
+    from pipeline.feedback.api import load_rounds
+    from pipeline.feedback.ledger import build_ledger
 
-    ledger = ledger_for(unit_drafts, config)
+    ledger = build_ledger(feedback if feedback is not None else load_rounds(unit_drafts, config))
     summary.feedback_given = ledger.total.given
     summary.feedback_open = {d.code: t.open for d, t in ledger.by_department()}
 
@@ -132,11 +148,14 @@ def _fill_lint(summary: UnitSummary, unit_drafts: Any, config: Config) -> None:
     )
 
 
-def _fill_rectification(summary: UnitSummary, root: Path, unit_drafts: Any, as_of: dt.date | None) -> None:
+def _fill_rectification(
+    summary: UnitSummary, root: Path, unit_drafts: Any, as_of: dt.date | None, sources: Any = None
+) -> None:
     from pipeline.hq.lookback import lookback
     from pipeline.hq.sources import unit_sources
 
-    sources = unit_sources(root, unit_drafts.unit, [d.report for d in unit_drafts.drafts])
+    if sources is None:
+        sources = unit_sources(root, unit_drafts.unit, [d.report for d in unit_drafts.drafts])
     lb = lookback(unit_drafts.latest, sources, as_of)
     rect = lb.rect
     summary.as_of = lb.as_of.isoformat()

@@ -188,3 +188,18 @@ def test_libreoffice_opens_the_workbook(root: Path, tmp_path: Path) -> None:
     rows = list(csv.reader(io.StringIO((out / "overview.csv").read_text(encoding="utf-8"))))
     assert rows[1][:4] == ["单位", "文件夹", "层级", "上级单位"]
     assert [r[1] for r in rows[2:]] == ["a", "a1", "b"]
+
+
+def test_the_build_writes_each_units_row_and_the_overview_reuses_it(root: Path) -> None:
+    from pipeline.cli.main import main
+
+    assert main(["build", "--root", str(root), "--quiet", "--jobs", "1"]) == 1  # unit b is invalid
+    assert (root / "build" / "a" / "summary.json").is_file()
+    reused = collect(root)
+    assert reused.recomputed == 1  # only b, whose build failed, is summarised by the overview
+    fresh = collect(root / ".." / "ws")  # same workspace: now every unit comes from the caches
+    assert fresh.recomputed == 0
+    shutil.rmtree(root / "build" / "overview")
+    computed = [s.to_dict() for s in collect(root).summaries]
+    shutil.rmtree(root / "build")
+    assert [s.to_dict() for s in collect(root).summaries] == computed

@@ -85,13 +85,17 @@ def test_table_and_ratios() -> None:
     skipped = scale.Case(1000, 8, 1, skipped="predicted 2000 s, 100 s of the budget left")
     lines = scale.table([*cases, skipped])
     assert lines[0].split() == ["units", "drafts", "jobs", "wall", "s", "per-unit", "ms", "cpu", "s", "no-op", "s",
-                                "peak", "MB"]
-    assert lines[2].split() == ["10", "8", "2", "10.0", "1000", "10.0", "0.50", "100"]
+                                "peak", "MB", "overview", "s", "ov", "no-op", "s"]
+    assert lines[2].split() == ["10", "8", "2", "10.0", "1000", "10.0", "0.50", "100", "—", "—"]
     assert "skipped: predicted 2000 s" in lines[-1]
     ratios = scale.scaling(cases)
     assert "time per unit vs 10 units, 2 job(s): 10: 1.00, 100: 0.90  (1.00 = linear)" in ratios
     assert "speed-up 1 → 2 jobs at 100 units: 2.00× (efficiency 100%)" in ratios
     assert any("check 900 s (MISSED" in line for line in scale.targets(cases, startup=0.0))
+    cases[2].overview, cases[2].overview_noop = run(0.9), run(0.05)  # 100 units, 2 jobs
+    assert scale.table(cases)[4].split()[-2:] == ["0.90", "0.05"]
+    assert any("overview 9.0 s (ok, target 10), overview no-op 0.50 s (ok, target 1)" in line
+               for line in scale.targets(cases, startup=0.0))
 
 
 def test_peak_memory_counts_the_whole_process_tree() -> None:

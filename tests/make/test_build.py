@@ -80,9 +80,10 @@ def test_second_build_is_a_no_op_and_a_change_rebuilds_only_what_reads_it(tmp_pa
     report.write_text(report.read_text(encoding="utf-8").replace("解决问题3个", "解决问题4个"), encoding="utf-8")
     again = run_build(root, None, BuildOptions(), jobs=1)
     # the draft's report, review and companions, the unit's ledger and web page (they read every draft)
-    # and the look-back of the latest draft
+    # and the look-back of the latest draft and the unit's row of the overview
     assert [r.built for r in again.results] == [[], ["v1/report.docx", "v1/review.docx", "v1/companions",
-                                                     "feedback ledger", "publish/index.html", "lookback.docx"]]
+                                                     "feedback ledger", "publish/index.html", "lookback.docx",
+                                                     "summary.json"]]
 
 
 def test_builds_are_byte_identical(tmp_path: Path) -> None:
