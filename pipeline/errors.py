@@ -79,7 +79,6 @@ CODES: dict[str, str] = {
     "unknown-problem": N_("A measure points at a problem id that the draft does not have."),
     "unknown-unit": N_("A unit that the workspace does not have."),
     "unknown-department": N_("A department that the configuration does not have."),
-    "unknown-item": N_("A feedback item id that does not exist."),
     "not-found": N_("Something named on the command line or in a file does not exist."),
     # workspace and configuration
     "no-workspace": N_("The command is not run inside a shuzhi workspace."),

@@ -1,0 +1,35 @@
+"""``pipeline.errors``: every issue has a known, stable code; the codes in use are the codes described."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import CODES, GENERIC_CODE, Issue, UserError
+
+PIPELINE = Path(__file__).resolve().parent.parent / "pipeline"
+
+
+def test_an_unknown_code_is_a_bug() -> None:
+    with pytest.raises(ValueError, match="add it to pipeline.errors.CODES"):
+        Issue(None, "x", code="no-such-code")
+
+
+def test_codes_are_stable_ids() -> None:
+    """Lower-case words joined by hyphens: they are SARIF rule ids and annotation titles."""
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", code) for code in CODES)
+
+
+def test_every_described_code_is_used() -> None:
+    """A code nobody raises would describe nothing in SARIF; a code raised but not described fails at once."""
+    source = "\n".join(p.read_text(encoding="utf-8") for p in PIPELINE.rglob("*.py") if p.name != "errors.py")
+    unused = [code for code in CODES if code != GENERIC_CODE and f'"{code}"' not in source]
+    assert not unused, unused
+
+
+@pytest.mark.parametrize(("count", "en", "zh"), [(2, "2 errors", "共 2 个错误"), (5, "5 errors", "共 5 个错误")])
+def test_the_count_line_follows_the_language(count: int, en: str, zh: str, language: str) -> None:
+    error = UserError([Issue(f"f{i}.yaml", "x", line=i) for i in range(count)])
+    assert error.format().splitlines()[-1] == (en if language == "en" else zh)
