@@ -7,25 +7,28 @@ others in a build.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
 from pipeline.content.confine import outside_issue, refuse_outside, unit_name_issue
 from pipeline.content.config import Config, load_config
+from pipeline.content.layout import (
+    BUILD_DIR,
+    CONFIG_FILE,
+    DRAFTS_DIR,
+    REPORT_FILE,
+    UNIT_FILE,
+    template_file,
+    version_of_dir,
+)
 from pipeline.errors import Issue, IssueCollector, UserError
 from pipeline.content.load import read_question_set, read_report, read_unit, unit_question_set_id
 from pipeline.content.model import Draft, QuestionSet, Report, Unit
 from pipeline.i18n import _
 from pipeline.content.reader import known_hint
 
-DRAFTS_DIR = "drafts"
-BUILD_DIR = "build"
-TEMPLATES_DIR = "templates"
 DEFAULT_QUESTION_SET = "standard"
-PACKAGED_TEMPLATES = Path(__file__).resolve().parent.parent / "resources" / "templates"
-_VERSION_DIR = re.compile(r"^v([1-9][0-9]*)$")
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ def find_root(start: Path) -> Path | None:
     """The nearest folder at or above ``start`` that holds ``drafts/`` or ``shuzhi.toml``."""
     start = start.resolve()
     for folder in (start, *start.parents):
-        if (folder / DRAFTS_DIR).is_dir() or (folder / "shuzhi.toml").is_file():
+        if (folder / DRAFTS_DIR).is_dir() or (folder / CONFIG_FILE).is_file():
             return folder
     return None
 
@@ -92,9 +95,9 @@ def draft_dirs(unit_dir: Path, issues: IssueCollector) -> list[tuple[int, Path]]
     for child in unit_dir.iterdir():
         if not child.is_dir():
             continue
-        match = _VERSION_DIR.match(child.name)
-        if match:
-            found.append((int(match.group(1)), child))
+        version = version_of_dir(child.name)
+        if version is not None:
+            found.append((version, child))
         elif child.name[:1] in "vV" and child.name[1:2].isdigit():
             issues.add(Issue(child, _("draft folder '{name}' is not named v<N>").format(name=child.name),
                              hint=_("rename it to v1, v2, … (lower-case v, no leading zero)"), code="misnamed-file"))
@@ -103,20 +106,14 @@ def draft_dirs(unit_dir: Path, issues: IssueCollector) -> list[tuple[int, Path]]
 
 def question_set_path(root: Path | None, set_id: str) -> Path:
     """The file of question set ``set_id``: the workspace's own, else the one shipped with shuzhi."""
-    if root is not None:
-        own = root / TEMPLATES_DIR / "questions" / f"{set_id}.yaml"
-        if own.is_file():
-            return own
-    return PACKAGED_TEMPLATES / "questions" / f"{set_id}.yaml"
+    return template_file(root, "questions", f"{set_id}.yaml")
 
 
 def template_for(root: Path | None, unit: Unit | None) -> Path:
     """The Word template for ``unit``: its own, else the workspace's, else the one shipped with shuzhi."""
     if unit is not None and unit.template is not None:
         return unit.template
-    if root is not None and (root / TEMPLATES_DIR / "report.docx").is_file():
-        return root / TEMPLATES_DIR / "report.docx"
-    return PACKAGED_TEMPLATES / "report.docx"
+    return template_file(root, "report.docx")
 
 
 class QuestionSets:
@@ -147,7 +144,7 @@ def read_unit_drafts(root: Path, unit_dir: Path, issues: IssueCollector,
                      question_sets: QuestionSets | None = None) -> UnitDrafts | None:
     """Load one unit and all its drafts; every problem goes to ``issues``."""
     question_sets = question_sets or QuestionSets(root)
-    unit_file = unit_dir / "unit.yaml"
+    unit_file = unit_dir / UNIT_FILE
     if not unit_file.is_file():
         issues.add(Issue(unit_file, _("missing unit.yaml"),
                          hint=_("every unit folder needs a unit.yaml (name, organisation, reporter, role)"),
@@ -183,7 +180,7 @@ def confined_unit(root: Path | None, unit: Unit, issues: IssueCollector) -> bool
     template = template_for(root, unit)
     if unit.template is not None:
         span = unit.source.spans.get(("template",))
-        issue = outside_issue(template, root, referrer=unit.dir / "unit.yaml", key_path="template",
+        issue = outside_issue(template, root, referrer=unit.dir / UNIT_FILE, key_path="template",
                               line=span.line if span else None, column=span.column if span else None)
     else:
         issue = outside_issue(template, root) if root is not None else None
@@ -197,7 +194,7 @@ def _read_reports(versions: Sequence[tuple[int, Path]], qset: QuestionSet,
     """The valid drafts' reports; a missing or invalid report.yaml goes to ``issues``."""
     found = []
     for version, folder in versions:
-        report_file = folder / "report.yaml"
+        report_file = folder / REPORT_FILE
         if not report_file.is_file():
             issues.add(Issue(report_file, _("missing report.yaml"),
                              hint=_("add the draft's content, or remove {folder}/").format(folder=folder.name),
@@ -251,10 +248,10 @@ def load_draft_file(path: Path) -> Draft:
     path = path.resolve()
     issues = IssueCollector()
     folder = path.parent
-    match = _VERSION_DIR.match(folder.name)
-    unit_file = folder.parent / "unit.yaml"
+    version = version_of_dir(folder.name)
+    unit_file = folder.parent / UNIT_FILE
     root = find_root(folder)
-    unit = read_unit(unit_file, issues) if match and unit_file.is_file() else None
+    unit = read_unit(unit_file, issues) if version is not None and unit_file.is_file() else None
     if unit is not None and not confined_unit(root, unit, issues):
         issues.raise_if_any()
     set_id = unit.questions if unit else DEFAULT_QUESTION_SET
@@ -263,4 +260,4 @@ def load_draft_file(path: Path) -> Draft:
     report = read_report(path, qset, issues) if qset else None
     issues.raise_if_any()
     assert report is not None and qset is not None
-    return Draft(unit=unit, version=int(match.group(1)) if match else 1, dir=folder, report=report, question_set=qset)
+    return Draft(unit=unit, version=version or 1, dir=folder, report=report, question_set=qset)

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Callable
 
 from pipeline.errors import IssueCollector
-from pipeline.content.workspace import BUILD_DIR, TEMPLATES_DIR, draft_dirs
+from pipeline.content.layout import BUILD_DIR, TEMPLATES_DIR
+from pipeline.content.workspace import draft_dirs
 
 
 @dataclass(frozen=True)
