@@ -94,6 +94,7 @@ def _cold() -> None:
     concrete.is_concrete.cache_clear()
     concrete._is_place_name.cache_clear()
     concrete._name_like.cache_clear()
+    concrete._name_length.cache_clear()
     scorer.verdict.cache_clear()  # the learned rules' verdict per sentence
 
 

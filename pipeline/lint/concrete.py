@@ -292,6 +292,13 @@ def _is_place_name(prefix: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
+def _name_length(prefix: str) -> int:
+    """How many characters at the end of ``prefix`` are the place name (我们指导东湾 → 东湾: 2)."""
+    tags = rjieba.tag(prefix)
+    return len(tags[-1][0]) if tags else len(prefix)
+
+
 def _is_subject(text: str, start: int) -> bool:
     """Whether a name starting at ``start`` heads its clause (the unit speaking of itself)."""
     return bool(_CLAUSE_HEAD.search(text, 0, start)) or start == 0
@@ -342,7 +349,7 @@ def has_named_unit(text: str, *, subjects: bool = True) -> bool:
         if (
             len(prefix) >= 2
             and _is_place_name(prefix)
-            and (subjects or not _is_subject(text, match.start() - len(prefix)))
+            and (subjects or not _is_subject(text, match.start() - _name_length(prefix)))
         ):
             return True
     return _named_places(text, subjects)

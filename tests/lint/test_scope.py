@@ -1,0 +1,132 @@
+"""Where the prose rules look (issue 13): clause scope, lead headlines, headings, formulae, cited words,
+negation, the unit's own names, and the learned score rules."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from pipeline.content.workspace import load_draft_file
+from pipeline.lint.checks.phrases import clauses
+from pipeline.lint.document import from_draft, from_text
+from pipeline.lint.engine import Linter
+from pipeline.lint.scorer import LABELS, Scorer, grams, verdict
+from pipeline.lint.train import labelled_sentences, split_of, train
+
+LINTER = Linter()
+
+
+def _categories(text: str) -> set[str]:
+    return {f.category for f in LINTER.run(from_text(None, text))}
+
+
+def _flagged_words(text: str, category: str = "boilerplate") -> list[str]:
+    return [f.match for f in LINTER.run(from_text(None, text)) if f.category == category]
+
+
+def test_clauses_split_at_commas_and_colons_not_at_list_commas() -> None:
+    text = "走访农户1117户，解决纠纷63件：讲政治、顾大局。"
+    assert [text[a:b] for a, b in clauses(text)] == ["走访农户1117户，", "解决纠纷63件：", "讲政治、顾大局。"]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # one figure no longer exempts a whole comma-chained sentence: stock words after the facts are flagged
+        ("累计谈话60余人次，做到了把问题谈开、把思想谈通，为开好民主生活会奠定了坚实的思想基础。", True),
+        ("宁波海关党委高度重视基层党建工作，认真贯彻落实，取得明显成效。", True),
+        # a lead-in followed by its facts in the next clause passes
+        ("扎实推进“三大工程”，“连心”工程方面走访农户1117户，解决矛盾纠纷63件。", False),
+        ("我们进一步加强了支部标准化建设，制定了14项工作规范。", False),
+    ],
+)
+def test_clause_scope(text: str, flagged: bool) -> None:
+    assert ("boilerplate" in _categories(text)) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a short headline opening its paragraph is backed by the concrete sentence after it
+        ("一是聚焦主责主业，领导责任全面压实。定期研究党建和支部建设工作8次，带头讲党课3次。", False),
+        # … but not by a vague one, and a long lead sentence is judged on its own
+        ("一是聚焦主责主业，领导责任全面压实。班子成员各司其职、相互补台。", True),
+    ],
+)
+def test_lead_headlines(text: str, flagged: bool) -> None:
+    assert ("boilerplate" in _categories(text)) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "flagged"),
+    [
+        ("三、努力方向", "boilerplate", False),  # a prose heading names a topic
+        ("一、民主生活会质量不高的主要症结", "hedging", False),
+        ("1.关于“政治引领有短板”问题的整改。", "hedging", False),  # the inspection's words, cited
+        ("现将本单位民主生活会质量不高的问题剖析如下：", "hedging", False),  # a formula, not a claim
+        ("少数支部未能有效结合学科特点设计特色活动。", "boilerplate", False),  # stock words under a negation
+        ("少数支部未能有效结合学科特点设计特色活动。", "hedging", True),  # … are the hedging rules' to judge
+        ("要求所有的党员到场观摩。", "hedging", False),  # 所有的党员 is not 有的党员
+        ("支部建立学生党员联系入党积极分子的制度。", "boilerplate", False),  # a term, not 积极 + verb
+        ("认真填写了民主测评表。", "boilerplate", False),  # meeting procedure
+        ("党建工作安排部署多督促落实少。", "hedging", True),  # X多Y少
+        ("例如，在解决群众急难愁盼问题时，有时会出现推诿扯皮的情况。", "hedging", True),  # 例如 + generality
+    ],
+)
+def test_what_is_judged(text: str, category: str, flagged: bool) -> None:
+    assert (category in _categories(text)) == flagged
+
+
+def test_the_units_own_names_never_make_a_sentence_concrete(lint_ws: Path) -> None:
+    draft = load_draft_file(Path("drafts/demo/v1/report.yaml"))
+    assert draft.unit is not None
+    names = from_draft(draft).names
+    assert set(names) >= {draft.unit.name, draft.unit.organisation}
+    as_prose = from_text(None, "我们指导东湾海关高度重视党建工作。")
+    assert "boilerplate" not in {f.category for f in LINTER.run(as_prose)}  # another unit: a named case
+    own = {f.category for f in LINTER.run(replace(as_prose, names=("东湾海关",)))}
+    assert "boilerplate" in own  # the unit's own name: nothing concrete
+
+
+def test_score_rules_name_the_words_and_spare_concrete_sentences() -> None:
+    text = "党员发展是学生党支部工作的重中之重。"  # no phrase rule knows it
+    score = [f for f in LINTER.run(from_text(None, text)) if f.rule == "boilerplate-score"]
+    assert score and all("“" in f.message for f in score)
+    assert not [
+        f
+        for f in LINTER.run(from_text(None, "全年发展党员13名，培养入党积极分子36名。"))
+        if f.rule.endswith("-score")
+    ]
+
+
+def test_score_rules_respect_a_lint_ignore_of_their_category(lint_ws: Path) -> None:
+    """The fixture's Q2 answer ignores boilerplate-stock: the learned boilerplate rule stays quiet too."""
+    draft = load_draft_file(Path("drafts/demo/v1/report.yaml"))
+    findings = LINTER.lint_draft(draft)
+    assert not [
+        f for f in findings if f.rule == "boilerplate-score" and f.key == "areas.duty.answers.Q2.text"
+    ]
+
+
+def test_training_is_deterministic_and_reads_the_dev_part_only(tmp_path: Path, repo_root: Path) -> None:
+    corpora = [repo_root / "tests/lint/corpus/sentences.yaml", repo_root / "tests/lint/corpus_real/real.yaml"]
+    items = [pair for path in corpora for pair in labelled_sentences(path)]
+    first, second = tmp_path / "a.tsv", tmp_path / "b.tsv"
+    train(items).write(first)
+    train(list(items)).write(second)
+    assert first.read_bytes() == second.read_bytes()
+    model = Scorer.read(first)
+    assert set(model.weights) and all(len(w) == len(LABELS) for w in model.weights.values())
+    assert split_of("http://example.org/a") in ("dev", "test")
+
+
+def test_grams_never_span_punctuation_and_fold_digits() -> None:
+    assert "，走" not in grams("谈话60人次，走访")
+    assert "话0人" in grams("谈话60人次")
+
+
+def test_verdict_is_remembered_per_sentence() -> None:
+    text = "党员发展是学生党支部工作的重中之重。"
+    assert verdict(text) is verdict(text)
