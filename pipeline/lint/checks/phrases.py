@@ -151,7 +151,7 @@ class WhenNotConcrete:
     options: dict[str, type] = {}
     dates_count = True  # a month-level date makes a sentence concrete
     lead_context = True  # a paragraph's lead sentence is judged with the sentence after it …
-    lead_max = 24  # … when it is a headline (一是聚焦主责主业，领导责任全面压实。定期研究……8次)
+    lead_max: int | None = 24  # … when it is a headline (一是聚焦主责主业，领导责任全面压实。定期研究……8次)
     negation_exempt = True  # 未能有效结合 is a shortcoming, not a stock claim
 
     def run(self, rule: Rule, doc: Document, ctx: Context) -> Iterable[Hit]:

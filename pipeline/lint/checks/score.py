@@ -81,7 +81,8 @@ register(Score())
 def _backed_lead(index: Any, text: str, i: int, dates: bool) -> bool:
     """A short headline opening its paragraph, followed by a concrete sentence (as for the phrase rules)."""
     sentence = index.sentences[i].text
-    if len(sentence.strip()) > WhenNotConcrete.lead_max:
+    lead_max = WhenNotConcrete.lead_max
+    if lead_max is not None and len(sentence.strip()) > lead_max:
         return False
     lead = index.lead_with_next(text, i)
     return lead is not None and is_concrete(lead[len(sentence) :], dates=dates)
