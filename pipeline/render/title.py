@@ -13,14 +13,18 @@ import unicodedata
 from functools import lru_cache
 from itertools import accumulate, combinations
 
-# 22 pt characters with the document's −0.25 pt spacing in the 156 mm (442.2 pt) line: 20 of them.
-# Widths are counted in half-characters: CJK and full-width characters 2, digits and Latin 1.
-LINE_UNITS = 40
+# Widths in hundredths of the 22 pt em, the document's −0.25 pt character spacing included: a Chinese
+# character 99, a digit or Latin letter 59 (0.6 em: the title faces' digits are wider than half an em —
+# LibreOffice broke 白沙渡海关2025年度…述职报 / 告, 18 characters and 4 digits).  The 156 mm line is
+# 442.2 pt = 2010; 2000 leaves room for the faces' differences.
+CJK_WIDTH = 99
+OTHER_WIDTH = 59
+LINE_UNITS = 2000
 MAX_LINES = 3  # a longer title is left to Word's own wrapping
 _NO_LINE_START = set("，。、；：？！）》」』”’…—·")
 _NO_LINE_END = set("（《「『“‘")
-SINGLE_WORD_PENALTY = 6
-NUMBER_UNIT_PENALTY = 8
+SINGLE_WORD_PENALTY = 300  # as bad as lines three characters apart
+NUMBER_UNIT_PENALTY = 400
 # Words of duty-report titles that rjieba splits (工作 + 委员会, 常态 + 化 …): never broken inside.
 KEEP_TOGETHER: tuple[str, ...] = (
     "工作委员会",
@@ -54,8 +58,8 @@ GOOD_LINE_START = set("抓和与及对在为把向从以暨")
 
 
 def width(text: str) -> int:
-    """Display width in half-characters."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Width of ``text`` in the title, in hundredths of an em (see :data:`CJK_WIDTH`)."""
+    return sum(CJK_WIDTH if _is_cjk(ch) else OTHER_WIDTH for ch in text)
 
 
 def _is_cjk(ch: str) -> bool:

@@ -151,8 +151,11 @@ def _template_with_body_text(tmp_path: Path, text: str) -> Path:
     """A copy of the house template whose title paragraph holds ``text`` (as typed in Word)."""
     with zipfile.ZipFile(TEMPLATE) as archive:
         parts = {name: archive.read(name) for name in archive.namelist()}
-    # the title paragraph: its loop over the title's lines (one line for the fixture's title) holds {{ line }}
-    parts["word/document.xml"] = parts["word/document.xml"].replace(b"{{ line }}", escape(text).encode())
+    # the title paragraph's loop over the title's lines, replaced by ``text``
+    body = parts["word/document.xml"]
+    start = body.index(b"{% for line in title_lines %}")
+    end = body.index(b"{% endfor %}", start) + len(b"{% endfor %}")
+    parts["word/document.xml"] = body[:start] + escape(text).encode() + body[end:]
     out = tmp_path / "custom.docx"
     with zipfile.ZipFile(out, "w") as archive:
         for name, data in parts.items():
