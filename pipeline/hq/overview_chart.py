@@ -35,7 +35,7 @@ def _histogram(axes: Axes, rates: list[float | None], target: float, english: bo
     values = [100 * r for r in rates if r is not None]
     bins = list(range(0, 105, 5))
     _, edges, patches = axes.hist(values, bins=bins, color=ABOVE)
-    for left, patch in zip(edges, patches, strict=False):
+    for left, patch in zip(edges, list(patches), strict=False):  # type: ignore[arg-type]
         if left < 100 * target:
             patch.set_facecolor(BELOW)
     axes.set_xlabel("rate %" if english else "比率 %")

@@ -37,7 +37,7 @@ def _date_of(overview: Overview) -> dt.date:
     """The workbook's date: the overview's as-of date, else the latest date any unit is counted on."""
     if overview.as_of is not None:
         return overview.as_of
-    dates = [s.as_of or s.latest_date for s in overview.summaries if s.as_of or s.latest_date]
+    dates = [d for d in (s.as_of or s.latest_date for s in overview.summaries) if d is not None]
     return dt.date.fromisoformat(max(dates)) if dates else dt.date(2000, 1, 1)
 
 

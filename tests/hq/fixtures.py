@@ -96,8 +96,17 @@ def results_csv(low_item: str = "C01") -> str:
     return "\n".join(rows) + "\n"
 
 
-def write_unit(root: Path, unit_id: str, name: str, extra: str = "", *, report: str | None = REPORT,
-               meeting: str | None = MEETING, issues: str | None = ISSUES, results: bool = True) -> Path:
+def write_unit(
+    root: Path,
+    unit_id: str,
+    name: str,
+    extra: str = "",
+    *,
+    report: str | None = REPORT,
+    meeting: str | None = MEETING,
+    issues: str | None = ISSUES,
+    results: bool = True,
+) -> Path:
     """``drafts/<unit_id>/`` with one draft and, unless None, a meeting record and evaluation files."""
     unit_dir = root / "drafts" / unit_id
     unit_dir.mkdir(parents=True)

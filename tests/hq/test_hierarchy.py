@@ -21,18 +21,25 @@ def test_the_example_hierarchy_loads(tmp_path: Path) -> None:
     assert [m.id for m in below(members, "b")] == ["b"]
 
 
-@pytest.mark.parametrize("units, where, message", [
-    ({"x": "parent: nosuch\n"}, "drafts/x/unit.yaml:5:9", "parent “nosuch”不是本工作区的单位"),
-    ({"x": "parent: x\n"}, "drafts/x/unit.yaml:5:9", "的 parent 是它自己"),
-    ({"x": "parent: a1\n"}, "drafts/x/unit.yaml:5:9", "本身是隶属单位"),
-    ({"x": "level: 隶属\n"}, "drafts/x/unit.yaml:5:8", "隶属单位要写 parent"),
-    ({"x": "level: 直属\nparent: a\n"}, "drafts/x/unit.yaml:6:9", "直属单位直接向总署述职，不写 parent"),
-    ({"x": "level: 省属\n"}, "drafts/x/unit.yaml:5:8", "is not one of"),
-    ({"x": "level: 隶属\nparent: y\n", "y": "level: 隶属\nparent: x\n"}, "drafts/x/unit.yaml:6:9",
-     "parent 构成循环：x → y → x"),
-])
-def test_hierarchy_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, units: dict[str, str], where: str,
-                          message: str) -> None:
+@pytest.mark.parametrize(
+    "units, where, message",
+    [
+        ({"x": "parent: nosuch\n"}, "drafts/x/unit.yaml:5:9", "parent “nosuch”不是本工作区的单位"),
+        ({"x": "parent: x\n"}, "drafts/x/unit.yaml:5:9", "的 parent 是它自己"),
+        ({"x": "parent: a1\n"}, "drafts/x/unit.yaml:5:9", "本身是隶属单位"),
+        ({"x": "level: 隶属\n"}, "drafts/x/unit.yaml:5:8", "隶属单位要写 parent"),
+        ({"x": "level: 直属\nparent: a\n"}, "drafts/x/unit.yaml:6:9", "直属单位直接向总署述职，不写 parent"),
+        ({"x": "level: 省属\n"}, "drafts/x/unit.yaml:5:8", "is not one of"),
+        (
+            {"x": "level: 隶属\nparent: y\n", "y": "level: 隶属\nparent: x\n"},
+            "drafts/x/unit.yaml:6:9",
+            "parent 构成循环：x → y → x",
+        ),
+    ],
+)
+def test_hierarchy_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, units: dict[str, str], where: str, message: str
+) -> None:
     root = hq_workspace(tmp_path)
     for unit_id, extra in units.items():
         write_unit(root, unit_id, f"{unit_id}关", extra, meeting=None, issues=None, results=False)
@@ -46,8 +53,11 @@ def test_hierarchy_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, units
 def test_a_cycle_is_reported_once_per_member() -> None:
     from pipeline.hq.hierarchy import Member
 
-    ring = [Member("x", "x关", "隶属", "y", Path("x.yaml")), Member("y", "y关", "隶属", "z", Path("y.yaml")),
-            Member("z", "z关", "隶属", "x", Path("z.yaml"))]
+    ring = [
+        Member("x", "x关", "隶属", "y", Path("x.yaml")),
+        Member("y", "y关", "隶属", "z", Path("y.yaml")),
+        Member("z", "z关", "隶属", "x", Path("z.yaml")),
+    ]
     cycles = [i for i in hierarchy_issues(ring) if "循环" in i.message]
     assert sorted(str(i.path) for i in cycles) == ["x.yaml", "y.yaml", "z.yaml"]
     assert all("x → y → z → x" in i.message for i in cycles)

@@ -33,20 +33,34 @@ def test_default_as_of_is_the_last_check(unit_a) -> None:
     assert default_as_of(unit.latest.report) == D(2026, 6, 20)
 
 
-@pytest.mark.parametrize("as_of, done, overdue, no_evidence, reopened, unchecked", [
-    # before any evidence: M1, M2, M4 are marked done and none has evidence yet
-    (D(2026, 3, 1), 3, [], ["M1", "M2", "M4"], [], ["M1", "M2", "M3", "M4"]),
-    (D(2026, 4, 2), 3, [], ["M2", "M4"], [], ["M1", "M2", "M3", "M4"]),
-    (D(2026, 6, 1), 3, ["M3"], ["M2", "M4"], [], ["M1", "M2", "M3", "M4"]),
-    (D(2026, 6, 20), 2, ["M2", "M3"], ["M2", "M4"], ["M2"], ["M3", "M4"]),
-])
-def test_lookback_figures(unit_a, as_of: dt.date, done: int, overdue: list[str], no_evidence: list[str],
-                          reopened: list[str], unchecked: list[str]) -> None:
+@pytest.mark.parametrize(
+    "as_of, done, overdue, no_evidence, reopened, unchecked",
+    [
+        # before any evidence: M1, M2, M4 are marked done and none has evidence yet
+        (D(2026, 3, 1), 3, [], ["M1", "M2", "M4"], [], ["M1", "M2", "M3", "M4"]),
+        (D(2026, 4, 2), 3, [], ["M2", "M4"], [], ["M1", "M2", "M3", "M4"]),
+        (D(2026, 6, 1), 3, ["M3"], ["M2", "M4"], [], ["M1", "M2", "M3", "M4"]),
+        (D(2026, 6, 20), 2, ["M2", "M3"], ["M2", "M4"], ["M2"], ["M3", "M4"]),
+    ],
+)
+def test_lookback_figures(
+    unit_a,
+    as_of: dt.date,
+    done: int,
+    overdue: list[str],
+    no_evidence: list[str],
+    reopened: list[str],
+    unchecked: list[str],
+) -> None:
     unit, sources = unit_a
     lb = lookback(unit.latest, sources, as_of)
     assert lb.rect.done == done and lb.rect.total == 4
-    assert (ids(lb.overdue), ids(lb.done_without_evidence), ids(lb.reopened), ids(lb.unchecked)) == \
-        (overdue, no_evidence, reopened, unchecked)
+    assert (ids(lb.overdue), ids(lb.done_without_evidence), ids(lb.reopened), ids(lb.unchecked)) == (
+        overdue,
+        no_evidence,
+        reopened,
+        unchecked,
+    )
     assert lb.meets_target is (done / 4 >= 0.7)
 
 
@@ -57,8 +71,9 @@ def test_json_output(unit_a) -> None:
     assert data["by_source"]["meeting"] == {"measures": 2, "done": 1}
 
 
-def test_cli_writes_the_report(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_writes_the_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = hq_workspace(tmp_path)
     monkeypatch.chdir(root)
     assert main(["lookback", "a", "--as-of", "2026-06-20"]) == 0

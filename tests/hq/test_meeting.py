@@ -17,38 +17,56 @@ def test_the_meeting_record_loads(tmp_path: Path) -> None:
     meeting = load_meeting(tmp_path)
     assert meeting is not None and meeting.heard_by == "总署党建工作领导小组"
     assert [q.follow_ups for q in meeting.questions] == [("支部是怎样调整的？",)]
-    assert [(p.id, p.by, p.line) for p in meeting.problems] == [("H1", "总署党委书记", 12), ("H2", "总署党委书记", 13)]
+    assert [(p.id, p.by, p.line) for p in meeting.problems] == [
+        ("H1", "总署党委书记", 12),
+        ("H2", "总署党委书记", 13),
+    ]
 
 
 def test_no_meeting_file_is_no_meeting(tmp_path: Path) -> None:
     assert load_meeting(tmp_path) is None and meeting_issues(tmp_path) == []
 
 
-@pytest.mark.parametrize("old, new, where, message", [
-    ("date: 2026-02-12", "date: 2026-02-30", "meeting.yaml:1:7", "is not a date"),
-    ("heard-by: 总署党建工作领导小组\n", "", "meeting.yaml:1:1", "missing required key 'heard-by'"),
-    ("    answer: 撤并支部6个，新设支部2个。\n", "", "meeting.yaml:4:5", "missing required key 'answer'"),
-    ("follow-ups:", "followups:", "meeting.yaml:6:5", "unknown key 'followups'"),
-    ("{id: H2,", "{id: H1,", "meeting.yaml:13:14", "问题编号“H1”重复"),
-    ("{id: H2,", "{id: P2,", "meeting.yaml:13:14", "编号“P2”不合规范"),
-    ("comments:", "comment:", "meeting.yaml:8:1", "did you mean 'comments'"),
-    ("    text: 抓党建的责任压得不实。\n", "    text: [1, 2]\n", "meeting.yaml:10:11", "expected text"),
-    ("date: 2026-02-12\n", "date: 2026-02-12\ndate: 2026-02-13\n", "meeting.yaml:2:1", "duplicate"),
-])
-def test_meeting_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str, where: str,
-                        message: str) -> None:
+@pytest.mark.parametrize(
+    "old, new, where, message",
+    [
+        ("date: 2026-02-12", "date: 2026-02-30", "meeting.yaml:1:7", "is not a date"),
+        ("heard-by: 总署党建工作领导小组\n", "", "meeting.yaml:1:1", "missing required key 'heard-by'"),
+        ("    answer: 撤并支部6个，新设支部2个。\n", "", "meeting.yaml:4:5", "missing required key 'answer'"),
+        ("follow-ups:", "followups:", "meeting.yaml:6:5", "unknown key 'followups'"),
+        ("{id: H2,", "{id: H1,", "meeting.yaml:13:14", "问题编号“H1”重复"),
+        ("{id: H2,", "{id: P2,", "meeting.yaml:13:14", "编号“P2”不合规范"),
+        ("comments:", "comment:", "meeting.yaml:8:1", "did you mean 'comments'"),
+        ("    text: 抓党建的责任压得不实。\n", "    text: [1, 2]\n", "meeting.yaml:10:11", "expected text"),
+        ("date: 2026-02-12\n", "date: 2026-02-12\ndate: 2026-02-13\n", "meeting.yaml:2:1", "duplicate"),
+    ],
+)
+def test_meeting_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str, where: str, message: str
+) -> None:
     assert old in MEETING
     (tmp_path / "meeting.yaml").write_text(MEETING.replace(old, new, 1), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     with pytest.raises(UserError):
         load_meeting(tmp_path)
     lines = [i.format() for i in meeting_issues(tmp_path)]
-    assert any(line.startswith(where) and message in line.lower() for line in lines) or \
-        any(line.startswith(where) and message in line for line in lines), lines
+    assert any(line.startswith(where) and message in line.lower() for line in lines) or any(
+        line.startswith(where) and message in line for line in lines
+    ), lines
 
 
-@pytest.mark.parametrize("text, value", [("85%", 0.85), ("85", 0.85), ("0.85", 0.85), ("90.5%", 0.905),
-                                         ("0", None), ("120%", None), ("很高", None)])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("85%", 0.85),
+        ("85", 0.85),
+        ("0.85", 0.85),
+        ("90.5%", 0.905),
+        ("0", None),
+        ("120%", None),
+        ("很高", None),
+    ],
+)
 def test_threshold(text: str, value: float | None) -> None:
     assert parse_threshold(text) == (pytest.approx(value) if value is not None else None)
 
@@ -61,15 +79,24 @@ def test_evaluation_issues_load(tmp_path: Path) -> None:
     assert [(p.id, p.item, p.line) for p in found.problems] == [("E1", "C02", 3)]
 
 
-@pytest.mark.parametrize("old, new, where, message", [
-    ("threshold: 85%", "threshold: 很高", "evaluation/issues.yaml:1:12", "threshold “很高”不是满意率"),
-    ("id: E1", "id: H1", "evaluation/issues.yaml:3:9", "测评问题的编号“H1”不合规范"),
-    ("item: C02", "item: C99", "evaluation/issues.yaml:4:11", "测评表中没有项目“C99”"),
-    ("    text:", "    txt:", "evaluation/issues.yaml:5:5", "unknown key 'txt'"),
-    ("  - id: E1\n", "  - id: E1\n    item: C02\n  - id: E1\n", "evaluation/issues.yaml:5:9", "问题编号“E1”重复"),
-])
-def test_evaluation_issues_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str,
-                                  where: str, message: str) -> None:
+@pytest.mark.parametrize(
+    "old, new, where, message",
+    [
+        ("threshold: 85%", "threshold: 很高", "evaluation/issues.yaml:1:12", "threshold “很高”不是满意率"),
+        ("id: E1", "id: H1", "evaluation/issues.yaml:3:9", "测评问题的编号“H1”不合规范"),
+        ("item: C02", "item: C99", "evaluation/issues.yaml:4:11", "测评表中没有项目“C99”"),
+        ("    text:", "    txt:", "evaluation/issues.yaml:5:5", "unknown key 'txt'"),
+        (
+            "  - id: E1\n",
+            "  - id: E1\n    item: C02\n  - id: E1\n",
+            "evaluation/issues.yaml:5:9",
+            "问题编号“E1”重复",
+        ),
+    ],
+)
+def test_evaluation_issues_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str, where: str, message: str
+) -> None:
     assert old in ISSUES
     (tmp_path / "evaluation").mkdir()
     (tmp_path / "evaluation" / "issues.yaml").write_text(ISSUES.replace(old, new, 1), encoding="utf-8")

@@ -35,9 +35,21 @@ def root(tmp_path: Path) -> Path:
 
 
 def chromium(url: str, profile: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    args = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0", *extra, url]
+    args = [
+        str(CHROMIUM),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+        "--enable-logging=stderr",
+        "--v=0",
+        *extra,
+        url,
+    ]
     return subprocess.run(args, capture_output=True, text=True, timeout=180, check=False)
 
 
@@ -54,10 +66,17 @@ def test_figures_agree_with_each_units_own_lists(root: Path) -> None:
         assert not summary.errors
         lb = lookback(unit.latest, load_sources(root, unit.unit))
         rect = lb.rect
-        assert (summary.measures_total, summary.done, summary.completion, summary.overdue) == \
-            (rect.total, rect.done, rect.completion_rate, rect.overdue)
+        assert (summary.measures_total, summary.done, summary.completion, summary.overdue) == (
+            rect.total,
+            rect.done,
+            rect.completion_rate,
+            rect.overdue,
+        )
         assert summary.problems == rect.problems_by_source() and summary.measures == rect.measures_by_source()
-        assert (summary.reopened, summary.done_without_evidence) == (len(lb.reopened), len(lb.done_without_evidence))
+        assert (summary.reopened, summary.done_without_evidence) == (
+            len(lb.reopened),
+            len(lb.done_without_evidence),
+        )
         ledger = ledger_for(unit, ws.config)
         assert summary.feedback_open == {d.code: t.open for d, t in ledger.by_department()}
         results = tally(unit.unit.dir / "evaluation" / "results.csv", load_form(root, unit.unit))
@@ -70,7 +89,12 @@ def test_as_of_counts_on_that_date(root: Path) -> None:
     import datetime as dt
 
     early = collect(root, as_of=dt.date(2026, 3, 1)).unit("a")
-    assert early is not None and (early.done, early.reopened, early.overdue, early.as_of) == (3, 0, 0, "2026-03-01")
+    assert early is not None and (early.done, early.reopened, early.overdue, early.as_of) == (
+        3,
+        0,
+        0,
+        "2026-03-01",
+    )
 
 
 def test_cut_by_parent(root: Path) -> None:
@@ -81,7 +105,9 @@ def test_cut_by_parent(root: Path) -> None:
     assert "没有单位“nosuch”" in caught.value.format()
 
 
-def test_a_broken_hierarchy_is_an_error_at_the_parent_line(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_broken_hierarchy_is_an_error_at_the_parent_line(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     unit = root / "drafts" / "a1" / "unit.yaml"
     unit.write_text(unit.read_text(encoding="utf-8").replace("parent: a", "parent: zz"), encoding="utf-8")
     monkeypatch.chdir(root)
@@ -100,8 +126,9 @@ def test_incremental(root: Path) -> None:
     os.utime(report, ns=(1, 1))  # touched, not changed: hashed, not recomputed
     touched, _, written = build_overview(root)
     assert (touched.recomputed, written) == (0, False)
-    report.write_text(report.read_text(encoding="utf-8").replace("status: in-progress", "status: done"),
-                      encoding="utf-8")
+    report.write_text(
+        report.read_text(encoding="utf-8").replace("status: in-progress", "status: done"), encoding="utf-8"
+    )
     changed, _, written = build_overview(root)
     assert changed.recomputed == 1 and written
     assert changed.unit("a1").done == first.unit("a1").done + 1  # type: ignore[union-attr]
@@ -147,8 +174,9 @@ def test_workbook_reads_back(root: Path) -> None:
 @needs_chromium
 def test_page_in_chromium_reads_without_scripts_and_sorts_with_them(root: Path, tmp_path: Path) -> None:
     report = root / "drafts" / "a1" / "v1" / "report.yaml"  # a1 completes one more measure than a
-    report.write_text(report.read_text(encoding="utf-8").replace("status: in-progress", "status: done"),
-                      encoding="utf-8")
+    report.write_text(
+        report.read_text(encoding="utf-8").replace("status: in-progress", "status: done"), encoding="utf-8"
+    )
     _, paths, _ = build_overview(root)
     url = paths[0].as_uri()
     # Without scripts: the same page with its one script removed (headless Chromium cannot dump the
@@ -163,11 +191,16 @@ def test_page_in_chromium_reads_without_scripts_and_sorts_with_them(root: Path, 
     assert "js" not in re.search(r"<html[^>]*>", dom).group(0)  # type: ignore[union-attr]
     pdf = tmp_path / "plain.pdf"
     assert chromium(plain_page.as_uri(), tmp_path / "p2", f"--print-to-pdf={pdf}").returncode == 0
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "甲关" in text and "总体完成率：62.5%" in text and "97.9%" in text and "内容有误的单位" in text
-    for sort, order in (("#sort=completion-desc", ["a1", "a", "b"]), ("#sort=completion", ["a", "a1", "b"]),
-                        ("#sort=unit-desc", ["b", "a1", "a"]), ("#sort=id-desc", ["b", "a1", "a"])):
+    for sort, order in (
+        ("#sort=completion-desc", ["a1", "a", "b"]),
+        ("#sort=completion", ["a", "a1", "b"]),
+        ("#sort=unit-desc", ["b", "a1", "a"]),
+        ("#sort=id-desc", ["b", "a1", "a"]),
+    ):
         result = chromium(url + sort, tmp_path / f"p{sort}", "--dump-dom")
         assert result.returncode == 0, result.stderr[-2000:]
         assert re.findall(r'<tr id="unit-([^"]+)"', result.stdout) == order, sort
@@ -181,9 +214,22 @@ def test_libreoffice_opens_the_workbook(root: Path, tmp_path: Path) -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     assert soffice is not None
     out = tmp_path / "csv"
-    result = subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
-                             "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(out),
-                             str(paths[1])], capture_output=True, text=True, timeout=180, check=False)
+    result = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir",
+            str(out),
+            str(paths[1]),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     rows = list(csv.reader(io.StringIO((out / "overview.csv").read_text(encoding="utf-8"))))
     assert rows[1][:4] == ["单位", "文件夹", "层级", "上级单位"]
@@ -203,3 +249,24 @@ def test_the_build_writes_each_units_row_and_the_overview_reuses_it(root: Path) 
     computed = [s.to_dict() for s in collect(root).summaries]
     shutil.rmtree(root / "build")
     assert [s.to_dict() for s in collect(root).summaries] == computed
+
+
+@pytest.mark.parametrize("units", [3, 41, 200])
+def test_chart_draws_bars_or_a_histogram(units: int) -> None:
+    from pipeline.hq.overview_chart import MAX_BARS, overview_chart_png
+    from pipeline.hq.summary import UnitSummary
+
+    rows = [
+        UnitSummary(
+            id=f"u{i}",
+            name=f"单位{i}",
+            completion=(i % 10) / 10,
+            satisfaction=0.8 + (i % 5) / 25,
+            latest="v1",
+        )
+        for i in range(units)
+    ]
+    rows.append(UnitSummary(id="bad", errors=["x"]))  # an invalid unit has no bar
+    png = overview_chart_png(rows)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and png == overview_chart_png(rows)
+    assert (units > MAX_BARS) == (units in (41, 200))

@@ -29,8 +29,13 @@ def test_problems_of_the_three_sources(unit_a) -> None:
     _, unit, sources = unit_a
     problems = all_problems(unit.latest.report, sources)
     assert [(p.id, p.source) for p in problems] == [
-        ("P1", "report"), ("P2", "report"), ("H1", "meeting"), ("H2", "meeting"), ("E1", "evaluation"),
-        ("E-C01", "evaluation")]
+        ("P1", "report"),
+        ("P2", "report"),
+        ("H1", "meeting"),
+        ("H2", "meeting"),
+        ("E1", "evaluation"),
+        ("E-C01", "evaluation"),
+    ]
     assert "满意率50.0%，低于85%" in problems[-1].text  # the tally's low item, named after it
 
 
@@ -49,12 +54,15 @@ def test_rectification_figures_by_source(unit_a) -> None:
     assert rect.unaddressed() == ()
 
 
-@pytest.mark.parametrize("as_of, done, overdue", [
-    (D(2026, 3, 31), 3, []),  # before the look-back: M2 still counts as done
-    (D(2026, 4, 1), 3, []),
-    (D(2026, 6, 1), 3, ["M3"]),
-    (D(2026, 6, 20), 2, ["M2", "M3"]),  # reopened on the check's date
-])
+@pytest.mark.parametrize(
+    "as_of, done, overdue",
+    [
+        (D(2026, 3, 31), 3, []),  # before the look-back: M2 still counts as done
+        (D(2026, 4, 1), 3, []),
+        (D(2026, 6, 1), 3, ["M3"]),
+        (D(2026, 6, 20), 2, ["M2", "M3"]),  # reopened on the check's date
+    ],
+)
 def test_reopening_counts_from_the_check_date(unit_a, as_of: dt.date, done: int, overdue: list[str]) -> None:
     _, unit, sources = unit_a
     rect = rectification_list(unit.latest.report, as_of, sources)
@@ -70,26 +78,40 @@ def test_a_problem_of_any_source_without_a_measure_is_flagged(unit_a) -> None:
     assert [p.id for p in unaddressed(trimmed, sources)] == ["H2", "E-C01"]
     findings = unaddressed_findings(trimmed, sources, Linter())
     assert [(f.path.name, f.line, f.rule, f.match) for f in findings] == [
-        ("meeting.yaml", 13, "problem-without-measure", "H2"), ("issues.yaml", 1, "problem-without-measure", "E-C01")]
+        ("meeting.yaml", 13, "problem-without-measure", "H2"),
+        ("issues.yaml", 1, "problem-without-measure", "E-C01"),
+    ]
     assert "述职会点评问题H2没有整改措施" in findings[0].message
     assert unaddressed_findings(report, sources, Linter()) == []
 
 
-@pytest.mark.parametrize("ref, hint", [
-    ("H9", "meeting.yaml 的点评中没有这个编号"),
-    ("E7", "evaluation/issues.yaml 中没有这个编号"),
-    ("E-C05", "满意率不低于"),
-])
-def test_a_measure_naming_a_missing_problem_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                        ref: str, hint: str) -> None:
+@pytest.mark.parametrize(
+    "ref, hint",
+    [
+        ("H9", "meeting.yaml 的点评中没有这个编号"),
+        ("E7", "evaluation/issues.yaml 中没有这个编号"),
+        ("E-C05", "满意率不低于"),
+    ],
+)
+def test_a_measure_naming_a_missing_problem_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ref: str, hint: str
+) -> None:
     root = hq_workspace(tmp_path)
     report = root / "drafts" / "a" / "v1" / "report.yaml"
-    report.write_text(report.read_text(encoding="utf-8").replace("[H2, E-C01]", f"[H2, {ref}]"), encoding="utf-8")
+    report.write_text(
+        report.read_text(encoding="utf-8").replace("[H2, E-C01]", f"[H2, {ref}]"), encoding="utf-8"
+    )
     unit = load_workspace(root).unit("a")
     monkeypatch.chdir(root)
     lines = [i.format() for i in sources_issues(root, unit.unit, [d.report for d in unit.drafts])]
-    assert lines == [f"drafts/a/v1/report.yaml:32:15: measures[2].problems: 整改措施M3针对的问题“{ref}”不存在 — "
-                     + lines[0].split(" — ", 1)[1]] and hint in lines[0]
+    assert (
+        lines
+        == [
+            f"drafts/a/v1/report.yaml:32:15: measures[2].problems: 整改措施M3针对的问题“{ref}”不存在 — "
+            + lines[0].split(" — ", 1)[1]
+        ]
+        and hint in lines[0]
+    )
     with pytest.raises(UserError):
         unit_sources(root, unit.unit, [unit.latest.report])
 
@@ -101,3 +123,20 @@ def test_a_unit_without_other_sources_keeps_its_single_source_list(tmp_path: Pat
     assert sources.meeting is None and sources.evaluation == ()
     with pytest.raises(UserError):  # b's measures name H1, H2, E1 … that b does not have
         unit_sources(ws.root, unit.unit, [unit.latest.report])
+
+
+def test_validate_reports_both_files_at_once(tmp_path: Path) -> None:
+    from pipeline.hq.validate import unit_issues
+
+    root = hq_workspace(tmp_path)
+    unit_dir = root / "drafts" / "a"
+    (unit_dir / "meeting.yaml").write_text("date: 2026-02-30\n", encoding="utf-8")
+    (unit_dir / "evaluation" / "issues.yaml").write_text("threshold: 很高\n", encoding="utf-8")
+    unit = load_workspace(root, ["b"]).unit("b")  # any loaded unit object: only its folder differs
+    assert unit is not None
+    from dataclasses import replace
+
+    found = unit_issues(root, replace(unit.unit, dir=unit_dir), [])
+    files = {Path(str(i.path)).name for i in found}
+    assert files == {"meeting.yaml", "issues.yaml"}
+    assert unit_issues(root, load_workspace(root, ["a1"]).unit("a1").unit, []) == []  # type: ignore[union-attr]
