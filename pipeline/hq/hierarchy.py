@@ -132,3 +132,21 @@ def unknown_parent_issue(parent_id: str, members: Sequence[Member]) -> Issue | N
         f"--parent：没有单位“{parent_id}”",
         hint=f"写单位的文件夹名，现有直属单位：{_direct_ids(members)}",
     )
+
+
+def parent_issues(root: Path, unit: Unit) -> list[Issue]:
+    """The hierarchy issues of one unit against its parent's ``unit.yaml`` alone (``shuzhi check`` runs
+    unit by unit): a parent that is missing, the unit itself, or 隶属.  With 直属 parents only and no
+    parent for a 直属 unit (checked by the loader) there can be no cycle, so this is the whole check."""
+    if unit.parent is None:
+        return []
+    from pipeline.content.load import read_unit
+    from pipeline.errors import IssueCollector
+
+    members = [member(unit)]
+    parent_file = root / "drafts" / unit.parent / "unit.yaml"
+    if unit.parent != unit.id and parent_file.is_file():
+        parent = read_unit(parent_file, IssueCollector())  # its own errors are reported with it
+        if parent is not None:
+            members.append(member(parent))
+    return [i for i in hierarchy_issues(members) if i.path == members[0].path]

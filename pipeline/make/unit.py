@@ -164,6 +164,11 @@ def _check(context: BuildContext, result: UnitResult) -> None:
     from pipeline.lint.engine import Linter
 
     unit_drafts = context.unit_drafts
+    from pipeline.hq.hierarchy import parent_issues  # a 隶属 unit's parent must be a 直属 unit here
+
+    hierarchy = parent_issues(context.files.root, unit_drafts.unit)
+    if hierarchy:
+        raise UserError(hierarchy)
     try:
         feedback = check_feedback([unit_drafts], context.config)
     except UserError:

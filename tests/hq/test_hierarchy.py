@@ -66,3 +66,24 @@ def test_a_cycle_is_reported_once_per_member() -> None:
 def test_selected_units_are_not_checked_against_absent_parents(tmp_path: Path) -> None:
     root = hq_workspace(tmp_path)
     assert [u.unit.id for u in load_workspace(root, ["a1"]).units] == ["a1"]
+
+
+@pytest.mark.parametrize(
+    "parent, message",
+    [
+        ("nosuch", "parent “nosuch”不是本工作区的单位"),
+        ("a1", "本身是隶属单位"),
+        ("x", "的 parent 是它自己"),
+    ],
+)
+def test_check_reports_a_bad_parent_unit_by_unit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], parent: str, message: str
+) -> None:
+    from pipeline.cli.main import main
+
+    root = hq_workspace(tmp_path)
+    write_unit(root, "x", "x关", f"parent: {parent}\n", meeting=None, issues=None, results=False, report=None)
+    assert main(["check", "x", "--root", str(root), "--jobs", "1"]) == 2
+    assert message in capsys.readouterr().out
+    main(["check", "a1", "--root", str(root), "--jobs", "1"])  # a good parent: lint findings only
+    assert "parent" not in capsys.readouterr().out
