@@ -26,9 +26,6 @@ from pipeline.fsutil import atomic_write_bytes, os_error_issue
 from pipeline.i18n import _
 
 
-LOCK_SUFFIX = ".lock"
-
-
 @dataclass
 class UnitResult:
     """What building one unit did."""
@@ -65,7 +62,7 @@ def build_unit(root: Path, unit_dir: Path, config: Config, options: BuildOptions
     if outside is not None:
         _fail(result, outside)
         return result
-    lock = _lock_unit(files.build_dir)  # another build of the same unit (a second terminal, CI) waits here
+    lock = _lock_unit(unit_dir)  # another build of the same unit (a second terminal, CI) waits here
     digests = FileDigests()
     stamps = Stamps(files.build_dir)
     context = BuildContext(files, config, options)
@@ -108,16 +105,16 @@ def build_unit(root: Path, unit_dir: Path, config: Config, options: BuildOptions
     return result
 
 
-def _lock_unit(build_dir: Path) -> int | None:
-    """Hold ``build/.<unit>.lock`` exclusively (blocking): two builds of one unit take turns, so one
-    never removes the other's temporary files or writes the same output at the same time.  (Beside
-    the unit's folder, not in it: a unit that fails before writing anything leaves no folder.)
+def _lock_unit(unit_dir: Path) -> int | None:
+    """Hold an exclusive lock on the unit's folder ``drafts/<unit>`` (blocking): two builds of one
+    unit take turns, so one never removes the other's temporary files or writes the same output at
+    the same time.  A lock on the folder itself writes nothing — not in ``drafts/``, which is never
+    changed, nor in ``build/``, where a unit that fails before writing leaves no trace.
 
-    None when the folder cannot be made or locked (a read-only disk): the writes then report it.
+    None when the folder cannot be opened or locked: the build goes on unlocked.
     """
     try:
-        build_dir.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(build_dir.parent / f".{build_dir.name}{LOCK_SUFFIX}", os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(unit_dir, os.O_RDONLY)
     except OSError:
         return None
     try:

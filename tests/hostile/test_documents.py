@@ -71,6 +71,13 @@ def _hostile(ws: Path, tmp_path: Path, kind: str) -> Path:
             f'<!ENTITY l{i} "{("&l" + str(i - 1) + ";") * 10}">' for i in range(1, 10)
         )
         return write_parts(path, _with_body(ws, f"<!DOCTYPE w:document [{entities}]>", "&l9;"))
+    if kind == "deep-xml":  # 5,000 nested content controls around one paragraph
+        parts = _good_parts(ws)
+        xml = parts["word/document.xml"].decode("utf-8")
+        start = xml.index("<w:body>") + len("<w:body>")
+        nest = "<w:sdt><w:sdtContent>" * 5000 + "<w:p><w:r><w:t>深</w:t></w:r></w:p>" + "</w:sdtContent></w:sdt>" * 5000
+        parts["word/document.xml"] = (xml[:start] + nest + xml[start:]).encode("utf-8")
+        return write_parts(path, parts)
     if kind == "encrypted":
         path.write_bytes(OLE_MAGIC + b"\0" * 4096)
         return path
@@ -90,7 +97,7 @@ def _hostile(ws: Path, tmp_path: Path, kind: str) -> Path:
     raise AssertionError(kind)
 
 
-REFUSED = ["zip-bomb", "encrypted", "text-renamed", "truncated", "no-document"]
+REFUSED = ["zip-bomb", "encrypted", "text-renamed", "truncated", "no-document", "deep-xml"]
 # Entities are never resolved: the document is read as if the reference were not there (or refused).
 ENTITIES = ["xxe", "billion-laughs"]
 
