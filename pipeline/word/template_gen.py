@@ -95,11 +95,14 @@ def _missing(condition: str, marker: str) -> list[str]:
     return [tag(f"if {condition}"), paragraph("Unanswered", marker), tag("endif")]
 
 
+EXTRA_STYLES = {"cause": "ProblemCause"}  # paragraphs of an item styled apart (the import reads them back)
+
+
 def _numbered_items(var: str, seq: str, extra: tuple[str, ...], num_id: int) -> list[str]:
     body = [tag(f"for {var} in {seq}"),
             paragraph("NumberedItem", f"{{{{ {var}.first }}}}", _bm(var), num_id)]
     for field in ("rest",) + extra:
-        body += loop("text", f"{var}.{field}")
+        body += loop("text", f"{var}.{field}", EXTRA_STYLES.get(field, "Normal"))
     return body + [tag("endfor")]
 
 

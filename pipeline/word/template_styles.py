@@ -104,6 +104,9 @@ PARAGRAPH_STYLES: tuple[StyleSpec, ...] = (
     StyleSpec("NumberedItem", "Numbered Item", FANGSONG,
               ppr=f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{ITEM_NUM_ID}"/></w:numPr>'),
     StyleSpec("Unanswered", "Unanswered", FANGSONG, color="C00000"),
+    # A problem's cause: looks like Normal, but styled apart so that the Word import gives it back
+    # as the cause (not as more text of the problem) even without the earlier draft.
+    StyleSpec("ProblemCause", "Problem Cause", FANGSONG),
     # The closing and the signature keep with what follows: the date never stands alone on a page
     # (GB/T 9704), and the closing words (以上报告，请予审议。) stay with the signature.
     StyleSpec("Closing", "Closing", FANGSONG, ppr="<w:keepNext/>", next_style="Signature"),

@@ -22,12 +22,11 @@ def comparable(report: Report, path: Path) -> Report:
 
 
 def word_visible(report: Report) -> Report:
-    """Only what the Word document shows: no problem areas, measure links/status/look-back or lint-ignore reasons,
-    and a problem's cause is just more paragraphs after its text (unless it starts 主要是/原因是/根源在于…)."""
+    """Only what the Word document shows: no problem areas, measure links/status/look-back or lint-ignore reasons.
+    A problem's cause is shown apart (style ProblemCause), so it comes back as the cause."""
     areas = tuple(AreaContent(a.area, tuple(dataclasses.replace(x, ignore=()) for x in a.answers), a.achievements)
                   for a in report.areas)  # achievements' lint-ignore dropped too
-    problems = tuple(dataclasses.replace(p, area="", ignore=(), text="\n".join(filter(None, (p.text, p.cause))),
-                                         cause=None) for p in report.problems)
+    problems = tuple(dataclasses.replace(p, area="", ignore=()) for p in report.problems)
     measures = tuple(dataclasses.replace(m, problems=(), status="planned", ignore=(), evidence=(), checked=None)
                      for m in report.measures)
     return dataclasses.replace(report, areas=areas, problems=problems, measures=measures, ignore=())
