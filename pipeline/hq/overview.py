@@ -31,7 +31,7 @@ from pathlib import Path
 
 from pipeline.content.config import Config, load_config
 from pipeline.content.confine import outside_issue
-from pipeline.content.workspace import BUILD_DIR, unit_dirs
+from pipeline.content.workspace import BUILD_DIR, QuestionSets, unit_dirs
 from pipeline.errors import IssueCollector
 from pipeline.fsutil import atomic_write_bytes, atomic_write_text
 from pipeline.hq.hierarchy import Member, below, hierarchy_issues, unknown_parent_issue
@@ -126,9 +126,14 @@ def _config(root: Path) -> Config:
     return load_config(root)
 
 
+@lru_cache(maxsize=4)
+def _question_sets(root: Path) -> QuestionSets:
+    return QuestionSets(root)  # each question set parsed once per process, not once per unit
+
+
 def _compute(root: Path, unit_dir: Path, as_of: dt.date | None) -> dict[str, object]:
     """A worker's job: the unit's summary as a dict (top-level so a process pool can run it)."""
-    return summarise_unit(root, unit_dir, _config(root), as_of).to_dict()
+    return summarise_unit(root, unit_dir, _config(root), as_of, _question_sets(root)).to_dict()
 
 
 def unit_digest(root: Path, unit_dir: Path, as_of: dt.date | None) -> str:

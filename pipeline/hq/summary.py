@@ -16,7 +16,7 @@ from typing import Any
 
 from pipeline.content.config import Config
 from pipeline.content.model import LEVEL_DIRECT
-from pipeline.errors import IssueCollector, UserError
+from pipeline.errors import Issue, IssueCollector, UserError
 from pipeline.hq.sources import SOURCES
 
 SATISFACTION_TARGET = 0.90  # the pilot's satisfaction target
@@ -74,26 +74,38 @@ def _lint_counts(findings: list[Any]) -> dict[str, int]:
     return {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning")}
 
 
-def summarise_unit(root: Path, unit_dir: Path, config: Config, as_of: dt.date | None = None) -> UnitSummary:
+def summarise_unit(
+    root: Path, unit_dir: Path, config: Config, as_of: dt.date | None = None, question_sets: Any = None
+) -> UnitSummary:
     """The summary of the unit in ``unit_dir``; input errors go into :attr:`UnitSummary.errors`."""
     summary = UnitSummary(id=unit_dir.name)
     try:
-        _fill(summary, root, unit_dir, config, as_of)
+        _fill(summary, root, unit_dir, config, as_of, question_sets)
     except UserError as exc:  # paths relative to the workspace, whatever the current folder
         prefix = f"{root.resolve()}{os.sep}"
         summary.errors = [issue.format().removeprefix(prefix) for issue in exc.issues]
     return summary
 
 
-def _fill(summary: UnitSummary, root: Path, unit_dir: Path, config: Config, as_of: dt.date | None) -> None:
+def _fill(
+    summary: UnitSummary,
+    root: Path,
+    unit_dir: Path,
+    config: Config,
+    as_of: dt.date | None,
+    question_sets: Any,
+) -> None:
     from pipeline.content.workspace import read_unit_drafts
 
     issues = IssueCollector()
-    unit_drafts = read_unit_drafts(root, unit_dir, issues)
+    unit_drafts = read_unit_drafts(root, unit_dir, issues, question_sets)  # sets shared across units
     if unit_drafts is not None:
         _fill_unit(summary, unit_drafts.unit)
     issues.raise_if_any()
-    assert unit_drafts is not None  # read_unit_drafts records an issue whenever it gives None
+    if unit_drafts is None:  # a shared question set that failed for an earlier unit records nothing again
+        raise UserError(
+            Issue(unit_dir / "unit.yaml", "这个单位的问题集无法读取", hint="先用 shuzhi validate 检查")
+        )
     fill_loaded(summary, root, unit_drafts, config, as_of)
 
 

@@ -270,3 +270,12 @@ def test_chart_draws_bars_or_a_histogram(units: int) -> None:
     png = overview_chart_png(rows)
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and png == overview_chart_png(rows)
     assert (units > MAX_BARS) == (units in (41, 200))
+
+
+def test_units_sharing_a_broken_question_set_are_both_marked(root: Path) -> None:
+    (root / "templates" / "questions" / "broken.yaml").write_text("id: broken\ntitle: 坏\n", encoding="utf-8")
+    for unit_id in ("a", "a1"):
+        unit = root / "drafts" / unit_id / "unit.yaml"
+        unit.write_text(unit.read_text(encoding="utf-8") + "questions: broken\n", encoding="utf-8")
+    overview = collect(root, jobs=1)
+    assert all(overview.unit(u).errors for u in ("a", "a1"))  # type: ignore[union-attr]
