@@ -13,6 +13,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from pipeline.content.confine import outside_issue
 from pipeline.errors import Issue, UserError
 from pipeline.i18n import N_, _
 
@@ -22,8 +23,14 @@ _OS_ERRORS: dict[int, tuple[str, str]] = {
     errno.EDQUOT: (N_("the disk quota is used up"), N_("free some space and run it again")),
     errno.EROFS: (N_("the file system is read-only"), N_("write the outputs to a writable folder")),
     errno.EACCES: (N_("permission denied"), N_("check the permissions of the file and its folder")),
-    errno.EPERM: (N_("the operation is not permitted"), N_("check the permissions of the file and its folder")),
-    errno.ENAMETOOLONG: (N_("the file name is too long"), N_("use a shorter name or a folder nearer the root")),
+    errno.EPERM: (
+        N_("the operation is not permitted"),
+        N_("check the permissions of the file and its folder"),
+    ),
+    errno.ENAMETOOLONG: (
+        N_("the file name is too long"),
+        N_("use a shorter name or a folder nearer the root"),
+    ),
     errno.ENOTDIR: (N_("a file is in the way of a folder on the path"), N_("move the file away")),
     errno.EISDIR: (N_("a folder is where a file should be written"), N_("move the folder away")),
     errno.EMFILE: (N_("too many open files"), N_("raise the limit (ulimit -n) or run with fewer jobs")),
@@ -40,16 +47,25 @@ def os_error_issue(exc: OSError, path: Path | str | None = None) -> Issue:
     what, hint = _OS_ERRORS.get(exc.errno or 0, (None, N_("check the disk and the permissions")))
     reason = _(what) if what else (exc.strerror or str(exc))
     target = path if path is not None else exc.filename
-    return Issue(target, _("cannot write or read the file: {reason}").format(reason=reason), code="os-error",
-                 hint=_("{hint}; the earlier outputs are unchanged").format(hint=_(hint)))
+    return Issue(
+        target,
+        _("cannot write or read the file: {reason}").format(reason=reason),
+        code="os-error",
+        hint=_("{hint}; the earlier outputs are unchanged").format(hint=_(hint)),
+    )
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and an atomic rename.
 
-    An operating-system error raises :class:`WriteError`; ``path`` is then untouched.
+    An operating-system error raises :class:`WriteError`; ``path`` is then untouched.  A path inside
+    a workspace that leads out of it (``build`` a symlink to elsewhere) is refused before anything is
+    written (:mod:`pipeline.content.confine`).
     """
     path = Path(path)
+    outside = outside_issue(path)
+    if outside is not None:
+        raise UserError(outside)
     try:
         _write(path, data)
     except OSError as exc:

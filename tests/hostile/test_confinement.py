@@ -4,6 +4,7 @@ are paths, and output options aimed at the drafts or at the command's own inputs
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -272,3 +273,17 @@ def test_output_options_still_write_elsewhere(ws: Path, tmp_path: Path) -> None:
     result = run_cli(ws, "redline", old, new, "-o", out)
     assert result.code == 0, result.output
     assert out.is_file()
+
+
+@pytest.mark.parametrize("command", [("publish", UNIT), ("build", "-j1", "-q", "--force")])
+def test_build_folder_linked_outside_is_never_written(
+    ws: Path, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.rmtree(ws / "build")
+    (ws / "build").symlink_to(elsewhere)
+    result = run_cli(ws, *command)
+    assert result.code == 2, result.output
+    assert_no_traceback(result)
+    assert not any(elsewhere.rglob("*")), "something was written outside the workspace"

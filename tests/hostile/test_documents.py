@@ -75,7 +75,8 @@ def _hostile(ws: Path, tmp_path: Path, kind: str) -> Path:
         parts = _good_parts(ws)
         xml = parts["word/document.xml"].decode("utf-8")
         start = xml.index("<w:body>") + len("<w:body>")
-        nest = "<w:sdt><w:sdtContent>" * 5000 + "<w:p><w:r><w:t>深</w:t></w:r></w:p>" + "</w:sdtContent></w:sdt>" * 5000
+        paragraph = "<w:p><w:r><w:t>深</w:t></w:r></w:p>"
+        nest = "<w:sdt><w:sdtContent>" * 5000 + paragraph + "</w:sdtContent></w:sdt>" * 5000
         parts["word/document.xml"] = (xml[:start] + nest + xml[start:]).encode("utf-8")
         return write_parts(path, parts)
     if kind == "encrypted":
