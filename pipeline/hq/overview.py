@@ -239,6 +239,9 @@ def collect(root: Path, parent: str | None = None, as_of: dt.date | None = None,
         if unknown is not None:
             issues.add(unknown)
     issues.raise_if_any()
+    names = {s.id: s.name or s.id for s in summaries}
+    for summary in summaries:
+        summary.parent_name = names.get(summary.parent) if summary.parent else None
     if parent is not None:
         chosen = {m.id for m in below(members, parent)}
         summaries = [s for s in summaries if s.id in chosen]

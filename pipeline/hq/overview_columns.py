@@ -45,7 +45,7 @@ def unit_columns() -> list[Column]:
         Column("unit", "单位", "单位", lambda s: s.name or s.id, "text"),
         Column("id", "单位", "文件夹", lambda s: s.id, "text"),
         Column("level", "单位", "层级", lambda s: s.level, "text"),
-        Column("parent", "单位", "上级单位", lambda s: s.parent or "总署", "text"),
+        Column("parent", "单位", "上级单位", lambda s: s.parent_name or s.parent or "总署", "text"),
     ]
 
 

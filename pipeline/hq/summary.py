@@ -31,6 +31,7 @@ class UnitSummary:
     name: str = ""
     level: str = LEVEL_DIRECT
     parent: str | None = None
+    parent_name: str | None = None  # filled in by the overview, which knows every unit
     parent_line: int | None = None
     parent_column: int | None = None
     drafts: int = 0

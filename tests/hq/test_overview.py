@@ -166,7 +166,7 @@ def test_workbook_reads_back(root: Path) -> None:
     assert a is not None
     assert rows["a"]["完成率（目标70%）"] == a.completion and isinstance(rows["a"]["措施总数"], int)
     assert rows["a"]["满意度（目标90%）"] == pytest.approx(a.satisfaction)
-    assert rows["a"]["上级单位"] == "总署" and rows["a1"]["上级单位"] == "a"
+    assert rows["a"]["上级单位"] == "总署" and rows["a1"]["上级单位"] == "甲关"
     assert main.cell(row=3, column=headers.index("完成率（目标70%）") + 1).number_format == "0.0%"
     assert rows["b"]["措施总数"] is None  # invalid unit: no figures
 
