@@ -140,7 +140,10 @@ def outside_issue(
         escaping_link(path, root),
         _("a symbolic link leads outside the workspace; shuzhi does not read what it points to"),
         code="outside-workspace",
-        hint=_("replace the link with the file itself, or point it inside the workspace"),
+        hint=_(
+            "replace the link with the file itself, point it inside the workspace, or list the folder it "
+            "leads to in template-dirs in shuzhi.toml"
+        ),
     )
 
 

@@ -46,7 +46,7 @@ class Stopped(BaseException):
 
     def message(self) -> str:
         return _(
-            "stopped by {signal}: the build was ended, workers included; finished outputs are kept, "
+            "stopped by {signal} (with any worker processes); finished outputs are kept, "
             "the one being written is not"
         ).format(signal=signal.Signals(self.signum).name)
 
