@@ -23,15 +23,16 @@ from pipeline.word.house_tables import Column, HouseTable
 
 LOOKBACK_DOCX = "lookback.docx"
 FLAG_COLOUR = RGBColor(0xC0, 0x00, 0x00)
+# 22.5 cm: the landscape text width (A4 with the GB/T 9704 margins turned with the page)
 COLUMNS = (
-    Column("编号", 1.3, centre=True),
-    Column("整改措施", 6.2),
-    Column("针对问题", 4.0),
-    Column("责任单位", 2.2),
-    Column("完成时限", 2.3, centre=True),
-    Column("状态", 2.3, centre=True),
-    Column("佐证材料", 4.2),
-    Column("核查", 3.0),
+    Column("编号", 1.2, centre=True),
+    Column("整改措施", 5.2),
+    Column("针对问题", 3.6),
+    Column("责任单位", 1.8),
+    Column("完成时限", 2.1, centre=True),
+    Column("状态", 2.1, centre=True),
+    Column("佐证材料", 3.8),
+    Column("核查", 2.7),
 )
 FLAG_COLUMNS = (5, 6)
 

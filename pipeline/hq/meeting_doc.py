@@ -35,11 +35,11 @@ def meeting_byline(draft: Draft, meeting: Meeting) -> str:
 
 
 def _questions(document: DocxDocument, meeting: Meeting) -> None:
-    document.add_paragraph("一、现场提问", style="Heading 1")
+    document.add_paragraph("现场提问", style="Heading 1")  # numbered by the style (一、)
     if not meeting.questions:
         document.add_paragraph("（会上没有提问。）", style="Normal")
-    for number, q in enumerate(meeting.questions, start=1):
-        document.add_paragraph(f"（{number}）{q.asked_by}提问", style="Heading 2")
+    for q in meeting.questions:
+        document.add_paragraph(f"{q.asked_by}提问", style="Heading 2")  # （一） from the style
         for line in paragraphs(q.question):
             document.add_paragraph(f"问：{line}", style="Normal")
         for follow_up in q.follow_ups:
@@ -49,9 +49,9 @@ def _questions(document: DocxDocument, meeting: Meeting) -> None:
 
 
 def _comments(document: DocxDocument, draft: Draft, meeting: Meeting) -> None:
-    document.add_paragraph("二、点评", style="Heading 1")
-    for number, comment in enumerate(meeting.comments, start=1):
-        document.add_paragraph(f"（{number}）{comment.by}点评", style="Heading 2")
+    document.add_paragraph("点评", style="Heading 1")
+    for comment in meeting.comments:
+        document.add_paragraph(f"{comment.by}点评", style="Heading 2")
         for line in paragraphs(comment.text):
             document.add_paragraph(line, style="Normal")
         if not comment.problems:
