@@ -150,3 +150,27 @@ def parent_issues(root: Path, unit: Unit) -> list[Issue]:
         if parent is not None:
             members.append(member(parent))
     return [i for i in hierarchy_issues(members) if i.path == members[0].path]
+
+
+def unit_ids_below(root: Path, parent_id: str) -> list[str]:
+    """The folder names of ``parent_id`` and every unit below it, read from the ``unit.yaml`` files
+    alone (for ``--parent`` on any command that takes unit names); a :class:`UserError` when no unit
+    is called ``parent_id``.  A unit whose ``unit.yaml`` cannot be read is left out (its command
+    reports it when it is named)."""
+    from pipeline.content.load import read_unit
+    from pipeline.content.workspace import unit_dirs
+    from pipeline.errors import IssueCollector, UserError
+
+    members = []
+    for unit_dir in unit_dirs(root):
+        unit = (
+            read_unit(unit_dir / "unit.yaml", IssueCollector())
+            if (unit_dir / "unit.yaml").is_file()
+            else None
+        )
+        if unit is not None:
+            members.append(member(unit))
+    unknown = unknown_parent_issue(parent_id, members)
+    if unknown is not None:
+        raise UserError(unknown)
+    return [m.id for m in below(members, parent_id)]

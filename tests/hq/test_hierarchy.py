@@ -87,3 +87,13 @@ def test_check_reports_a_bad_parent_unit_by_unit(
     assert message in capsys.readouterr().out
     main(["check", "a1", "--root", str(root), "--jobs", "1"])  # a good parent: lint findings only
     assert "parent" not in capsys.readouterr().out
+
+
+def test_unit_ids_below(tmp_path: Path) -> None:
+    from pipeline.hq.hierarchy import unit_ids_below
+
+    root = hq_workspace(tmp_path)
+    assert unit_ids_below(root, "a") == ["a", "a1"]
+    assert unit_ids_below(root, "b") == ["b"]
+    with pytest.raises(UserError):
+        unit_ids_below(root, "nosuch")
