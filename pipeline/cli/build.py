@@ -14,21 +14,7 @@ from pipeline.errors import EXIT_OK, IssueCollector, UserError
 from pipeline.content.workspace import load_draft_file, require_root
 from pipeline.make.validate import validate_workspace
 from pipeline.i18n import _
-
-
-class ShardType(click.ParamType):
-    """``K/N``: group K (1-based) of N, by a stable hash of the unit name."""
-
-    name = "K/N"
-
-    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> Shard:
-        if isinstance(value, Shard):
-            return value
-        try:
-            return Shard.parse(str(value))
-        except ValueError as exc:
-            self.fail(_("{error}; e.g. --shard 1/4 builds the first of four groups of units").format(error=exc),
-                      param, ctx)
+from pipeline.cli.options import ShardType, root_option
 
 
 @click.command(help=_("""Build every draft of every unit (or of UNITS): reports, redlines, companions, ledgers.
@@ -46,8 +32,7 @@ Outputs whose inputs did not change since the last build are skipped. Exit 0 whe
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help=_("Date for marking overdue measures (default: each draft's date)."))
 @click.option("--quiet", "-q", is_flag=True, help=_("No progress bar."))
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help=_("The workspace (default: found from the current folder)."))
+@root_option
 def build(units: tuple[str, ...], jobs: int | None, shard: Shard | None, force: bool, author: str | None,
           as_of: dt.datetime | None, quiet: bool, root: Path | None) -> int:
     """The ``build`` command (its help text is the translated ``help=`` of the decorator)."""
@@ -61,8 +46,7 @@ def build(units: tuple[str, ...], jobs: int | None, shard: Shard | None, force: 
 
 @click.command(help=_("Check every unit's content files, or the named units or report.yaml files; every error at once."))
 @click.argument("targets", nargs=-1, metavar="[UNIT|REPORT.yaml]...")
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help=_("The workspace (default: found from the current folder)."))
+@root_option
 def validate(targets: tuple[str, ...], root: Path | None) -> int:
     """The ``validate`` command (its help text is the translated ``help=`` of the decorator)."""
     files = [Path(t) for t in targets if t.endswith((".yaml", ".yml")) and Path(t).is_file()]

@@ -16,11 +16,9 @@ from pipeline.content.confine import check_output, refuse_outside
 from pipeline.companions.tally import tally as tally_results
 from pipeline.companions.tally_report import cjk_font, format_json, format_text, row_error_text, write_chart
 from pipeline.render.chart_font import NO_FONT_MESSAGE
-from pipeline.errors import EXIT_FINDINGS, EXIT_OK, Issue, IssueCollector, display_path
-from pipeline.content.load import read_unit
-from pipeline.content.model import Unit
+from pipeline.errors import EXIT_FINDINGS, EXIT_OK, display_path
 from pipeline.cli.options import root_option
-from pipeline.content.workspace import BUILD_DIR, require_root, select_unit_dirs
+from pipeline.content.workspace import BUILD_DIR, load_unit, require_root
 from pipeline.i18n import _
 
 CHART_NAME = "evaluation.png"
@@ -29,22 +27,6 @@ CHART_NAME = "evaluation.png"
 @click.group("evaluation", help=_('Evaluation forms (测评表): tally the filled-in results.'))
 def evaluation() -> None:
     """The ``evaluation`` command (its help text is the translated ``help=`` of the decorator)."""
-
-
-def _load_unit(root: Path, unit_id: str) -> Unit:
-    issues = IssueCollector()
-    dirs = select_unit_dirs(root, [unit_id], issues)
-    unit = None
-    if dirs:
-        unit_file = dirs[0] / "unit.yaml"
-        if unit_file.is_file():
-            unit = read_unit(unit_file, issues)
-        else:
-            issues.add(Issue(unit_file, _("missing unit.yaml"), hint=_("the unit folder needs a unit.yaml"),
-                             code="missing-file"))
-    issues.raise_if_any()
-    assert unit is not None
-    return unit
 
 
 @evaluation.command("tally", help=_("""Satisfaction (好 + 较好 share) per item and overall from RESULTS.csv, lowest items first.
@@ -66,7 +48,7 @@ def tally(unit: str, results: Path, fmt: str, chart: Path | None, no_chart: bool
     if chart is not None:
         check_output(chart, option="--chart", inputs=(results,))
     refuse_outside(results)
-    found = _load_unit(root, unit)
+    found = load_unit(root, unit, skip_broken_drafts=True)[0].unit
     form = load_form(root, found)
     result = tally_results(results, form)
     for error in result.rejected:

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from pipeline.cli.options import root_option
-from pipeline.content.workspace import BUILD_DIR, load_workspace, require_root, template_for
+from pipeline.content.workspace import BUILD_DIR, load_unit, require_root, template_for
 from pipeline.errors import EXIT_OK, Issue, UserError, display_path
 
 
@@ -43,8 +43,7 @@ def lookback(unit: str, as_of: dt.datetime | None, fmt: str, no_docx: bool, root
     from pipeline.hq.sources import unit_sources
 
     root = require_root(root)
-    unit_drafts = load_workspace(root, [unit]).unit(unit)
-    assert unit_drafts is not None  # load_workspace raises for an unknown unit
+    unit_drafts, _qset = load_unit(root, unit)
     draft = unit_drafts.latest
     if draft is None:
         raise UserError(

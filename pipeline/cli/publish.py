@@ -8,7 +8,7 @@ import click
 
 from pipeline.errors import EXIT_OK, Issue, UserError, display_path
 from pipeline.cli.options import parse_version, root_option
-from pipeline.content.workspace import BUILD_DIR, load_workspace, require_root
+from pipeline.content.workspace import BUILD_DIR, load_unit, require_root
 from pipeline.i18n import _
 
 
@@ -22,8 +22,7 @@ def publish(unit: str, draft_name: str | None, root: Path | None) -> int:
 
     root = require_root(root)
     version = parse_version(draft_name, "--draft")
-    unit_drafts = load_workspace(root, [unit]).unit(unit)
-    assert unit_drafts is not None  # load_workspace raises for an unknown unit
+    unit_drafts, _qset = load_unit(root, unit)
     draft = unit_drafts.draft(version) if version else None
     if version and draft is None:
         known = ", ".join(d.label for d in unit_drafts.drafts) or _("none")

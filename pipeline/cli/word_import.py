@@ -6,32 +6,11 @@ from pathlib import Path
 
 import click
 
-from pipeline.errors import EXIT_OK, Issue, IssueCollector, UserError, display_path
-from pipeline.content.model import QuestionSet
-from pipeline.content.confine import refuse_outside, require_unit_name
-from pipeline.content.workspace import DRAFTS_DIR, QuestionSets, UnitDrafts, read_unit_drafts, require_root
+from pipeline.errors import EXIT_OK, Issue, UserError, display_path
+from pipeline.content.confine import refuse_outside
+from pipeline.content.workspace import load_unit, require_root
 from pipeline.cli.options import parse_version, root_option
 from pipeline.i18n import _
-
-def load_unit(root: Path, unit_id: str) -> tuple[UnitDrafts, QuestionSet]:
-    """The unit ``unit_id`` with every draft that loads (broken drafts are skipped) and its question set."""
-    unit_dir = root / DRAFTS_DIR / require_unit_name(unit_id, root)
-    refuse_outside(unit_dir, root)  # drafts/<unit> itself may be a link out of the workspace
-    if not (unit_dir / "unit.yaml").is_file():
-        raise UserError(Issue(unit_dir, _("no unit '{unit}' (no {file})").format(
-                                  unit=unit_id, file=f"{DRAFTS_DIR}/{unit_id}/unit.yaml"),
-                              hint=_("create the unit with 'shuzhi add-unit {unit} --name … --reporter …'").format(
-                                  unit=unit_id), code="unknown-unit"))
-    issues = IssueCollector()
-    sets = QuestionSets(root)
-    unit_drafts = read_unit_drafts(root, unit_dir, issues, sets)
-    if unit_drafts is None:
-        raise UserError(issues.issues)
-    qset = sets.get(unit_drafts.unit.questions, issues, unit_dir / "unit.yaml")
-    if qset is None:
-        raise UserError(issues.issues)
-    return unit_drafts, qset
-
 
 @click.command("import", help=_('Turn a Word draft into drafts/UNIT/v<N>/report.yaml (see docs/import-publish.md).'))
 @click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
@@ -47,7 +26,7 @@ def import_draft(source: Path, unit: str, as_version: str | None, force: bool, e
 
     version = parse_version(as_version, "--as")
     refuse_outside(source)
-    unit_drafts, qset = load_unit(require_root(root), unit)
+    unit_drafts, qset = load_unit(require_root(root), unit, skip_broken_drafts=True)
     target, result = import_to_unit(source, unit_drafts.unit, unit_drafts.drafts, qset, version, force)
     report = result.report
     answers = sum(len(a.answers) for a in report.areas)
@@ -83,7 +62,7 @@ def feedback_import(source: Path, unit: str, draft_name: str, department: str, f
     root = require_root(root)
     version = parse_version(draft_name, "--draft")
     refuse_outside(source)
-    unit_drafts, qset = load_unit(root, unit)
+    unit_drafts, qset = load_unit(root, unit, skip_broken_drafts=True)
     draft = unit_drafts.draft(version or 0)
     if draft is None:
         known = ", ".join(d.label for d in unit_drafts.drafts) or _("none")

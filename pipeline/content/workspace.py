@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from pipeline.content.confine import outside_issue, refuse_outside, unit_name_issue
+from pipeline.content.confine import outside_issue, refuse_outside, require_unit_name, unit_name_issue
 from pipeline.content.config import Config, load_config
 from pipeline.content.layout import (
     BUILD_DIR,
@@ -224,6 +224,29 @@ def load_workspace(root: Path, units: Sequence[str] | None = None) -> Workspace:
         issues.extend(hierarchy_issues([member(u.unit) for u in loaded if u is not None]))
     issues.raise_if_any()
     return Workspace(root=root, config=config, units=tuple(u for u in loaded if u is not None))
+
+
+def load_unit(root: Path, unit_id: str, *, skip_broken_drafts: bool = False) -> tuple[UnitDrafts, QuestionSet]:
+    """One unit by name, with its drafts and its question set: the one way a command loads a single unit.
+
+    Every issue at once as a :class:`UserError`: a name that is a path, an unknown name (the units
+    there are listed, with a did-you-mean), ``drafts/<unit>`` linking out of the workspace, a broken
+    ``unit.yaml`` or question set, and broken drafts — unless ``skip_broken_drafts`` (the Word import
+    adds a draft next to them), when only the drafts that load are returned.
+    """
+    issues = IssueCollector()
+    sets = QuestionSets(root)
+    dirs = select_unit_dirs(root, [require_unit_name(unit_id, root)], issues)
+    for unit_dir in dirs:
+        refuse_outside(unit_dir, root)  # drafts/<unit> itself may be a link out of the workspace
+    draft_issues = IssueCollector()
+    unit_drafts = read_unit_drafts(root, dirs[0], draft_issues, sets) if dirs else None
+    if unit_drafts is None or not skip_broken_drafts:
+        issues.extend(draft_issues.issues)
+    qset = sets.get(unit_drafts.unit.questions, issues, unit_drafts.unit.dir / UNIT_FILE) if unit_drafts else None
+    issues.raise_if_any()
+    assert unit_drafts is not None and qset is not None
+    return unit_drafts, qset
 
 
 def select_unit_dirs(root: Path, units: Iterable[str] | None, issues: IssueCollector) -> list[Path]:
