@@ -28,7 +28,7 @@ from pipeline.redline.body import BodyWriter
 from pipeline.redline.numbering import numbering_map, style_lists
 from pipeline.redline.package import Importer, PartCopier
 from pipeline.redline.stats import Counter, Stats, heading_styles
-from pipeline.redline.stories import compare_stories, story_parts
+from pipeline.redline.stories import compare_notes, compare_stories, renumber_notes, story_parts
 from pipeline.redline.writer import ParagraphWriter
 from pipeline.word.package import read_package, read_package_bytes, write_package
 
@@ -145,9 +145,10 @@ def redline_bytes(
         new_story.extend(content)
         importer.finish()
 
-    compare_stories(
-        old_root, new_root, old_parts, new_parts, out_parts, story, lambda root: _accept_input(root, "", [])
-    )
+    def prepare(root: etree._Element) -> None:
+        _accept_input(root, "", [])
+
+    compare_stories(old_root, new_root, old_parts, new_parts, out_parts, story, prepare)
     counter = Counter()
     body, importer = writer(DOCUMENT, DOCUMENT, counter)
     old_body, new_body = old_root.find(w("body")), new_root.find(w("body"))
@@ -163,8 +164,10 @@ def redline_bytes(
     for child in list(new_body):
         new_body.remove(child)
     new_body.extend(content + sect[-1:])
-    out_parts[DOCUMENT] = serialize(new_root)
     importer.finish()
+    compare_notes(new_root, old_parts, new_parts, out_parts, story, prepare)
+    renumber_notes(new_root, out_parts)
+    out_parts[DOCUMENT] = serialize(new_root)
     assert_intact(out_parts, new_parts, old_parts)
     return RedlineResult(write_package(out_parts), counter.stats, notes)
 

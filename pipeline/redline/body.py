@@ -117,7 +117,7 @@ class BodyWriter:
             element = self._emit(op, old, new)
             if element is not None:
                 out.append(element)
-                kinds.append("p" if isinstance(block, Paragraph) else "t")
+                kinds.append(_kind(element) if isinstance(block, Paragraph) else "t")
         self._shift_marks(out, kinds)
         return out
 
@@ -322,21 +322,42 @@ class BodyWriter:
         return new.element
 
     def _shift_marks(self, out: list[etree._Element], kinds: list[str | None]) -> None:
-        """Move tracked marks of a run before a table/the end one paragraph back."""
+        """Move tracked marks of a run before a table, a drawing's paragraph or the end one paragraph back.
+
+        A drawing's paragraph (kind ``"d"``) is a barrier when its own mark is untracked:
+        LibreOffice deletes a drawing anchored at the start of a paragraph that a deleted mark
+        before it merges away.  A tracked drawing paragraph takes part in the run before a later
+        barrier.
+        """
         index = len(out)
         while index >= 0:
-            if index < len(out) and kinds[index] == "p":
+            if index < len(out) and (kinds[index] == "p" or (kinds[index] == "d" and mark_kind(out[index]))):
                 index -= 1
                 continue
             start = index
-            while start > 0 and kinds[start - 1] == "p" and mark_kind(out[start - 1]) is not None:
+            while start > 0 and kinds[start - 1] in "pd" and mark_kind(out[start - 1]) is not None:
                 start -= 1
-            if start < index and start > 0 and kinds[start - 1] == "p" and mark_kind(out[start - 1]) is None:
+            if start < index and start > 0 and kinds[start - 1] in "pd" and mark_kind(out[start - 1]) is None:
                 chain = out[start - 1 : index]
                 marks = [_take_mark(p) for p in chain[1:]]
                 for para, mark in zip(chain, marks, strict=False):
                     paragraph_mark_rpr(para).insert(0, mark)
             index = start - 1
+
+
+_DRAWINGS = (
+    w("drawing"),
+    w("pict"),
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent",
+)
+
+
+def _kind(paragraph: etree._Element) -> str:
+    """``"d"`` for a paragraph holding a drawing, text box or VML shape, else ``"p"``."""
+    for tag in _DRAWINGS:
+        if next(paragraph.iter(tag), None) is not None:
+            return "d"
+    return "p"
 
 
 def _take_mark(paragraph: etree._Element) -> etree._Element:

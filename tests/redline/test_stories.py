@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 from helpers import NS, assert_stories_round_trip, part, run, story_texts
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
 from lxml import etree
-from richdocs import Rich, build
+from richdocs import DOC, Rich, build, edited
 from support.libreoffice import LibreOfficeOracle, lo_oracle  # noqa: F401  (the fixture)
 
 from pipeline.redline.api import accept_or_reject
@@ -121,6 +123,16 @@ def test_nested_tables_cell_by_cell(old_rows: list, new_rows: list, inserted: st
 
 
 LO_PAIRS = {
+    # LibreOffice deletes a drawing anchored at the start of a paragraph that a deleted paragraph
+    # mark before it merges away (found by the generated test below): the mark moves one back.
+    "paragraph deleted before a text box": (
+        Rich([("p", "党建"), ("p", "党建"), ("box", ["党建"])]),
+        Rich([("p", "党建"), ("box", ["党建"])]),
+    ),
+    "paragraph deleted before a picture": (
+        Rich([("p", "前文。"), ("p", "删去的一段。"), ("pic", "red"), ("p", "后文。")]),
+        Rich([("p", "前文。"), ("pic", "red"), ("p", "后文。")]),
+    ),
     "header and footer": (
         Rich(BODY, ["旧页眉：青石港海关"], ["第一页"]),
         Rich(BODY, ["新页眉：青石港海关"], ["第一页", "内部资料"], rid_base=30),
@@ -153,3 +165,37 @@ def test_libreoffice_accepts_and_rejects_every_story(
     out.write_bytes(run(old, new).docx)
     assert story_texts(lo_oracle.convert("accept", out)) == story_texts(new)
     assert story_texts(lo_oracle.convert("reject", out)) == story_texts(old)
+
+
+@pytest.mark.libreoffice
+@settings(
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],  # LibreOffice is slow: no shrinking
+    max_examples=8,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(DOC, st.data())
+def test_libreoffice_on_generated_whole_documents(
+    lo_oracle: LibreOfficeOracle,  # noqa: F811
+    tmp_path: Path,
+    doc: Rich,
+    data: st.DataObject,
+) -> None:
+    # Both open with a paragraph: before a table that is the very first thing of a document,
+    # LibreOffice keeps an empty paragraph (a documented limitation, see docs/redline.md).
+    changed = edited(data, doc)
+    doc.body.insert(0, ("p", "开头。"))
+    changed.body.insert(0, ("p", "开头。"))
+    old, new = build(doc), build(changed)
+    out = tmp_path / "generated.docx"
+    out.write_bytes(run(old, new).docx)
+    # Every text of every story must agree; where deleted paragraphs merge into an inserted
+    # drawing's paragraph LibreOffice leaves an empty paragraph (docs/redline.md, limitations),
+    # so empty body paragraphs are not compared here (the pure-Python oracle compares them).
+    assert _texts(story_texts(lo_oracle.convert("accept", out))) == _texts(story_texts(new))
+    assert _texts(story_texts(lo_oracle.convert("reject", out))) == _texts(story_texts(old))
+
+
+def _texts(stories: dict[str, list]) -> dict[str, list]:
+    return {**stories, "body": [t for t in stories["body"] if t.strip("\u200b")]}
