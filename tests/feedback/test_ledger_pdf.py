@@ -9,8 +9,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from make.test_check import copy_example
+
 from pipeline.cli.main import main
 from pipeline.content import yamlsrc
 from pipeline.errors import IssueCollector

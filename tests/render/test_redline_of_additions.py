@@ -7,10 +7,10 @@ for the report-level 原因分析 (``causes``) and the 待归位内容 section (
 from __future__ import annotations
 
 import pytest
+from redline.helpers import assert_round_trip, marked, run
 
 from pipeline.render.document import render_report
 from pipeline.render.unplaced import note
-from redline.helpers import assert_round_trip, marked, run
 from render.fixtures import TEMPLATE, fixture_draft, fixture_report
 
 CAUSES = "根源在于我抓党建的责任意识不强。\n考核机制不健全，年度考核中党建指标只占5%。"
