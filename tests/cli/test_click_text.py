@@ -87,3 +87,16 @@ def test_ledger_and_tally_headers_follow_the_language(args: list[str], zh: list[
     expected, other = (zh, en) if language == "zh_CN" else (en, zh)
     assert all(word in out for word in expected), out
     assert not any(word in out for word in other), out
+
+
+@pytest.mark.parametrize("args", [["validate", "qingshigan"], ["build", "qingshigan"], ["feedback", "check", "qingshigan"]])
+def test_an_unknown_unit_is_told_the_nearest_and_the_known_ones(args: list[str], language: str, workspace_copy: Path,
+                                                               monkeypatch: pytest.MonkeyPatch,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from pipeline.cli.main import main
+
+    monkeypatch.chdir(workspace_copy)
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "qingshigan'" in err or "qingshigan”" in err
+    assert ("did you mean 'qingshigang'?" in err) if language == "en" else ("是不是想写“qingshigang”？" in err), err
