@@ -14,16 +14,17 @@ import click
 from pipeline.cli.options import root_option
 from pipeline.content.workspace import BUILD_DIR, load_unit, require_root, template_for
 from pipeline.errors import EXIT_OK, Issue, UserError, display_path
+from pipeline.i18n import _
 
 
-@click.command("lookback")
+@click.command("lookback", help=_("The 回头看 of UNIT's latest draft: completion, overdue, done without evidence, reopened."))
 @click.argument("unit")
 @click.option(
     "--as-of",
     "as_of",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="The look-back's date (default: the last evidence or check of the measures).",
+    help=_("The look-back's date (default: the last evidence or check of the measures)."),
 )
 @click.option(
     "--format",
@@ -31,12 +32,12 @@ from pipeline.errors import EXIT_OK, Issue, UserError, display_path
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="How to print the figures.",
+    help=_("How to print the figures."),
 )
-@click.option("--no-docx", is_flag=True, help="Print only; do not write build/UNIT/lookback.docx.")
+@click.option("--no-docx", is_flag=True, help=_("Print only; do not write build/UNIT/lookback.docx."))
 @root_option
 def lookback(unit: str, as_of: dt.datetime | None, fmt: str, no_docx: bool, root: Path | None) -> int:
-    """The 回头看 of UNIT's latest draft: completion, overdue, done without evidence, reopened."""
+    """The ``lookback`` command (its help text is the translated ``help=`` of the decorator)."""
     from pipeline.hq.lookback import format_json, format_text
     from pipeline.hq.lookback import lookback as make_lookback
     from pipeline.hq.lookback_doc import LOOKBACK_DOCX, write_lookback

@@ -15,30 +15,31 @@ import click
 from pipeline.cli.options import root_option
 from pipeline.content.workspace import require_root
 from pipeline.errors import EXIT_OK, display_path
+from pipeline.i18n import _
 
 
-@click.command("overview")
-@click.option("--parent", metavar="UNIT", help="Only UNIT and the units below it (its 隶属 units).")
+@click.command("overview", help=_('Write build/overview/index.html and overview.xlsx: one row per unit (see docs/hq.md).'))
+@click.option("--parent", metavar="UNIT", help=_("Only UNIT and the units below it (its 隶属 units)."))
 @click.option(
     "--as-of",
     "as_of",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="Count completion and overdue measures on this date (default: each unit's last look-back check).",
+    help=_("Count completion and overdue measures on this date (default: each unit's last look-back check)."),
 )
 @click.option(
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
     default=None,
-    help="Worker processes for units that changed (default: one per CPU).",
+    help=_("Worker processes for units that changed (default: one per CPU)."),
 )
-@click.option("--force", is_flag=True, help="Recompute every unit and rewrite the outputs.")
+@click.option("--force", is_flag=True, help=_("Recompute every unit and rewrite the outputs."))
 @root_option
 def overview(
     parent: str | None, as_of: dt.datetime | None, jobs: int | None, force: bool, root: Path | None
 ) -> int:
-    """Write build/overview/index.html and overview.xlsx: one row per unit (see docs/hq.md)."""
+    """The ``overview`` command (its help text is the translated ``help=`` of the decorator)."""
     from pipeline.hq.overview import build_overview
     from pipeline.make.runner import default_jobs
 
