@@ -72,6 +72,66 @@ def _unit_diff(
     return [(op, [reverse[c] for c in text]) for op, text in diffs]
 
 
+SHORT_EQUALITY = 1  # characters: a kept stretch this short inside a rewrite is shown as rewritten
+
+
+def _merge(diffs: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """Each run of edits as one deletion then one insertion; adjacent equalities joined."""
+    out: list[tuple[int, list[str]]] = []
+    removed: list[str] = []
+    added: list[str] = []
+    for op, units in diffs:
+        if op == DELETE:
+            removed += units
+        elif op == INSERT:
+            added += units
+        else:
+            out += [(kind, units) for kind, units in ((DELETE, removed), (INSERT, added)) if units]
+            removed, added = [], []
+            if out and out[-1][0] == EQUAL:
+                out[-1] = (EQUAL, out[-1][1] + units)
+            elif units:
+                out.append((EQUAL, units))
+    out += [(kind, units) for kind, units in ((DELETE, removed), (INSERT, added)) if units]
+    return out
+
+
+def _cleanup_short(diffs: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """Semantic clean-up measured in characters, for short equalities only.
+
+    An equality of at most :data:`SHORT_EQUALITY` character (``的``, ``，``) between
+    edits at least as long on both sides is folded into them, so a rewritten phrase does not read
+    as confetti; a longer kept phrase stays unmarked however long the edits around it (plain
+    diff-match-patch clean-up counts tokens and folds whole kept phrases of a rewritten sentence).
+    """
+    diffs = _merge(diffs)
+    changed = True
+    while changed:
+        changed = False
+        for index in range(1, len(diffs) - 1):
+            op, units = diffs[index]
+            size = sum(len(u) for u in units)
+            if op != EQUAL or size > SHORT_EQUALITY:
+                continue
+            before = _edit_size(diffs, index, -1)
+            after = _edit_size(diffs, index, 1)
+            if size <= before and size <= after:
+                diffs = _merge([*diffs[:index], (DELETE, units), (INSERT, units), *diffs[index + 1 :]])
+                changed = True
+                break
+    return diffs
+
+
+def _edit_size(diffs: list[tuple[int, list[str]]], index: int, step: int) -> int:
+    """The larger of the deleted and inserted characters next to ``diffs[index]`` on one side."""
+    sizes = {DELETE: 0, INSERT: 0}
+    index += step
+    while 0 <= index < len(diffs) and diffs[index][0] != EQUAL:
+        sizes[diffs[index][0]] += sum(len(u) for u in diffs[index][1])
+        index += step
+    return max(sizes.values())
+
+
 def _sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE.findall(text) if s]
 
@@ -138,7 +198,7 @@ def _token_diff(old: str, new: str) -> list[tuple[int, list[str]]]:
     def flush() -> None:
         a, b = tokenize(pending[DELETE]), tokenize(pending[INSERT])
         if a and b and len(a) * len(b) <= MAX_CELLS:
-            out.extend(_refine(_unit_diff(a, b)))
+            out.extend(_refine(_cleanup_short(_unit_diff(a, b, semantic=False))))
         else:
             out.extend((op, units) for op, units in ((DELETE, a), (INSERT, b)) if units)
         pending[DELETE] = pending[INSERT] = ""
