@@ -100,3 +100,46 @@ def test_an_unknown_unit_is_told_the_nearest_and_the_known_ones(args: list[str],
     err = capsys.readouterr().err
     assert "qingshigan'" in err or "qingshigan”" in err
     assert ("did you mean 'qingshigang'?" in err) if language == "en" else ("是不是想写“qingshigang”？" in err), err
+
+
+def _commands() -> list[tuple[str, click.Command]]:
+    """Every command and subcommand of ``shuzhi`` (imported in English: conftest sets SHUZHI_LANG=en)."""
+    from pipeline.cli.main import cli
+
+    found: list[tuple[str, click.Command]] = []
+    stack: list[tuple[str, click.Command]] = [("shuzhi", cli)]
+    while stack:
+        name, command = stack.pop()
+        found.append((name, command))
+        if isinstance(command, click.Group):
+            context = click.Context(command)
+            for sub in command.list_commands(context):
+                child = command.get_command(context, sub)
+                if child is not None:
+                    stack.append((f"{name} {sub}", child))
+    return found
+
+
+def test_every_help_text_is_in_the_catalog() -> None:
+    """A new command or option whose help is not written with _() would stay English for everyone."""
+    from pipeline.i18n import translations
+
+    import re
+
+    from babel.messages.pofile import read_po
+
+    from pipeline.i18n import LOCALE_DIR
+
+    chinese = translations("zh_CN")
+    with (LOCALE_DIR / "zh_CN" / "LC_MESSAGES" / "shuzhi.po").open("rb") as handle:
+        # A help text filled in after translation ("… [default: {path}]") matches its msgid as a pattern.
+        patterns = [re.compile(re.sub(r"\\\{[^}]*\\\}", ".*", re.escape(m.id)) + "$", re.S)
+                    for m in read_po(handle) if isinstance(m.id, str) and "{" in m.id]
+    missing = []
+    for name, command in _commands():
+        texts = [("", command.help)] + [(p.name or "", getattr(p, "help", None)) for p in command.params]
+        for where, text in texts:
+            if text and text not in {"Show this message and exit.", "Show the version and exit."} \
+                    and chinese.gettext(text) == text and not any(p.match(text) for p in patterns):
+                missing.append(f"{name} {where}: {text[:60]!r}")
+    assert not missing, "\n".join(missing)
