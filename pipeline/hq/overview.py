@@ -36,6 +36,7 @@ from pipeline.errors import IssueCollector
 from pipeline.fsutil import atomic_write_bytes, atomic_write_text
 from pipeline.hq.hierarchy import Member, below, hierarchy_issues, unknown_parent_issue
 from pipeline.hq.summary import UnitSummary, summarise_unit
+from pipeline.make.signals import signals_held, stop_workers, worker_init
 
 OVERVIEW_DIR = "overview"
 UNITS_DIR = "units"
@@ -194,15 +195,23 @@ def _run(root: Path, dirs: list[Path], as_of: dt.date | None, jobs: int) -> Iter
         for unit_dir in dirs:
             yield _compute(root, unit_dir, as_of)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        # chunks: one unit is ~20 ms of work, less than a round trip per unit costs
-        yield from pool.map(
-            _compute,
-            [root] * len(dirs),
-            dirs,
-            [as_of] * len(dirs),
-            chunksize=max(1, min(16, len(dirs) // (jobs * 4) or 1)),
-        )
+    # Workers die with the parent and stop with it on SIGTERM/Ctrl-C, as the build's do.
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=worker_init, initargs=(os.getpid(),))
+    try:
+        with signals_held():  # the workers are forked while the work is submitted
+            # chunks: one unit is ~20 ms of work, less than a round trip per unit costs
+            results = pool.map(
+                _compute,
+                [root] * len(dirs),
+                dirs,
+                [as_of] * len(dirs),
+                chunksize=max(1, min(16, len(dirs) // (jobs * 4) or 1)),
+            )
+        yield from results
+    except BaseException:
+        stop_workers(pool)
+        raise
+    pool.shutdown(wait=True)
 
 
 # --- the overview -----------------------------------------------------------------------------
