@@ -24,13 +24,27 @@ def chinese(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
 
 
-@pytest.mark.parametrize("author, code", [
-    ("人事处", "rs"), ("人事处 张明", "rs"), ("纪检监察室", "jj"), ("王芳", "zg"), ("rs", "rs"),
-    ("李华", None), ("", None), ("政工人事联合组", None),  # two departments' names: not guessed
-])
+@pytest.mark.parametrize(
+    "author, code",
+    [
+        ("人事处", "rs"),
+        ("人事处 张明", "rs"),
+        ("纪检监察室", "jj"),
+        ("王芳", "zg"),
+        ("rs", "rs"),
+        ("李华", None),
+        ("", None),
+        ("政工人事联合组", None),  # two departments' names: not guessed
+    ],
+)
 def test_department_of_author(author: str, code: str | None) -> None:
-    config = Config(departments=(Department("zg", "政工", ("王芳",)), Department("rs", "人事"),
-                                 Department("jj", "纪检监察")))
+    config = Config(
+        departments=(
+            Department("zg", "政工", ("王芳",)),
+            Department("rs", "人事"),
+            Department("jj", "纪检监察"),
+        )
+    )
     found = config.department_of_author(author)
     assert (found.code if found else None) == code
 
@@ -40,18 +54,27 @@ def _reviewed(ws: Path, tmp_path: Path, version: int | None = None) -> tuple[Pat
     draft = unit_drafts.draft(version) if version else unit_drafts.latest
     problem, measure = draft.report.problems[0], draft.report.measures[-1]
     path = tmp_path / "reviewed.docx"
-    path.write_bytes(review(render_report(draft, template_for(ws, draft.unit)), [
-        Comment(problem.text[:8], "必须写明涉及哪些支部。", author="人事处 张明"),
-        Comment(measure.text[:8], "时限要具体。", author="纪检监察室"),
-        Comment(draft.report.opening[:6], "开头太长。", author="李华"),
-    ]))
+    path.write_bytes(
+        review(
+            render_report(draft, template_for(ws, draft.unit)),
+            [
+                Comment(problem.text[:8], "必须写明涉及哪些支部。", author="人事处 张明"),
+                Comment(measure.text[:8], "时限要具体。", author="纪检监察室"),
+                Comment(draft.report.opening[:6], "开头太长。", author="李华"),
+            ],
+        )
+    )
     return path, unit_drafts
 
 
-def test_comments_go_to_their_authors_departments(workspace_copy: Path, tmp_path: Path, chinese: None) -> None:
+def test_comments_go_to_their_authors_departments(
+    workspace_copy: Path, tmp_path: Path, chinese: None
+) -> None:
     path, unit_drafts = _reviewed(workspace_copy, tmp_path)
     draft = unit_drafts.latest
-    outcome = import_feedback(path, draft, "ds", config=load_config(workspace_copy), drafts=unit_drafts.drafts)
+    outcome = import_feedback(
+        path, draft, "ds", config=load_config(workspace_copy), drafts=unit_drafts.drafts
+    )
     folder = draft.dir / "feedback"
     assert "必须写明涉及哪些支部" in (folder / "rs.yaml").read_text(encoding="utf-8")
     assert "时限要具体" in (folder / "jj.yaml").read_text(encoding="utf-8")
@@ -63,13 +86,19 @@ def test_comments_go_to_their_authors_departments(workspace_copy: Path, tmp_path
     assert check is not None
 
 
-def test_another_draft_than_draft_is_named(workspace_copy: Path, tmp_path: Path, chinese: None,
-                                           capsys: pytest.CaptureFixture[str],
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_another_draft_than_draft_is_named(
+    workspace_copy: Path,
+    tmp_path: Path,
+    chinese: None,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     path, unit_drafts = _reviewed(workspace_copy, tmp_path)  # a review of the latest draft (v5)
     latest = unit_drafts.latest.version
     monkeypatch.chdir(workspace_copy)
-    assert main(["feedback", "import", str(path), UNIT, "--draft", "v1", "--department", "ds", "--force"]) == 0
+    assert (
+        main(["feedback", "import", str(path), UNIT, "--draft", "v1", "--department", "ds", "--force"]) == 0
+    )
     err = capsys.readouterr().err
     assert f"v{latest}" in err and "--draft v1" in err
 
@@ -77,5 +106,7 @@ def test_another_draft_than_draft_is_named(workspace_copy: Path, tmp_path: Path,
 def test_the_right_draft_gives_no_warning(workspace_copy: Path, tmp_path: Path) -> None:
     path, unit_drafts = _reviewed(workspace_copy, tmp_path)
     draft = unit_drafts.latest
-    outcome = import_feedback(path, draft, "ds", config=load_config(workspace_copy), drafts=unit_drafts.drafts)
+    outcome = import_feedback(
+        path, draft, "ds", config=load_config(workspace_copy), drafts=unit_drafts.drafts
+    )
     assert not any("--draft" in w for w in outcome.warnings)
