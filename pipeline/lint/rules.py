@@ -33,6 +33,7 @@ from pipeline.lint.checks import CHECKS
 from pipeline.lint.document import TEXT_KINDS
 from pipeline.lint.finding import CATEGORIES, SEVERITIES
 from pipeline.content.yamlsrc import YNode
+from pipeline.i18n import _
 
 BUILTIN_DIR = Path(__file__).resolve().parent / "rules"
 _RULE_KEYS = {"id", "category", "severity", "extends", "message", "description", "tokens", "patterns",
@@ -132,16 +133,17 @@ def _cached_pack(path: Path, issues: IssueCollector) -> list[Rule]:
 
 def read_pack(path: Path, issues: IssueCollector) -> list[Rule]:
     """The rules of one pack file; problems go to ``issues``."""
-    root, _ = yamlsrc.load(path, issues)
+    root, _source = yamlsrc.load(path, issues)
     if root is None:
         return []
     if root.kind != "map" or "rules" not in root.entries:
-        issues.add(Issue(path, "a rule pack is a mapping with a 'rules' list", line=root.span.line,
-                         column=root.span.column, hint="see docs/lint.md for the rule-pack format"))
+        issues.add(Issue(path, _("a rule pack is a mapping with a 'rules' list"), line=root.span.line,
+                         column=root.span.column, hint=_("see docs/lint.md for the rule-pack format"),
+                         code="not-a-mapping"))
         return []
     rules_node = root.entries["rules"][1]
     if rules_node.kind != "seq":
-        _issue(issues, path, rules_node, "must be a list of rules")
+        _issue(issues, path, rules_node, _("must be a list of rules"), code="not-a-list")
         return []
     rules, seen = [], set()
     for node in rules_node.items:
@@ -149,17 +151,19 @@ def read_pack(path: Path, issues: IssueCollector) -> list[Rule]:
         if rule is None:
             continue
         if rule.id in seen:
-            _issue(issues, path, node, f"duplicate rule id '{rule.id}'", "give each rule its own id")
+            _issue(issues, path, node, _("duplicate rule id '{id}'").format(id=rule.id), _("give each rule its own id"),
+                   code="duplicate-id")
         seen.add(rule.id)
         rules.append(rule)
     return rules
 
 
-def _issue(issues: IssueCollector, path: Path, node: YNode, message: str, hint: str = "") -> None:
+def _issue(issues: IssueCollector, path: Path, node: YNode, message: str, hint: str = "",
+           code: str = "invalid-content") -> None:
     from pipeline.content.source import format_key_path
 
     issues.add(Issue(path, message, line=node.span.line, column=node.span.column,
-                     key_path=format_key_path(node.key_path), hint=hint))
+                     key_path=format_key_path(node.key_path), hint=hint, code=code))
 
 
 def plain(node: YNode) -> Any:
@@ -188,35 +192,38 @@ def _strings(data: dict[str, Any], key: str) -> tuple[str, ...] | None:
 
 def _read_rule(path: Path, node: YNode, issues: IssueCollector) -> Rule | None:
     if node.kind != "map":
-        _issue(issues, path, node, "a rule must be a mapping")
+        _issue(issues, path, node, _("a rule must be a mapping"), code="not-a-mapping")
         return None
     before = len(issues.issues)
     data = plain(node)
     entry = {k: v for k, (_, v) in node.entries.items()}
     for key in sorted(set(data) - _RULE_KEYS):
-        _issue(issues, path, entry[key], f"unknown key '{key}'", f"allowed: {', '.join(sorted(_RULE_KEYS))}")
+        _issue(issues, path, entry[key], _("unknown key {key!r}").format(key=key),
+               _("allowed here: {keys}").format(keys=", ".join(sorted(_RULE_KEYS))), code="unknown-key")
     for key in ("id", "category", "severity", "extends", "message"):
         if not isinstance(data.get(key), str) or not data[key]:
-            _issue(issues, path, entry.get(key, node), f"'{key}' is required (a non-empty string)")
+            _issue(issues, path, entry.get(key, node), _("'{key}' is required (a non-empty string)").format(key=key),
+                   code="missing-key")
     checks = [
-        ("id", lambda v: isinstance(v, str) and bool(_ID_RE.match(v)), "use lowercase letters, digits and '-'"),
-        ("category", lambda v: v in CATEGORIES, f"use one of: {', '.join(CATEGORIES)}"),
-        ("severity", lambda v: v in SEVERITIES, "use error, warning or suggestion"),
-        ("extends", lambda v: v in CHECKS, f"use one of: {', '.join(sorted(CHECKS))}"),
+        ("id", lambda v: isinstance(v, str) and bool(_ID_RE.match(v)), _("use lowercase letters, digits and '-'")),
+        ("category", lambda v: v in CATEGORIES, _("use one of: {known}").format(known=", ".join(CATEGORIES))),
+        ("severity", lambda v: v in SEVERITIES, _("use error, warning or suggestion")),
+        ("extends", lambda v: v in CHECKS, _("use one of: {known}").format(known=", ".join(sorted(CHECKS)))),
     ]
     for key, ok, hint in checks:
         if isinstance(data.get(key), str) and data[key] and not ok(data[key]):
-            _issue(issues, path, entry[key], f"invalid {key} '{data[key]}'", hint)
+            _issue(issues, path, entry[key], _("invalid {key} '{value}'").format(key=key, value=data[key]), hint,
+                   code="not-a-choice")
     lists = {key: _strings(data, key) for key in ("tokens", "patterns", "exceptions")}
     for key, value in lists.items():
         if value is None:
-            _issue(issues, path, entry[key], "must be a list of non-empty strings")
+            _issue(issues, path, entry[key], _("must be a list of non-empty strings"), code="not-a-list")
     for key in ("patterns", "exceptions"):
         for i, pattern in enumerate(lists[key] or ()):
             try:
                 re.compile(pattern)
             except re.error as exc:
-                _issue(issues, path, entry[key].items[i], f"invalid regular expression: {exc}")
+                _issue(issues, path, entry[key].items[i], _("invalid regular expression: {error}").format(error=exc))
     scope = _read_scope(path, data, entry, issues)
     options = _read_options(path, data, entry, issues)
     flag, passing = _read_examples(path, data, entry, node, issues)
@@ -234,7 +241,8 @@ def _read_scope(path: Path, data: dict, entry: dict, issues: IssueCollector) -> 
         return None
     scope = _strings(data, "scope")
     if scope is None or any(s not in TEXT_KINDS for s in scope):
-        _issue(issues, path, entry["scope"], "must be a list of text kinds", f"use: {', '.join(TEXT_KINDS)}")
+        _issue(issues, path, entry["scope"], _("must be a list of text kinds"),
+               _("use one of: {known}").format(known=", ".join(TEXT_KINDS)), code="not-a-list")
         return None
     return scope
 
@@ -242,17 +250,19 @@ def _read_scope(path: Path, data: dict, entry: dict, issues: IssueCollector) -> 
 def _read_options(path: Path, data: dict, entry: dict, issues: IssueCollector) -> dict[str, Any]:
     options = data.get("options", {})
     if not isinstance(options, dict):
-        _issue(issues, path, entry["options"], "must be a mapping")
+        _issue(issues, path, entry["options"], _("must be a mapping"), code="not-a-mapping")
         return {}
     check = CHECKS.get(data.get("extends", ""))
     allowed = check.options if check else {}
     for key, value in options.items():
         expected = allowed.get(key)
         if expected is None:
-            _issue(issues, path, entry["options"], f"unknown option '{key}'",
-                   f"options of {data.get('extends')}: {', '.join(allowed) or 'none'}")
+            _issue(issues, path, entry["options"], _("unknown option '{key}'").format(key=key),
+                   _("options of {check}: {known}").format(check=data.get("extends"), known=", ".join(allowed) or _("none")),
+                   code="unknown-key")
         elif not isinstance(value, (int, float) if expected is float else expected) or isinstance(value, bool):
-            _issue(issues, path, entry["options"], f"option '{key}' must be a {expected.__name__}")
+            _issue(issues, path, entry["options"], _("option '{key}' must be a {kind}").format(key=key, kind=expected.__name__),
+                   code="config-value")
     return options
 
 
@@ -261,9 +271,10 @@ def _read_examples(path: Path, data: dict, entry: dict, node: YNode,
     examples = data.get("examples")
     if not isinstance(examples, dict) or not examples.get("flag") or not examples.get("pass") \
             or not isinstance(examples["flag"], list) or not isinstance(examples["pass"], list):
-        _issue(issues, path, entry.get("examples", node), "every rule needs examples: a 'flag' and a 'pass' list",
-               "add text the rule must flag and text it must let pass")
+        _issue(issues, path, entry.get("examples", node), _("every rule needs examples: a 'flag' and a 'pass' list"),
+               _("add text the rule must flag and text it must let pass"), code="missing-key")
         return (), ()
     for key in sorted(set(examples) - {"flag", "pass"}):
-        _issue(issues, path, entry["examples"], f"unknown key '{key}'", "use flag and pass")
+        _issue(issues, path, entry["examples"], _("unknown key {key!r}").format(key=key), _("use flag and pass"),
+               code="unknown-key")
     return tuple(examples["flag"]), tuple(examples["pass"])

@@ -27,6 +27,7 @@ from pipeline.render.unplaced import note as unplaced_note
 from pipeline.publish.template import PAGE
 from pipeline.content.workspace import UnitDrafts
 from pipeline.hq.meeting import Meeting
+from pipeline.i18n import _
 
 __all__ = ["publish_unit", "page_html", "PAGE_NAME"]
 PAGE_NAME = "index.html"
@@ -104,8 +105,9 @@ def publish_unit(unit_drafts: UnitDrafts, out_dir: Path, draft: Draft | None = N
     """Write ``out_dir/index.html`` for ``draft`` (default: the unit's latest) and return its path."""
     draft = draft or unit_drafts.latest
     if draft is None:
-        raise UserError(Issue(unit_drafts.unit.dir, f"unit '{unit_drafts.unit.id}' has no draft to publish",
-                              hint="add drafts/<unit>/v1/report.yaml (or import a Word draft)"))
+        raise UserError(Issue(unit_drafts.unit.dir, _("unit '{unit}' has no draft to publish").format(
+                                  unit=unit_drafts.unit.id),
+                              hint=_("add drafts/<unit>/v1/report.yaml (or import a Word draft)"), code="not-found"))
     from pipeline.hq.meeting import load_meeting
 
     path = Path(out_dir) / PAGE_NAME

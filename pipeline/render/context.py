@@ -16,6 +16,7 @@ from pipeline.errors import Issue, UserError
 from pipeline.render.measure_note import with_note
 from pipeline.render.title import title_lines
 from pipeline.content.model import MEASURE_STATUS_LABELS, Area, Draft, Measure, Problem, Report
+from pipeline.i18n import _
 
 # Characters XML 1.0 forbids (and \ufffe/\uffff): they corrupt a .docx even with autoescape.
 FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -154,7 +155,8 @@ def check_characters(context: dict[str, Any], draft: Draft) -> None:
         if match and text not in seen:  # derived values (first, rest) repeat their source text
             seen.add(text)
             issues.append(Issue(path=draft.report.path, key_path=where,
-                                message=f"character U+{ord(match.group()):04X} cannot appear in a Word document",
-                                hint="delete the control character from the text"))
+                                message=_("character U+{code:04X} cannot appear in a Word document").format(
+                                    code=ord(match.group())),
+                                hint=_("delete the control character from the text"), code="forbidden-character"))
     if issues:
         raise UserError(issues)
