@@ -133,13 +133,18 @@ def test_every_help_text_is_in_the_catalog() -> None:
     chinese = translations("zh_CN")
     with (LOCALE_DIR / "zh_CN" / "LC_MESSAGES" / "shuzhi.po").open("rb") as handle:
         # A help text filled in after translation ("… [default: {path}]") matches its msgid as a pattern.
-        patterns = [re.compile(re.sub(r"\\\{[^}]*\\\}", ".*", re.escape(m.id)) + "$", re.S)
-                    for m in read_po(handle) if isinstance(m.id, str) and "{" in m.id]
+        catalog = list(read_po(handle))
+    patterns = [re.compile(re.sub(r"\\\{[^}]*\\\}", ".*", re.escape(text)) + "$", re.S)
+                for m in catalog if isinstance(m.id, str) for text in (m.id, m.string)
+                if isinstance(text, str) and "{" in text]
+    # A command first imported while a test ran in Chinese holds the translation itself: also fine.
+    translated = {m.string for m in catalog if isinstance(m.string, str) and m.string}
     missing = []
     for name, command in _commands():
         texts = [("", command.help)] + [(p.name or "", getattr(p, "help", None)) for p in command.params]
         for where, text in texts:
             if text and text not in {"Show this message and exit.", "Show the version and exit."} \
-                    and chinese.gettext(text) == text and not any(p.match(text) for p in patterns):
+                    and chinese.gettext(text) == text and text not in translated \
+                    and not any(p.match(text) for p in patterns):
                 missing.append(f"{name} {where}: {text[:60]!r}")
     assert not missing, "\n".join(missing)
