@@ -36,7 +36,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.fixture(params=LANGUAGES)
 def language(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Run the test once in each interface language (``SHUZHI_LANG``); the value is the language."""
+    """Run the test once in each interface language (``SHUZHI_LANG``); the value is the language.
+
+    The command modules are imported first, in English: click reads help texts at import, and a
+    module first imported inside a Chinese test would keep Chinese help for the rest of the session.
+    """
+    import importlib
+
+    from pipeline.cli.main import COMMANDS
+
+    for target in COMMANDS.values():
+        importlib.import_module(target.split(":")[0])
     monkeypatch.setenv("SHUZHI_LANG", request.param)
     return str(request.param)
 
