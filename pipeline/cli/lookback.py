@@ -1,13 +1,16 @@
-"""``shuzhi lookback UNIT [--as-of DATE]``: the 回头看 of a unit's rectification list.
+"""``shuzhi lookback UNIT | --parent UNIT [--as-of DATE]``: the 回头看 of rectification lists.
 
 Prints the figures (completion against the 70% target, overdue, done without evidence, reopened)
-and writes ``build/UNIT/lookback.docx``; the logic is :mod:`pipeline.hq.lookback`.
+of one unit, or of a unit and every unit below it, and writes each ``build/<unit>/lookback.docx``;
+the logic is :mod:`pipeline.hq.lookback`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,9 +19,20 @@ from pipeline.content.workspace import BUILD_DIR, load_unit, require_root, templ
 from pipeline.errors import EXIT_OK, Issue, UserError, display_path
 from pipeline.i18n import _
 
+if TYPE_CHECKING:
+    from pipeline.hq.lookback import Lookback
 
-@click.command("lookback", help=_("The 回头看 of UNIT's latest draft: completion, overdue, done without evidence, reopened."))
-@click.argument("unit")
+
+@click.command(
+    "lookback",
+    help=_("The 回头看 of UNIT's latest draft: completion, overdue, done without evidence, reopened."),
+)
+@click.argument("unit", required=False)
+@click.option(
+    "--parent",
+    metavar="UNIT",
+    help="UNIT 及其隶属单位，逐个列出（不写 UNIT 参数时用）。",
+)
 @click.option(
     "--as-of",
     "as_of",
@@ -36,14 +50,43 @@ from pipeline.i18n import _
 )
 @click.option("--no-docx", is_flag=True, help=_("Print only; do not write build/UNIT/lookback.docx."))
 @root_option
-def lookback(unit: str, as_of: dt.datetime | None, fmt: str, no_docx: bool, root: Path | None) -> int:
+def lookback(
+    unit: str | None,
+    parent: str | None,
+    as_of: dt.datetime | None,
+    fmt: str,
+    no_docx: bool,
+    root: Path | None,
+) -> int:
     """The ``lookback`` command (its help text is the translated ``help=`` of the decorator)."""
-    from pipeline.hq.lookback import format_json, format_text
+    from pipeline.hq.hierarchy import unit_ids_below
+    from pipeline.hq.lookback import format_text, to_json_data
+
+    if (unit is None) == (parent is None):
+        raise UserError(
+            Issue(
+                None,
+                "写一个单位（shuzhi lookback UNIT），或用 --parent UNIT 查它及其隶属单位",
+                hint="两者只写一个",
+            )
+        )
+    root = require_root(root)
+    units = [unit] if unit is not None else unit_ids_below(root, parent or "")
+    results = [_one(root, name, as_of.date() if as_of else None, no_docx) for name in units]
+    if fmt == "json":
+        data = [to_json_data(r) for r in results]
+        click.echo(json.dumps(data[0] if unit is not None else data, ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n".join(format_text(r) for r in results), nl=False)
+    return EXIT_OK
+
+
+def _one(root: Path, unit: str, as_of: dt.date | None, no_docx: bool) -> Lookback:
+    """The look-back of one unit, its report written unless ``no_docx``."""
     from pipeline.hq.lookback import lookback as make_lookback
     from pipeline.hq.lookback_doc import LOOKBACK_DOCX, write_lookback
     from pipeline.hq.sources import unit_sources
 
-    root = require_root(root)
     unit_drafts, _qset = load_unit(root, unit)
     draft = unit_drafts.latest
     if draft is None:
@@ -55,11 +98,10 @@ def lookback(unit: str, as_of: dt.datetime | None, fmt: str, no_docx: bool, root
             )
         )
     sources = unit_sources(root, unit_drafts.unit, [d.report for d in unit_drafts.drafts])
-    result = make_lookback(draft, sources, as_of.date() if as_of else None)
-    click.echo(format_json(result) if fmt == "json" else format_text(result), nl=False)
+    result = make_lookback(draft, sources, as_of)
     if not no_docx:
         path = write_lookback(
             result, template_for(root, unit_drafts.unit), root / BUILD_DIR / unit / LOOKBACK_DOCX
         )
         click.echo(f"已写出 {display_path(path)}", err=True)
-    return EXIT_OK
+    return result

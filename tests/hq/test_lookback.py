@@ -81,3 +81,15 @@ def test_cli_writes_the_report(
     assert "完成率50.0%（目标70%，未达到）" in out and "回头看重新整改（1项）" in out
     assert (root / "build" / "a" / "lookback.docx").is_file()
     assert main(["lookback", "nosuch"]) == 2
+
+
+def test_cli_lists_a_unit_and_the_units_below_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = hq_workspace(tmp_path)
+    monkeypatch.chdir(root)
+    assert main(["lookback", "--parent", "a", "--format", "json", "--no-docx"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [d["unit"] for d in data] == ["a", "a1"] and not (root / "build").exists()
+    assert main(["lookback", "a", "--parent", "a"]) == 2  # one or the other
+    assert main(["lookback", "--parent", "nosuch"]) == 2
