@@ -108,14 +108,24 @@ DATE_RE = re.compile(
 EVENT_RE = re.compile(
     # a named operation (generic ones — 在调研中, 在会议上 — count only with a date, unit or quote)
     r"在[^，。；、]{1,16}?(?:攻坚|专项行动|专项检查|督查|巡视|巡察|审计|整治|演练|试点)(?:中|上|期间|时|后)"
-    r"|(?:审计|巡视|巡察|督查|检查|暗访|抽查)(?:中)?发现"
+    # (an inspection's own opener, 巡察发现， / 巡视组指出， followed by its findings, is the writer speaking,
+    # not a case: what follows must name one)
+    # (巡察发现问题 is a noun: the findings in general)
+    r"|(?<=[^，,。；;：:\n])(?:审计|巡视|巡察|督查|检查|暗访|抽查)(?:中)?发现(?!的?问题)"
+    r"|(?:审计|巡视|巡察|督查|检查|暗访|抽查)(?:中)?发现(?![，,：:]|的?问题)"
+    # records looked up on one occasion (巡视组调阅该单位3年来的学习记录发现)
+    r"|(?:调阅|查阅|翻阅|抽查|核查|抽检)[^，,。；;]{2,20}?发现"
     # a notice or finding by a named body (总署党建办通报了…, 巡视组指出…)
-    r"|(?:总署|署党委|党建办|纪检组|巡视组|巡察组|督审司|审计署)[^，。；]{0,6}?(?:通报|指出|点名)"
+    r"|(?:总署|署党委|党建办|纪检组|督审司|审计署)[^，。；]{0,6}?(?:通报|指出|点名)"
+    r"|(?:巡视组|巡察组)[^，。；]{0,6}?(?:通报|指出|点名)(?![，,：:])"
     r"|《[^》]{2,}》"
     # a project or a named task on one occasion (在讨论……示范区建设项目时, 在落实“去产能”任务中)
     r"|在[^，,。；;]{6,30}?项目(?:建设)?(?:时|中|期间|过程中)"
     r"|(?:推进|推动|实施|承建|讨论|申报|引进|验收)[\u4e00-\u9fff]{6,16}项目"
     r"|在[^，,。；;]{0,16}“[^”]{2,12}”[^，,。；;]{0,6}(?:任务|工作|行动|活动|工程|专项)(?:时|中|期间|过程中)"
+    # handling one named finding (在审核“党支部换届不及时”问题销号时) — not studying a slogan
+    # (在学习贯彻“七个着力”要求时 is a general activity)
+    r"|在(?!(?:组织)?(?:学习|研读|领会|贯彻))[^，,。；;“]{0,12}“[^”]{4,20}”问题[^，,。；;]{0,8}(?:时|中|期间|过程中)"
     # a finding someone reported, by its words (审计反馈的“……”问题), or a disclosed case
     r"|(?:反馈|通报|披露|指出|发现|点名)的“[^”]{4,}”|披露|曝光"
     r"|通报了?[^，,。；;]{0,12}(?:案例|案件|典型问题|事件)"
@@ -234,9 +244,15 @@ _GENERIC_PLACE = frozenset(
 )
 _GENERIC_PLACE_CHARS = set("个各全本该每某的了在和与及等或到对向我你他其此这那邻是有为被把从经由")
 _ANON_CASE_RE = re.compile(
-    r"某(?:县|市|区|乡镇|乡|镇|村|社区|街道|企业|公司|支部|科|处|局|中心|学校|医院|站|所)"
+    r"某(?:省|县|市|区|乡镇|乡|镇|村|社区|街道|企业|公司|支部|科|处|局|中心|学校|医院|站|所)"
 )
 _BRANCH_RE = re.compile(r"(?<![个第统唯同单专逐一二三四五六七八九十])[一二三四五六七八九十]+(?:党)?支部")
+# A branch named by its department or office (机关服务中心党支部, 财务处党支部, 保卫处党支部)
+# — not 各科室党支部.
+_DEPT_BRANCH_RE = re.compile(r"([\u4e00-\u9fff]{2})(?:中心|处|科|室|站|所|队|办|馆)(?:党总支|党支部)")
+_GENERIC_DEPT = frozenset(
+    {"机关", "基层", "各级", "所属", "下属", "科室", "处室", "部门", "相关", "有关", "其他"}
+)
 _CLAUSE_HEAD = re.compile(r"(?:^|[，,：:；;。！？!?\n])\s*$")
 _SPEAKER_RE = re.compile(r"主持|点评|讲话|强调|指出|总结|表态|出席|致辞|传达|汇报了")
 QUOTE_RE = re.compile(r"“([^”]{1,30})”")
@@ -323,13 +339,31 @@ def _name_like(tail: str) -> bool:
     return not (len(tags) == 1 and tags[0][1] in _NOT_NAME_TAGS)
 
 
+# A place as the owner of a slogan's goal (推动均川镇经济社会发展, 为梅园社区高质量发展): no case.
+_SLOGAN_GOAL_RE = re.compile(r"(?:党委|党工委)?(?:经济社会|高质量|经济|社会|各项事业|乡村振兴)?(?:发展|振兴)")
+
+
 def _named_places(text: str, subjects: bool) -> bool:
-    """A village, community, town, street or county by name (heading its clause only if ``subjects``)."""
+    """A village, community, town, street or county by name (heading its clause only if ``subjects``;
+    the owner of a slogan's goal — 推动均川镇经济社会发展 — only if ``subjects`` too)."""
     for match in _PLACE_RE.finditer(text):
         tail = text[match.start() - 2 : match.start()]
         if tail in _GENERIC_PLACE or any(ch in _GENERIC_PLACE_CHARS for ch in tail) or not _name_like(tail):
             continue
+        if not subjects and _SLOGAN_GOAL_RE.match(text, match.end()):
+            continue
         if subjects or not _is_subject(text, _named_start(text, match.start())):
+            return True
+    return False
+
+
+def _department_branches(text: str, subjects: bool) -> bool:
+    """A branch named by its department (机关服务中心党支部), heading its clause only if ``subjects``."""
+    for match in _DEPT_BRANCH_RE.finditer(text):
+        tail = match.group(1)
+        if tail in _GENERIC_DEPT or any(ch in _GENERIC_PLACE_CHARS for ch in tail):
+            continue
+        if subjects or not _is_subject(text, _named_start(text, match.end(1))):
             return True
     return False
 
@@ -352,7 +386,7 @@ def has_named_unit(text: str, *, subjects: bool = True) -> bool:
             and (subjects or not _is_subject(text, match.start() - _name_length(prefix)))
         ):
             return True
-    return _named_places(text, subjects)
+    return _named_places(text, subjects) or _department_branches(text, subjects)
 
 
 def has_named_person(text: str) -> bool:

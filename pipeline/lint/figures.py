@@ -7,7 +7,7 @@ word (longest first, so 5个百分点 is not 5个).  It over-matches unless thre
   (replaced by the same number of neutral characters, so offsets stay valid) — and so are the shapes
   such terms take: a session (二十届四中全会), an anniversary (建党100周年), a time frame (近两年来, 多年来),
   a slogan count (三个坚持, 两个关键, 六个方面) and any Chinese numeral inside a short quoted name
-  (“五抓五提”, “四公一票”, “三大工程”), an ordinal branch (三支部);
+  (“五抓五提”, “四公一票”, “三大工程”), an ordinal branch (三支部), a generation (80后);
 - pure dates (2025年, 2025年3月, 3月12日, 10月底) are dropped;
 - heading enumerators (一、 （一） 1. （1） 一是) are dropped.
 
@@ -228,6 +228,7 @@ _SHAPES_RE = re.compile(
     rf"|近[{_CN_NUMERAL}0-9０-９]+个?年(?:来|以来)?|[{_CN_NUMERAL}多]+年(?:来|以来)"  # 近两年来, 多年来
     rf"|[{_CN_NUMERAL}]+个(?={'|'.join(_SLOGAN_HEADS)})|[0-9０-９]+个方面"  # 三个坚持, 5个方面
     rf"|[{_CN_NUMERAL}]+(?=支部)"  # 三支部: a name, not three branches
+    r"|(?<![0-9０-９.．])[0-9０-９]{2}(?:[、和与][0-9０-９]{2})*(?=后)"  # 80后, 60、70后: a generation
 )
 _QUOTED_RE = re.compile(r"“[^”0-9０-９]{1,16}”")  # a short quoted name without Arabic digits
 _CN_NUMERAL_RE = re.compile(rf"[{_CN_NUMERAL}]")

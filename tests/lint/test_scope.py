@@ -10,8 +10,10 @@ import pytest
 
 from pipeline.content.workspace import load_draft_file
 from pipeline.lint.checks.phrases import clauses
+from pipeline.lint.concrete import has_example
 from pipeline.lint.document import from_draft, from_text
 from pipeline.lint.engine import Linter
+from pipeline.lint.figures import has_figure
 from pipeline.lint.scorer import LABELS, Scorer, grams, verdict
 from pipeline.lint.train import labelled_sentences, split_of, train
 
@@ -130,3 +132,38 @@ def test_grams_never_span_punctuation_and_fold_digits() -> None:
 def test_verdict_is_remembered_per_sentence() -> None:
     text = "党员发展是学生党支部工作的重中之重。"
     assert verdict(text) is verdict(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "example"),
+    [
+        # an inspection's opener (巡察发现， / 巡视组指出，) is the writer speaking:
+        # what follows must name a case
+        ("巡察发现，17个村党组织在不同程度上都存在一些不容忽视的问题。", False),
+        ("巡视组指出，被巡视单位普遍存在落实管党治党责任不到位的问题。", False),
+        ("在旅检现场“党员先锋岗”检查中发现，12个岗位中有5个无人在岗。", True),
+        # records looked up on one occasion, an anonymised province, a branch named by its department
+        ("巡视组调阅该单位3年来的学习记录发现，重要论述学习占比不足20%。", True),
+        ("例如，某省虽然制定了详细的环保整改方案，但整改不到位。", True),
+        ("机关服务中心党支部在廉政风险排查中上报采购环节风险点为“无”。", True),
+        ("各科室党支部组织生活不规范。", False),
+        # handling one named finding is an occasion; studying a slogan is not
+        ("机关党委在审核“党支部换届不及时”问题销号时没有到现场核实。", True),
+        ("在学习贯彻“七个着力”要求时，满足于掌握核心表述。", False),
+    ],
+)
+def test_problem_examples(text: str, example: bool) -> None:
+    assert has_example(text) == example
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [("全村80后毕业的年轻人大都在外打工。", False), ("多数为60、70后。", False), ("有3名90后党员。", True)],
+)
+def test_generations_are_not_figures(text: str, figure: bool) -> None:
+    assert has_figure(text) == figure
+
+
+def test_a_place_owning_a_slogan_goal_is_no_case() -> None:
+    """推动均川镇经济社会发展 names the town only as the slogan's goal."""
+    assert "boilerplate" in _categories("把巡察整改成果转化为推动均川镇经济社会发展的强劲动力。")
