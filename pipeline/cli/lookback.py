@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 @click.option(
     "--parent",
     metavar="UNIT",
-    help="UNIT 及其隶属单位，逐个列出（不写 UNIT 参数时用）。",
+    help=_("Only UNIT and the units below it (its 隶属 units)."),
 )
 @click.option(
     "--as-of",
