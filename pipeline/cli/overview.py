@@ -18,7 +18,10 @@ from pipeline.errors import EXIT_OK, display_path
 from pipeline.i18n import _
 
 
-@click.command("overview", help=_('Write build/overview/index.html and overview.xlsx: one row per unit (see docs/hq.md).'))
+@click.command(
+    "overview",
+    help=_("Write build/overview/index.html and overview.xlsx: one row per unit (see docs/hq.md)."),
+)
 @click.option("--parent", metavar="UNIT", help=_("Only UNIT and the units below it (its 隶属 units)."))
 @click.option(
     "--as-of",
