@@ -24,6 +24,7 @@ from pipeline.wordimport.reader import Para
 from pipeline.wordimport.structure import Collected
 
 _SPACE = re.compile(r"\s+")
+_MAYBE_NUMBER = re.compile(r"^\d{1,2}\.(?=\d)")
 _WORDS = re.compile(r"[\w\u3400-\u9fff]")
 META_KEYS = frozenset(
     (
@@ -114,7 +115,16 @@ def missing(para: Para, taken: str, finder: Finder, counted: bool = True) -> lis
     """The clauses of ``para`` that are neither in the report nor taken as structure (``counted=False``:
     every clause not taken as structure)."""
     structure = squeeze(taken)
-    return [c for c in clauses(para.text) if c not in structure and not (counted and finder.found(c))]
+    return [c for c in clauses(para.text) if c not in structure and not (counted and _found(c, finder))]
+
+
+def _found(clause: str, finder: Finder) -> bool:
+    """Found as written, or — for ``N.`` + digit, which the import reads as item N when N is next in its
+    list (2.2025年… → item 2) — without that number."""
+    if finder.found(clause):
+        return True
+    number = _MAYBE_NUMBER.match(clause)
+    return number is not None and finder.found(clause[number.end() :])
 
 
 def _free(text: str, taken: str) -> str:
@@ -137,6 +147,7 @@ def lost(paras: list[Para], collected: Collected, report: Report) -> list[Para]:
     needed: dict[str, int] = {}
     for para in paras:
         for clause in missing(para, taken[para.index], finder, counted=False):
+            clause = _MAYBE_NUMBER.sub("", clause)  # counted without a number the import may have taken
             needed.setdefault(clause, sum(text.count(clause) for text in free.values()))
     # counted only when long enough to be a statement (short ones like 2026年 also sit in owner/deadline
     # notes, which the import turns into fields)
@@ -149,7 +160,7 @@ def lost(paras: list[Para], collected: Collected, report: Report) -> list[Para]:
         if p.text
         and (
             missing(p, taken[p.index], finder)
-            or short & set(missing(p, taken[p.index], finder, counted=False))
+            or short & {_MAYBE_NUMBER.sub("", c) for c in missing(p, taken[p.index], finder, counted=False)}
         )
     ]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import string
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.wordimport import import_docx
@@ -148,6 +148,14 @@ def documents(draw: st.DrawFn) -> Spec:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(spec=documents())
+# found by the property: 1.0… after 存在的问题 is item 1 whose text starts with 0
+@example(
+    spec=Spec(
+        "found",
+        unit=("青石港海关", "中共青石港海关委员会", "林远航"),
+        blocks=[Block("P", "存在的问题"), Block("P", "1.0全年研究党建工作12次")],
+    )
+)
 def test_every_paragraph_and_cell_is_kept(spec: Spec, tmp_path: Path) -> None:
     source = build_docx(spec, tmp_path / "generated.docx")
     result = import_docx(source, QSET, spec_unit(spec, tmp_path), target=tmp_path / "report.yaml")
