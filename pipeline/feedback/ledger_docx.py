@@ -16,16 +16,19 @@ from pipeline.display import format_rate
 from pipeline.feedback.ledger import COLUMNS, Ledger, Tally
 from pipeline.feedback.model import KIND_LABELS, STATUS_LABELS, Round, UnitFeedback
 from pipeline.feedback.titles import target_title
-from pipeline.word.house_style import new_house_document, save_deterministic
+from pipeline.companions.layout import start_document
+from pipeline.word.house_style import save_deterministic
 from pipeline.word.house_tables import Column, HouseTable
 
-# Widths in cm over the 15.6 cm text block.  A cell needs 0.49 cm a character (14 pt − 0.25 pt) plus
-# 0.38 cm of cell margins: 部分采纳 fits in 2.6, 纪检监察 in 2.5, so no header or name breaks.
+# The ledger is landscape, like the rectification list: its item table carries whole comments and
+# answers, and a 15.6 cm portrait block gave the comment 8 characters a line (16 pages for the
+# example).  Widths in cm; a cell needs 0.49 cm a character (14 pt − 0.25 pt) plus 0.38 cm of cell
+# margins: 序号 fits in 1.5, 部分采纳 in 2.6, 纪检监察 in 2.5, so no header or name breaks.
 SUMMARY_COLUMNS = tuple(Column(header, width, centre=index > 0) for index, (header, width) in enumerate(zip(
     ("部门", "意见", "采纳", "部分采纳", "未采纳", "未答复", "采纳率"), (3.0, 1.7, 1.7, 2.6, 2.1, 2.1, 2.4),
     strict=True)))
-ITEM_COLUMNS = (Column("序号", 1.2, centre=True), Column("部门", 2.5), Column("针对", 3.0),
-                Column("意见", 5.1), Column("答复", 3.8))
+ITEM_COLUMNS = (Column("序号", 1.5, centre=True), Column("部门", 2.6), Column("针对", 4.4),
+                Column("意见", 9.0), Column("答复", 5.0))  # 22.5 cm: the landscape text block
 
 
 def add_table(document: DocxDocument, columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> None:
@@ -61,8 +64,7 @@ def item_rows(round_: Round) -> list[list[str]]:
 
 def build_document(feedback: UnitFeedback, ledger: Ledger, template: Path) -> DocxDocument:
     """The whole ledger document."""
-    document = new_house_document(template)
-    document.add_paragraph(f"{feedback.unit_name}述职报告修改意见落实情况台账", style="Title")
+    document = start_document(template, f"{feedback.unit_name}述职报告修改意见落实情况台账", landscape=True)
     for round_, summary in zip([r for r in feedback.rounds if r.items], ledger.rounds, strict=True):
         document.add_paragraph(round_heading(round_), style="Heading 1")
         rows = [tally_cells(d.name, t) for d, t in summary.departments] + [tally_cells("合计", summary.total)]
