@@ -55,7 +55,7 @@ def build_problems(collected: Collected, qset: QuestionSet, hints: Hints) -> tup
         area = earlier.area if earlier is not None else guess_area(_join(item.paras), qset)
         same = earlier is not None and paragraphs(earlier.text) == text
         out.append(Problem(id=ident, area=area, text=_join(text), cause=_join(cause) or None,
-                           ignore=earlier.ignore if same else ()))
+                           ignore=earlier.ignore if earlier is not None and same else ()))
     return tuple(out)
 
 
@@ -90,8 +90,8 @@ def _earlier_measure(item: Item, hints: Hints, ours: bool) -> Measure | None:
 def build_measures(collected: Collected, problems: tuple[Problem, ...], hints: Hints) -> tuple[Measure, ...]:
     """Measures with ids, owner and deadline read, problem links from hints or wording."""
     if collected.measures:
-        last = collected.measures[-1]
-        collected.closing[:0] = split_closing(last, _earlier_measure(last, hints, collected.ours), collected.ours)
+        final = collected.measures[-1]
+        collected.closing[:0] = split_closing(final, _earlier_measure(final, hints, collected.ours), collected.ours)
     known = {p.id for p in problems}
     bodies = [(p.id, p.text) for p in problems]
     out = []

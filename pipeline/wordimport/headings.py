@@ -182,4 +182,4 @@ def find_date(text: str) -> dt.date | None:
 def is_date_line(text: str) -> bool:
     """Whether the paragraph is a date and nothing more (a signature's date line)."""
     match = _DATE.search(text)
-    return bool(match) and len(text) - len(match.group(0)) <= 2
+    return match is not None and len(text) - len(match.group(0)) <= 2

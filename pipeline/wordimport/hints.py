@@ -10,6 +10,7 @@ paragraph — takes those fields from it.  Without such a draft they are guessed
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from pipeline.content.model import Answer, Measure, Problem, Report, Suppression
 from pipeline.render.context import paragraphs
@@ -76,7 +77,7 @@ class Hints:
         return next((ignore for before, ignore in earlier if before == text), ())
 
 
-def _lookup(table: dict, bookmark_id: str | None, first: str):
+def _lookup(table: dict[str, Any], bookmark_id: str | None, first: str) -> Any:
     """Same bookmark id and first paragraph; else the same first paragraph in any earlier draft; else
     the same bookmark id with similar wording."""
     by_id = table.get(f"id:{bookmark_id}") if bookmark_id else None

@@ -161,6 +161,7 @@ class Walker:
         ``unplaced`` among typed 1. 2. items (see :meth:`_item`)."""
         if line.maybe is None or line.rank is not None:
             return line
+        expected: int | None
         if self.last_number is not None:
             expected = self.last_number + 1
         elif self.section in ("problems", "measures"):
