@@ -17,6 +17,7 @@ from pipeline.errors import Issue, UserError
 from pipeline.word.house_style import TABLE_STYLE, TABLE_TEXT_STYLE, new_house_document, save_deterministic
 from pipeline.content.model import Draft
 from pipeline.render.context import paragraphs
+from pipeline.render.title import LINE_UNITS, title_lines
 from pipeline.i18n import _
 
 # GB/T 9704 margins (mm) turned a quarter: landscape pages keep 28/26 mm on the binding sides.
@@ -43,8 +44,23 @@ def start_document(template: Path, title: str, *, landscape: bool = False) -> Do
     require_styles(document, template)
     if landscape:
         make_landscape(document)
-    document.add_paragraph(title, style="Title")
+    add_title(document, title, landscape=landscape)
     return document
+
+
+# The title block is 15.6 cm wide in portrait and 22.5 cm in landscape (the margins turn with the page).
+LANDSCAPE_LINE_UNITS = LINE_UNITS * 225 // 156
+
+
+def add_title(document: DocxDocument, title: str, *, landscape: bool = False) -> None:
+    """``title`` in the Title style, broken at word boundaries like the report's (GB/T 9704), never
+    inside a word as Word's own wrapping would (…回头 / 看报告)."""
+    lines = title_lines(title, LANDSCAPE_LINE_UNITS if landscape else LINE_UNITS)
+    paragraph = document.add_paragraph(style="Title")
+    for index, line in enumerate(lines):
+        run = paragraph.add_run(line)
+        if index < len(lines) - 1:
+            run.add_break()
 
 
 def make_landscape(document: DocxDocument) -> None:
