@@ -14,10 +14,9 @@ outright (SIGKILL) leaves no worker behind.
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -104,13 +103,14 @@ def worker_init(parent: int) -> None:
 
 def _die_with_parent() -> None:
     """Ask Linux to send SIGKILL to this process when its parent dies (nothing elsewhere)."""
-    name = ctypes.util.find_library("c")
-    if name is None or not hasattr(os, "getppid"):
-        return
+    if not sys.platform.startswith("linux"):
+        return  # the parent-id poll does the job
+    import ctypes  # here, not at the top: every shuzhi command imports this module, few start workers
+
     try:
-        libc = ctypes.CDLL(name, use_errno=True)
+        libc = ctypes.CDLL(None, use_errno=True)  # the process's own symbols: libc's prctl, no lookup
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):  # not Linux: the parent-id poll below does the job
+    except (OSError, AttributeError):  # an unusual libc: the parent-id poll below does the job
         pass
 
 
