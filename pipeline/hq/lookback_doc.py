@@ -23,16 +23,17 @@ from pipeline.word.house_tables import Column, HouseTable
 
 LOOKBACK_DOCX = "lookback.docx"
 FLAG_COLOUR = RGBColor(0xC0, 0x00, 0x00)
-# 22.5 cm: the landscape text width (A4 with the GB/T 9704 margins turned with the page)
+# 22.5 cm: the landscape text width (A4 with the GB/T 9704 margins turned with the page).  A cell
+# needs 0.49 cm a character plus 0.38 cm of margins: no header breaks (编号 1.4, 责任单位 2.4).
 COLUMNS = (
-    Column("编号", 1.2, centre=True),
-    Column("整改措施", 5.2),
-    Column("针对问题", 3.6),
-    Column("责任单位", 1.8),
-    Column("完成时限", 2.1, centre=True),
-    Column("状态", 2.1, centre=True),
-    Column("佐证材料", 3.8),
-    Column("核查", 2.7),
+    Column("编号", 1.4, centre=True),
+    Column("整改措施", 4.8),
+    Column("针对问题", 3.4),
+    Column("责任单位", 2.4),
+    Column("完成时限", 2.4, centre=True),
+    Column("状态", 1.6, centre=True),
+    Column("佐证材料", 3.9),
+    Column("核查", 2.6),
 )
 FLAG_COLUMNS = (5, 6)
 
