@@ -11,7 +11,7 @@
 * Reviewed files come back with comments of several departments' people in them: a comment whose
   author belongs to another department (its ``authors`` in shuzhi.toml, or its name in the author:
   人事处 → 人事) goes to that department's file; authors no department claims are named in a warning
-  (their comments stay with ``--department``).  Tracked changes stay with ``--department``.
+  (their comments stay with ``--department``); tracked changes go by their author the same way.
 * When the file's text matches another of the unit's drafts clearly better than ``--draft``, a
   warning names that draft (:mod:`pipeline.wordimport.which_draft`).
 """
@@ -19,7 +19,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import tempfile
@@ -79,8 +79,9 @@ class Outcome:
     def _line(self) -> str:
         where = display_path(self.path)
         if not self.written:
-            return f"{where}: nothing new ({self.skipped} item(s) already there)"
-        return f"wrote {where}: {self.added} new item(s), {self.skipped} already there"
+            return tr("{path}: nothing new ({n} item(s) already there)").format(path=where, n=self.skipped)
+        return tr("wrote {path}: {added} new item(s), {n} already there").format(path=where, added=self.added,
+                                                                                 n=self.skipped)
 
 
 class Targets:
@@ -148,7 +149,8 @@ def review_items(source: Path, draft: Draft) -> tuple[list[ImportedItem], list[P
                           ImportedItem(on=targets.on(comment.paragraph), text=comment.text, kind=kind,
                                        quote=comment.quote or None, author=comment.author.strip())))
     for change in read_changes(pkg):
-        found.append((change.paragraph, change_item(change, targets.on(change.paragraph))))
+        item = change_item(change, targets.on(change.paragraph))
+        found.append((change.paragraph, replace(item, author=change.author.strip())))
     found.sort(key=lambda pair: pair[0])
     checked = (exact_quote(item, draft) for _unused, item in found)
     return list(dict((item.key, item) for item in checked).values()), read_paragraphs(pkg)

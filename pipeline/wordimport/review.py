@@ -40,6 +40,7 @@ class Change:
     before: str = ""  # original text of the paragraph before the change
     after: str = ""  # original text of the paragraph after the change
     parts: list[str] = field(default_factory=list)
+    author: str = ""  # who made the change (the first insertion or deletion's w:author)
 
 
 def read_comments(pkg: Package) -> dict[str, Comment]:
@@ -132,15 +133,27 @@ def locate_comments(pkg: Package, comments: dict[str, Comment]) -> None:
                 comments[cid].quote = clean_text(text)
 
 
+def change_authors(paragraph: etree._Element) -> list[str]:
+    """The author of each tracked insertion/deletion text of ``paragraph``, in :func:`events` order."""
+    out = []
+    for node in paragraph.iter():
+        if node.tag in (f"{W}t", f"{W}delText", f"{W}tab", f"{W}ptab") and _state(node, paragraph) != "same":
+            owner = next((a for a in node.iterancestors() if a.tag in _INSERTED | _DELETED), None)
+            out.append(owner.get(f"{W}author", "") if owner is not None else "")
+    return out
+
+
 def paragraph_changes(index: int, paragraph: etree._Element) -> list[Change]:
     """The tracked changes of one paragraph, adjacent insertions and deletions grouped."""
     changes: list[Change] = []
     original = ""
     current: Change | None = None
+    authors = iter(change_authors(paragraph))
     for kind, text in events(paragraph):
         if kind in ("ins", "del"):
+            author = next(authors, "")
             if current is None:
-                current = Change(paragraph=index, before=original)
+                current = Change(paragraph=index, before=original, author=author)
                 changes.append(current)
             if kind == "ins":
                 current.inserted += text

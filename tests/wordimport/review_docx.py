@@ -41,6 +41,7 @@ class Replace:
     old: str
     new: str
     anchor: str = ""
+    author: str = "审阅人"
 
 
 def _run(text: str) -> str:
@@ -92,11 +93,12 @@ def _tracked(body: etree._Element, rid: int, change: Replace) -> None:
     if not change.old:
         before, after = before + needle, after
     fragments = [_run(before)] if before else []
+    rev = REV.replace('w:author="审阅人"', f'w:author="{escape(change.author)}"')
     if change.old:
-        fragments.append(f'<w:del {REV} w:id="{rid}"><w:r><w:delText xml:space="preserve">'
+        fragments.append(f'<w:del {rev} w:id="{rid}"><w:r><w:delText xml:space="preserve">'
                          f'{escape(change.old)}</w:delText></w:r></w:del>')
     if change.new:
-        fragments.append(f'<w:ins {REV} w:id="{rid + 1}"><w:r><w:t xml:space="preserve">'
+        fragments.append(f'<w:ins {rev} w:id="{rid + 1}"><w:r><w:t xml:space="preserve">'
                          f'{escape(change.new)}</w:t></w:r></w:ins>')
     _replace_runs(p, fragments + ([_run(after)] if after else []))
 

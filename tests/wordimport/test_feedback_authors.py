@@ -13,7 +13,7 @@ from pipeline.content.config import Config, Department, load_config
 from pipeline.content.workspace import load_workspace, template_for
 from pipeline.render.document import render_report
 from pipeline.wordimport.feedback_items import import_feedback
-from tests.wordimport.review_docx import Comment, review
+from tests.wordimport.review_docx import Comment, Replace, review
 
 UNIT = "qingshigang"
 
@@ -110,3 +110,22 @@ def test_the_right_draft_gives_no_warning(workspace_copy: Path, tmp_path: Path) 
         path, draft, "ds", config=load_config(workspace_copy), drafts=unit_drafts.drafts
     )
     assert not any("--draft" in w for w in outcome.warnings)
+
+
+def test_tracked_changes_go_by_their_author(workspace_copy: Path, tmp_path: Path) -> None:
+    unit_drafts = load_workspace(workspace_copy, [UNIT]).unit(UNIT)
+    draft = unit_drafts.latest
+    answer = next(a for area in draft.report.areas for a in area.answers)
+    old = answer.text.split("\n")[0][4:10]
+    path = tmp_path / "reviewed.docx"
+    path.write_bytes(
+        review(
+            render_report(draft, template_for(workspace_copy, draft.unit)),
+            changes=[Replace(old, "（改后）", author="纪检监察室 李明")],
+        )
+    )
+    outcome = import_feedback(
+        path, draft, "ds", config=load_config(workspace_copy), drafts=unit_drafts.drafts
+    )
+    assert "（改后）" in (draft.dir / "feedback" / "jj.yaml").read_text(encoding="utf-8")
+    assert outcome.added == 0 and [o.added for o in outcome.others] == [1]
