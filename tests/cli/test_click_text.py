@@ -148,3 +148,17 @@ def test_every_help_text_is_in_the_catalog() -> None:
                     and not any(p.match(text) for p in patterns):
                 missing.append(f"{name} {where}: {text[:60]!r}")
     assert not missing, "\n".join(missing)
+
+
+def test_feedback_import_with_an_unknown_department_names_the_nearest(language: str, workspace_copy: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """``--department 人事处`` (the office's full name): did you mean rs (人事)?, and the known ones."""
+    from pipeline.cli.main import main
+
+    monkeypatch.chdir(workspace_copy)
+    (workspace_copy / "reviewed.docx").write_bytes(b"")
+    assert main(["feedback", "import", "reviewed.docx", "qingshigang", "--draft", "v1", "--department", "人事处"]) == 2
+    err = capsys.readouterr().err
+    guess = "did you mean 'rs' (人事)?" if language == "en" else "是不是想写“rs”（人事）？"
+    assert guess in err and "zg (政工)" in err and "ds (督审)" in err, err
