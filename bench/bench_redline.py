@@ -301,6 +301,10 @@ def round_trips(docx: bytes, old: Path, new: Path) -> bool:
         return False
 
 
+def _cpu(timing: Timing | None) -> str:
+    return "n/a" if timing is None or timing.error or not timing.cpus else f"{min(timing.cpus):.3f}"
+
+
 def _cell(timing: Timing | None) -> str:
     return "n/a" if timing is None or timing.error or not timing.times else f"{timing.best:.3f}"
 
@@ -363,6 +367,22 @@ def main() -> None:
         mine_floor.append(f"{mine.best / floors[n].best:.1f}x" if ok else "n/a")
     print(f"{'shuzhi × floor':<15}" + "".join(f"{c:>9}" for c in mine_floor))
     print("  vs shuzhi = the engine's best time / ours (above 1: we are faster)")
+    print()
+    print("== the same runs, least CPU time (user+sys, s): steadier than wall time on a busy machine ==")
+    print(f"{'engine':<15}" + "".join(f"{n:>9,}" for n in sizes) + "  vs shuzhi")
+    rows = [("I/O floor", [floors[n] for n in sizes])] + [
+        (engine.name, [results[(engine.name, n)] for n in sizes])
+        for engine, problem in engines
+        if not problem
+    ]
+    for name, timings in rows:
+        cells = "".join(f"{_cpu(t):>9}" for t in timings)
+        ratios = []
+        for n, timing in zip(sizes, timings, strict=True):
+            mine = ours[n]
+            ok = _cpu(timing) != "n/a" and mine is not None and _cpu(mine) != "n/a"
+            ratios.append(f"{min(timing.cpus) / min(mine.cpus):.1f}x" if ok and timing and mine else "n/a")
+        print(f"{name:<15}{cells}  " + " / ".join(ratios))
     print()
     print("== marked characters (fewer = finer) and pure-Python accept/reject round trip ==")
     print(f"{'engine':<15}" + "".join(f"{n:>14,}" for n in sizes))

@@ -117,7 +117,7 @@ class BodyWriter:
             element = self._emit(op, old, new)
             if element is not None:
                 out.append(element)
-                kinds.append(_kind(element) if isinstance(block, Paragraph) else "t")
+                kinds.append(_kind(block) if isinstance(block, Paragraph) else "t")
         self._shift_marks(out, kinds)
         return out
 
@@ -352,10 +352,12 @@ _DRAWINGS = (
 )
 
 
-def _kind(paragraph: etree._Element) -> str:
+def _kind(block: Paragraph) -> str:
     """``"d"`` for a paragraph holding a drawing, text box or VML shape, else ``"p"``."""
+    if block.lazy_segments is None and not block.markers:
+        return "p"  # plain runs only (see blocks.read_paragraph): nothing drawn
     for tag in _DRAWINGS:
-        if next(paragraph.iter(tag), None) is not None:
+        if next(block.element.iter(tag), None) is not None:
             return "d"
     return "p"
 
