@@ -21,6 +21,8 @@ from pipeline.i18n import _
 FULLWIDTH_SPACE = "\u3000"
 FULLWIDTH_COLON = "："
 FULLWIDTH_COMMA = "，"
+ENUMERATION_COMMA = "、"  # 顿号: Chinese lists items with it, YAML does not
+_SEPARATORS = FULLWIDTH_COMMA + ENUMERATION_COMMA
 CURLY_QUOTES = "“”"
 
 # A key of this format: ASCII, as every key of report.yaml, unit.yaml and feedback files is.
@@ -34,7 +36,9 @@ _FULLWIDTH_INDENT = re.compile(
 # `key: “…: …”`: a value opened with a curly quote (meant as YAML's quotes).
 _CURLY_VALUE = re.compile(rf"^[ ]*(?:-[ ]+)?(?:{_KEY}[ ]*:[ ]+)?(?P<quote>[“”])")
 # `[P1，P2]`: a flow list whose items are separated by full-width commas.
-_FLOW_LIST = re.compile(r"\[[^\[\]]*，[^\[\]]*\]")
+_FLOW_LIST = re.compile(r"\[[^\[\]]*[，、][^\[\]]*\]")
+# `{id: M1，text: 整改}`: a full-width comma before the next key of a flow mapping.
+_FLOW_MAP_COMMA = re.compile(rf"\{{[^{{}}]*?(?P<comma>，)\s*{_KEY}\s*[:：]")
 
 
 def delimiter_issues(path: Path, text: str, error_line: int | None) -> list[Issue]:
@@ -103,8 +107,22 @@ def _line_issues(path: Path, number: int, line: str, curly: bool) -> list[Issue]
         )
     comma = _FLOW_LIST.search(line)
     if comma and _ids_run_together(comma.group()[1:-1]):
-        column = line.index(FULLWIDTH_COMMA, comma.start()) + 1
+        column = next(i for i in range(comma.start(), len(line)) if line[i] in _SEPARATORS) + 1
         found.append(_fullwidth_comma(path, number, column, comma.group()))
+    mapping = _FLOW_MAP_COMMA.search(line)
+    if mapping:
+        found.append(
+            Issue(
+                path,
+                _(
+                    "full-width comma '，' between the keys of a {{…}} mapping: YAML needs an ASCII comma"
+                ).format(),
+                line=number,
+                column=mapping.start("comma") + 1,
+                hint=_("write it as: {fixed}").format(fixed=line.strip().replace(FULLWIDTH_COMMA, ", ")),
+                code="fullwidth-punctuation",
+            )
+        )
     quote = _CURLY_VALUE.match(line) if curly else None
     if quote:
         found.append(
@@ -148,10 +166,13 @@ def _fullwidth_space(path: Path, line: int, column: int, indent: str) -> Issue:
 
 
 def _fullwidth_comma(path: Path, line: int, column: int, written: str) -> Issue:
-    fixed = "[" + ", ".join(part.strip() for part in written[1:-1].split(FULLWIDTH_COMMA)) + "]"
+    fixed = "[" + ", ".join(part.strip() for part in re.split(f"[{_SEPARATORS}]", written[1:-1])) + "]"
+    typed = FULLWIDTH_COMMA if FULLWIDTH_COMMA in written else ENUMERATION_COMMA
     return Issue(
         path,
-        _("full-width comma '，' between list items: YAML separates them with an ASCII comma"),
+        _("full-width comma '，' between list items: YAML separates them with an ASCII comma")
+        if typed == FULLWIDTH_COMMA
+        else _("enumeration comma '、' between list items: YAML separates them with an ASCII comma"),
         line=line,
         column=column,
         hint=_("write it as: {fixed}").format(fixed=fixed),
@@ -160,9 +181,11 @@ def _fullwidth_comma(path: Path, line: int, column: int, written: str) -> Issue:
 
 
 def _ids_run_together(value: str) -> bool:
-    """``P1，P2``: ids (ASCII words) separated by full-width commas, not a sentence."""
-    parts = [part.strip() for part in re.split("[，,]", value)]
-    return FULLWIDTH_COMMA in value and all(re.fullmatch(r"[A-Za-z0-9_-]+", part) for part in parts)
+    """``P1，P2`` or ``P1、P2``: ids (ASCII words) separated by Chinese commas, not a sentence."""
+    parts = [part.strip() for part in re.split(f"[{_SEPARATORS},]", value)]
+    return any(c in value for c in _SEPARATORS) and all(
+        re.fullmatch(r"[A-Za-z0-9_-]+", part) for part in parts
+    )
 
 
 def key_issue(path: Path, key: str, line: int, column: int) -> Issue | None:
@@ -177,5 +200,5 @@ def flow_item_issue(path: Path, value: str, line: int, column: int) -> Issue | N
     """An issue when an item of a flow list (``[P1，P2]``) holds full-width commas between words."""
     if not _ids_run_together(value):
         return None  # a sentence with commas in it, not ids run together
-    offset = value.index(FULLWIDTH_COMMA)
+    offset = next(i for i, c in enumerate(value) if c in _SEPARATORS)
     return _fullwidth_comma(path, line, column + offset, "[" + value + "]")

@@ -20,6 +20,8 @@ CASES = [
     ("a: 1\nb：2\nc：3\n", [(2, 2, "fullwidth-punctuation"), (3, 2, "fullwidth-punctuation")], "b: 2"),
     ("text: “一是: 二是”\n", [(1, 7, "fullwidth-punctuation")], 'text: "一是: 二是"'),
     ("problems: [P1，P2]\n", [(1, 14, "fullwidth-punctuation")], "[P1, P2]"),
+    ("problems: [P1、P2]\n", [(1, 14, "fullwidth-punctuation")], "[P1, P2]"),
+    ("m:\n  - {id: M1，text: 整改}\n", [(2, 12, "fullwidth-punctuation")], "{id: M1, text: 整改}"),
     ("a: 1\n\u3000\u3000b: 2\n", [(2, 1, "fullwidth-punctuation")], "4"),
     ("a:\n  b: 1\n\u3000\u3000c: 2\n", [(3, 1, "fullwidth-punctuation")], "4"),
     ("a:\n\tb: 1\n", [(2, 1, "yaml-tab")], ""),
@@ -44,6 +46,7 @@ def test_typed_punctuation_is_reported_at_the_character(
         "opening: |\n  \u3000\u3000根据安排，我述职如下：\n",  # paragraph indent inside a block
         "text: “三会一课”制度落实不到位\n",  # curly quotes as Chinese quotation marks
         "items: [政治坚定，作风过硬]\n",  # a sentence with a comma, not ids run together
+        "items: [政治坚定、作风过硬]\n",
     ],
 )
 def test_full_width_punctuation_in_text_is_fine(text: str) -> None:
