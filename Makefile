@@ -23,7 +23,8 @@ venv: $(INSTALLED) ## Create .venv and install the project (done automatically b
 report: $(INSTALLED) ## Build every draft of every unit into build/ (incremental), the overview of all units, then each unit's lint trend
 	$(SHUZHI) build
 	$(SHUZHI) overview
-	@for unit in $$(ls drafts 2>/dev/null | head -20); do [ -f drafts/$$unit/unit.yaml ] && $(SHUZHI) lint --trend $$unit; done; true
+	@units=$$(for unit in $$(ls drafts 2>/dev/null | head -20); do [ -f drafts/$$unit/unit.yaml ] && printf -- '--trend %s ' $$unit; done); \
+	if [ -n "$$units" ]; then $(SHUZHI) lint $$units; fi
 
 test: $(INSTALLED) ## Run the test suite
 	$(BIN)/python -m pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc

@@ -51,10 +51,10 @@ _VERSION_DIR = re.compile(r"^v([1-9][0-9]*)$")
 @click.option("--strict", is_flag=True, help=_("Exit 1 on warnings too, not only on errors."))
 @click.option(
     "--trend",
-    "trend_unit",
+    "trend_units",
     metavar="UNIT",
-    default=None,
-    help=_("Print per-draft quality numbers of UNIT instead of findings."),
+    multiple=True,
+    help=_("Print per-draft quality numbers of UNIT instead of findings (repeat it for several units)."),
 )
 @click.option("--list-rules", is_flag=True, help=_("List the rules (built-in and configured) and exit."))
 @click.option(
@@ -89,7 +89,7 @@ def lint(
     latest: bool,
     fmt: str,
     strict: bool,
-    trend_unit: str | None,
+    trend_units: tuple[str, ...],
     list_rules: bool,
     output: Path | None,
     summary: bool,
@@ -102,12 +102,12 @@ def lint(
     linter = Linter(config.lint)
     if list_rules:
         return _emit(_rules_listing(linter), output)
-    if trend_unit is not None:
+    if trend_units:
         if paths or latest or strict:
             raise click.UsageError(
                 _("--trend UNIT prints the unit's numbers per draft: it takes no PATHS, --latest or --strict")
             )
-        return _emit(_trend(root, trend_unit, linter, fmt), output)
+        return _emit(_trend(root, trend_units, linter, fmt), output)
     if summary and fmt in ("sarif", "github"):
         raise click.UsageError(
             _(
@@ -235,7 +235,8 @@ def _render(
     return format_readable(linted, files=len(results))
 
 
-def _trend(root: Path | None, unit_id: str, linter: Linter, fmt: str) -> str:
+def _trend(root: Path | None, unit_ids: tuple[str, ...], linter: Linter, fmt: str) -> str:
+    """Each unit's table (text), or its numbers (JSON: one object, or a list for several units)."""
     if root is None:
         raise UserError(
             Issue(
@@ -245,15 +246,12 @@ def _trend(root: Path | None, unit_id: str, linter: Linter, fmt: str) -> str:
                 hint=_("run it inside a shuzhi workspace"),
             )
         )
-    workspace = load_workspace(root, [unit_id])
-    unit = workspace.units[0]
-    rows = trend(unit.drafts, linter)
+    workspace = load_workspace(root, list(unit_ids))  # one load for every unit asked
+    tables = [(unit, trend(unit.drafts, linter)) for unit in workspace.units]
     if fmt == "json":
-        return (
-            json.dumps({"unit": unit.unit.id, "drafts": trend_dicts(rows)}, ensure_ascii=False, indent=2)
-            + "\n"
-        )
-    return format_trend(unit.unit.name, rows)
+        found = [{"unit": unit.unit.id, "drafts": trend_dicts(rows)} for unit, rows in tables]
+        return json.dumps(found[0] if len(found) == 1 else found, ensure_ascii=False, indent=2) + "\n"
+    return "\n".join(format_trend(unit.unit.name, rows) for unit, rows in tables)
 
 
 def _rules_listing(linter: Linter) -> str:

@@ -117,6 +117,16 @@ def test_trend_table_and_json(lint_ws: Path, capsys) -> None:
     assert (rows[1]["with_example"], rows[1]["with_figure"], rows[1]["problems"]) == (1, 1, 1)
 
 
+def test_trend_of_several_units_in_one_run(repo_root: Path, monkeypatch, capsys) -> None:
+    """make report shows every unit's trend with one process: --trend repeats."""
+    monkeypatch.chdir(repo_root)
+    code, out, _ = _run(["lint", "--trend", "qingshigang", "--trend", "shiwan"], capsys)
+    headers = [line for line in out.splitlines() if line.endswith(" drafts")]
+    assert code == 0 and headers == ["青石港海关: 5 drafts", "石湾海关: 2 drafts"]
+    code, out, _ = _run(["lint", "--trend", "qingshigang", "--trend", "shiwan", "--format", "json"], capsys)
+    assert [u["unit"] for u in json.loads(out)] == ["qingshigang", "shiwan"]
+
+
 def test_list_rules(lint_ws: Path, capsys) -> None:
     code, out, _ = _run(["lint", "--list-rules"], capsys)
     assert code == 0 and "boilerplate-stock" in out and "unanswered-question" in out
