@@ -21,14 +21,15 @@ from itertools import count
 
 from lxml import etree
 
+from pipeline.content.model import Draft
 from pipeline.feedback.model import FeedbackItem
 from pipeline.feedback.targets import Target, resolve
-from pipeline.content.model import Draft
 from pipeline.ooxml import w
 from pipeline.ooxml.visible import VisibleText
+from pipeline.render import bookmarks
 from pipeline.render.context import measure_context, problem_context
 
-SECTION_PREFIXES = ("q-", "area-", "ach-", "p-", "m-", "sec-")
+SECTION_PREFIXES = bookmarks.HEADING_PREFIXES
 TITLE_STYLES = ("Title", "title")
 
 
@@ -118,9 +119,9 @@ def target_paragraph(doc: DocumentMap, target: Target, draft: Draft) -> int | No
 def quote_spans(doc: DocumentMap, target: Target, first: int, new: Draft) -> list[tuple[int, int]]:
     """The visible-text ranges the quote is looked for in, best first."""
     if target.kind == "area":
-        spans = [doc.region(first, ("area-", "sec-"))]
+        spans = [doc.region(first, (bookmarks.AREA, bookmarks.SECTION))]
         for problem in new.report.problems:
-            index = doc.heading(f"p-{problem.id}") if problem.area == target.id else None
+            index = doc.heading(bookmarks.problem(problem.id)) if problem.area == target.id else None
             if index is not None:
                 spans.append(doc.region(index))
         return spans
@@ -139,12 +140,12 @@ def fallback_names(item: FeedbackItem, old: Draft) -> list[str]:
     """Headings to fall back on, nearest first, when the target is gone from the new draft."""
     question = old.question_set.question(item.on)
     if question is not None:
-        return [f"area-{question.area}"]
+        return [bookmarks.area(question.area)]
     problem = old.report.problem(item.on)
     if problem is not None:
-        return ["sec-problems", f"area-{problem.area}"]
+        return [bookmarks.SECTION_PROBLEMS, bookmarks.area(problem.area)]
     if old.report.measure(item.on) is not None:
-        return ["sec-measures"]
+        return [bookmarks.SECTION_MEASURES]
     return []
 
 

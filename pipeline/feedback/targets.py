@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from pipeline.feedback.model import REPORT_TARGET
 from pipeline.content.model import Draft, Report
+from pipeline.feedback.model import REPORT_TARGET
+from pipeline.render import bookmarks
 
 TargetKind = Literal["question", "problem", "measure", "area", "report"]
 _SPACE = re.compile(r"\s+")
@@ -30,8 +31,7 @@ class Target:
     @property
     def bookmark(self) -> str | None:
         """The bookmark the report template puts on this target's heading (``q-Q3``, ``p-P2`` …)."""
-        prefix = {"question": "q", "problem": "p", "measure": "m", "area": "area"}.get(self.kind)
-        return f"{prefix}-{self.id}" if prefix else None
+        return bookmarks.of(self.kind, self.id)
 
 
 def resolve(on: str, draft: Draft) -> Target | None:

@@ -38,6 +38,7 @@ from pipeline.lint.engine import Linter
 from pipeline.lint.locate import Located, locate
 from pipeline.ooxml import w
 from pipeline.ooxml.comments import Comment, Thread, add_threads, parse
+from pipeline.render import bookmarks
 from pipeline.render.unplaced import HEADING as UNPLACED_HEADING
 from pipeline.word.package import read_package_bytes, write_package
 
@@ -146,18 +147,18 @@ class _DraftPlacer:
             if key_path[2] == "answers" and len(key_path) >= 4:
                 names.append(_bookmark("question", str(key_path[3])))
             elif key_path[2] == "achievements":
-                names.append(f"ach-{area}")
+                names.append(bookmarks.achievements(area))
             names.append(_bookmark("area", area))
         elif key_path[:1] in (("problems",), ("measures",)) and report is not None:
             items = report.problems if key_path[0] == "problems" else report.measures
             kind: TargetKind = "problem" if key_path[0] == "problems" else "measure"
             if len(key_path) >= 2 and isinstance(key_path[1], int) and key_path[1] < len(items):
                 names.append(_bookmark(kind, items[key_path[1]].id))
-            names.append(f"sec-{key_path[0]}")
+            names.append(bookmarks.section(str(key_path[0])))
         elif key_path[:1] == ("causes",):
-            names.append("sec-causes")
+            names.append(bookmarks.SECTION_CAUSES)
         elif key_path[:1] == ("closing",):
-            names += ["sec-measures", "sec-problems"]
+            names += [bookmarks.SECTION_MEASURES, bookmarks.SECTION_PROBLEMS]
         elif key_path[:1] == ("unplaced",):  # rendered after the signature, under its own heading
             return self.doc.paragraph_with_text(UNPLACED_HEADING)
         for name in names:

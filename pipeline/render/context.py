@@ -12,11 +12,12 @@ import re
 from itertools import count
 from typing import Any, Iterator
 
+from pipeline.content.model import MEASURE_STATUS_LABELS, Area, Draft, Measure, Problem, Report
 from pipeline.errors import Issue, UserError
+from pipeline.i18n import _
+from pipeline.render import bookmarks
 from pipeline.render.measure_note import with_note
 from pipeline.render.title import title_lines
-from pipeline.content.model import MEASURE_STATUS_LABELS, Area, Draft, Measure, Problem, Report
-from pipeline.i18n import _
 
 # Characters XML 1.0 forbids (and \ufffe/\uffff): they corrupt a .docx even with autoescape.
 FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -57,11 +58,11 @@ def area_context(area: Area, report: Report, ids: Iterator[int]) -> dict[str, An
         lines = paragraphs(answer.text if answer else None)
         questions.append({"id": question.id, "short": question.short, "text": question.text,
                           "answered": bool(lines), "paragraphs": lines,
-                          "bookmark": f"q-{question.id}", "bookmark_id": next(ids)})
+                          "bookmark": bookmarks.question(question.id), "bookmark_id": next(ids)})
     achievements = [line for item in (content.achievements if content else ()) for line in paragraphs(item)]
     return {"id": area.id, "title": area.title, "questions": questions, "achievements": achievements,
-            "bookmark": f"area-{area.id}", "bookmark_id": next(ids),
-            "achievements_bookmark": f"ach-{area.id}", "achievements_bookmark_id": next(ids)}
+            "bookmark": bookmarks.area(area.id), "bookmark_id": next(ids),
+            "achievements_bookmark": bookmarks.achievements(area.id), "achievements_bookmark_id": next(ids)}
 
 
 def problem_context(problem: Problem, area_titles: dict[str, str], ids: Iterator[int]) -> dict[str, Any]:
@@ -69,7 +70,7 @@ def problem_context(problem: Problem, area_titles: dict[str, str], ids: Iterator
     first, rest = _first_rest(paragraphs(problem.text))
     return {"id": problem.id, "area": problem.area, "area_title": area_titles.get(problem.area, ""),
             "text": problem.text, "first": first, "rest": rest, "cause": paragraphs(problem.cause),
-            "bookmark": f"p-{problem.id}", "bookmark_id": next(ids)}
+            "bookmark": bookmarks.problem(problem.id), "bookmark_id": next(ids)}
 
 
 def measure_lines(measure: Measure) -> tuple[list[str], str]:
@@ -102,7 +103,7 @@ def measure_context(measure: Measure, ids: Iterator[int]) -> dict[str, Any]:
             "first": first, "rest": rest, "owner": measure.owner or "",
             "due_cn": chinese_date(measure.due) if measure.due else "", "meta": meta,
             "status": measure.status, "status_label": MEASURE_STATUS_LABELS.get(measure.status, ""),
-            "bookmark": f"m-{measure.id}", "bookmark_id": next(ids)}
+            "bookmark": bookmarks.measure(measure.id), "bookmark_id": next(ids)}
 
 
 def build_context(draft: Draft) -> dict[str, Any]:

@@ -22,8 +22,9 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Twips
 
-from pipeline.word import template_styles as ts
 from pipeline.fsutil import atomic_write_bytes
+from pipeline.render import bookmarks
+from pipeline.word import template_styles as ts
 from pipeline.word.house_style import document_bytes, set_core_properties
 
 DEFAULT_OUT = Path("templates/report.docx")
@@ -40,7 +41,7 @@ LINE_PITCH = 579
 GRID_TYPE = "lines"
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 # context bookmarks start at 10
-SECTION_BOOKMARK_IDS = {"sec-problems": 1, "sec-measures": 2, "sec-causes": 3}
+SECTION_BOOKMARK_IDS = {bookmarks.SECTION_PROBLEMS: 1, bookmarks.SECTION_MEASURES: 2, bookmarks.SECTION_CAUSES: 3}
 
 
 # --- body: paragraphs with Jinja ------------------------------------------------------------------
@@ -129,7 +130,7 @@ def causes_paragraphs() -> list[str]:
     """The report-level 原因分析, a numbered level-1 heading of its own — only when the draft has causes."""
     return [
         tag("if causes"),
-        paragraph("Heading1", "{{ headings.causes }}", _fixed_bm("sec-causes")),
+        paragraph("Heading1", "{{ headings.causes }}", _fixed_bm(bookmarks.SECTION_CAUSES)),
         *loop("text", "causes"),
         tag("endif"),
     ]
@@ -142,11 +143,11 @@ def body_paragraphs() -> list[str]:
         tag("if byline"), paragraph("Byline", "{{ byline }}"), tag("endif"),
         *loop("text", "opening"),
         *area_paragraphs(),
-        paragraph("Heading1", "{{ headings.problems }}", _fixed_bm("sec-problems")),
+        paragraph("Heading1", "{{ headings.problems }}", _fixed_bm(bookmarks.SECTION_PROBLEMS)),
         *_numbered_items("p", "problems", ("cause",), ts.ITEM_NUM_ID),
         *_missing("not problems", "（未列出问题）"),
         *causes_paragraphs(),
-        paragraph("Heading1", "{{ headings.measures }}", _fixed_bm("sec-measures")),
+        paragraph("Heading1", "{{ headings.measures }}", _fixed_bm(bookmarks.SECTION_MEASURES)),
         *_numbered_items("m", "measures", (), ts.MEASURE_NUM_ID),
         *_missing("not measures", "（未列出措施）"),
         *loop("text", "closing", "Closing"),

@@ -28,8 +28,16 @@ import re
 from dataclasses import dataclass, field, replace
 
 from pipeline.content.model import QuestionSet, Unit
-from pipeline.wordimport.headings import (Line, classify, find_date, heading_part, is_date_line, section_kind,
-                                          split_inline_heading)
+from pipeline.render import bookmarks
+from pipeline.wordimport.headings import (
+    Line,
+    classify,
+    find_date,
+    heading_part,
+    is_date_line,
+    section_kind,
+    split_inline_heading,
+)
 from pipeline.wordimport.items import CAUSE_START
 from pipeline.wordimport.match import guess_area, guess_question, match_area, match_question
 from pipeline.wordimport.reader import Para
@@ -513,7 +521,7 @@ class Walker:
 
 def rendered_by_us(paras: list[Para]) -> bool:
     """Whether the document is one of our rendered reports (it carries our area/question bookmarks)."""
-    return any(name.startswith(("area-", "q-")) for para in paras for name in para.bookmarks)
+    return any(name.startswith((bookmarks.AREA, bookmarks.QUESTION)) for para in paras for name in para.bookmarks)
 
 
 def walk(paras: list[Para], qset: QuestionSet, unit: Unit | None) -> Collected:
