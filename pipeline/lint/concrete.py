@@ -414,8 +414,22 @@ def has_quoted_speech(text: str) -> bool:
     return bool(SPEECH_RE.search(text))
 
 
+# The addressee of an inspection's findings, named in the header of its list (板桥镇党委存在问题：,
+# 区委办存在的主要问题是：, 反馈了姜南社区存在的5类主要问题：): the unit written to, like a report's own
+# unit, is no case — the findings after the colon must name one.
+_ADDRESSEE_RE = re.compile(
+    r"[^，,。；;：:\n]{2,20}?(?=存在的?(?:[0-9０-９一二三四五六七八九十]+[类个项条方面]+)?(?:主要|突出)?问题(?:是|有)?[：:])"
+)
+
+
+def without_addressee(text: str) -> str:
+    """``text`` with the addressee of an inspection's list of findings blanked (same length)."""
+    return _ADDRESSEE_RE.sub(lambda m: "□" * len(m.group(0)), text)
+
+
 def has_example(text: str) -> bool:
     """Whether ``text`` names a concrete case (事例): unit, person, month-level date, event, speech."""
+    text = without_addressee(text)
     return (
         has_named_unit(text)
         or has_named_person(text)

@@ -229,6 +229,8 @@ _SHAPES_RE = re.compile(
     rf"|[{_CN_NUMERAL}]+个(?={'|'.join(_SLOGAN_HEADS)})|[0-9０-９]+个方面"  # 三个坚持, 5个方面
     rf"|[{_CN_NUMERAL}]+(?=支部)"  # 三支部: a name, not three branches
     r"|(?<![0-9０-９.．])[0-9０-９]{2}(?:[、和与][0-9０-９]{2})*(?=后)"  # 80后, 60、70后: a generation
+    # the count of a list's headings (存在的5类主要问题：一、…): what follows is counted, not the problem
+    rf"|[0-9０-９{_CN_NUMERAL}]+(?:类|个方面|方面)(?=(?:主要|突出)?问题[：:])"
 )
 _QUOTED_RE = re.compile(r"“[^”0-9０-９]{1,16}”")  # a short quoted name without Arabic digits
 _CN_NUMERAL_RE = re.compile(rf"[{_CN_NUMERAL}]")

@@ -150,6 +150,12 @@ def test_verdict_is_remembered_per_sentence() -> None:
         # handling one named finding is an occasion; studying a slogan is not
         ("机关党委在审核“党支部换届不及时”问题销号时没有到现场核实。", True),
         ("在学习贯彻“七个着力”要求时，满足于掌握核心表述。", False),
+        # the addressee heading an inspection's list is the unit written to, not a case;
+        # the findings may name one
+        ("板桥镇党委存在问题：对意识形态工作重要性认识不足。", False),
+        ("区委第一巡察组反馈了姜南社区存在的5类主要问题：一、日常党建工作不扎实。", False),
+        ("东湾海关存在的主要问题：查验科副科长张某违规接受宴请。", True),
+        ("北岭海关党委落实主体责任不力。", True),
     ],
 )
 def test_problem_examples(text: str, example: bool) -> None:
@@ -158,7 +164,12 @@ def test_problem_examples(text: str, example: bool) -> None:
 
 @pytest.mark.parametrize(
     ("text", "figure"),
-    [("全村80后毕业的年轻人大都在外打工。", False), ("多数为60、70后。", False), ("有3名90后党员。", True)],
+    [
+        ("全村80后毕业的年轻人大都在外打工。", False),
+        ("多数为60、70后。", False),
+        ("有3名90后党员。", True),
+        ("反馈了姜南社区存在的5类主要问题：一、日常党建工作不扎实。", False),
+    ],
 )
 def test_generations_are_not_figures(text: str, figure: bool) -> None:
     assert has_figure(text) == figure
