@@ -1,6 +1,7 @@
 """The paragraphs of a .docx as plain text (read safely through :func:`pipeline.word.package.read_package`).
 
-Tracked deletions are skipped (they are not part of the text); insertions are read.  Tables are read
+The text of each paragraph is read by the one rule of :func:`pipeline.ooxml.visible.paragraph_text`
+(tracked deletions, field codes and drawings skipped; insertions read).  Tables are read
 cell by cell, paragraph by paragraph, in document order.
 """
 
@@ -12,6 +13,7 @@ from lxml import etree
 
 from pipeline.errors import Issue, UserError
 from pipeline.ooxml import W_NS
+from pipeline.ooxml.visible import paragraph_text
 from pipeline.word.package import read_package
 from pipeline.i18n import _
 
@@ -27,23 +29,6 @@ def docx_paragraphs(path: Path) -> list[str]:
     except (KeyError, etree.XMLSyntaxError) as exc:
         raise UserError(Issue(path, _("the document part cannot be read ({error})").format(error=exc),
                               hint=_("open and re-save the file in Word"), code="invalid-document")) from None
-    return [_paragraph_text(p) for p in root.iter(f"{W}p")]
-
-
-def _paragraph_text(paragraph: etree._Element) -> str:
-    out = []
-    for node in paragraph.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}del"):
-        if node.tag == f"{W}t" and not _inside_deletion(node, paragraph):
-            out.append(node.text or "")
-        elif node.tag == f"{W}tab":
-            out.append("\t")
-    return "".join(out)
-
-
-def _inside_deletion(node: etree._Element, stop: etree._Element) -> bool:
-    parent = node.getparent()
-    while parent is not None and parent is not stop:
-        if parent.tag == f"{W}del":
-            return True
-        parent = parent.getparent()
-    return False
+    # A manual line break stays one character (a space), so columns match the Word paragraph's
+    # visible text, on which the review document anchors its comments.
+    return [paragraph_text(p).replace("\n", " ") for p in root.iter(f"{W}p")]

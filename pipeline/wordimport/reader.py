@@ -21,18 +21,16 @@ from pathlib import Path
 
 from lxml import etree
 
+from pipeline.ooxml import W_NS
+from pipeline.ooxml.visible import paragraph_text
 from pipeline.word.package import read_package
 from pipeline.errors import Issue, UserError
 from pipeline.i18n import _
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
 _DROP_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufeff\ufffe\uffff\u200b]")
 _LINE_BREAKS = re.compile("[\r\n\u2028\u2029\x85]+")
-_SKIPPED = {f"{W}{n}" for n in ("del", "moveFrom", "pPr", "rPr", "delText", "instrText", "fldData", "drawing",
-                                 "pict", "footnoteReference", "endnoteReference")}
-_SKIPPED.add("{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent")
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _LEAD = re.compile(r"^[^。：:]{2,40}[。：:]")
 
@@ -127,25 +125,6 @@ def clean_text(text: str) -> str:
     return _LINE_BREAKS.sub(" ", _CJK_BREAK.sub("", _DROP_CHARS.sub("", text))).strip()
 
 
-def visible_text(element: etree._Element) -> str:
-    """Text of a paragraph as a reader sees it with tracked changes accepted."""
-    out: list[str] = []
-    for node in element:
-        if node.tag in _SKIPPED:
-            continue
-        if node.tag == f"{W}t":
-            out.append(node.text or "")
-        elif node.tag in (f"{W}tab", f"{W}ptab"):
-            out.append("\t")
-        elif node.tag in (f"{W}br", f"{W}cr"):
-            out.append("\n")
-        elif node.tag == f"{W}noBreakHyphen":
-            out.append("-")
-        else:
-            out.append(visible_text(node))
-    return "".join(out)
-
-
 def _ppr_value(ppr: etree._Element | None, child: str, attr: str = "val") -> str | None:
     if ppr is None:
         return None
@@ -207,7 +186,7 @@ def describe(pkg: Package, index: int, element: etree._Element) -> Para:
         outline = int(heading.group(1) or heading.group(2)) - 1
     jc = _inherited(pkg, ppr, style_id, "jc")
     bookmarks = tuple(b.get(f"{W}name", "") for b in element.iter(f"{W}bookmarkStart"))
-    text = clean_text(visible_text(element))
+    text = clean_text(paragraph_text(element))
     return Para(index=index, text=text, style_id=style_id, style_name=name,
                 outline=outline if outline is not None and outline < 9 else None,
                 num_kind=_numbering(pkg, ppr, style_id), bookmarks=bookmarks,
@@ -225,7 +204,7 @@ def bold_lead(element: etree._Element, text: str) -> str:
     lead = _LEAD.match(text)
     if lead is None or lead.end() == len(text):
         return ""
-    bold = "".join(clean_text(visible_text(r)) for r in element.iter(f"{W}r") if _bold(r))
+    bold = "".join(clean_text(paragraph_text(r)) for r in element.iter(f"{W}r") if _bold(r))
     return lead.group(0) if re.sub(r"\s+", "", bold) == re.sub(r"\s+", "", lead.group(0)) else ""
 
 

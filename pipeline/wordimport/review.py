@@ -13,7 +13,8 @@ from typing import Iterator
 
 from lxml import etree
 
-from pipeline.wordimport.reader import W, Package, clean_text, parse_xml, visible_text
+from pipeline.ooxml.visible import paragraph_text
+from pipeline.wordimport.reader import W, Package, clean_text, parse_xml
 
 _INSERTED = {f"{W}ins", f"{W}moveTo"}
 _DELETED = {f"{W}del", f"{W}moveFrom"}
@@ -51,7 +52,7 @@ def read_comments(pkg: Package) -> dict[str, Comment]:
     root = parse_xml(data, pkg.path, "word/comments.xml")
     found = {}
     for node in root.iter(f"{W}comment"):
-        lines = [clean_text(visible_text(p)) for p in node.iter(f"{W}p")]
+        lines = [clean_text(paragraph_text(p)) for p in node.iter(f"{W}p")]
         text = "\n".join(line for line in lines if line)
         cid = node.get(f"{W}id", "")
         found[cid] = Comment(id=cid, text=text, author=node.get(f"{W}author", ""))
