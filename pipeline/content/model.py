@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Literal
+from typing import Iterator
 
 from pipeline.content.source import SourceMap
 
-MeasureStatus = Literal["planned", "in-progress", "done"]
 MEASURE_STATUSES: tuple[str, ...] = ("planned", "in-progress", "done")
 MEASURE_STATUS_LABELS: dict[str, str] = {"planned": "未开始", "in-progress": "推进中", "done": "已完成"}
 # The look-back's verdict on a measure: confirmed done, reopened (marked done, found not done), not done.
