@@ -6,12 +6,17 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.make.plan import UnitFiles
 from pipeline.content.config import Config
 from pipeline.errors import Issue, IssueCollector, UserError
 from pipeline.content.model import Draft
 from pipeline.content.workspace import UnitDrafts, read_unit_drafts, template_for
+
+if TYPE_CHECKING:  # loaded only when a target needs them
+    from pipeline.feedback.model import UnitFeedback
+    from pipeline.hq.sources import UnitSources
 
 
 @dataclass(frozen=True)
@@ -60,14 +65,14 @@ class BuildContext:
         return found
 
     @cached_property
-    def feedback(self):  # -> pipeline.feedback.model.UnitFeedback (imported lazily: no-op builds skip it)
+    def feedback(self) -> UnitFeedback:  # imported lazily: no-op builds skip it
         """The unit's feedback rounds (items on each draft, responses in the next)."""
         from pipeline.feedback.api import load_rounds
 
         return load_rounds(self.unit_drafts, self.config)
 
     @cached_property
-    def sources(self):  # -> pipeline.hq.sources.UnitSources (imported lazily: no-op builds skip it)
+    def sources(self) -> UnitSources:  # imported lazily: no-op builds skip it
         """The unit's 述职 meeting record and evaluation problems (the rectification list's other sources)."""
         from pipeline.hq.sources import unit_sources
 

@@ -9,11 +9,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from pipeline.errors import IssueCollector
 from pipeline.content.layout import BUILD_DIR, TEMPLATES_DIR
 from pipeline.content.workspace import draft_dirs
+
+if TYPE_CHECKING:  # the context imports this module
+    from pipeline.make.context import BuildContext
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,6 @@ class Target:
     inputs: list[Path]
     # Receives the unit's BuildContext; returns outputs to write, or {} when it wrote them itself
     # (atomically, through pipeline.fsutil).
-    make: Callable[["object"], dict[Path, bytes]]
+    make: Callable[[BuildContext], dict[Path, bytes]]
     extra: str = ""  # settings that also decide the output (author, as-of date …)
-    note: Callable[["object"], str | None] | None = None  # a line for the summary after making
+    note: Callable[[BuildContext], str | None] | None = None  # a line for the summary after making

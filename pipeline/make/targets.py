@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from pipeline.make.context import BuildContext
@@ -115,9 +116,18 @@ def _redline_targets(files: UnitFiles, common: list[Path], options_key: str) -> 
             inputs += [*files.feedback_files(old), files.responses_file(new)]
         stats: dict[str, str] = {}
         targets.append(Target(name=f"redline/v{old}-v{new}.docx", outputs=[out], inputs=inputs, extra=options_key,
-                              make=lambda ctx, o=old, n=new, s=stats, p=out: {p: _make_redline(ctx, o, n, s)},
-                              note=lambda ctx, s=stats: s.get("line")))
+                              make=partial(_redline_output, old=old, new=new, stats=stats, out=out),
+                              note=partial(_stats_line, stats=stats)))
     return targets
+
+
+def _redline_output(ctx: BuildContext, *, old: int, new: int, stats: dict[str, str], out: Path) -> dict[Path, bytes]:
+    return {out: _make_redline(ctx, old, new, stats)}
+
+
+def _stats_line(ctx: BuildContext, *, stats: dict[str, str]) -> str | None:
+    """The redline's statistics line for the summary (filled in while it was made)."""
+    return stats.get("line")
 
 
 def _make_redline(ctx: BuildContext, old: int, new: int, stats: dict[str, str]) -> bytes:
