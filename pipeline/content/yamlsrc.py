@@ -203,7 +203,7 @@ def _first_too_deep_line(text: str) -> int | None:
                 if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                     depth += 1
                     if depth > MAX_DEPTH:
-                        return int(event.start_mark.line) + 1
+                        return int(event.start_mark.line) + 1 if event.start_mark is not None else 1
                 elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                     depth -= 1
         except yaml.MarkedYAMLError as exc:

@@ -93,7 +93,8 @@ def sarif_rules(findings: Sequence[Finding], rules: Sequence[Rule],
 
 
 def _sarif_result(f: Finding, rule_index: dict[str, int], root: Path) -> dict:
-    region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column}
+    region: dict[str, object] = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
+                                 "endColumn": f.end_column}
     if f.match:
         region["snippet"] = {"text": f.match}
     return {

@@ -115,7 +115,7 @@ class Revisions:
         """Start and end elements of a ``kind`` (moveFrom/moveTo) range called ``name``."""
         start = self.mark(f"{kind}RangeStart")
         start.set(w("name"), name)
-        end = make(f"{kind}RangeEnd", {"id": start.get(w("id"))})
+        end = make(f"{kind}RangeEnd", {"id": start.get(w("id"), "")})
         return start, end
 
 

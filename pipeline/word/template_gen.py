@@ -21,6 +21,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Twips
+from lxml import etree
 
 from pipeline.fsutil import atomic_write_bytes
 from pipeline.render import bookmarks
@@ -171,6 +172,7 @@ def set_up_section(document: DocxDocument) -> None:
     for name in list(sect_pr.attrib):
         del sect_pr.attrib[name]
     grid = sect_pr.find(qn("w:docGrid"))
+    assert grid is not None, "python-docx's default section has a w:docGrid"
     grid.attrib.clear()
     grid.set(qn("w:type"), GRID_TYPE)
     grid.set(qn("w:linePitch"), str(LINE_PITCH))
@@ -215,7 +217,7 @@ def tidy_settings(document: DocxDocument) -> None:
 # --- parts ----------------------------------------------------------------------------------------
 
 
-def _replace_children(element, children_xml: list[str]) -> None:
+def _replace_children(element: etree._Element, children_xml: list[str]) -> None:
     """Replace ``element``'s children by the ``w:`` fragments in ``children_xml``."""
     for child in list(element):
         element.remove(child)
