@@ -53,11 +53,11 @@ class _HugeTreeEtree:
         return getattr(etree, name)
 
     @staticmethod
-    def XMLParser(**options: Any) -> etree.XMLParser:  # noqa: N802 (lxml's name)
+    def XMLParser(**options: Any) -> etree.XMLParser:  # lxml's name
         return etree.XMLParser(**{"huge_tree": True, **options})
 
 
-docxtpl_template.etree = _HugeTreeEtree()  # type: ignore[assignment]
+docxtpl_template.etree = _HugeTreeEtree()
 
 
 class _CompilingOnceEnvironment(LimitedMixin, SandboxedEnvironment):
@@ -76,7 +76,9 @@ class _CompilingOnceEnvironment(LimitedMixin, SandboxedEnvironment):
         self.install_limits()
         self._compiled: dict[str, jinja2.Template] = {}
 
-    def from_string(self, source, globals=None, template_class=None):  # noqa: A002 (jinja's signature)
+    def from_string(  # jinja's signature, hence the name globals
+        self, source: Any, globals: Any = None, template_class: Any = None
+    ) -> jinja2.Template:
         if globals or template_class or not isinstance(source, str):
             return super().from_string(source, globals, template_class)
         template = self._compiled.get(source)
@@ -120,15 +122,15 @@ class _StrictTemplate(DocxTemplate):
 
     last_source: str = ""
 
-    def render_xml_part(self, src_xml, part, context, jinja_env=None):  # noqa: D102 (docxtpl hook)
+    def render_xml_part(self, src_xml: str, part: Any, context: Any, jinja_env: Any = None) -> Any:  # docxtpl hook
         self.last_source = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)  # docxtpl's own line layout
         return super().render_xml_part(src_xml, part, context, jinja_env)
 
-    def fix_tables(self, xml):  # noqa: D102 (docxtpl hook)
+    def fix_tables(self, xml: str) -> Any:  # docxtpl hook
         check_well_formed("word/document.xml", xml)
         return super().fix_tables(xml)
 
-    def map_headers_footers_xml(self, relKey, xml):  # noqa: D102, N803 (docxtpl hook)
+    def map_headers_footers_xml(self, relKey: str, xml: str) -> Any:  # docxtpl hook (its argument names)
         check_well_formed(str(self.docx.part.rels[relKey].target_ref), xml)
         return super().map_headers_footers_xml(relKey, xml)
 
