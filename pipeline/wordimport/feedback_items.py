@@ -31,7 +31,7 @@ from pipeline.i18n import _ as tr
 from pipeline.feedback.load import read_feedback_file
 from pipeline.feedback.targets import contains_quote, resolve, target_text
 from pipeline.fsutil import atomic_write_text
-from pipeline.content.model import Draft
+from pipeline.content.model import Draft, Measure, Problem
 from pipeline.wordimport import collect
 from pipeline.wordimport.assemble import assign_ids
 from pipeline.wordimport.match import dice
@@ -105,7 +105,7 @@ class Targets:
     def _item(self, kind: str, index: int) -> str:
         """A bookmarked item's id when the draft has it; else the draft's item with the closest wording."""
         items = self.collected.problems if kind == "problem" else self.collected.measures
-        known = self.report.problems if kind == "problem" else self.report.measures
+        known: list[Problem | Measure] = list(self.report.problems if kind == "problem" else self.report.measures)
         ident = self.ids[kind][index]
         if items[index].id is not None and any(x.id == ident for x in known):
             return ident
