@@ -178,3 +178,22 @@ def test_generations_are_not_figures(text: str, figure: bool) -> None:
 def test_a_place_owning_a_slogan_goal_is_no_case() -> None:
     """推动均川镇经济社会发展 names the town only as the slogan's goal."""
     assert "boilerplate" in _categories("把巡察整改成果转化为推动均川镇经济社会发展的强劲动力。")
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # stock words naming what is lacking are a shortcoming (the hedging rules judge it), not 空话
+        ("学习教育向基层延伸不彻底。", False),
+        ("对于如何将理论转化为推动高质量发展的具体路径思考不深。", False),
+        ("一是理论武装的“转化率”不高。", False),  # 一是 is an enumerator, not 是…的“…”
+        ("进一步加强支部标准化建设，取得明显成效。", True),
+    ],
+)
+def test_stock_words_naming_a_shortcoming(text: str, flagged: bool) -> None:
+    phrase_rules = {
+        f.rule
+        for f in LINTER.run(from_text(None, text))
+        if f.category == "boilerplate" and "score" not in f.rule
+    }
+    assert bool(phrase_rules) == flagged

@@ -113,7 +113,11 @@ PROCEDURE = re.compile(
 # cited names, not the writer's claims
 _QUOTED_LIST = re.compile(r"“[^”]{8,}、[^”]{4,}、[^”]{4,}”")
 # stock words under a negation describe a shortcoming (未能有效结合): the hedging rules judge those
-_NEGATED = re.compile(r"(?:未能|没能|没有|不能|难以|缺乏|缺少|欠缺|未)[^，,。；;]{0,4}$")
+_NEGATED = re.compile(r"(?:未能|没能|没有|不能|难以|缺乏|缺少|欠缺|拿不出|谈不上|未)[^，,。；;]{0,4}$")
+# … and so do stock words judged right after them (向基层延伸不彻底, 积极性普遍不高), or the topic of a
+# 如何 (如何将理论转化为推动高质量发展的具体路径): the writer names what is lacking, not a claim
+_CRITICISED = re.compile(r"[^，,。；;]{0,4}?(?:不彻底|不到位|不深入|不够|不高|不强|不足|不明显|不充分|乏力)")
+_TOPIC = re.compile(r"(?:如何|怎样|怎么)[^，,。；;]*$")
 
 
 def quoted_finding_spans(text: str) -> list[tuple[int, int]]:
@@ -176,7 +180,7 @@ class WhenNotConcrete:
                 a <= match.start() and match.end() <= b for a, b in quoted
             ):
                 continue
-            if self.negation_exempt and _NEGATED.search(text, max(0, match.start() - 6), match.start()):
+            if self.negation_exempt and self.criticised(text, match.start(), match.end()):
                 continue
             spans = clauses(sentence.text)
             offset = match.start() - sentence.start
@@ -187,6 +191,16 @@ class WhenNotConcrete:
                 verdicts[i, k] = self.concrete(index, text, i, spans, k)
             if not verdicts[i, k]:
                 yield Hit(unit, match.start(), match.end())
+
+    @staticmethod
+    def criticised(text: str, start: int, end: int) -> bool:
+        """Whether the stock words at ``start:end`` name a shortcoming: negated before, judged after,
+        or the topic of a 如何 in their clause."""
+        return bool(
+            _NEGATED.search(text, max(0, start - 6), start)
+            or _CRITICISED.match(text, end)
+            or _TOPIC.search(text, max(0, start - 30), start)
+        )
 
     def concrete(
         self, index: _SentenceIndex, text: str, i: int, spans: list[tuple[int, int]], k: int
