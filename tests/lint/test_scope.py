@@ -186,7 +186,7 @@ def test_a_place_owning_a_slogan_goal_is_no_case() -> None:
         # stock words naming what is lacking are a shortcoming (the hedging rules judge it), not 空话
         ("学习教育向基层延伸不彻底。", False),
         ("对于如何将理论转化为推动高质量发展的具体路径思考不深。", False),
-        ("一是理论武装的“转化率”不高。", False),  # 一是 is an enumerator, not 是…的“…”
+        ("一是理论武装的“转化率”不高。", False),  # judged 不高 right after: a shortcoming
         ("进一步加强支部标准化建设，取得明显成效。", True),
     ],
 )
