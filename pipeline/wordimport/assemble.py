@@ -104,13 +104,16 @@ def build_measures(collected: Collected, problems: tuple[Problem, ...], hints: H
         text = _join([*lines, last_text])
         owner, due, text = _columns(item, owner, due, text)
         evidence, checked = (earlier.evidence, earlier.checked) if earlier is not None else ((), None)
+        link = item.link if item.link is not None and item.link < len(problems) else None  # a table row says
         if earlier is not None:
             # the meeting's H… and the evaluation's E… live outside the report: kept like its own P…
             links = tuple(p for p in earlier.problems if p in known or is_external_ref(p))
+            if link is not None:  # what the document says beats what an earlier draft's wording suggests
+                links = (problems[link].id, *(p for p in links if is_external_ref(p)))
             status = earlier.status
             ignore = earlier.ignore if paragraphs(earlier.text) == paragraphs(text) else ()
-        elif item.link is not None and item.link < len(problems):
-            links, status, ignore = (problems[item.link].id,), "planned", ()
+        elif link is not None:
+            links, status, ignore = (problems[link].id,), "planned", ()
         else:
             links, status, ignore = guess_links(text, bodies), "planned", ()
         out.append(Measure(id=ident, problems=links, text=text, owner=owner, due=due, status=status,

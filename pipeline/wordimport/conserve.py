@@ -14,6 +14,7 @@ owner/deadline notes off measures (``责任单位：关党委`` → the measure'
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -97,6 +98,10 @@ class Finder:
         self.parts = parts(report)
         self.blob = "\x00".join(text for _, text in self.parts)
         self.dues = {m.due for m in report.measures if m.due}
+        self.due_of: dict[dt.date, str] = {}  # deadline → the first measure with it
+        for measure in report.measures:
+            if measure.due:
+                self.due_of.setdefault(measure.due, measure.id)
 
     def found(self, clause: str) -> bool:
         """Whether ``clause`` is somewhere in the report (a deadline: as a measure's ``due``)."""
@@ -107,8 +112,16 @@ class Finder:
         return parse_due(clause) in self.dues if self.dues else False
 
     def where(self, clause: str) -> str | None:
-        """The first part holding ``clause``."""
-        return next((where for where, text in self.parts if clause in text), None)
+        """The part that is ``clause`` (an owner cell is its measure's owner, not a word of the title),
+        else the first part holding it, else the measure whose deadline it is."""
+        exact = next((where for where, text in self.parts if clause == text), None)
+        if exact is not None:
+            return exact
+        found = next((where for where, text in self.parts if clause in text), None)
+        due = parse_due(clause) if found is None else None
+        if due is not None and due in self.due_of:
+            return f"due {self.due_of[due]}"
+        return found
 
 
 def missing(para: Para, taken: str, finder: Finder, counted: bool = True) -> list[str]:

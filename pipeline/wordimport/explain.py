@@ -21,6 +21,7 @@ _WHERE = {
     "cause": N_("cause of problem {id}"),
     "measure": N_("measure {id}"),
     "owner": N_("owner of measure {id}"),
+    "due": N_("deadline of measure {id}"),
     "causes": N_("causes (原因分析)"),
     "opening": N_("opening"),
     "closing": N_("closing"),
@@ -34,6 +35,7 @@ _STRUCTURE = {
     "placeholder": N_("placeholder (structure)"),
     "table header": N_("table header (structure)"),
     "table row number": N_("table row number (structure)"),
+    "problem reference": N_("names a problem written above (structure)"),
 }
 _WHY = {
     "guessed": N_("its heading names no question: placed by what it is about ({id})"),
@@ -42,6 +44,7 @@ _WHY = {
     "labelled measure": N_("labelled as a measure (整改情况：…)"),
     "causes": N_("in the 原因分析 section"),
     "table problem": N_("the problem column of a problem/measure table"),
+    "problem reference": N_("a table's problem column naming a problem above: the measure's link to it"),
     "table measure": N_("the measure column of a problem/measure table"),
     "table owner": N_("the owner column of a problem/measure table"),
     "table due": N_("the deadline column of a problem/measure table"),
@@ -105,12 +108,14 @@ def explain_lines(placements: list[Placement]) -> list[str]:
     """The ``--explain`` table: one line per paragraph, numbered as in the document."""
     out = []
     for number, placement in enumerate(placements, start=1):
+        where, why = where_text(placement.where), why_text(placement)
+        if why == where:  # a heading, the title, a table header …: the place says why
+            out.append(_("{number:>3}  {start}  → {where}").format(number=number, start=start(placement.text),
+                                                                  where=where))
+            continue
         out.append(
             _("{number:>3}  {start}  → {where}  ({why})").format(
-                number=number,
-                start=start(placement.text),
-                where=where_text(placement.where),
-                why=why_text(placement),
+                number=number, start=start(placement.text), where=where, why=why
             )
         )
     return out

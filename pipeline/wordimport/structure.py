@@ -86,6 +86,16 @@ class Collected:
     ours: bool = False  # the document is one of our rendered reports
 
 
+_PUNCTUATION = re.compile(r"[\s，。、；：:,.;（）()“”\"'《》]")
+# 述职人：林远航 — the reporter's sign-off, whoever the unit's reporter is on file
+_SIGN_OFF = re.compile(r"^(?:述职人|报告人|汇报人|发言人)\s*[：:]\s*\S{1,12}$")
+
+
+def _bare(text: str) -> str:
+    """``text`` without spaces and punctuation, for containment tests."""
+    return _PUNCTUATION.sub("", text)
+
+
 def signature_lines(lines: list[Line], unit: Unit | None, ours: bool = False) -> set[int]:
     """Indexes of the signature block at the end: organisation, reporter, date (ours: by style only)."""
     names = {s for s in ((unit.organisation, unit.reporter, unit.name) if unit else ()) if s}
@@ -95,7 +105,7 @@ def signature_lines(lines: list[Line], unit: Unit | None, ours: bool = False) ->
         if not text:
             continue
         if line.para.cell is None and (line.role == "signature" or (
-                not ours and len(text) <= 25 and (is_date_line(text) or text in names))):
+                not ours and len(text) <= 25 and (is_date_line(text) or text in names or _SIGN_OFF.match(text)))):
             found.add(line.para.index)
             continue
         break
@@ -134,11 +144,11 @@ class Walker:
         if not text:
             return
         line = self._resolve_number(line)
+        if line.para.cell is not None and line.para.cell[0] in self.tables:  # before headings: a short
+            self._table_cell(line, self.tables[line.para.cell[0]])  # cell (党建质量不高) is no title
+            return
         if self._special(line):  # a placeholder (（未作答）) belongs to the question above it
             self.out.placement[index] = self.target if line.role == "placeholder" else ("report", "")
-            return
-        if line.para.cell is not None and line.para.cell[0] in self.tables:
-            self._table_cell(line, self.tables[line.para.cell[0]])
             return
         if not self.ours and self.section in ITEM_SECTIONS and self._labelled(line):
             pass
@@ -499,10 +509,19 @@ class Walker:
         problem_text, measure_text = text("problem"), text("measure")
         extra = [f"{table.headers[c]}：{table.cell_text(row, c)}" for c in sorted(table.rows.get(row, {}))
                  if c not in table.roles and table.cell_text(row, c)]
-        problem_index = None
-        if problem_text:
+        problem_index = self._problem_named(problem_text)
+        if problem_index is not None:  # the cell names a problem above: the measure's link, not new text
+            for para in table.rows.get(row, {}).get(table.column("problem") or 0, []):
+                self.out.consumed.append((para.index, "problem reference"))
+                self.out.taken[para.index] = para.text
+                self.out.why[para.index] = "problem reference"
+        lead_in = self.pending if self.section == "measures" else []  # 采取以下措施： introduces the measures
+        if lead_in:
+            self.pending = []
+        if problem_text and problem_index is None:
             self._new_item(self.out.problems, "problem", Item(id=None, paras=problem_text.split("\n")))
             problem_index = len(self.out.problems) - 1
+        self.pending = lead_in + self.pending
         owner, due = text("owner") or None, text("due") or None
         if not measure_text:  # no measure to carry them: owner and deadline stay as text
             extra = [f"{table.headers[table.column(r) or 0]}：{v}" for r, v in (("owner", owner), ("due", due)) if v] + extra
@@ -514,9 +533,21 @@ class Walker:
         for column, cell_paras in table.rows.get(row, {}).items():
             role = table.roles.get(column)
             for para in cell_paras:
+                if para.index in self.out.taken:  # the problem named above
+                    continue
                 kind = "problem" if role == "problem" else "measure"
                 items = self.out.problems if kind == "problem" else self.out.measures
-                self.out.placement[para.index] = (kind, len(items) - 1) if items else ("report", "")
+                index = problem_index if kind == "problem" else len(items) - 1
+                self.out.placement[para.index] = (kind, index) if items and index is not None else ("report", "")
+
+    def _problem_named(self, cell: str) -> int | None:
+        """The problem already written whose text holds a table's 存在问题 cell: a table after the
+        problems often lists their headlines again, next to the measures (a row is then a measure for
+        that problem, not a second problem)."""
+        key = _bare(cell)
+        if len(key) < 4:
+            return None
+        return next((i for i, item in enumerate(self.out.problems) if key in _bare("".join(item.paras))), None)
 
 
 def rendered_by_us(paras: list[Para]) -> bool:
