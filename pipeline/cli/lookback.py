@@ -103,5 +103,5 @@ def _one(root: Path, unit: str, as_of: dt.date | None, no_docx: bool) -> Lookbac
         path = write_lookback(
             result, template_for(root, unit_drafts.unit), root / BUILD_DIR / unit / LOOKBACK_DOCX
         )
-        click.echo(f"已写出 {display_path(path)}", err=True)
+        click.echo(_("wrote {path}").format(path=display_path(path)), err=True)
     return result
