@@ -9,6 +9,7 @@ import click
 from pipeline.errors import EXIT_OK, Issue, UserError, display_path
 from pipeline.word.pdf import PER_DOCUMENT_TIMEOUT, convert_to_pdf, default_sources, is_up_to_date
 from pipeline.cli.options import root_option
+from pipeline.content.confine import check_output
 from pipeline.content.workspace import BUILD_DIR, require_root
 from pipeline.i18n import _
 
@@ -39,6 +40,8 @@ Uses headless LibreOffice with font aliases that map 仿宋_GB2312, 楷体_GB231
 def pdf(files: tuple[Path, ...], force: bool, timeout: float, root: Path | None) -> int:
     """The ``pdf`` command (its help text is the translated ``help=`` of the decorator)."""
     sources, skipped = _sources(files, force, root)
+    for source in sources:  # the PDF is written next to its .docx: never into drafts/
+        check_output(source.with_suffix(".pdf"), option="shuzhi pdf", inputs=sources)
     for conversion in convert_to_pdf(sources, timeout=timeout):
         click.echo(_("wrote {path}").format(path=display_path(conversion.pdf)))
     if skipped:

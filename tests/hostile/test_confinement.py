@@ -267,6 +267,17 @@ def test_output_option_aimed_at_drafts_or_an_input(ws: Path, case: int) -> None:
     assert SECRET not in result.output
 
 
+def test_pdf_never_writes_into_drafts(ws: Path) -> None:
+    """``shuzhi pdf`` writes each PDF next to its .docx: a .docx kept under drafts/ is refused."""
+    attachment = ws / "drafts" / UNIT / "附件.docx"
+    attachment.write_bytes((ws / "build" / UNIT / "v1" / "report.docx").read_bytes())
+    with unchanged(ws):
+        result = run_cli(ws, "pdf", attachment)
+    assert result.code == 2, result.output
+    assert_no_traceback(result)
+    assert not attachment.with_suffix(".pdf").exists()
+
+
 def test_output_options_still_write_elsewhere(ws: Path, tmp_path: Path) -> None:
     old, new = ws / "build" / UNIT / "v1" / "report.docx", ws / "build" / UNIT / "v2" / "report.docx"
     out = tmp_path / "out.docx"
