@@ -1,8 +1,8 @@
 """Quality on real text nobody here wrote (tests/lint/corpus_real/): the achieved floors, asserted.
 
 The test part was never tuned on (its misses were not read; see corpus_real/README.md and
-docs/lint.md). The floors are the figures measured after the rule and scorer round of issue 13,
-rounded down a little, so a regression fails; the dev part is held higher, having been tuned on.
+docs/lint.md). The floors are the figures measured after round 2 of issue 13 (never below round 1's),
+so a regression fails; the dev part is held higher, having been tuned on.
 """
 
 from __future__ import annotations
@@ -16,10 +16,12 @@ from pipeline.lint.engine import Linter
 from pipeline.lint.train import labelled_sentences, split_of
 from tests.lint.quality import REAL, REAL2, Figures, load, measure, real_part
 
-#: part → (boilerplate recall, hedging recall, concrete flagged at most, example, figure accuracy)
+#: part → (boilerplate recall, hedging recall, concrete flagged at most, example, figure accuracy).
+#: Round 2 of issue 13 reached on the test part 86/97, 30/33, 2/59, 41/46, 46/46 (round 1: 0.88, 0.91,
+#: 2/59, 0.83, 1.00); the floors are those figures, never below round 1's.
 FLOORS = {
-    "test": (0.87, 0.90, 0.05, 0.80, 0.97),
-    "dev": (0.95, 0.97, 0.05, 0.95, 0.95),
+    "test": (0.88, 0.909, 0.034, 0.89, 1.0),
+    "dev": (0.99, 0.99, 0.03, 0.99, 0.98),
 }
 SCORE_RULES = ("boilerplate-score", "hedging-score")
 
