@@ -14,7 +14,7 @@ from pipeline.errors import EXIT_OK, IssueCollector, UserError
 from pipeline.content.workspace import load_draft_file, require_root
 from pipeline.make.validate import validate_workspace
 from pipeline.i18n import _
-from pipeline.cli.options import ShardType, root_option
+from pipeline.cli.options import ShardType, parent_option, root_option, with_parent
 
 
 @click.command(help=_("""Build every draft of every unit (or of UNITS): reports, redlines, companions, ledgers.
@@ -32,13 +32,16 @@ Outputs whose inputs did not change since the last build are skipped. Exit 0 whe
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help=_("Date for marking overdue measures (default: each draft's date)."))
 @click.option("--quiet", "-q", is_flag=True, help=_("No progress bar."))
+@parent_option
 @root_option
 def build(units: tuple[str, ...], jobs: int | None, shard: Shard | None, force: bool, author: str | None,
-          as_of: dt.datetime | None, quiet: bool, root: Path | None) -> int:
+          as_of: dt.datetime | None, quiet: bool, parent: str | None, root: Path | None) -> int:
     """The ``build`` command (its help text is the translated ``help=`` of the decorator)."""
     workspace = require_root(root)
+    selected = with_parent(workspace, units, parent)
     options = BuildOptions(force=force, author=author, as_of=as_of.date() if as_of else None)
-    report = build_with_progress(workspace, units or None, options, jobs or default_jobs(), quiet=quiet, shard=shard)
+    report = build_with_progress(workspace, selected or None, options, jobs or default_jobs(), quiet=quiet,
+                                 shard=shard)
     for line in summary_lines(report):
         click.echo(line)
     return report.exit_code
@@ -46,11 +49,14 @@ def build(units: tuple[str, ...], jobs: int | None, shard: Shard | None, force: 
 
 @click.command(help=_("Check every unit's content files, or the named units or report.yaml files; every error at once."))
 @click.argument("targets", nargs=-1, metavar="[UNIT|REPORT.yaml]...")
+@parent_option
 @root_option
-def validate(targets: tuple[str, ...], root: Path | None) -> int:
+def validate(targets: tuple[str, ...], parent: str | None, root: Path | None) -> int:
     """The ``validate`` command (its help text is the translated ``help=`` of the decorator)."""
     files = [Path(t) for t in targets if t.endswith((".yaml", ".yml")) and Path(t).is_file()]
     units = [t for t in targets if Path(t) not in files]
+    if parent is not None:
+        units = with_parent(require_root(root), units, parent)
     if files and not units:
         _validate_files(files)
         click.echo(_("{n} files: all valid").format(n=len(files)))

@@ -11,7 +11,7 @@ from pipeline.content.confine import check_output
 from pipeline.make.runner import default_jobs, summary_lines
 from pipeline.make.shard import Shard
 from pipeline.make.check import CHECK_RULES, CheckOutcome, changed_units, run_check
-from pipeline.cli.options import ShardType, root_option
+from pipeline.cli.options import ShardType, parent_option, root_option, with_parent
 from pipeline.content.config import load_config
 from pipeline.fsutil import atomic_write_text
 from pipeline.lint.engine import Linter
@@ -52,14 +52,15 @@ Warnings are shown. Earlier drafts are built but not linted: they are history.""
 @click.option("--sarif", "sarif_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help=_("Also write the lint and feedback findings as SARIF 2.1.0 to this file."))
 @click.option("--github", is_flag=True, help=_("Also print GitHub workflow annotations for the findings."))
+@parent_option
 @root_option
 def check(units: tuple[str, ...], changed_since: str | None, jobs: int | None, shard: Shard | None,
-          sarif_path: Path | None, github: bool, root: Path | None) -> int:
+          sarif_path: Path | None, github: bool, parent: str | None, root: Path | None) -> int:
     """``shuzhi check`` (the help text is the translated ``help=`` above)."""
     workspace = require_root(root)
     if sarif_path is not None:
         check_output(sarif_path, option="--sarif", root=workspace)
-    selected: list[str] | None = list(units) or None
+    selected: list[str] | None = with_parent(workspace, units, parent) or None
     if changed_since:
         touched = changed_units(workspace, changed_since)
         if touched is not None:

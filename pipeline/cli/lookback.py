@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from pipeline.cli.options import root_option
+from pipeline.cli.options import parent_option, root_option
 from pipeline.content.workspace import BUILD_DIR, load_unit, require_root, template_for
 from pipeline.errors import EXIT_OK, Issue, UserError, display_path
 from pipeline.i18n import _
@@ -28,11 +28,7 @@ if TYPE_CHECKING:
     help=_("The 回头看 of UNIT's latest draft: completion, overdue, done without evidence, reopened."),
 )
 @click.argument("unit", required=False)
-@click.option(
-    "--parent",
-    metavar="UNIT",
-    help=_("Only UNIT and the units below it (its 隶属 units)."),
-)
+@parent_option
 @click.option(
     "--as-of",
     "as_of",

@@ -6,6 +6,7 @@ draft names (``--as``, ``--draft``) are read the same way everywhere.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -21,6 +22,21 @@ root_option = click.option(
     default=None,
     help=_("The workspace (default: found from the current folder)."),
 )
+
+
+parent_option = click.option(
+    "--parent", metavar="UNIT", help=_("Only UNIT and the units below it (its 隶属 units).")
+)
+
+
+def with_parent(root: Path, units: Sequence[str], parent: str | None) -> list[str]:
+    """The units a command works on: those named, and with ``--parent`` that unit and every unit below
+    it (an unknown parent is a :class:`UserError` listing the units there)."""
+    if parent is None:
+        return list(units)
+    from pipeline.hq.hierarchy import unit_ids_below
+
+    return sorted({*units, *unit_ids_below(root, parent)})
 
 
 class ShardType(click.ParamType):

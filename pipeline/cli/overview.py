@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from pipeline.cli.options import root_option
+from pipeline.cli.options import parent_option, root_option
 from pipeline.content.workspace import require_root
 from pipeline.errors import EXIT_OK, display_path
 from pipeline.i18n import _
@@ -22,7 +22,7 @@ from pipeline.i18n import _
     "overview",
     help=_("Write build/overview/index.html and overview.xlsx: one row per unit (see docs/hq.md)."),
 )
-@click.option("--parent", metavar="UNIT", help=_("Only UNIT and the units below it (its 隶属 units)."))
+@parent_option
 @click.option(
     "--as-of",
     "as_of",

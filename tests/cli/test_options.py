@@ -53,3 +53,28 @@ def test_not_a_draft_name_is_a_usage_error(value: str) -> None:
     with pytest.raises(UserError) as info:
         parse_version(value, "--draft")
     assert info.value.issues[0].code == "usage"
+
+
+@pytest.fixture()
+def example(tmp_path: Path) -> Path:
+    ws = tmp_path / "ws"
+    for name in ("drafts", "templates"):
+        shutil.copytree(REPO / name, ws / name)
+    shutil.copy2(REPO / "shuzhi.toml", ws / "shuzhi.toml")
+    return ws
+
+
+@pytest.mark.parametrize("command", [["validate"], ["build", "-q", "-j1"], ["check", "-j1"]])
+def test_parent_cuts_a_command_to_a_unit_and_those_below_it(example: Path, command: list[str],
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    below = sorted(d.name for d in (example / "drafts").iterdir()
+                   if "parent: qingshigang" in (d / "unit.yaml").read_text(encoding="utf-8"))
+    assert below, "the example has 隶属 units under qingshigang"
+    assert main([*command, "--parent", "qingshigang", "--root", str(example)]) == 0
+    built = {p.name for p in (example / "build").iterdir() if p.is_dir()} if command[0] != "validate" else None
+    if built is not None:
+        assert {"qingshigang", *below} <= built and "yunling" not in built
+
+
+def test_an_unknown_parent_is_a_usage_error(example: Path) -> None:
+    assert main(["validate", "--parent", "nosuch", "--root", str(example)]) == 2
