@@ -11,7 +11,6 @@ dropped; a text box's content is left out too, because it is compared paragraph 
 from __future__ import annotations
 
 import copy
-import hashlib
 import re
 
 from lxml import etree
@@ -60,6 +59,8 @@ class PartDigests:
         data = self.parts.get(name)
         if data is None:
             return "missing"
+        import hashlib  # here, not at the top: 2 ms of start-up a redline without drawings never needs
+
         digest = hashlib.sha1(_RELID.sub(b"", data) if b"dataModelExt" in data else data)
         if name not in seen and rels_name(name) in self.parts:
             seen.add(name)

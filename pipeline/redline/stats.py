@@ -8,14 +8,13 @@ hyperlink as its text.  A moved paragraph counts once, under the section it move
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lxml import etree
 
-from pipeline.ooxml import w
 from pipeline.i18n import N_, _
+from pipeline.ooxml import w
 from pipeline.redline.styles import read_styles
 
 FRONT_MATTER = N_("(front matter)")
@@ -52,7 +51,8 @@ class Stats:
         """One line for build logs: ``+1926 -1779 ~0 characters (inserted, deleted, moved)``."""
         total = self.total
         return _("+{inserted} -{deleted} ~{moved} characters (inserted, deleted, moved)").format(
-            inserted=total.inserted, deleted=total.deleted, moved=total.moved)
+            inserted=total.inserted, deleted=total.deleted, moved=total.moved
+        )
 
     def as_dict(self) -> dict:
         """JSON-ready form."""
@@ -62,7 +62,8 @@ class Stats:
     def table(self) -> str:
         """A plain-text table, columns aligned for Chinese (wide characters count double)."""
         rows = [(_("section"), _("inserted"), _("deleted"), _("moved"))] + [
-            (_display_name(s.name), *(str(getattr(s, f)) for f in FIELDS)) for s in [*self.sections, self.total]
+            (_display_name(s.name), *(str(getattr(s, f)) for f in FIELDS))
+            for s in [*self.sections, self.total]
         ]
         width = max(_width(r[0]) for r in rows)
         lines = []
@@ -78,6 +79,8 @@ def _display_name(name: str) -> str:
 
 
 def _width(text: str) -> int:
+    import unicodedata  # only for the printed table (--stats)
+
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
