@@ -79,6 +79,13 @@ def _document(parts: dict[str, bytes], where: str) -> etree._Element:
     return root
 
 
+def _body(root: etree._Element) -> etree._Element:
+    body = root.find(w("body"))
+    if body is None:  # _document refused a document without one
+        raise AssertionError("word/document.xml without a body")
+    return body
+
+
 def format_date(date: datetime | None) -> str | None:
     """``2026-03-01T00:00:00Z`` (UTC, seconds), as Word writes revision dates."""
     if date is None:
@@ -91,7 +98,8 @@ def format_date(date: datetime | None) -> str | None:
 def _max_id(root: etree._Element, xpath: str) -> int:
     """The largest integer value of the attributes ``xpath`` selects (0 when none)."""
     values = root.xpath(xpath, namespaces={"w": W_NS})
-    return max((int(v) for v in values if v.isdigit()), default=0)
+    found = [str(v) for v in values] if isinstance(values, list) else []
+    return max((int(v) for v in found if v.isdigit()), default=0)
 
 
 def _accept_input(root: etree._Element, where: str, notes: list[str]) -> None:
@@ -129,16 +137,18 @@ def redline_bytes(
         old_parts.get("word/styles.xml")
     )
 
-    def writer(old_source: str, source: str, counter: Counter) -> tuple[BodyWriter, Importer]:
+    def writer(
+        old_source: str, source: str, counter: Counter
+    ) -> tuple[BodyWriter, Importer, tuple[AtomTable, AtomTable]]:
         importer = Importer(old_parts, out_parts, 0, copier, old_source, source)
         paragraphs = ParagraphWriter(revisions, importer, counter, atoms.shown)
         sides = (atoms.side(old_parts, old_source), atoms.side(new_parts, source))
-        return BodyWriter(revisions, importer, counter, paragraphs, headings, sides), importer
+        return BodyWriter(revisions, importer, counter, paragraphs, headings, sides), importer, sides
 
     def story(old_story: etree._Element, new_story: etree._Element, old_source: str, source: str) -> None:
-        body, importer = writer(old_source, source, Counter())  # the statistics count the body
+        body, importer, sides = writer(old_source, source, Counter())  # the statistics count the body
         content = body.container(
-            read_blocks(old_story, body.sides[0]), read_blocks(new_story, body.sides[1]), top=False
+            read_blocks(old_story, sides[0]), read_blocks(new_story, sides[1]), top=False
         )
         for child in list(new_story):
             new_story.remove(child)
@@ -150,9 +160,9 @@ def redline_bytes(
 
     compare_stories(old_root, new_root, old_parts, new_parts, out_parts, story, prepare)
     counter = Counter()
-    body, importer = writer(DOCUMENT, DOCUMENT, counter)
-    old_body, new_body = old_root.find(w("body")), new_root.find(w("body"))
-    old_blocks, new_blocks = read_blocks(old_body, body.sides[0]), read_blocks(new_body, body.sides[1])
+    body, importer, sides = writer(DOCUMENT, DOCUMENT, counter)
+    old_body, new_body = _body(old_root), _body(new_root)
+    old_blocks, new_blocks = read_blocks(old_body, sides[0]), read_blocks(new_body, sides[1])
     if old_parts.get(NUMBERING) != new_parts.get(NUMBERING):  # the same part: the same list ids
         importer.numbering = numbering_map(
             [(b.text, b.ppr) for b in old_blocks if isinstance(b, Paragraph)],

@@ -104,7 +104,7 @@ class BodyWriter:
         ops = self._keep_list_starts(ops, old, new)
         ops = self._fix_runs(ops, old, new)
         out: list[etree._Element] = []
-        kinds: list[str | None] = []
+        kinds: list[str] = []
         for op in ops:
             block = _block(op, old, new)
             if (
@@ -321,7 +321,7 @@ class BodyWriter:
             cell.extend(content)
         return new.element
 
-    def _shift_marks(self, out: list[etree._Element], kinds: list[str | None]) -> None:
+    def _shift_marks(self, out: list[etree._Element], kinds: list[str]) -> None:
         """Move tracked marks of a run before a table, a drawing's paragraph or the end one paragraph back.
 
         A drawing's paragraph (kind ``"d"``) is a barrier when its own mark is untracked:

@@ -195,7 +195,7 @@ def renumber_notes(root: etree._Element, parts: dict[str, bytes]) -> None:
             continue
         notes_root = parse_xml(parts[name])
         separators = [n for n in notes_root if is_w(n, element) and n.get(w("type")) in _SEPARATORS]
-        notes = {n.get(w("id")): n for n in notes_root if is_w(n, element) and n not in separators}
+        notes = {n.get(w("id"), ""): n for n in notes_root if is_w(n, element) and n not in separators}
         first = (
             max(
                 (int(n.get(w("id"), "0")) for n in separators if n.get(w("id"), "").lstrip("-").isdigit()),
