@@ -128,3 +128,4 @@ def test_every_redline_of_whole_documents_is_intact_and_round_trips(doc: Rich, d
     out = run(old, new).docx  # redline_bytes refuses to return a broken package
     assert problems(read_package_bytes(out)) == []
     assert_stories_round_trip(old, new, out)
+    assert run(old, new).docx == out  # deterministic with every kind of part too
