@@ -33,8 +33,10 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.content.confine import escaping_link, is_within
+from pipeline.content.schema import ArrayOf, Choice, ListOf, MapOf, Number, Problem, Table, Text, format_path
+from pipeline.content.tomlsrc import KeyPath, Position, key_positions, position_of
 from pipeline.errors import Issue, IssueCollector, UserError
-from pipeline.i18n import _
+from pipeline.i18n import N_, _
 
 CONFIG_FILE = "shuzhi.toml"
 SEVERITIES = ("error", "warning", "suggestion")
@@ -46,7 +48,9 @@ class Department:
 
     code: str
     name: str
-    authors: tuple[str, ...] = ()  # reviewers' names as Word records them as comment authors (feedback import)
+    authors: tuple[
+        str, ...
+    ] = ()  # reviewers' names as Word records them as comment authors (feedback import)
 
 
 DEFAULT_DEPARTMENTS: tuple[Department, ...] = (
@@ -112,44 +116,115 @@ class Config:
         by_word = {d.code: d for d in self.departments} | {d.name: d for d in self.departments}
         # 人事处 for 人事, 纪检 for 纪检监察: a name written longer or shorter is the usual slip.
         close = [d for d in self.departments if d.name and (d.name in value or value in d.name)] or [
-            by_word[w] for w in difflib.get_close_matches(value, list(by_word), n=1, cutoff=0.5)]
+            by_word[w] for w in difflib.get_close_matches(value, list(by_word), n=1, cutoff=0.5)
+        ]
         if not close:
             return listed
         guess = _("did you mean '{code}' ({name})?").format(code=close[0].code, name=close[0].name)
         return f"{guess} {listed}"
 
 
+# What shuzhi.toml may hold — said once; the loader below only builds its dataclasses from data that fits.
+DEPARTMENT = Table(
+    message=N_("needs a non-empty code and name"),
+    fields={
+        "code": Text(non_empty=True),
+        "name": Text(non_empty=True),
+        "authors": ListOf(item=Text(non_empty=True), message=N_("must be a list of names")),
+    },
+    required=("code", "name"),
+)
+SCHEMA = Table(
+    fields={
+        "departments": ArrayOf(
+            item=DEPARTMENT, hint=N_('write [[departments]] blocks with code = "…" and name = "…"')
+        ),
+        "lint": Table(
+            fields={
+                "packs": ListOf(message=N_("must be a list of file paths")),
+                "disable": ListOf(message=N_("must be a list of rule ids")),
+                "severity": MapOf(
+                    message=N_("must be a table of rule id = severity"),
+                    value=Choice(
+                        values=SEVERITIES,
+                        message=N_("unknown severity '{value}'"),
+                        hint=N_("use error, warning or suggestion"),
+                    ),
+                ),
+                "imbalance-share": Number(
+                    message=N_("must be a number between 0 and 1"), low=0, high=1, high_inclusive=False
+                ),
+            }
+        ),
+        "redline": Table(fields={"author": Text()}),
+        "template-dirs": ListOf(item=Text(non_empty=True), message=N_("must be a list of folder paths")),
+        # a 16 MB draft renders in a few seconds; 30 s leaves room on a busy CI runner
+        "render": Table(
+            fields={
+                "time-limit": Number(message=N_("must be a number of seconds between 0 and 3600"), high=3600),
+                "max-output-mb": Number(
+                    message=N_("must be a whole number of MB between 1 and 4096"), high=4096, integer=True
+                ),
+            }
+        ),
+    }
+)
+
+
 def load_config(root: Path) -> Config:
     """The configuration of the workspace at ``root`` (defaults when there is no file)."""
     path = root / CONFIG_FILE
     if path.is_file():
-        data = _read_toml(path)
-        return _parse(data, path, root)
+        data, text = _read_toml(path)
+        return _parse(data, path, root, key_positions(text))
     pyproject = root / "pyproject.toml"
     if pyproject.is_file():
-        data = _read_toml(pyproject).get("tool", {}).get("shuzhi")
-        if isinstance(data, dict):
-            return _parse(data, pyproject, root, prefix="tool.shuzhi.")
+        data, text = _read_toml(pyproject)
+        table = data.get("tool", {}).get("shuzhi")
+        if isinstance(table, dict):
+            inside = {key[2:]: at for key, at in key_positions(text).items() if key[:2] == ("tool", "shuzhi")}
+            return _parse(table, pyproject, root, inside, prefix="tool.shuzhi.")
     return Config()
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    """The parsed document and its text (for the positions of its keys)."""
     if not is_within(path, path.parent):  # a link out of the workspace: never read, never echoed
-        raise UserError(Issue(escaping_link(path, path.parent),
-                              _("a symbolic link leads outside the workspace; shuzhi does not read what it points to"),
-                              code="outside-workspace",
-                              hint=_("replace the link with the file itself, or point it inside the workspace")))
+        raise UserError(
+            Issue(
+                escaping_link(path, path.parent),
+                _("a symbolic link leads outside the workspace; shuzhi does not read what it points to"),
+                code="outside-workspace",
+                hint=_("replace the link with the file itself, or point it inside the workspace"),
+            )
+        )
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        return tomllib.loads(text), text
     except UnicodeDecodeError as exc:
-        raise UserError(Issue(path, _("not UTF-8 ({reason})").format(reason=exc.reason),
-                              hint=_("save the file as UTF-8"), code="not-utf8")) from None
+        raise UserError(
+            Issue(
+                path,
+                _("not UTF-8 ({reason})").format(reason=exc.reason),
+                hint=_("save the file as UTF-8"),
+                code="not-utf8",
+            )
+        ) from None
     except tomllib.TOMLDecodeError as exc:
-        msg, line, col = _toml_error_position(str(exc), path.read_text(encoding="utf-8"))
-        raise UserError(Issue(path, _("TOML syntax error: {problem}").format(problem=msg), line=line, column=col,
-                              hint=_("fix the syntax (key = value, [section]); the settings are described in "
-                                     "docs/feedback.md (departments) and docs/lint.md (lint)"),
-                              code="toml-syntax")) from None
+        msg, line, col = _toml_error_position(str(exc), text)
+        raise UserError(
+            Issue(
+                path,
+                _("TOML syntax error: {problem}").format(problem=msg),
+                line=line,
+                column=col,
+                hint=_(
+                    "fix the syntax (key = value, [section]); the settings are described in "
+                    "docs/feedback.md (departments) and docs/lint.md (lint)"
+                ),
+                code="toml-syntax",
+            )
+        ) from None
 
 
 def _toml_error_position(message: str, text: str) -> tuple[str, int | None, int | None]:
@@ -167,127 +242,74 @@ def _toml_error_position(message: str, text: str) -> tuple[str, int | None, int 
     return message, None, None
 
 
-def _parse(data: dict[str, Any], path: Path, root: Path, prefix: str = "") -> Config:
+def _parse(
+    data: dict[str, Any], path: Path, root: Path, positions: dict[KeyPath, Position], prefix: str = ""
+) -> Config:
+    """Check ``data`` against :data:`SCHEMA` and what a schema cannot say (unique department codes,
+    rule packs inside the workspace); every problem at once, at its key's line; then the config."""
+    problems = SCHEMA.check(data, ())
+    if not problems:
+        problems = _duplicate_codes(data.get("departments", [])) + _packs_outside(data, root)
     issues = IssueCollector()
-
-    def unknown(where: str, keys: set[str], allowed: set[str]) -> None:
-        for key in sorted(keys - allowed):
-            close = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.6)
-            listed = _("allowed here: {keys}").format(keys=", ".join(sorted(allowed)))
-            guess = _("did you mean '{choice}'?").format(choice=close[0]) + " " if close else ""
-            issues.add(Issue(path, _("unknown key {key!r}").format(key=key), key_path=prefix + where,
-                             hint=guess + listed, code="unknown-key"))
-
-    unknown("", set(data), {"departments", "lint", "redline", "template-dirs", "render"})
-    departments = DEFAULT_DEPARTMENTS
-    if "departments" in data:
-        parsed = []
-        raw = data["departments"]
-        if not isinstance(raw, list) or not raw:
-            issues.add(Issue(path, _("must be a non-empty array of tables"), key_path=prefix + "departments",
-                             hint=_('write [[departments]] blocks with code = "…" and name = "…"'),
-                             code="config-value"))
-        else:
-            for i, entry in enumerate(raw):
-                where = f"{prefix}departments[{i}]"
-                if not isinstance(entry, dict) or not isinstance(entry.get("code"), str) \
-                        or not isinstance(entry.get("name"), str) or not entry["code"] or not entry["name"]:
-                    issues.add(Issue(path, _("needs a non-empty code and name"), key_path=where, code="config-value"))
-                    continue
-                unknown(where, set(entry), {"code", "name", "authors"})
-                authors = entry.get("authors", [])
-                if not (isinstance(authors, list) and all(isinstance(a, str) and a.strip() for a in authors)):
-                    issues.add(Issue(path, _("must be a list of names"), key_path=f"{where}.authors",
-                                     code="config-value"))
-                    authors = []
-                parsed.append(Department(entry["code"], entry["name"], tuple(a.strip() for a in authors)))
-            codes = [d.code for d in parsed]
-            for code in sorted({c for c in codes if codes.count(c) > 1}):
-                issues.add(Issue(path, _("duplicate department code '{code}'").format(code=code),
-                                 key_path=prefix + "departments", code="duplicate-id"))
-            departments = tuple(parsed)
-    lint = LintConfig()
-    raw_lint = data.get("lint", {})
-    if not isinstance(raw_lint, dict):
-        issues.add(Issue(path, _("must be a table"), key_path=prefix + "lint", code="config-value"))
-        raw_lint = {}
-    unknown("lint", set(raw_lint), {"packs", "disable", "severity", "imbalance-share"})
-    packs = raw_lint.get("packs", [])
-    disable = raw_lint.get("disable", [])
-    severity = raw_lint.get("severity", {})
-    share = raw_lint.get("imbalance-share", 0.30)
-    if not (isinstance(packs, list) and all(isinstance(p, str) for p in packs)):
-        issues.add(Issue(path, _("must be a list of file paths"), key_path=prefix + "lint.packs", code="config-value"))
-        packs = []
-    for index, pack in enumerate(packs):
-        if not is_within(root / pack, root):  # rule packs are read on the workspace's behalf: confined
-            issues.add(Issue(path, _("the path leads outside the workspace; shuzhi does not read it"),
-                             key_path=f"{prefix}lint.packs[{index}]", code="outside-workspace",
-                             hint=_("keep the rule pack inside the workspace")))
-    packs = [p for p in packs if is_within(root / p, root)]
-    if not (isinstance(disable, list) and all(isinstance(r, str) for r in disable)):
-        issues.add(Issue(path, _("must be a list of rule ids"), key_path=prefix + "lint.disable", code="config-value"))
-        disable = []
-    if not isinstance(severity, dict):
-        issues.add(Issue(path, _("must be a table of rule id = severity"), key_path=prefix + "lint.severity",
-                         code="config-value"))
-        severity = {}
-    for rule, level in severity.items():
-        if level not in SEVERITIES:
-            issues.add(Issue(path, _("unknown severity '{level}'").format(level=level),
-                             key_path=f"{prefix}lint.severity.{rule}", hint=_("use error, warning or suggestion"),
-                             code="config-value"))
-    if not isinstance(share, (int, float)) or isinstance(share, bool) or not 0 < share < 1:
-        issues.add(Issue(path, _("must be a number between 0 and 1"), key_path=prefix + "lint.imbalance-share",
-                         code="config-value"))
-        share = 0.30
-    lint = LintConfig(packs=tuple(root / p for p in packs), disable=tuple(disable),
-                      severity=dict(severity), imbalance_share=float(share), path=path, key_prefix=prefix)
-    raw_redline = data.get("redline", {})
-    author = None
-    if not isinstance(raw_redline, dict):
-        issues.add(Issue(path, _("must be a table"), key_path=prefix + "redline", code="config-value"))
-    else:
-        unknown("redline", set(raw_redline), {"author"})
-        author = raw_redline.get("author") or None
-        if author is not None and not isinstance(author, str):
-            issues.add(Issue(path, _("must be a string"), key_path=prefix + "redline.author", code="config-value"))
-            author = None
-    template_dirs = _template_dirs(data.get("template-dirs", []), path, root, prefix, issues)
-    seconds, max_output = _render_limits(data.get("render", {}), path, prefix, issues)
+    for problem in problems:
+        where = position_of(positions, problem.at or problem.key_path)
+        issues.add(
+            Issue(
+                path,
+                problem.message,
+                line=where[0] if where else None,
+                column=where[1] if where else None,
+                key_path=prefix + format_path(problem.key_path),
+                hint=problem.hint,
+                code=problem.code,
+            )
+        )
     issues.raise_if_any()
-    return Config(path=path, departments=departments, lint=lint, redline_author=author,
-                  template_dirs=template_dirs, render_seconds=seconds, render_max_output_mb=max_output)
+    lint = data.get("lint", {})
+    render = data.get("render", {})
+    return Config(
+        path=path,
+        departments=tuple(
+            Department(d["code"], d["name"], tuple(a.strip() for a in d.get("authors", [])))
+            for d in data["departments"]
+        )
+        if "departments" in data
+        else DEFAULT_DEPARTMENTS,
+        lint=LintConfig(
+            packs=tuple(root / p for p in lint.get("packs", [])),
+            disable=tuple(lint.get("disable", [])),
+            severity=dict(lint.get("severity", {})),
+            imbalance_share=float(lint.get("imbalance-share", LintConfig.imbalance_share)),
+            path=path,
+            key_prefix=prefix,
+        ),
+        redline_author=data.get("redline", {}).get("author") or None,
+        template_dirs=tuple(root / p for p in data.get("template-dirs", [])),
+        render_seconds=float(render.get("time-limit", Config.render_seconds)),
+        render_max_output_mb=int(render.get("max-output-mb", Config.render_max_output_mb)),
+    )
 
 
-def _template_dirs(raw: Any, path: Path, root: Path, prefix: str, issues: IssueCollector) -> tuple[Path, ...]:
-    """``template-dirs``: folders (absolute, or relative to the workspace) templates may come from."""
-    if not (isinstance(raw, list) and all(isinstance(p, str) and p for p in raw)):
-        issues.add(Issue(path, _("must be a list of folder paths"), key_path=prefix + "template-dirs",
-                         code="config-value"))
-        return ()
-    return tuple(root / p for p in raw)
+def _duplicate_codes(departments: list[dict[str, Any]]) -> list[Problem]:
+    codes = [d["code"] for d in departments]
+    return [
+        Problem(
+            ("departments",), _("duplicate department code '{code}'").format(code=code), code="duplicate-id"
+        )
+        for code in sorted({c for c in codes if codes.count(c) > 1})
+    ]
 
 
-def _render_limits(raw: Any, path: Path, prefix: str, issues: IssueCollector) -> tuple[float, int]:
-    """``[render]``: the wall clock (seconds) and output size (MB) of one template render."""
-    seconds, max_output = 30.0, 64  # a 16 MB draft renders in a few seconds; 30 s leaves room on a busy CI
-    if not isinstance(raw, dict):
-        issues.add(Issue(path, _("must be a table"), key_path=prefix + "render", code="config-value"))
-        return seconds, max_output
-    for key in sorted(set(raw) - {"time-limit", "max-output-mb"}):
-        issues.add(Issue(path, _("unknown key {key!r}").format(key=key), key_path=prefix + "render",
-                         code="unknown-key", hint=_("allowed here: {keys}").format(keys="max-output-mb, time-limit")))
-    value = raw.get("time-limit", seconds)
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 3600:
-        issues.add(Issue(path, _("must be a number of seconds between 0 and 3600"),
-                         key_path=prefix + "render.time-limit", code="config-value"))
-    else:
-        seconds = float(value)
-    value = raw.get("max-output-mb", max_output)
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= 4096:
-        issues.add(Issue(path, _("must be a whole number of MB between 1 and 4096"),
-                         key_path=prefix + "render.max-output-mb", code="config-value"))
-    else:
-        max_output = value
-    return seconds, max_output
+def _packs_outside(data: dict[str, Any], root: Path) -> list[Problem]:
+    """Rule packs are read on the workspace's behalf: confined to it."""
+    packs = data.get("lint", {}).get("packs", [])
+    return [
+        Problem(
+            ("lint", "packs", index),
+            _("the path leads outside the workspace; shuzhi does not read it"),
+            _("keep the rule pack inside the workspace"),
+            "outside-workspace",
+        )
+        for index, pack in enumerate(packs)
+        if not is_within(root / pack, root)
+    ]
