@@ -20,11 +20,13 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from concurrent.futures import Executor
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline.i18n import _
+
+if TYPE_CHECKING:  # every command installs the signal handlers: concurrent.futures only when a pool runs
+    from concurrent.futures import Executor
 
 PR_SET_PDEATHSIG = 1
 PARENT_POLL_SECONDS = 0.5
