@@ -46,6 +46,7 @@ class Score:
             for r in ctx.rules
             if r.extends != self.name and r.category in _KINDS and r.category != rule.category
         ]
+        placeholders = ctx.rules_of("placeholder")
         for unit in doc.units_of(rule.scope):
             # an item whose writer switched off a rule of this category has been judged by a person
             ignored = {categories.get(s.rule, s.rule) for s in (*unit.ignore, *doc.ignore)}
@@ -57,6 +58,7 @@ class Score:
                 body = sentence.text.rstrip(_TRAILING)
                 if (
                     len(body.strip()) < MIN_CHARS
+                    or any(p.search(body) for p in placeholders)  # an unfinished skeleton: the marker says it
                     or PROCEDURE.search(body)
                     or is_heading(unit, sentence, text)
                     or is_concrete(body, dates=dates)
