@@ -26,8 +26,11 @@ report: $(INSTALLED) ## Build every draft of every unit into build/ (incremental
 	@units=$$(for unit in $$(ls drafts 2>/dev/null | head -20); do [ -f drafts/$$unit/unit.yaml ] && printf -- '--trend %s ' $$unit; done); \
 	if [ -n "$$units" ]; then $(SHUZHI) lint $$units; fi
 
-test: $(INSTALLED) ## Run the test suite
-	$(BIN)/python -m pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
+test: $(INSTALLED) ## The gates (ruff, ruff format, mypy), then the test suite with coverage (floor in pyproject.toml)
+	$(BIN)/ruff check pipeline tests bench
+	$(BIN)/ruff format --check pipeline tests bench
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q --cov --cov-report=term; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
 
 check: $(INSTALLED) ## Validate, lint and build everything, as CI does on every commit
 	$(SHUZHI) check $(CHECK_ARGS)

@@ -16,8 +16,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from pipeline.content.model import Answer, AreaContent, Draft, Measure, Problem, Report
-from pipeline.render.document import build_context, render_report
 from pipeline.content.workspace import load_workspace, template_for
+from pipeline.render.document import build_context, render_report
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_UNIT = "qingshigang"
@@ -41,11 +41,18 @@ def _times(text: str, n: int) -> str:
 def scaled(draft: Draft, n: int) -> Draft:
     """``draft`` with every text repeated ``n`` times and ``n`` copies of each problem and measure."""
     report = draft.report
-    areas = tuple(AreaContent(a.area, tuple(replace(x, text=_times(x.text, n)) for x in a.answers),
-                              tuple(a.achievements) * n) for a in report.areas)
+    areas = tuple(
+        AreaContent(
+            a.area, tuple(replace(x, text=_times(x.text, n)) for x in a.answers), tuple(a.achievements) * n
+        )
+        for a in report.areas
+    )
     problems = tuple(replace(p, id=f"{p.id}x{i}") for i in range(n) for p in report.problems)
-    measures = tuple(replace(m, id=f"{m.id}x{i}", problems=tuple(f"{q}x{i}" for q in m.problems))
-                     for i in range(n) for m in report.measures)
+    measures = tuple(
+        replace(m, id=f"{m.id}x{i}", problems=tuple(f"{q}x{i}" for q in m.problems))
+        for i in range(n)
+        for m in report.measures
+    )
     return replace(draft, report=replace(report, areas=areas, problems=problems, measures=measures))
 
 
@@ -53,13 +60,24 @@ def synthetic_draft(base: Draft, pages: int) -> Draft:
     """A report of about ``pages`` pages: every question answered with the same few sentences."""
     per_answer = max(1, pages * CHARS_PER_LINE * LINES_PER_PAGE // (16 * len(SENTENCE) * 3))
     text = "\n".join([SENTENCE * 3] * per_answer)
-    areas = tuple(AreaContent(area.id, tuple(Answer(q.id, text) for q in area.questions), (SENTENCE,))
-                  for area in base.question_set.areas)
+    areas = tuple(
+        AreaContent(area.id, tuple(Answer(q.id, text) for q in area.questions), (SENTENCE,))
+        for area in base.question_set.areas
+    )
     problems = tuple(Problem(f"P{i}", "duty", SENTENCE * 2, cause=SENTENCE) for i in range(1, 11))
-    measures = tuple(Measure(f"M{i}", (f"P{i}",), SENTENCE, owner="关党委", due=dt.date(2026, 6, 30))
-                     for i in range(1, 11))
-    report = Report(path=base.report.path, date=base.report.date, title=None, opening=SENTENCE,
-                    areas=areas, problems=problems, measures=measures, closing="以上报告，请予审议。")
+    measures = tuple(
+        Measure(f"M{i}", (f"P{i}",), SENTENCE, owner="关党委", due=dt.date(2026, 6, 30)) for i in range(1, 11)
+    )
+    report = Report(
+        path=base.report.path,
+        date=base.report.date,
+        title=None,
+        opening=SENTENCE,
+        areas=areas,
+        problems=problems,
+        measures=measures,
+        closing="以上报告，请予审议。",
+    )
     return replace(base, report=report)
 
 
@@ -91,15 +109,19 @@ def timed(draft: Draft, template: Path) -> tuple[float, float]:
 def main() -> None:
     """Print the table."""
     example, template = example_draft()
-    cases = [(f"example {EXAMPLE_UNIT} {example.label}", example),
-             ("synthetic, 20+ pages", synthetic_draft(example, 20)),
-             (f"example {example.label} × 10", scaled(example, 10))]
+    cases = [
+        (f"example {EXAMPLE_UNIT} {example.label}", example),
+        ("synthetic, 20+ pages", synthetic_draft(example, 20)),
+        (f"example {example.label} × 10", scaled(example, 10)),
+    ]
     print(f"render_report, in process, median/best of {RUNS} runs (template {template.name})")
     print(f"{'case':<28} {'paragraphs':>10} {'characters':>10} {'≈pages':>7} {'median':>9} {'best':>9}")
     for name, draft in cases:
         paragraphs, chars, pages = size(draft)
         median, best = timed(draft, template)
-        print(f"{name:<28} {paragraphs:>10} {chars:>10} {pages:>7.0f} {median * 1000:>7.1f}ms {best * 1000:>7.1f}ms")
+        print(
+            f"{name:<28} {paragraphs:>10} {chars:>10} {pages:>7.0f} {median * 1000:>7.1f}ms {best * 1000:>7.1f}ms"
+        )
     print("target: a 20-page report renders in under 200 ms")
 
 

@@ -53,6 +53,7 @@ BUILT_LINE = re.compile(r"^(\d+) units, (\d+) outputs built, (\d+) unchanged, (\
 
 # --- the process tree and its memory ---------------------------------------------------------------
 
+
 def _parent_of(pid: str) -> int | None:
     """The parent pid of ``pid`` from /proc/<pid>/stat (None when it is gone)."""
     try:
@@ -61,7 +62,7 @@ def _parent_of(pid: str) -> int | None:
     except OSError:
         return None
     # the command name is in parentheses and may hold spaces: the fields after the last ')'
-    fields = stat[stat.rfind(b")") + 2:].split()
+    fields = stat[stat.rfind(b")") + 2 :].split()
     return int(fields[1]) if len(fields) > 1 else None
 
 
@@ -149,11 +150,18 @@ def timed(args: list[str], cwd: Path) -> Run:
         cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
         out.seek(0)
         err.seek(0)
-        return Run(seconds, cpu, sampler.peak / 2**20, returncode, out.read().decode("utf-8", "replace"),
-                   err.read().decode("utf-8", "replace"))
+        return Run(
+            seconds,
+            cpu,
+            sampler.peak / 2**20,
+            returncode,
+            out.read().decode("utf-8", "replace"),
+            err.read().decode("utf-8", "replace"),
+        )
 
 
 # --- the cases -------------------------------------------------------------------------------------
+
 
 @dataclass
 class Case:
@@ -193,9 +201,13 @@ def load_average() -> str:
 
 def synth(folder: Path, units: int, drafts: int, seed: int) -> float:
     started = time.perf_counter()
-    subprocess.run([*SHUZHI, "synth", str(folder), "--units", str(units), "--drafts", str(drafts),
-                    "--seed", str(seed)], check=True, stdout=subprocess.DEVNULL, cwd=ROOT,
-                   env={**os.environ, "PYTHONPATH": str(CODE["dir"])})
+    subprocess.run(
+        [*SHUZHI, "synth", str(folder), "--units", str(units), "--drafts", str(drafts), "--seed", str(seed)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(CODE["dir"])},
+    )
     return time.perf_counter() - started
 
 
@@ -212,8 +224,10 @@ def measure(case: Case, workspace: Path) -> None:
     case.noop = timed([*SHUZHI, "build", "--quiet", "--jobs", str(case.jobs)], workspace)
     counts = case.noop.built()
     if case.noop.returncode != 0 or counts is None or counts[1] != 0:
-        case.problems.append(f"no-op rebuild exited {case.noop.returncode} and built "
-                             f"{counts[1] if counts else '?'} outputs (expected 0)")
+        case.problems.append(
+            f"no-op rebuild exited {case.noop.returncode} and built "
+            f"{counts[1] if counts else '?'} outputs (expected 0)"
+        )
     measure_overview(case, workspace)
 
 
@@ -258,9 +272,12 @@ def plan_order(sizes: list[int], jobs: list[int]) -> list[tuple[int, int]]:
 
 # --- the report ------------------------------------------------------------------------------------
 
+
 def table(cases: list[Case]) -> list[str]:
-    header = (f"{'units':>6} {'drafts':>6} {'jobs':>4} {'wall s':>9} {'per-unit ms':>12} {'cpu s':>9} "
-              f"{'no-op s':>8} {'peak MB':>8} {'overview s':>10} {'ov no-op s':>10}")
+    header = (
+        f"{'units':>6} {'drafts':>6} {'jobs':>4} {'wall s':>9} {'per-unit ms':>12} {'cpu s':>9} "
+        f"{'no-op s':>8} {'peak MB':>8} {'overview s':>10} {'ov no-op s':>10}"
+    )
     lines = [header, "-" * len(header)]
     for c in cases:
         if c.check is None or c.noop is None:
@@ -269,9 +286,11 @@ def table(cases: list[Case]) -> list[str]:
         peak = max(c.check.peak_mb, c.noop.peak_mb)
         overview = f"{c.overview.seconds:>10.2f}" if c.overview else f"{'—':>10}"
         overview_noop = f"{c.overview_noop.seconds:>10.2f}" if c.overview_noop else f"{'—':>10}"
-        lines.append(f"{c.units:>6} {c.drafts:>6} {c.jobs:>4} {c.check.seconds:>9.1f} {c.per_unit_ms:>12.0f} "
-                     f"{c.check.cpu_seconds:>9.1f} {c.noop.seconds:>8.2f} {peak:>8.0f} "
-                     f"{overview} {overview_noop}")
+        lines.append(
+            f"{c.units:>6} {c.drafts:>6} {c.jobs:>4} {c.check.seconds:>9.1f} {c.per_unit_ms:>12.0f} "
+            f"{c.check.cpu_seconds:>9.1f} {c.noop.seconds:>8.2f} {peak:>8.0f} "
+            f"{overview} {overview_noop}"
+        )
     return lines
 
 
@@ -289,8 +308,10 @@ def scaling(cases: list[Case]) -> list[str]:
         one = next((c for c in done if c.units == units and c.jobs == 1), None)
         for c in (c for c in done if c.units == units and c.jobs > 1 and one):
             speedup = one.check.seconds / c.check.seconds  # type: ignore[union-attr]
-            lines.append(f"speed-up 1 → {c.jobs} jobs at {units} units: {speedup:.2f}× "
-                         f"(efficiency {speedup / c.jobs:.0%})")
+            lines.append(
+                f"speed-up 1 → {c.jobs} jobs at {units} units: {speedup:.2f}× "
+                f"(efficiency {speedup / c.jobs:.0%})"
+            )
     return lines
 
 
@@ -313,16 +334,20 @@ def targets(cases: list[Case], startup: float) -> list[str]:
         if c.overview is not None and c.overview_noop is not None:
             ov = (c.overview.seconds - startup) * 1000 / c.units + startup
             ov_noop = max(0.0, c.overview_noop.seconds - startup) * 1000 / c.units + startup
-            lines.append(f"{c.units:>5} units, {c.jobs} job(s) → 1,000 units {mark}: overview {ov:.1f} s "
-                         f"({'ok' if ov < TARGET_OVERVIEW_SECONDS else 'MISSED'}, target "
-                         f"{TARGET_OVERVIEW_SECONDS:.0f}), overview no-op {ov_noop:.2f} s "
-                         f"({'ok' if ov_noop < TARGET_OVERVIEW_NOOP_SECONDS else 'MISSED'}, target "
-                         f"{TARGET_OVERVIEW_NOOP_SECONDS:.0f})")
-        lines.append(f"{c.units:>5} units, {c.jobs} job(s) → 1,000 units {mark}: check {full:.0f} s "
-                     f"({'ok' if full < TARGET_SECONDS else 'MISSED'}, target {TARGET_SECONDS:.0f}), "
-                     f"no-op {noop:.1f} s ({'ok' if noop < TARGET_NOOP_SECONDS else 'MISSED'}, target "
-                     f"{TARGET_NOOP_SECONDS:.0f}); peak {peak:.0f} MB "
-                     f"({'ok' if peak < TARGET_MB else 'MISSED'}, target {TARGET_MB:.0f})")
+            lines.append(
+                f"{c.units:>5} units, {c.jobs} job(s) → 1,000 units {mark}: overview {ov:.1f} s "
+                f"({'ok' if ov < TARGET_OVERVIEW_SECONDS else 'MISSED'}, target "
+                f"{TARGET_OVERVIEW_SECONDS:.0f}), overview no-op {ov_noop:.2f} s "
+                f"({'ok' if ov_noop < TARGET_OVERVIEW_NOOP_SECONDS else 'MISSED'}, target "
+                f"{TARGET_OVERVIEW_NOOP_SECONDS:.0f})"
+            )
+        lines.append(
+            f"{c.units:>5} units, {c.jobs} job(s) → 1,000 units {mark}: check {full:.0f} s "
+            f"({'ok' if full < TARGET_SECONDS else 'MISSED'}, target {TARGET_SECONDS:.0f}), "
+            f"no-op {noop:.1f} s ({'ok' if noop < TARGET_NOOP_SECONDS else 'MISSED'}, target "
+            f"{TARGET_NOOP_SECONDS:.0f}); peak {peak:.0f} MB "
+            f"({'ok' if peak < TARGET_MB else 'MISSED'}, target {TARGET_MB:.0f})"
+        )
     return lines
 
 
@@ -332,14 +357,26 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--drafts", type=int, default=8, help="drafts per unit")
     parser.add_argument("--jobs", default="1,2", help="job counts, comma-separated")
     parser.add_argument("--quick", action="store_true", help="10 and 100 units only (development)")
-    parser.add_argument("--budget", type=float, default=3600.0,
-                        help="seconds for the whole run; a case predicted not to fit is skipped")
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=3600.0,
+        help="seconds for the whole run; a case predicted not to fit is skipped",
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", type=Path, default=None, help="write the workspaces here and keep them")
-    parser.add_argument("--no-snapshot", dest="snapshot", action="store_false",
-                        help="import the pipeline from the working tree, not from a copy made at the start")
-    parser.add_argument("--code", type=Path, default=ROOT,
-                        help="benchmark the pipeline package of this checkout (default: this repository)")
+    parser.add_argument(
+        "--no-snapshot",
+        dest="snapshot",
+        action="store_false",
+        help="import the pipeline from the working tree, not from a copy made at the start",
+    )
+    parser.add_argument(
+        "--code",
+        type=Path,
+        default=ROOT,
+        help="benchmark the pipeline package of this checkout (default: this repository)",
+    )
     args = parser.parse_args(argv)
     args.sizes = [10, 100] if args.quick else [int(x) for x in args.sizes.split(",") if x.strip()]
     args.jobs = [int(x) for x in args.jobs.split(",") if x.strip()]
@@ -358,9 +395,12 @@ def main(argv: list[str] | None = None) -> int:
         snapshot_code(base, args.code)
     elif args.code != ROOT:
         CODE["dir"] = args.code
-    print(f"bench_scale: sizes {args.sizes} × {args.drafts} drafts, jobs {args.jobs}, cores "
-          f"{len(os.sched_getaffinity(0))}, budget {args.budget:.0f} s, workspaces in {base}, "
-          f"pipeline from {CODE['dir']}", flush=True)
+    print(
+        f"bench_scale: sizes {args.sizes} × {args.drafts} drafts, jobs {args.jobs}, cores "
+        f"{len(os.sched_getaffinity(0))}, budget {args.budget:.0f} s, workspaces in {base}, "
+        f"pipeline from {CODE['dir']}",
+        flush=True,
+    )
     try:
         current_size, workspace = None, None
         for units, jobs in plan_order(args.sizes, args.jobs):
@@ -384,10 +424,12 @@ def main(argv: list[str] | None = None) -> int:
             load_before = load_average()
             measure(case, workspace)
             assert case.check is not None and case.noop is not None
-            print(f"  {units} units, {jobs} job(s): check {case.check.seconds:.1f} s (exit {case.check.returncode}),"
-                  f" cpu {case.check.cpu_seconds:.1f} s, no-op {case.noop.seconds:.2f} s,"
-                  f" peak {max(case.check.peak_mb, case.noop.peak_mb):.0f} MB; load {load_before} → {load_average()}",
-                  flush=True)
+            print(
+                f"  {units} units, {jobs} job(s): check {case.check.seconds:.1f} s (exit {case.check.returncode}),"
+                f" cpu {case.check.cpu_seconds:.1f} s, no-op {case.noop.seconds:.2f} s,"
+                f" peak {max(case.check.peak_mb, case.noop.peak_mb):.0f} MB; load {load_before} → {load_average()}",
+                flush=True,
+            )
             for problem in case.problems:
                 print(f"    PROBLEM: {problem}", flush=True)
     finally:

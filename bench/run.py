@@ -35,7 +35,9 @@ def main(argv: list[str] | None = None) -> int:
     failed = []
     for path in paths:
         if not wanted and not runs_by_default(path):
-            print(f"-- {path.name}: skipped (long; run it by name: bench/run.py {path.stem[6:]})\n", flush=True)
+            print(
+                f"-- {path.name}: skipped (long; run it by name: bench/run.py {path.stem[6:]})\n", flush=True
+            )
             continue
         start = time.perf_counter()
         code = subprocess.run([sys.executable, str(path)], stdin=subprocess.DEVNULL).returncode

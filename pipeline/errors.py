@@ -8,10 +8,10 @@ Bugs are ordinary exceptions and keep their tracebacks.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 from pipeline.i18n import N_, _, ngettext
 
@@ -58,7 +58,9 @@ CODES: dict[str, str] = {
     # YAML
     "yaml-syntax": N_("A YAML file is not valid YAML."),
     "yaml-tab": N_("A YAML file is indented with a tab; YAML needs spaces."),
-    "fullwidth-punctuation": N_("Full-width punctuation (：，“” or a full-width space) where YAML needs ASCII."),
+    "fullwidth-punctuation": N_(
+        "Full-width punctuation (：，“” or a full-width space) where YAML needs ASCII."
+    ),
     "forbidden-character": N_("A character a Word document cannot hold (a control character)."),
     "duplicate-key": N_("The same key twice in one mapping (YAML would keep only the last)."),
     "key-not-text": N_("A mapping key that is not plain text."),
@@ -92,13 +94,17 @@ CODES: dict[str, str] = {
     "usage": N_("The command line asks for something that cannot be done."),
     "exists": N_("An output exists already and would be overwritten."),
     # confinement, limits and the operating system (pipeline/content/confine.py, pipeline/render/limits.py)
-    "outside-workspace": N_("A path leads outside the workspace (a symbolic link or a setting); it is not read."),
+    "outside-workspace": N_(
+        "A path leads outside the workspace (a symbolic link or a setting); it is not read."
+    ),
     "unit-name": N_("A unit name that is not a plain folder name below drafts/."),
     "output-target": N_("An output option names a file below drafts/ or an input of the same command."),
     "too-deep": N_("A YAML file nested deeper than any report needs."),
     "template-limit": N_("A unit's template ran past a limit (time, output size, loop work)."),
     "lost-text": N_("A rendered document lacks text of its draft: the build refuses to keep it."),
-    "os-error": N_("The operating system refused to read or write a file (disk full, read-only, permissions)."),
+    "os-error": N_(
+        "The operating system refused to read or write a file (disk full, read-only, permissions)."
+    ),
 }
 
 

@@ -86,5 +86,9 @@ def golden(name: str, actual: str) -> None:
         path.write_text(actual, encoding="utf-8")
     # A missing golden file is a failure, never silently written: a test that writes its own
     # expectation cannot fail.
-    assert path.exists(), f"golden file {path} is missing; run UPDATE_GOLDEN=1 make test, review and commit it"
-    assert actual == path.read_text(encoding="utf-8"), f"differs from golden {path} (UPDATE_GOLDEN=1 to accept)"
+    assert path.exists(), (
+        f"golden file {path} is missing; run UPDATE_GOLDEN=1 make test, review and commit it"
+    )
+    assert actual == path.read_text(encoding="utf-8"), (
+        f"differs from golden {path} (UPDATE_GOLDEN=1 to accept)"
+    )

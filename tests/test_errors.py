@@ -29,7 +29,9 @@ def test_every_described_code_is_used() -> None:
     assert not unused, unused
 
 
-@pytest.mark.parametrize(("count", "en", "zh"), [(2, "2 errors", "共 2 个错误"), (5, "5 errors", "共 5 个错误")])
+@pytest.mark.parametrize(
+    ("count", "en", "zh"), [(2, "2 errors", "共 2 个错误"), (5, "5 errors", "共 5 个错误")]
+)
 def test_the_count_line_follows_the_language(count: int, en: str, zh: str, language: str) -> None:
     error = UserError([Issue(f"f{i}.yaml", "x", line=i) for i in range(count)])
     assert error.format().splitlines()[-1] == (en if language == "en" else zh)
@@ -37,7 +39,7 @@ def test_the_count_line_follows_the_language(count: int, en: str, zh: str, langu
 
 def test_the_codes_named_in_the_docs_exist() -> None:
     text = (PIPELINE.parent / "docs" / "format.md").read_text(encoding="utf-8")
-    section = text[text.index("## When a file has a mistake"):]
+    section = text[text.index("## When a file has a mistake") :]
     named = set(re.findall(r"^\| (`[^|]+`) \|", section, re.M))
     codes = {code for cell in named for code in re.findall(r"`([a-z0-9-]+)`", cell)}
     assert codes and codes <= set(CODES), codes - set(CODES)

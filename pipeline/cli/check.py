@@ -7,19 +7,19 @@ from pathlib import Path
 
 import click
 
-from pipeline.content.confine import check_output
-from pipeline.make.runner import default_jobs, summary_lines
-from pipeline.make.shard import Shard
-from pipeline.make.check import CHECK_RULES, CheckOutcome, changed_units, run_check
 from pipeline.cli.options import ShardType, parent_option, root_option, with_parent
 from pipeline.content.config import load_config
+from pipeline.content.confine import check_output
+from pipeline.content.workspace import require_root
 from pipeline.fsutil import atomic_write_text
+from pipeline.i18n import _
 from pipeline.lint.engine import Linter
 from pipeline.lint.finding import Finding
 from pipeline.lint.formats import format_github, format_sarif
 from pipeline.lint.readable import format_by_line
-from pipeline.content.workspace import require_root
-from pipeline.i18n import _
+from pipeline.make.check import CHECK_RULES, CheckOutcome, changed_units, run_check
+from pipeline.make.runner import default_jobs, summary_lines
+from pipeline.make.shard import Shard
 
 
 @lru_cache(maxsize=256)
@@ -38,24 +38,50 @@ def source_line(finding: Finding) -> str | None:
     return lines[finding.line - 1] if 0 < finding.line <= len(lines) else None
 
 
-@click.command(help=_("""Validate every unit, check its feedback, lint its latest draft and build it.
+@click.command(
+    help=_("""Validate every unit, check its feedback, lint its latest draft and build it.
 
 Errors fail: exit 1 for lint or feedback errors, or when some units have invalid content (the
 others are checked and built); exit 2 when every unit's content is invalid or the configuration is.
-Warnings are shown. Earlier drafts are built but not linted: they are history."""))
+Warnings are shown. Earlier drafts are built but not linted: they are history.""")
+)
 @click.argument("units", nargs=-1)
-@click.option("--changed-since", "changed_since", metavar="REV", default=None,
-              help=_("Only the units whose files changed since this git revision (e.g. origin/main)."))
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help=_("Units in parallel (default: cores)."))
-@click.option("--shard", type=ShardType(), default=None,
-              help=_("Only group K of N of the units, e.g. 2/4: for splitting CI across runners (see docs/scale.md)."))
-@click.option("--sarif", "sarif_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help=_("Also write the lint and feedback findings as SARIF 2.1.0 to this file."))
+@click.option(
+    "--changed-since",
+    "changed_since",
+    metavar="REV",
+    default=None,
+    help=_("Only the units whose files changed since this git revision (e.g. origin/main)."),
+)
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=None, help=_("Units in parallel (default: cores).")
+)
+@click.option(
+    "--shard",
+    type=ShardType(),
+    default=None,
+    help=_("Only group K of N of the units, e.g. 2/4: for splitting CI across runners (see docs/scale.md)."),
+)
+@click.option(
+    "--sarif",
+    "sarif_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help=_("Also write the lint and feedback findings as SARIF 2.1.0 to this file."),
+)
 @click.option("--github", is_flag=True, help=_("Also print GitHub workflow annotations for the findings."))
 @parent_option
 @root_option
-def check(units: tuple[str, ...], changed_since: str | None, jobs: int | None, shard: Shard | None,
-          sarif_path: Path | None, github: bool, parent: str | None, root: Path | None) -> int:
+def check(
+    units: tuple[str, ...],
+    changed_since: str | None,
+    jobs: int | None,
+    shard: Shard | None,
+    sarif_path: Path | None,
+    github: bool,
+    parent: str | None,
+    root: Path | None,
+) -> int:
     """``shuzhi check`` (the help text is the translated ``help=`` above)."""
     workspace = require_root(root)
     if sarif_path is not None:
@@ -65,8 +91,11 @@ def check(units: tuple[str, ...], changed_since: str | None, jobs: int | None, s
         touched = changed_units(workspace, changed_since)
         if touched is not None:
             selected = sorted(set(touched) & set(selected)) if selected else touched
-            click.echo(_("units changed since {rev}: {units}").format(rev=changed_since,
-                                                                        units=", ".join(selected) or _("none")))
+            click.echo(
+                _("units changed since {rev}: {units}").format(
+                    rev=changed_since, units=", ".join(selected) or _("none")
+                )
+            )
             if not selected:
                 click.echo(_("nothing to check"))
                 return 0
@@ -90,7 +119,15 @@ def _report(outcome: CheckOutcome, workspace: Path, sarif_path: Path | None, git
     for line in summary_lines(outcome.build):
         click.echo(line)
     verdict = _("FAILED") if outcome.exit_code else _("passed")
-    click.echo(_("check: {invalid} units with invalid content, {errors} errors, {warnings} warnings, {pending} "
-                 "feedback items pending on latest drafts — {verdict}").format(
-        invalid=len(outcome.invalid), errors=len(outcome.errors), warnings=len(outcome.warnings),
-        pending=outcome.pending, verdict=verdict))
+    click.echo(
+        _(
+            "check: {invalid} units with invalid content, {errors} errors, {warnings} warnings, {pending} "
+            "feedback items pending on latest drafts — {verdict}"
+        ).format(
+            invalid=len(outcome.invalid),
+            errors=len(outcome.errors),
+            warnings=len(outcome.warnings),
+            pending=outcome.pending,
+            verdict=verdict,
+        )
+    )

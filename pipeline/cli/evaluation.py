@@ -11,35 +11,48 @@ from pathlib import Path
 
 import click
 
+from pipeline.cli.options import root_option
 from pipeline.companions.evaluation import load_form
-from pipeline.content.confine import check_output, refuse_outside
 from pipeline.companions.tally import tally as tally_results
 from pipeline.companions.tally_report import cjk_font, format_json, format_text, row_error_text, write_chart
-from pipeline.render.chart_font import NO_FONT_MESSAGE
-from pipeline.errors import EXIT_FINDINGS, EXIT_OK, display_path
-from pipeline.cli.options import root_option
+from pipeline.content.confine import check_output, refuse_outside
 from pipeline.content.workspace import BUILD_DIR, load_unit, require_root
+from pipeline.errors import EXIT_FINDINGS, EXIT_OK, display_path
 from pipeline.i18n import _
+from pipeline.render.chart_font import NO_FONT_MESSAGE
 
 CHART_NAME = "evaluation.png"
 
 
-@click.group("evaluation", help=_('Evaluation forms (测评表): tally the filled-in results.'))
+@click.group("evaluation", help=_("Evaluation forms (测评表): tally the filled-in results."))
 def evaluation() -> None:
     """The ``evaluation`` command (its help text is the translated ``help=`` of the decorator)."""
 
 
-@evaluation.command("tally", help=_("""Satisfaction (好 + 较好 share) per item and overall from RESULTS.csv, lowest items first.
+@evaluation.command(
+    "tally",
+    help=_("""Satisfaction (好 + 较好 share) per item and overall from RESULTS.csv, lowest items first.
 
 RESULTS.csv has a header row of item ids (C01 … C24, U1 … U4; optionally 'respondent') and one
 row per respondent rated 好/较好/一般/差 or A/B/C/D; an empty cell is an item left out.  Bad rows
-are listed with their line numbers and not counted; the exit code is then 1."""))
+are listed with their line numbers and not counted; the exit code is then 1."""),
+)
 @click.argument("unit")
 @click.argument("results", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help=_("Output on stdout."))
-@click.option("--chart", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help=_("Where to write the chart [default: {path}].").format(path=f"{BUILD_DIR}/<unit>/{CHART_NAME}"))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help=_("Output on stdout."),
+)
+@click.option(
+    "--chart",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help=_("Where to write the chart [default: {path}].").format(path=f"{BUILD_DIR}/<unit>/{CHART_NAME}"),
+)
 @click.option("--no-chart", is_flag=True, help=_("Do not write the chart."))
 @root_option
 def tally(unit: str, results: Path, fmt: str, chart: Path | None, no_chart: bool, root: Path | None) -> int:

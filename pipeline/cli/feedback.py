@@ -6,14 +6,14 @@ from pathlib import Path
 
 import click
 
+from pipeline.cli.options import root_option
+from pipeline.content.workspace import require_root
 from pipeline.errors import EXIT_FINDINGS, EXIT_OK
 from pipeline.feedback.api import check_feedback, load_many, load_workspace_with_feedback
 from pipeline.feedback.check import CheckResult
 from pipeline.feedback.ledger import FORMATS, build_ledger, format_ledgers
-from pipeline.lint.readable import finding_line
-from pipeline.cli.options import root_option
-from pipeline.content.workspace import require_root
 from pipeline.i18n import _
+from pipeline.lint.readable import finding_line
 
 
 @click.group("feedback", help=_("The five departments' feedback on each draft: checks and ledger."))
@@ -27,14 +27,27 @@ def format_result(result: CheckResult) -> list[str]:
     for pending in result.pending:
         item, draft = pending.item, pending.round.draft
         unit = draft.unit.id if draft.unit else ""
-        lines.append(_("pending: {unit} {draft} {item} ({department}) on {on}: {text}").format(
-            unit=unit, draft=draft.label, item=item.id, department=item.department.name, on=item.on, text=item.text))
-    lines.append(_("{errors} errors, {warnings} warnings, {pending} pending").format(
-        errors=len(result.errors), warnings=len(result.warnings), pending=len(result.pending)))
+        lines.append(
+            _("pending: {unit} {draft} {item} ({department}) on {on}: {text}").format(
+                unit=unit,
+                draft=draft.label,
+                item=item.id,
+                department=item.department.name,
+                on=item.on,
+                text=item.text,
+            )
+        )
+    lines.append(
+        _("{errors} errors, {warnings} warnings, {pending} pending").format(
+            errors=len(result.errors), warnings=len(result.warnings), pending=len(result.pending)
+        )
+    )
     return lines
 
 
-@feedback.command("check", help=_('Check feedback and responses of UNITS (all units by default); exit 1 on errors.'))
+@feedback.command(
+    "check", help=_("Check feedback and responses of UNITS (all units by default); exit 1 on errors.")
+)
 @click.argument("units", nargs=-1)
 @root_option
 def check(units: tuple[str, ...], root: Path | None) -> int:
@@ -46,7 +59,10 @@ def check(units: tuple[str, ...], root: Path | None) -> int:
     return EXIT_FINDINGS if result.errors else EXIT_OK
 
 
-@feedback.command("ledger", help=_('Per round and department: given, adopted, partly, declined, open; totals and adoption rate.'))
+@feedback.command(
+    "ledger",
+    help=_("Per round and department: given, adopted, partly, declined, open; totals and adoption rate."),
+)
 @click.argument("unit", required=False)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @root_option

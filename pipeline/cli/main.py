@@ -14,8 +14,8 @@ import click
 from pipeline.cli.click_text import translate_click
 from pipeline.errors import EXIT_USAGE, UserError
 from pipeline.fsutil import os_error_issue
-from pipeline.make.signals import Stopped, restore_signals, stop_on_signals
 from pipeline.i18n import _
+from pipeline.make.signals import Stopped, restore_signals, stop_on_signals
 
 # click's own words (Usage:, Options, its error messages) from shuzhi's catalog, before any help is built.
 translate_click()
@@ -69,8 +69,11 @@ def _feedback_group() -> click.Group:
     return feedback
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]},
-             help=_("shuzhi — draft, render, redline, review and lint duty reports (述职报告)."))
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=_("shuzhi — draft, render, redline, review and lint duty reports (述职报告)."),
+)
 @click.version_option(package_name="shuzhi")
 def cli() -> None:
     """The command group (its help text is translated: see the ``help=`` above)."""
@@ -101,8 +104,9 @@ def main(argv: list[str] | None = None) -> int:
         click.echo(UserError(os_error_issue(exc)).format(), err=True)
         return EXIT_USAGE
     except RecursionError:  # input nested beyond the stack that no loader's limit caught
-        click.echo(_("the input is nested too deeply to process; look for deeply nested lists or mappings"),
-                   err=True)
+        click.echo(
+            _("the input is nested too deeply to process; look for deeply nested lists or mappings"), err=True
+        )
         return EXIT_USAGE
     finally:
         restore_signals(previous)
@@ -113,5 +117,3 @@ def main(argv: list[str] | None = None) -> int:
 def run() -> None:
     """Console-script entry point."""
     sys.exit(main())
-
-

@@ -51,7 +51,9 @@ class ShardType(click.ParamType):
             return Shard.parse(str(value))
         except ValueError as exc:
             self.fail(
-                _("{error}; e.g. --shard 1/4 builds the first of four groups of units").format(error=exc), param, ctx
+                _("{error}; e.g. --shard 1/4 builds the first of four groups of units").format(error=exc),
+                param,
+                ctx,
             )
 
 

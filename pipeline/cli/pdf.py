@@ -6,12 +6,12 @@ from pathlib import Path
 
 import click
 
-from pipeline.errors import EXIT_OK, Issue, UserError, display_path
-from pipeline.word.pdf import PER_DOCUMENT_TIMEOUT, convert_to_pdf, default_sources, is_up_to_date
 from pipeline.cli.options import root_option
 from pipeline.content.confine import check_output
 from pipeline.content.workspace import BUILD_DIR, require_root
+from pipeline.errors import EXIT_OK, Issue, UserError, display_path
 from pipeline.i18n import _
+from pipeline.word.pdf import PER_DOCUMENT_TIMEOUT, convert_to_pdf, default_sources, is_up_to_date
 
 
 def _sources(files: tuple[Path, ...], force: bool, root: Path | None) -> tuple[list[Path], int]:
@@ -21,21 +21,34 @@ def _sources(files: tuple[Path, ...], force: bool, root: Path | None) -> tuple[l
     build_dir = require_root(root) / BUILD_DIR
     found = default_sources(build_dir)
     if not found:
-        raise UserError(Issue(build_dir, _("no built reports to convert (no build/<unit>/v<N>/report.docx)"),
-                              hint=_("run 'shuzhi build' (make report) first, or name the .docx files"),
-                              code="file-not-found"))
+        raise UserError(
+            Issue(
+                build_dir,
+                _("no built reports to convert (no build/<unit>/v<N>/report.docx)"),
+                hint=_("run 'shuzhi build' (make report) first, or name the .docx files"),
+                code="file-not-found",
+            )
+        )
     todo = found if force else [p for p in found if not is_up_to_date(p)]
     return todo, len(found) - len(todo)
 
 
-@click.command("pdf", help=_("""Write a PDF next to each .docx (default: every built report and redline in build/).
+@click.command(
+    "pdf",
+    help=_("""Write a PDF next to each .docx (default: every built report and redline in build/).
 
 Uses headless LibreOffice with font aliases that map 仿宋_GB2312, 楷体_GB2312, 黑体, 宋体 and
-方正小标宋简体 to free CJK faces (see docs/pdf.md)."""))
+方正小标宋简体 to free CJK faces (see docs/pdf.md)."""),
+)
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--force", is_flag=True, help=_("Convert even when the PDF is newer than its .docx."))
-@click.option("--timeout", type=click.FloatRange(min=1), default=PER_DOCUMENT_TIMEOUT, show_default=True,
-              help=_("Seconds allowed per document before LibreOffice is stopped."))
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=1),
+    default=PER_DOCUMENT_TIMEOUT,
+    show_default=True,
+    help=_("Seconds allowed per document before LibreOffice is stopped."),
+)
 @root_option
 def pdf(files: tuple[Path, ...], force: bool, timeout: float, root: Path | None) -> int:
     """The ``pdf`` command (its help text is the translated ``help=`` of the decorator)."""

@@ -28,8 +28,15 @@ EVALUATION_FORM_DOCX = "evaluation-form.docx"
 COMPANION_FILES = (PROBLEMS_DOCX, RECTIFICATION_DOCX, EVALUATION_FORM_DOCX)
 
 
-def write_companions(draft: Draft, template: Path, out_dir: Path, as_of: dt.date | None = None, *,
-                     form: EvaluationForm | None = None, sources: UnitSources = NO_SOURCES) -> list[Path]:
+def write_companions(
+    draft: Draft,
+    template: Path,
+    out_dir: Path,
+    as_of: dt.date | None = None,
+    *,
+    form: EvaluationForm | None = None,
+    sources: UnitSources = NO_SOURCES,
+) -> list[Path]:
     """Write the three companion documents of ``draft`` into ``out_dir`` (``build/<unit>/v<N>/``).
 
     ``template`` is the report's Word template (its styles and page set-up are reused); ``as_of``
@@ -49,5 +56,10 @@ def write_companions(draft: Draft, template: Path, out_dir: Path, as_of: dt.date
     ]
 
 
-__all__ = ["COMPANION_FILES", "EVALUATION_FORM_DOCX", "PROBLEMS_DOCX", "RECTIFICATION_DOCX",
-           "write_companions"]
+__all__ = [
+    "COMPANION_FILES",
+    "EVALUATION_FORM_DOCX",
+    "PROBLEMS_DOCX",
+    "RECTIFICATION_DOCX",
+    "write_companions",
+]

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.content import yamlsrc
-from pipeline.errors import IssueCollector
+from pipeline.content.layout import template_file
 from pipeline.content.model import Unit
 from pipeline.content.reader import MapReader, issue_at
-from pipeline.content.layout import template_file
+from pipeline.errors import IssueCollector
 from pipeline.i18n import _
 
 RATINGS: tuple[str, ...] = ("好", "较好", "一般", "差")
@@ -86,8 +86,9 @@ def read_standard(path: Path, issues: IssueCollector) -> EvaluationForm | None:
 _Located = tuple[EvaluationItem, yamlsrc.YNode]
 
 
-def _read_group(node: yamlsrc.YNode, path: Path,
-                issues: IssueCollector) -> tuple[EvaluationGroup, list[_Located]] | None:
+def _read_group(
+    node: yamlsrc.YNode, path: Path, issues: IssueCollector
+) -> tuple[EvaluationGroup, list[_Located]] | None:
     group = MapReader.of(node, path, issues, _("a group"))
     if group is None:
         return None
@@ -110,8 +111,14 @@ def _check_ids(items: list[_Located], path: Path, issues: IssueCollector) -> Non
     for item, node in items:
         problem = _id_problem(item.id, seen)
         if problem:
-            issue_at(issues, path, node.entries.get("id", (node, node))[1], problem[0], problem[1],
-                     code="duplicate-id" if item.id in seen else "not-a-choice")
+            issue_at(
+                issues,
+                path,
+                node.entries.get("id", (node, node))[1],
+                problem[0],
+                problem[1],
+                code="duplicate-id" if item.id in seen else "not-a-choice",
+            )
         seen.add(item.id)
 
 
@@ -119,11 +126,15 @@ def _id_problem(item_id: str, seen: set[str]) -> tuple[str, str] | None:
     if item_id in seen:
         return _("duplicate item id '{id}'").format(id=item_id), _("give each item its own id")
     if not _ITEM_ID.match(item_id) or item_id.lower() in RESERVED_COLUMNS:
-        return (_("item id '{id}' is not usable as a CSV column").format(id=item_id),
-                _("use a letter then letters/digits, e.g. C01"))
+        return (
+            _("item id '{id}' is not usable as a CSV column").format(id=item_id),
+            _("use a letter then letters/digits, e.g. C01"),
+        )
     if _UNIT_ID.match(item_id):
-        return (_("item id '{id}' is reserved for the unit's own items").format(id=item_id),
-                _("use ids like C01 … C24"))
+        return (
+            _("item id '{id}' is reserved for the unit's own items").format(id=item_id),
+            _("use ids like C01 … C24"),
+        )
     return None
 
 
@@ -133,8 +144,10 @@ def _id_problem(item_id: str, seen: set[str]) -> tuple[str, str] | None:
 def unit_items(unit: Unit | None) -> tuple[EvaluationItem, ...]:
     """The unit's own items, numbered U1, U2 … in ``unit.yaml`` order."""
     texts = unit.evaluation_items if unit else ()
-    return tuple(EvaluationItem(id=f"{UNIT_ITEM_PREFIX}{n}", text=text, group=UNIT_GROUP_TITLE)
-                 for n, text in enumerate(texts, start=1))
+    return tuple(
+        EvaluationItem(id=f"{UNIT_ITEM_PREFIX}{n}", text=text, group=UNIT_GROUP_TITLE)
+        for n, text in enumerate(texts, start=1)
+    )
 
 
 def form_for_unit(standard: EvaluationForm, unit: Unit | None) -> EvaluationForm:

@@ -14,12 +14,15 @@ from docx.document import Document as DocxDocument
 from pipeline.companions.evaluation import RATINGS, EvaluationForm, load_form
 from pipeline.companions.layout import save_companion, start_document
 from pipeline.companions.problems_doc import companion_title
-from pipeline.word.house_tables import Column, HouseTable
 from pipeline.content.model import Draft
 from pipeline.content.workspace import find_root
+from pipeline.word.house_tables import Column, HouseTable
 
-COLUMNS = (Column("序号", 1.5, centre=True), Column("测评项目", 7.7),
-           *(Column(rating, 1.6, centre=True) for rating in RATINGS))
+COLUMNS = (
+    Column("序号", 1.5, centre=True),
+    Column("测评项目", 7.7),
+    *(Column(rating, 1.6, centre=True) for rating in RATINGS),
+)
 
 
 def subject_line(draft: Draft) -> str:
@@ -44,8 +47,9 @@ def evaluation_document(draft: Draft, template: Path, form: EvaluationForm) -> D
     return document
 
 
-def write_evaluation_form(draft: Draft, template: Path, path: Path,
-                          form: EvaluationForm | None = None) -> Path:
+def write_evaluation_form(
+    draft: Draft, template: Path, path: Path, form: EvaluationForm | None = None
+) -> Path:
     """Write ``path`` (``evaluation-form.docx``); ``form`` defaults to the workspace's items for the unit."""
     if form is None:
         form = load_form(find_root(draft.dir), draft.unit)

@@ -13,12 +13,12 @@ from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.shared import Cm
 
-from pipeline.errors import Issue, UserError
-from pipeline.word.house_style import TABLE_STYLE, TABLE_TEXT_STYLE, new_house_document, save_deterministic
 from pipeline.content.model import Draft
+from pipeline.errors import Issue, UserError
+from pipeline.i18n import _
 from pipeline.render.context import paragraphs
 from pipeline.render.title import LINE_UNITS, title_lines
-from pipeline.i18n import _
+from pipeline.word.house_style import TABLE_STYLE, TABLE_TEXT_STYLE, new_house_document, save_deterministic
 
 # GB/T 9704 margins (mm) turned a quarter: landscape pages keep 28/26 mm on the binding sides.
 LANDSCAPE_MARGINS_MM = (28.0, 26.0, 37.0, 35.0)  # top, bottom, left, right
@@ -32,10 +32,19 @@ def require_styles(document: DocxDocument, template: Path) -> None:
     names = {style.name for style in document.styles}
     missing = [name for name in REQUIRED_STYLES if name not in names]
     if missing:
-        raise UserError(Issue(template, _("the template has no style {styles} needed by the companion documents").format(
-                                  styles=", ".join(repr(m) for m in missing)),
-                              hint=_("start the unit's template from a copy of templates/report.docx "
-                                     "and keep its styles (see docs/render.md)"), code="invalid-document"))
+        raise UserError(
+            Issue(
+                template,
+                _("the template has no style {styles} needed by the companion documents").format(
+                    styles=", ".join(repr(m) for m in missing)
+                ),
+                hint=_(
+                    "start the unit's template from a copy of templates/report.docx "
+                    "and keep its styles (see docs/render.md)"
+                ),
+                code="invalid-document",
+            )
+        )
 
 
 def start_document(template: Path, title: str, *, landscape: bool = False) -> DocxDocument:

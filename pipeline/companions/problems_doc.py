@@ -15,14 +15,19 @@ from pathlib import Path
 from docx.document import Document as DocxDocument
 
 from pipeline.companions.layout import save_companion, start_document
-from pipeline.word.house_tables import Column, HouseTable
 from pipeline.content.model import Draft, Problem
 from pipeline.render.context import build_context, chinese_date, paragraphs
+from pipeline.word.house_tables import Column, HouseTable
 
 HEADLINE_MAX = 30  # characters; a longer first clause is cut with an ellipsis
 CAUSE_PREFIX = "原因："
-COLUMNS = (Column("序号", 1.5, centre=True), Column("编号", 1.5, centre=True), Column("问题", 3.4),
-           Column("具体表现", 6.6), Column("所属方面", 2.6))
+COLUMNS = (
+    Column("序号", 1.5, centre=True),
+    Column("编号", 1.5, centre=True),
+    Column("问题", 3.4),
+    Column("具体表现", 6.6),
+    Column("所属方面", 2.6),
+)
 _CLAUSE_END = re.compile(r"[，。；：！？,;:!?]")
 
 
@@ -52,8 +57,13 @@ def problem_row(number: int, problem: Problem, area_titles: dict[str, str]) -> P
     causes = paragraphs(problem.cause)
     if causes:
         lines += [CAUSE_PREFIX + causes[0], *causes[1:]]
-    return ProblemRow(number=number, id=problem.id, headline=headline(problem.text),
-                      manifestation=tuple(lines), area_title=area_titles.get(problem.area, problem.area))
+    return ProblemRow(
+        number=number,
+        id=problem.id,
+        headline=headline(problem.text),
+        manifestation=tuple(lines),
+        area_title=area_titles.get(problem.area, problem.area),
+    )
 
 
 def problem_rows(draft: Draft) -> list[ProblemRow]:
@@ -82,8 +92,7 @@ def problems_document(draft: Draft, template: Path) -> DocxDocument:
     document.add_paragraph(f"共查摆问题{len(rows)}个。", style="Normal")
     table = HouseTable(document, COLUMNS)
     for row in rows:
-        table.add_row([[str(row.number)], [row.id], [row.headline], row.manifestation,
-                                 [row.area_title]])
+        table.add_row([[str(row.number)], [row.id], [row.headline], row.manifestation, [row.area_title]])
     return document
 
 

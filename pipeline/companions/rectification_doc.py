@@ -30,17 +30,25 @@ from pipeline.word.house_tables import Column, HouseTable
 
 UNSET = "未明确"
 OVERDUE_COLOUR = RGBColor(0xC0, 0x00, 0x00)
-COLUMNS = (Column("序号", 1.4, centre=True), Column("编号", 1.4, centre=True), Column("整改措施", 7.4),
-           Column("针对问题", 4.4), Column("责任单位", 2.6), Column("完成时限", 2.5, centre=True),
-           Column("完成状态", 2.8, centre=True))
+COLUMNS = (
+    Column("序号", 1.4, centre=True),
+    Column("编号", 1.4, centre=True),
+    Column("整改措施", 7.4),
+    Column("针对问题", 4.4),
+    Column("责任单位", 2.6),
+    Column("完成时限", 2.5, centre=True),
+    Column("完成状态", 2.8, centre=True),
+)
 STATUS_COLUMN = 6
 
 
 def summary_text(rect: RectificationList) -> str:
     """``截至2026年1月10日，整改措施共9项：已完成3项，推进中2项，未开始4项，完成率33.3%；逾期未完成1项。``"""
-    text = (f"截至{chinese_date(rect.as_of)}，整改措施共{rect.total}项：已完成{rect.done}项，"
-            f"推进中{rect.count('in-progress')}项，未开始{rect.count('planned')}项，"
-            f"完成率{format_rate(rect.completion_rate)}；逾期未完成{rect.overdue}项。")
+    text = (
+        f"截至{chinese_date(rect.as_of)}，整改措施共{rect.total}项：已完成{rect.done}项，"
+        f"推进中{rect.count('in-progress')}项，未开始{rect.count('planned')}项，"
+        f"完成率{format_rate(rect.completion_rate)}；逾期未完成{rect.overdue}项。"
+    )
     no_owner = sum(1 for item in rect.items if not item.measure.owner)
     no_due = sum(1 for item in rect.items if item.measure.due is None)
     gaps = [f"未明确责任单位{no_owner}项" if no_owner else "", f"未明确完成时限{no_due}项" if no_due else ""]
@@ -56,8 +64,11 @@ def source_text(rect: RectificationList) -> str:
     problems, measures = rect.problems_by_source(), rect.measures_by_source()
     rates = rect.completion_by_source()
     counts = "、".join(f"{SOURCE_LABELS[s]}{problems[s]}个" for s in SOURCES if problems[s])
-    done = "；".join(f"针对{SOURCE_LABELS[s]}问题的措施{measures[s]}项，完成率{format_rate(rates[s])}"
-                    for s in SOURCES if measures[s])
+    done = "；".join(
+        f"针对{SOURCE_LABELS[s]}问题的措施{measures[s]}项，完成率{format_rate(rates[s])}"
+        for s in SOURCES
+        if measures[s]
+    )
     missing = rect.unaddressed()
     text = f"问题共{len(rect.problems)}个：{counts}" + (f"；{done}" if done else "") + "。"
     if missing:
@@ -73,9 +84,15 @@ def item_cells(item: RectificationItem, tagged: bool = False) -> list[list[str]]
         problems = [f"〔{p.tag}〕{p.id} {headline(p.text)}" for p in item.sourced]
     else:
         problems = [f"{p.id} {headline(p.text)}" for p in item.problems]
-    return [[str(item.number)], [measure.id], paragraphs(measure.text), problems,
-            [measure.owner or UNSET], [chinese_date(measure.due) if measure.due else UNSET],
-            [item.status_label]]
+    return [
+        [str(item.number)],
+        [measure.id],
+        paragraphs(measure.text),
+        problems,
+        [measure.owner or UNSET],
+        [chinese_date(measure.due) if measure.due else UNSET],
+        [item.status_label],
+    ]
 
 
 def _mark_overdue(row: _Row) -> None:
@@ -85,8 +102,9 @@ def _mark_overdue(row: _Row) -> None:
             run.font.color.rgb = OVERDUE_COLOUR
 
 
-def rectification_document(draft: Draft, template: Path, as_of: dt.date | None = None,
-                           sources: UnitSources = NO_SOURCES) -> DocxDocument:
+def rectification_document(
+    draft: Draft, template: Path, as_of: dt.date | None = None, sources: UnitSources = NO_SOURCES
+) -> DocxDocument:
     """The 整改清单 of ``draft`` as of ``as_of`` (default: the draft's date), with the problems of the
     unit's other ``sources`` (the 述职 meeting's, the evaluation's) tagged by source when there are any."""
     rect = rectification_list(draft.report, as_of, sources)
@@ -101,8 +119,9 @@ def rectification_document(draft: Draft, template: Path, as_of: dt.date | None =
     return document
 
 
-def write_rectification(draft: Draft, template: Path, path: Path, as_of: dt.date | None = None,
-                        sources: UnitSources = NO_SOURCES) -> Path:
+def write_rectification(
+    draft: Draft, template: Path, path: Path, as_of: dt.date | None = None, sources: UnitSources = NO_SOURCES
+) -> Path:
     """Write ``path`` (``rectification.docx``) deterministically and atomically."""
     title = companion_title(draft, "整改清单")
     return save_companion(rectification_document(draft, template, as_of, sources), path, draft, title)

@@ -16,9 +16,10 @@ the CLI exits 1 when there are any.  Blank lines are not rows and are skipped.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from pipeline.companions.evaluation import RATINGS, SATISFIED, EvaluationForm, EvaluationItem
 from pipeline.content.reader import did_you_mean
@@ -89,7 +90,9 @@ class Tally:
     def lowest_first(self) -> list[ItemTally]:
         """Items by satisfaction, lowest first; ties in form order; unanswered items last."""
         order = {t.item.id: i for i, t in enumerate(self.items)}
-        return sorted(self.items, key=lambda t: (t.satisfaction is None, t.satisfaction or 0.0, order[t.item.id]))
+        return sorted(
+            self.items, key=lambda t: (t.satisfaction is None, t.satisfaction or 0.0, order[t.item.id])
+        )
 
 
 def normalise_rating(cell: str) -> str | None:
@@ -105,18 +108,35 @@ def read_csv_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise UserError(Issue(path, _("cannot read the results file ({reason})").format(reason=exc.strerror or exc),
-                              hint=_("check the path"), code="file-unreadable")) from None
+        raise UserError(
+            Issue(
+                path,
+                _("cannot read the results file ({reason})").format(reason=exc.strerror or exc),
+                hint=_("check the path"),
+                code="file-unreadable",
+            )
+        ) from None
     if len(data) > MAX_CSV_BYTES:
-        raise UserError(Issue(path, _("file is {size:,} bytes (limit {limit:,})").format(
-            size=len(data), limit=MAX_CSV_BYTES), code="file-too-large"))
+        raise UserError(
+            Issue(
+                path,
+                _("file is {size:,} bytes (limit {limit:,})").format(size=len(data), limit=MAX_CSV_BYTES),
+                code="file-too-large",
+            )
+        )
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise UserError(Issue(path, _("not valid UTF-8 (byte 0x{byte:02X})").format(byte=data[exc.start]), line=line,
-                              hint=_("in Excel save as 'CSV UTF-8 (逗号分隔)', not plain CSV (GBK)"),
-                              code="not-utf8")) from None
+        raise UserError(
+            Issue(
+                path,
+                _("not valid UTF-8 (byte 0x{byte:02X})").format(byte=data[exc.start]),
+                line=line,
+                hint=_("in Excel save as 'CSV UTF-8 (逗号分隔)', not plain CSV (GBK)"),
+                code="not-utf8",
+            )
+        ) from None
 
 
 def _is_blank(row: list[str]) -> bool:
@@ -132,16 +152,39 @@ def header_columns(path: Path, line: int, header: list[str], form: EvaluationFor
         if name not in known and name != RESPONDENT:
             guess = did_you_mean(name, sorted(known))
             listed = _("columns are the form's item ids ({ids}) and '{respondent}'").format(
-                ids=_id_range(form), respondent=RESPONDENT)
-            issues.append(Issue(path, _("unknown column '{name}'").format(name=name), line=line, column=column,
-                                hint=f"{guess} {listed}" if guess else listed, code="unknown-key"))
+                ids=_id_range(form), respondent=RESPONDENT
+            )
+            issues.append(
+                Issue(
+                    path,
+                    _("unknown column '{name}'").format(name=name),
+                    line=line,
+                    column=column,
+                    hint=f"{guess} {listed}" if guess else listed,
+                    code="unknown-key",
+                )
+            )
         elif names.index(name) != column - 1:
-            issues.append(Issue(path, _("column '{name}' appears twice").format(name=name), line=line, column=column,
-                                code="duplicate-key"))
+            issues.append(
+                Issue(
+                    path,
+                    _("column '{name}' appears twice").format(name=name),
+                    line=line,
+                    column=column,
+                    code="duplicate-key",
+                )
+            )
     missing = [item.id for item in form.items() if item.id not in names]
     if missing:
-        issues.append(Issue(path, _("no column for item(s) {items}").format(items=", ".join(missing)), line=line,
-                            hint=_("the header needs one column per item of the form"), code="missing-key"))
+        issues.append(
+            Issue(
+                path,
+                _("no column for item(s) {items}").format(items=", ".join(missing)),
+                line=line,
+                hint=_("the header needs one column per item of the form"),
+                code="missing-key",
+            )
+        )
     if issues:
         raise UserError(issues)
     return names
@@ -152,18 +195,24 @@ def _id_range(form: EvaluationForm) -> str:
     return f"{ids[0]} … {ids[-1]}" if ids else _("none")
 
 
-def check_row(line: int, row: list[str], names: list[str], seen: dict[str, int]) -> tuple[dict[str, str], list[RowError]]:
+def check_row(
+    line: int, row: list[str], names: list[str], seen: dict[str, int]
+) -> tuple[dict[str, str], list[RowError]]:
     """The ratings of one row by item id, and why it must be rejected (empty list when it is fine)."""
     if len(row) != len(names):
-        return {}, [RowError(line, _("expected {n} values, found {found}").format(n=len(names), found=len(row)))]
+        return {}, [
+            RowError(line, _("expected {n} values, found {found}").format(n=len(names), found=len(row)))
+        ]
     ratings, errors = {}, []
-    for column, (name, cell) in enumerate(zip(names, row), start=1):
+    for column, (name, cell) in enumerate(zip(names, row, strict=False), start=1):
         if name == RESPONDENT:
             errors += _check_respondent(line, column, cell.strip(), seen)
             continue
         rating = normalise_rating(cell)
         if rating is None:
-            errors.append(RowError(line, _("'{value}' is not a rating").format(value=cell.strip()), column, name))
+            errors.append(
+                RowError(line, _("'{value}' is not a rating").format(value=cell.strip()), column, name)
+            )
         elif rating:
             ratings[name] = rating
     if not ratings and not errors:
@@ -175,8 +224,14 @@ def _check_respondent(line: int, column: int, value: str, seen: dict[str, int]) 
     if not value:
         return []
     if value in seen:
-        return [RowError(line, _("respondent '{name}' already answered on line {line}").format(
-            name=value, line=seen[value]), column, RESPONDENT)]
+        return [
+            RowError(
+                line,
+                _("respondent '{name}' already answered on line {line}").format(name=value, line=seen[value]),
+                column,
+                RESPONDENT,
+            )
+        ]
     seen[value] = line
     return []
 
@@ -209,8 +264,13 @@ def tally(path: Path, form: EvaluationForm) -> Tally:
                 continue
             ratings, errors = check_row(start, row, names, seen)
             if end > start:
-                errors = [RowError(start, _("a quoted value runs from line {start} to line {end}").format(
-                    start=start, end=end), hint_column(row))]
+                errors = [
+                    RowError(
+                        start,
+                        _("a quoted value runs from line {start} to line {end}").format(start=start, end=end),
+                        hint_column(row),
+                    )
+                ]
             if errors:
                 rejected += errors
                 continue
@@ -218,11 +278,23 @@ def tally(path: Path, form: EvaluationForm) -> Tally:
             for item_id, rating in ratings.items():
                 counts[item_id][rating] += 1
     except csv.Error as exc:
-        raise UserError(Issue(path, _("not a readable CSV file ({error})").format(error=exc), line=reader.line_num,
-                              hint=_("check the quotes (\") on this line"))) from None
+        raise UserError(
+            Issue(
+                path,
+                _("not a readable CSV file ({error})").format(error=exc),
+                line=reader.line_num,
+                hint=_('check the quotes (") on this line'),
+            )
+        ) from None
     if names is None:
-        raise UserError(Issue(path, _("the results file is empty"), hint=_("the first row names the item ids"),
-                              code="empty-file"))
+        raise UserError(
+            Issue(
+                path,
+                _("the results file is empty"),
+                hint=_("the first row names the item ids"),
+                code="empty-file",
+            )
+        )
     items = tuple(ItemTally(item=item, counts=counts[item.id]) for item in form.items())
     return Tally(items=items, respondents=respondents, rejected=tuple(rejected), source=path)
 

@@ -30,7 +30,9 @@ def row_error_text(source: Path, error: RowError) -> str:
     """``results.csv:14:3: C02: '很好' is not a rating (row not counted)``."""
     where = f"{display_path(source)}:{error.line}" + (f":{error.column}" if error.column else "")
     item = f"{error.item}: " if error.item else ""
-    return _("{where}: {item}{message} (row not counted)").format(where=where, item=item, message=error.message)
+    return _("{where}: {item}{message} (row not counted)").format(
+        where=where, item=item, message=error.message
+    )
 
 
 def _item_line(t: ItemTally) -> str:
@@ -41,12 +43,16 @@ def _item_line(t: ItemTally) -> str:
 
 def format_text(tally: Tally, unit_name: str) -> str:
     """The tally for reading: totals, then every item lowest satisfaction first."""
-    lines = [_("{unit}: evaluation results ({source})").format(unit=unit_name, source=display_path(tally.source)),
-             _("{n} valid forms; {rejected} invalid rows (not counted)").format(
-                 n=tally.respondents, rejected=len(tally.rejected_lines)),
-             _("Overall satisfaction (好 + 较好): {rate} ({satisfied}/{answered})").format(
-                 rate=format_rate(tally.satisfaction), satisfied=tally.satisfied, answered=tally.answered),
-             _("Satisfaction per item (lowest first):")]
+    lines = [
+        _("{unit}: evaluation results ({source})").format(unit=unit_name, source=display_path(tally.source)),
+        _("{n} valid forms; {rejected} invalid rows (not counted)").format(
+            n=tally.respondents, rejected=len(tally.rejected_lines)
+        ),
+        _("Overall satisfaction (好 + 较好): {rate} ({satisfied}/{answered})").format(
+            rate=format_rate(tally.satisfaction), satisfied=tally.satisfied, answered=tally.answered
+        ),
+        _("Satisfaction per item (lowest first):"),
+    ]
     lines += [_item_line(t) for t in tally.lowest_first()]
     return "\n".join(lines) + "\n"
 
@@ -58,14 +64,30 @@ def _rate(value: float | None) -> float | None:
 def to_json_data(tally: Tally, unit_id: str, unit_name: str) -> dict[str, Any]:
     """The tally as plain data (items lowest first; rates rounded to 4 decimals)."""
     return {
-        "unit": unit_id, "unit_name": unit_name, "source": display_path(tally.source),
-        "respondents": tally.respondents, "rejected_lines": list(tally.rejected_lines),
-        "answered": tally.answered, "satisfied": tally.satisfied, "satisfaction": _rate(tally.satisfaction),
-        "items": [{"id": t.item.id, "text": t.item.text, "group": t.item.group, "counts": dict(t.counts),
-                   "answered": t.answered, "satisfied": t.satisfied, "satisfaction": _rate(t.satisfaction)}
-                  for t in tally.lowest_first()],
-        "errors": [{"line": e.line, "column": e.column, "item": e.item or None, "message": e.message}
-                   for e in tally.rejected],
+        "unit": unit_id,
+        "unit_name": unit_name,
+        "source": display_path(tally.source),
+        "respondents": tally.respondents,
+        "rejected_lines": list(tally.rejected_lines),
+        "answered": tally.answered,
+        "satisfied": tally.satisfied,
+        "satisfaction": _rate(tally.satisfaction),
+        "items": [
+            {
+                "id": t.item.id,
+                "text": t.item.text,
+                "group": t.item.group,
+                "counts": dict(t.counts),
+                "answered": t.answered,
+                "satisfied": t.satisfied,
+                "satisfaction": _rate(t.satisfaction),
+            }
+            for t in tally.lowest_first()
+        ],
+        "errors": [
+            {"line": e.line, "column": e.column, "item": e.item or None, "message": e.message}
+            for e in tally.rejected
+        ],
     }
 
 
@@ -105,16 +127,21 @@ def chart_figure(tally: Tally, unit_name: str, font: str | None) -> Figure:
         figure = Figure(figsize=(9, 1.2 + 0.32 * max(len(rows), 1)), dpi=100)
         FigureCanvasAgg(figure)
         axes = figure.add_subplot()
-        bars = axes.barh(range(len(rows)), values, color=["#c0392b" if v < 100 * TARGET else "#2e6da4"
-                                                         for v in values])
+        bars = axes.barh(
+            range(len(rows)), values, color=["#c0392b" if v < 100 * TARGET else "#2e6da4" for v in values]
+        )
         axes.set_yticks(range(len(rows)), [_label(t, font is not None) for t in rows], fontsize=8)
         axes.bar_label(bars, [format_rate(t.satisfaction) for t in rows], padding=2, fontsize=7)
         axes.axvline(100 * TARGET, color="#7f7f7f", linestyle="--", linewidth=1)
         axes.set_xlim(0, 108)
         axes.set_xlabel("满意度（好+较好）%" if font else "satisfaction (good + fairly good) %")
         overall = format_rate(tally.satisfaction)
-        axes.set_title(f"{unit_name} 述职评议测评满意度：总体 {overall}（{tally.respondents}份）" if font
-                       else f"Satisfaction: overall {overall} ({tally.respondents} respondents)", fontsize=10)
+        axes.set_title(
+            f"{unit_name} 述职评议测评满意度：总体 {overall}（{tally.respondents}份）"
+            if font
+            else f"Satisfaction: overall {overall} ({tally.respondents} respondents)",
+            fontsize=10,
+        )
         figure.tight_layout()
     return figure
 

@@ -10,20 +10,36 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 from pipeline.content import yamlsrc
-from pipeline.errors import IssueCollector
 from pipeline.content.model import (
-    LEVEL_DIRECT, LEVEL_SUBORDINATE, LEVELS, LOOKBACK_RESULTS, MEASURE_STATUSES, Answer, Area, AreaContent,
-    Evidence, LookbackCheck, Measure, Problem, Question, QuestionSet, Report, Suppression, Unit,
+    LEVEL_DIRECT,
+    LEVEL_SUBORDINATE,
+    LEVELS,
+    LOOKBACK_RESULTS,
+    MEASURE_STATUSES,
+    Answer,
+    Area,
+    AreaContent,
+    Evidence,
+    LookbackCheck,
+    Measure,
+    Problem,
+    Question,
+    QuestionSet,
+    Report,
+    Suppression,
+    Unit,
 )
 from pipeline.content.reader import MapReader, as_text, did_you_mean, issue_at
 from pipeline.content.yamlsrc import YNode
+from pipeline.errors import IssueCollector
+from pipeline.i18n import _
 
 _EXTERNAL_REF = re.compile(r"^(?:H[1-9][0-9]*|E[1-9][0-9]*|E-[A-Za-z][A-Za-z0-9_-]*)$")
-from pipeline.i18n import _
+
 
 # --- question sets ----------------------------------------------------------------------------
 
@@ -85,18 +101,35 @@ def read_unit(path: Path, issues: IssueCollector) -> Unit | None:
     if template_text:
         template = (path.parent / template_text).resolve()
         if not template.is_file():
-            issue_at(issues, path, top.get("template", False) or root,
-                     _("template '{template}' not found").format(template=template_text),
-                     _("give a .docx path relative to the unit folder, or remove the key"), code="file-not-found")
+            issue_at(
+                issues,
+                path,
+                top.get("template", False) or top.node,
+                _("template '{template}' not found").format(template=template_text),
+                _("give a .docx path relative to the unit folder, or remove the key"),
+                code="file-not-found",
+            )
     author = top.text("redline-author", required=False)
     items = top.text_list("evaluation-items")
     level, parent = _level_and_parent(top, path, issues)
     top.finish()
     if len(issues.issues) > before:
         return None
-    return Unit(id=path.parent.name, dir=path.parent, name=name or "", organisation=organisation or "",
-                reporter=reporter or "", role=role or "", questions=questions, template=template,
-                redline_author=author, evaluation_items=items, level=level, parent=parent, source=source)
+    return Unit(
+        id=path.parent.name,
+        dir=path.parent,
+        name=name or "",
+        organisation=organisation or "",
+        reporter=reporter or "",
+        role=role or "",
+        questions=questions,
+        template=template,
+        redline_author=author,
+        evaluation_items=items,
+        level=level,
+        parent=parent,
+        source=source,
+    )
 
 
 def _level_and_parent(top: MapReader, path: Path, issues: IssueCollector) -> tuple[str, str | None]:
@@ -109,11 +142,22 @@ def _level_and_parent(top: MapReader, path: Path, issues: IssueCollector) -> tup
     level = top.choice("level", LEVELS, default)
     node = top.get("level", False)
     if level == LEVEL_SUBORDINATE and parent is None:
-        issue_at(issues, path, node or top.node, "隶属单位要写 parent：它所隶属的直属单位",
-                 "加一行 parent: <直属单位的文件夹名>", key_path="level")
+        issue_at(
+            issues,
+            path,
+            node or top.node,
+            "隶属单位要写 parent：它所隶属的直属单位",
+            "加一行 parent: <直属单位的文件夹名>",
+            key_path="level",
+        )
     if level == LEVEL_DIRECT and parent is not None:
-        issue_at(issues, path, top.get("parent", False) or top.node, "直属单位直接向总署述职，不写 parent",
-                 "删去 parent，或把 level 改为 隶属")
+        issue_at(
+            issues,
+            path,
+            top.get("parent", False) or top.node,
+            "直属单位直接向总署述职，不写 parent",
+            "删去 parent，或把 level 改为 隶属",
+        )
     return level, parent
 
 
@@ -140,8 +184,9 @@ def read_report(path: Path, question_set: QuestionSet, issues: IssueCollector) -
     opening = top.text("opening", hint=_("add 'opening: |' with the opening paragraph")) or ""
     areas = _read_areas(top, question_set, path, issues)
     problem_nodes = top.seq("problems")
-    problems = _read_items(problem_nodes, path, issues, _("a problem"),
-                           lambda r: _problem(r, question_set, path, issues))
+    problems = _read_items(
+        problem_nodes, path, issues, _("a problem"), lambda r: _problem(r, question_set, path, issues)
+    )
     measures = _read_items(top.seq("measures"), path, issues, _("a measure"), _measure)
     causes = top.text("causes", required=False)
     closing = top.text("closing", required=False)
@@ -154,14 +199,25 @@ def read_report(path: Path, question_set: QuestionSet, issues: IssueCollector) -
         _check_measure_links(path, issues, problems, measures, _declared_ids(problem_nodes))
     if len(issues.issues) > before or date is None:
         return None
-    return Report(path=path, date=date, title=title, opening=opening, areas=areas,
-                  problems=tuple(p for p, _ in problems), measures=tuple(m for m, _ in measures),
-                  closing=closing, causes=causes, unplaced=unplaced, ignore=ignore,
-                  source=source)
+    return Report(
+        path=path,
+        date=date,
+        title=title,
+        opening=opening,
+        areas=areas,
+        problems=tuple(p for p, _ in problems),
+        measures=tuple(m for m, _ in measures),
+        closing=closing,
+        causes=causes,
+        unplaced=unplaced,
+        ignore=ignore,
+        source=source,
+    )
 
 
-def _read_areas(top: MapReader, question_set: QuestionSet, path: Path,
-                issues: IssueCollector) -> tuple[AreaContent, ...]:
+def _read_areas(
+    top: MapReader, question_set: QuestionSet, path: Path, issues: IssueCollector
+) -> tuple[AreaContent, ...]:
     areas_reader = top.map("areas", required=True)
     if areas_reader is None:
         return ()
@@ -170,9 +226,14 @@ def _read_areas(top: MapReader, question_set: QuestionSet, path: Path,
         area = question_set.area(area_id)
         node = areas_reader.get(area_id, required=False)
         if area is None:
-            issue_at(issues, path, areas_reader.node.entries[area_id][0],
-                     _("unknown area '{area}' (question set '{set}')").format(area=area_id, set=question_set.id),
-                     _hint_known(area_id, [a.id for a in question_set.areas]), code="unknown-area")
+            issue_at(
+                issues,
+                path,
+                areas_reader.node.entries[area_id][0],
+                _("unknown area '{area}' (question set '{set}')").format(area=area_id, set=question_set.id),
+                _hint_known(area_id, [a.id for a in question_set.areas]),
+                code="unknown-area",
+            )
             continue
         reader = MapReader.of(node, path, issues, _("area '{area}'").format(area=area_id))
         if reader is not None:
@@ -191,22 +252,30 @@ def _area_content(reader: MapReader, area: Area, path: Path, issues: IssueCollec
         for qid in list(answers_reader.node.entries):
             node = answers_reader.get(qid, required=False)
             if qid not in known:
-                issue_at(issues, path, answers_reader.node.entries[qid][0],
-                         _("'{question}' is not a question of area '{area}'").format(question=qid, area=area.id),
-                         _hint_known(qid, [q.id for q in area.questions]), code="unknown-question")
+                issue_at(
+                    issues,
+                    path,
+                    answers_reader.node.entries[qid][0],
+                    _("'{question}' is not a question of area '{area}'").format(question=qid, area=area.id),
+                    _hint_known(qid, [q.id for q in area.questions]),
+                    code="unknown-question",
+                )
                 continue
             if node is not None:
                 answer = _answer(qid, node, path, issues)
                 if answer is not None:
                     answers.append(answer)
         answers_reader.finish()
-    achievements = [_text_item(n, path, issues, _("an achievement")) for n in reader.seq("achievements")]
-    achievements = [(text, ignore) for text, ignore in achievements if text]
+    read = [_text_item(n, path, issues, _("an achievement")) for n in reader.seq("achievements")]
+    achievements = [(text, ignore) for text, ignore in read if text]
     reader.finish()
     order = {q.id: i for i, q in enumerate(area.questions)}
-    return AreaContent(area=area.id, answers=tuple(sorted(answers, key=lambda a: order[a.question])),
-                       achievements=tuple(text for text, _ in achievements),
-                       achievement_ignore=tuple(ignore for _, ignore in achievements))
+    return AreaContent(
+        area=area.id,
+        answers=tuple(sorted(answers, key=lambda a: order[a.question])),
+        achievements=tuple(text for text, _ in achievements),
+        achievement_ignore=tuple(ignore for _, ignore in achievements),
+    )
 
 
 def _answer(qid: str, node: YNode, path: Path, issues: IssueCollector) -> Answer | None:
@@ -214,8 +283,9 @@ def _answer(qid: str, node: YNode, path: Path, issues: IssueCollector) -> Answer
     return Answer(question=qid, text=text, ignore=ignore) if text else None
 
 
-def _text_item(node: YNode, path: Path, issues: IssueCollector,
-               what: str) -> tuple[str | None, tuple[Suppression, ...]]:
+def _text_item(
+    node: YNode, path: Path, issues: IssueCollector, what: str
+) -> tuple[str | None, tuple[Suppression, ...]]:
     """A text written either as a string or as a mapping ``{text: …, lint-ignore: […]}``."""
     if node.kind == "map":
         reader = MapReader(node, path, issues, what)
@@ -231,8 +301,14 @@ def _problem(r: MapReader, question_set: QuestionSet, path: Path, issues: IssueC
     cause = r.text("cause", required=False)
     ignore = _suppressions(r, path, issues)
     if area is not None and question_set.area(area) is None:
-        issue_at(issues, path, r.get("area", False) or r.node, _("unknown area '{area}'").format(area=area),
-                 _hint_known(area, [a.id for a in question_set.areas]), code="unknown-area")
+        issue_at(
+            issues,
+            path,
+            r.get("area", False) or r.node,
+            _("unknown area '{area}'").format(area=area),
+            _hint_known(area, [a.id for a in question_set.areas]),
+            code="unknown-area",
+        )
     if not (pid and area and text):
         return None
     return Problem(id=pid, area=area, text=text, cause=cause, ignore=ignore)
@@ -250,8 +326,17 @@ def _measure(r: MapReader) -> Measure | None:
     checked = _checked(r.map("checked"))
     if not (mid and text):
         return None
-    return Measure(id=mid, problems=problems, text=text, owner=owner, due=due, status=status, ignore=ignore,
-                   evidence=evidence, checked=checked)
+    return Measure(
+        id=mid,
+        problems=problems,
+        text=text,
+        owner=owner,
+        due=due,
+        status=status,
+        ignore=ignore,
+        evidence=evidence,
+        checked=checked,
+    )
 
 
 def _evidence(node: YNode, path: Path, issues: IssueCollector) -> Evidence | None:
@@ -274,17 +359,26 @@ def _checked(r: MapReader | None) -> LookbackCheck | None:
     by = r.text("by", hint="写核查人或核查组")
     result = r.text("result", hint=f"写 {' / '.join(LOOKBACK_RESULTS)} 之一")
     if result is not None and result not in LOOKBACK_RESULTS:
-        issue_at(r.issues, r.path, r.node.entries["result"][1],
-                 f"“{result}”不是核查结果，可用：{', '.join(LOOKBACK_RESULTS)}",
-                 "confirmed：核实完成；reopened：标为完成但核查未完成，重新整改；not-done：尚未完成")
+        issue_at(
+            r.issues,
+            r.path,
+            r.node.entries["result"][1],
+            f"“{result}”不是核查结果，可用：{', '.join(LOOKBACK_RESULTS)}",
+            "confirmed：核实完成；reopened：标为完成但核查未完成，重新整改；not-done：尚未完成",
+        )
         result = None
     note = r.text("note", required=False)
     r.finish()
     return LookbackCheck(date=date, by=by, result=result, note=note) if date and by and result else None
 
 
-def _read_items(nodes: list[YNode], path: Path, issues: IssueCollector, what: str,
-                make: Callable[[MapReader], object | None]) -> list[tuple]:
+def _read_items(
+    nodes: list[YNode],
+    path: Path,
+    issues: IssueCollector,
+    what: str,
+    make: Callable[[MapReader], object | None],
+) -> list[tuple]:
     out = []
     for node in nodes:
         reader = MapReader.of(node, path, issues, what)
@@ -311,14 +405,22 @@ def _suppressions(reader: MapReader, path: Path, issues: IssueCollector) -> tupl
     return tuple(found)
 
 
-def _check_unique(path: Path, issues: IssueCollector, ids: Iterable[tuple[str, YNode | None]], what: str) -> None:
+def _check_unique(
+    path: Path, issues: IssueCollector, ids: Iterable[tuple[str, YNode | None]], what: str
+) -> None:
     pairs = list(ids)
     counts = Counter(i for i, _ in pairs)
     seen: set[str] = set()
     for ident, node in pairs:
         if counts[ident] > 1 and ident in seen and node is not None:
-            issue_at(issues, path, node, _("duplicate {what} '{id}'").format(what=what, id=ident),
-                     _("give each entry its own {what}").format(what=what), code="duplicate-id")
+            issue_at(
+                issues,
+                path,
+                node,
+                _("duplicate {what} '{id}'").format(what=what, id=ident),
+                _("give each entry its own {what}").format(what=what),
+                code="duplicate-id",
+            )
         seen.add(ident)
 
 
@@ -348,8 +450,13 @@ def _list_unreadable(top: MapReader, key: str) -> bool:
     return bool(did_you_mean(key, unknown))
 
 
-def _check_measure_links(path: Path, issues: IssueCollector, problems: list[tuple], measures: list[tuple],
-                         declared: set[str] | None = None) -> None:
+def _check_measure_links(
+    path: Path,
+    issues: IssueCollector,
+    problems: list[tuple],
+    measures: list[tuple],
+    declared: set[str] | None = None,
+) -> None:
     """Every problem a measure names exists.  ``declared``: the ids of all problems written, even
     those with errors (they are reported once, not again at every measure naming them)."""
     known = {p.id for p, _node in problems} | (declared or set())
@@ -359,7 +466,13 @@ def _check_measure_links(path: Path, issues: IssueCollector, problems: list[tupl
             # the unit: pipeline.hq.sources checks them, with the unit's meeting.yaml and evaluation.
             if pid not in known and not _EXTERNAL_REF.match(pid):
                 target = node.entries.get("problems", (node, node))[1]
-                issue_at(issues, path, target,
-                         _("measure '{measure}' points at unknown problem '{problem}'").format(
-                             measure=measure.id, problem=pid),
-                         _hint_known(pid, sorted(known)), code="unknown-problem")
+                issue_at(
+                    issues,
+                    path,
+                    target,
+                    _("measure '{measure}' points at unknown problem '{problem}'").format(
+                        measure=measure.id, problem=pid
+                    ),
+                    _hint_known(pid, sorted(known)),
+                    code="unknown-problem",
+                )

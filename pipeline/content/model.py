@@ -8,9 +8,9 @@ dataclasses; only :mod:`pipeline.content.load` builds them.  Source positions ar
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from pipeline.content.source import SourceMap
 
@@ -18,7 +18,11 @@ MEASURE_STATUSES: tuple[str, ...] = ("planned", "in-progress", "done")
 MEASURE_STATUS_LABELS: dict[str, str] = {"planned": "未开始", "in-progress": "推进中", "done": "已完成"}
 # The look-back's verdict on a measure: confirmed done, reopened (marked done, found not done), not done.
 LOOKBACK_RESULTS: tuple[str, ...] = ("confirmed", "reopened", "not-done")
-LOOKBACK_RESULT_LABELS: dict[str, str] = {"confirmed": "核实完成", "reopened": "重新整改", "not-done": "尚未完成"}
+LOOKBACK_RESULT_LABELS: dict[str, str] = {
+    "confirmed": "核实完成",
+    "reopened": "重新整改",
+    "not-done": "尚未完成",
+}
 # The two levels of units: 直属 report to HQ, 隶属 to the 直属 unit named as their parent.
 LEVEL_DIRECT = "直属"
 LEVEL_SUBORDINATE = "隶属"

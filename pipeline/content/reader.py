@@ -34,13 +34,19 @@ class MapReader:
         self.missing: dict[str, Issue] = {}
 
     @classmethod
-    def of(cls, node: YNode | None, path: Path, issues: IssueCollector, what: str) -> "MapReader | None":
+    def of(cls, node: YNode | None, path: Path, issues: IssueCollector, what: str) -> MapReader | None:
         """A reader for ``node`` if it is a mapping; otherwise an issue and None."""
         if node is None:
             return None
         if node.kind != "map":
-            issue_at(issues, path, node, _("{what} must be a mapping of keys to values").format(what=what),
-                     _mapping_hint(node), code="not-a-mapping")
+            issue_at(
+                issues,
+                path,
+                node,
+                _("{what} must be a mapping of keys to values").format(what=what),
+                _mapping_hint(node),
+                code="not-a-mapping",
+            )
             return None
         return cls(node, path, issues, what)
 
@@ -53,10 +59,15 @@ class MapReader:
         entry = self.node.entries.get(key)
         if entry is None or entry[1].is_null:
             if required and key not in self.missing:
-                issue = issue_at(self.issues, self.path, self.node,
-                                 _("missing required key '{key}' in {what}").format(key=key, what=self.what),
-                                 hint or _("add '{key}: …'").format(key=key),
-                                 key_path=format_key_path(self.node.key_path + (key,)), code="missing-key")
+                issue = issue_at(
+                    self.issues,
+                    self.path,
+                    self.node,
+                    _("missing required key '{key}' in {what}").format(key=key, what=self.what),
+                    hint or _("add '{key}: …'").format(key=key),
+                    key_path=format_key_path(self.node.key_path + (key,)),
+                    code="missing-key",
+                )
                 self.missing[key] = issue
             return None
         return entry[1]
@@ -82,9 +93,14 @@ class MapReader:
             return default
         if value not in choices:
             node = self.node.entries[key][1]
-            issue_at(self.issues, self.path, node,
-                     _("'{value}' is not one of: {choices}").format(value=value, choices=", ".join(choices)),
-                     _did_you_mean(value, choices), code="not-a-choice")
+            issue_at(
+                self.issues,
+                self.path,
+                node,
+                _("'{value}' is not one of: {choices}").format(value=value, choices=", ".join(choices)),
+                _did_you_mean(value, choices),
+                code="not-a-choice",
+            )
             return default
         return value
 
@@ -94,8 +110,14 @@ class MapReader:
         if node is None:
             return []
         if node.kind != "seq":
-            issue_at(self.issues, self.path, node, _("'{key}' must be a list").format(key=key),
-                     _("write one '- item' per line"), code="not-a-list")
+            issue_at(
+                self.issues,
+                self.path,
+                node,
+                _("'{key}' must be a list").format(key=key),
+                _("write one '- item' per line"),
+                code="not-a-list",
+            )
             return []
         return node.items
 
@@ -104,7 +126,7 @@ class MapReader:
         values = (as_text(item, self.path, self.issues) for item in self.seq(key, required))
         return tuple(v for v in values if v is not None)
 
-    def map(self, key: str, required: bool = False) -> "MapReader | None":
+    def map(self, key: str, required: bool = False) -> MapReader | None:
         """A nested mapping value."""
         node = self.get(key, required)
         return MapReader.of(node, self.path, self.issues, f"'{key}'")
@@ -123,17 +145,36 @@ class MapReader:
             missing = self.missing.pop(close, None) if close else None
             if missing is not None and missing in self.issues.issues:
                 self.issues.issues.remove(missing)
-            issue_at(self.issues, self.path, key_node,
-                     _("unknown key '{key}' in {what}").format(key=key, what=self.what),
-                     _did_you_mean(key, tuple(allowed))
-                     or _("allowed keys: {keys}").format(keys=", ".join(allowed)), code="unknown-key")
+            issue_at(
+                self.issues,
+                self.path,
+                key_node,
+                _("unknown key '{key}' in {what}").format(key=key, what=self.what),
+                _did_you_mean(key, tuple(allowed))
+                or _("allowed keys: {keys}").format(keys=", ".join(allowed)),
+                code="unknown-key",
+            )
 
 
-def issue_at(issues: IssueCollector, path: Path, node: YNode, message: str, hint: str = "",
-             key_path: str | None = None, code: str = "invalid-content") -> Issue:
+def issue_at(
+    issues: IssueCollector,
+    path: Path,
+    node: YNode,
+    message: str,
+    hint: str = "",
+    key_path: str | None = None,
+    code: str = "invalid-content",
+) -> Issue:
     """Record an issue at ``node``'s position (and return it)."""
-    issue = Issue(path, message, line=node.span.line, column=node.span.column,
-                  key_path=format_key_path(node.key_path) if key_path is None else key_path, hint=hint, code=code)
+    issue = Issue(
+        path,
+        message,
+        line=node.span.line,
+        column=node.span.column,
+        key_path=format_key_path(node.key_path) if key_path is None else key_path,
+        hint=hint,
+        code=code,
+    )
     issues.add(issue)
     return issue
 
@@ -143,14 +184,25 @@ def as_text(node: YNode, path: Path, issues: IssueCollector, allow_empty: bool =
     if node.kind != "scalar" or node.tag not in _TEXT_TAGS:
         kinds = {"map": _("a mapping"), "seq": _("a list"), "bool": _("a yes/no value"), "null": _("nothing")}
         kind = kinds.get(node.kind) or kinds.get(node.tag.rsplit(":", 1)[-1]) or node.tag.rsplit(":", 1)[-1]
-        issue_at(issues, path, node, _("expected text, found {kind}").format(kind=kind),
-                 _("quote the value if it is meant as text") if node.kind == "scalar" else _("write it as text"),
-                 code="not-text")
+        issue_at(
+            issues,
+            path,
+            node,
+            _("expected text, found {kind}").format(kind=kind),
+            _("quote the value if it is meant as text") if node.kind == "scalar" else _("write it as text"),
+            code="not-text",
+        )
         return None
     value = node.value.strip("\n") if node.span.style in ("|", ">") else node.value
     if not allow_empty and not value.strip():
-        issue_at(issues, path, node, _("must not be empty"), _("write the text, or remove the key if it is optional"),
-                 code="empty-value")
+        issue_at(
+            issues,
+            path,
+            node,
+            _("must not be empty"),
+            _("write the text, or remove the key if it is optional"),
+            code="empty-value",
+        )
         return None
     return value
 
@@ -162,9 +214,14 @@ def as_date(node: YNode, path: Path, issues: IssueCollector) -> dt.date | None:
             return dt.date.fromisoformat(node.value.strip())
         except ValueError:
             pass
-    issue_at(issues, path, node,
-             _("'{value}' is not a date").format(value=node.value if node.kind == "scalar" else "…"),
-             _("write dates as YYYY-MM-DD, e.g. 2026-01-15"), code="not-a-date")
+    issue_at(
+        issues,
+        path,
+        node,
+        _("'{value}' is not a date").format(value=node.value if node.kind == "scalar" else "…"),
+        _("write dates as YYYY-MM-DD, e.g. 2026-01-15"),
+        code="not-a-date",
+    )
     return None
 
 
@@ -198,5 +255,6 @@ def _mapping_hint(node: YNode) -> str:
     """How to write a mapping; for ``owner：监察室`` read as one text, that the colon is full-width."""
     if node.kind == "scalar" and re.match(r"^[A-Za-z_][A-Za-z0-9_-]*\s*：", node.value):
         return _("the colon after '{key}' is full-width '：': write an ASCII ':' and a space").format(
-            key=re.split(r"\s*：", node.value, maxsplit=1)[0])
+            key=re.split(r"\s*：", node.value, maxsplit=1)[0]
+        )
     return _("write it as 'key: value' lines")

@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.content.layout import PACKAGED_TEMPLATES, REPORT_FILE, RESPONSES_FILE, UNIT_FILE, draft_dir_name
+from pipeline.content.model import Draft, QuestionSet
+from pipeline.content.workspace import UnitDrafts, Workspace, load_workspace, require_root
 from pipeline.errors import Issue, IssueCollector, UserError
 from pipeline.feedback.load import read_draft_feedback
 from pipeline.fsutil import atomic_write_bytes
-from pipeline.content.model import Draft, QuestionSet
-from pipeline.content.layout import PACKAGED_TEMPLATES, REPORT_FILE, RESPONSES_FILE, UNIT_FILE, draft_dir_name
-from pipeline.content.workspace import UnitDrafts, Workspace, load_workspace, require_root
 from pipeline.i18n import _
 
 INIT_RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "init"
@@ -44,10 +44,20 @@ def write_all(files: dict[Path, bytes], keep_existing: bool = False) -> list[Pat
     """
     existing = sorted(p for p in files if p.exists())
     if existing and not keep_existing:
-        raise UserError([Issue(p, _("already exists; nothing was written"),
-                               hint=_("shuzhi never overwrites: move the file away, choose another folder, "
-                                      "or add --keep-existing to write only the missing files"), code="exists")
-                         for p in existing])
+        raise UserError(
+            [
+                Issue(
+                    p,
+                    _("already exists; nothing was written"),
+                    hint=_(
+                        "shuzhi never overwrites: move the file away, choose another folder, "
+                        "or add --keep-existing to write only the missing files"
+                    ),
+                    code="exists",
+                )
+                for p in existing
+            ]
+        )
     missing = {path: data for path, data in files.items() if path not in existing}
     for path, data in missing.items():
         atomic_write_bytes(path, data)
@@ -72,16 +82,29 @@ def add_unit(unit: NewUnit, root: Path | None = None) -> list[Path]:
     _check_unit_id(unit.id)
     folder = workspace / "drafts" / unit.id
     if folder.exists():
-        raise UserError(Issue(folder, _("unit '{unit}' exists already").format(unit=unit.id),
-                              hint=_("choose another folder name, or start its next draft with "
-                                     "'shuzhi new-draft {unit}'").format(unit=unit.id), code="exists"))
+        raise UserError(
+            Issue(
+                folder,
+                _("unit '{unit}' exists already").format(unit=unit.id),
+                hint=_(
+                    "choose another folder name, or start its next draft with 'shuzhi new-draft {unit}'"
+                ).format(unit=unit.id),
+                code="exists",
+            )
+        )
     return write_all({folder / UNIT_FILE: _unit_yaml(unit).encode("utf-8")})
 
 
 def _check_unit_id(unit_id: str) -> None:
     if not UNIT_ID.match(unit_id):
-        raise UserError(Issue(None, _("unit id '{unit}' is not a folder name").format(unit=unit_id),
-                              hint=_("use lower-case letters, digits, '-' and '_' (e.g. qingshigang)"), code="unit-name"))
+        raise UserError(
+            Issue(
+                None,
+                _("unit id '{unit}' is not a folder name").format(unit=unit_id),
+                hint=_("use lower-case letters, digits, '-' and '_' (e.g. qingshigang)"),
+                code="unit-name",
+            )
+        )
 
 
 def workspace_files(target: Path) -> dict[Path, bytes]:
@@ -101,11 +124,13 @@ def workspace_files(target: Path) -> dict[Path, bytes]:
 
 
 def _unit_yaml(unit: NewUnit) -> str:
-    return (f"name: {_yaml_text(unit.name)}\norganisation: {_yaml_text(unit.organisation)}\n"
-            f"reporter: {_yaml_text(unit.reporter)}\nrole: {_yaml_text(unit.role)}\nquestions: standard\n"
-            "# evaluation-items:            # 本单位自己的测评项（试点中为4项），每行一项\n"
-            "#   - …\n"
-            "# 开始第一稿：shuzhi new-draft " + unit.id + "\n")
+    return (
+        f"name: {_yaml_text(unit.name)}\norganisation: {_yaml_text(unit.organisation)}\n"
+        f"reporter: {_yaml_text(unit.reporter)}\nrole: {_yaml_text(unit.role)}\nquestions: standard\n"
+        "# evaluation-items:            # 本单位自己的测评项（试点中为4项），每行一项\n"
+        "#   - …\n"
+        "# 开始第一稿：shuzhi new-draft " + unit.id + "\n"
+    )
 
 
 # Text that YAML reads back as itself when written plain: Chinese, letters, digits, brackets, dots.
@@ -142,11 +167,14 @@ def unfinished_warning(drafts: tuple[Draft, ...]) -> str | None:
     latest = drafts[-1]
     text = _without_date(latest.report.path.read_text(encoding="utf-8"))
     if len(drafts) > 1 and text == _without_date(drafts[-2].report.path.read_text(encoding="utf-8")):
-        return _("{latest} is still an unedited copy of {previous}; was it meant to be revised before starting "
-                 "the next draft?").format(latest=latest.label, previous=drafts[-2].label)
+        return _(
+            "{latest} is still an unedited copy of {previous}; was it meant to be revised before starting "
+            "the next draft?"
+        ).format(latest=latest.label, previous=drafts[-2].label)
     if SKELETON_MARK in text:
         return _("{draft} still has {n} {mark} placeholders to fill in").format(
-            draft=latest.label, n=text.count(SKELETON_MARK), mark=SKELETON_MARK)
+            draft=latest.label, n=text.count(SKELETON_MARK), mark=SKELETON_MARK
+        )
     return None
 
 
@@ -159,7 +187,9 @@ def _write_next_draft(workspace: Workspace, unit_drafts: UnitDrafts, date: dt.da
     unit_dir = unit_drafts.unit.dir
     if latest is None:
         qset = _question_set(workspace.root, unit_drafts.unit.questions)
-        return write_all({unit_dir / draft_dir_name(1) / REPORT_FILE: skeleton_report(qset, date).encode("utf-8")})
+        return write_all(
+            {unit_dir / draft_dir_name(1) / REPORT_FILE: skeleton_report(qset, date).encode("utf-8")}
+        )
     folder = unit_dir / draft_dir_name(latest.version + 1)
     text = latest.report.path.read_text(encoding="utf-8")
     files = {folder / REPORT_FILE: _with_date(text, date).encode("utf-8")}
@@ -189,7 +219,12 @@ def _with_date(text: str, date: dt.date) -> str:
 
 def skeleton_report(qset: QuestionSet, date: dt.date) -> str:
     """A first draft to fill in: every required question listed, placeholders marked 【待补充】."""
-    lines = [f"date: {date.isoformat()}", "opening: |", f"  {SKELETON_MARK}开头：本年度抓基层党建工作的总体情况。", "areas:"]
+    lines = [
+        f"date: {date.isoformat()}",
+        "opening: |",
+        f"  {SKELETON_MARK}开头：本年度抓基层党建工作的总体情况。",
+        "areas:",
+    ]
     for area in qset.areas:
         lines += [f"  {area.id}:  # {area.title}", "    answers:"]
         for q in area.questions:
@@ -201,18 +236,22 @@ def skeleton_report(qset: QuestionSet, date: dt.date) -> str:
 
 def responses_skeleton(label: str, items: tuple) -> str:
     """``responses.yaml`` listing every feedback item on the previous draft, to be answered."""
-    lines = [f"# 对{label}各部门意见的逐条答复。",
-             "# status: adopted（采纳）| partly（部分采纳）| declined（未采纳）；未完全采纳的须填写 note。",
-             "responses:"]
+    lines = [
+        f"# 对{label}各部门意见的逐条答复。",
+        "# status: adopted（采纳）| partly（部分采纳）| declined（未采纳）；未完全采纳的须填写 note。",
+        "responses:",
+    ]
     for item in items:
         summary = " ".join(item.text.split())
         summary = summary if len(summary) <= 40 else summary[:40] + "…"
-        lines += [f"  - item: {item.id}  # {item.department.name}（{item.kind}）：{summary}",
-                  "    status:  # adopted | partly | declined", "    note:"]
+        lines += [
+            f"  - item: {item.id}  # {item.department.name}（{item.kind}）：{summary}",
+            "    status:  # adopted | partly | declined",
+            "    note:",
+        ]
     return "\n".join(lines) + "\n"
 
 
 def today() -> dt.date:
     """The local date (new drafts are dated today unless told otherwise)."""
     return dt.date.today()
-

@@ -12,9 +12,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
 
-KeyPath = tuple[Union[str, int], ...]
+KeyPath = tuple[str | int, ...]
 
 
 def format_key_path(key_path: KeyPath) -> str:
@@ -56,10 +55,12 @@ class SourceMap:
     spans: dict[KeyPath, Span] = field(default_factory=dict)
     # computed on demand, once: the file's line starts, and each located value's alignment to its source
     _line_starts: list[int] = field(default_factory=list, compare=False, repr=False)
-    _alignments: dict[tuple[int, str], tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _alignments: dict[tuple[int, str], tuple[int, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @staticmethod
-    def empty() -> "SourceMap":
+    def empty() -> SourceMap:
         return SourceMap(path=None, text="", spans={})
 
     def span(self, key_path: KeyPath) -> Span | None:
@@ -90,7 +91,8 @@ class SourceMap:
         index = self._alignments.get((span.start, value))
         if index is None:
             index = self._alignments[(span.start, value)] = _value_to_source_indexes(
-                self.text[span.start : span.end], value)
+                self.text[span.start : span.end], value
+            )
         offset = max(0, min(offset, len(value)))
         source_index = span.start + (index[offset] if offset < len(index) else span.end - span.start)
         return self.position_of_index(source_index)

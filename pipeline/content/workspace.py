@@ -7,12 +7,12 @@ others in a build.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
 
-from pipeline.content.confine import outside_issue, refuse_outside, require_unit_name, unit_name_issue
 from pipeline.content.config import Config, load_config
+from pipeline.content.confine import outside_issue, refuse_outside, require_unit_name, unit_name_issue
 from pipeline.content.layout import (
     BUILD_DIR,
     CONFIG_FILE,
@@ -22,11 +22,11 @@ from pipeline.content.layout import (
     template_file,
     version_of_dir,
 )
-from pipeline.errors import Issue, IssueCollector, UserError
 from pipeline.content.load import read_question_set, read_report, read_unit, unit_question_set_id
 from pipeline.content.model import Draft, QuestionSet, Report, Unit
-from pipeline.i18n import _
 from pipeline.content.reader import known_hint
+from pipeline.errors import Issue, IssueCollector, UserError
+from pipeline.i18n import _
 
 DEFAULT_QUESTION_SET = "standard"
 
@@ -75,9 +75,14 @@ def require_root(start: Path | None = None) -> Path:
     """Like :func:`find_root` from ``start`` (default: cwd), but a :class:`UserError` when there is none."""
     root = find_root(start or Path.cwd())
     if root is None:
-        raise UserError(Issue(start or Path.cwd(), _("not inside a shuzhi workspace (no drafts/ folder or shuzhi.toml)"),
-                              hint=_("run it from a workspace, or create one with 'shuzhi init DIR'"),
-                              code="no-workspace"))
+        raise UserError(
+            Issue(
+                start or Path.cwd(),
+                _("not inside a shuzhi workspace (no drafts/ folder or shuzhi.toml)"),
+                hint=_("run it from a workspace, or create one with 'shuzhi init DIR'"),
+                code="no-workspace",
+            )
+        )
     return root
 
 
@@ -99,8 +104,14 @@ def draft_dirs(unit_dir: Path, issues: IssueCollector) -> list[tuple[int, Path]]
         if version is not None:
             found.append((version, child))
         elif child.name[:1] in "vV" and child.name[1:2].isdigit():
-            issues.add(Issue(child, _("draft folder '{name}' is not named v<N>").format(name=child.name),
-                             hint=_("rename it to v1, v2, … (lower-case v, no leading zero)"), code="misnamed-file"))
+            issues.add(
+                Issue(
+                    child,
+                    _("draft folder '{name}' is not named v<N>").format(name=child.name),
+                    hint=_("rename it to v1, v2, … (lower-case v, no leading zero)"),
+                    code="misnamed-file",
+                )
+            )
     return sorted(found)
 
 
@@ -123,32 +134,52 @@ class QuestionSets:
         self.root = root
         self.cache: dict[str, QuestionSet | None] = {}
 
-    def get(self, set_id: str, issues: IssueCollector, referrer: Path, line: int | None = None) -> QuestionSet | None:
+    def get(
+        self, set_id: str, issues: IssueCollector, referrer: Path, line: int | None = None
+    ) -> QuestionSet | None:
         if unit_name_issue(set_id) is not None:  # an id names a file in templates/questions/, never a path
-            issues.add(Issue(referrer, _("question set {id!r} is not a name").format(id=set_id), line=line,
-                             key_path="questions", code="not-found",
-                             hint=_("name a file of templates/questions/ without .yaml, e.g. standard")))
+            issues.add(
+                Issue(
+                    referrer,
+                    _("question set {id!r} is not a name").format(id=set_id),
+                    line=line,
+                    key_path="questions",
+                    code="not-found",
+                    hint=_("name a file of templates/questions/ without .yaml, e.g. standard"),
+                )
+            )
             return None
         if set_id not in self.cache:
             path = question_set_path(self.root, set_id)
             if not path.is_file():
-                issues.add(Issue(referrer, _("question set '{id}' not found ({path})").format(id=set_id, path=path),
-                                 hint=_("add templates/questions/<id>.yaml or use 'questions: standard'"),
-                                 code="file-not-found"))
+                issues.add(
+                    Issue(
+                        referrer,
+                        _("question set '{id}' not found ({path})").format(id=set_id, path=path),
+                        hint=_("add templates/questions/<id>.yaml or use 'questions: standard'"),
+                        code="file-not-found",
+                    )
+                )
                 return None
             self.cache[set_id] = read_question_set(path, issues)
         return self.cache[set_id]
 
 
-def read_unit_drafts(root: Path, unit_dir: Path, issues: IssueCollector,
-                     question_sets: QuestionSets | None = None) -> UnitDrafts | None:
+def read_unit_drafts(
+    root: Path, unit_dir: Path, issues: IssueCollector, question_sets: QuestionSets | None = None
+) -> UnitDrafts | None:
     """Load one unit and all its drafts; every problem goes to ``issues``."""
     question_sets = question_sets or QuestionSets(root)
     unit_file = unit_dir / UNIT_FILE
     if not unit_file.is_file():
-        issues.add(Issue(unit_file, _("missing unit.yaml"),
-                         hint=_("every unit folder needs a unit.yaml (name, organisation, reporter, role)"),
-                         code="missing-file"))
+        issues.add(
+            Issue(
+                unit_file,
+                _("missing unit.yaml"),
+                hint=_("every unit folder needs a unit.yaml (name, organisation, reporter, role)"),
+                code="missing-file",
+            )
+        )
         return None
     unit = read_unit(unit_file, issues)
     if unit is not None and not confined_unit(root, unit, issues):
@@ -164,8 +195,10 @@ def read_unit_drafts(root: Path, unit_dir: Path, issues: IssueCollector,
     qset = question_sets.get(unit.questions, issues, unit_file, _key_line(unit, "questions"))
     if qset is None:
         return None
-    drafts = [Draft(unit=unit, version=version, dir=folder, report=report, question_set=qset)
-              for version, folder, report in _read_reports(versions, qset, issues)]
+    drafts = [
+        Draft(unit=unit, version=version, dir=folder, report=report, question_set=qset)
+        for version, folder, report in _read_reports(versions, qset, issues)
+    ]
     return UnitDrafts(unit=unit, drafts=tuple(drafts))
 
 
@@ -180,8 +213,14 @@ def confined_unit(root: Path | None, unit: Unit, issues: IssueCollector) -> bool
     template = template_for(root, unit)
     if unit.template is not None:
         span = unit.source.spans.get(("template",))
-        issue = outside_issue(template, root, referrer=unit.dir / UNIT_FILE, key_path="template",
-                              line=span.line if span else None, column=span.column if span else None)
+        issue = outside_issue(
+            template,
+            root,
+            referrer=unit.dir / UNIT_FILE,
+            key_path="template",
+            line=span.line if span else None,
+            column=span.column if span else None,
+        )
     else:
         issue = outside_issue(template, root) if root is not None else None
     if issue is not None:
@@ -189,16 +228,22 @@ def confined_unit(root: Path | None, unit: Unit, issues: IssueCollector) -> bool
     return issue is None
 
 
-def _read_reports(versions: Sequence[tuple[int, Path]], qset: QuestionSet,
-                  issues: IssueCollector) -> list[tuple[int, Path, Report]]:
+def _read_reports(
+    versions: Sequence[tuple[int, Path]], qset: QuestionSet, issues: IssueCollector
+) -> list[tuple[int, Path, Report]]:
     """The valid drafts' reports; a missing or invalid report.yaml goes to ``issues``."""
     found = []
     for version, folder in versions:
         report_file = folder / REPORT_FILE
         if not report_file.is_file():
-            issues.add(Issue(report_file, _("missing report.yaml"),
-                             hint=_("add the draft's content, or remove {folder}/").format(folder=folder.name),
-                             code="missing-file"))
+            issues.add(
+                Issue(
+                    report_file,
+                    _("missing report.yaml"),
+                    hint=_("add the draft's content, or remove {folder}/").format(folder=folder.name),
+                    code="missing-file",
+                )
+            )
             continue
         report = read_report(report_file, qset, issues)
         if report is not None:
@@ -226,7 +271,9 @@ def load_workspace(root: Path, units: Sequence[str] | None = None) -> Workspace:
     return Workspace(root=root, config=config, units=tuple(u for u in loaded if u is not None))
 
 
-def load_unit(root: Path, unit_id: str, *, skip_broken_drafts: bool = False) -> tuple[UnitDrafts, QuestionSet]:
+def load_unit(
+    root: Path, unit_id: str, *, skip_broken_drafts: bool = False
+) -> tuple[UnitDrafts, QuestionSet]:
     """One unit by name, with its drafts and its question set: the one way a command loads a single unit.
 
     Every issue at once as a :class:`UserError`: a name that is a path, an unknown name (the units
@@ -243,7 +290,11 @@ def load_unit(root: Path, unit_id: str, *, skip_broken_drafts: bool = False) -> 
     unit_drafts = read_unit_drafts(root, dirs[0], draft_issues, sets) if dirs else None
     if unit_drafts is None or not skip_broken_drafts:
         issues.extend(draft_issues.issues)
-    qset = sets.get(unit_drafts.unit.questions, issues, unit_drafts.unit.dir / UNIT_FILE) if unit_drafts else None
+    qset = (
+        sets.get(unit_drafts.unit.questions, issues, unit_drafts.unit.dir / UNIT_FILE)
+        if unit_drafts
+        else None
+    )
     issues.raise_if_any()
     assert unit_drafts is not None and qset is not None
     return unit_drafts, qset
@@ -260,8 +311,14 @@ def select_unit_dirs(root: Path, units: Iterable[str] | None, issues: IssueColle
         if name in by_name:
             chosen.append(by_name[name])
         else:
-            issues.add(Issue(root / DRAFTS_DIR, _("no unit '{name}'").format(name=name),
-                             hint=known_hint(name, list(by_name), _("units here: {known}")), code="unknown-unit"))
+            issues.add(
+                Issue(
+                    root / DRAFTS_DIR,
+                    _("no unit '{name}'").format(name=name),
+                    hint=known_hint(name, list(by_name), _("units here: {known}")),
+                    code="unknown-unit",
+                )
+            )
     return chosen
 
 
@@ -278,8 +335,9 @@ def load_draft_file(path: Path) -> Draft:
     if unit is not None and not confined_unit(root, unit, issues):
         issues.raise_if_any()
     set_id = unit.questions if unit else DEFAULT_QUESTION_SET
-    qset = QuestionSets(root).get(set_id, issues, unit_file if unit else path,
-                                  _key_line(unit, "questions") if unit else None)
+    qset = QuestionSets(root).get(
+        set_id, issues, unit_file if unit else path, _key_line(unit, "questions") if unit else None
+    )
     report = read_report(path, qset, issues) if qset else None
     issues.raise_if_any()
     assert report is not None and qset is not None

@@ -37,8 +37,10 @@ class YNode:
     span: Span
     tag: str = ""
     value: str = ""  # scalars: the raw scalar text
-    items: list["YNode"] = field(default_factory=list)  # sequences
-    entries: dict[str, tuple["YNode", "YNode"]] = field(default_factory=dict)  # maps: key → (key node, value node)
+    items: list[YNode] = field(default_factory=list)  # sequences
+    entries: dict[str, tuple[YNode, YNode]] = field(
+        default_factory=dict
+    )  # maps: key → (key node, value node)
 
     @property
     def is_null(self) -> bool:
@@ -47,8 +49,14 @@ class YNode:
 
 def describe_char(ch: str) -> str:
     """``U+0007`` and, for control characters, a readable name."""
-    names = {"\x00": "NUL", "\x07": "BEL", "\x08": N_("backspace"), "\x0b": N_("vertical tab"),
-             "\x0c": N_("form feed"), "\x1b": "escape"}
+    names = {
+        "\x00": "NUL",
+        "\x07": "BEL",
+        "\x08": N_("backspace"),
+        "\x0b": N_("vertical tab"),
+        "\x0c": N_("form feed"),
+        "\x1b": "escape",
+    }
     name = names.get(ch, N_("lone surrogate") if "\ud800" <= ch <= "\udfff" else N_("control character"))
     return f"U+{ord(ch):04X} ({_(name)})"
 
@@ -69,20 +77,37 @@ def read_text(path: Path, issues: IssueCollector) -> str | None:
         issues.add(Issue(path, _("file not found"), hint=_("check the path"), code="file-not-found"))
         return None
     except OSError as exc:
-        issues.add(Issue(path, _("cannot read the file ({reason})").format(reason=exc.strerror),
-                         code="file-unreadable"))
+        issues.add(
+            Issue(
+                path, _("cannot read the file ({reason})").format(reason=exc.strerror), code="file-unreadable"
+            )
+        )
         return None
     if len(data) > MAX_YAML_BYTES:
-        issues.add(Issue(path, _("file is {size:,} bytes (limit {limit:,})").format(size=len(data), limit=MAX_YAML_BYTES),
-                         hint=_("split the content; a report is a few dozen KB"), code="file-too-large"))
+        issues.add(
+            Issue(
+                path,
+                _("file is {size:,} bytes (limit {limit:,})").format(size=len(data), limit=MAX_YAML_BYTES),
+                hint=_("split the content; a report is a few dozen KB"),
+                code="file-too-large",
+            )
+        )
         return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         column = len(data[: exc.start].rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
-        issues.add(Issue(path, _("not valid UTF-8 (byte 0x{byte:02X})").format(byte=data[exc.start]), line=line,
-                         column=column, hint=_("save the file as UTF-8 (not GBK/GB2312)"), code="not-utf8"))
+        issues.add(
+            Issue(
+                path,
+                _("not valid UTF-8 (byte 0x{byte:02X})").format(byte=data[exc.start]),
+                line=line,
+                column=column,
+                hint=_("save the file as UTF-8 (not GBK/GB2312)"),
+                code="not-utf8",
+            )
+        )
         return None
     return text.removeprefix("\ufeff")
 
@@ -94,11 +119,19 @@ def forbidden_char_issues(path: Path, text: str, key_path: str = "") -> list[Iss
         before = text[: match.start()]
         line = before.count("\n") + 1
         column = match.start() - (before.rfind("\n") + 1) + 1
-        found.append(Issue(path, _("character {char} is not allowed in a Word document").format(
-                               char=describe_char(match.group())),
-                           line=line, column=column, key_path=key_path,
-                           hint=_("delete it (it is often pasted in invisibly from another program)"),
-                           code="forbidden-character"))
+        found.append(
+            Issue(
+                path,
+                _("character {char} is not allowed in a Word document").format(
+                    char=describe_char(match.group())
+                ),
+                line=line,
+                column=column,
+                key_path=key_path,
+                hint=_("delete it (it is often pasted in invisibly from another program)"),
+                code="forbidden-character",
+            )
+        )
     return found
 
 
@@ -118,8 +151,16 @@ def parse(path: Path, text: str, issues: IssueCollector) -> tuple[YNode | None, 
         issues.add(Issue(path, _("YAML error: {error}").format(error=exc), code="yaml-syntax"))
         return None, source
     if root is None:
-        issues.add(Issue(path, _("the file is empty"), line=1, column=1, hint=_("see docs/format.md for the content"),
-                         code="empty-file"))
+        issues.add(
+            Issue(
+                path,
+                _("the file is empty"),
+                line=1,
+                column=1,
+                hint=_("see docs/format.md for the content"),
+                code="empty-file",
+            )
+        )
         return None, source
     if _expanded_size(root) > MAX_NODES:  # an alias bomb: refused before it is expanded
         raise _TooLarge()
@@ -174,7 +215,9 @@ def _with_key_paths(path: Path, text: str, found: list[Issue]) -> list[Issue]:
         return found
     located = []
     for issue, match in zip(found, FORBIDDEN_CHARS.finditer(text), strict=True):
-        inside = [(key, span) for key, span in spans.spans.items() if key and span.start <= match.start() < span.end]
+        inside = [
+            (key, span) for key, span in spans.spans.items() if key and span.start <= match.start() < span.end
+        ]
         if inside:
             deepest = max(inside, key=lambda entry: len(entry[0]))[0]
             issue = replace(issue, key_path=format_key_path(deepest))
@@ -243,8 +286,17 @@ def syntax_issues(path: Path, text: str, exc: yaml.MarkedYAMLError) -> list[Issu
         return _tab_issues(path, text) + typed or [_tab_issue(path, line, column), *typed]
     problem = exc.problem or exc.context or "invalid YAML"
     # A mistake before the first typed delimiter: both are reported, the parser's first.
-    return [Issue(path, _("YAML syntax error: {problem}").format(problem=_problem_text(problem)), line=line,
-                  column=column, hint=_syntax_hint(problem), code="yaml-syntax"), *typed]
+    return [
+        Issue(
+            path,
+            _("YAML syntax error: {problem}").format(problem=_problem_text(problem)),
+            line=line,
+            column=column,
+            hint=_syntax_hint(problem),
+            code="yaml-syntax",
+        ),
+        *typed,
+    ]
 
 
 def _tab_issues(path: Path, text: str) -> list[Issue]:
@@ -258,8 +310,14 @@ def _tab_issues(path: Path, text: str) -> list[Issue]:
 
 
 def _tab_issue(path: Path, line: int | None, column: int | None) -> Issue:
-    return Issue(path, _("a tab character where YAML needs spaces"), line=line, column=column,
-                 hint=_("use spaces: replace the tab with two spaces per level"), code="yaml-tab")
+    return Issue(
+        path,
+        _("a tab character where YAML needs spaces"),
+        line=line,
+        column=column,
+        hint=_("use spaces: replace the tab with two spaces per level"),
+        code="yaml-tab",
+    )
 
 
 # PyYAML's complaints, as the user should read them (the rest are shown as PyYAML words them).
@@ -267,10 +325,14 @@ _PROBLEMS = {
     "mapping values are not allowed here": N_("a ':' where no key can start"),
     "could not find expected ':'": N_("a line without 'key: value' (no ':' found)"),
     "expected <block end>, but found '-'": N_("a list item '-' where the indentation does not allow one"),
-    "expected <block end>, but found '<block mapping start>'": N_("a key indented differently from the ones before it"),
+    "expected <block end>, but found '<block mapping start>'": N_(
+        "a key indented differently from the ones before it"
+    ),
     "found undefined alias": N_("'*' starts a YAML alias: quote a value that starts with '*'"),
     "found unknown escape character": N_("an unknown backslash escape inside double quotes"),
-    "found unexpected end of stream": N_("the file ends inside a quoted value (a quotation mark is not closed)"),
+    "found unexpected end of stream": N_(
+        "the file ends inside a quoted value (a quotation mark is not closed)"
+    ),
     "expected ',' or ']'": N_("a list in [ ] is not closed with ']'"),
     "expected ',' or '}'": N_("a mapping in curly brackets is not closed"),
     "did not find expected key": N_("a line indented differently from the keys around it"),
@@ -314,7 +376,9 @@ class _Builder:
             raise _TooDeep(node.start_mark.line + 1)
         start, end = node.start_mark, node.end_mark
         # libyaml reports a plain scalar's style as "" where PyYAML says None
-        span = Span(start.index, end.index, start.line + 1, start.column + 1, getattr(node, "style", None) or None)
+        span = Span(
+            start.index, end.index, start.line + 1, start.column + 1, getattr(node, "style", None) or None
+        )
         self.source.spans[key_path] = span
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, key_path, span)
@@ -325,9 +389,17 @@ class _Builder:
             return YNode("seq", key_path, span, node.tag, items=items)
         value = str(node.value)
         for issue in forbidden_char_issues(self.path, value, format_key_path(key_path)):
-            self.issues.add(Issue(self.path, issue.message, line=span.line, column=span.column,
-                                  key_path=issue.key_path, hint=_("remove the escape that produces it"),
-                                  code=issue.code))
+            self.issues.add(
+                Issue(
+                    self.path,
+                    issue.message,
+                    line=span.line,
+                    column=span.column,
+                    key_path=issue.key_path,
+                    hint=_("remove the escape that produces it"),
+                    code=issue.code,
+                )
+            )
         if self.in_flow_list and span.style is None:
             typed = fullwidth.flow_item_issue(self.path, value, span.line, span.column)
             if typed is not None:
@@ -338,13 +410,24 @@ class _Builder:
         result = YNode("map", key_path, span, node.tag)
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.issues.add(Issue(self.path, _("a key must be plain text"), line=key_node.start_mark.line + 1,
-                                      column=key_node.start_mark.column + 1, key_path=format_key_path(key_path),
-                                      code="key-not-text"))
+                self.issues.add(
+                    Issue(
+                        self.path,
+                        _("a key must be plain text"),
+                        line=key_node.start_mark.line + 1,
+                        column=key_node.start_mark.column + 1,
+                        key_path=format_key_path(key_path),
+                        code="key-not-text",
+                    )
+                )
                 continue
             key = str(key_node.value)
-            key_span = Span(key_node.start_mark.index, key_node.end_mark.index,
-                            key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            key_span = Span(
+                key_node.start_mark.index,
+                key_node.end_mark.index,
+                key_node.start_mark.line + 1,
+                key_node.start_mark.column + 1,
+            )
             typed = fullwidth.key_issue(self.path, key, key_span.line, key_span.column)
             if typed is not None:
                 # Read on under the key meant, so the indentation is the one error reported for it.
@@ -352,12 +435,17 @@ class _Builder:
                 self.issues.add(replace(typed, key_path=format_key_path(key_path + (key,))))
             if key in result.entries:
                 first = result.entries[key][0].span
-                self.issues.add(Issue(self.path, _("duplicate key '{key}' (first at line {line})").format(
-                                          key=key, line=first.line),
-                                      line=key_span.line, column=key_span.column,
-                                      key_path=format_key_path(key_path + (key,)),
-                                      hint=_("merge the two entries; YAML keeps only the last one"),
-                                      code="duplicate-key"))
+                self.issues.add(
+                    Issue(
+                        self.path,
+                        _("duplicate key '{key}' (first at line {line})").format(key=key, line=first.line),
+                        line=key_span.line,
+                        column=key_span.column,
+                        key_path=format_key_path(key_path + (key,)),
+                        hint=_("merge the two entries; YAML keeps only the last one"),
+                        code="duplicate-key",
+                    )
+                )
                 continue
             key_ynode = YNode("scalar", key_path + (key,), key_span, key_node.tag, value=key)
             result.entries[key] = (key_ynode, self.build(value_node, key_path + (key,)))
@@ -376,9 +464,13 @@ class _TooDeep(_TooLarge):
         self.line = line
 
     def issue(self, path: Path) -> Issue:
-        return Issue(path, _("the YAML is nested more than {limit} levels deep").format(limit=MAX_DEPTH),
-                     line=self.line, code="too-deep",
-                     hint=_("a report needs a few levels; check the indentation and the brackets here"))
+        return Issue(
+            path,
+            _("the YAML is nested more than {limit} levels deep").format(limit=MAX_DEPTH),
+            line=self.line,
+            code="too-deep",
+            hint=_("a report needs a few levels; check the indentation and the brackets here"),
+        )
 
 
 def load(path: Path, issues: IssueCollector) -> tuple[YNode | None, SourceMap]:
@@ -392,6 +484,12 @@ def load(path: Path, issues: IssueCollector) -> tuple[YNode | None, SourceMap]:
         issues.add(exc.issue(path))
         return None, SourceMap(path=path, text=text, spans={})
     except _TooLarge:
-        issues.add(Issue(path, _("more than {limit:,} YAML nodes").format(limit=MAX_NODES),
-                         hint=_("is this really a report?"), code="too-many-nodes"))
+        issues.add(
+            Issue(
+                path,
+                _("more than {limit:,} YAML nodes").format(limit=MAX_NODES),
+                hint=_("is this really a report?"),
+                code="too-many-nodes",
+            )
+        )
         return None, SourceMap(path=path, text=text, spans={})

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pipeline.word.package import read_package_bytes, write_package
+from pipeline.content.model import Draft
 from pipeline.feedback.anchor import Anchor, DocumentMap, find_anchor
 from pipeline.feedback.model import KIND_LABELS, STATUS_LABELS, FeedbackItem, Response, Round
-from pipeline.content.model import Draft
-from pipeline.ooxml.comments import Comment, Thread, add_threads, parse
 from pipeline.ooxml import w
+from pipeline.ooxml.comments import Comment, Thread, add_threads, parse
+from pipeline.word.package import read_package_bytes, write_package
 
 GONE_NOTE = "（所指内容在新稿中已删除，意见附在最近的标题处）"
 PENDING_NOTE = "（尚无答复）"
@@ -42,8 +42,9 @@ def reply_comment(response: Response, reporter: str, date: dt.date) -> Comment:
     return Comment(author=reporter, initials=reporter[:2], date=comment_date(date), paragraphs=(text,))
 
 
-def threads_for(doc: DocumentMap, round_: Round, old: Draft, new: Draft,
-                reporter: str) -> list[tuple[FeedbackItem, Anchor, Thread]]:
+def threads_for(
+    doc: DocumentMap, round_: Round, old: Draft, new: Draft, reporter: str
+) -> list[tuple[FeedbackItem, Anchor, Thread]]:
     """One thread per item of ``round_``, anchored in ``doc`` (the new draft's document)."""
     out = []
     for item in round_.items:

@@ -12,13 +12,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.content.config import Config, load_config
+from pipeline.content.model import Draft
+from pipeline.content.workspace import UnitDrafts, Workspace, load_workspace, select_unit_dirs
 from pipeline.errors import IssueCollector, UserError
 from pipeline.feedback.check import CheckResult, check_unit
 from pipeline.feedback.ledger import Ledger, build_ledger
 from pipeline.feedback.load import feedback_file_issues, load_unit_feedback, read_unit_feedback
 from pipeline.feedback.model import Round, UnitFeedback
-from pipeline.content.model import Draft
-from pipeline.content.workspace import UnitDrafts, Workspace, load_workspace, select_unit_dirs
 
 LEDGER_DOCX = "feedback-ledger.docx"
 CHART_PNG = "feedback.png"
@@ -35,8 +35,12 @@ def load_workspace_with_feedback(root: Path, units: list[str] | None) -> Workspa
             config = load_config(root)
         except UserError:
             config = Config()
-        extra = [issue for folder in select_unit_dirs(root, units, IssueCollector())
-                 for issue in feedback_file_issues(folder, config) if issue not in exc.issues]
+        extra = [
+            issue
+            for folder in select_unit_dirs(root, units, IssueCollector())
+            for issue in feedback_file_issues(folder, config)
+            if issue not in exc.issues
+        ]
         raise UserError([*exc.issues, *extra]) from None
 
 
@@ -71,8 +75,9 @@ def round_for(feedback: UnitFeedback, old: Draft) -> Round | None:
     return feedback.round(old.version)
 
 
-def write_ledger_outputs(unit_drafts: UnitDrafts, config: Config, out_dir: Path,
-                         template: Path) -> list[Path]:
+def write_ledger_outputs(
+    unit_drafts: UnitDrafts, config: Config, out_dir: Path, template: Path
+) -> list[Path]:
     """Write ``out_dir/feedback-ledger.docx`` and ``out_dir/feedback.png``; returns their paths."""
     from pipeline.feedback.chart import write_chart
     from pipeline.feedback.ledger_docx import write_ledger_docx
@@ -87,8 +92,9 @@ def write_ledger_outputs(unit_drafts: UnitDrafts, config: Config, out_dir: Path,
     return [docx_path, png_path]
 
 
-def annotate_redline(redline_docx: bytes, old: Draft, new: Draft, feedback_round: Round | None,
-                     reporter: str) -> bytes:
+def annotate_redline(
+    redline_docx: bytes, old: Draft, new: Draft, feedback_round: Round | None, reporter: str
+) -> bytes:
     """The redline v<N>→v<N+1> with each item on v<N> as a Word comment, the response as its reply.
 
     Comments are anchored in the new draft's text (see :mod:`pipeline.feedback.anchor`); the author of

@@ -24,10 +24,18 @@ from pipeline.fsutil import atomic_write_bytes
 from pipeline.render.chart_font import chart_rc, figure_png, find_cjk_font
 
 COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7")
-LABELS_CJK = {"title": "各稿意见数及已采纳数（按部门）", "y": "意见数", "key": "浅色：意见总数\n深色：已采纳",
-              "draft": "第{n}稿"}
-LABELS_EN = {"title": "Feedback per draft by department", "y": "items", "key": "light: given\ndark: adopted",
-             "draft": "v{n}"}
+LABELS_CJK = {
+    "title": "各稿意见数及已采纳数（按部门）",
+    "y": "意见数",
+    "key": "浅色：意见总数\n深色：已采纳",
+    "draft": "第{n}稿",
+}
+LABELS_EN = {
+    "title": "Feedback per draft by department",
+    "y": "items",
+    "key": "light: given\ndark: adopted",
+    "draft": "v{n}",
+}
 
 
 def cjk_font() -> str | None:

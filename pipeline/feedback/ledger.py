@@ -32,7 +32,7 @@ class Tally:
     declined: int = 0
     open: int = 0
 
-    def __add__(self, other: "Tally") -> "Tally":
+    def __add__(self, other: Tally) -> Tally:
         return Tally(*(getattr(self, c) + getattr(other, c) for c in COLUMNS))
 
     @property
@@ -102,9 +102,13 @@ def build_ledger(feedback: UnitFeedback) -> Ledger:
         if not round_.items:
             continue
         tallies = tuple((d, tally_round(round_, d)) for d in feedback.departments)
-        rounds.append(RoundLedger(draft=round_.draft.label,
-                                  answered_in=round_.next_draft.label if round_.next_draft else None,
-                                  departments=tallies))
+        rounds.append(
+            RoundLedger(
+                draft=round_.draft.label,
+                answered_in=round_.next_draft.label if round_.next_draft else None,
+                departments=tallies,
+            )
+        )
     return Ledger(unit_id=feedback.unit_id, unit_name=feedback.unit_name, rounds=tuple(rounds))
 
 
@@ -120,10 +124,17 @@ def format_ledgers(ledgers: list[Ledger], fmt: str) -> str:
 def ledger_dict(ledger: Ledger) -> dict[str, object]:
     """A JSON-ready dict of one unit's ledger."""
     return {
-        "unit": ledger.unit_id, "name": ledger.unit_name,
-        "rounds": [{"draft": r.draft, "answered_in": r.answered_in,
-                    "departments": [{"code": d.code, "name": d.name, **t.to_dict()} for d, t in r.departments],
-                    "total": r.total.to_dict()} for r in ledger.rounds],
+        "unit": ledger.unit_id,
+        "name": ledger.unit_name,
+        "rounds": [
+            {
+                "draft": r.draft,
+                "answered_in": r.answered_in,
+                "departments": [{"code": d.code, "name": d.name, **t.to_dict()} for d, t in r.departments],
+                "total": r.total.to_dict(),
+            }
+            for r in ledger.rounds
+        ],
         "departments": [{"code": d.code, "name": d.name, **t.to_dict()} for d, t in ledger.by_department()],
         "total": ledger.total.to_dict(),
     }
@@ -166,16 +177,29 @@ def pad(text: str, size: int, right: bool = False) -> str:
 
 #: The text table's column headings (the CSV and JSON keep the language-independent COLUMNS).
 TEXT_HEADINGS: dict[str, str] = {
-    "round": N_("round"), "department": N_("department"), "given": N_("given"), "adopted": N_("adopted"),
-    "partly": N_("partly"), "declined": N_("declined"), "open": N_("open"), "adoption": N_("adoption"),
+    "round": N_("round"),
+    "department": N_("department"),
+    "given": N_("given"),
+    "adopted": N_("adopted"),
+    "partly": N_("partly"),
+    "declined": N_("declined"),
+    "open": N_("open"),
+    "adoption": N_("adoption"),
 }
 
 
 def ledger_text(ledger: Ledger) -> str:
     """An aligned plain-text table of one unit's ledger, in the interface language."""
     header = tuple(_(TEXT_HEADINGS[c]) for c in ("round", "department", *COLUMNS, "adoption"))
-    body = [(_text_label(label), f"{d.name} {d.code}" if d else _("total"), *(str(getattr(t, c)) for c in COLUMNS),
-             format_rate(t.rate)) for label, d, t in _rows(ledger)]
+    body = [
+        (
+            _text_label(label),
+            f"{d.name} {d.code}" if d else _("total"),
+            *(str(getattr(t, c)) for c in COLUMNS),
+            format_rate(t.rate),
+        )
+        for label, d, t in _rows(ledger)
+    ]
     sizes = [max(width(row[i]) for row in [header, *body]) for i in range(len(header))]
     lines = [_("{name} ({unit}) — feedback ledger").format(name=ledger.unit_name, unit=ledger.unit_id)]
     if not ledger.rounds:

@@ -12,11 +12,11 @@ from pathlib import Path
 
 from docx.document import Document as DocxDocument
 
+from pipeline.companions.layout import start_document
 from pipeline.display import format_rate
 from pipeline.feedback.ledger import COLUMNS, Ledger, Tally
 from pipeline.feedback.model import KIND_LABELS, STATUS_LABELS, Round, UnitFeedback
 from pipeline.feedback.titles import target_title
-from pipeline.companions.layout import start_document
 from pipeline.word.house_style import save_deterministic
 from pipeline.word.house_tables import Column, HouseTable
 
@@ -24,11 +24,23 @@ from pipeline.word.house_tables import Column, HouseTable
 # answers, and a 15.6 cm portrait block gave the comment 8 characters a line (16 pages for the
 # example).  Widths in cm; a cell needs 0.49 cm a character (14 pt − 0.25 pt) plus 0.38 cm of cell
 # margins: 序号 fits in 1.5, 部分采纳 in 2.6, 纪检监察 in 2.5, so no header or name breaks.
-SUMMARY_COLUMNS = tuple(Column(header, width, centre=index > 0) for index, (header, width) in enumerate(zip(
-    ("部门", "意见", "采纳", "部分采纳", "未采纳", "未答复", "采纳率"), (3.0, 1.7, 1.7, 2.6, 2.1, 2.1, 2.4),
-    strict=True)))
-ITEM_COLUMNS = (Column("序号", 1.5, centre=True), Column("部门", 2.6), Column("针对", 4.4),
-                Column("意见", 9.0), Column("答复", 5.0))  # 22.5 cm: the landscape text block
+SUMMARY_COLUMNS = tuple(
+    Column(header, width, centre=index > 0)
+    for index, (header, width) in enumerate(
+        zip(
+            ("部门", "意见", "采纳", "部分采纳", "未采纳", "未答复", "采纳率"),
+            (3.0, 1.7, 1.7, 2.6, 2.1, 2.1, 2.4),
+            strict=True,
+        )
+    )
+)
+ITEM_COLUMNS = (
+    Column("序号", 1.5, centre=True),
+    Column("部门", 2.6),
+    Column("针对", 4.4),
+    Column("意见", 9.0),
+    Column("答复", 5.0),
+)  # 22.5 cm: the landscape text block
 
 
 def add_table(document: DocxDocument, columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> None:
@@ -57,8 +69,15 @@ def item_rows(round_: Round) -> list[list[str]]:
         answer = "尚未答复"
         if response is not None:
             answer = STATUS_LABELS[response.status] + (f"：{response.note}" if response.note else "")
-        rows.append([str(number), item.department.name, target_title(item.on, round_.draft),
-                     f"【{KIND_LABELS[item.kind]}】{item.text}", answer])
+        rows.append(
+            [
+                str(number),
+                item.department.name,
+                target_title(item.on, round_.draft),
+                f"【{KIND_LABELS[item.kind]}】{item.text}",
+                answer,
+            ]
+        )
     return rows
 
 
@@ -78,9 +97,15 @@ def build_document(feedback: UnitFeedback, ledger: Ledger, template: Path) -> Do
     return document
 
 
-def write_ledger_docx(feedback: UnitFeedback, ledger: Ledger, template: Path, path: Path,
-                      date: dt.date | None = None) -> bytes:
+def write_ledger_docx(
+    feedback: UnitFeedback, ledger: Ledger, template: Path, path: Path, date: dt.date | None = None
+) -> bytes:
     """Write ``path`` atomically with deterministic bytes; returns them."""
     document = build_document(feedback, ledger, template)
-    return save_deterministic(document, Path(path), title=f"{feedback.unit_name}修改意见落实情况台账",
-                              author=feedback.reporter, date=date or dt.date(2000, 1, 1))
+    return save_deterministic(
+        document,
+        Path(path),
+        title=f"{feedback.unit_name}修改意见落实情况台账",
+        author=feedback.reporter,
+        date=date or dt.date(2000, 1, 1),
+    )

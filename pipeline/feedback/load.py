@@ -11,16 +11,23 @@ from pathlib import Path
 
 from pipeline.content import yamlsrc
 from pipeline.content.config import Config, Department
-from pipeline.errors import Issue, IssueCollector
-from pipeline.feedback.model import (KINDS, STATUSES, FeedbackItem, Response, Round, Unanswered, UnitFeedback,
-                                     Where)
 from pipeline.content.layout import FEEDBACK_DIR, RESPONSES_FILE
 from pipeline.content.model import Draft
 from pipeline.content.reader import MapReader, issue_at
 from pipeline.content.workspace import UnitDrafts
 from pipeline.content.yamlsrc import YNode
+from pipeline.errors import Issue, IssueCollector
+from pipeline.feedback.model import (
+    KINDS,
+    STATUSES,
+    FeedbackItem,
+    Response,
+    Round,
+    Unanswered,
+    UnitFeedback,
+    Where,
+)
 from pipeline.i18n import _
-
 
 
 def where(path: Path, node: YNode) -> Where:
@@ -34,8 +41,9 @@ def known_departments(config: Config) -> str:
 
 
 def _known_departments_hint(config: Config) -> str:
-    return _("known departments: {known} (set in {file})").format(known=known_departments(config),
-                                                                    file=config.file_name)
+    return _("known departments: {known} (set in {file})").format(
+        known=known_departments(config), file=config.file_name
+    )
 
 
 def read_feedback_file(path: Path, config: Config, issues: IssueCollector) -> list[FeedbackItem]:
@@ -56,25 +64,47 @@ def _department(top: MapReader, path: Path, config: Config, issues: IssueCollect
     department = config.department(value) if value is not None else None
     if value is not None and department is None:
         node = top.get("department", required=False)
-        issue_at(issues, path, node or top.node, _("unknown department '{department}'").format(department=value),
-                 config.department_hint(value), code="unknown-department")
+        issue_at(
+            issues,
+            path,
+            node or top.node,
+            _("unknown department '{department}'").format(department=value),
+            config.department_hint(value),
+            code="unknown-department",
+        )
         return None
     if all(d.code != path.stem for d in config.departments):
-        rename = (_("rename it to {name}").format(name=f"{department.code}.yaml") if department
-                  else _("name the file <code>.yaml"))
-        issues.add(Issue(path, _("'{name}' is not named after a department code").format(name=path.name),
-                         hint=f"{rename}; {_known_departments_hint(config)}", code="misnamed-file"))
+        rename = (
+            _("rename it to {name}").format(name=f"{department.code}.yaml")
+            if department
+            else _("name the file <code>.yaml")
+        )
+        issues.add(
+            Issue(
+                path,
+                _("'{name}' is not named after a department code").format(name=path.name),
+                hint=f"{rename}; {_known_departments_hint(config)}",
+                code="misnamed-file",
+            )
+        )
     elif department is not None and department.code != path.stem:
-        issue_at(issues, path, top.get("department", required=False) or top.node,
-                 _("department '{department}' does not match the file name '{name}'").format(
-                     department=value, name=path.name),
-                 _("rename the file to {name} or fix 'department'").format(name=f"{department.code}.yaml"),
-                 code="department-mismatch")
+        issue_at(
+            issues,
+            path,
+            top.get("department", required=False) or top.node,
+            _("department '{department}' does not match the file name '{name}'").format(
+                department=value, name=path.name
+            ),
+            _("rename the file to {name} or fix 'department'").format(name=f"{department.code}.yaml"),
+            code="department-mismatch",
+        )
         return None
     return department
 
 
-def _item(node: YNode, path: Path, department: Department | None, issues: IssueCollector) -> FeedbackItem | None:
+def _item(
+    node: YNode, path: Path, department: Department | None, issues: IssueCollector
+) -> FeedbackItem | None:
     reader = MapReader.of(node, path, issues, _("a feedback item"))
     if reader is None:
         return None
@@ -82,15 +112,27 @@ def _item(node: YNode, path: Path, department: Department | None, issues: IssueC
     on = reader.text("on", hint=_("name a question, problem, measure, area id, or 'report'"))
     quote = reader.text("quote", required=False)
     text = reader.text("text")
-    kind = reader.choice("kind", KINDS, "must") if reader.has("kind") else reader.text("kind", hint="must | suggest")
+    kind = (
+        reader.choice("kind", KINDS, "must")
+        if reader.has("kind")
+        else reader.text("kind", hint="must | suggest")
+    )
     reader.finish()
     if not (item_id and on and text and kind in KINDS and department):
         return None
     on_node = reader.node.entries["on"][1]
     quote_node = reader.node.entries["quote"][1] if quote is not None else None
-    return FeedbackItem(id=item_id, department=department, on=on, text=text, kind=kind, quote=quote,
-                        where=where(path, node), on_where=where(path, on_node),
-                        quote_where=where(path, quote_node) if quote_node is not None else None)
+    return FeedbackItem(
+        id=item_id,
+        department=department,
+        on=on,
+        text=text,
+        kind=kind,
+        quote=quote,
+        where=where(path, node),
+        on_where=where(path, on_node),
+        quote_where=where(path, quote_node) if quote_node is not None else None,
+    )
 
 
 def read_draft_feedback(draft: Draft, config: Config, issues: IssueCollector) -> tuple[FeedbackItem, ...]:
@@ -99,8 +141,14 @@ def read_draft_feedback(draft: Draft, config: Config, issues: IssueCollector) ->
     if not folder.is_dir():
         return ()
     for stray in sorted(folder.glob("*.yml")):
-        issues.add(Issue(stray, _("feedback files end in .yaml"), hint=_("rename it to {name}").format(
-            name=f"{stray.stem}.yaml"), code="misnamed-file"))
+        issues.add(
+            Issue(
+                stray,
+                _("feedback files end in .yaml"),
+                hint=_("rename it to {name}").format(name=f"{stray.stem}.yaml"),
+                code="misnamed-file",
+            )
+        )
     order = {d.code: i for i, d in enumerate(config.departments)}
     files = sorted(folder.glob("*.yaml"), key=lambda p: (order.get(p.stem, len(order)), p.name))
     items = [item for path in files for item in read_feedback_file(path, config, issues)]
@@ -113,15 +161,25 @@ def _check_unique_ids(items: list[FeedbackItem], issues: IssueCollector) -> None
     for item in items:
         if item.id in first:
             seen = first[item.id].where
-            issues.add(Issue(item.where.path, _("duplicate feedback item id '{id}' (first in {file} line {line})").format(
-                                 id=item.id, file=seen.path.name, line=seen.line), line=item.where.line,
-                             column=item.where.column, hint=_("ids must be unique within a draft, e.g. rs-1, rs-2"),
-                             code="duplicate-id"))
+            issues.add(
+                Issue(
+                    item.where.path,
+                    _("duplicate feedback item id '{id}' (first in {file} line {line})").format(
+                        id=item.id, file=seen.path.name, line=seen.line
+                    ),
+                    line=item.where.line,
+                    column=item.where.column,
+                    hint=_("ids must be unique within a draft, e.g. rs-1, rs-2"),
+                    code="duplicate-id",
+                )
+            )
         else:
             first[item.id] = item
 
 
-def read_response_entries(path: Path, issues: IssueCollector) -> tuple[tuple[Response, ...], tuple[Unanswered, ...]]:
+def read_response_entries(
+    path: Path, issues: IssueCollector
+) -> tuple[tuple[Response, ...], tuple[Unanswered, ...]]:
     """The entries of one ``responses.yaml``: those with a status, and those whose status is still
     blank or missing (not answered yet; the checks report them).  Empty when the file does not exist."""
     if not path.is_file():
@@ -136,11 +194,21 @@ def read_response_entries(path: Path, issues: IssueCollector) -> tuple[tuple[Res
     seen: set[str] = set()
     for entry in entries:
         if entry.item in seen:
-            issues.add(Issue(path, _("second response to item '{item}'").format(item=entry.item), line=entry.where.line,
-                             column=entry.where.column, hint=_("give one response per item"), code="duplicate-response"))
+            issues.add(
+                Issue(
+                    path,
+                    _("second response to item '{item}'").format(item=entry.item),
+                    line=entry.where.line,
+                    column=entry.where.column,
+                    hint=_("give one response per item"),
+                    code="duplicate-response",
+                )
+            )
         seen.add(entry.item)
-    return (tuple(r for r in entries if isinstance(r, Response)),
-            tuple(r for r in entries if isinstance(r, Unanswered)))
+    return (
+        tuple(r for r in entries if isinstance(r, Response)),
+        tuple(r for r in entries if isinstance(r, Unanswered)),
+    )
 
 
 def _response(node: YNode, path: Path, issues: IssueCollector) -> Response | Unanswered | None:
@@ -149,16 +217,24 @@ def _response(node: YNode, path: Path, issues: IssueCollector) -> Response | Una
         return None
     item = reader.text("item", hint=_("the id of the feedback item answered, e.g. rs-1"))
     status_node = reader.get("status", required=False)
-    blank = status_node is None or (status_node.kind == "scalar" and status_node.tag.endswith(":str")
-                                    and not status_node.value.strip())
+    blank = status_node is None or (
+        status_node.kind == "scalar" and status_node.tag.endswith(":str") and not status_node.value.strip()
+    )
     status = "" if blank else reader.choice("status", STATUSES, "")
-    note = reader.text("note", required=status in ("partly", "declined"),
-                       hint=_("say what was done, or why not (required unless adopted)"))
+    note = reader.text(
+        "note",
+        required=status in ("partly", "declined"),
+        hint=_("say what was done, or why not (required unless adopted)"),
+    )
     reader.finish()
     if item and blank:
         entry = reader.node.entries.get("status")
-        return Unanswered(item=item, where=where(path, entry[0] if entry else node),
-                          key_path=node.key_path + ("status",), has_key=entry is not None)
+        return Unanswered(
+            item=item,
+            where=where(path, entry[0] if entry else node),
+            key_path=node.key_path + ("status",),
+            has_key=entry is not None,
+        )
     if not (item and status in STATUSES) or (status != "adopted" and not note):
         return None
     return Response(item=item, status=status, note=note, where=where(path, node))
@@ -186,19 +262,37 @@ def read_unit_feedback(unit_drafts: UnitDrafts, config: Config, issues: IssueCol
     drafts = unit_drafts.drafts
     rounds = []
     if drafts and (drafts[0].dir / RESPONSES_FILE).is_file():
-        issues.add(Issue(drafts[0].dir / RESPONSES_FILE, _("the first draft has a responses.yaml"),
-                         hint=_("responses answer the feedback on the previous draft; remove the file"),
-                         code="misnamed-file"))
+        issues.add(
+            Issue(
+                drafts[0].dir / RESPONSES_FILE,
+                _("the first draft has a responses.yaml"),
+                hint=_("responses answer the feedback on the previous draft; remove the file"),
+                code="misnamed-file",
+            )
+        )
     for index, draft in enumerate(drafts):
         items = read_draft_feedback(draft, config, issues)
         following = drafts[index + 1] if index + 1 < len(drafts) else None
         path = following.dir / RESPONSES_FILE if following else None
         responses, unanswered = read_response_entries(path, issues) if path else ((), ())
-        rounds.append(Round(draft=draft, items=items, next_draft=following, responses=responses,
-                            responses_path=path, unanswered=unanswered))
+        rounds.append(
+            Round(
+                draft=draft,
+                items=items,
+                next_draft=following,
+                responses=responses,
+                responses_path=path,
+                unanswered=unanswered,
+            )
+        )
     unit = unit_drafts.unit
-    return UnitFeedback(unit_id=unit.id, unit_name=unit.name, reporter=unit.reporter,
-                        departments=config.departments, rounds=tuple(rounds))
+    return UnitFeedback(
+        unit_id=unit.id,
+        unit_name=unit.name,
+        reporter=unit.reporter,
+        departments=config.departments,
+        rounds=tuple(rounds),
+    )
 
 
 def load_unit_feedback(unit_drafts: UnitDrafts, config: Config) -> UnitFeedback:

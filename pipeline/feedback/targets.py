@@ -52,11 +52,13 @@ def resolve(on: str, draft: Draft) -> Target | None:
 def describe_choices(draft: Draft) -> str:
     """The ids an ``on`` may name in ``draft``, for the findings (in Chinese, like every finding)."""
     questions = [q.id for q in draft.question_set.questions()]
-    parts = [f"必答问题{questions[0]}–{questions[-1]}" if questions else "",
-             "问题" + "、".join(p.id for p in draft.report.problems) if draft.report.problems else "",
-             "整改措施" + "、".join(m.id for m in draft.report.measures) if draft.report.measures else "",
-             "方面" + "、".join(a.id for a in draft.question_set.areas) if draft.question_set.areas else "",
-             f"{REPORT_TARGET}（整篇报告）"]
+    parts = [
+        f"必答问题{questions[0]}–{questions[-1]}" if questions else "",
+        "问题" + "、".join(p.id for p in draft.report.problems) if draft.report.problems else "",
+        "整改措施" + "、".join(m.id for m in draft.report.measures) if draft.report.measures else "",
+        "方面" + "、".join(a.id for a in draft.question_set.areas) if draft.question_set.areas else "",
+        f"{REPORT_TARGET}（整篇报告）",
+    ]
     return "；".join(p for p in parts if p)
 
 

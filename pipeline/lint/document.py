@@ -1,7 +1,8 @@
 """What the lint reads: a document of text units, each with its key path, kind and suppressions.
 
 A report becomes one unit per text value (opening, every answer, achievement, problem text and cause,
-the report-level causes — kind ``cause`` like a problem's — measure, closing, unplaced item); a .txt/.md/.docx file becomes one ``prose`` unit per paragraph.
+the report-level causes — kind ``cause`` like a problem's — measure, closing, unplaced item); a
+.txt/.md/.docx file becomes one ``prose`` unit per paragraph.
 A unit carries its item's ``lint-ignore``; the document carries the report-level one.
 Positions: report units are mapped to file line/column through the report's
 :class:`~pipeline.content.source.SourceMap`; prose units know their line (for .docx: the paragraph number).
@@ -16,7 +17,17 @@ from pathlib import Path
 from pipeline.content.model import Draft, QuestionSet, Report, Suppression
 from pipeline.content.source import KeyPath, Position
 
-TEXT_KINDS = ("opening", "answer", "achievement", "problem", "cause", "measure", "closing", "unplaced", "prose")
+TEXT_KINDS = (
+    "opening",
+    "answer",
+    "achievement",
+    "problem",
+    "cause",
+    "measure",
+    "closing",
+    "unplaced",
+    "prose",
+)
 
 
 @dataclass(frozen=True)
@@ -91,7 +102,9 @@ def report_units(report: Report) -> list[TextUnit]:
         units.append(TextUnit(("problems", i, "text"), problem.text, "problem", problem.ignore))
         if problem.cause:
             units.append(TextUnit(("problems", i, "cause"), problem.cause, "cause", problem.ignore))
-    if report.causes:  # the report-level 原因分析: a cause like a problem's, covered by the report's lint-ignore
+    if (
+        report.causes
+    ):  # the report-level 原因分析: a cause like a problem's, covered by the report's lint-ignore
         units.append(TextUnit(("causes",), report.causes, "cause"))
     for i, measure in enumerate(report.measures):
         units.append(TextUnit(("measures", i, "text"), measure.text, "measure", measure.ignore))

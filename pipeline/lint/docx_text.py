@@ -12,10 +12,10 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.errors import Issue, UserError
+from pipeline.i18n import _
 from pipeline.ooxml import W_NS
 from pipeline.ooxml.visible import paragraph_text
 from pipeline.word.package import read_package
-from pipeline.i18n import _
 
 W = f"{{{W_NS}}}"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
@@ -27,8 +27,14 @@ def docx_paragraphs(path: Path) -> list[str]:
     try:
         root = etree.fromstring(parts["word/document.xml"], _PARSER)
     except (KeyError, etree.XMLSyntaxError) as exc:
-        raise UserError(Issue(path, _("the document part cannot be read ({error})").format(error=exc),
-                              hint=_("open and re-save the file in Word"), code="invalid-document")) from None
+        raise UserError(
+            Issue(
+                path,
+                _("the document part cannot be read ({error})").format(error=exc),
+                hint=_("open and re-save the file in Word"),
+                code="invalid-document",
+            )
+        ) from None
     # A manual line break stays one character (a space), so columns match the Word paragraph's
     # visible text, on which the review document anchors its comments.
     return [paragraph_text(p).replace("\n", " ") for p in root.iter(f"{W}p")]

@@ -13,19 +13,20 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
-from pipeline.content.confine import refuse_outside
 from pipeline.content.config import LintConfig
+from pipeline.content.confine import refuse_outside
+from pipeline.content.model import Draft, QuestionSet, Report, Suppression
+from pipeline.content.source import Position, format_key_path
 from pipeline.errors import Issue, UserError
 from pipeline.i18n import N_, _
 from pipeline.lint.checks import CHECKS, Context, Hit
 from pipeline.lint.document import Document, from_draft, from_paragraphs, from_report, from_text
 from pipeline.lint.finding import CATEGORIES, Finding
 from pipeline.lint.rules import Rule, load_rules
-from pipeline.content.model import Draft, QuestionSet, Report, Suppression
-from pipeline.content.source import Position, format_key_path
 
 PROSE_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -63,9 +64,18 @@ class Linter:
         named = [(r, "disable") for r in config.disable] + [(r, f"severity.{r}") for r in config.severity]
         unknown = [(r, key) for r, key in named if r not in known]
         if unknown:
-            raise UserError([Issue(config.path, _("lint configuration names an unknown rule '{rule}'").format(rule=r),
-                                   key_path=f"{config.key_prefix}lint.{key}",
-                                   hint=_closest_rule_hint(r, known), code="config-value") for r, key in unknown])
+            raise UserError(
+                [
+                    Issue(
+                        config.path,
+                        _("lint configuration names an unknown rule '{rule}'").format(rule=r),
+                        key_path=f"{config.key_prefix}lint.{key}",
+                        hint=_closest_rule_hint(r, known),
+                        code="config-value",
+                    )
+                    for r, key in unknown
+                ]
+            )
 
     def _configure(self, rule: Rule) -> Rule:
         level = self.config.severity.get(rule.id)
@@ -78,27 +88,46 @@ class Linter:
         silently switch nothing off).
         """
         self._check_suppressions(doc)
-        hits = [(rule, hit) for rule in self.rules for hit in CHECKS[rule.extends].run(rule, doc, self.context)
-                if not _suppressed(rule, hit, doc)]
+        hits = [
+            (rule, hit)
+            for rule in self.rules
+            for hit in CHECKS[rule.extends].run(rule, doc, self.context)
+            if not _suppressed(rule, hit, doc)
+        ]
         findings = [self._finding(rule, hit, doc) for rule, hit in _without_overlaps(hits)]
         return sorted(findings, key=Finding.sort_key)
 
     def _check_suppressions(self, doc: Document) -> None:
         issues, seen = [], set()
-        items: list[tuple[tuple[str | int, ...], tuple[Suppression, ...]]] = [((), doc.ignore)]  # report-level
+        items: list[tuple[tuple[str | int, ...], tuple[Suppression, ...]]] = [
+            ((), doc.ignore)
+        ]  # report-level
         for unit in doc.units:
-            items.append((unit.key_path[:2] if unit.key_path[:1] in (("problems",), ("measures",))
-                          else unit.key_path[:4], unit.ignore))
+            items.append(
+                (
+                    unit.key_path[:2]
+                    if unit.key_path[:1] in (("problems",), ("measures",))
+                    else unit.key_path[:4],
+                    unit.ignore,
+                )
+            )
         for item, ignore in items:
             for s in ignore:
                 if s.rule in self.known or (item, s.rule) in seen:
                     continue
                 seen.add((item, s.rule))
                 where = doc.report.source.position(item + ("lint-ignore",)) if doc.report else None
-                issues.append(Issue(doc.path, _("lint-ignore names an unknown rule '{rule}'").format(rule=s.rule),
-                                    line=where.line if where else None, column=where.column if where else None,
-                                    key_path=format_key_path(item + ("lint-ignore",)),
-                                    hint=_closest_rule_hint(s.rule, set(self.known)), code="not-a-choice"))
+                issues.append(
+                    Issue(
+                        doc.path,
+                        _("lint-ignore names an unknown rule '{rule}'").format(rule=s.rule),
+                        line=where.line if where else None,
+                        column=where.column if where else None,
+                        key_path=format_key_path(item + ("lint-ignore",)),
+                        hint=_closest_rule_hint(s.rule, set(self.known)),
+                        code="not-a-choice",
+                    )
+                )
         if issues:
             raise UserError(issues)
 
@@ -108,10 +137,19 @@ class Linter:
         else:  # an anchor on a node (a whole list, a missing answer)
             start = end = _anchor_position(doc, hit)
         values = {"match": hit.text, **hit.details}
-        return Finding(path=doc.path, line=start.line, column=start.column, end_line=end.line,
-                       end_column=max(end.column, start.column + 1) if end.line == start.line else end.column,
-                       rule=rule.id, category=rule.category, severity=rule.severity,
-                       message=format_message(rule.message, values), match=hit.text, key_path=hit.unit.key_path)
+        return Finding(
+            path=doc.path,
+            line=start.line,
+            column=start.column,
+            end_line=end.line,
+            end_column=max(end.column, start.column + 1) if end.line == start.line else end.column,
+            rule=rule.id,
+            category=rule.category,
+            severity=rule.severity,
+            message=format_message(rule.message, values),
+            match=hit.text,
+            key_path=hit.unit.key_path,
+        )
 
     def lint_draft(self, draft: Draft) -> list[Finding]:
         return self.run(from_draft(draft))
@@ -171,8 +209,14 @@ def read_document(path: Path) -> Document:
     refuse_outside(path)  # a link inside a workspace that leads out of it: never read, never quoted
     suffix = path.suffix.lower()
     if suffix in YAML_SUFFIXES and path.name in _NOT_DRAFTS:
-        raise UserError(Issue(path, _(_NOT_DRAFTS[path.name]),
-                              hint=_("lint a draft (drafts/<unit>/v<N>/report.yaml) or a unit folder"), code="usage"))
+        raise UserError(
+            Issue(
+                path,
+                _(_NOT_DRAFTS[path.name]),
+                hint=_("lint a draft (drafts/<unit>/v<N>/report.yaml) or a unit folder"),
+                code="usage",
+            )
+        )
     if suffix in YAML_SUFFIXES:
         from pipeline.content.workspace import load_draft_file
 
@@ -183,21 +227,35 @@ def read_document(path: Path) -> Document:
         return from_paragraphs(path, docx_paragraphs(path))
     if suffix in PROSE_SUFFIXES:
         return from_text(path, _read_text(path), markdown=suffix in (".md", ".markdown"))
-    raise UserError(Issue(path, _("cannot lint '{kind}' files").format(kind=suffix or path.name),
-                          hint=_("lint report.yaml, .txt, .md or .docx files"), code="usage"))
+    raise UserError(
+        Issue(
+            path,
+            _("cannot lint '{kind}' files").format(kind=suffix or path.name),
+            hint=_("lint report.yaml, .txt, .md or .docx files"),
+            code="usage",
+        )
+    )
 
 
 def _read_text(path: Path) -> str:
     try:
         return path.read_bytes().decode("utf-8")
     except FileNotFoundError:
-        raise UserError(Issue(path, _("file not found"), hint=_("check the path"), code="file-not-found")) from None
+        raise UserError(
+            Issue(path, _("file not found"), hint=_("check the path"), code="file-not-found")
+        ) from None
     except UnicodeDecodeError:
-        raise UserError(Issue(path, _("not valid UTF-8"), hint=_("save the file as UTF-8 (not GBK/GB2312)"),
-                              code="not-utf8")) from None
+        raise UserError(
+            Issue(
+                path, _("not valid UTF-8"), hint=_("save the file as UTF-8 (not GBK/GB2312)"), code="not-utf8"
+            )
+        ) from None
     except OSError as exc:
-        raise UserError(Issue(path, _("cannot read the file ({reason})").format(reason=exc.strerror),
-                              code="file-unreadable")) from None
+        raise UserError(
+            Issue(
+                path, _("cannot read the file ({reason})").format(reason=exc.strerror), code="file-unreadable"
+            )
+        ) from None
 
 
 def lint_draft(draft: Draft, config: LintConfig | None = None) -> list[Finding]:
@@ -223,7 +281,9 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
         elif path.exists():
             out.append(path)
         else:
-            raise UserError(Issue(path, _("no such file or folder"), hint=_("check the path"), code="file-not-found"))
+            raise UserError(
+                Issue(path, _("no such file or folder"), hint=_("check the path"), code="file-not-found")
+            )
     return out
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Sequence
 from urllib.parse import quote
 
 import pipeline
@@ -60,8 +60,14 @@ def _descriptor(rule_id: str, severity: str, category: str, short: str, full: st
 
 
 def _sarif_rule(rule: Rule) -> dict:
-    return _descriptor(rule.id, rule.severity, rule.category, rule.description or rule.id,
-                       rule.description or rule.message, extends=rule.extends)
+    return _descriptor(
+        rule.id,
+        rule.severity,
+        rule.category,
+        rule.description or rule.id,
+        rule.description or rule.message,
+        extends=rule.extends,
+    )
 
 
 def _sarif_description(rule: RuleDescription) -> dict:
@@ -77,8 +83,9 @@ def _undescribed(findings: Sequence[Finding], known: set[str]) -> list[RuleDescr
     return list(seen.values())
 
 
-def sarif_rules(findings: Sequence[Finding], rules: Sequence[Rule],
-                extra: Sequence[RuleDescription] = ()) -> list[dict]:
+def sarif_rules(
+    findings: Sequence[Finding], rules: Sequence[Rule], extra: Sequence[RuleDescription] = ()
+) -> list[dict]:
     """``tool.driver.rules``: the lint rules, then ``extra``, then any other rule id of ``findings``.
 
     An id already described is not described again, so each id has one index.
@@ -93,8 +100,12 @@ def sarif_rules(findings: Sequence[Finding], rules: Sequence[Rule],
 
 
 def _sarif_result(f: Finding, rule_index: dict[str, int], root: Path) -> dict:
-    region: dict[str, object] = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
-                                 "endColumn": f.end_column}
+    region: dict[str, object] = {
+        "startLine": f.line,
+        "startColumn": f.column,
+        "endLine": f.end_line,
+        "endColumn": f.end_column,
+    }
     if f.match:
         region["snippet"] = {"text": f.match}
     return {
@@ -102,10 +113,14 @@ def _sarif_result(f: Finding, rule_index: dict[str, int], root: Path) -> dict:
         "ruleIndex": rule_index[f.rule],
         "level": _SARIF_LEVEL[f.severity],
         "message": {"text": f.message},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": artifact_location(f.path, root),
-            "region": region,
-        }}],
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": artifact_location(f.path, root),
+                    "region": region,
+                }
+            }
+        ],
         "properties": {"category": f.category, "keyPath": f.key},
     }
 
@@ -141,8 +156,14 @@ def _plain_path(f: Finding) -> str:
     return display_path(f.path).replace("\\", "/")
 
 
-def format_sarif(findings: Sequence[Finding], rules: Sequence[Rule], version: str | None = None, *,
-                 extra_rules: Sequence[RuleDescription] = (), root: Path | None = None) -> str:
+def format_sarif(
+    findings: Sequence[Finding],
+    rules: Sequence[Rule],
+    version: str | None = None,
+    *,
+    extra_rules: Sequence[RuleDescription] = (),
+    root: Path | None = None,
+) -> str:
     """A SARIF 2.1.0 log with one run, code-point columns.
 
     Every rule id of a result is described in ``tool.driver.rules`` (the lint ``rules``, then
@@ -157,19 +178,27 @@ def format_sarif(findings: Sequence[Finding], rules: Sequence[Rule], version: st
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "shuzhi-lint",
-                "version": version,
-                "rules": descriptors,
-            }},
-            "originalUriBaseIds": {SRCROOT: {
-                "uri": root_uri(root),
-                "description": {"text": "The workspace root (the folder with shuzhi.toml or drafts/)."},
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": [_sarif_result(f, rule_index, root) for f in findings],
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "shuzhi-lint",
+                        "version": version,
+                        "rules": descriptors,
+                    }
+                },
+                "originalUriBaseIds": {
+                    SRCROOT: {
+                        "uri": root_uri(root),
+                        "description": {
+                            "text": "The workspace root (the folder with shuzhi.toml or drafts/)."
+                        },
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": [_sarif_result(f, rule_index, root) for f in findings],
+            }
+        ],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
@@ -191,10 +220,14 @@ def format_github(findings: Sequence[Finding], cap: int = GITHUB_CAP) -> str:
             left += 1
             continue
         shown[command] += 1
-        props = (f"file={_escape_property(_plain_path(f))},line={f.line},col={f.column},"
-                 f"endLine={f.end_line},endColumn={f.end_column},title={_escape_property(f.rule)}")
+        props = (
+            f"file={_escape_property(_plain_path(f))},line={f.line},col={f.column},"
+            f"endLine={f.end_line},endColumn={f.end_column},title={_escape_property(f.rule)}"
+        )
         out.append(f"::{command} {props}::{_escape_data(f.message)}")
     if left:
-        out.append(f"::notice title=shuzhi-lint::{left} more findings not annotated "
-                   f"(GitHub shows {cap} errors and {cap} warnings per step); see the SARIF upload")
+        out.append(
+            f"::notice title=shuzhi-lint::{left} more findings not annotated "
+            f"(GitHub shows {cap} errors and {cap} warnings per step); see the SARIF upload"
+        )
     return "\n".join(out) + ("\n" if out else "")

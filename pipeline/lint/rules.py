@@ -28,16 +28,28 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.content import yamlsrc
+from pipeline.content.yamlsrc import YNode
 from pipeline.errors import Issue, IssueCollector
+from pipeline.i18n import _
 from pipeline.lint.checks import CHECKS
 from pipeline.lint.document import TEXT_KINDS
 from pipeline.lint.finding import CATEGORIES, SEVERITIES
-from pipeline.content.yamlsrc import YNode
-from pipeline.i18n import _
 
 BUILTIN_DIR = Path(__file__).resolve().parent / "rules"
-_RULE_KEYS = {"id", "category", "severity", "extends", "message", "description", "tokens", "patterns",
-              "exceptions", "scope", "options", "examples"}
+_RULE_KEYS = {
+    "id",
+    "category",
+    "severity",
+    "extends",
+    "message",
+    "description",
+    "tokens",
+    "patterns",
+    "exceptions",
+    "scope",
+    "options",
+    "examples",
+}
 _ID_RE = re.compile(r"^[a-z][a-z0-9-]*$")
 
 
@@ -74,8 +86,9 @@ class Rule:
         at the same start (what the single alternation would give, minus its cost)."""
         if len(self.parts) == 1:
             return list(self.parts[0].finditer(text))
-        found = sorted((m for part in self.parts for m in part.finditer(text)),
-                       key=lambda m: (m.start(), -m.end()))
+        found = sorted(
+            (m for part in self.parts for m in part.finditer(text)), key=lambda m: (m.start(), -m.end())
+        )
         out: list[re.Match[str]] = []
         for match in found:
             if not out or match.start() >= out[-1].end():
@@ -90,7 +103,7 @@ class Rule:
     def exception_re(self) -> re.Pattern[str] | None:
         return re.compile("|".join(f"(?:{p})" for p in self.exceptions)) if self.exceptions else None
 
-    def with_severity(self, severity: str) -> "Rule":
+    def with_severity(self, severity: str) -> Rule:
         from dataclasses import replace
 
         return replace(self, severity=severity)
@@ -137,9 +150,16 @@ def read_pack(path: Path, issues: IssueCollector) -> list[Rule]:
     if root is None:
         return []
     if root.kind != "map" or "rules" not in root.entries:
-        issues.add(Issue(path, _("a rule pack is a mapping with a 'rules' list"), line=root.span.line,
-                         column=root.span.column, hint=_("see docs/lint.md for the rule-pack format"),
-                         code="not-a-mapping"))
+        issues.add(
+            Issue(
+                path,
+                _("a rule pack is a mapping with a 'rules' list"),
+                line=root.span.line,
+                column=root.span.column,
+                hint=_("see docs/lint.md for the rule-pack format"),
+                code="not-a-mapping",
+            )
+        )
         return []
     rules_node = root.entries["rules"][1]
     if rules_node.kind != "seq":
@@ -151,19 +171,40 @@ def read_pack(path: Path, issues: IssueCollector) -> list[Rule]:
         if rule is None:
             continue
         if rule.id in seen:
-            _issue(issues, path, node, _("duplicate rule id '{id}'").format(id=rule.id), _("give each rule its own id"),
-                   code="duplicate-id")
+            _issue(
+                issues,
+                path,
+                node,
+                _("duplicate rule id '{id}'").format(id=rule.id),
+                _("give each rule its own id"),
+                code="duplicate-id",
+            )
         seen.add(rule.id)
         rules.append(rule)
     return rules
 
 
-def _issue(issues: IssueCollector, path: Path, node: YNode, message: str, hint: str = "",
-           code: str = "invalid-content") -> None:
+def _issue(
+    issues: IssueCollector,
+    path: Path,
+    node: YNode,
+    message: str,
+    hint: str = "",
+    code: str = "invalid-content",
+) -> None:
     from pipeline.content.source import format_key_path
 
-    issues.add(Issue(path, message, line=node.span.line, column=node.span.column,
-                     key_path=format_key_path(node.key_path), hint=hint, code=code))
+    issues.add(
+        Issue(
+            path,
+            message,
+            line=node.span.line,
+            column=node.span.column,
+            key_path=format_key_path(node.key_path),
+            hint=hint,
+            code=code,
+        )
+    )
 
 
 def plain(node: YNode) -> Any:
@@ -198,22 +239,43 @@ def _read_rule(path: Path, node: YNode, issues: IssueCollector) -> Rule | None:
     data = plain(node)
     entry = {k: v for k, (_, v) in node.entries.items()}
     for key in sorted(set(data) - _RULE_KEYS):
-        _issue(issues, path, entry[key], _("unknown key {key!r}").format(key=key),
-               _("allowed here: {keys}").format(keys=", ".join(sorted(_RULE_KEYS))), code="unknown-key")
+        _issue(
+            issues,
+            path,
+            entry[key],
+            _("unknown key {key!r}").format(key=key),
+            _("allowed here: {keys}").format(keys=", ".join(sorted(_RULE_KEYS))),
+            code="unknown-key",
+        )
     for key in ("id", "category", "severity", "extends", "message"):
         if not isinstance(data.get(key), str) or not data[key]:
-            _issue(issues, path, entry.get(key, node), _("'{key}' is required (a non-empty string)").format(key=key),
-                   code="missing-key")
+            _issue(
+                issues,
+                path,
+                entry.get(key, node),
+                _("'{key}' is required (a non-empty string)").format(key=key),
+                code="missing-key",
+            )
     checks = [
-        ("id", lambda v: isinstance(v, str) and bool(_ID_RE.match(v)), _("use lowercase letters, digits and '-'")),
+        (
+            "id",
+            lambda v: isinstance(v, str) and bool(_ID_RE.match(v)),
+            _("use lowercase letters, digits and '-'"),
+        ),
         ("category", lambda v: v in CATEGORIES, _("use one of: {known}").format(known=", ".join(CATEGORIES))),
         ("severity", lambda v: v in SEVERITIES, _("use error, warning or suggestion")),
         ("extends", lambda v: v in CHECKS, _("use one of: {known}").format(known=", ".join(sorted(CHECKS)))),
     ]
     for key, ok, hint in checks:
         if isinstance(data.get(key), str) and data[key] and not ok(data[key]):
-            _issue(issues, path, entry[key], _("invalid {key} '{value}'").format(key=key, value=data[key]), hint,
-                   code="not-a-choice")
+            _issue(
+                issues,
+                path,
+                entry[key],
+                _("invalid {key} '{value}'").format(key=key, value=data[key]),
+                hint,
+                code="not-a-choice",
+            )
     lists = {key: _strings(data, key) for key in ("tokens", "patterns", "exceptions")}
     for key, value in lists.items():
         if value is None:
@@ -223,17 +285,34 @@ def _read_rule(path: Path, node: YNode, issues: IssueCollector) -> Rule | None:
             try:
                 re.compile(pattern)
             except re.error as exc:
-                _issue(issues, path, entry[key].items[i], _("invalid regular expression: {error}").format(error=exc))
+                _issue(
+                    issues,
+                    path,
+                    entry[key].items[i],
+                    _("invalid regular expression: {error}").format(error=exc),
+                )
     scope = _read_scope(path, data, entry, issues)
     options = _read_options(path, data, entry, issues)
     flag, passing = _read_examples(path, data, entry, node, issues)
     if len(issues.issues) > before:
         return None
-    return Rule(id=data["id"], category=data["category"], severity=data["severity"], extends=data["extends"],
-                message=data["message"], description=str(data.get("description") or ""),
-                tokens=lists["tokens"] or (), patterns=lists["patterns"] or (),
-                exceptions=lists["exceptions"] or (), scope=scope, options=options,
-                flag_examples=flag, pass_examples=passing, pack=path, line=node.span.line)
+    return Rule(
+        id=data["id"],
+        category=data["category"],
+        severity=data["severity"],
+        extends=data["extends"],
+        message=data["message"],
+        description=str(data.get("description") or ""),
+        tokens=lists["tokens"] or (),
+        patterns=lists["patterns"] or (),
+        exceptions=lists["exceptions"] or (),
+        scope=scope,
+        options=options,
+        flag_examples=flag,
+        pass_examples=passing,
+        pack=path,
+        line=node.span.line,
+    )
 
 
 def _read_scope(path: Path, data: dict, entry: dict, issues: IssueCollector) -> tuple[str, ...] | None:
@@ -241,8 +320,14 @@ def _read_scope(path: Path, data: dict, entry: dict, issues: IssueCollector) -> 
         return None
     scope = _strings(data, "scope")
     if scope is None or any(s not in TEXT_KINDS for s in scope):
-        _issue(issues, path, entry["scope"], _("must be a list of text kinds"),
-               _("use one of: {known}").format(known=", ".join(TEXT_KINDS)), code="not-a-list")
+        _issue(
+            issues,
+            path,
+            entry["scope"],
+            _("must be a list of text kinds"),
+            _("use one of: {known}").format(known=", ".join(TEXT_KINDS)),
+            code="not-a-list",
+        )
         return None
     return scope
 
@@ -257,24 +342,56 @@ def _read_options(path: Path, data: dict, entry: dict, issues: IssueCollector) -
     for key, value in options.items():
         expected = allowed.get(key)
         if expected is None:
-            _issue(issues, path, entry["options"], _("unknown option '{key}'").format(key=key),
-                   _("options of {check}: {known}").format(check=data.get("extends"), known=", ".join(allowed) or _("none")),
-                   code="unknown-key")
-        elif not isinstance(value, (int, float) if expected is float else expected) or isinstance(value, bool):
-            _issue(issues, path, entry["options"], _("option '{key}' must be a {kind}").format(key=key, kind=expected.__name__),
-                   code="config-value")
+            _issue(
+                issues,
+                path,
+                entry["options"],
+                _("unknown option '{key}'").format(key=key),
+                _("options of {check}: {known}").format(
+                    check=data.get("extends"), known=", ".join(allowed) or _("none")
+                ),
+                code="unknown-key",
+            )
+        elif not isinstance(value, (int, float) if expected is float else expected) or isinstance(
+            value, bool
+        ):
+            _issue(
+                issues,
+                path,
+                entry["options"],
+                _("option '{key}' must be a {kind}").format(key=key, kind=expected.__name__),
+                code="config-value",
+            )
     return options
 
 
-def _read_examples(path: Path, data: dict, entry: dict, node: YNode,
-                   issues: IssueCollector) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+def _read_examples(
+    path: Path, data: dict, entry: dict, node: YNode, issues: IssueCollector
+) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     examples = data.get("examples")
-    if not isinstance(examples, dict) or not examples.get("flag") or not examples.get("pass") \
-            or not isinstance(examples["flag"], list) or not isinstance(examples["pass"], list):
-        _issue(issues, path, entry.get("examples", node), _("every rule needs examples: a 'flag' and a 'pass' list"),
-               _("add text the rule must flag and text it must let pass"), code="missing-key")
+    if (
+        not isinstance(examples, dict)
+        or not examples.get("flag")
+        or not examples.get("pass")
+        or not isinstance(examples["flag"], list)
+        or not isinstance(examples["pass"], list)
+    ):
+        _issue(
+            issues,
+            path,
+            entry.get("examples", node),
+            _("every rule needs examples: a 'flag' and a 'pass' list"),
+            _("add text the rule must flag and text it must let pass"),
+            code="missing-key",
+        )
         return (), ()
     for key in sorted(set(examples) - {"flag", "pass"}):
-        _issue(issues, path, entry["examples"], _("unknown key {key!r}").format(key=key), _("use flag and pass"),
-               code="unknown-key")
+        _issue(
+            issues,
+            path,
+            entry["examples"],
+            _("unknown key {key!r}").format(key=key),
+            _("use flag and pass"),
+            code="unknown-key",
+        )
     return tuple(examples["flag"]), tuple(examples["pass"])

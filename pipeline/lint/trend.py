@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from typing import Sequence
 
+from pipeline.content.model import Draft
 from pipeline.lint.checks.report import BODY_KINDS, achievement_share
 from pipeline.lint.concrete import has_example
 from pipeline.lint.document import from_draft
 from pipeline.lint.engine import Linter
 from pipeline.lint.figures import has_figure
 from pipeline.lint.formats import display_width
-from pipeline.content.model import Draft
 
 
 @dataclass(frozen=True)
@@ -40,10 +40,14 @@ def trend_row(draft: Draft, linter: Linter) -> TrendRow:
     problems = draft.report.problems
     prose = [p.text + "\n" + (p.cause or "") for p in problems]
     return TrendRow(
-        draft=draft.label, date=draft.report.date.isoformat(), chars=chars,
+        draft=draft.label,
+        date=draft.report.date.isoformat(),
+        chars=chars,
         boilerplate_per_1000=round(boilerplate * 1000 / chars, 2) if chars else 0.0,
         achievements_share=round(achievement_share(doc), 4),
-        problems=len(problems), with_example=sum(map(has_example, prose)), with_figure=sum(map(has_figure, prose)),
+        problems=len(problems),
+        with_example=sum(map(has_example, prose)),
+        with_figure=sum(map(has_figure, prose)),
         unanswered=sum(1 for f in findings if f.category == "unanswered-question"),
         errors=sum(1 for f in findings if f.severity == "error"),
         warnings=sum(1 for f in findings if f.severity == "warning"),
@@ -54,15 +58,36 @@ def trend(drafts: Sequence[Draft], linter: Linter) -> list[TrendRow]:
     return [trend_row(d, linter) for d in drafts]
 
 
-HEADERS = ("稿次", "日期", "字数", "套话/千字", "成绩占比", "问题有事例", "问题有数字", "未答问题", "错误", "警告")
+HEADERS = (
+    "稿次",
+    "日期",
+    "字数",
+    "套话/千字",
+    "成绩占比",
+    "问题有事例",
+    "问题有数字",
+    "未答问题",
+    "错误",
+    "警告",
+)
 
 
 def _cells(row: TrendRow) -> tuple[str, ...]:
     def part(n: int) -> str:
         return f"{n}/{row.problems}"
 
-    return (row.draft, row.date, str(row.chars), f"{row.boilerplate_per_1000:.2f}", f"{row.achievements_share:.1%}",
-            part(row.with_example), part(row.with_figure), str(row.unanswered), str(row.errors), str(row.warnings))
+    return (
+        row.draft,
+        row.date,
+        str(row.chars),
+        f"{row.boilerplate_per_1000:.2f}",
+        f"{row.achievements_share:.1%}",
+        part(row.with_example),
+        part(row.with_figure),
+        str(row.unanswered),
+        str(row.errors),
+        str(row.warnings),
+    )
 
 
 def format_trend(unit_name: str, rows: Sequence[TrendRow]) -> str:
@@ -71,7 +96,9 @@ def format_trend(unit_name: str, rows: Sequence[TrendRow]) -> str:
     widths = [max(display_width(line[i]) for line in table) for i in range(len(HEADERS))]
 
     def render(line: tuple[str, ...]) -> str:
-        return "  ".join(cell + " " * (w - display_width(cell)) for cell, w in zip(line, widths)).rstrip()
+        return "  ".join(
+            cell + " " * (w - display_width(cell)) for cell, w in zip(line, widths, strict=False)
+        ).rstrip()
 
     out = [f"{unit_name}: {len(rows)} drafts", render(table[0]), "  ".join("-" * w for w in widths)]
     out += [render(line) for line in table[1:]]

@@ -16,20 +16,29 @@ build failed; 0 otherwise (warnings are shown but do not fail).
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
+from pipeline.content.model import Draft
+from pipeline.content.workspace import DRAFTS_DIR, select_unit_dirs
+from pipeline.errors import (
+    CODES,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    GENERIC_CODE,
+    Issue,
+    IssueCollector,
+    UserError,
+)
+from pipeline.feedback.check import RULES as FEEDBACK_RULES
+from pipeline.i18n import _
+from pipeline.lint.finding import Finding, RuleDescription
 from pipeline.make.context import BuildOptions
 from pipeline.make.runner import BuildReport, run_build
 from pipeline.make.shard import Shard
 from pipeline.make.unit import UnitResult
-from pipeline.errors import CODES, EXIT_FINDINGS, GENERIC_CODE, EXIT_OK, EXIT_USAGE, Issue, IssueCollector, UserError
-from pipeline.feedback.check import RULES as FEEDBACK_RULES
-from pipeline.i18n import _
-from pipeline.lint.finding import Finding, RuleDescription
-from pipeline.content.model import Draft
-from pipeline.content.workspace import DRAFTS_DIR, select_unit_dirs
 
 
 @dataclass
@@ -82,12 +91,18 @@ UNPLACED_LINT_RULE = "placeholder-unplaced"
 #: The rules of the check besides the lint's: the feedback checks, invalid content — one rule per
 #: :data:`pipeline.errors.CODES` entry (``unknown-key``, ``yaml-syntax`` …; ``invalid-content`` for the
 #: rest), so SARIF and annotations name the mistake in a language-independent id — and unplaced text.
-CHECK_RULES: tuple[RuleDescription, ...] = FEEDBACK_RULES + tuple(
-    RuleDescription(code, "content", "error", _(description)) for code, description in CODES.items()
-) + (
-    RuleDescription(UNPLACED_RULE, "placeholder", "error",
-                    "导入时未能归位的内容（report.yaml 的 unplaced）：报告末尾以“待归位内容”列出，"
-                    "定稿前须逐段移到正文相应位置，并从 unplaced 中删去。"),
+CHECK_RULES: tuple[RuleDescription, ...] = (
+    FEEDBACK_RULES
+    + tuple(RuleDescription(code, "content", "error", _(description)) for code, description in CODES.items())
+    + (
+        RuleDescription(
+            UNPLACED_RULE,
+            "placeholder",
+            "error",
+            "导入时未能归位的内容（report.yaml 的 unplaced）：报告末尾以“待归位内容”列出，"
+            "定稿前须逐段移到正文相应位置，并从 unplaced 中删去。",
+        ),
+    )
 )
 
 
@@ -107,12 +122,22 @@ def unplaced_findings(draft: Draft) -> list[Finding]:
             first = report.source.locate(key_path, text, start)
             last = report.source.locate(key_path, text, start + len(line) - 1)
             head = line if len(line) <= 20 else line[:20] + "……"
-            found.append(Finding(
-                path=report.path, line=first.line, column=first.column, end_line=last.line,
-                end_column=last.column + 1, rule=UNPLACED_RULE, category="placeholder", severity="error",
-                message=f"“{head}”是导入时未能归位的内容，报告末尾以“待归位内容”列出：把它移到对应的"
-                        "回答、问题或措施下，再从 unplaced 中删去",
-                match=line, key_path=key_path))
+            found.append(
+                Finding(
+                    path=report.path,
+                    line=first.line,
+                    column=first.column,
+                    end_line=last.line,
+                    end_column=last.column + 1,
+                    rule=UNPLACED_RULE,
+                    category="placeholder",
+                    severity="error",
+                    message=f"“{head}”是导入时未能归位的内容，报告末尾以“待归位内容”列出：把它移到对应的"
+                    "回答、问题或措施下，再从 unplaced 中删去",
+                    match=line,
+                    key_path=key_path,
+                )
+            )
     return found
 
 
@@ -129,8 +154,17 @@ def content_finding(issue: Issue) -> Finding:
     if issue.key_path:
         message = f"{issue.key_path}: {message}"
     path = Path(issue.path) if issue.path is not None else None
-    return Finding(path=path, line=line, column=column, end_line=line, end_column=column + 1,
-                   rule=issue.code, category="content", severity="error", message=message)
+    return Finding(
+        path=path,
+        line=line,
+        column=column,
+        end_line=line,
+        end_column=column + 1,
+        rule=issue.code,
+        category="content",
+        severity="error",
+        message=message,
+    )
 
 
 def changed_units(root: Path, rev: str) -> list[str] | None:
@@ -140,13 +174,14 @@ def changed_units(root: Path, rev: str) -> list[str] | None:
     changes that landed on ``rev`` since then are not this branch's and must not widen the check.
     """
     since = _merge_base(root, rev) or rev
-    paths = _git(root, "diff", "--name-only", since, "--", ".") + _git(root, "ls-files", "--others",
-                                                                         "--exclude-standard", "--", ".")
+    paths = _git(root, "diff", "--name-only", since, "--", ".") + _git(
+        root, "ls-files", "--others", "--exclude-standard", "--", "."
+    )
     prefix = _git(root, "rev-parse", "--show-prefix")
     base = prefix[0] if prefix else ""
     units: set[str] = set()
     for changed in paths:
-        rel = changed[len(base):] if base and changed.startswith(base) else changed
+        rel = changed[len(base) :] if base and changed.startswith(base) else changed
         parts = Path(rel).parts
         if len(parts) >= 2 and parts[0] == DRAFTS_DIR:
             units.add(parts[1])
@@ -159,8 +194,9 @@ def changed_units(root: Path, rev: str) -> list[str] | None:
 def _merge_base(root: Path, rev: str) -> str | None:
     """The merge base of ``rev`` and HEAD, or None (unknown revision, no common history, no commits)."""
     try:
-        done = subprocess.run(["git", "-C", str(root), "merge-base", rev, "HEAD"], capture_output=True,
-                              text=True, timeout=60)
+        done = subprocess.run(
+            ["git", "-C", str(root), "merge-base", rev, "HEAD"], capture_output=True, text=True, timeout=60
+        )
     except FileNotFoundError:
         return None  # reported by the diff that follows
     if done.returncode != 0:
@@ -172,18 +208,30 @@ def _git(root: Path, *args: str) -> list[str]:
     try:
         done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=60)
     except FileNotFoundError:
-        raise UserError(Issue(root, _("--changed-since needs git, which is not installed"),
-                              code="tool-missing")) from None
+        raise UserError(
+            Issue(root, _("--changed-since needs git, which is not installed"), code="tool-missing")
+        ) from None
     if done.returncode != 0:
-        raise UserError(Issue(root, _("git {command} failed: {error}").format(command=" ".join(args[:2]),
-                                                                               error=done.stderr.strip()),
-                              hint=_("check the revision name (e.g. origin/main) and that this is a git checkout"),
-                              code="tool-missing"))
+        raise UserError(
+            Issue(
+                root,
+                _("git {command} failed: {error}").format(
+                    command=" ".join(args[:2]), error=done.stderr.strip()
+                ),
+                hint=_("check the revision name (e.g. origin/main) and that this is a git checkout"),
+                code="tool-missing",
+            )
+        )
     return [line for line in done.stdout.splitlines() if line]
 
 
-def run_check(root: Path, units: list[str] | None, jobs: int,
-              on_result: Callable[[UnitResult], None] | None = None, shard: Shard | None = None) -> CheckOutcome:
+def run_check(
+    root: Path,
+    units: list[str] | None,
+    jobs: int,
+    on_result: Callable[[UnitResult], None] | None = None,
+    shard: Shard | None = None,
+) -> CheckOutcome:
     """Validate, check feedback, lint the latest drafts and build the selected units (in parallel).
 
     With ``shard``, only that group of the selected units (see :mod:`pipeline.make.shard`).

@@ -8,11 +8,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.make.plan import UnitFiles
 from pipeline.content.config import Config
-from pipeline.errors import Issue, IssueCollector, UserError
 from pipeline.content.model import Draft
 from pipeline.content.workspace import UnitDrafts, read_unit_drafts, template_for
+from pipeline.errors import Issue, IssueCollector, UserError
+from pipeline.make.plan import UnitFiles
 
 if TYPE_CHECKING:  # loaded only when a target needs them
     from pipeline.feedback.model import UnitFeedback
@@ -47,7 +47,9 @@ class BuildContext:
             # Every error of every file at once: the feedback and responses files' own errors too.
             from pipeline.feedback.load import feedback_file_issues
 
-            issues.extend(i for i in feedback_file_issues(self.files.unit_dir, self.config) if i not in issues.issues)
+            issues.extend(
+                i for i in feedback_file_issues(self.files.unit_dir, self.config) if i not in issues.issues
+            )
         issues.raise_if_any()
         if loaded is None:  # pragma: no cover - read_unit_drafts records an issue whenever it gives None
             raise UserError(Issue(self.files.unit_dir, "the unit could not be loaded"))
@@ -89,7 +91,9 @@ class BuildContext:
             from pipeline.render.document import render_report  # imported here: a no-op build never needs it
             from pipeline.render.limits import MiB, RenderLimits
 
-            limits = RenderLimits(seconds=self.config.render_seconds, max_output=self.config.render_max_output_mb * MiB)
+            limits = RenderLimits(
+                seconds=self.config.render_seconds, max_output=self.config.render_max_output_mb * MiB
+            )
             self._rendered[version] = render_report(self.draft(version), self.template, limits)
         return self._rendered[version]
 

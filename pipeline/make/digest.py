@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 import os
 from functools import lru_cache
-import pipeline
 from pathlib import Path
 
+import pipeline
 from pipeline.content.confine import is_within
 
 PIPELINE_DIR = Path(__file__).resolve().parent.parent
@@ -20,8 +20,12 @@ def pipeline_fingerprint() -> str:
     h.update(pipeline.version().encode())
     for path in sorted(PIPELINE_DIR.rglob("*")):
         # .tsv: data the code reads (the lint's learned weights decide the review documents' comments)
-        if path.is_file() and path.suffix in (".py", ".yaml", ".conf", ".css", ".html", ".j2", ".tsv") \
-                and "__pycache__" not in path.parts and "templates" not in path.relative_to(PIPELINE_DIR).parts:
+        if (
+            path.is_file()
+            and path.suffix in (".py", ".yaml", ".conf", ".css", ".html", ".j2", ".tsv")
+            and "__pycache__" not in path.parts
+            and "templates" not in path.relative_to(PIPELINE_DIR).parts
+        ):
             h.update(str(path.relative_to(PIPELINE_DIR)).encode())
             h.update(path.read_bytes())
     return h.hexdigest()
@@ -31,7 +35,9 @@ class FileDigests:
     """sha256 of files, each read once per run; a missing file has its own marker."""
 
     def __init__(self) -> None:
-        self.cache: dict[str, str] = {}  # by path string: hashing and sorting Path objects dominated no-op builds
+        self.cache: dict[
+            str, str
+        ] = {}  # by path string: hashing and sorting Path objects dominated no-op builds
 
     def of(self, path: Path | str, root: Path | None = None) -> str:
         """The digest of the file at ``path``; a symlink leading outside ``root`` is never opened
@@ -55,7 +61,7 @@ class FileDigests:
         prefix = str(root).rstrip(os.sep) + os.sep
         # in Path order (by components), so the digests — and existing stamps — stay what they were
         for text in sorted({str(path) for path in paths}, key=_components):
-            name = text[len(prefix):] if text.startswith(prefix) else text
+            name = text[len(prefix) :] if text.startswith(prefix) else text
             h.update(name.encode() + b"\0" + self.of(text, root).encode() + b"\n")
         return h.hexdigest()
 

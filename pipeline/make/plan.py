@@ -7,13 +7,14 @@ input files; the unit's content is loaded only when one of its targets has to be
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
-from pipeline.errors import IssueCollector
 from pipeline.content.layout import BUILD_DIR, TEMPLATES_DIR
 from pipeline.content.workspace import draft_dirs
+from pipeline.errors import IssueCollector
 
 if TYPE_CHECKING:  # the context imports this module
     from pipeline.make.context import BuildContext

@@ -10,21 +10,21 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
 
 import click
 
+from pipeline.content.config import Config, load_config
+from pipeline.content.workspace import select_unit_dirs
+from pipeline.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, IssueCollector
+from pipeline.i18n import _
 from pipeline.make.context import BuildOptions
 from pipeline.make.shard import Shard
 from pipeline.make.signals import signals_held, stop_workers, worker_init
 from pipeline.make.unit import UnitResult, build_unit
-from pipeline.content.config import Config, load_config
-from pipeline.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, IssueCollector
-from pipeline.content.workspace import select_unit_dirs
-from pipeline.i18n import _
 
 PROGRESS_THRESHOLD = 8  # units; below this a progress bar is noise
 
@@ -56,8 +56,14 @@ def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
-def run_build(root: Path, units: Sequence[str] | None, options: BuildOptions, jobs: int,
-              on_result: Callable[[UnitResult], None] | None = None, shard: Shard | None = None) -> BuildReport:
+def run_build(
+    root: Path,
+    units: Sequence[str] | None,
+    options: BuildOptions,
+    jobs: int,
+    on_result: Callable[[UnitResult], None] | None = None,
+    shard: Shard | None = None,
+) -> BuildReport:
     """Build the selected units of the workspace at ``root`` (UserError for config/selection errors).
 
     With ``shard``, only the selected units of that shard are built (see :mod:`pipeline.make.shard`).
@@ -73,10 +79,14 @@ def run_build(root: Path, units: Sequence[str] | None, options: BuildOptions, jo
         results.append(result)
         if on_result:
             on_result(result)
-    return BuildReport(results=results, seconds=time.perf_counter() - started, shard=shard, selected=len(selected))
+    return BuildReport(
+        results=results, seconds=time.perf_counter() - started, shard=shard, selected=len(selected)
+    )
 
 
-def _results(root: Path, dirs: list[Path], config: Config, options: BuildOptions, jobs: int) -> Iterator[UnitResult]:
+def _results(
+    root: Path, dirs: list[Path], config: Config, options: BuildOptions, jobs: int
+) -> Iterator[UnitResult]:
     if jobs <= 1 or len(dirs) <= 1:
         for unit_dir in dirs:
             yield build_unit(root, unit_dir, config, options)
@@ -100,15 +110,22 @@ def _results(root: Path, dirs: list[Path], config: Config, options: BuildOptions
     pool.shutdown(wait=True)
 
 
-def build_with_progress(root: Path, units: Sequence[str] | None, options: BuildOptions, jobs: int,
-                        quiet: bool = False, shard: Shard | None = None) -> BuildReport:
+def build_with_progress(
+    root: Path,
+    units: Sequence[str] | None,
+    options: BuildOptions,
+    jobs: int,
+    quiet: bool = False,
+    shard: Shard | None = None,
+) -> BuildReport:
     """:func:`run_build` with a progress bar on stderr when there is more than a handful of units."""
     dirs = select_unit_dirs(root, units, IssueCollector())
     count = len(shard.select(dirs) if shard else dirs)
     if quiet or count < PROGRESS_THRESHOLD:
         return run_build(root, units, options, jobs, shard=shard)
-    with click.progressbar(length=count, label=_("building units"), show_eta=True, show_pos=True,
-                           file=sys.stderr) as bar:
+    with click.progressbar(
+        length=count, label=_("building units"), show_eta=True, show_pos=True, file=sys.stderr
+    ) as bar:
         return run_build(root, units, options, jobs, on_result=lambda _: bar.update(1), shard=shard)
 
 
@@ -121,8 +138,11 @@ def summary_lines(report: BuildReport, verbose_units: int = 50) -> list[str]:
             continue
         if shown < verbose_units:
             state = _("built {n}").format(n=len(r.built)) if r.built else _("up to date")
-            lines.append(_("{unit}: {drafts} drafts, {state}, {skipped} unchanged ({seconds:.2f} s)").format(
-                unit=r.unit_id, drafts=r.drafts, state=state, skipped=r.skipped, seconds=r.seconds))
+            lines.append(
+                _("{unit}: {drafts} drafts, {state}, {skipped} unchanged ({seconds:.2f} s)").format(
+                    unit=r.unit_id, drafts=r.drafts, state=state, skipped=r.skipped, seconds=r.seconds
+                )
+            )
             lines += [f"  {note}" for note in r.notes]
             shown += 1
     hidden = len(report.results) - len(report.failed) - shown
@@ -134,8 +154,20 @@ def summary_lines(report: BuildReport, verbose_units: int = 50) -> list[str]:
     built = sum(len(r.built) for r in report.results)
     skipped = sum(r.skipped for r in report.results)
     if report.shard is not None:
-        lines.append(_("shard {shard}: {n} of {selected} units").format(
-            shard=report.shard, n=len(report.results), selected=report.selected))
-    lines.append(_("{units} units, {built} outputs built, {skipped} unchanged, {failed} failed in {seconds:.2f} s").format(
-        units=len(report.results), built=built, skipped=skipped, failed=len(report.failed), seconds=report.seconds))
+        lines.append(
+            _("shard {shard}: {n} of {selected} units").format(
+                shard=report.shard, n=len(report.results), selected=report.selected
+            )
+        )
+    lines.append(
+        _(
+            "{units} units, {built} outputs built, {skipped} unchanged, {failed} failed in {seconds:.2f} s"
+        ).format(
+            units=len(report.results),
+            built=built,
+            skipped=skipped,
+            failed=len(report.failed),
+            seconds=report.seconds,
+        )
+    )
     return lines

@@ -35,8 +35,11 @@ class Stamps:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (FileNotFoundError, ValueError, OSError):
             return {}
-        return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)} \
-            if isinstance(data, dict) else {}
+        return (
+            {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}
+            if isinstance(data, dict)
+            else {}
+        )
 
     def is_fresh(self, outputs: list[Path], digest: str) -> bool:
         """True when every output exists and was made from inputs with ``digest``."""

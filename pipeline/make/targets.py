@@ -33,8 +33,12 @@ def unit_targets(files: UnitFiles, options_key: str, lint_packs: Sequence[Path] 
 
 def _report_target(files: UnitFiles, version: int, common: list[Path]) -> Target:
     out = files.build_dir / f"v{version}" / "report.docx"
-    return Target(name=f"v{version}/report.docx", outputs=[out], inputs=[*common, files.report_file(version)],
-                  make=lambda ctx: {out: ctx.rendered(version)})
+    return Target(
+        name=f"v{version}/report.docx",
+        outputs=[out],
+        inputs=[*common, files.report_file(version)],
+        make=lambda ctx: {out: ctx.rendered(version)},
+    )
 
 
 def _review_target(files: UnitFiles, version: int, common: list[Path]) -> Target:
@@ -47,8 +51,9 @@ def _review_target(files: UnitFiles, version: int, common: list[Path]) -> Target
 
         return {out: review_of_draft(ctx.draft(version), ctx.rendered(version), Linter(ctx.config.lint))}
 
-    return Target(name=f"v{version}/review.docx", outputs=[out], inputs=[*common, files.report_file(version)],
-                  make=make)
+    return Target(
+        name=f"v{version}/review.docx", outputs=[out], inputs=[*common, files.report_file(version)], make=make
+    )
 
 
 def _companions_target(files: UnitFiles, version: int, common: list[Path], options_key: str) -> Target:
@@ -62,9 +67,13 @@ def _companions_target(files: UnitFiles, version: int, common: list[Path], optio
         write_companions(ctx.draft(version), ctx.template, out_dir, ctx.options.as_of, sources=ctx.sources)
         return {}  # written (atomically) by write_companions
 
-    return Target(name=f"v{version}/companions", outputs=[out_dir / name for name in COMPANION_FILES],
-                  inputs=[*common, files.report_file(version), *files.evaluation_inputs()], make=make,
-                  extra=options_key)
+    return Target(
+        name=f"v{version}/companions",
+        outputs=[out_dir / name for name in COMPANION_FILES],
+        inputs=[*common, files.report_file(version), *files.evaluation_inputs()],
+        make=make,
+        extra=options_key,
+    )
 
 
 def _ledger_target(files: UnitFiles, common: list[Path]) -> Target:
@@ -82,9 +91,14 @@ def _ledger_target(files: UnitFiles, common: list[Path]) -> Target:
     # font installed (or changed) later redraws it; without one the build says so.
     from pipeline.render.chart_font import NO_FONT_MESSAGE, find_cjk_font, font_identity
 
-    return Target(name="feedback ledger", outputs=[out_dir / LEDGER_DOCX, out_dir / CHART_PNG],
-                  inputs=[*common, *files.all_feedback_inputs()], make=make, extra=f"font={font_identity()}",
-                  note=lambda ctx: NO_FONT_MESSAGE if find_cjk_font() is None else None)
+    return Target(
+        name="feedback ledger",
+        outputs=[out_dir / LEDGER_DOCX, out_dir / CHART_PNG],
+        inputs=[*common, *files.all_feedback_inputs()],
+        make=make,
+        extra=f"font={font_identity()}",
+        note=lambda ctx: NO_FONT_MESSAGE if find_cjk_font() is None else None,
+    )
 
 
 def _publish_target(files: UnitFiles, common: list[Path]) -> Target:
@@ -96,12 +110,14 @@ def _publish_target(files: UnitFiles, common: list[Path]) -> Target:
 
         return {out: page_html(ctx.draft(latest), ctx.sources.meeting).encode("utf-8")}
 
-    return Target(name="publish/index.html", outputs=[out], inputs=[*common, files.report_file(latest)], make=make)
+    return Target(
+        name="publish/index.html", outputs=[out], inputs=[*common, files.report_file(latest)], make=make
+    )
 
 
 def redline_pairs(versions: list[int]) -> list[tuple[int, int]]:
     """Consecutive pairs, then the whole journey first → last when there are more than two drafts."""
-    pairs = list(zip(versions, versions[1:]))
+    pairs = list(zip(versions, versions[1:], strict=False))
     if len(versions) > 2:
         pairs.append((versions[0], versions[-1]))
     return pairs
@@ -115,13 +131,22 @@ def _redline_targets(files: UnitFiles, common: list[Path], options_key: str) -> 
         if new == old + 1:  # feedback on the older draft is shown as comments on consecutive pairs
             inputs += [*files.feedback_files(old), files.responses_file(new)]
         stats: dict[str, str] = {}
-        targets.append(Target(name=f"redline/v{old}-v{new}.docx", outputs=[out], inputs=inputs, extra=options_key,
-                              make=partial(_redline_output, old=old, new=new, stats=stats, out=out),
-                              note=partial(_stats_line, stats=stats)))
+        targets.append(
+            Target(
+                name=f"redline/v{old}-v{new}.docx",
+                outputs=[out],
+                inputs=inputs,
+                extra=options_key,
+                make=partial(_redline_output, old=old, new=new, stats=stats, out=out),
+                note=partial(_stats_line, stats=stats),
+            )
+        )
     return targets
 
 
-def _redline_output(ctx: BuildContext, *, old: int, new: int, stats: dict[str, str], out: Path) -> dict[Path, bytes]:
+def _redline_output(
+    ctx: BuildContext, *, old: int, new: int, stats: dict[str, str], out: Path
+) -> dict[Path, bytes]:
     return {out: _make_redline(ctx, old, new, stats)}
 
 
@@ -134,7 +159,7 @@ def _make_redline(ctx: BuildContext, old: int, new: int, stats: dict[str, str]) 
     from pipeline.redline.api import redline_bytes
 
     new_draft = ctx.draft(new)
-    date = dt.datetime.combine(new_draft.report.date, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    date = dt.datetime.combine(new_draft.report.date, dt.time(0, 0), tzinfo=dt.UTC)
     result = redline_bytes(ctx.rendered(old), ctx.rendered(new), author=ctx.redline_author, date=date)
     stats["line"] = f"v{old}→v{new}: {result.stats.summary()}"
     if new != old + 1:
@@ -142,4 +167,6 @@ def _make_redline(ctx: BuildContext, old: int, new: int, stats: dict[str, str]) 
     from pipeline.feedback.api import annotate_redline, round_for
 
     feedback_round = round_for(ctx.feedback, ctx.draft(old))
-    return annotate_redline(result.docx, ctx.draft(old), new_draft, feedback_round, ctx.unit_drafts.unit.reporter)
+    return annotate_redline(
+        result.docx, ctx.draft(old), new_draft, feedback_round, ctx.unit_drafts.unit.reporter
+    )

@@ -13,17 +13,17 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.make.context import BuildContext, BuildOptions
-from pipeline.make.digest import FileDigests, pipeline_fingerprint
-from pipeline.make.plan import unit_files
-from pipeline.make.stamps import Stamps
-from pipeline.make.targets import unit_targets
 from pipeline.content.config import Config
 from pipeline.content.confine import outside_issue
 from pipeline.content.layout import TEMPLATES_DIR
 from pipeline.errors import Issue, UserError
 from pipeline.fsutil import atomic_write_bytes, os_error_issue
 from pipeline.i18n import _
+from pipeline.make.context import BuildContext, BuildOptions
+from pipeline.make.digest import FileDigests, pipeline_fingerprint
+from pipeline.make.plan import unit_files
+from pipeline.make.stamps import Stamps
+from pipeline.make.targets import unit_targets
 
 
 @dataclass
@@ -57,8 +57,13 @@ def build_unit(root: Path, unit_dir: Path, config: Config, options: BuildOptions
     files = unit_files(root, unit_dir)
     result = UnitResult(unit_id=files.unit_id, drafts=len(files.versions))
     # drafts/<unit>, templates/, build/ or build/<unit> a link out of the workspace: nothing is read
-    outside = next(filter(None, (outside_issue(folder, root) for folder in
-                                 (unit_dir, root / TEMPLATES_DIR, files.build_dir))), None)
+    outside = next(
+        filter(
+            None,
+            (outside_issue(folder, root) for folder in (unit_dir, root / TEMPLATES_DIR, files.build_dir)),
+        ),
+        None,
+    )
     if outside is not None:
         _fail(result, outside)
         return result
@@ -90,8 +95,15 @@ def build_unit(root: Path, unit_dir: Path, config: Config, options: BuildOptions
     except OSError as exc:  # the disk or its permissions, not a bug: the user's to fix
         _fail(result, os_error_issue(exc))
     except RecursionError:  # structures nested beyond the stack that no loader limit caught
-        _fail(result, Issue(files.unit_dir, _("the unit's content is nested too deeply to process"),
-                            code="too-deep", hint=_("look for deeply nested lists or mappings")))
+        _fail(
+            result,
+            Issue(
+                files.unit_dir,
+                _("the unit's content is nested too deeply to process"),
+                code="too-deep",
+                hint=_("look for deeply nested lists or mappings"),
+            ),
+        )
     except Exception as exc:  # a bug, not bad input: this unit fails, the others go on
         result.errors.append(_internal_error(files.unit_dir, exc))
     finally:
@@ -141,9 +153,10 @@ def _internal_error(unit_dir: Path, exc: Exception) -> str:
     """An unexpected exception as a unit error, with where it happened so it can be reported."""
     frames = traceback.extract_tb(exc.__traceback__)[-3:]
     where = "; ".join(f"{Path(f.filename).name}:{f.lineno} in {f.name}" for f in frames)
-    return _("{unit}: internal error {kind}: {error} (at {where}) — this is a bug in shuzhi, not in the drafts; "
-             "please report it with this message").format(unit=unit_dir, kind=type(exc).__name__, error=exc,
-                                                          where=where)
+    return _(
+        "{unit}: internal error {kind}: {error} (at {where}) — this is a bug in shuzhi, not in the drafts; "
+        "please report it with this message"
+    ).format(unit=unit_dir, kind=type(exc).__name__, error=exc, where=where)
 
 
 def _remove_leftover_temp_files(folder: Path) -> None:
@@ -178,7 +191,9 @@ def _check(context: BuildContext, result: UnitResult) -> None:
     if unit_drafts.latest is not None:
         from pipeline.make.check import with_unplaced_errors  # check imports this module
 
-        result.findings.extend(with_unplaced_errors(linter.lint_draft(unit_drafts.latest), unit_drafts.latest))
+        result.findings.extend(
+            with_unplaced_errors(linter.lint_draft(unit_drafts.latest), unit_drafts.latest)
+        )
         from pipeline.hq.lint import unaddressed_findings  # the meeting's and the evaluation's problems
 
         result.findings.extend(unaddressed_findings(unit_drafts.latest.report, context.sources, linter))

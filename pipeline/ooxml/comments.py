@@ -18,8 +18,8 @@ only on the input, so builds stay byte-identical.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from lxml import etree
 
@@ -38,10 +38,14 @@ WML_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 # part name → (content type, relationship type, root element, namespaces of the root)
 PARTS: dict[str, tuple[str, str]] = {
     "word/comments.xml": (f"{WML_CT}.comments+xml", f"{OFFICE_REL}/comments"),
-    "word/commentsExtended.xml": (f"{WML_CT}.commentsExtended+xml",
-                                  "http://schemas.microsoft.com/office/2011/relationships/commentsExtended"),
-    "word/commentsIds.xml": (f"{WML_CT}.commentsIds+xml",
-                             "http://schemas.microsoft.com/office/2016/09/relationships/commentsIds"),
+    "word/commentsExtended.xml": (
+        f"{WML_CT}.commentsExtended+xml",
+        "http://schemas.microsoft.com/office/2011/relationships/commentsExtended",
+    ),
+    "word/commentsIds.xml": (
+        f"{WML_CT}.commentsIds+xml",
+        "http://schemas.microsoft.com/office/2016/09/relationships/commentsIds",
+    ),
 }
 _ROOTS = {
     "word/comments.xml": (f"{{{W_NS}}}comments", {"w": W_NS, "w14": W14_NS, "mc": MC_NS}, "w14"),
@@ -85,8 +89,9 @@ class _Ids:
     """Fresh comment ids and 8-hex-digit paraIds/durableIds, skipping those already used."""
 
     def __init__(self, parts: dict[str, bytes], comments_root: etree._Element):
-        self.used_hex = {int(m.group(1), 16) for data in parts.values() if data[:1] == b"<"
-                         for m in _HEX_ID.finditer(data)}
+        self.used_hex = {
+            int(m.group(1), 16) for data in parts.values() if data[:1] == b"<" for m in _HEX_ID.finditer(data)
+        }
         ids = [int(c.get(w("id"), "-1")) for c in comments_root.iter(w("comment"))]
         self.next_id = max(ids, default=-1) + 1
         self.next_hex = FIRST_PARA_ID
@@ -113,13 +118,21 @@ def _root_of(parts: dict[str, bytes], name: str) -> etree._Element:
 
 def _comment_element(comment: Comment, comment_id: int, ids: _Ids) -> tuple[etree._Element, str]:
     """A ``w:comment`` and the paraId of its last paragraph."""
-    element = etree.Element(w("comment"), {w("id"): str(comment_id), w("author"): comment.author,
-                                           w("date"): comment.date, w("initials"): comment.initials})
+    element = etree.Element(
+        w("comment"),
+        {
+            w("id"): str(comment_id),
+            w("author"): comment.author,
+            w("date"): comment.date,
+            w("initials"): comment.initials,
+        },
+    )
     para_id = ""
     for index, text in enumerate(comment.paragraphs or ("",)):
         para_id = ids.hex_id()
-        paragraph = etree.SubElement(element, w("p"), {f"{{{W14_NS}}}paraId": para_id,
-                                                       f"{{{W14_NS}}}textId": "77777777"})
+        paragraph = etree.SubElement(
+            element, w("p"), {f"{{{W14_NS}}}paraId": para_id, f"{{{W14_NS}}}textId": "77777777"}
+        )
         if index == 0:
             etree.SubElement(etree.SubElement(paragraph, w("r")), w("annotationRef"))
         run = etree.SubElement(paragraph, w("r"))
@@ -164,8 +177,11 @@ def _ensure_registered(parts: dict[str, bytes], name: str) -> None:
         etree.SubElement(types, f"{{{CT_NS}}}Override", PartName=f"/{name}", ContentType=content_type)
         parts["[Content_Types].xml"] = serialize(types)
     rels_name = "word/_rels/document.xml.rels"
-    rels = parse(parts[rels_name]) if rels_name in parts else etree.Element(f"{{{REL_NS}}}Relationships",
-                                                                            nsmap={None: REL_NS})  # type: ignore[dict-item]  # lxml-stubs: None is the default namespace
+    rels = (
+        parse(parts[rels_name])
+        if rels_name in parts
+        else etree.Element(f"{{{REL_NS}}}Relationships", nsmap={None: REL_NS})  # type: ignore[dict-item]
+    )  # lxml-stubs: None is the default namespace
     relationships = list(rels.iter(f"{{{REL_NS}}}Relationship"))
     if any(r.get("Type") == rel_type for r in relationships):
         return
@@ -173,8 +189,9 @@ def _ensure_registered(parts: dict[str, bytes], name: str) -> None:
     number = len(relationships) + 1
     while f"rId{number}" in taken:
         number += 1
-    etree.SubElement(rels, f"{{{REL_NS}}}Relationship", Id=f"rId{number}", Type=rel_type,
-                     Target=name.removeprefix("word/"))
+    etree.SubElement(
+        rels, f"{{{REL_NS}}}Relationship", Id=f"rId{number}", Type=rel_type, Target=name.removeprefix("word/")
+    )
     parts[rels_name] = serialize(rels)
 
 
@@ -198,13 +215,16 @@ def add_threads(parts: dict[str, bytes], threads: Sequence[Thread]) -> dict[str,
                 attrs[f"{{{W15_NS}}}paraIdParent"] = root_para
             attrs[f"{{{W15_NS}}}done"] = "1" if thread.done else "0"
             etree.SubElement(extended, f"{{{W15_NS}}}commentEx", attrs)
-            etree.SubElement(durable, f"{{{W16CID_NS}}}commentId",
-                             {f"{{{W16CID_NS}}}paraId": para_id, f"{{{W16CID_NS}}}durableId": ids.hex_id()})
+            etree.SubElement(
+                durable,
+                f"{{{W16CID_NS}}}commentId",
+                {f"{{{W16CID_NS}}}paraId": para_id, f"{{{W16CID_NS}}}durableId": ids.hex_id()},
+            )
             root_para = root_para or para_id
             _insert_start(visible, thread.start, comment_id)
             _insert_end(visible, thread.end, comment_id)
     parts["word/document.xml"] = serialize(document)
-    for name, root in zip(PARTS, (comments, extended, durable)):
+    for name, root in zip(PARTS, (comments, extended, durable), strict=False):
         parts[name] = serialize(root)
         _ensure_registered(parts, name)
     return parts

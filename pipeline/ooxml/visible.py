@@ -17,7 +17,6 @@ from lxml import etree
 
 from pipeline.ooxml import XML_SPACE, w
 
-
 _HIDDEN = {w("del"), w("moveFrom"), w("txbxContent")}
 _SKIP_SUBTREES = {w("pPr"), w("rPr"), w("del"), w("moveFrom"), w("txbxContent"), w("drawing"), w("pict")}
 
@@ -54,8 +53,22 @@ def child_text(child: etree._Element) -> str:
 
 # What a reader never sees in a paragraph: deleted text, properties, field codes, drawings, note marks,
 # and the alternative contents (a text box is read where it is a paragraph of its own).
-_NOT_READ = {w(n) for n in ("del", "moveFrom", "pPr", "rPr", "delText", "instrText", "fldData", "drawing",
-                            "pict", "footnoteReference", "endnoteReference")}
+_NOT_READ = {
+    w(n)
+    for n in (
+        "del",
+        "moveFrom",
+        "pPr",
+        "rPr",
+        "delText",
+        "instrText",
+        "fldData",
+        "drawing",
+        "pict",
+        "footnoteReference",
+        "endnoteReference",
+    )
+}
 _NOT_READ.add("{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent")
 
 

@@ -16,18 +16,18 @@ from typing import Any
 
 from markupsafe import Markup
 
-from pipeline.errors import Issue, UserError
-from pipeline.fsutil import atomic_write_text
 from pipeline.companions.problems_doc import byline, companion_title, problem_rows
 from pipeline.content.model import MEASURE_STATUS_LABELS, Draft
-from pipeline.render.document import jinja_environment
-from pipeline.render.context import build_context, measure_text, paragraphs
-from pipeline.render.unplaced import HEADING as UNPLACED_HEADING
-from pipeline.render.unplaced import note as unplaced_note
-from pipeline.publish.template import PAGE
 from pipeline.content.workspace import UnitDrafts
+from pipeline.errors import Issue, UserError
+from pipeline.fsutil import atomic_write_text
 from pipeline.hq.meeting import Meeting
 from pipeline.i18n import _
+from pipeline.publish.template import PAGE
+from pipeline.render.context import build_context, measure_text, paragraphs
+from pipeline.render.document import jinja_environment
+from pipeline.render.unplaced import HEADING as UNPLACED_HEADING
+from pipeline.render.unplaced import note as unplaced_note
 
 __all__ = ["publish_unit", "page_html", "PAGE_NAME"]
 PAGE_NAME = "index.html"
@@ -51,9 +51,11 @@ def number_headings(context: dict[str, Any]) -> dict[str, Any]:
         area["achievements_number"] = f"（{chinese_number(len(area['questions']) + 1)}）"
     count = len(context["areas"])
     causes = 1 if context["causes"] else 0  # 原因分析 between the problems and the measures, as in Word
-    return {"problems_number": f"{chinese_number(count + 1)}、",
-            "causes_number": f"{chinese_number(count + 2)}、",
-            "measures_number": f"{chinese_number(count + 2 + causes)}、"}
+    return {
+        "problems_number": f"{chinese_number(count + 1)}、",
+        "causes_number": f"{chinese_number(count + 2)}、",
+        "measures_number": f"{chinese_number(count + 2 + causes)}、",
+    }
 
 
 def problem_list(draft: Draft) -> list[dict[str, Any]]:
@@ -62,10 +64,19 @@ def problem_list(draft: Draft) -> list[dict[str, Any]]:
     rows = []
     for row in problem_rows(draft):
         measures = [m for m in draft.report.measures if row.id in m.problems]
-        rows.append({"number": row.number, "id": row.id, "headline": row.headline,
-                     "lines": list(row.manifestation), "area": row.area_title,
-                     "measures": [f"{m.id} {measure_text(m)}"
-                                  f"（{MEASURE_STATUS_LABELS.get(m.status, m.status)}）" for m in measures]})
+        rows.append(
+            {
+                "number": row.number,
+                "id": row.id,
+                "headline": row.headline,
+                "lines": list(row.manifestation),
+                "area": row.area_title,
+                "measures": [
+                    f"{m.id} {measure_text(m)}（{MEASURE_STATUS_LABELS.get(m.status, m.status)}）"
+                    for m in measures
+                ],
+            }
+        )
     return rows
 
 
@@ -74,16 +85,34 @@ def meeting_context(draft: Draft, meeting: Meeting) -> dict[str, Any]:
     from pipeline.hq.meeting_doc import meeting_byline, meeting_title
 
     heard = f"听取述职：{meeting.heard_by}。" + (f"主持：{meeting.chair}。" if meeting.chair else "")
-    problems = [{"id": p.id, "text": p.text,
-                 "measures": [f"{m.id} {measure_text(m)}"
-                              f"（{MEASURE_STATUS_LABELS.get(m.status, m.status)}）"
-                              for m in draft.report.measures if p.id in m.problems]}
-                for p in meeting.problems]
-    return {"title": meeting_title(draft), "byline": meeting_byline(draft, meeting), "heard": heard,
-            "questions": [{"asked_by": q.asked_by, "question": q.question, "follow_ups": q.follow_ups,
-                           "answer": paragraphs(q.answer)} for q in meeting.questions],
-            "comments": [{"by": c.by, "text": paragraphs(c.text)} for c in meeting.comments],
-            "problems": problems}
+    problems = [
+        {
+            "id": p.id,
+            "text": p.text,
+            "measures": [
+                f"{m.id} {measure_text(m)}（{MEASURE_STATUS_LABELS.get(m.status, m.status)}）"
+                for m in draft.report.measures
+                if p.id in m.problems
+            ],
+        }
+        for p in meeting.problems
+    ]
+    return {
+        "title": meeting_title(draft),
+        "byline": meeting_byline(draft, meeting),
+        "heard": heard,
+        "questions": [
+            {
+                "asked_by": q.asked_by,
+                "question": q.question,
+                "follow_ups": q.follow_ups,
+                "answer": paragraphs(q.answer),
+            }
+            for q in meeting.questions
+        ],
+        "comments": [{"by": c.by, "text": paragraphs(c.text)} for c in meeting.comments],
+        "problems": problems,
+    }
 
 
 def page_html(draft: Draft, meeting: Meeting | None = None) -> str:
@@ -92,22 +121,35 @@ def page_html(draft: Draft, meeting: Meeting | None = None) -> str:
     css = resources.files("pipeline.publish").joinpath("page.css").read_text(encoding="utf-8")
     extra = number_headings(context)
     template = jinja_environment().from_string(PAGE)
-    return template.render(r=context, rows=problem_list(draft), css=Markup(css),
-                           list_title=companion_title(draft, "问题清单"), list_byline=byline(draft),
-                           draft_no=chinese_number(draft.version) if draft.version < 100 else draft.version,
-                           meeting=meeting_context(draft, meeting) if meeting else None,
-                           unplaced_heading=UNPLACED_HEADING,
-                           unplaced_note=unplaced_note(len(context["unplaced"])),
-                           **extra).rstrip("\n") + "\n"
+    return (
+        template.render(
+            r=context,
+            rows=problem_list(draft),
+            css=Markup(css),
+            list_title=companion_title(draft, "问题清单"),
+            list_byline=byline(draft),
+            draft_no=chinese_number(draft.version) if draft.version < 100 else draft.version,
+            meeting=meeting_context(draft, meeting) if meeting else None,
+            unplaced_heading=UNPLACED_HEADING,
+            unplaced_note=unplaced_note(len(context["unplaced"])),
+            **extra,
+        ).rstrip("\n")
+        + "\n"
+    )
 
 
 def publish_unit(unit_drafts: UnitDrafts, out_dir: Path, draft: Draft | None = None) -> Path:
     """Write ``out_dir/index.html`` for ``draft`` (default: the unit's latest) and return its path."""
     draft = draft or unit_drafts.latest
     if draft is None:
-        raise UserError(Issue(unit_drafts.unit.dir, _("unit '{unit}' has no draft to publish").format(
-                                  unit=unit_drafts.unit.id),
-                              hint=_("add drafts/<unit>/v1/report.yaml (or import a Word draft)"), code="not-found"))
+        raise UserError(
+            Issue(
+                unit_drafts.unit.dir,
+                _("unit '{unit}' has no draft to publish").format(unit=unit_drafts.unit.id),
+                hint=_("add drafts/<unit>/v1/report.yaml (or import a Word draft)"),
+                code="not-found",
+            )
+        )
     from pipeline.hq.meeting import load_meeting
 
     path = Path(out_dir) / PAGE_NAME

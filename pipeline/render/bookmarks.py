@@ -21,7 +21,13 @@ SECTION = "sec-"
 #: every heading bookmark starts with one of these
 HEADING_PREFIXES = (QUESTION, AREA, ACHIEVEMENTS, PROBLEM, MEASURE, SECTION)
 
-_BY_KIND = {"question": QUESTION, "area": AREA, "achievements": ACHIEVEMENTS, "problem": PROBLEM, "measure": MEASURE}
+_BY_KIND = {
+    "question": QUESTION,
+    "area": AREA,
+    "achievements": ACHIEVEMENTS,
+    "problem": PROBLEM,
+    "measure": MEASURE,
+}
 
 
 def section(name: str) -> str:

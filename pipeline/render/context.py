@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from itertools import count
-from typing import Any, Iterator
+from typing import Any
 
 from pipeline.content.model import MEASURE_STATUS_LABELS, Area, Draft, Measure, Problem, Report
 from pipeline.errors import Issue, UserError
@@ -21,7 +22,12 @@ from pipeline.render.title import title_lines
 
 # Characters XML 1.0 forbids (and \ufffe/\uffff): they corrupt a .docx even with autoescape.
 FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-HEADINGS = {"problems": "存在的问题", "causes": "原因分析", "measures": "下一步打算", "achievements": "主要成效"}
+HEADINGS = {
+    "problems": "存在的问题",
+    "causes": "原因分析",
+    "measures": "下一步打算",
+    "achievements": "主要成效",
+}
 FIRST_BOOKMARK_ID = 10  # ids 1–9 are the template's own (sec-problems, sec-causes, sec-measures)
 
 
@@ -56,21 +62,44 @@ def area_context(area: Area, report: Report, ids: Iterator[int]) -> dict[str, An
     for question in area.questions:
         answer = content.answer(question.id) if content else None
         lines = paragraphs(answer.text if answer else None)
-        questions.append({"id": question.id, "short": question.short, "text": question.text,
-                          "answered": bool(lines), "paragraphs": lines,
-                          "bookmark": bookmarks.question(question.id), "bookmark_id": next(ids)})
+        questions.append(
+            {
+                "id": question.id,
+                "short": question.short,
+                "text": question.text,
+                "answered": bool(lines),
+                "paragraphs": lines,
+                "bookmark": bookmarks.question(question.id),
+                "bookmark_id": next(ids),
+            }
+        )
     achievements = [line for item in (content.achievements if content else ()) for line in paragraphs(item)]
-    return {"id": area.id, "title": area.title, "questions": questions, "achievements": achievements,
-            "bookmark": bookmarks.area(area.id), "bookmark_id": next(ids),
-            "achievements_bookmark": bookmarks.achievements(area.id), "achievements_bookmark_id": next(ids)}
+    return {
+        "id": area.id,
+        "title": area.title,
+        "questions": questions,
+        "achievements": achievements,
+        "bookmark": bookmarks.area(area.id),
+        "bookmark_id": next(ids),
+        "achievements_bookmark": bookmarks.achievements(area.id),
+        "achievements_bookmark_id": next(ids),
+    }
 
 
 def problem_context(problem: Problem, area_titles: dict[str, str], ids: Iterator[int]) -> dict[str, Any]:
     """One problem: first line numbered, further lines and the cause as plain paragraphs."""
     first, rest = _first_rest(paragraphs(problem.text))
-    return {"id": problem.id, "area": problem.area, "area_title": area_titles.get(problem.area, ""),
-            "text": problem.text, "first": first, "rest": rest, "cause": paragraphs(problem.cause),
-            "bookmark": bookmarks.problem(problem.id), "bookmark_id": next(ids)}
+    return {
+        "id": problem.id,
+        "area": problem.area,
+        "area_title": area_titles.get(problem.area, ""),
+        "text": problem.text,
+        "first": first,
+        "rest": rest,
+        "cause": paragraphs(problem.cause),
+        "bookmark": bookmarks.problem(problem.id),
+        "bookmark_id": next(ids),
+    }
 
 
 def measure_lines(measure: Measure) -> tuple[list[str], str]:
@@ -99,11 +128,20 @@ def measure_context(measure: Measure, ids: Iterator[int]) -> dict[str, Any]:
     """One measure; the owner and deadline follow its last line."""
     lines, meta = measure_lines(measure)
     first, rest = _first_rest(lines)
-    return {"id": measure.id, "problems": list(measure.problems), "text": measure.text,
-            "first": first, "rest": rest, "owner": measure.owner or "",
-            "due_cn": chinese_date(measure.due) if measure.due else "", "meta": meta,
-            "status": measure.status, "status_label": MEASURE_STATUS_LABELS.get(measure.status, ""),
-            "bookmark": bookmarks.measure(measure.id), "bookmark_id": next(ids)}
+    return {
+        "id": measure.id,
+        "problems": list(measure.problems),
+        "text": measure.text,
+        "first": first,
+        "rest": rest,
+        "owner": measure.owner or "",
+        "due_cn": chinese_date(measure.due) if measure.due else "",
+        "meta": meta,
+        "status": measure.status,
+        "status_label": MEASURE_STATUS_LABELS.get(measure.status, ""),
+        "bookmark": bookmarks.measure(measure.id),
+        "bookmark_id": next(ids),
+    }
 
 
 def build_context(draft: Draft) -> dict[str, Any]:
@@ -155,9 +193,16 @@ def check_characters(context: dict[str, Any], draft: Draft) -> None:
         match = FORBIDDEN_CHARS.search(text)
         if match and text not in seen:  # derived values (first, rest) repeat their source text
             seen.add(text)
-            issues.append(Issue(path=draft.report.path, key_path=where,
-                                message=_("character U+{code:04X} cannot appear in a Word document").format(
-                                    code=ord(match.group())),
-                                hint=_("delete the control character from the text"), code="forbidden-character"))
+            issues.append(
+                Issue(
+                    path=draft.report.path,
+                    key_path=where,
+                    message=_("character U+{code:04X} cannot appear in a Word document").format(
+                        code=ord(match.group())
+                    ),
+                    hint=_("delete the control character from the text"),
+                    code="forbidden-character",
+                )
+            )
     if issues:
         raise UserError(issues)

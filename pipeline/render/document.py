@@ -20,21 +20,27 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import docxtpl.template as docxtpl_template
+import jinja2
 from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from lxml import etree
 
-from pipeline.word.package import normalize_zip, read_package
+from pipeline.content.model import Draft
 from pipeline.errors import Issue, UserError
 from pipeline.i18n import _
-from pipeline.word.house_style import set_core_properties
-from pipeline.content.model import Draft
 from pipeline.render.context import build_context
-from pipeline.render.limits import DEFAULT_LIMITS, LimitedMixin, LimitedTemplate, RenderLimits, TemplateLimitError
-from pipeline.render.verify import verify_text
+from pipeline.render.limits import (
+    DEFAULT_LIMITS,
+    LimitedMixin,
+    LimitedTemplate,
+    RenderLimits,
+    TemplateLimitError,
+)
 from pipeline.render.unplaced import append_section
+from pipeline.render.verify import verify_text
+from pipeline.word.house_style import set_core_properties
+from pipeline.word.package import normalize_zip, read_package
 
 __all__ = ["render_report", "build_context", "jinja_environment", "check_well_formed"]
 
@@ -122,7 +128,9 @@ class _StrictTemplate(DocxTemplate):
 
     last_source: str = ""
 
-    def render_xml_part(self, src_xml: str, part: Any, context: Any, jinja_env: Any = None) -> Any:  # docxtpl hook
+    def render_xml_part(
+        self, src_xml: str, part: Any, context: Any, jinja_env: Any = None
+    ) -> Any:  # docxtpl hook
         self.last_source = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)  # docxtpl's own line layout
         return super().render_xml_part(src_xml, part, context, jinja_env)
 
@@ -168,32 +176,52 @@ def _template_error(template: Path, tpl: _StrictTemplate, exc: Exception) -> Use
         hint = _("fix the Jinja tag in Word")
     elif isinstance(exc, jinja2.UndefinedError):
         message = _("the template uses a variable the report does not have, in {where}: {error}").format(
-            where=where, error=exc.message)
+            where=where, error=exc.message
+        )
         hint = _("see docs/render.md for the variables a template can use")
     elif isinstance(exc, SecurityError):
         message = _("the template does something unsafe, in {where}: {error}").format(where=where, error=exc)
         hint = _("templates may only read variables")
     else:
-        message, hint = _("the template failed in {where}: {error}").format(where=where, error=exc), _("see docs/render.md")
+        message, hint = (
+            _("the template failed in {where}: {error}").format(where=where, error=exc),
+            _("see docs/render.md"),
+        )
     return UserError(Issue(path=template, message=message, hint=hint, code="invalid-document"))
 
 
 def _limit_error(template: Path, tpl: _StrictTemplate, exc: TemplateLimitError) -> UserError:
     line = _template_line(exc)
     where = _part_name(tpl) + (_(" line {line}").format(line=line) if line else "") + _near(tpl, line)
-    return UserError(Issue(path=template, code="template-limit",
-                           message=_("the template went past a limit in {where}: {detail}").format(
-                               where=where, detail=exc.detail),
-                           hint=_("a template only lays out the report: no large repetitions or long loops "
-                                  "(the limits are [render] in shuzhi.toml); nothing was written")))
+    return UserError(
+        Issue(
+            path=template,
+            code="template-limit",
+            message=_("the template went past a limit in {where}: {detail}").format(
+                where=where, detail=exc.detail
+            ),
+            hint=_(
+                "a template only lays out the report: no large repetitions or long loops "
+                "(the limits are [render] in shuzhi.toml); nothing was written"
+            ),
+        )
+    )
 
 
 def _corrupt_error(template: Path, exc: _CorruptPart) -> UserError:
-    return UserError(Issue(path=template, message=_("rendering produced a damaged document ({part}: {detail})").format(
-                               part=exc.part, detail=exc.detail),
-                           hint=_("a template tag probably cuts through Word's XML (e.g. a {{% %}} tag inside "
-                                  "a field or half of a run); retype the tag as plain text in Word").format(),
-                           code="invalid-document"))
+    return UserError(
+        Issue(
+            path=template,
+            message=_("rendering produced a damaged document ({part}: {detail})").format(
+                part=exc.part, detail=exc.detail
+            ),
+            hint=_(
+                "a template tag probably cuts through Word's XML (e.g. a {{% %}} tag inside "
+                "a field or half of a run); retype the tag as plain text in Word"
+            ).format(),
+            code="invalid-document",
+        )
+    )
 
 
 def _load_template(template: Path) -> _StrictTemplate:
@@ -202,14 +230,27 @@ def _load_template(template: Path) -> _StrictTemplate:
     try:
         tpl.init_docx()
     except Exception as exc:  # python-docx: assorted errors for a damaged package
-        raise UserError(Issue(path=template, message=_("cannot open the Word template ({error})").format(error=exc),
-                              hint=_("regenerate it or save it again from Word as .docx"), code="invalid-document")) from None
+        raise UserError(
+            Issue(
+                path=template,
+                message=_("cannot open the Word template ({error})").format(error=exc),
+                hint=_("regenerate it or save it again from Word as .docx"),
+                code="invalid-document",
+            )
+        ) from None
     return tpl
 
 
-def render_context(context: dict[str, Any], template: Path, *, title: str, author: str,
-                   date: dt.date, unplaced: list[str] | None = None,
-                   limits: RenderLimits = DEFAULT_LIMITS) -> bytes:
+def render_context(
+    context: dict[str, Any],
+    template: Path,
+    *,
+    title: str,
+    author: str,
+    date: dt.date,
+    unplaced: list[str] | None = None,
+    limits: RenderLimits = DEFAULT_LIMITS,
+) -> bytes:
     """Render ``context`` into ``template``; deterministic .docx bytes.  Errors → :class:`UserError`.
 
     ``unplaced`` paragraphs are appended after the template's body as the 待归位内容 section
@@ -258,7 +299,14 @@ def render_report(draft: Draft, template: Path, limits: RenderLimits = DEFAULT_L
     """
     context = build_context(draft)
     author = draft.unit.reporter if draft.unit else ""
-    data = render_context(context, template, title=context["title"], author=author, date=draft.report.date,
-                          unplaced=context["unplaced"], limits=limits)
+    data = render_context(
+        context,
+        template,
+        title=context["title"],
+        author=author,
+        date=draft.report.date,
+        unplaced=context["unplaced"],
+        limits=limits,
+    )
     verify_text(data, context, draft_path=draft.report.path, template=Path(template))
     return data

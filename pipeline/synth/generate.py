@@ -61,14 +61,26 @@ class UnitWriter:
     def fill(self, template: str) -> str:
         b, rng = bank(), self.rng
         n = rng.randint(6, 40)
-        return template.format(n=n, m=rng.randint(1, max(1, n // 3)), p=rng.randint(55, 98), year=2025,
-                               month=rng.randint(1, 12), unit=rng.choice(b["units"]),
-                               subunit=rng.choice(b["subunits"]), dept=rng.choice(b["owners"]))
+        return template.format(
+            n=n,
+            m=rng.randint(1, max(1, n // 3)),
+            p=rng.randint(55, 98),
+            year=2025,
+            month=rng.randint(1, 12),
+            unit=rng.choice(b["units"]),
+            subunit=rng.choice(b["subunits"]),
+            dept=rng.choice(b["owners"]),
+        )
 
     def unit_yaml(self) -> dict[str, Any]:
-        return {"name": f"{self.place}海关（第{self.index + 1}号）", "organisation": f"中共{self.place}海关委员会",
-                "reporter": self.reporter, "role": "党委书记、关长", "questions": "standard",
-                "evaluation-items": [f"{self.place}海关特色测评项目{i}" for i in range(1, 5)]}
+        return {
+            "name": f"{self.place}海关（第{self.index + 1}号）",
+            "organisation": f"中共{self.place}海关委员会",
+            "reporter": self.reporter,
+            "role": "党委书记、关长",
+            "questions": "standard",
+            "evaluation-items": [f"{self.place}海关特色测评项目{i}" for i in range(1, 5)],
+        }
 
     def report(self, version: int) -> dict[str, Any]:
         b, rng = bank(), self.rng
@@ -77,7 +89,7 @@ class UnitWriter:
         areas: dict[str, Any] = {}
         for area in AREAS:
             answers = {}
-            for qid, template in zip(QUESTIONS[area], b["answers"][area]):
+            for qid, template in zip(QUESTIONS[area], b["answers"][area], strict=False):
                 if rng.random() < 0.35 * noise:
                     continue  # a skipped question: early drafts skip some
                 text = self.fill(template)
@@ -85,7 +97,10 @@ class UnitWriter:
                     text = rng.choice(b["boilerplate"]) + text
                 answers[qid] = text
             count = max(1, round(len(b["achievements"]) * (1 - 0.6 * quality)))
-            areas[area] = {"answers": answers, "achievements": [self.fill(t) for t in b["achievements"][:count]]}
+            areas[area] = {
+                "answers": answers,
+                "achievements": [self.fill(t) for t in b["achievements"][:count]],
+            }
         problems = []
         for i in range(self.problem_count):
             area = AREAS[i % len(AREAS)]
@@ -95,16 +110,23 @@ class UnitWriter:
             problems.append({"id": f"P{i + 1}", "area": area, "text": text})
         measures = []
         for i in range(self.problem_count + rng.randint(2, 10)):
-            measure: dict[str, Any] = {"id": f"M{i + 1}", "problems": [f"P{i % self.problem_count + 1}"],
-                                       "text": self.fill(rng.choice(b["measures"]))}
+            measure: dict[str, Any] = {
+                "id": f"M{i + 1}",
+                "problems": [f"P{i % self.problem_count + 1}"],
+                "text": self.fill(rng.choice(b["measures"])),
+            }
             if rng.random() > 0.5 * noise:
                 measure["owner"] = rng.choice(b["owners"])
                 measure["due"] = f"2026-{rng.randint(3, 12):02d}-{rng.choice((15, 28)):02d}"
                 measure["status"] = rng.choice(("planned", "in-progress", "done"))
             measures.append(measure)
-        return {"date": (FIRST_DRAFT_DATE + dt.timedelta(days=9 * (version - 1))).isoformat(),
-                "opening": self.fill(rng.choice(b["opening"])), "areas": areas,
-                "problems": problems, "measures": measures}
+        return {
+            "date": (FIRST_DRAFT_DATE + dt.timedelta(days=9 * (version - 1))).isoformat(),
+            "opening": self.fill(rng.choice(b["opening"])),
+            "areas": areas,
+            "problems": problems,
+            "measures": measures,
+        }
 
     def feedback(self, report: dict[str, Any]) -> dict[str, dict[str, Any]]:
         """department code → feedback file content on ``report``."""
@@ -117,9 +139,15 @@ class UnitWriter:
             for k in range(rng.randint(1, 3)):
                 on, text = rng.choice(targets)
                 start = rng.randint(0, max(0, len(text) - 8))
-                items.append({"id": f"{dept.code}-{k + 1}", "on": on, "quote": text[start:start + 6].strip() or text,
-                              "text": rng.choice(b["feedback"][dept.code]),
-                              "kind": "must" if rng.random() < 0.6 else "suggest"})
+                items.append(
+                    {
+                        "id": f"{dept.code}-{k + 1}",
+                        "on": on,
+                        "quote": text[start : start + 6].strip() or text,
+                        "text": rng.choice(b["feedback"][dept.code]),
+                        "kind": "must" if rng.random() < 0.6 else "suggest",
+                    }
+                )
             files[dept.code] = {"department": dept.code, "items": items}
         return files
 
@@ -130,7 +158,11 @@ class UnitWriter:
                 status = self.rng.choices(("adopted", "partly", "declined"), weights=(8, 2, 1))[0]
                 entry = {"item": item["id"], "status": status}
                 if status != "adopted":
-                    entry["note"] = "已部分补充，其余待整改台账完成后再报。" if status == "partly" else "该数据口径以总署统计为准，暂不调整。"
+                    entry["note"] = (
+                        "已部分补充，其余待整改台账完成后再报。"
+                        if status == "partly"
+                        else "该数据口径以总署统计为准，暂不调整。"
+                    )
                 out.append(entry)
         return {"responses": out}
 
@@ -156,8 +188,13 @@ def synthesize(target: Path, spec: SynthSpec) -> int:
     if spec.units < 1 or spec.drafts < 1:
         raise UserError(Issue(None, "--units and --drafts must be at least 1"))
     if (target / "drafts").exists():
-        raise UserError(Issue(target / "drafts", "already exists; nothing was written",
-                              hint="synth never overwrites: choose an empty folder"))
+        raise UserError(
+            Issue(
+                target / "drafts",
+                "already exists; nothing was written",
+                hint="synth never overwrites: choose an empty folder",
+            )
+        )
     from pipeline.content.scaffold import workspace_files, write_all
 
     write_all(workspace_files(target))  # configuration, templates, workflow

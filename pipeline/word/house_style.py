@@ -17,10 +17,10 @@ import docx
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 
-from pipeline.word.package import normalize_zip, read_package
 from pipeline.errors import Issue, UserError
 from pipeline.fsutil import atomic_write_bytes
 from pipeline.i18n import _
+from pipeline.word.package import normalize_zip, read_package
 
 TABLE_STYLE = "House Table"
 TABLE_TEXT_STYLE = "Table Text"
@@ -34,9 +34,16 @@ def open_template(template: Path) -> DocxDocument:
     try:
         return docx.Document(str(template))
     except Exception as exc:  # python-docx raises assorted errors for damaged packages
-        raise UserError(Issue(path=template, message=_("cannot open the Word template ({error})").format(error=exc),
-                              hint=_("regenerate it (python -m pipeline.word.template_gen) or save it again "
-                                     "from Word as .docx"), code="invalid-document")) from None
+        raise UserError(
+            Issue(
+                path=template,
+                message=_("cannot open the Word template ({error})").format(error=exc),
+                hint=_(
+                    "regenerate it (python -m pipeline.word.template_gen) or save it again from Word as .docx"
+                ),
+                code="invalid-document",
+            )
+        ) from None
 
 
 def new_house_document(template: Path) -> DocxDocument:
@@ -80,8 +87,9 @@ def document_bytes(document: DocxDocument) -> bytes:
     return normalize_zip(buffer.getvalue())
 
 
-def save_deterministic(document: DocxDocument, path: Path, *, title: str, author: str,
-                       date: dt.date) -> bytes:
+def save_deterministic(
+    document: DocxDocument, path: Path, *, title: str, author: str, date: dt.date
+) -> bytes:
     """Set the core properties, then write ``path`` atomically with deterministic bytes; returns them."""
     set_core_properties(document, title=title, author=author, date=date)
     data = document_bytes(document)

@@ -12,8 +12,8 @@ written straight into ``w:pStyle``, and rows are copies of a prototype (see :cla
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -114,7 +114,7 @@ def _set_lines(tc: CT_Tc, lines: Sequence[str]) -> None:
     first = tc.p_lst[0]
     extra = [copy.deepcopy(first) for _ in texts[1:]]  # copied while still empty
     _append_run(first, texts[0])
-    for paragraph, text in zip(extra, texts[1:]):
+    for paragraph, text in zip(extra, texts[1:], strict=False):
         tc.append(paragraph)
         if text:  # as python-docx: an added empty line has no run, a set empty text has one
             _append_run(paragraph, text)

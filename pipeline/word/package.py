@@ -39,52 +39,81 @@ def read_package(path: Path, *, max_bytes: int = MAX_UNCOMPRESSED_BYTES) -> dict
     except FileNotFoundError:
         raise _refuse(path, _("file not found"), _("check the path"), code="file-not-found") from None
     except OSError as exc:
-        raise _refuse(path, _("cannot read the file ({reason})").format(reason=exc.strerror),
-                      _("check the path and permissions"), code="file-unreadable") from None
+        raise _refuse(
+            path,
+            _("cannot read the file ({reason})").format(reason=exc.strerror),
+            _("check the path and permissions"),
+            code="file-unreadable",
+        ) from None
     return read_package_bytes(data, path=path, max_bytes=max_bytes)
 
 
-def read_package_bytes(data: bytes, *, path: Path | str | None = None,
-                       max_bytes: int = MAX_UNCOMPRESSED_BYTES) -> dict[str, bytes]:
+def read_package_bytes(
+    data: bytes, *, path: Path | str | None = None, max_bytes: int = MAX_UNCOMPRESSED_BYTES
+) -> dict[str, bytes]:
     """Like :func:`read_package`, for bytes already in memory (``path`` is used in messages)."""
     if data.startswith(OLE_MAGIC):
-        raise _refuse(path, _("this is an encrypted (password-protected) or legacy .doc file, not a .docx"),
-                      _("remove the password in Word (File → Info → Protect Document) or save it as .docx"))
+        raise _refuse(
+            path,
+            _("this is an encrypted (password-protected) or legacy .doc file, not a .docx"),
+            _("remove the password in Word (File → Info → Protect Document) or save it as .docx"),
+        )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise _refuse(path, _("not a .docx file (not a zip archive)"),
-                      _("save the document from Word as 'Word Document (*.docx)'")) from None
+        raise _refuse(
+            path,
+            _("not a .docx file (not a zip archive)"),
+            _("save the document from Word as 'Word Document (*.docx)'"),
+        ) from None
     with archive:
         infos = archive.infolist()
         if len(infos) > MAX_ENTRIES:
-            raise _refuse(path, _("the package has {n} entries (limit {limit})").format(n=len(infos), limit=MAX_ENTRIES),
-                          _("this is not a normal Word document"))
+            raise _refuse(
+                path,
+                _("the package has {n} entries (limit {limit})").format(n=len(infos), limit=MAX_ENTRIES),
+                _("this is not a normal Word document"),
+            )
         declared = sum(info.file_size for info in infos)
         if declared > max_bytes:
-            raise _refuse(path, _("the package would decompress to {size:,} bytes (limit {limit:,})").format(
-                              size=declared, limit=max_bytes),
-                          _("this looks like a zip bomb; a real report is a few MB"))
+            raise _refuse(
+                path,
+                _("the package would decompress to {size:,} bytes (limit {limit:,})").format(
+                    size=declared, limit=max_bytes
+                ),
+                _("this looks like a zip bomb; a real report is a few MB"),
+            )
         names = {info.filename for info in infos}
         if "word/document.xml" not in names or "[Content_Types].xml" not in names:
-            raise _refuse(path, _("not a Word document: the zip has no word/document.xml"),
-                          _("give a .docx saved by Word, WPS or LibreOffice"))
+            raise _refuse(
+                path,
+                _("not a Word document: the zip has no word/document.xml"),
+                _("give a .docx saved by Word, WPS or LibreOffice"),
+            )
         parts: dict[str, bytes] = {}
         total = 0
         for info in infos:
             if info.flag_bits & 0x1:
-                raise _refuse(path, _("the package is encrypted"), _("remove the password in Word and save again"))
+                raise _refuse(
+                    path, _("the package is encrypted"), _("remove the password in Word and save again")
+                )
             try:
                 # Read with a hard cap: the declared size can lie.
                 with archive.open(info) as handle:
                     chunk = handle.read(max_bytes - total + 1)
             except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
-                raise _refuse(path, _("the package is damaged ({part}: {error})").format(part=info.filename, error=exc),
-                              _("open it in Word and save it again")) from None
+                raise _refuse(
+                    path,
+                    _("the package is damaged ({part}: {error})").format(part=info.filename, error=exc),
+                    _("open it in Word and save it again"),
+                ) from None
             total += len(chunk)
             if total > max_bytes:
-                raise _refuse(path, _("the package decompresses beyond {limit:,} bytes").format(limit=max_bytes),
-                              _("this looks like a zip bomb; a real report is a few MB"))
+                raise _refuse(
+                    path,
+                    _("the package decompresses beyond {limit:,} bytes").format(limit=max_bytes),
+                    _("this looks like a zip bomb; a real report is a few MB"),
+                )
             parts[info.filename] = chunk
         return parts
 

@@ -17,18 +17,20 @@ import shutil
 import signal
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
-from pipeline.word.package import read_package
 from pipeline.errors import Issue, UserError
 from pipeline.fsutil import atomic_write_bytes
 from pipeline.i18n import N_, _
+from pipeline.word.package import read_package
 
 FONTS_CONF = Path(__file__).resolve().parent.parent / "resources" / "fonts.conf"
-INSTALL_HINT = N_("install LibreOffice: apt-get install libreoffice-writer-nogui fonts-noto-cjk "
-                  "fonts-arphic-ukai fonts-arphic-uming (Debian/Ubuntu), then run again")
+INSTALL_HINT = N_(
+    "install LibreOffice: apt-get install libreoffice-writer-nogui fonts-noto-cjk "
+    "fonts-arphic-ukai fonts-arphic-uming (Debian/Ubuntu), then run again"
+)
 INIT_TIMEOUT = 120.0  # first start of a fresh profile
 PER_DOCUMENT_TIMEOUT = 60.0  # generous: a 20-page report converts in 1–2 s
 BATCH_SIZE = 20
@@ -49,8 +51,14 @@ def find_soffice() -> str:
     """The LibreOffice binary, or a :class:`UserError` saying how to install it."""
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if not found:
-        raise UserError(Issue(path=None, message=_("LibreOffice is not installed (no 'soffice' on PATH); "
-                                                   "PDF previews need it"), hint=_(INSTALL_HINT), code="tool-missing"))
+        raise UserError(
+            Issue(
+                path=None,
+                message=_("LibreOffice is not installed (no 'soffice' on PATH); PDF previews need it"),
+                hint=_(INSTALL_HINT),
+                code="tool-missing",
+            )
+        )
     return found
 
 
@@ -80,8 +88,14 @@ def soffice_env() -> dict[str, str]:
 
 def _run(command: list[str], timeout: float, what: str) -> subprocess.CompletedProcess[bytes]:
     """Run ``command`` in its own process group; kill the whole group after ``timeout`` seconds."""
-    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, env=soffice_env(), start_new_session=True)
+    process = subprocess.Popen(
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=soffice_env(),
+        start_new_session=True,
+    )
     try:
         stdout, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -90,15 +104,25 @@ def _run(command: list[str], timeout: float, what: str) -> subprocess.CompletedP
         except ProcessLookupError:
             pass
         process.communicate()
-        raise UserError(Issue(path=None, message=_("LibreOffice timed out after {seconds:.0f} s while {what}").format(
-                                  seconds=timeout, what=what),
-                              hint=_("check that the document opens in LibreOffice; kill stray soffice "
-                                     "processes; or raise --timeout"), code="tool-missing")) from None
+        raise UserError(
+            Issue(
+                path=None,
+                message=_("LibreOffice timed out after {seconds:.0f} s while {what}").format(
+                    seconds=timeout, what=what
+                ),
+                hint=_(
+                    "check that the document opens in LibreOffice; kill stray soffice "
+                    "processes; or raise --timeout"
+                ),
+                code="tool-missing",
+            )
+        ) from None
     return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
 
 
-def _convert_batch(soffice: str, profile: str, batch: Sequence[Path], work: Path,
-                   timeout: float) -> tuple[list[Conversion], list[Issue]]:
+def _convert_batch(
+    soffice: str, profile: str, batch: Sequence[Path], work: Path, timeout: float
+) -> tuple[list[Conversion], list[Issue]]:
     """Convert one batch; each input is copied under a unique name so outputs cannot collide."""
     inputs = work / "in"
     outputs = work / "out"
@@ -110,12 +134,25 @@ def _convert_batch(soffice: str, profile: str, batch: Sequence[Path], work: Path
         copy = inputs / f"{index:04d}.docx"
         shutil.copyfile(source, copy)
         copies.append(copy)
-    result = _run([soffice, profile, "--headless", "--norestore", "--nolockcheck", "--convert-to", PDF_FILTER,
-                   "--outdir", str(outputs), *map(str, copies)],
-                  timeout * len(batch), _("converting {n} document(s) to PDF").format(n=len(batch)))
+    result = _run(
+        [
+            soffice,
+            profile,
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            PDF_FILTER,
+            "--outdir",
+            str(outputs),
+            *map(str, copies),
+        ],
+        timeout * len(batch),
+        _("converting {n} document(s) to PDF").format(n=len(batch)),
+    )
     done: list[Conversion] = []
     failed: list[Issue] = []
-    for source, copy in zip(batch, copies):
+    for source, copy in zip(batch, copies, strict=False):
         produced = outputs / f"{copy.stem}.pdf"
         if produced.exists() and produced.stat().st_size > 0:
             target = pdf_path_for(source)
@@ -123,16 +160,22 @@ def _convert_batch(soffice: str, profile: str, batch: Sequence[Path], work: Path
             done.append(Conversion(source, target))
         else:
             detail = result.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [_("no output")]
-            failed.append(Issue(path=source,
-                                message=_("LibreOffice could not convert this file to PDF ({detail})").format(
-                                    detail=detail[0]),
-                                hint=_("open it in Word or LibreOffice to check that it is not damaged"),
-                                code="tool-missing"))
+            failed.append(
+                Issue(
+                    path=source,
+                    message=_("LibreOffice could not convert this file to PDF ({detail})").format(
+                        detail=detail[0]
+                    ),
+                    hint=_("open it in Word or LibreOffice to check that it is not damaged"),
+                    code="tool-missing",
+                )
+            )
     return done, failed
 
 
-def convert_to_pdf(sources: Sequence[Path], *, timeout: float = PER_DOCUMENT_TIMEOUT,
-                   soffice: str | None = None) -> list[Conversion]:
+def convert_to_pdf(
+    sources: Sequence[Path], *, timeout: float = PER_DOCUMENT_TIMEOUT, soffice: str | None = None
+) -> list[Conversion]:
     """Convert each .docx in ``sources`` to a PDF next to it; raise :class:`UserError` on failure.
 
     Inputs are checked first (:func:`pipeline.word.package.read_package`), so a damaged or non-.docx
@@ -147,13 +190,17 @@ def convert_to_pdf(sources: Sequence[Path], *, timeout: float = PER_DOCUMENT_TIM
     with tempfile.TemporaryDirectory(prefix="shuzhi-pdf-") as tmp:
         work = Path(tmp)
         profile = f"-env:UserInstallation={(work / 'profile').as_uri()}"
-        _run([soffice, profile, "--headless", "--terminate_after_init"], INIT_TIMEOUT,
-             _("starting (initialising a private profile)"))
+        _run(
+            [soffice, profile, "--headless", "--terminate_after_init"],
+            INIT_TIMEOUT,
+            _("starting (initialising a private profile)"),
+        )
         done: list[Conversion] = []
         failed: list[Issue] = []
         for start in range(0, len(sources), BATCH_SIZE):
-            batch_done, batch_failed = _convert_batch(soffice, profile, sources[start:start + BATCH_SIZE],
-                                                      work, timeout)
+            batch_done, batch_failed = _convert_batch(
+                soffice, profile, sources[start : start + BATCH_SIZE], work, timeout
+            )
             done += batch_done
             failed += batch_failed
         if failed:

@@ -42,13 +42,19 @@ LINE_PITCH = 579
 GRID_TYPE = "lines"
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 # context bookmarks start at 10
-SECTION_BOOKMARK_IDS = {bookmarks.SECTION_PROBLEMS: 1, bookmarks.SECTION_MEASURES: 2, bookmarks.SECTION_CAUSES: 3}
+SECTION_BOOKMARK_IDS = {
+    bookmarks.SECTION_PROBLEMS: 1,
+    bookmarks.SECTION_MEASURES: 2,
+    bookmarks.SECTION_CAUSES: 3,
+}
 
 
 # --- body: paragraphs with Jinja ------------------------------------------------------------------
 
 
-def paragraph(style: str, text: str, bookmark: tuple[str, str] | None = None, num_id: int | None = None) -> str:
+def paragraph(
+    style: str, text: str, bookmark: tuple[str, str] | None = None, num_id: int | None = None
+) -> str:
     """A ``w:p`` of ``style`` holding ``text`` (Jinja allowed), optionally wrapped in a bookmark.
 
     ``bookmark`` is ``(id expression, name expression)``, e.g. ``("{{ q.bookmark_id }}", "{{ q.bookmark }}")``;
@@ -60,13 +66,15 @@ def paragraph(style: str, text: str, bookmark: tuple[str, str] | None = None, nu
         end = f'<w:bookmarkEnd w:id="{bookmark[0]}"/>'
     if num_id is not None:
         num = f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
-    return (f'<w:p {W}><w:pPr><w:pStyle w:val="{style}"/>{num}</w:pPr>{start}'
-            f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>{end}</w:p>')
+    return (
+        f'<w:p {W}><w:pPr><w:pStyle w:val="{style}"/>{num}</w:pPr>{start}'
+        f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>{end}</w:p>'
+    )
 
 
 def tag(statement: str) -> str:
     """A paragraph holding only a docxtpl ``{%p … %}`` tag (the paragraph is replaced by the tag)."""
-    return f'<w:p {W}><w:r><w:t>{{%p {statement} %}}</w:t></w:r></w:p>'
+    return f"<w:p {W}><w:r><w:t>{{%p {statement} %}}</w:t></w:r></w:p>"
 
 
 def loop(var: str, seq: str, style: str = "Normal") -> list[str]:
@@ -80,9 +88,11 @@ def title_paragraph() -> str:
     One run: ``w:t`` per line with a ``w:br`` between them (a run may hold several), so a one-line
     title renders exactly as a plain ``{{ title }}`` run would.
     """
-    return (f'<w:p {W}><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t xml:space="preserve">'
-            "{% for line in title_lines %}{% if not loop.first %}</w:t><w:br/><w:t xml:space=\"preserve\">"
-            "{% endif %}{{ line }}{% endfor %}</w:t></w:r></w:p>")
+    return (
+        f'<w:p {W}><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t xml:space="preserve">'
+        '{% for line in title_lines %}{% if not loop.first %}</w:t><w:br/><w:t xml:space="preserve">'
+        "{% endif %}{{ line }}{% endfor %}</w:t></w:r></w:p>"
+    )
 
 
 def _bm(item: str) -> tuple[str, str]:
@@ -101,8 +111,7 @@ EXTRA_STYLES = {"cause": "ProblemCause"}  # paragraphs of an item styled apart (
 
 
 def _numbered_items(var: str, seq: str, extra: tuple[str, ...], num_id: int) -> list[str]:
-    body = [tag(f"for {var} in {seq}"),
-            paragraph("NumberedItem", f"{{{{ {var}.first }}}}", _bm(var), num_id)]
+    body = [tag(f"for {var} in {seq}"), paragraph("NumberedItem", f"{{{{ {var}.first }}}}", _bm(var), num_id)]
     for field in ("rest",) + extra:
         body += loop("text", f"{var}.{field}", EXTRA_STYLES.get(field, "Normal"))
     return body + [tag("endfor")]
@@ -119,8 +128,11 @@ def area_paragraphs() -> list[str]:
         *_missing("not q.answered", "（未作答）"),
         tag("endfor"),
         tag("if area.achievements"),
-        paragraph("Heading2", "{{ headings.achievements }}",
-                  ("{{ area.achievements_bookmark_id }}", "{{ area.achievements_bookmark }}")),
+        paragraph(
+            "Heading2",
+            "{{ headings.achievements }}",
+            ("{{ area.achievements_bookmark_id }}", "{{ area.achievements_bookmark }}"),
+        ),
         *loop("text", "area.achievements"),
         tag("endif"),
         tag("endfor"),
@@ -141,7 +153,9 @@ def body_paragraphs() -> list[str]:
     """The whole template body, in reading order."""
     return [
         title_paragraph(),
-        tag("if byline"), paragraph("Byline", "{{ byline }}"), tag("endif"),
+        tag("if byline"),
+        paragraph("Byline", "{{ byline }}"),
+        tag("endif"),
         *loop("text", "opening"),
         *area_paragraphs(),
         paragraph("Heading1", "{{ headings.problems }}", _fixed_bm(bookmarks.SECTION_PROBLEMS)),
@@ -181,14 +195,18 @@ def set_up_section(document: DocxDocument) -> None:
 def page_number_paragraph(align: str) -> str:
     """``— N —`` with a PAGE field, one character in from the ``align`` edge (right or left)."""
     indent = f'w:{align}="280" w:{align}Chars="100"'
-    field = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-             '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
-             '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
-             '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
-    return (f'<w:p {W}><w:pPr><w:pStyle w:val="Footer"/>'
-            f'<w:ind {indent} w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="{align}"/></w:pPr>'
-            f'<w:r><w:t xml:space="preserve">— </w:t></w:r>{field}'
-            f'<w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p>')
+    field = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+    return (
+        f'<w:p {W}><w:pPr><w:pStyle w:val="Footer"/>'
+        f'<w:ind {indent} w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="{align}"/></w:pPr>'
+        f'<w:r><w:t xml:space="preserve">— </w:t></w:r>{field}'
+        f'<w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p>'
+    )
 
 
 def set_up_footers(document: DocxDocument) -> None:
@@ -233,7 +251,7 @@ def install_styles(document: DocxDocument) -> None:
     numbering = document.part.numbering_part.element
     _replace_children(numbering, ts.numbering_xml_children())
     fonts = document.part.part_related_by(RT.FONT_TABLE)  # a plain blob part in python-docx
-    xml = f'<w:fonts {W}>{"".join(ts.font_table_children())}</w:fonts>'
+    xml = f"<w:fonts {W}>{''.join(ts.font_table_children())}</w:fonts>"
     fonts._blob = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + xml.encode("utf-8")
 
 

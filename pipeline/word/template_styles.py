@@ -49,8 +49,9 @@ def rfonts(name: str) -> str:
     return f'<w:rFonts w:ascii="{name}" w:hAnsi="{name}" w:eastAsia="{name}" w:cs="{name}"/>'
 
 
-def run_props(font: str, size: int, *, bold: bool = False, color: str | None = None,
-              spacing: int | None = None) -> str:
+def run_props(
+    font: str, size: int, *, bold: bool = False, color: str | None = None, spacing: int | None = None
+) -> str:
     """The inner XML of a ``w:rPr`` (children in schema order); ``spacing`` in twentieths of a point."""
     xml = rfonts(font)
     if bold:
@@ -84,25 +85,48 @@ class StyleSpec:
 
 
 def _heading(level: int, font: str) -> StyleSpec:
-    ppr = (f'<w:keepNext/><w:numPr><w:ilvl w:val="{level - 1}"/><w:numId w:val="{HEADING_NUM_ID}"/>'
-           f'</w:numPr>{INDENT_2_CHARS}<w:outlineLvl w:val="{level - 1}"/>')
+    ppr = (
+        f'<w:keepNext/><w:numPr><w:ilvl w:val="{level - 1}"/><w:numId w:val="{HEADING_NUM_ID}"/>'
+        f'</w:numPr>{INDENT_2_CHARS}<w:outlineLvl w:val="{level - 1}"/>'
+    )
     return StyleSpec(f"Heading{level}", f"heading {level}", font, ppr=ppr, next_style="Normal", ui_priority=9)
 
 
 PARAGRAPH_STYLES: tuple[StyleSpec, ...] = (
-    StyleSpec("Normal", "Normal", FANGSONG, ppr=f'{INDENT_2_CHARS}<w:jc w:val="both"/>', based_on=None,
-              ui_priority=0),
-    StyleSpec("Title", "Title", TITLE_FONT, TITLE_SIZE, next_style="Byline",
-              ppr=f'<w:spacing w:afterLines="100" w:after="579"/>{NO_INDENT}<w:jc w:val="center"/>'
-                  '<w:outlineLvl w:val="0"/>'),
-    StyleSpec("Byline", "Byline", KAITI, next_style="Normal",
-              ppr=f'<w:spacing w:afterLines="100" w:after="579"/>{NO_INDENT}<w:jc w:val="center"/>'),
+    StyleSpec(
+        "Normal",
+        "Normal",
+        FANGSONG,
+        ppr=f'{INDENT_2_CHARS}<w:jc w:val="both"/>',
+        based_on=None,
+        ui_priority=0,
+    ),
+    StyleSpec(
+        "Title",
+        "Title",
+        TITLE_FONT,
+        TITLE_SIZE,
+        next_style="Byline",
+        ppr=f'<w:spacing w:afterLines="100" w:after="579"/>{NO_INDENT}<w:jc w:val="center"/>'
+        '<w:outlineLvl w:val="0"/>',
+    ),
+    StyleSpec(
+        "Byline",
+        "Byline",
+        KAITI,
+        next_style="Normal",
+        ppr=f'<w:spacing w:afterLines="100" w:after="579"/>{NO_INDENT}<w:jc w:val="center"/>',
+    ),
     _heading(1, HEITI),
     _heading(2, KAITI),
     _heading(3, FANGSONG),
     _heading(4, FANGSONG),
-    StyleSpec("NumberedItem", "Numbered Item", FANGSONG,
-              ppr=f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{ITEM_NUM_ID}"/></w:numPr>'),
+    StyleSpec(
+        "NumberedItem",
+        "Numbered Item",
+        FANGSONG,
+        ppr=f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{ITEM_NUM_ID}"/></w:numPr>',
+    ),
     StyleSpec("Unanswered", "Unanswered", FANGSONG, color="C00000"),
     # A problem's cause: looks like Normal, but styled apart so that the Word import gives it back
     # as the cause (not as more text of the problem) even without the earlier draft.
@@ -110,15 +134,28 @@ PARAGRAPH_STYLES: tuple[StyleSpec, ...] = (
     # The closing and the signature keep with what follows: the date never stands alone on a page
     # (GB/T 9704), and the closing words (以上报告，请予审议。) stay with the signature.
     StyleSpec("Closing", "Closing", FANGSONG, ppr="<w:keepNext/>", next_style="Signature"),
-    StyleSpec("Signature", "Signature", FANGSONG,
-              ppr='<w:keepNext/><w:ind w:right="1280" w:rightChars="400" w:firstLineChars="0" w:firstLine="0"/>'
-                  '<w:jc w:val="right"/>'),
-    StyleSpec("TableText", "Table Text", FANGSONG, TABLE_SIZE,
-              ppr=f'<w:snapToGrid w:val="0"/>{NO_INDENT}<w:jc w:val="left"/>'),
-    StyleSpec("Footer", "footer", SONGTI, PAGE_NUMBER_SIZE,
-              ppr=f'<w:snapToGrid w:val="0"/>{NO_INDENT}'),
-    StyleSpec("Header", "header", SONGTI, PAGE_NUMBER_SIZE,
-              ppr=f'<w:snapToGrid w:val="0"/>{NO_INDENT}<w:jc w:val="center"/>'),
+    StyleSpec(
+        "Signature",
+        "Signature",
+        FANGSONG,
+        ppr='<w:keepNext/><w:ind w:right="1280" w:rightChars="400" w:firstLineChars="0" w:firstLine="0"/>'
+        '<w:jc w:val="right"/>',
+    ),
+    StyleSpec(
+        "TableText",
+        "Table Text",
+        FANGSONG,
+        TABLE_SIZE,
+        ppr=f'<w:snapToGrid w:val="0"/>{NO_INDENT}<w:jc w:val="left"/>',
+    ),
+    StyleSpec("Footer", "footer", SONGTI, PAGE_NUMBER_SIZE, ppr=f'<w:snapToGrid w:val="0"/>{NO_INDENT}'),
+    StyleSpec(
+        "Header",
+        "header",
+        SONGTI,
+        PAGE_NUMBER_SIZE,
+        ppr=f'<w:snapToGrid w:val="0"/>{NO_INDENT}<w:jc w:val="center"/>',
+    ),
 )
 
 
@@ -142,18 +179,18 @@ _TABLE_STYLES = (
     '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>'
     '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
     '<w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
-    '</w:tblCellMar></w:tblPr></w:style>'
+    "</w:tblCellMar></w:tblPr></w:style>"
     '<w:style w:type="table" w:styleId="HouseTable"><w:name w:val="House Table"/>'
     '<w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/>'
-    f'<w:pPr>{NO_INDENT}</w:pPr><w:rPr>{run_props(FANGSONG, TABLE_SIZE)}</w:rPr>'
-    '<w:tblPr><w:tblBorders>'
+    f"<w:pPr>{NO_INDENT}</w:pPr><w:rPr>{run_props(FANGSONG, TABLE_SIZE)}</w:rPr>"
+    "<w:tblPr><w:tblBorders>"
     + "".join(_BORDER.format(side=s) for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    + '</w:tblBorders></w:tblPr></w:style>'
+    + "</w:tblBorders></w:tblPr></w:style>"
 )
 _CHARACTER_STYLES = (
     '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
     '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/>'
-    '</w:style>'
+    "</w:style>"
     '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>'
     '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>'
 )
@@ -163,10 +200,12 @@ def doc_defaults_xml() -> str:
     """``w:docDefaults``: body font, size and character spacing, Chinese; no widow control and no extra
     space between Chinese and Latin/digits (both would push text off the 22 × 28 grid)."""
     rpr = run_props(FANGSONG, BODY_SIZE, spacing=CHAR_SPACING)
-    return (f"<w:docDefaults><w:rPrDefault><w:rPr>{rpr}</w:rPr></w:rPrDefault>"
-            '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
-            '<w:jc w:val="both"/></w:pPr></w:pPrDefault>'
-            "</w:docDefaults>")
+    return (
+        f"<w:docDefaults><w:rPrDefault><w:rPr>{rpr}</w:rPr></w:rPrDefault>"
+        '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
+        '<w:jc w:val="both"/></w:pPr></w:pPrDefault>'
+        "</w:docDefaults>"
+    )
 
 
 def style_elements_xml() -> list[str]:
@@ -186,33 +225,46 @@ HEADING_LEVELS: tuple[tuple[str, str, str], ...] = (
 
 def _level_xml(ilvl: int, text: str, fmt: str, font: str) -> str:
     pstyle = f'<w:pStyle w:val="Heading{ilvl + 1}"/>' if ilvl < 4 else ""
-    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>{pstyle}'
-            f'<w:suff w:val="nothing"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
-            f"<w:pPr>{INDENT_2_CHARS}</w:pPr><w:rPr>{run_props(font, BODY_SIZE)}</w:rPr></w:lvl>")
+    return (
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>{pstyle}'
+        f'<w:suff w:val="nothing"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+        f"<w:pPr>{INDENT_2_CHARS}</w:pPr><w:rPr>{run_props(font, BODY_SIZE)}</w:rPr></w:lvl>"
+    )
 
 
 def _item_level_xml() -> str:
-    return ('<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:suff w:val="nothing"/>'
-            f'<w:lvlText w:val="%1."/><w:lvlJc w:val="left"/><w:pPr>{INDENT_2_CHARS}</w:pPr>'
-            f"<w:rPr>{run_props(FANGSONG, BODY_SIZE)}</w:rPr></w:lvl>")
+    return (
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:suff w:val="nothing"/>'
+        f'<w:lvlText w:val="%1."/><w:lvlJc w:val="left"/><w:pPr>{INDENT_2_CHARS}</w:pPr>'
+        f"<w:rPr>{run_props(FANGSONG, BODY_SIZE)}</w:rPr></w:lvl>"
+    )
 
 
 def numbering_xml_children() -> list[str]:
     """Heading numbering (一、 （一） 1. （1）), the numbered-item list (1. 2. …) and their ``w:num`` entries."""
     levels = "".join(_level_xml(i, *spec) for i, spec in enumerate(HEADING_LEVELS))
-    headings = (f'<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>'
-                f'<w:name w:val="GBT9704 Headings"/>{levels}</w:abstractNum>')
-    items = (f'<w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="singleLevel"/>'
-             f'<w:name w:val="Numbered Items"/>{_item_level_xml()}</w:abstractNum>')
-    return [headings, items,
-            f'<w:num w:numId="{HEADING_NUM_ID}"><w:abstractNumId w:val="0"/></w:num>',
-            f'<w:num w:numId="{ITEM_NUM_ID}"><w:abstractNumId w:val="1"/></w:num>',
-            f'<w:num w:numId="{MEASURE_NUM_ID}"><w:abstractNumId w:val="1"/>'
-            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>']
+    headings = (
+        f'<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>'
+        f'<w:name w:val="GBT9704 Headings"/>{levels}</w:abstractNum>'
+    )
+    items = (
+        f'<w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="singleLevel"/>'
+        f'<w:name w:val="Numbered Items"/>{_item_level_xml()}</w:abstractNum>'
+    )
+    return [
+        headings,
+        items,
+        f'<w:num w:numId="{HEADING_NUM_ID}"><w:abstractNumId w:val="0"/></w:num>',
+        f'<w:num w:numId="{ITEM_NUM_ID}"><w:abstractNumId w:val="1"/></w:num>',
+        f'<w:num w:numId="{MEASURE_NUM_ID}"><w:abstractNumId w:val="1"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>',
+    ]
 
 
 def font_table_children() -> list[str]:
     """``w:font`` entries for the office fonts, with the face Word should fall back to."""
-    return [f'<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="86"/>'
-            f'<w:family w:val="{family}"/><w:pitch w:val="fixed"/></w:font>'
-            for name, (alt, family) in FONT_TABLE.items()]
+    return [
+        f'<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="86"/>'
+        f'<w:family w:val="{family}"/><w:pitch w:val="fixed"/></w:font>'
+        for name, (alt, family) in FONT_TABLE.items()
+    ]

@@ -12,9 +12,9 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from pipeline.content.model import Draft, QuestionSet, Report, Unit
 from pipeline.errors import Issue, UserError
 from pipeline.i18n import _
-from pipeline.content.model import Draft, QuestionSet, Report, Unit
 from pipeline.render.context import default_title
 from pipeline.wordimport.assemble import build_report
 from pipeline.wordimport.conserve import Placement, lost, placements
@@ -46,7 +46,9 @@ class ImportResult:
     def structure(self) -> list[tuple[str, str]]:
         """``(taken as, text)`` of the paragraphs taken as structure: headings, title, byline, signature."""
         texts = {p.index: p.text for p in self.paragraphs}
-        return [(what, self.collected.taken.get(i) or texts.get(i, "")) for i, what in self.collected.consumed]
+        return [
+            (what, self.collected.taken.get(i) or texts.get(i, "")) for i, what in self.collected.consumed
+        ]
 
 
 def package_date(pkg: Package) -> dt.date | None:
@@ -78,9 +80,15 @@ def _finish(report: Report, draft: Draft, warnings: list[str]) -> Report:
     return report
 
 
-def import_docx(source: Path, qset: QuestionSet, unit: Unit | None = None, *,
-                earlier: tuple[Report, ...] = (), target: Path = Path("report.yaml"),
-                version: int = 1) -> ImportResult:
+def import_docx(
+    source: Path,
+    qset: QuestionSet,
+    unit: Unit | None = None,
+    *,
+    earlier: tuple[Report, ...] = (),
+    target: Path = Path("report.yaml"),
+    version: int = 1,
+) -> ImportResult:
     """Import the Word draft ``source`` against ``qset``.
 
     ``earlier`` (the unit's drafts, newest first) supplies what Word does not show: problem areas,
@@ -92,8 +100,11 @@ def import_docx(source: Path, qset: QuestionSet, unit: Unit | None = None, *,
     warnings: list[str] = []
     fallback = package_date(pkg)
     if collected.date is None:
-        warnings.append(_("no date found at the end of the document: using the document's saved date") if fallback
-                        else _("no date found at the end of the document: using today's date"))
+        warnings.append(
+            _("no date found at the end of the document: using the document's saved date")
+            if fallback
+            else _("no date found at the end of the document: using today's date")
+        )
     report = build_report(collected, qset, Hints.of(*earlier), target, fallback or dt.date.today())
     draft = Draft(unit=unit, version=version, dir=target.parent, report=report, question_set=qset)
     report = _finish(report, draft, warnings)
@@ -101,11 +112,23 @@ def import_docx(source: Path, qset: QuestionSet, unit: Unit | None = None, *,
     if rescued:  # never drop a paragraph: what the walk could not account for goes to unplaced, whole
         report = replace(report, unplaced=report.unplaced + tuple(p.text for p in rescued))
     if report.unplaced:
-        warnings.append(_("{n} paragraph(s) could not be placed: see 'unplaced' in the file").format(
-            n=len(report.unplaced)))
-    header = f"导入自 {' '.join(source.name.split())}（shuzhi import）。\n请核对各部分归位是否正确；unplaced 中的文字需要人工安排。"
-    return ImportResult(report=report, yaml=report_yaml(report, header), paragraphs=paras,
-                        collected=collected, warnings=warnings, rescued=rescued)
+        warnings.append(
+            _("{n} paragraph(s) could not be placed: see 'unplaced' in the file").format(
+                n=len(report.unplaced)
+            )
+        )
+    header = (
+        f"导入自 {' '.join(source.name.split())}（shuzhi import）。\n"
+        "请核对各部分归位是否正确；unplaced 中的文字需要人工安排。"
+    )
+    return ImportResult(
+        report=report,
+        yaml=report_yaml(report, header),
+        paragraphs=paras,
+        collected=collected,
+        warnings=warnings,
+        rescued=rescued,
+    )
 
 
 def next_version(drafts: tuple[Draft, ...]) -> int:
@@ -113,15 +136,28 @@ def next_version(drafts: tuple[Draft, ...]) -> int:
     return max((d.version for d in drafts), default=0) + 1
 
 
-def import_to_unit(source: Path, unit: Unit, drafts: tuple[Draft, ...], qset: QuestionSet,
-                   version: int | None = None, force: bool = False) -> tuple[Path, ImportResult]:
+def import_to_unit(
+    source: Path,
+    unit: Unit,
+    drafts: tuple[Draft, ...],
+    qset: QuestionSet,
+    version: int | None = None,
+    force: bool = False,
+) -> tuple[Path, ImportResult]:
     """Import ``source`` as ``drafts/<unit>/v<N>/report.yaml`` (N: ``version`` or the next one)."""
     version = version or next_version(drafts)
     target = unit.dir / f"v{version}" / "report.yaml"
     if target.exists() and not force:
-        raise UserError(Issue(target, _("already exists; not overwritten"),
-                              hint=_("import as a new draft (--as v{version}) or pass --force").format(
-                                  version=next_version(drafts)), code="exists"))
+        raise UserError(
+            Issue(
+                target,
+                _("already exists; not overwritten"),
+                hint=_("import as a new draft (--as v{version}) or pass --force").format(
+                    version=next_version(drafts)
+                ),
+                code="exists",
+            )
+        )
     earlier = tuple(d.report for d in sorted(drafts, key=lambda d: d.version, reverse=True))
     result = import_docx(source, qset, unit, earlier=earlier, target=target, version=version)
     write_report(target, result.yaml, qset, force=force)

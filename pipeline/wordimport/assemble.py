@@ -15,8 +15,10 @@ from pipeline.wordimport.match import guess_area, guess_links
 from pipeline.wordimport.structure import CLOSING_START, Collected, Item
 
 # How the paragraphs after the measures usually begin (回顾一年来…, 2026年，我将…, 今后…, 我镇将以…为契机).
-TAIL_START = re.compile(r"^(?:回顾|总之|今后|新的一年|在新的一年|展望|\d{4}年[，,]?(?:我|关党委|我们)|下一步[，,]我|"
-                        r"我[镇县市区局校村们]?将以)")
+TAIL_START = re.compile(
+    r"^(?:回顾|总之|今后|新的一年|在新的一年|展望|\d{4}年[，,]?(?:我|关党委|我们)|下一步[，,]我|"
+    r"我[镇县市区局校村们]?将以)"
+)
 
 
 def _join(lines: list[str]) -> str:
@@ -44,18 +46,25 @@ def assign_ids(items: list[Item], prefix: str) -> list[str]:
 def build_problems(collected: Collected, qset: QuestionSet, hints: Hints) -> tuple[Problem, ...]:
     """Problems with generated (or bookmarked) ids, causes split off, areas from hints or wording."""
     out = []
-    for ident, item in zip(assign_ids(collected.problems, "P"), collected.problems):
+    for ident, item in zip(assign_ids(collected.problems, "P"), collected.problems, strict=False):
         earlier = hints.problem(item.id, item.paras[0])
         split = None
         if earlier is not None:
             split = split_like(item.paras, paragraphs(earlier.text), paragraphs(earlier.cause))
         if split is None and item.cause_from is not None:
-            split = item.paras[:item.cause_from], item.paras[item.cause_from:]
+            split = item.paras[: item.cause_from], item.paras[item.cause_from :]
         text, cause = split if split is not None else split_cause(item.paras)
         area = earlier.area if earlier is not None else guess_area(_join(item.paras), qset)
         same = earlier is not None and paragraphs(earlier.text) == text
-        out.append(Problem(id=ident, area=area, text=_join(text), cause=_join(cause) or None,
-                           ignore=earlier.ignore if earlier is not None and same else ()))
+        out.append(
+            Problem(
+                id=ident,
+                area=area,
+                text=_join(text),
+                cause=_join(cause) or None,
+                ignore=earlier.ignore if earlier is not None and same else (),
+            )
+        )
     return tuple(out)
 
 
@@ -69,7 +78,7 @@ def split_closing(item: Item, earlier: Measure | None, ours: bool = False) -> li
     paras = item.paras
     cut = len(paras)
     known = paragraphs(earlier.text) if earlier is not None else []
-    if known and paras[:len(known)] == known:
+    if known and paras[: len(known)] == known:
         cut = len(known)
     else:
         for i in range(1, len(paras)):
@@ -91,11 +100,13 @@ def build_measures(collected: Collected, problems: tuple[Problem, ...], hints: H
     """Measures with ids, owner and deadline read, problem links from hints or wording."""
     if collected.measures:
         final = collected.measures[-1]
-        collected.closing[:0] = split_closing(final, _earlier_measure(final, hints, collected.ours), collected.ours)
+        collected.closing[:0] = split_closing(
+            final, _earlier_measure(final, hints, collected.ours), collected.ours
+        )
     known = {p.id for p in problems}
     bodies = [(p.id, p.text) for p in problems]
     out = []
-    for ident, item in zip(assign_ids(collected.measures, "M"), collected.measures):
+    for ident, item in zip(assign_ids(collected.measures, "M"), collected.measures, strict=False):
         earlier = _earlier_measure(item, hints, collected.ours)
         *lines, last = item.paras
         unchanged = earlier is not None and item.paras == paragraphs(earlier.text)  # no note was appended
@@ -116,12 +127,25 @@ def build_measures(collected: Collected, problems: tuple[Problem, ...], hints: H
             links, status, ignore = (problems[link].id,), "planned", ()
         else:
             links, status, ignore = guess_links(text, bodies), "planned", ()
-        out.append(Measure(id=ident, problems=links, text=text, owner=owner, due=due, status=status,
-                           ignore=ignore, evidence=evidence, checked=checked))
+        out.append(
+            Measure(
+                id=ident,
+                problems=links,
+                text=text,
+                owner=owner,
+                due=due,
+                status=status,
+                ignore=ignore,
+                evidence=evidence,
+                checked=checked,
+            )
+        )
     return tuple(out)
 
 
-def _columns(item: Item, owner: str | None, due: dt.date | None, text: str) -> tuple[str | None, dt.date | None, str]:
+def _columns(
+    item: Item, owner: str | None, due: dt.date | None, text: str
+) -> tuple[str | None, dt.date | None, str]:
     """Owner and deadline from a table's columns win; a deadline that is not a date stays in the text."""
     owner = item.owner or owner
     if item.due:
@@ -140,23 +164,36 @@ def build_areas(collected: Collected, qset: QuestionSet, hints: Hints) -> tuple[
         for question in area.questions:
             text = _join(collected.answers.get(question.id, []))
             if text:
-                answers.append(Answer(question=question.id, text=text,
-                                      ignore=hints.answer_ignore(question.id, text)))
+                answers.append(
+                    Answer(question=question.id, text=text, ignore=hints.answer_ignore(question.id, text))
+                )
         achievements = tuple(a for a in collected.achievements.get(area.id, []) if a.strip())
         ignore = tuple(hints.achievement_ignore(area.id, i, a) for i, a in enumerate(achievements))
         if answers or achievements:
-            contents.append(AreaContent(area=area.id, answers=tuple(answers), achievements=achievements,
-                                        achievement_ignore=ignore))
+            contents.append(
+                AreaContent(
+                    area=area.id, answers=tuple(answers), achievements=achievements, achievement_ignore=ignore
+                )
+            )
     return tuple(contents)
 
 
-def build_report(collected: Collected, qset: QuestionSet, hints: Hints, path: Path,
-                 fallback_date: dt.date) -> Report:
+def build_report(
+    collected: Collected, qset: QuestionSet, hints: Hints, path: Path, fallback_date: dt.date
+) -> Report:
     """The whole :class:`Report` (``opening`` may be empty: the caller decides what to do then)."""
     problems = build_problems(collected, qset, hints)
     measures = build_measures(collected, problems, hints)
-    return Report(path=path, date=collected.date or fallback_date, title=collected.title,
-                  opening=_join(collected.opening), areas=build_areas(collected, qset, hints),
-                  problems=problems, measures=measures, closing=_join(collected.closing) or None,
-                  causes=_join(collected.causes) or None,
-                  unplaced=tuple(u for u in collected.unplaced if u.strip()), ignore=hints.report_ignore)
+    return Report(
+        path=path,
+        date=collected.date or fallback_date,
+        title=collected.title,
+        opening=_join(collected.opening),
+        areas=build_areas(collected, qset, hints),
+        problems=problems,
+        measures=measures,
+        closing=_join(collected.closing) or None,
+        causes=_join(collected.causes) or None,
+        unplaced=tuple(u for u in collected.unplaced if u.strip()),
+        ignore=hints.report_ignore,
+    )

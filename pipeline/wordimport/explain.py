@@ -110,8 +110,11 @@ def explain_lines(placements: list[Placement]) -> list[str]:
     for number, placement in enumerate(placements, start=1):
         where, why = where_text(placement.where), why_text(placement)
         if why == where:  # a heading, the title, a table header …: the place says why
-            out.append(_("{number:>3}  {start}  → {where}").format(number=number, start=start(placement.text),
-                                                                  where=where))
+            out.append(
+                _("{number:>3}  {start}  → {where}").format(
+                    number=number, start=start(placement.text), where=where
+                )
+            )
             continue
         out.append(
             _("{number:>3}  {start}  → {where}  ({why})").format(

@@ -19,19 +19,18 @@
 from __future__ import annotations
 
 import re
+import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import tempfile
-
 from pipeline.content import yamlsrc
 from pipeline.content.config import Config
+from pipeline.content.model import Draft, Measure, Problem
 from pipeline.errors import Issue, IssueCollector, UserError, display_path
-from pipeline.i18n import _ as tr
 from pipeline.feedback.load import read_feedback_file
 from pipeline.feedback.targets import contains_quote, resolve, target_text
 from pipeline.fsutil import atomic_write_text
-from pipeline.content.model import Draft, Measure, Problem
+from pipeline.i18n import _ as tr
 from pipeline.wordimport import collect
 from pipeline.wordimport.assemble import assign_ids
 from pipeline.wordimport.match import dice
@@ -80,8 +79,9 @@ class Outcome:
         where = display_path(self.path)
         if not self.written:
             return tr("{path}: nothing new ({n} item(s) already there)").format(path=where, n=self.skipped)
-        return tr("wrote {path}: {added} new item(s), {n} already there").format(path=where, added=self.added,
-                                                                                 n=self.skipped)
+        return tr("wrote {path}: {added} new item(s), {n} already there").format(
+            path=where, added=self.added, n=self.skipped
+        )
 
 
 class Targets:
@@ -89,7 +89,10 @@ class Targets:
 
     def __init__(self, collected: Collected, draft: Draft):
         self.collected, self.report = collected, draft.report
-        self.ids = {"problem": assign_ids(collected.problems, "P"), "measure": assign_ids(collected.measures, "M")}
+        self.ids = {
+            "problem": assign_ids(collected.problems, "P"),
+            "measure": assign_ids(collected.measures, "M"),
+        }
 
     def on(self, paragraph: int | None) -> str:
         """The ``on`` of what paragraph ``paragraph`` belongs to."""
@@ -105,7 +108,9 @@ class Targets:
     def _item(self, kind: str, index: int) -> str:
         """A bookmarked item's id when the draft has it; else the draft's item with the closest wording."""
         items = self.collected.problems if kind == "problem" else self.collected.measures
-        known: list[Problem | Measure] = list(self.report.problems if kind == "problem" else self.report.measures)
+        known: list[Problem | Measure] = list(
+            self.report.problems if kind == "problem" else self.report.measures
+        )
         ident = self.ids[kind][index]
         if items[index].id is not None and any(x.id == ident for x in known):
             return ident
@@ -145,9 +150,18 @@ def review_items(source: Path, draft: Draft) -> tuple[list[ImportedItem], list[P
     for comment in comments.values():
         if comment.text:
             kind = "must" if MUST.search(comment.text) else "suggest"
-            found.append((comment.paragraph if comment.paragraph is not None else -1,
-                          ImportedItem(on=targets.on(comment.paragraph), text=comment.text, kind=kind,
-                                       quote=comment.quote or None, author=comment.author.strip())))
+            found.append(
+                (
+                    comment.paragraph if comment.paragraph is not None else -1,
+                    ImportedItem(
+                        on=targets.on(comment.paragraph),
+                        text=comment.text,
+                        kind=kind,
+                        quote=comment.quote or None,
+                        author=comment.author.strip(),
+                    ),
+                )
+            )
     for change in read_changes(pkg):
         item = change_item(change, targets.on(change.paragraph))
         found.append((change.paragraph, replace(item, author=change.author.strip())))
@@ -177,7 +191,9 @@ def existing_items(path: Path) -> tuple[set[tuple[str, str]], bool]:
     issues = IssueCollector()
     root, source = yamlsrc.load(path, issues)
     if root is None or root.kind != "map" or issues:
-        raise UserError(issues.issues or [Issue(path, tr("not a feedback file"), hint=tr("fix or move it, then retry"))])
+        raise UserError(
+            issues.issues or [Issue(path, tr("not a feedback file"), hint=tr("fix or move it, then retry"))]
+        )
     entry = root.entries.get("items")
     if entry is None or entry[1].kind != "seq":
         return set(), False
@@ -187,14 +203,19 @@ def existing_items(path: Path) -> tuple[set[tuple[str, str]], bool]:
             values = {k: v.value for k, (_, v) in node.entries.items() if v.kind == "scalar"}
             keys.add((values.get("quote", "").strip("\n"), values.get("text", "").strip("\n")))
     last = max(root.entries.values(), key=lambda kv: kv[0].span.line)[0].value == "items"
-    flow = source.text[entry[1].span.start:entry[1].span.start + 1] == "["
+    flow = source.text[entry[1].span.start : entry[1].span.start + 1] == "["
     return keys, last and (not flow or not entry[1].items)
 
 
 def used_ids(folder: Path) -> set[str]:
     """Every item id in the draft's feedback files (ids are unique across departments)."""
-    return set(re.findall(r"^\s*-?\s*id:\s*[\"']?([\w-]+)", "\n".join(
-        p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.glob("*.yaml"))), re.M))
+    return set(
+        re.findall(
+            r"^\s*-?\s*id:\s*[\"']?([\w-]+)",
+            "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.glob("*.yaml"))),
+            re.M,
+        )
+    )
 
 
 def item_lines(item: ImportedItem, ident: str) -> list[str]:
@@ -213,11 +234,14 @@ def validate(text: str, department: str, config: Config) -> None:
         issues = IssueCollector()
         read_feedback_file(path, config, issues)
     if issues:
-        raise AssertionError("imported feedback does not load:\n" + "\n".join(i.format() for i in issues.issues))
+        raise AssertionError(
+            "imported feedback does not load:\n" + "\n".join(i.format() for i in issues.issues)
+        )
 
 
-def split_by_author(items: list[ImportedItem], department: str,
-                    config: Config) -> tuple[dict[str, list[ImportedItem]], list[str]]:
+def split_by_author(
+    items: list[ImportedItem], department: str, config: Config
+) -> tuple[dict[str, list[ImportedItem]], list[str]]:
     """Items per department code (comments go to their author's department) and the authors of
     comments no department claims — named only when the file has comments of several authors."""
     split: dict[str, list[ImportedItem]] = {department: []}
@@ -231,8 +255,15 @@ def split_by_author(items: list[ImportedItem], department: str,
     return split, unmapped if several else []
 
 
-def import_feedback(source: Path, draft: Draft, department: str, *, force: bool = False,
-                    config: Config | None = None, drafts: tuple[Draft, ...] = ()) -> Outcome:
+def import_feedback(
+    source: Path,
+    draft: Draft,
+    department: str,
+    *,
+    force: bool = False,
+    config: Config | None = None,
+    drafts: tuple[Draft, ...] = (),
+) -> Outcome:
     """Add the reviewer's comments and changes in ``source`` to the draft's ``<department>.yaml`` —
     and comments by other departments' people to theirs."""
     config = config or Config()
@@ -241,21 +272,33 @@ def import_feedback(source: Path, draft: Draft, department: str, *, force: bool 
     better = match_drafts(paras, drafts).better_than(draft.version) if drafts else None
     if better is not None:
         best, share, given = better
-        warnings.append(tr("the commented document matches draft v{best} better than --draft {draft} "
-                           "({share:.0%} of its text against {given:.0%}): check --draft").format(
-                               best=best, draft=draft.label, share=share, given=given))
+        warnings.append(
+            tr(
+                "the commented document matches draft v{best} better than --draft {draft} "
+                "({share:.0%} of its text against {given:.0%}): check --draft"
+            ).format(best=best, draft=draft.label, share=share, given=given)
+        )
     split, unmapped = split_by_author(items, department, config)
     if unmapped:
-        warnings.append(tr("comment authors no department claims: {authors}; their comments went to '{code}' "
-                           "(list them under 'authors' of their department in shuzhi.toml)").format(
-                               authors="、".join(unmapped), code=department))
+        warnings.append(
+            tr(
+                "comment authors no department claims: {authors}; their comments went to '{code}' "
+                "(list them under 'authors' of their department in shuzhi.toml)"
+            ).format(authors="、".join(unmapped), code=department)
+        )
     paths = {code: draft.dir / "feedback" / f"{code}.yaml" for code in split}
     for code, path in paths.items():  # check every file first: nothing is written unless all can be
         _check_target(path, [i for i in split[code]], force)
     outcomes = [_write(source, paths[code], code, split[code], config) for code in split]
     main, *others = outcomes
-    return Outcome(main.path, main.added, main.skipped, main.written, tuple(o for o in others if o.added),
-                   tuple(warnings))
+    return Outcome(
+        main.path,
+        main.added,
+        main.skipped,
+        main.written,
+        tuple(o for o in others if o.added),
+        tuple(warnings),
+    )
 
 
 def _new_items(path: Path, items: list[ImportedItem]) -> tuple[list[ImportedItem], bool]:
@@ -268,11 +311,22 @@ def _check_target(path: Path, items: list[ImportedItem], force: bool) -> None:
     if not new:
         return
     if path.exists() and not force:
-        raise UserError(Issue(path, tr("already exists; {n} new item(s) not added").format(n=len(new)),
-                              hint=tr("pass --force to append them (items already there are kept)"), code="exists"))
+        raise UserError(
+            Issue(
+                path,
+                tr("already exists; {n} new item(s) not added").format(n=len(new)),
+                hint=tr("pass --force to append them (items already there are kept)"),
+                code="exists",
+            )
+        )
     if not appendable:
-        raise UserError(Issue(path, tr("cannot append: 'items' is not a '- …' list at the end of the file"),
-                              hint=tr("write items as a block list ('- id: …') at the end of the file, then retry")))
+        raise UserError(
+            Issue(
+                path,
+                tr("cannot append: 'items' is not a '- …' list at the end of the file"),
+                hint=tr("write items as a block list ('- id: …') at the end of the file, then retry"),
+            )
+        )
 
 
 def _write(source: Path, path: Path, department: str, items: list[ImportedItem], config: Config) -> Outcome:
@@ -287,8 +341,10 @@ def _write(source: Path, path: Path, department: str, items: list[ImportedItem],
         text = path.read_text(encoding="utf-8").rstrip("\n")
         text = re.sub(r"items:\s*\[\]\s*$", "items:", text) + "\n" + "\n".join(lines) + "\n"
     else:
-        text = (f"# 由 shuzhi feedback import 从 {' '.join(source.name.split())} 导入（批注和修订）。\n"
-                f"department: {department}\nitems:\n" + "\n".join(lines) + "\n")
+        text = (
+            f"# 由 shuzhi feedback import 从 {' '.join(source.name.split())} 导入（批注和修订）。\n"
+            f"department: {department}\nitems:\n" + "\n".join(lines) + "\n"
+        )
     validate(text, department, config)
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_text(path, text)

@@ -30,25 +30,86 @@ TYPED = (
 _MAYBE_NUMBER = re.compile(r"^(\d{1,2})\s*\.(?=\d)")
 _NUM_RANK = {"cn": 1, "cn-paren": 2, "dec": 3, "dec-paren": 4}
 # "problemcause": a problem's cause paragraphs, when the template styles them apart (they look like Normal)
-_STYLE_ROLES = {"title": "title", "byline": "byline", "signature": "signature", "unanswered": "placeholder",
-                "problemcause": "cause", "cause": "cause",
-                "numbereditem": "item"}
+_STYLE_ROLES = {
+    "title": "title",
+    "byline": "byline",
+    "signature": "signature",
+    "unanswered": "placeholder",
+    "problemcause": "cause",
+    "cause": "cause",
+    "numbereditem": "item",
+}
 PLACEHOLDERS = ("（未作答）", "（未列出问题）", "（未列出措施）")
 
-PROBLEM_WORDS = ("存在的问题", "存在问题", "问题和不足", "问题与不足", "差距和不足", "不足之处", "问题清单",
-                 "主要问题", "存在的不足", "存在的突出问题", "差距与不足", "问题及不足", "存在不足")
-MEASURE_WORDS = ("下一步打算", "下一步工作", "整改措施", "努力方向", "改进措施", "整改方向", "下步打算",
-                 "工作打算", "下一步", "整改清单", "下步计划", "下一步计划", "整改举措", "今后打算",
-                 "改进方向", "下步工作")
+PROBLEM_WORDS = (
+    "存在的问题",
+    "存在问题",
+    "问题和不足",
+    "问题与不足",
+    "差距和不足",
+    "不足之处",
+    "问题清单",
+    "主要问题",
+    "存在的不足",
+    "存在的突出问题",
+    "差距与不足",
+    "问题及不足",
+    "存在不足",
+)
+MEASURE_WORDS = (
+    "下一步打算",
+    "下一步工作",
+    "整改措施",
+    "努力方向",
+    "改进措施",
+    "整改方向",
+    "下步打算",
+    "工作打算",
+    "下一步",
+    "整改清单",
+    "下步计划",
+    "下一步计划",
+    "整改举措",
+    "今后打算",
+    "改进方向",
+    "下步工作",
+)
 ACHIEVEMENT_WORDS = ("主要成效", "工作成效", "取得的成效", "取得成效", "主要成绩", "工作成绩")
 # A report-level 原因分析: causes not tied to one problem (→ ``causes:``).
-CAUSE_WORDS = ("原因分析", "问题产生的原因", "产生问题的原因", "问题的原因", "原因剖析", "根源剖析", "根源分析",
-               "问题根源", "思想根源", "原因及根源", "存在问题的原因", "问题原因")
+CAUSE_WORDS = (
+    "原因分析",
+    "问题产生的原因",
+    "产生问题的原因",
+    "问题的原因",
+    "原因剖析",
+    "根源剖析",
+    "根源分析",
+    "问题根源",
+    "思想根源",
+    "原因及根源",
+    "存在问题的原因",
+    "问题原因",
+)
 # What the reporter did (履职情况 / 主要做法 / 特色亮点): its sub-items answer the questions they are about.
-WORK_WORDS = ("履职情况", "履职工作", "履职尽责", "主要做法", "工作开展情况", "工作情况", "主要工作", "特色亮点",
-              "工作亮点", "特色和亮点", "推进情况", "开展情况", "组织领导情况", "组织情况")
+WORK_WORDS = (
+    "履职情况",
+    "履职工作",
+    "履职尽责",
+    "主要做法",
+    "工作开展情况",
+    "工作情况",
+    "主要工作",
+    "特色亮点",
+    "工作亮点",
+    "特色和亮点",
+    "推进情况",
+    "开展情况",
+    "组织领导情况",
+    "组织情况",
+)
 # A rectification report's 整改情况: 关于…问题 lines are problems, what follows them their measures.
 RECTIFY_WORDS = ("整改情况", "整改落实情况", "整改进展情况", "整改进展", "整改成效")
+
 
 @dataclass(frozen=True)
 class Line:
@@ -65,7 +126,7 @@ class Line:
         """This line read as item ``maybe`` (rank 3, the ``N.`` removed from its text)."""
         match = _MAYBE_NUMBER.match(self.para.text)
         assert match is not None and self.maybe is not None
-        return replace(self, rank=3, text=self.para.text[match.end():], typed=match.group(0), maybe=None)
+        return replace(self, rank=3, text=self.para.text[match.end() :], typed=match.group(0), maybe=None)
 
     @property
     def number(self) -> int | None:
@@ -79,7 +140,7 @@ def strip_typed(text: str) -> tuple[int | None, str, str]:
     for rank, pattern in TYPED:
         match = pattern.match(text)
         if match and match.end() < len(text):
-            return rank, text[match.end():], match.group(0)
+            return rank, text[match.end() :], match.group(0)
     return None, text, ""
 
 
@@ -105,8 +166,9 @@ def classify(para: Para, ours: bool = False) -> Line:
     if role == "item" and rank is None:
         rank = _NUM_RANK.get(para.num_kind or "", 3)
     maybe = _MAYBE_NUMBER.match(para.text) if rank is None and not ours else None
-    return Line(para=para, role=role, rank=rank, text=text, typed=typed,
-                maybe=int(maybe.group(1)) if maybe else None)
+    return Line(
+        para=para, role=role, rank=rank, text=text, typed=typed, maybe=int(maybe.group(1)) if maybe else None
+    )
 
 
 def contains_any(text: str, words: tuple[str, ...]) -> bool:
@@ -119,8 +181,14 @@ def section_kind(text: str) -> str | None:
     """The section a heading's text opens: "achievements", "problems", "measures", "causes" (report-level
     原因分析), "rectify" (整改情况) or "work" (履职情况, 主要做法), else None."""
     short = text if len(text) <= 30 else text[:30]
-    for kind, words in (("achievements", ACHIEVEMENT_WORDS), ("problems", PROBLEM_WORDS), ("causes", CAUSE_WORDS),
-                        ("measures", MEASURE_WORDS), ("rectify", RECTIFY_WORDS), ("work", WORK_WORDS)):
+    for kind, words in (
+        ("achievements", ACHIEVEMENT_WORDS),
+        ("problems", PROBLEM_WORDS),
+        ("causes", CAUSE_WORDS),
+        ("measures", MEASURE_WORDS),
+        ("rectify", RECTIFY_WORDS),
+        ("work", WORK_WORDS),
+    ):
         if contains_any(short, words):
             return kind
     return None
@@ -140,7 +208,7 @@ def heading_part(line: Line) -> tuple[str, str]:
         lead = line.para.lead
         start = text.find(lead.rstrip("。：:"))
         if start == 0:
-            return lead.rstrip("。：:"), text[len(lead):].lstrip()
+            return lead.rstrip("。：:"), text[len(lead) :].lstrip()
     heading, rest = split_inline_heading(text)
     if rest:
         return heading, rest
@@ -163,8 +231,10 @@ def _cn_number(text: str) -> int | None:
     return None
 
 
-_DATE = re.compile(r"([0-9〇○零一二三四五六七八九]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月\s*"
-                   r"([0-9一二三四五六七八九十]{1,3})\s*日")
+_DATE = re.compile(
+    r"([0-9〇○零一二三四五六七八九]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月\s*"
+    r"([0-9一二三四五六七八九十]{1,3})\s*日"
+)
 
 
 def find_date(text: str) -> dt.date | None:

@@ -35,7 +35,7 @@ class Hints:
     report_ignore: tuple[Suppression, ...] = ()  # the newest draft's report-level lint-ignore
 
     @classmethod
-    def of(cls, *reports: Report | None) -> "Hints":
+    def of(cls, *reports: Report | None) -> Hints:
         """Hints from ``reports``, newest first (an earlier match never overrides a newer one)."""
         hints = cls()
         known = [r for r in reports if r is not None]
@@ -51,8 +51,9 @@ class Hints:
             for area in report.areas:
                 for answer in area.answers:
                     hints.answers.setdefault(answer.question, answer)
-                hints.achievements.setdefault(area.area, [(text, area.ignore_of(i))
-                                                          for i, text in enumerate(area.achievements)])
+                hints.achievements.setdefault(
+                    area.area, [(text, area.ignore_of(i)) for i, text in enumerate(area.achievements)]
+                )
         return hints
 
     def problem(self, bookmark_id: str | None, first: str) -> Problem | None:

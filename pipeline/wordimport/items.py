@@ -14,12 +14,16 @@ import re
 
 from pipeline.render.measure_note import split_note
 
-CAUSE_START = re.compile(r"^(?:主要是|主要原因|原因[是在：:]|根源|究其原因|分析原因|深层次原因|根本原因|"
-                         r"问题的根源|问题根源|其根源|产生(?:这些|上述)?问题的(?:主要)?原因)")
+CAUSE_START = re.compile(
+    r"^(?:主要是|主要原因|原因[是在：:]|根源|究其原因|分析原因|深层次原因|根本原因|"
+    r"问题的根源|问题根源|其根源|产生(?:这些|上述)?问题的(?:主要)?原因)"
+)
 CAUSE_INLINE = re.compile(r"(?:原因分析|问题根源|原因|根源)[：:]|(?<=[。；])(?:究其原因|根源在于|原因在于)")
 _OWNER_KEYS = ("责任单位", "责任部门", "牵头单位", "责任领导", "责任人", "责任")
 _DUE_KEYS = ("完成时限", "完成时间", "整改时限", "完成期限", "时限")
-_META = re.compile(r"[（(]?\s*((?:" + "|".join(_OWNER_KEYS + _DUE_KEYS) + r")\s*[：:][^（）()]*?)\s*[）)]?\s*[。]?$")
+_META = re.compile(
+    r"[（(]?\s*((?:" + "|".join(_OWNER_KEYS + _DUE_KEYS) + r")\s*[：:][^（）()]*?)\s*[）)]?\s*[。]?$"
+)
 _KEYS = "|".join(_OWNER_KEYS + _DUE_KEYS)
 _SEPARATOR = re.compile(rf"[；;]|[，,]\s*(?=(?:{_KEYS})\s*[：:])")
 _KEY_VALUE = re.compile(rf"^\s*({_KEYS})\s*[：:]\s*(.*)$")
@@ -33,8 +37,8 @@ def split_cause(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     for i, para in enumerate(paragraphs):
         match = CAUSE_INLINE.search(para)
         if match and match.start() > 0:
-            head, tail = para[:match.start()].strip(), para[match.start():].strip()
-            return paragraphs[:i] + [head], [tail] + paragraphs[i + 1:]
+            head, tail = para[: match.start()].strip(), para[match.start() :].strip()
+            return paragraphs[:i] + [head], [tail] + paragraphs[i + 1 :]
     return paragraphs, []
 
 
@@ -84,7 +88,7 @@ def split_meta(paragraph: str) -> tuple[str, str | None, dt.date | None]:
         else:
             leftover.append(f"{key}：{value}")
     leftover = [item for item in leftover if item]
-    text = paragraph[:match.start()].rstrip("；;，, ")
+    text = paragraph[: match.start()].rstrip("；;，, ")
     if (owner is None and due is None) or not text:
         return paragraph, None, None
     if leftover:

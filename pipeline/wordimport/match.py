@@ -24,7 +24,7 @@ def squeeze(text: str) -> str:
 def bigrams(text: str) -> set[str]:
     """The set of character bigrams of ``text`` (single characters for one-character text)."""
     s = squeeze(text)
-    return {s[i:i + 2] for i in range(len(s) - 1)} or ({s} if s else set())
+    return {s[i : i + 2] for i in range(len(s) - 1)} or ({s} if s else set())
 
 
 def dice(a: str, b: str) -> float:
@@ -41,12 +41,12 @@ def coverage(part: str, whole: str) -> float:
 
 def heading_score(heading: str, label: str) -> float:
     """How well ``heading`` names ``label``: containment counts fully, otherwise Dice."""
-    h, l = squeeze(heading), squeeze(label)
-    if not h or not l:
+    h, lab = squeeze(heading), squeeze(label)
+    if not h or not lab:
         return 0.0
-    if l in h or (len(h) >= 4 and h in l):
+    if lab in h or (len(h) >= 4 and h in lab):
         return 1.0
-    return dice(h, l)
+    return dice(h, lab)
 
 
 def match_area(heading: str, qset: QuestionSet) -> Area | None:
@@ -73,9 +73,11 @@ def match_question(heading: str, qset: QuestionSet, area: str | None) -> Questio
 
 def guess_area(text: str, qset: QuestionSet) -> str:
     """The area a problem's wording is most about (its questions' wording as the vocabulary)."""
+
     def score(area: Area) -> float:
         per_question = [coverage(q.short, text) + 0.5 * coverage(q.text, text) for q in area.questions]
         return max(per_question, default=0.0) + 0.5 * coverage(area.title, text)
+
     return max(qset.areas, key=score).id
 
 
@@ -86,6 +88,7 @@ def guess_question(text: str, qset: QuestionSet, area: str | None = None) -> Que
 
     def score(question: Question) -> float:
         return coverage(question.short, text) + 0.5 * coverage(question.text, text)
+
     return max(candidates, key=score)
 
 

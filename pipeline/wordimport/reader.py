@@ -21,11 +21,11 @@ from pathlib import Path
 
 from lxml import etree
 
+from pipeline.errors import Issue, UserError
+from pipeline.i18n import _
 from pipeline.ooxml import W_NS
 from pipeline.ooxml.visible import paragraph_text
 from pipeline.word.package import read_package
-from pipeline.errors import Issue, UserError
-from pipeline.i18n import _
 
 W = f"{{{W_NS}}}"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
@@ -77,8 +77,14 @@ def parse_xml(data: bytes, path: Path, part: str) -> etree._Element:
     try:
         return etree.fromstring(data, parser=_PARSER)
     except etree.XMLSyntaxError as exc:
-        raise UserError(Issue(path, _("the document is damaged ({part}: {error})").format(part=part, error=exc),
-                              hint=_("open it in Word and save it again"), code="invalid-document")) from None
+        raise UserError(
+            Issue(
+                path,
+                _("the document is damaged ({part}: {error})").format(part=part, error=exc),
+                hint=_("open it in Word and save it again"),
+                code="invalid-document",
+            )
+        ) from None
 
 
 def open_package(path: Path) -> Package:
@@ -89,9 +95,15 @@ def open_package(path: Path) -> Package:
     if "word/styles.xml" in parts:
         for style in parse_xml(parts["word/styles.xml"], path, "word/styles.xml").iter(f"{W}style"):
             name = style.find(f"{W}name")
-            styles[style.get(f"{W}styleId", "")] = (name.get(f"{W}val", "") if name is not None else "", style)
-    numbering = _read_numbering(parse_xml(parts["word/numbering.xml"], path, "word/numbering.xml")
-                                if "word/numbering.xml" in parts else None)
+            styles[style.get(f"{W}styleId", "")] = (
+                name.get(f"{W}val", "") if name is not None else "",
+                style,
+            )
+    numbering = _read_numbering(
+        parse_xml(parts["word/numbering.xml"], path, "word/numbering.xml")
+        if "word/numbering.xml" in parts
+        else None
+    )
     return Package(path=path, document=document, parts=parts, styles=styles, numbering=numbering)
 
 
@@ -103,8 +115,10 @@ def _read_numbering(root: etree._Element | None) -> dict[str, dict[int, tuple[st
         levels = {}
         for lvl in node.iter(f"{W}lvl"):
             fmt, text = lvl.find(f"{W}numFmt"), lvl.find(f"{W}lvlText")
-            levels[int(lvl.get(f"{W}ilvl", "0"))] = (fmt.get(f"{W}val", "") if fmt is not None else "",
-                                                     text.get(f"{W}val", "") if text is not None else "")
+            levels[int(lvl.get(f"{W}ilvl", "0"))] = (
+                fmt.get(f"{W}val", "") if fmt is not None else "",
+                text.get(f"{W}val", "") if text is not None else "",
+            )
         abstract[node.get(f"{W}abstractNumId", "")] = levels
     result = {}
     for num in root.iter(f"{W}num"):
@@ -187,10 +201,17 @@ def describe(pkg: Package, index: int, element: etree._Element) -> Para:
     jc = _inherited(pkg, ppr, style_id, "jc")
     bookmarks = tuple(b.get(f"{W}name", "") for b in element.iter(f"{W}bookmarkStart"))
     text = clean_text(paragraph_text(element))
-    return Para(index=index, text=text, style_id=style_id, style_name=name,
-                outline=outline if outline is not None and outline < 9 else None,
-                num_kind=_numbering(pkg, ppr, style_id), bookmarks=bookmarks,
-                centered=jc is not None and jc.get(f"{W}val") == "center", lead=bold_lead(element, text))
+    return Para(
+        index=index,
+        text=text,
+        style_id=style_id,
+        style_name=name,
+        outline=outline if outline is not None and outline < 9 else None,
+        num_kind=_numbering(pkg, ppr, style_id),
+        bookmarks=bookmarks,
+        centered=jc is not None and jc.get(f"{W}val") == "center",
+        lead=bold_lead(element, text),
+    )
 
 
 def _bold(run: etree._Element) -> bool:
@@ -219,8 +240,11 @@ def _cells(elements: list[etree._Element]) -> dict[int, tuple[int, int, int]]:
         if cell is None or row is None or table is None or row.tag != f"{W}tr":
             continue
         number = tables.setdefault(table, len(tables))
-        found[i] = (number, list(table.iterchildren(f"{W}tr")).index(row),
-                    list(row.iterchildren(f"{W}tc")).index(cell))
+        found[i] = (
+            number,
+            list(table.iterchildren(f"{W}tr")).index(row),
+            list(row.iterchildren(f"{W}tc")).index(cell),
+        )
     return found
 
 

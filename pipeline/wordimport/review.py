@@ -8,13 +8,13 @@ for context.  Positions are paragraph indexes of :meth:`Package.paragraphs`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from lxml import etree
 
 from pipeline.ooxml.visible import paragraph_text
-from pipeline.wordimport.reader import W, Package, clean_text, parse_xml
+from pipeline.wordimport.reader import Package, W, clean_text, parse_xml
 
 _INSERTED = {f"{W}ins", f"{W}moveTo"}
 _DELETED = {f"{W}del", f"{W}moveFrom"}
@@ -60,7 +60,7 @@ def read_comments(pkg: Package) -> dict[str, Comment]:
 
 
 def _state(element: etree._Element, stop: etree._Element) -> str:
-    """"ins", "del" or "same": whether ``element`` sits inside a tracked insertion or deletion."""
+    """ "ins", "del" or "same": whether ``element`` sits inside a tracked insertion or deletion."""
     for ancestor in element.iterancestors():
         if ancestor is stop:
             break
@@ -165,7 +165,7 @@ def paragraph_changes(index: int, paragraph: etree._Element) -> list[Change]:
             current = None
             original += text
     for change in changes:
-        change.after = original[len(change.before) + len(change.deleted):]
+        change.after = original[len(change.before) + len(change.deleted) :]
     return [c for c in changes if clean_text(c.deleted) or clean_text(c.inserted)]
 
 

@@ -47,7 +47,9 @@ Target = tuple[str, str | int]  # ("report", "") | ("area", id) | ("question", i
 CLOSING_START = re.compile(r"^(?:以上(?:报告|述职|汇报)|特此报告|请予审议|不妥之处)")
 _BOOKMARK = {"problems": re.compile(r"^p-(P\w+)$"), "measures": re.compile(r"^m-(M\w+)$")}
 PROBLEM_LABEL = re.compile(r"^(?:问题描述|问题清单|存在问题|反馈问题|问题表现|具体问题|问题)\s*[：:]\s*")
-MEASURE_LABEL = re.compile(r"^(?:整改情况|整改措施|整改落实情况|整改进展|落实情况|整改结果|整改举措)\s*[：:]\s*")
+MEASURE_LABEL = re.compile(
+    r"^(?:整改情况|整改措施|整改落实情况|整改进展|落实情况|整改结果|整改举措)\s*[：:]\s*"
+)
 ABOUT_PROBLEM = re.compile(r"^关于.{1,60}问题")
 ITEM_SECTIONS = ("problems", "measures", "rectify")
 
@@ -104,8 +106,14 @@ def signature_lines(lines: list[Line], unit: Unit | None, ours: bool = False) ->
         text = line.para.text
         if not text:
             continue
-        if line.para.cell is None and (line.role == "signature" or (
-                not ours and len(text) <= 25 and (is_date_line(text) or text in names or _SIGN_OFF.match(text)))):
+        if line.para.cell is None and (
+            line.role == "signature"
+            or (
+                not ours
+                and len(text) <= 25
+                and (is_date_line(text) or text in names or _SIGN_OFF.match(text))
+            )
+        ):
             found.add(line.para.index)
             continue
         break
@@ -115,12 +123,20 @@ def signature_lines(lines: list[Line], unit: Unit | None, ours: bool = False) ->
 class Walker:
     """Feeds :class:`Line` s one by one into a :class:`Collected`."""
 
-    def __init__(self, qset: QuestionSet, unit: Unit | None, signature: set[int], ours: bool = False,
-                 lines: list[Line] | None = None):
+    def __init__(
+        self,
+        qset: QuestionSet,
+        unit: Unit | None,
+        signature: set[int],
+        ours: bool = False,
+        lines: list[Line] | None = None,
+    ):
         self.qset, self.unit, self.signature = qset, unit, signature
         self.ours = ours  # one of our rendered reports: structure comes from styles only
         self.lines = lines or []
-        self.tables: dict[int, ProblemTable] = {} if ours else problem_tables([line.para for line in self.lines])
+        self.tables: dict[int, ProblemTable] = (
+            {} if ours else problem_tables([line.para for line in self.lines])
+        )
         self.rows_done: set[tuple[int, int]] = set()
         self.out = Collected()
         self.section = "front"  # front | area | achievements | problems | measures | causes | rectify | work
@@ -152,7 +168,9 @@ class Walker:
             return
         if not self.ours and self.section in ITEM_SECTIONS and self._labelled(line):
             pass
-        elif self.section in ("problems", "measures") and not self._short_section(line) and self._is_item(line):
+        elif (
+            self.section in ("problems", "measures") and not self._short_section(line) and self._is_item(line)
+        ):
             self._item(line)
         elif self.section == "rectify" and not self._short_section(line) and self._is_item(line):
             self._rectify(line)
@@ -160,7 +178,11 @@ class Walker:
             self._add_causes(line)
         elif self.section == "achievements" and line.rank != 1 and not self._short_section(line):
             self._body(line, line.text)  # （一）… under 主要成效: one achievement each, number dropped
-        elif (line.rank in (1, 2, 3, 4) and line.role != "item") or self._short_section(line) or self._sub_item(line):
+        elif (
+            (line.rank in (1, 2, 3, 4) and line.role != "item")
+            or self._short_section(line)
+            or self._sub_item(line)
+        ):
             self._heading(line)
         else:
             self._body(line, text)
@@ -183,7 +205,9 @@ class Walker:
         if self.last_number is not None:
             expected = self.last_number + 1
         elif self.section in ("problems", "measures"):
-            expected = 1 if not (self.out.problems if self.section == "problems" else self.out.measures) else None
+            expected = (
+                1 if not (self.out.problems if self.section == "problems" else self.out.measures) else None
+            )
         else:
             expected = None
         return line.as_numbered() if line.maybe == expected else line
@@ -208,8 +232,11 @@ class Walker:
 
     def _sub_item(self, line: Line) -> bool:
         """Outside our reports, a 一是… item or a bold lead-in may name a question too."""
-        return not self.ours and (line.rank == 5 or bool(line.para.lead)) and self.section in (
-            "work", "area", "front", "unknown")
+        return (
+            not self.ours
+            and (line.rank == 5 or bool(line.para.lead))
+            and self.section in ("work", "area", "front", "unknown")
+        )
 
     def _consume(self, line: Line, what: str, taken: str | None = None) -> bool:
         self.out.consumed.append((line.para.index, what))
@@ -226,7 +253,8 @@ class Walker:
             return self._consume(line, "placeholder")
         front = self.section == "front" and not self.out.opening and not self.ours  # ours: styles say it
         if line.para.cell is None and (
-                line.role == "title" or (front and self.out.title is None and self._looks_like_title(line))):
+            line.role == "title" or (front and self.out.title is None and self._looks_like_title(line))
+        ):
             self.out.title = text
             return self._consume(line, "title")
         if line.role == "byline" or (front and self.out.title is not None and self._is_byline(text)):
@@ -235,14 +263,28 @@ class Walker:
 
     def _looks_like_title(self, line: Line) -> bool:
         text = re.sub(r"\s+", "", line.para.text)  # 述 职 报 告 is spaced out sometimes
-        return line.rank is None and ("报告" in text or "材料" in text or line.para.centered) and len(text) <= 60 \
+        return (
+            line.rank is None
+            and ("报告" in text or "材料" in text or line.para.centered)
+            and len(text) <= 60
             and "。" not in text
+        )
 
     def _is_byline(self, text: str) -> bool:
-        if self.unit and self.unit.reporter and self.unit.reporter in text and len(text) <= 30 and "。" not in text:
+        if (
+            self.unit
+            and self.unit.reporter
+            and self.unit.reporter in text
+            and len(text) <= 30
+            and "。" not in text
+        ):
             return True  # 书记 张振华: a role and a name, centred under the title
-        return not self.unit and len(text) <= 30 and not re.search(r"[。，,；：:]", text) and bool(
-            re.search(r"(?:书记|主任|局长|部长|县长|镇长|校长|组长)\s+\S{2,4}$", text))
+        return (
+            not self.unit
+            and len(text) <= 30
+            and not re.search(r"[。，,；：:]", text)
+            and bool(re.search(r"(?:书记|主任|局长|部长|县长|镇长|校长|组长)\s+\S{2,4}$", text))
+        )
 
     def _short_section(self, line: Line) -> bool:
         """A short line naming 存在的问题 / 下一步打算 / 原因分析 opens that section whatever its numbering."""
@@ -261,20 +303,29 @@ class Walker:
 
     def _taken(self, line: Line, heading: str, rest: str) -> str:
         """The words of ``line`` a heading takes: all of it but ``rest``."""
-        return line.para.text[:len(line.para.text) - len(rest)] if rest else line.para.text
+        return line.para.text[: len(line.para.text) - len(rest)] if rest else line.para.text
 
     def _heading(self, line: Line) -> None:
         heading, rest = self._split(line)
         kind = section_kind(heading) if heading else None
         taken = self._taken(line, heading, rest)
         if kind in ("problems", "measures", "causes", "rectify"):
-            self._open(kind, None, ("report", ""), self.out.causes if kind == "causes" else None, line, kind, taken)
+            self._open(
+                kind, None, ("report", ""), self.out.causes if kind == "causes" else None, line, kind, taken
+            )
             self._after_heading(rest, line)
             return
         if kind == "achievements" and (self.area or line.rank == 1 or self.section == "front"):
             if self.area and line.rank != 1:
-                self._open("area", self.area, ("area", self.area), self.out.achievements.setdefault(self.area, []),
-                           line, f"achievements {self.area}", taken)
+                self._open(
+                    "area",
+                    self.area,
+                    ("area", self.area),
+                    self.out.achievements.setdefault(self.area, []),
+                    line,
+                    f"achievements {self.area}",
+                    taken,
+                )
             else:  # 一、主要成效 on its own: each paragraph goes to the area its wording is about
                 self._open("achievements", None, ("report", ""), None, line, "achievements", taken)
             self._after_heading(rest, line)
@@ -284,7 +335,11 @@ class Walker:
             self._open("area", area.id, ("area", area.id), None, line, f"area {area.id}", taken)
             self._after_heading(rest, line)
             return
-        if kind == "work" and not self.ours and (line.rank in (1, None) or self.section in ("front", "unknown")):
+        if (
+            kind == "work"
+            and not self.ours
+            and (line.rank in (1, None) or self.section in ("front", "unknown"))
+        ):
             self._open("work", None, ("report", ""), None, line, "work", taken)
             self._after_heading(rest, line)
             return
@@ -292,8 +347,15 @@ class Walker:
         pure = (line.rank or 0) <= 2 or (not rest and len(line.text) <= 30) or not self.ours
         question = match_question(heading, self.qset, self.area) if pure and heading else None
         if question is not None:
-            self._open("area", question.area, ("question", question.id),
-                       self.out.answers.setdefault(question.id, []), line, f"question {question.id}", taken)
+            self._open(
+                "area",
+                question.area,
+                ("question", question.id),
+                self.out.answers.setdefault(question.id, []),
+                line,
+                f"question {question.id}",
+                taken,
+            )
             self._after_heading(rest, line)
         elif self.ours:
             if (line.rank or 0) >= 3:
@@ -309,8 +371,16 @@ class Walker:
         else:
             self._guessed(line, line.text)
 
-    def _open(self, section: str, area: str | None, target: Target, sink: list[str] | None,
-              line: Line, what: str, taken: str | None = None) -> None:
+    def _open(
+        self,
+        section: str,
+        area: str | None,
+        target: Target,
+        sink: list[str] | None,
+        line: Line,
+        what: str,
+        taken: str | None = None,
+    ) -> None:
         self._flush_pending(self.sink if self.sink is not None else self.out.unplaced)
         self.section, self.area, self.target, self.sink = section, area, target, sink
         self.item_rank, self.unnumbered, self.last_number, self.problem = None, False, None, None
@@ -326,8 +396,14 @@ class Walker:
             elif self.sink is None and not self.ours and self.section in ("work", "area"):
                 self._guessed(line, rest, consumed=True)
             elif self.section in ITEM_SECTIONS and not self.ours:
-                part = replace(line, para=replace(line.para, text=rest, lead=""), rank=None, text=rest, typed="",
-                               maybe=None)
+                part = replace(
+                    line,
+                    para=replace(line.para, text=rest, lead=""),
+                    rank=None,
+                    text=rest,
+                    typed="",
+                    maybe=None,
+                )
                 self._rectify(part) if self.section == "rectify" else self._item(part)
             else:
                 self._body(line, rest)
@@ -357,7 +433,7 @@ class Walker:
     def _following_body(self) -> list[str]:
         """The plain paragraphs right after the current one (up to the next numbered or heading line)."""
         found = []
-        for line in self.lines[self.position + 1:self.position + 6]:
+        for line in self.lines[self.position + 1 : self.position + 6]:
             if line.rank is not None or line.para.lead or line.para.cell is not None:
                 break
             if line.para.text:
@@ -415,7 +491,7 @@ class Walker:
         """（一）在…方面 over 一是/二是 items (or over a lead-in): a heading of a group, not an item."""
         if line.rank is None or len(line.text) > 40 or any(mark in line.text for mark in "。；;"):
             return False
-        following = next((x for x in self.lines[self.position + 1:] if x.para.text), None)
+        following = next((x for x in self.lines[self.position + 1 :] if x.para.text), None)
         if following is None:
             return False
         return following.para.text.endswith(("：", ":")) or (following.rank or 0) > line.rank
@@ -468,8 +544,8 @@ class Walker:
         text = line.text
         label = PROBLEM_LABEL.match(text)
         if label and label.end() < len(text):
-            self._new_item(self.out.problems, "problem", Item(id=None, paras=[text[label.end():]]))
-            self.out.taken[line.para.index] = line.para.text[:len(line.para.text) - len(text) + label.end()]
+            self._new_item(self.out.problems, "problem", Item(id=None, paras=[text[label.end() :]]))
+            self.out.taken[line.para.index] = line.para.text[: len(line.para.text) - len(text) + label.end()]
             self.out.why[line.para.index] = "labelled problem"
             return True
         if MEASURE_LABEL.match(text):
@@ -506,9 +582,13 @@ class Walker:
         def text(role: str) -> str:
             column = table.column(role)
             return table.cell_text(row, column) if column is not None else ""
+
         problem_text, measure_text = text("problem"), text("measure")
-        extra = [f"{table.headers[c]}：{table.cell_text(row, c)}" for c in sorted(table.rows.get(row, {}))
-                 if c not in table.roles and table.cell_text(row, c)]
+        extra = [
+            f"{table.headers[c]}：{table.cell_text(row, c)}"
+            for c in sorted(table.rows.get(row, {}))
+            if c not in table.roles and table.cell_text(row, c)
+        ]
         problem_index = self._problem_named(problem_text)
         if problem_index is not None:  # the cell names a problem above: the measure's link, not new text
             for para in table.rows.get(row, {}).get(table.column("problem") or 0, []):
@@ -524,12 +604,19 @@ class Walker:
         self.pending = lead_in + self.pending
         owner, due = text("owner") or None, text("due") or None
         if not measure_text:  # no measure to carry them: owner and deadline stay as text
-            extra = [f"{table.headers[table.column(r) or 0]}：{v}" for r, v in (("owner", owner), ("due", due)) if v] + extra
+            extra = [
+                f"{table.headers[table.column(r) or 0]}：{v}"
+                for r, v in (("owner", owner), ("due", due))
+                if v
+            ] + extra
             owner = due = None
         if measure_text or extra:
             paras = (measure_text.split("\n") if measure_text else []) + extra
-            self._new_item(self.out.measures, "measure", Item(id=None, paras=paras, owner=owner, due=due,
-                                                              link=problem_index))
+            self._new_item(
+                self.out.measures,
+                "measure",
+                Item(id=None, paras=paras, owner=owner, due=due, link=problem_index),
+            )
         for column, cell_paras in table.rows.get(row, {}).items():
             role = table.roles.get(column)
             for para in cell_paras:
@@ -538,7 +625,9 @@ class Walker:
                 kind = "problem" if role == "problem" else "measure"
                 items = self.out.problems if kind == "problem" else self.out.measures
                 index = problem_index if kind == "problem" else len(items) - 1
-                self.out.placement[para.index] = (kind, index) if items and index is not None else ("report", "")
+                self.out.placement[para.index] = (
+                    (kind, index) if items and index is not None else ("report", "")
+                )
 
     def _problem_named(self, cell: str) -> int | None:
         """The problem already written whose text holds a table's 存在问题 cell: a table after the
@@ -547,12 +636,16 @@ class Walker:
         key = _bare(cell)
         if len(key) < 4:
             return None
-        return next((i for i, item in enumerate(self.out.problems) if key in _bare("".join(item.paras))), None)
+        return next(
+            (i for i, item in enumerate(self.out.problems) if key in _bare("".join(item.paras))), None
+        )
 
 
 def rendered_by_us(paras: list[Para]) -> bool:
     """Whether the document is one of our rendered reports (it carries our area/question bookmarks)."""
-    return any(name.startswith((bookmarks.AREA, bookmarks.QUESTION)) for para in paras for name in para.bookmarks)
+    return any(
+        name.startswith((bookmarks.AREA, bookmarks.QUESTION)) for para in paras for name in para.bookmarks
+    )
 
 
 def walk(paras: list[Para], qset: QuestionSet, unit: Unit | None) -> Collected:

@@ -13,10 +13,10 @@ import json
 import tempfile
 from pathlib import Path
 
-from pipeline.errors import Issue, IssueCollector, UserError
-from pipeline.fsutil import atomic_write_text
 from pipeline.content.load import read_report
 from pipeline.content.model import Measure, QuestionSet, Report, Suppression
+from pipeline.errors import Issue, IssueCollector, UserError
+from pipeline.fsutil import atomic_write_text
 from pipeline.i18n import _
 
 BLOCK_OVER = 40  # characters: longer text goes into a block scalar
@@ -84,8 +84,11 @@ def _problems(report: Report) -> list[str]:
 def _measures(report: Report) -> list[str]:
     out = ["measures:"] if report.measures else []
     for measure in report.measures:
-        out += [f"  - id: {measure.id}", f"    problems: [{', '.join(measure.problems)}]",
-                f"    text: {scalar(measure.text, 4)}"]
+        out += [
+            f"  - id: {measure.id}",
+            f"    problems: [{', '.join(measure.problems)}]",
+            f"    text: {scalar(measure.text, 4)}",
+        ]
         if measure.owner:
             out.append(f"    owner: {scalar(measure.owner, 4)}")
         if measure.due:
@@ -105,8 +108,12 @@ def _lookback(measure: Measure) -> list[str]:
         out += [f"        where: {scalar(e.where, 8)}"] if e.where else []
     if measure.checked is not None:
         c = measure.checked
-        out += ["    checked:", f"      date: {c.date.isoformat()}", f"      by: {scalar(c.by, 6)}",
-                f"      result: {c.result}"]
+        out += [
+            "    checked:",
+            f"      date: {c.date.isoformat()}",
+            f"      by: {scalar(c.by, 6)}",
+            f"      result: {c.result}",
+        ]
         out += [f"      note: {scalar(c.note, 6)}"] if c.note else []
     return out
 
@@ -147,8 +154,13 @@ def check_loads(text: str, qset: QuestionSet) -> Report:
 def write_report(path: Path, text: str, qset: QuestionSet, *, force: bool = False) -> None:
     """Check ``text`` loads, then write it atomically to ``path`` (refusing to overwrite without ``force``)."""
     if path.exists() and not force:
-        raise UserError(Issue(path, _("already exists; not overwritten"),
-                              hint=_("import as another draft with --as v<N>, or pass --force to replace it"),
-                              code="exists"))
+        raise UserError(
+            Issue(
+                path,
+                _("already exists; not overwritten"),
+                hint=_("import as another draft with --as v<N>, or pass --force to replace it"),
+                code="exists",
+            )
+        )
     check_loads(text, qset)
     atomic_write_text(path, text)

@@ -31,17 +31,25 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize("args, code, expected", [
-    ([], 0, "5 units, 13 drafts: all valid"),
-    (["qingshigang"], 0, "1 units, 5 drafts: all valid"),
-    (["lone.yaml"], 0, "1 files: all valid"),
-    (["qingshigang", "lone.yaml"], 0, "1 units, 5 drafts, 1 files: all valid"),
-    (["broken.yaml"], 2, "broken.yaml:2:1: openin: unknown key 'openin'"),
-    (["lone.yaml", "broken.yaml"], 2, "broken.yaml:2:1: openin: unknown key 'openin' in report.yaml — did you mean 'opening'?"),
-    (["nosuch"], 2, "no unit 'nosuch'"),
-])
-def test_validate(workspace: Path, capsys: pytest.CaptureFixture[str], args: list[str], code: int,
-                  expected: str) -> None:
+@pytest.mark.parametrize(
+    "args, code, expected",
+    [
+        ([], 0, "5 units, 13 drafts: all valid"),
+        (["qingshigang"], 0, "1 units, 5 drafts: all valid"),
+        (["lone.yaml"], 0, "1 files: all valid"),
+        (["qingshigang", "lone.yaml"], 0, "1 units, 5 drafts, 1 files: all valid"),
+        (["broken.yaml"], 2, "broken.yaml:2:1: openin: unknown key 'openin'"),
+        (
+            ["lone.yaml", "broken.yaml"],
+            2,
+            "broken.yaml:2:1: openin: unknown key 'openin' in report.yaml — did you mean 'opening'?",
+        ),
+        (["nosuch"], 2, "no unit 'nosuch'"),
+    ],
+)
+def test_validate(
+    workspace: Path, capsys: pytest.CaptureFixture[str], args: list[str], code: int, expected: str
+) -> None:
     assert main(["validate", *args]) == code
     captured = capsys.readouterr()
     assert expected in captured.out + captured.err

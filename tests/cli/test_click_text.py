@@ -37,18 +37,35 @@ def _shuzhi(args: list[str], language: str, cwd: Path) -> subprocess.CompletedPr
     env = {**os.environ, "SHUZHI_LANG": "", "LANG": "C", "LC_ALL": "", "LC_MESSAGES": ""}
     if language == "en":
         env["SHUZHI_LANG"] = "en"
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, env=env,
-                          cwd=cwd, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=120,
+    )
 
 
-@pytest.mark.parametrize(("args", "zh", "en"), [
-    (["--help"], ["用法：", "选项", "命令", "显示本帮助并退出。", "述职报告的起草"],
-     ["Usage:", "Options", "Commands", "Show this message and exit."]),
-    (["build", "--help"], ["用法：", "生成每个单位", "不显示进度条。"], ["Usage:", "Build every draft", "No progress bar."]),
-    (["build", "--nope"], ["错误：", "没有选项", "查看帮助"], ["Error:", "No such option", "for help"]),
-])
-def test_help_and_usage_errors_follow_the_language(args: list[str], zh: list[str], en: list[str],
-                                                   language: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("args", "zh", "en"),
+    [
+        (
+            ["--help"],
+            ["用法：", "选项", "命令", "显示本帮助并退出。", "述职报告的起草"],
+            ["Usage:", "Options", "Commands", "Show this message and exit."],
+        ),
+        (
+            ["build", "--help"],
+            ["用法：", "生成每个单位", "不显示进度条。"],
+            ["Usage:", "Build every draft", "No progress bar."],
+        ),
+        (["build", "--nope"], ["错误：", "没有选项", "查看帮助"], ["Error:", "No such option", "for help"]),
+    ],
+)
+def test_help_and_usage_errors_follow_the_language(
+    args: list[str], zh: list[str], en: list[str], language: str, tmp_path: Path
+) -> None:
     """LANG=C is Chinese; SHUZHI_LANG=en is English — click's words included."""
     done = _shuzhi(args, language, tmp_path)
     output = done.stdout + done.stderr
@@ -70,15 +87,30 @@ def test_a_summary_and_an_input_error_in_chinese(tmp_path: Path) -> None:
     assert "missing required key" not in done.stderr and "缺少必填" not in done.stderr  # one error, not two
 
 
-@pytest.mark.parametrize(("args", "zh", "en"), [
-    (["feedback", "ledger", "qingshigang"], ["意见台账", "轮次", "部门", "采纳率", "合计"],
-     ["feedback ledger", "round", "department", "adoption", "total"]),
-    (["evaluation", "tally", "qingshigang", "drafts/qingshigang/evaluation/results.csv", "--no-chart"],
-     ["述职评议测评结果", "有效问卷", "各项满意度（由低到高）："], ["evaluation results", "valid forms", "lowest first"]),
-])
-def test_ledger_and_tally_headers_follow_the_language(args: list[str], zh: list[str], en: list[str], language: str,
-                                                      workspace_copy: Path, monkeypatch: pytest.MonkeyPatch,
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("args", "zh", "en"),
+    [
+        (
+            ["feedback", "ledger", "qingshigang"],
+            ["意见台账", "轮次", "部门", "采纳率", "合计"],
+            ["feedback ledger", "round", "department", "adoption", "total"],
+        ),
+        (
+            ["evaluation", "tally", "qingshigang", "drafts/qingshigang/evaluation/results.csv", "--no-chart"],
+            ["述职评议测评结果", "有效问卷", "各项满意度（由低到高）："],
+            ["evaluation results", "valid forms", "lowest first"],
+        ),
+    ],
+)
+def test_ledger_and_tally_headers_follow_the_language(
+    args: list[str],
+    zh: list[str],
+    en: list[str],
+    language: str,
+    workspace_copy: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     from pipeline.cli.main import main
 
     monkeypatch.chdir(workspace_copy)
@@ -89,17 +121,25 @@ def test_ledger_and_tally_headers_follow_the_language(args: list[str], zh: list[
     assert not any(word in out for word in other), out
 
 
-@pytest.mark.parametrize("args", [["validate", "qingshigan"], ["build", "qingshigan"], ["feedback", "check", "qingshigan"]])
-def test_an_unknown_unit_is_told_the_nearest_and_the_known_ones(args: list[str], language: str, workspace_copy: Path,
-                                                               monkeypatch: pytest.MonkeyPatch,
-                                                               capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "args", [["validate", "qingshigan"], ["build", "qingshigan"], ["feedback", "check", "qingshigan"]]
+)
+def test_an_unknown_unit_is_told_the_nearest_and_the_known_ones(
+    args: list[str],
+    language: str,
+    workspace_copy: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     from pipeline.cli.main import main
 
     monkeypatch.chdir(workspace_copy)
     assert main(args) == 2
     err = capsys.readouterr().err
     assert "qingshigan'" in err or "qingshigan”" in err
-    assert ("did you mean 'qingshigang'?" in err) if language == "en" else ("是不是想写“qingshigang”？" in err), err
+    assert (
+        ("did you mean 'qingshigang'?" in err) if language == "en" else ("是不是想写“qingshigang”？" in err)
+    ), err
 
 
 def _commands() -> list[tuple[str, click.Command]]:
@@ -122,43 +162,54 @@ def _commands() -> list[tuple[str, click.Command]]:
 
 def test_every_help_text_is_in_the_catalog() -> None:
     """A new command or option whose help is not written with _() would stay English for everyone."""
-    from pipeline.i18n import translations
-
     import re
 
     from babel.messages.pofile import read_po
 
-    from pipeline.i18n import LOCALE_DIR
+    from pipeline.i18n import LOCALE_DIR, translations
 
     chinese = translations("zh_CN")
     with (LOCALE_DIR / "zh_CN" / "LC_MESSAGES" / "shuzhi.po").open("rb") as handle:
         # A help text filled in after translation ("… [default: {path}]") matches its msgid as a pattern.
         catalog = list(read_po(handle))
-    patterns = [re.compile(re.sub(r"\\\{[^}]*\\\}", ".*", re.escape(text)) + "$", re.S)
-                for m in catalog if isinstance(m.id, str) for text in (m.id, m.string)
-                if isinstance(text, str) and "{" in text]
+    patterns = [
+        re.compile(re.sub(r"\\\{[^}]*\\\}", ".*", re.escape(text)) + "$", re.S)
+        for m in catalog
+        if isinstance(m.id, str)
+        for text in (m.id, m.string)
+        if isinstance(text, str) and "{" in text
+    ]
     # A command first imported while a test ran in Chinese holds the translation itself: also fine.
     translated = {m.string for m in catalog if isinstance(m.string, str) and m.string}
     missing = []
     for name, command in _commands():
         texts = [("", command.help)] + [(p.name or "", getattr(p, "help", None)) for p in command.params]
         for where, text in texts:
-            if text and text not in {"Show this message and exit.", "Show the version and exit."} \
-                    and chinese.gettext(text) == text and text not in translated \
-                    and not any(p.match(text) for p in patterns):
+            if (
+                text
+                and text not in {"Show this message and exit.", "Show the version and exit."}
+                and chinese.gettext(text) == text
+                and text not in translated
+                and not any(p.match(text) for p in patterns)
+            ):
                 missing.append(f"{name} {where}: {text[:60]!r}")
     assert not missing, "\n".join(missing)
 
 
-def test_feedback_import_with_an_unknown_department_names_the_nearest(language: str, workspace_copy: Path,
-                                                                      monkeypatch: pytest.MonkeyPatch,
-                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_feedback_import_with_an_unknown_department_names_the_nearest(
+    language: str, workspace_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """``--department 人事处`` (the office's full name): did you mean rs (人事)?, and the known ones."""
     from pipeline.cli.main import main
 
     monkeypatch.chdir(workspace_copy)
     (workspace_copy / "reviewed.docx").write_bytes(b"")
-    assert main(["feedback", "import", "reviewed.docx", "qingshigang", "--draft", "v1", "--department", "人事处"]) == 2
+    assert (
+        main(
+            ["feedback", "import", "reviewed.docx", "qingshigang", "--draft", "v1", "--department", "人事处"]
+        )
+        == 2
+    )
     err = capsys.readouterr().err
     guess = "did you mean 'rs' (人事)?" if language == "en" else "是不是想写“rs”（人事）？"
     assert guess in err and "zg (政工)" in err and "ds (督审)" in err, err

@@ -15,9 +15,21 @@ from pipeline.errors import UserError
 REPO = Path(__file__).resolve().parents[2]
 
 WORKSPACE_COMMANDS = [
-    ["build"], ["validate"], ["check"], ["lint"], ["feedback", "check"], ["feedback", "ledger"],
-    ["feedback", "import"], ["import"], ["publish"], ["pdf"], ["evaluation", "tally"], ["lookback"],
-    ["overview"], ["new-draft"], ["add-unit"],
+    ["build"],
+    ["validate"],
+    ["check"],
+    ["lint"],
+    ["feedback", "check"],
+    ["feedback", "ledger"],
+    ["feedback", "import"],
+    ["import"],
+    ["publish"],
+    ["pdf"],
+    ["evaluation", "tally"],
+    ["lookback"],
+    ["overview"],
+    ["new-draft"],
+    ["add-unit"],
 ]
 
 
@@ -27,11 +39,17 @@ def test_every_workspace_command_takes_root(command: list[str]) -> None:
     assert result.exit_code == 0 and "--root" in result.output
 
 
-@pytest.mark.parametrize(("command", "expected"), [
-    (["validate"], 0), (["feedback", "check"], 0), (["feedback", "ledger", "qingshigang"], 0),
-])
-def test_root_points_a_command_at_a_workspace_from_elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                             command: list[str], expected: int) -> None:
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        (["validate"], 0),
+        (["feedback", "check"], 0),
+        (["feedback", "ledger", "qingshigang"], 0),
+    ],
+)
+def test_root_points_a_command_at_a_workspace_from_elsewhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], expected: int
+) -> None:
     ws = tmp_path / "ws"
     for name in ("drafts", "templates"):
         shutil.copytree(REPO / name, ws / name)
@@ -65,13 +83,19 @@ def example(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("command", [["validate"], ["build", "-q", "-j1"], ["check", "-j1"]])
-def test_parent_cuts_a_command_to_a_unit_and_those_below_it(example: Path, command: list[str],
-                                                           capsys: pytest.CaptureFixture[str]) -> None:
-    below = sorted(d.name for d in (example / "drafts").iterdir()
-                   if "parent: qingshigang" in (d / "unit.yaml").read_text(encoding="utf-8"))
+def test_parent_cuts_a_command_to_a_unit_and_those_below_it(
+    example: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    below = sorted(
+        d.name
+        for d in (example / "drafts").iterdir()
+        if "parent: qingshigang" in (d / "unit.yaml").read_text(encoding="utf-8")
+    )
     assert below, "the example has 隶属 units under qingshigang"
     assert main([*command, "--parent", "qingshigang", "--root", str(example)]) == 0
-    built = {p.name for p in (example / "build").iterdir() if p.is_dir()} if command[0] != "validate" else None
+    built = (
+        {p.name for p in (example / "build").iterdir() if p.is_dir()} if command[0] != "validate" else None
+    )
     if built is not None:
         assert {"qingshigang", *below} <= built and "yunling" not in built
 

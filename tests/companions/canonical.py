@@ -12,7 +12,6 @@ import zipfile
 from pathlib import Path
 
 from lxml import etree
-
 from support.docx_text import paragraph_text
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -61,7 +60,9 @@ def canonical_text(source: Path | bytes) -> str:
     lines = []
     size = body.find(f"{_W}sectPr/{_W}pgSz")
     if size is not None:
-        lines.append(f"<page orient={size.get(f'{_W}orient', 'portrait')} w={size.get(f'{_W}w')} h={size.get(f'{_W}h')}>")
+        lines.append(
+            f"<page orient={size.get(f'{_W}orient', 'portrait')} w={size.get(f'{_W}w')} h={size.get(f'{_W}h')}>"
+        )
     for child in body:
         if child.tag == f"{_W}p":
             lines.append(_paragraph_line(child, names))

@@ -18,7 +18,9 @@ def ws(workspace_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return workspace_copy
 
 
-def test_text_and_chart(ws: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_text_and_chart(
+    ws: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("SHUZHI_LANG", "zh_CN")  # the interface's default language
     assert main(["evaluation", "tally", "qingshigang", str(SAMPLE)]) == 0
     out, err = capsys.readouterr()
@@ -28,7 +30,10 @@ def test_text_and_chart(ws: Path, capsys: pytest.CaptureFixture[str], monkeypatc
 
 
 def test_json_to_stdout_and_chart_elsewhere(ws: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["evaluation", "tally", "qingshigang", str(SAMPLE), "--format", "json", "--chart", "out/c.png"]) == 0
+    assert (
+        main(["evaluation", "tally", "qingshigang", str(SAMPLE), "--format", "json", "--chart", "out/c.png"])
+        == 0
+    )
     data = json.loads(capsys.readouterr().out)
     assert data["respondents"] == 60 and data["items"][0]["id"] == "U4"
     assert (ws / "out" / "c.png").is_file() and not (ws / "build").exists()
@@ -39,8 +44,9 @@ def test_no_chart(ws: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert not (ws / "build").exists()
 
 
-def test_bad_rows_exit_1_with_line_numbers(ws: Path, capsys: pytest.CaptureFixture[str],
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bad_rows_exit_1_with_line_numbers(
+    ws: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     lines = SAMPLE.read_text(encoding="utf-8").splitlines()
     lines[4] = lines[4].replace("好", "很好", 1)
     lines[9] = lines[9] + ",好"
@@ -58,11 +64,16 @@ def test_bad_rows_exit_1_with_line_numbers(ws: Path, capsys: pytest.CaptureFixtu
     assert "有效问卷 58 份；无效行 2 行（未计入）" in out
 
 
-@pytest.mark.parametrize("args, message", [
-    (["nowhere", str(SAMPLE)], "no unit 'nowhere'"),
-    (["qingshigang", "missing.csv"], "cannot read the results file"),
-])
-def test_usage_errors_exit_2(ws: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["nowhere", str(SAMPLE)], "no unit 'nowhere'"),
+        (["qingshigang", "missing.csv"], "cannot read the results file"),
+    ],
+)
+def test_usage_errors_exit_2(
+    ws: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
     assert main(["evaluation", "tally", *args]) == 2
     assert message in capsys.readouterr().err
 

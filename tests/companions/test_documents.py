@@ -7,20 +7,20 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from conftest import REPO_ROOT, golden
+from render.fixtures import TEMPLATE, fixture_draft
 
 from companions.canonical import canonical_text, texts
-from conftest import REPO_ROOT, golden
 from pipeline.companions import COMPANION_FILES, write_companions
 from pipeline.companions.evaluation import load_form
 from pipeline.companions.problems_doc import headline
 from pipeline.companions.rectification import rectification_list
 from pipeline.companions.rectification_doc import rectification_document
-from pipeline.errors import UserError
 from pipeline.content.model import Draft
-from pipeline.render.document import render_report
-from pipeline.render.context import paragraphs
 from pipeline.content.workspace import load_workspace, template_for
-from render.fixtures import TEMPLATE, fixture_draft
+from pipeline.errors import UserError
+from pipeline.render.context import paragraphs
+from pipeline.render.document import render_report
 
 EXAMPLE_UNIT = "qingshigang"
 
@@ -55,7 +55,9 @@ def test_output_bytes_are_deterministic(last_draft: Draft, tmp_path: Path) -> No
     first = write_companions(last_draft, template, tmp_path / "a")
     second = write_companions(last_draft, template, tmp_path / "b")
     for a, b in zip(first, second, strict=True):
-        assert hashlib.sha256(a.read_bytes()).hexdigest() == hashlib.sha256(b.read_bytes()).hexdigest(), a.name
+        assert hashlib.sha256(a.read_bytes()).hexdigest() == hashlib.sha256(b.read_bytes()).hexdigest(), (
+            a.name
+        )
 
 
 def test_no_temporary_files_are_left(built: dict[str, Path]) -> None:
@@ -71,8 +73,9 @@ def report_texts(last_draft: Draft) -> list[str]:
     return texts(render_report(last_draft, template_for(REPO_ROOT, last_draft.unit)))
 
 
-def test_every_problem_of_the_report_is_in_the_problem_list(last_draft: Draft, built: dict[str, Path],
-                                                            report_texts: list[str]) -> None:
+def test_every_problem_of_the_report_is_in_the_problem_list(
+    last_draft: Draft, built: dict[str, Path], report_texts: list[str]
+) -> None:
     published = texts(built["problems.docx"])
     assert last_draft.report.problems
     for problem in last_draft.report.problems:
@@ -84,8 +87,9 @@ def test_every_problem_of_the_report_is_in_the_problem_list(last_draft: Draft, b
             assert any(line in t for t in published), f"{problem.id}'s cause is not in problems.docx"
 
 
-def test_every_measure_of_the_report_is_in_the_rectification_list(last_draft: Draft, built: dict[str, Path],
-                                                                  report_texts: list[str]) -> None:
+def test_every_measure_of_the_report_is_in_the_rectification_list(
+    last_draft: Draft, built: dict[str, Path], report_texts: list[str]
+) -> None:
     listed = texts(built["rectification.docx"])
     assert last_draft.report.measures
     for measure in last_draft.report.measures:
@@ -109,8 +113,9 @@ def test_the_evaluation_form_has_every_item(last_draft: Draft, built: dict[str, 
 # --- overdue marking in the document, across dates --------------------------------------------
 
 
-@pytest.mark.parametrize("as_of", [None, dt.date(2026, 2, 1), dt.date(2026, 4, 1), dt.date(2026, 7, 1),
-                                   dt.date(2027, 1, 1)])
+@pytest.mark.parametrize(
+    "as_of", [None, dt.date(2026, 2, 1), dt.date(2026, 4, 1), dt.date(2026, 7, 1), dt.date(2027, 1, 1)]
+)
 def test_overdue_marks_in_the_document(last_draft: Draft, as_of: dt.date | None) -> None:
     rect = rectification_list(last_draft.report, as_of)
     document = rectification_document(last_draft, TEMPLATE, as_of)
@@ -150,7 +155,9 @@ def test_a_template_without_the_house_styles_is_a_user_error(tmp_path: Path) -> 
 
 
 def test_a_broken_items_file_writes_nothing(workspace_copy: Path) -> None:
-    (workspace_copy / "templates" / "evaluation" / "standard.yaml").write_text("title: 表\n", encoding="utf-8")
+    (workspace_copy / "templates" / "evaluation" / "standard.yaml").write_text(
+        "title: 表\n", encoding="utf-8"
+    )
     unit_drafts = load_workspace(workspace_copy, [EXAMPLE_UNIT]).unit(EXAMPLE_UNIT)
     assert unit_drafts is not None and unit_drafts.latest is not None
     out = workspace_copy / "build" / EXAMPLE_UNIT / unit_drafts.latest.label

@@ -5,14 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO_ROOT
-from pipeline.companions.evaluation import (
-    EXPECTED_UNIT_ITEMS, UNIT_GROUP_TITLE, form_for_unit, load_form, read_standard, standard_items_path,
-)
-from pipeline.errors import IssueCollector, UserError
-from pipeline.content.layout import PACKAGED_TEMPLATES
 from render.fixtures import fixture_unit
+
+from pipeline.companions.evaluation import (
+    EXPECTED_UNIT_ITEMS,
+    UNIT_GROUP_TITLE,
+    form_for_unit,
+    load_form,
+    read_standard,
+    standard_items_path,
+)
+from pipeline.content.layout import PACKAGED_TEMPLATES
+from pipeline.errors import IssueCollector, UserError
 
 
 def _standard():
@@ -30,8 +35,9 @@ def test_the_common_items() -> None:
 
 
 def test_the_packaged_file_is_the_repository_file() -> None:
-    assert (PACKAGED_TEMPLATES / "evaluation" / "standard.yaml").read_bytes() == \
-        (REPO_ROOT / "templates" / "evaluation" / "standard.yaml").read_bytes()
+    assert (PACKAGED_TEMPLATES / "evaluation" / "standard.yaml").read_bytes() == (
+        REPO_ROOT / "templates" / "evaluation" / "standard.yaml"
+    ).read_bytes()
 
 
 def test_the_example_unit_has_its_four_items() -> None:
@@ -53,23 +59,37 @@ def test_a_unit_without_own_items_gets_no_empty_group() -> None:
 def test_a_workspace_file_overrides_the_packaged_one(tmp_path: Path) -> None:
     own = tmp_path / "templates" / "evaluation" / "standard.yaml"
     own.parent.mkdir(parents=True)
-    own.write_text("title: 测评表\ngroups:\n  - title: 一组\n    items:\n      - {id: K1, text: 一项}\n", encoding="utf-8")
+    own.write_text(
+        "title: 测评表\ngroups:\n  - title: 一组\n    items:\n      - {id: K1, text: 一项}\n",
+        encoding="utf-8",
+    )
     assert standard_items_path(tmp_path) == own
     assert [i.id for i in load_form(tmp_path, None).items()] == ["K1"]
     assert standard_items_path(tmp_path / "elsewhere") == PACKAGED_TEMPLATES / "evaluation" / "standard.yaml"
 
 
 BAD_FILES = [
-    ("groups:\n  - title: 组\n    items:\n      - {id: C01, text: 一}\n      - {id: C01, text: 二}\n",
-     ["standard.yaml:5:14: groups[0].items[1].id: duplicate item id 'C01'", "missing required key 'title'"]),
-    ("title: 表\ngroups:\n  - title: 组\n    items:\n      - {id: U1, text: 一}\n",
-     ["standard.yaml:5:14: groups[0].items[0].id: item id 'U1' is reserved"]),
-    ("title: 表\ngroups:\n  - title: 组\n    items:\n      - {id: respondent, text: 一}\n      - {id: 1a, text: 二}\n",
-     ["item id 'respondent' is not usable", "item id '1a' is not usable"]),
+    (
+        "groups:\n  - title: 组\n    items:\n      - {id: C01, text: 一}\n      - {id: C01, text: 二}\n",
+        [
+            "standard.yaml:5:14: groups[0].items[1].id: duplicate item id 'C01'",
+            "missing required key 'title'",
+        ],
+    ),
+    (
+        "title: 表\ngroups:\n  - title: 组\n    items:\n      - {id: U1, text: 一}\n",
+        ["standard.yaml:5:14: groups[0].items[0].id: item id 'U1' is reserved"],
+    ),
+    (
+        "title: 表\ngroups:\n  - title: 组\n    items:\n      - {id: respondent, text: 一}\n      - {id: 1a, text: 二}\n",  # noqa: E501 (a literal as written in the file)
+        ["item id 'respondent' is not usable", "item id '1a' is not usable"],
+    ),
     # a misspelt required key is one error (unknown key, did you mean), not also a missing one
     ("title: 表\ngroup:\n  - title: 组\n", ["unknown key 'group'", "did you mean 'groups'?"]),
-    ("title: 表\ngroups:\n  - title: 组\n    items:\n      - {id: C01, txt: 一}\n",
-     ["unknown key 'txt'", "did you mean 'text'?"]),
+    (
+        "title: 表\ngroups:\n  - title: 组\n    items:\n      - {id: C01, txt: 一}\n",
+        ["unknown key 'txt'", "did you mean 'text'?"],
+    ),
 ]
 
 

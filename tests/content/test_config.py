@@ -21,37 +21,58 @@ def _config_errors(tmp_path: Path, text: str) -> list[tuple[int | None, int | No
     return [(i.line, i.column, i.key_path, i.code) for i in info.value.issues]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ('colour = "red"\n', [(1, 1, "", "unknown-key")]),
-    ("departments = []\n", [(1, 1, "departments", "config-value")]),
-    ('[[departments]]\ncode = "zg"\nname = "政工"\n\n[[departments]]\ncode = "rs"\nnam = "人事"\n',
-     [(5, 3, "departments[1]", "config-value")]),
-    ('[[departments]]\ncode = "zg"\nname = "政工"\nauthors = ["王某", ""]\n',
-     [(4, 1, "departments[0].authors", "config-value")]),
-    ('[[departments]]\ncode = "zg"\nname = "政工"\n[[departments]]\ncode = "zg"\nname = "组织"\n',
-     [(1, 3, "departments", "duplicate-id")]),
-    ('[[departments]]\ncode = "zg"\nname = "政工"\nemail = "x"\n', [(4, 1, "departments[0]", "unknown-key")]),
-    ("lint = 3\n", [(1, 1, "lint", "config-value")]),
-    ('[lint]\npacks = "a.yaml"\n', [(2, 1, "lint.packs", "config-value")]),
-    ('[lint]\npacks = ["../outside.yaml"]\n', [(2, 1, "lint.packs[0]", "outside-workspace")]),
-    ("[lint]\ndisable = [1]\n", [(2, 1, "lint.disable", "config-value")]),
-    ('[lint.severity]\n"hedging-minority" = "fatal"\n', [(2, 1, "lint.severity.hedging-minority", "config-value")]),
-    ("[lint]\nseverity = 2\n", [(2, 1, "lint.severity", "config-value")]),
-    ("[lint]\nimbalance-share = 1.5\n", [(2, 1, "lint.imbalance-share", "config-value")]),
-    ("[lint]\nimbalance-share = true\n", [(2, 1, "lint.imbalance-share", "config-value")]),
-    ("[lint]\nimbalanse-share = 0.2\n", [(2, 1, "lint", "unknown-key")]),
-    ("[redline]\nauthor = 3\n", [(2, 1, "redline.author", "config-value")]),
-    ('template-dirs = [""]\n', [(1, 1, "template-dirs", "config-value")]),
-    ("[render]\ntime-limit = 0\n", [(2, 1, "render.time-limit", "config-value")]),
-    ("[render]\nmax-output-mb = 1.5\n", [(2, 1, "render.max-output-mb", "config-value")]),
-    ("[render]\ntime-limt = 3\n", [(2, 1, "render", "unknown-key")]),
-    # every error of the file at once, in the order of the schema
-    ('x = 1\n[lint]\nimbalance-share = 2\n[render]\ntime-limit = -1\n',
-     [(1, 1, "", "unknown-key"), (3, 1, "lint.imbalance-share", "config-value"),
-      (5, 1, "render.time-limit", "config-value")]),
-])
-def test_each_error_is_reported_at_its_key(tmp_path: Path, text: str,
-                                           expected: list[tuple[int, int, str, str]]) -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('colour = "red"\n', [(1, 1, "", "unknown-key")]),
+        ("departments = []\n", [(1, 1, "departments", "config-value")]),
+        (
+            '[[departments]]\ncode = "zg"\nname = "政工"\n\n[[departments]]\ncode = "rs"\nnam = "人事"\n',
+            [(5, 3, "departments[1]", "config-value")],
+        ),
+        (
+            '[[departments]]\ncode = "zg"\nname = "政工"\nauthors = ["王某", ""]\n',
+            [(4, 1, "departments[0].authors", "config-value")],
+        ),
+        (
+            '[[departments]]\ncode = "zg"\nname = "政工"\n[[departments]]\ncode = "zg"\nname = "组织"\n',
+            [(1, 3, "departments", "duplicate-id")],
+        ),
+        (
+            '[[departments]]\ncode = "zg"\nname = "政工"\nemail = "x"\n',
+            [(4, 1, "departments[0]", "unknown-key")],
+        ),
+        ("lint = 3\n", [(1, 1, "lint", "config-value")]),
+        ('[lint]\npacks = "a.yaml"\n', [(2, 1, "lint.packs", "config-value")]),
+        ('[lint]\npacks = ["../outside.yaml"]\n', [(2, 1, "lint.packs[0]", "outside-workspace")]),
+        ("[lint]\ndisable = [1]\n", [(2, 1, "lint.disable", "config-value")]),
+        (
+            '[lint.severity]\n"hedging-minority" = "fatal"\n',
+            [(2, 1, "lint.severity.hedging-minority", "config-value")],
+        ),
+        ("[lint]\nseverity = 2\n", [(2, 1, "lint.severity", "config-value")]),
+        ("[lint]\nimbalance-share = 1.5\n", [(2, 1, "lint.imbalance-share", "config-value")]),
+        ("[lint]\nimbalance-share = true\n", [(2, 1, "lint.imbalance-share", "config-value")]),
+        ("[lint]\nimbalanse-share = 0.2\n", [(2, 1, "lint", "unknown-key")]),
+        ("[redline]\nauthor = 3\n", [(2, 1, "redline.author", "config-value")]),
+        ('template-dirs = [""]\n', [(1, 1, "template-dirs", "config-value")]),
+        ("[render]\ntime-limit = 0\n", [(2, 1, "render.time-limit", "config-value")]),
+        ("[render]\nmax-output-mb = 1.5\n", [(2, 1, "render.max-output-mb", "config-value")]),
+        ("[render]\ntime-limt = 3\n", [(2, 1, "render", "unknown-key")]),
+        # every error of the file at once, in the order of the schema
+        (
+            "x = 1\n[lint]\nimbalance-share = 2\n[render]\ntime-limit = -1\n",
+            [
+                (1, 1, "", "unknown-key"),
+                (3, 1, "lint.imbalance-share", "config-value"),
+                (5, 1, "render.time-limit", "config-value"),
+            ],
+        ),
+    ],
+)
+def test_each_error_is_reported_at_its_key(
+    tmp_path: Path, text: str, expected: list[tuple[int, int, str, str]]
+) -> None:
     assert _config_errors(tmp_path, text) == expected
 
 
@@ -65,8 +86,10 @@ def test_an_unknown_key_suggests_the_close_one(tmp_path: Path) -> None:
 def test_a_valid_file_gives_its_values(tmp_path: Path) -> None:
     (tmp_path / "shuzhi.toml").write_text(
         '[[departments]]\ncode = "bgs"\nname = "办公室"\nauthors = [" 王某 "]\n'
-        '[lint]\ndisable = ["hedging-minority"]\nimbalance-share = 0.25\n[lint.severity]\n"boilerplate-stock" = "error"\n'
-        '[redline]\nauthor = "林远航"\n[render]\ntime-limit = 5\nmax-output-mb = 8\n', encoding="utf-8")
+        '[lint]\ndisable = ["hedging-minority"]\nimbalance-share = 0.25\n[lint.severity]\n"boilerplate-stock" = "error"\n'  # noqa: E501 (a literal as written in the file)
+        '[redline]\nauthor = "林远航"\n[render]\ntime-limit = 5\nmax-output-mb = 8\n',
+        encoding="utf-8",
+    )
     config = load_config(tmp_path)
     assert [(d.code, d.name, d.authors) for d in config.departments] == [("bgs", "办公室", ("王某",))]
     assert config.lint.disable == ("hedging-minority",) and config.lint.imbalance_share == 0.25
@@ -81,23 +104,27 @@ def test_no_file_and_an_empty_file_give_the_defaults(tmp_path: Path) -> None:
 
 
 def test_pyproject_tool_section_is_located_too(tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.shuzhi.lint]\nimbalance-share = 9\n',
-                                             encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.shuzhi.lint]\nimbalance-share = 9\n', encoding="utf-8"
+    )
     with pytest.raises(UserError) as info:
         load_config(tmp_path)
     (issue,) = info.value.issues
     assert (issue.line, issue.key_path) == (5, "tool.shuzhi.lint.imbalance-share")
 
 
-@pytest.mark.parametrize(("text", "path", "position"), [
-    ('a = 1\n[t]\nb = "x"\n', ("t", "b"), (3, 1)),
-    ("[[d]]\nx = 1\n[[d]]\nx = 2\n", ("d", 1, "x"), (4, 1)),
-    ('[t]\n"quoted.key" = 1\n', ("t", "quoted.key"), (2, 1)),
-    ("t.u = 1\n", ("t", "u"), (1, 1)),
-    ("a = [\n  1,\n  2,\n]\nb = 2\n", ("b",), (5, 1)),
-    ('s = """\nx = 1\n"""\ny = 2\n', ("y",), (4, 1)),
-    ("a = [1, 2]\n", ("a", 1), (1, 1)),  # an element: its key's line
-])
+@pytest.mark.parametrize(
+    ("text", "path", "position"),
+    [
+        ('a = 1\n[t]\nb = "x"\n', ("t", "b"), (3, 1)),
+        ("[[d]]\nx = 1\n[[d]]\nx = 2\n", ("d", 1, "x"), (4, 1)),
+        ('[t]\n"quoted.key" = 1\n', ("t", "quoted.key"), (2, 1)),
+        ("t.u = 1\n", ("t", "u"), (1, 1)),
+        ("a = [\n  1,\n  2,\n]\nb = 2\n", ("b",), (5, 1)),
+        ('s = """\nx = 1\n"""\ny = 2\n', ("y",), (4, 1)),
+        ("a = [1, 2]\n", ("a", 1), (1, 1)),  # an element: its key's line
+    ],
+)
 def test_key_positions(text: str, path: tuple[str | int, ...], position: tuple[int, int]) -> None:
     assert position_of(key_positions(text), path) == position
 
@@ -117,4 +144,4 @@ def test_every_key_of_a_document_is_found_on_its_line(tables: dict[str, dict[str
     for table, values in parsed.items():
         for key in values:
             line, column = positions[(table, key)]
-            assert text.splitlines()[line - 1][column - 1:].startswith(key)
+            assert text.splitlines()[line - 1][column - 1 :].startswith(key)

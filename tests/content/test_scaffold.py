@@ -19,8 +19,16 @@ REPO = Path(__file__).resolve().parents[2]
 def test_init_creates_a_loadable_workspace(tmp_path: Path) -> None:
     assert main(["init", str(tmp_path / "ws"), "--unit", "demo", "--name", "演示关"]) == 0
     ws = tmp_path / "ws"
-    for name in ("shuzhi.toml", "Makefile", ".gitignore", ".pre-commit-config.yaml", ".github/workflows/drafts.yml",
-                 "templates/report.docx", "templates/questions/standard.yaml", "drafts/demo/unit.yaml"):
+    for name in (
+        "shuzhi.toml",
+        "Makefile",
+        ".gitignore",
+        ".pre-commit-config.yaml",
+        ".github/workflows/drafts.yml",
+        "templates/report.docx",
+        "templates/questions/standard.yaml",
+        "drafts/demo/unit.yaml",
+    ):
         assert (ws / name).is_file(), name
     workspace = load_workspace(ws)
     assert workspace.units[0].unit.name == "演示关"
@@ -36,8 +44,9 @@ def test_init_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert not (tmp_path / "templates").exists()
 
 
-def test_init_keep_existing_writes_only_the_missing_files(tmp_path: Path,
-                                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_init_keep_existing_writes_only_the_missing_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "README.md").write_text("# our drafts\n", encoding="utf-8")
     (tmp_path / ".gitignore").write_text("*.tmp\n", encoding="utf-8")
     assert main(["init", str(tmp_path), "--unit", "demo", "--keep-existing"]) == 0
@@ -61,7 +70,9 @@ def test_new_draft_v1_skeleton_lists_every_question(tmp_path: Path) -> None:
     assert main(["new-draft", "demo", "--root", str(tmp_path), "--date", "2026-01-02"]) == 0
     draft = load_workspace(tmp_path).units[0].drafts[0]
     assert draft.report.date == dt.date(2026, 1, 2)
-    assert [a.question for area in draft.report.areas for a in area.answers] == [f"Q{i}" for i in range(1, 17)]
+    assert [a.question for area in draft.report.areas for a in area.answers] == [
+        f"Q{i}" for i in range(1, 17)
+    ]
 
 
 def test_new_draft_copies_the_last_draft_and_lists_feedback_to_answer(tmp_path: Path) -> None:
@@ -80,8 +91,12 @@ def test_new_draft_copies_the_last_draft_and_lists_feedback_to_answer(tmp_path: 
     old = (unit.unit.dir / f"v{with_feedback}" / "report.yaml").read_text(encoding="utf-8")
     assert text == re.sub(r"(?m)^date:[^\n#]*", "date: 2026-03-01", old, count=1)  # only the date changed
     responses = (new_dir / "responses.yaml").read_text(encoding="utf-8")
-    feedback_ids = [line.split("id:")[1].strip() for f in sorted((unit.unit.dir / f"v{with_feedback}" / "feedback").glob("*.yaml"))
-                    for line in f.read_text(encoding="utf-8").splitlines() if line.strip().startswith("- id:")]
+    feedback_ids = [
+        line.split("id:")[1].strip()
+        for f in sorted((unit.unit.dir / f"v{with_feedback}" / "feedback").glob("*.yaml"))
+        for line in f.read_text(encoding="utf-8").splitlines()
+        if line.strip().startswith("- id:")
+    ]
     assert feedback_ids and all(f"item: {i}" in responses for i in feedback_ids)
     # a second run starts v<N+2> and never touches v<N+1>
     before = (new_dir / "report.yaml").read_bytes()
@@ -89,17 +104,23 @@ def test_new_draft_copies_the_last_draft_and_lists_feedback_to_answer(tmp_path: 
     assert (new_dir / "report.yaml").read_bytes() == before
 
 
-@pytest.mark.parametrize("config", [
-    REPO / "pipeline/resources/init/pre-commit-config.yaml",
-    REPO / ".pre-commit-hooks.yaml",
-])
-@pytest.mark.parametrize(("path", "linted"), [
-    ("drafts/demo/v1/report.yaml", True),
-    ("drafts/demo/v12/report.yaml", True),
-    ("drafts/demo/unit.yaml", False),
-    ("drafts/demo/v2/responses.yaml", False),
-    ("drafts/demo/v1/feedback/zg.yaml", False),
-])
+@pytest.mark.parametrize(
+    "config",
+    [
+        REPO / "pipeline/resources/init/pre-commit-config.yaml",
+        REPO / ".pre-commit-hooks.yaml",
+    ],
+)
+@pytest.mark.parametrize(
+    ("path", "linted"),
+    [
+        ("drafts/demo/v1/report.yaml", True),
+        ("drafts/demo/v12/report.yaml", True),
+        ("drafts/demo/unit.yaml", False),
+        ("drafts/demo/v2/responses.yaml", False),
+        ("drafts/demo/v1/feedback/zg.yaml", False),
+    ],
+)
 def test_the_lint_hook_only_receives_drafts(config: Path, path: str, linted: bool) -> None:
     """pre-commit passes the matching files to ``shuzhi lint``: anything but a draft would fail it."""
     import yaml
@@ -116,8 +137,9 @@ def test_the_repository_workflow_is_the_one_init_writes() -> None:
     assert (REPO / ".github/workflows/drafts.yml").read_bytes() == shipped
 
 
-def test_a_new_workspace_passes_check_and_a_skeleton_draft_fails_it(tmp_path: Path,
-                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_new_workspace_passes_check_and_a_skeleton_draft_fails_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """What CI sees right after ``shuzhi init``: green; after ``new-draft``: the placeholders to fill in."""
     ws = tmp_path / "ws"
     assert main(["init", str(ws), "--unit", "demo"]) == 0
@@ -128,8 +150,9 @@ def test_a_new_workspace_passes_check_and_a_skeleton_draft_fails_it(tmp_path: Pa
     assert "placeholder" in capsys.readouterr().out
 
 
-def test_new_draft_notes_when_the_draft_it_starts_from_looks_unfinished(tmp_path: Path,
-                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_draft_notes_when_the_draft_it_starts_from_looks_unfinished(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     main(["init", str(tmp_path), "--unit", "demo"])
     args = ["new-draft", "demo", "--root", str(tmp_path)]
     assert main([*args, "--date", "2026-01-02"]) == 0
@@ -146,20 +169,40 @@ def test_new_draft_notes_when_the_draft_it_starts_from_looks_unfinished(tmp_path
 
 def test_add_unit_writes_a_unit_that_loads(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     main(["init", str(tmp_path), "--unit", "demo"])
-    assert main(["add-unit", "qingshigang", "--name", "青石港海关", "--reporter", "王某某: 代",
-                 "--root", str(tmp_path)]) == 0
+    assert (
+        main(
+            [
+                "add-unit",
+                "qingshigang",
+                "--name",
+                "青石港海关",
+                "--reporter",
+                "王某某: 代",
+                "--root",
+                str(tmp_path),
+            ]
+        )
+        == 0
+    )
     assert "new-draft qingshigang" in capsys.readouterr().out
     unit = load_workspace(tmp_path).unit("qingshigang")
     assert unit is not None
-    assert (unit.unit.name, unit.unit.reporter, unit.unit.organisation) == ("青石港海关", "王某某: 代", "中共青石港海关委员会")
+    assert (unit.unit.name, unit.unit.reporter, unit.unit.organisation) == (
+        "青石港海关",
+        "王某某: 代",
+        "中共青石港海关委员会",
+    )
     assert main(["new-draft", "qingshigang", "--root", str(tmp_path)]) == 0
 
 
-@pytest.mark.parametrize(("args", "code"), [
-    (["demo", "--name", "x", "--reporter", "y"], "exists"),  # init made it
-    (["Demo", "--name", "x", "--reporter", "y"], "unit-name"),
-    (["../x", "--name", "x", "--reporter", "y"], "unit-name"),
-])
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["demo", "--name", "x", "--reporter", "y"], "exists"),  # init made it
+        (["Demo", "--name", "x", "--reporter", "y"], "unit-name"),
+        (["../x", "--name", "x", "--reporter", "y"], "unit-name"),
+    ],
+)
 def test_add_unit_refuses(tmp_path: Path, args: list[str], code: str, language: str) -> None:
     from pipeline.content.scaffold import NewUnit, add_unit
     from pipeline.errors import UserError
@@ -173,8 +216,14 @@ def test_add_unit_refuses(tmp_path: Path, args: list[str], code: str, language: 
 
 
 def _run_make(folder: Path, *targets: str, path: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["make", "--no-print-directory", *targets], cwd=folder, capture_output=True, text=True,
-                          env={"PATH": path, "LANG": "C"}, timeout=60)
+    return subprocess.run(
+        ["make", "--no-print-directory", *targets],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env={"PATH": path, "LANG": "C"},
+        timeout=60,
+    )
 
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
@@ -203,14 +252,21 @@ def _install_step() -> str:
     return step["run"]
 
 
-@pytest.mark.parametrize(("spec", "pyproject", "installed"), [
-    ("", None, None),  # unset: fail with a message, never `pip install shuzhi` from the public index
-    ("shuzhi @ git+https://git.example.org/tools/shuzhi.git@v0.1.0", None,
-     "-m pip install shuzhi @ git+https://git.example.org/tools/shuzhi.git@v0.1.0"),
-    ("", '[project]\nname = "shuzhi"\n', "-m pip install ."),  # shuzhi's own repository
-])
-def test_drafts_workflow_installs_only_from_where_it_is_told(tmp_path: Path, spec: str, pyproject: str | None,
-                                                             installed: str | None) -> None:
+@pytest.mark.parametrize(
+    ("spec", "pyproject", "installed"),
+    [
+        ("", None, None),  # unset: fail with a message, never `pip install shuzhi` from the public index
+        (
+            "shuzhi @ git+https://git.example.org/tools/shuzhi.git@v0.1.0",
+            None,
+            "-m pip install shuzhi @ git+https://git.example.org/tools/shuzhi.git@v0.1.0",
+        ),
+        ("", '[project]\nname = "shuzhi"\n', "-m pip install ."),  # shuzhi's own repository
+    ],
+)
+def test_drafts_workflow_installs_only_from_where_it_is_told(
+    tmp_path: Path, spec: str, pyproject: str | None, installed: str | None
+) -> None:
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     python = bin_dir / "python"
@@ -219,9 +275,14 @@ def test_drafts_workflow_installs_only_from_where_it_is_told(tmp_path: Path, spe
     if pyproject:
         (tmp_path / "pyproject.toml").write_text(pyproject, encoding="utf-8")
     calls = tmp_path / "calls"
-    done = subprocess.run(["bash", "-e", "-c", _install_step()], cwd=tmp_path, capture_output=True, text=True,
-                          env={"PATH": f"{bin_dir}:/usr/bin:/bin", "SHUZHI_PIP_SPEC": spec, "CALLS": str(calls)},
-                          timeout=60)
+    done = subprocess.run(
+        ["bash", "-e", "-c", _install_step()],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"PATH": f"{bin_dir}:/usr/bin:/bin", "SHUZHI_PIP_SPEC": spec, "CALLS": str(calls)},
+        timeout=60,
+    )
     if installed is None:
         assert done.returncode != 0 and not calls.exists()
         assert done.stdout.startswith("::error title=") and "SHUZHI_PIP_SPEC" in done.stdout

@@ -27,19 +27,24 @@ def _tree(text: str, monkeypatch: pytest.MonkeyPatch, fast: bool) -> tuple[objec
 
 
 @pytest.mark.skipif(yamlsrc._FAST_LOADER is None, reason="PyYAML was built without libyaml")
-@pytest.mark.parametrize("text", TRICKY + [p.read_text(encoding="utf-8")
-                                           for p in sorted((REPO / "drafts").rglob("*.yaml"))[:12]])
+@pytest.mark.parametrize(
+    "text", TRICKY + [p.read_text(encoding="utf-8") for p in sorted((REPO / "drafts").rglob("*.yaml"))[:12]]
+)
 def test_fast_and_pure_parsers_agree(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     assert _tree(text, monkeypatch, fast=True) == _tree(text, monkeypatch, fast=False)
 
 
-@pytest.mark.parametrize("text, code, position", [
-    ("a: b: c\n", "yaml-syntax", (1, 5)),
-    ("a:\n\t- x\n", "yaml-tab", (2, 1)),
-    ("a: [1, 2\n", "yaml-syntax", (2, 1)),
-])
-def test_syntax_errors_are_located_by_the_pure_parser(text: str, code: str, position: tuple[int, int],
-                                                      language: str) -> None:
+@pytest.mark.parametrize(
+    "text, code, position",
+    [
+        ("a: b: c\n", "yaml-syntax", (1, 5)),
+        ("a:\n\t- x\n", "yaml-tab", (2, 1)),
+        ("a: [1, 2\n", "yaml-syntax", (2, 1)),
+    ],
+)
+def test_syntax_errors_are_located_by_the_pure_parser(
+    text: str, code: str, position: tuple[int, int], language: str
+) -> None:
     issues = IssueCollector()
     assert yamlsrc.parse(Path("x.yaml"), text, issues)[0] is None
     assert [(i.code, (i.line, i.column)) for i in issues.issues] == [(code, position)]

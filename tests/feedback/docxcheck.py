@@ -37,16 +37,27 @@ def comments(parts: dict[str, bytes]) -> list[ReadComment]:
     out = []
     for comment in root.iter(q(W, "comment")):
         paragraphs = comment.findall(q(W, "p"))
-        out.append(ReadComment(comment.get(q(W, "id")), comment.get(q(W, "author")),
-                               tuple("".join(t.text or "" for t in p.iter(q(W, "t"))) for p in paragraphs),
-                               tuple(p.get(q(W14, "paraId")) for p in paragraphs)))
+        out.append(
+            ReadComment(
+                comment.get(q(W, "id")),
+                comment.get(q(W, "author")),
+                tuple("".join(t.text or "" for t in p.iter(q(W, "t"))) for p in paragraphs),
+                tuple(p.get(q(W14, "paraId")) for p in paragraphs),
+            )
+        )
     return out
 
 
 def extended(parts: dict[str, bytes]) -> list[dict[str, str | None]]:
     root = etree.fromstring(parts["word/commentsExtended.xml"])
-    return [{"paraId": e.get(q(W15, "paraId")), "parent": e.get(q(W15, "paraIdParent")), "done": e.get(q(W15, "done"))}
-            for e in root.iter(q(W15, "commentEx"))]
+    return [
+        {
+            "paraId": e.get(q(W15, "paraId")),
+            "parent": e.get(q(W15, "paraIdParent")),
+            "done": e.get(q(W15, "done")),
+        }
+        for e in root.iter(q(W15, "commentEx"))
+    ]
 
 
 def _inside(element: etree._Element, *names: str) -> bool:
@@ -97,5 +108,6 @@ def content_types(parts: dict[str, bytes]) -> dict[str, str]:
 
 def relationship_targets(parts: dict[str, bytes]) -> dict[str, str]:
     xml = parts["word/_rels/document.xml.rels"].decode()
-    return {t: target for t, target in re.findall(r'Type="([^"]+)" Target="([^"]+)"', xml)} | \
-        {t: target for target, t in re.findall(r'Target="([^"]+)" Type="([^"]+)"', xml)}
+    return {t: target for t, target in re.findall(r'Type="([^"]+)" Target="([^"]+)"', xml)} | {
+        t: target for target, t in re.findall(r'Target="([^"]+)" Type="([^"]+)"', xml)
+    }

@@ -6,8 +6,8 @@ import textwrap
 from pathlib import Path
 
 from pipeline.content.config import load_config
-from pipeline.errors import IssueCollector
 from pipeline.content.workspace import UnitDrafts, read_unit_drafts
+from pipeline.errors import IssueCollector
 
 UNIT = """\
 name: 测试海关
@@ -122,9 +122,14 @@ def write(path: Path, text: str) -> None:
     path.write_text(textwrap.dedent(text), encoding="utf-8")
 
 
-def make_workspace(root: Path, *, drafts: dict[int, str] | None = None,
-                   feedback: dict[int, dict[str, str]] | None = None,
-                   responses: dict[int, str] | None = None, toml: str | None = None) -> Path:
+def make_workspace(
+    root: Path,
+    *,
+    drafts: dict[int, str] | None = None,
+    feedback: dict[int, dict[str, str]] | None = None,
+    responses: dict[int, str] | None = None,
+    toml: str | None = None,
+) -> Path:
     """``root/drafts/u/`` with the given drafts, feedback files (per version, per file stem) and responses."""
     drafts = {1: REPORT_V1, 2: REPORT_V2} if drafts is None else drafts
     feedback = {1: {"rs": FEEDBACK_RS, "jj": FEEDBACK_JJ}} if feedback is None else feedback

@@ -8,16 +8,25 @@ from pathlib import Path
 import docx
 import pytest
 from lxml import etree
+from support.docx_text import paragraph_texts
 
-from feedback.docxcheck import (W, comments, content_types, extended, markers, parts_of, q, ranges,
-                                relationship_targets)
+from feedback.docxcheck import (
+    W,
+    comments,
+    content_types,
+    extended,
+    markers,
+    parts_of,
+    q,
+    ranges,
+    relationship_targets,
+)
 from feedback.fixtures import config_of, load_unit, make_workspace
+from pipeline.content.workspace import template_for
 from pipeline.feedback.annotate import GONE_NOTE
 from pipeline.feedback.api import annotate_redline, load_rounds
 from pipeline.ooxml.comments import PARTS
 from pipeline.render.document import render_report
-from pipeline.content.workspace import template_for
-from support.docx_text import paragraph_texts
 
 DEL = '<w:del w:id="{id}" w:author="t" w:date="2026-01-01T00:00:00Z"><w:r><w:delText>{text}</w:delText></w:r></w:del>'
 INS = '<w:ins w:id="{id}" w:author="t" w:date="2026-01-01T00:00:00Z"><w:r><w:t>{text}</w:t></w:r></w:ins>'
@@ -38,15 +47,22 @@ def hand_redline(new_docx: bytes) -> bytes:
         if text == "全年研究党建工作12次。":
             for run in paragraph.findall(q(W, "r")):
                 paragraph.remove(run)
-            xml = (f'<x xmlns:w="{W}"><w:r><w:t>全年</w:t></w:r>' + DEL.format(id=901, text="多次") +
-                   '<w:r><w:t>研究党建工作</w:t></w:r>' + INS.format(id=902, text="12次") + "<w:r><w:t>。</w:t></w:r></x>")
+            xml = (
+                f'<x xmlns:w="{W}"><w:r><w:t>全年</w:t></w:r>'
+                + DEL.format(id=901, text="多次")
+                + "<w:r><w:t>研究党建工作</w:t></w:r>"
+                + INS.format(id=902, text="12次")
+                + "<w:r><w:t>。</w:t></w:r></x>"
+            )
             paragraph.extend(list(etree.fromstring(xml)))
         if text.startswith("廉政风险防控不到位"):
             deleted = etree.fromstring(
                 f'<w:p xmlns:w="{W}"><w:pPr><w:pStyle w:val="NumberedItem"/><w:rPr>'
                 '<w:del w:id="903" w:author="t" w:date="2026-01-01T00:00:00Z"/></w:rPr></w:pPr>'
-                '<w:bookmarkStart w:id="990" w:name="p-P1"/>' + DEL.format(id=904, text="个别同志理想信念淡化。") +
-                '<w:bookmarkEnd w:id="990"/></w:p>')
+                '<w:bookmarkStart w:id="990" w:name="p-P1"/>'
+                + DEL.format(id=904, text="个别同志理想信念淡化。")
+                + '<w:bookmarkEnd w:id="990"/></w:p>'
+            )
             paragraph.addprevious(deleted)
     parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     return write_package(parts)
@@ -66,8 +82,11 @@ def by_item(parts: dict[str, bytes]) -> dict[str, tuple]:
     """Item id → (root comment, its reply or None, the text its range covers)."""
     found = comments(parts)
     spans = ranges(parts)
-    roots = {c.paragraphs[0].split("（", 1)[0]: c for c in found if c.paragraphs[0][:1].isalpha()
-             and "（" in c.paragraphs[0][:8]}
+    roots = {
+        c.paragraphs[0].split("（", 1)[0]: c
+        for c in found
+        if c.paragraphs[0][:1].isalpha() and "（" in c.paragraphs[0][:8]
+    }
     parents = {e["paraId"]: e["parent"] for e in extended(parts)}
     replies = {parents[c.para_ids[-1]]: c for c in found if parents.get(c.para_ids[-1])}
     return {item: (c, replies.get(c.para_ids[-1]), spans[c.id]) for item, c in roots.items()}
@@ -111,8 +130,9 @@ def test_comment_parts_are_well_formed(annotated) -> None:
     assert len(para_ids) == len(set(para_ids)) and all(int(p, 16) < 0x80000000 for p in para_ids)
     assert [e["paraId"] for e in extended(parts)] == [c.para_ids[-1] for c in found]
     durable = etree.fromstring(parts["word/commentsIds.xml"])
-    durable_ids = [e.get(q("http://schemas.microsoft.com/office/word/2016/wordml/cid", "durableId"))
-                   for e in durable]
+    durable_ids = [
+        e.get(q("http://schemas.microsoft.com/office/word/2016/wordml/cid", "durableId")) for e in durable
+    ]
     assert len(set(durable_ids)) == len(found) and not set(durable_ids) & set(para_ids)
     body_markers = markers(parts)
     assert set(body_markers) == set(ids)
@@ -158,7 +178,9 @@ def test_without_bookmarks_headings_are_found_by_their_text(tmp_path: Path) -> N
     assert items["jj-1"][2] == "主体责任落实"
     assert items["rs-2"][2] == "班子成员按照分工"
     assert items["jj-3"][2] == "廉政风险防控不到位"
-    assert items["rs-1"][2] == "测试海关2025年度抓基层党建工作述职报告"  # target gone, no headings marked: the title
+    assert (
+        items["rs-1"][2] == "测试海关2025年度抓基层党建工作述职报告"
+    )  # target gone, no headings marked: the title
 
 
 ANCHORS = [  # on, quote, expected anchored text, how
@@ -187,9 +209,11 @@ def test_find_anchor(tmp_path: Path, on: str, quote: str | None, expected: str, 
     root = make_workspace(tmp_path)
     unit = load_unit(root)
     old, new = unit.drafts
-    body = parse(parts_of(hand_redline(render_report(new, template_for(root, unit.unit))))["word/document.xml"])[0]
+    body = parse(
+        parts_of(hand_redline(render_report(new, template_for(root, unit.unit))))["word/document.xml"]
+    )[0]
     doc = DocumentMap(body)
     here = Where(tmp_path, 1, 1)
     item = FeedbackItem("x-1", Department("rs", "人事"), on, "意见", "must", quote, here, here, here)
     anchor = find_anchor(doc, item, old, new)
-    assert (doc.text.text[anchor.start:anchor.end], anchor.how) == (expected, how)
+    assert (doc.text.text[anchor.start : anchor.end], anchor.how) == (expected, how)

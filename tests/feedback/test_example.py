@@ -7,14 +7,14 @@ import importlib.util
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO_ROOT, golden
+from support.docx_text import paragraph_texts
+
 from feedback.docxcheck import comments, markers, parts_of, ranges
+from pipeline.content.workspace import load_workspace, template_for
 from pipeline.feedback.api import annotate_redline, check_feedback, load_rounds
 from pipeline.feedback.ledger import build_ledger, format_ledgers
 from pipeline.render.document import render_report
-from pipeline.content.workspace import load_workspace, template_for
-from support.docx_text import paragraph_texts
 
 HAS_REDLINE = importlib.util.find_spec("pipeline.redline.api") is not None
 
@@ -34,9 +34,10 @@ def redline_of(workspace, unit, old, new) -> bytes:
     if HAS_REDLINE:
         from pipeline.redline.api import redline_bytes
 
-        date = dt.datetime.combine(new.report.date, dt.time(0, 0), tzinfo=dt.timezone.utc)
-        result = redline_bytes(render_report(old, template), render_report(new, template),
-                               author=unit.unit.reporter, date=date)
+        date = dt.datetime.combine(new.report.date, dt.time(0, 0), tzinfo=dt.UTC)
+        result = redline_bytes(
+            render_report(old, template), render_report(new, template), author=unit.unit.reporter, date=date
+        )
         return result.docx
     return render_report(new, template)
 
@@ -48,7 +49,9 @@ def answered_rounds(workspace, unit):
 
 def test_golden_ledger(example) -> None:
     workspace, unit = example
-    golden("ledger-qingshigang.txt", format_ledgers([build_ledger(load_rounds(unit, workspace.config))], "text"))
+    golden(
+        "ledger-qingshigang.txt", format_ledgers([build_ledger(load_rounds(unit, workspace.config))], "text")
+    )
 
 
 def test_example_feedback_checks_clean(example) -> None:
@@ -80,8 +83,12 @@ def test_annotated_redline_accepts_to_the_new_draft_and_rejects_to_the_old(examp
     for round_ in answered_rounds(workspace, unit):
         old, new = round_.draft, round_.next_draft
         data = annotate_redline(redline_of(workspace, unit, old, new), old, new, round_, unit.unit.reporter)
-        assert paragraph_texts(accept_or_reject(data, accept=True)) == paragraph_texts(render_report(new, template))
-        assert paragraph_texts(accept_or_reject(data, accept=False)) == paragraph_texts(render_report(old, template))
+        assert paragraph_texts(accept_or_reject(data, accept=True)) == paragraph_texts(
+            render_report(new, template)
+        )
+        assert paragraph_texts(accept_or_reject(data, accept=False)) == paragraph_texts(
+            render_report(old, template)
+        )
 
 
 @pytest.mark.libreoffice

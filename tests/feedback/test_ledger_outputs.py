@@ -12,10 +12,10 @@ import pytest
 
 from feedback.fixtures import REPORT_V1, RESPONSES_V2, config_of, load_unit, make_workspace
 from pipeline.cli.main import main
+from pipeline.content.workspace import template_for
 from pipeline.feedback.api import ledger_for, write_ledger_outputs
 from pipeline.feedback.chart import chart_png
 from pipeline.feedback.ledger import Tally, format_ledgers
-from pipeline.content.workspace import template_for
 
 
 def test_counts_and_rate(tmp_path: Path) -> None:
@@ -50,16 +50,30 @@ def test_formats(tmp_path: Path) -> None:
     assert "v1→v2  纪检监察 jj      3        2       1         0     0     66.7%" in text
 
 
-@pytest.mark.parametrize("args, responses, code, expected", [
-    (["feedback", "check"], None, 0, "0 errors, 0 warnings, 0 pending"),
-    (["feedback", "check", "u"], {2: RESPONSES_V2.replace("  - item: rs-1\n    status: adopted\n", "")}, 1,
-     "error feedback-missing-response 人事（rs）对第1稿的意见rs-1没有答复"),
-    (["feedback", "check", "nope"], None, 2, "no unit 'nope'"),
-    (["feedback", "ledger", "u", "--format", "csv"], None, 0, "u,v1→v2,rs,人事,2,1,0,1,0,0.5000"),
-    (["feedback", "ledger", "--format", "xml"], None, 2, "Invalid value for '--format'"),
-])
-def test_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-             args: list[str], responses: dict | None, code: int, expected: str) -> None:
+@pytest.mark.parametrize(
+    "args, responses, code, expected",
+    [
+        (["feedback", "check"], None, 0, "0 errors, 0 warnings, 0 pending"),
+        (
+            ["feedback", "check", "u"],
+            {2: RESPONSES_V2.replace("  - item: rs-1\n    status: adopted\n", "")},
+            1,
+            "error feedback-missing-response 人事（rs）对第1稿的意见rs-1没有答复",
+        ),
+        (["feedback", "check", "nope"], None, 2, "no unit 'nope'"),
+        (["feedback", "ledger", "u", "--format", "csv"], None, 0, "u,v1→v2,rs,人事,2,1,0,1,0,0.5000"),
+        (["feedback", "ledger", "--format", "xml"], None, 2, "Invalid value for '--format'"),
+    ],
+)
+def test_cli(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+    responses: dict | None,
+    code: int,
+    expected: str,
+) -> None:
     root = make_workspace(tmp_path, responses=responses)
     monkeypatch.chdir(root)
     assert main(args) == code
@@ -67,8 +81,9 @@ def test_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.Cap
     assert expected in captured.out + captured.err
 
 
-def test_cli_lists_pending_items(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_lists_pending_items(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(make_workspace(tmp_path, drafts={1: REPORT_V1}, responses={}))
     assert main(["feedback", "check"]) == 0
     assert "pending: u v1 rs-1 (人事) on P1: 请写明涉及几名干部。" in capsys.readouterr().out

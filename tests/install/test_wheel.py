@@ -21,7 +21,9 @@ BUILD_TIME_ONLY = {".po", ".pot"}
 
 
 def _tracked_package_files() -> set[str]:
-    listed = subprocess.run(["git", "ls-files", "pipeline"], cwd=REPO, capture_output=True, text=True, check=True)
+    listed = subprocess.run(
+        ["git", "ls-files", "pipeline"], cwd=REPO, capture_output=True, text=True, check=True
+    )
     files: set[str] = set()
     for name in listed.stdout.splitlines():
         path = REPO / name
@@ -40,11 +42,26 @@ def wheel_names(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     # Build from a copy: setuptools writes build/ next to pyproject.toml, and build/ is our output folder.
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(REPO / name, src / name)
-    shutil.copytree(REPO / "pipeline", src / "pipeline", symlinks=False,
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        REPO / "pipeline", src / "pipeline", symlinks=False, ignore=shutil.ignore_patterns("__pycache__")
+    )
     out = tmp_path_factory.mktemp("dist")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out),
-                    str(src)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(src),
+        ],
+        check=True,
+        capture_output=True,
+    )
     (wheel,) = out.glob("shuzhi-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         return {n for n in archive.namelist() if not n.startswith("shuzhi-")}
@@ -52,7 +69,9 @@ def wheel_names(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
 
 def test_every_tracked_package_file_is_in_the_wheel(wheel_names: set[str]) -> None:
     missing = sorted(_tracked_package_files() - wheel_names)
-    assert not missing, f"package files left out of the wheel (add them to [tool.setuptools.package-data]): {missing}"
+    assert not missing, (
+        f"package files left out of the wheel (add them to [tool.setuptools.package-data]): {missing}"
+    )
 
 
 def test_the_wheel_holds_the_entry_point(wheel_names: set[str]) -> None:

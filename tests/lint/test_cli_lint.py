@@ -23,23 +23,30 @@ def _disable_rectification(root: Path) -> None:
     from pipeline.lint.rules import load_rules
 
     ids = [r.id for r in load_rules() if r.category == "rectification"]
-    (root / "shuzhi.toml").write_text("[lint]\ndisable = [" + ", ".join(f'"{i}"' for i in ids) + "]\n",
-                                      encoding="utf-8")
+    (root / "shuzhi.toml").write_text(
+        "[lint]\ndisable = [" + ", ".join(f'"{i}"' for i in ids) + "]\n", encoding="utf-8"
+    )
 
 
-@pytest.mark.parametrize(("args", "code"), [
-    (["lint"], 1),  # every draft: v1 has errors
-    (["lint", "--latest"], 0),  # v2 is clean
-    (["lint", CLEAN], 0),
-    (["lint", DIRTY], 1),
-    (["lint", "drafts", "--latest"], 0),
-    (["lint", "--latest", DIRTY], 0),  # v1 is history: not the unit's latest draft (a pre-commit edit to it)
-    (["lint", "--latest", DIRTY, CLEAN], 0),
-    (["lint", "--latest", "--strict"], 0),
-    (["lint", "--format", "sarif"], 1),
-    (["lint", "--format", "github"], 1),
-    (["lint", "--format", "json", CLEAN], 0),
-])
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["lint"], 1),  # every draft: v1 has errors
+        (["lint", "--latest"], 0),  # v2 is clean
+        (["lint", CLEAN], 0),
+        (["lint", DIRTY], 1),
+        (["lint", "drafts", "--latest"], 0),
+        (
+            ["lint", "--latest", DIRTY],
+            0,
+        ),  # v1 is history: not the unit's latest draft (a pre-commit edit to it)
+        (["lint", "--latest", DIRTY, CLEAN], 0),
+        (["lint", "--latest", "--strict"], 0),
+        (["lint", "--format", "sarif"], 1),
+        (["lint", "--format", "github"], 1),
+        (["lint", "--format", "json", CLEAN], 0),
+    ],
+)
 def test_exit_codes(lint_ws: Path, capsys, args: list[str], code: int) -> None:
     _disable_rectification(lint_ws)
     assert _run(args, capsys)[0] == code
@@ -53,29 +60,39 @@ def test_strict_fails_on_warnings(lint_ws: Path, capsys) -> None:
     assert _run(["lint", "--strict", str(path)], capsys)[0] == 1
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["lint", "nope.yaml"], "no such file"),
-    (["lint", "--format", "xml"], "Invalid value"),
-    (["lint", "--trend", "nosuch"], "no unit 'nosuch'"),
-    (["lint", "drafts/demo/unit.yaml"], "unit.yaml describes the unit, not a draft"),
-    (["lint", "--trend", "demo", "--latest"], "it takes no PATHS, --latest or --strict"),
-    (["lint", "--trend", "demo", CLEAN], "it takes no PATHS, --latest or --strict"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["lint", "nope.yaml"], "no such file"),
+        (["lint", "--format", "xml"], "Invalid value"),
+        (["lint", "--trend", "nosuch"], "no unit 'nosuch'"),
+        (["lint", "drafts/demo/unit.yaml"], "unit.yaml describes the unit, not a draft"),
+        (["lint", "--trend", "demo", "--latest"], "it takes no PATHS, --latest or --strict"),
+        (["lint", "--trend", "demo", CLEAN], "it takes no PATHS, --latest or --strict"),
+    ],
+)
 def test_usage_errors_exit_2(lint_ws: Path, capsys, args: list[str], message: str) -> None:
     code, out, err = _run(args, capsys)
     assert code == 2 and message in out + err
     assert "Traceback" not in out + err
 
 
-@pytest.mark.parametrize(("toml", "message"), [
-    ('[lint]\ndisable = ["no-such-rule"]\n', "shuzhi.toml: lint.disable: lint configuration names an unknown rule"),
-    ('[lint.severity]\nhedging-minorty = "error"\n', "did you mean 'hedging-minority'?"),
-    ('[lint]\ndisable = ["x"\n', "shuzhi.toml:2:15: TOML syntax error: Unclosed array"),
-    ("[lint\n", "shuzhi.toml:1:6: TOML syntax error"),
-    ("[lint]\ndisable = ", "shuzhi.toml:2:11: TOML syntax error"),  # at the end of the document
-])
-def test_bad_config_exits_2_naming_file_and_place(lint_ws: Path, capsys, monkeypatch: pytest.MonkeyPatch,
-                                                  toml: str, message: str) -> None:
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        (
+            '[lint]\ndisable = ["no-such-rule"]\n',
+            "shuzhi.toml: lint.disable: lint configuration names an unknown rule",
+        ),
+        ('[lint.severity]\nhedging-minorty = "error"\n', "did you mean 'hedging-minority'?"),
+        ('[lint]\ndisable = ["x"\n', "shuzhi.toml:2:15: TOML syntax error: Unclosed array"),
+        ("[lint\n", "shuzhi.toml:1:6: TOML syntax error"),
+        ("[lint]\ndisable = ", "shuzhi.toml:2:11: TOML syntax error"),  # at the end of the document
+    ],
+)
+def test_bad_config_exits_2_naming_file_and_place(
+    lint_ws: Path, capsys, monkeypatch: pytest.MonkeyPatch, toml: str, message: str
+) -> None:
     monkeypatch.chdir(lint_ws)
     (lint_ws / "shuzhi.toml").write_text(toml, encoding="utf-8")
     code, _, err = _run(["lint"], capsys)
@@ -100,8 +117,19 @@ def test_output_file_and_json(lint_ws: Path, capsys) -> None:
     code, stdout, _ = _run(["lint", "--format", "json", "-o", str(out), DIRTY], capsys)
     assert code == 1 and stdout == ""
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert {"path", "line", "column", "end_line", "end_column", "rule", "category", "severity", "message",
-            "match", "key_path"} <= set(data[0])
+    assert {
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "rule",
+        "category",
+        "severity",
+        "message",
+        "match",
+        "key_path",
+    } <= set(data[0])
 
 
 def test_trend_table_and_json(lint_ws: Path, capsys) -> None:
@@ -164,8 +192,12 @@ def test_example_first_draft_feedback_is_anticipated(repo_root: Path) -> None:
             if not where:
                 continue
             line, col = where[0]
-            if any(f.line <= line <= f.end_line and (f.line < line or f.column < col + len(quote))
-                   and (f.end_line > line or f.end_column > col) for f in findings):
+            if any(
+                f.line <= line <= f.end_line
+                and (f.line < line or f.column < col + len(quote))
+                and (f.end_line > line or f.end_column > col)
+                for f in findings
+            ):
                 covered += 1
             else:
                 missed.append(quote)

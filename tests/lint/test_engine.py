@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.content.config import LintConfig
+from pipeline.content.workspace import load_draft_file
 from pipeline.errors import UserError
 from pipeline.lint.document import from_text
 from pipeline.lint.engine import Linter, lint_draft, lint_paths
-from pipeline.content.workspace import load_draft_file
 
 V1 = Path("drafts/demo/v1/report.yaml")
 LINTER = Linter()
@@ -25,13 +25,16 @@ def _by_rule(findings) -> dict[str, list]:
     return out
 
 
-@pytest.mark.parametrize(("rule", "line", "column", "end_column", "match", "key"), [
-    ("boilerplate-stock", 3, 12, 16, "高度重视", "opening"),
-    ("boilerplate-result", 3, 23, 30, "取得了明显成效", "opening"),
-    ("placeholder-marker", 17, 28, 30, "XX", "areas.integrity.answers.Q3"),
-    ("dangling-reference", 17, 32, 37, "详见附件2", "areas.integrity.answers.Q3"),
-    ("hedging-minority", 21, 11, 15, "个别同志", "problems[0].text"),
-])
+@pytest.mark.parametrize(
+    ("rule", "line", "column", "end_column", "match", "key"),
+    [
+        ("boilerplate-stock", 3, 12, 16, "高度重视", "opening"),
+        ("boilerplate-result", 3, 23, 30, "取得了明显成效", "opening"),
+        ("placeholder-marker", 17, 28, 30, "XX", "areas.integrity.answers.Q3"),
+        ("dangling-reference", 17, 32, 37, "详见附件2", "areas.integrity.answers.Q3"),
+        ("hedging-minority", 21, 11, 15, "个别同志", "problems[0].text"),
+    ],
+)
 def test_findings_point_at_the_text(lint_ws: Path, rule, line, column, end_column, match, key) -> None:
     found = _by_rule(lint_paths([V1]))[rule][0]
     assert (found.line, found.column, found.end_line, found.end_column) == (line, column, line, end_column)
@@ -57,7 +60,9 @@ def test_config_disable_and_severity(lint_ws: Path) -> None:
     assert {f.severity for f in findings if f.rule == "hedging-minority"} == {"error"}
 
 
-@pytest.mark.parametrize("config", [LintConfig(disable=("no-such-rule",)), LintConfig(severity={"nope": "error"})])
+@pytest.mark.parametrize(
+    "config", [LintConfig(disable=("no-such-rule",)), LintConfig(severity={"nope": "error"})]
+)
 def test_unknown_rule_in_config_is_a_user_error(config: LintConfig) -> None:
     with pytest.raises(UserError, match="unknown rule"):
         Linter(config)
@@ -72,8 +77,11 @@ def test_imbalance_uses_the_configured_share(lint_ws: Path) -> None:
 
 def test_missing_answer_is_anchored_at_the_area(tmp_path: Path) -> None:
     report = tmp_path / "report.yaml"
-    report.write_text("date: 2025-01-01\nopening: 报告如下。\nareas:\n  duty:\n    answers:\n"
-                      "      Q1: 全年关党委研究党建工作12次，我主持解决了3个问题。\n", encoding="utf-8")
+    report.write_text(
+        "date: 2025-01-01\nopening: 报告如下。\nareas:\n  duty:\n    answers:\n"
+        "      Q1: 全年关党委研究党建工作12次，我主持解决了3个问题。\n",
+        encoding="utf-8",
+    )
     findings = [f for f in lint_paths([report]) if f.rule == "unanswered-question"]
     assert len(findings) == 15  # the standard set has 16 questions
     q2 = next(f for f in findings if "Q2" in f.message)
@@ -82,11 +90,14 @@ def test_missing_answer_is_anchored_at_the_area(tmp_path: Path) -> None:
     assert q5.key == "areas.grassroots.answers" and q5.line == 4
 
 
-@pytest.mark.parametrize(("name", "content", "expected"), [
-    ("notes.txt", "第一段没有问题。\n关党委高度重视党建工作。\n", [("boilerplate-stock", 2, 4)]),
-    ("notes.md", "# 标题\n\n- 详见附件2。\n\n```\n高度重视\n```\n", [("dangling-reference", 3, 3)]),
-    ("notes.md", "附件2：名单\n\n名单详见附件2。\n", []),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("notes.txt", "第一段没有问题。\n关党委高度重视党建工作。\n", [("boilerplate-stock", 2, 4)]),
+        ("notes.md", "# 标题\n\n- 详见附件2。\n\n```\n高度重视\n```\n", [("dangling-reference", 3, 3)]),
+        ("notes.md", "附件2：名单\n\n名单详见附件2。\n", []),
+    ],
+)
 def test_prose_files(tmp_path: Path, name: str, content: str, expected: list) -> None:
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
@@ -104,11 +115,14 @@ def test_docx_paragraphs(tmp_path: Path) -> None:
     assert ("boilerplate-stock", 2, 4) in found and ("placeholder-marker", 2, 13) in found
 
 
-@pytest.mark.parametrize(("name", "data", "message"), [
-    ("notes.rtf", b"x", "cannot lint"),
-    ("notes.txt", "高度重视".encode("gbk"), "UTF-8"),
-    ("bad.docx", b"not a zip", "not a .docx"),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("notes.rtf", b"x", "cannot lint"),
+        ("notes.txt", "高度重视".encode("gbk"), "UTF-8"),
+        ("bad.docx", b"not a zip", "not a .docx"),
+    ],
+)
 def test_bad_inputs_are_user_errors(tmp_path: Path, name: str, data: bytes, message: str) -> None:
     path = tmp_path / name
     path.write_bytes(data)
@@ -121,20 +135,24 @@ def test_missing_path_is_a_user_error(tmp_path: Path) -> None:
         lint_paths([tmp_path / "nope.yaml"])
 
 
-@pytest.mark.parametrize("opening", [
-    "opening: 前言。关党委高度重视党建工作。\n",
-    "opening: '前言。关党委高度重视党建工作。'\n",
-    'opening: "前言。关党委高度重视党建工作。"\n',
-    "opening: |\n  前言。\n  关党委高度重视党建工作。\n",
-    "opening: >-\n  前言。关党委高度重视党建工作。\n",
-    "opening: |\n  前言。“引号”里的文字，a&b<c>。\n  关党委高度重视党建工作。\n",
-])
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "opening: 前言。关党委高度重视党建工作。\n",
+        "opening: '前言。关党委高度重视党建工作。'\n",
+        'opening: "前言。关党委高度重视党建工作。"\n',
+        "opening: |\n  前言。\n  关党委高度重视党建工作。\n",
+        "opening: >-\n  前言。关党委高度重视党建工作。\n",
+        "opening: |\n  前言。“引号”里的文字，a&b<c>。\n  关党委高度重视党建工作。\n",
+    ],
+)
 def test_positions_in_every_scalar_style(tmp_path: Path, opening: str) -> None:
     path = tmp_path / "report.yaml"
     path.write_text("date: 2025-01-01\n" + opening + "areas: {}\n", encoding="utf-8")
     found = next(f for f in lint_paths([path]) if f.rule == "boilerplate-stock")
     line = path.read_text(encoding="utf-8").split("\n")[found.line - 1]
     assert line[found.column - 1 : found.end_column - 1] == "高度重视" == found.match
+
 
 _ALPHABET = st.sampled_from(list("党建工作高度重视个别同志12次。，、“”XX附件见表1\n八项规定三会一课年月日a "))
 

@@ -9,18 +9,34 @@ from urllib.parse import urljoin, urlparse
 from urllib.request import url2pathname
 
 import pytest
-
-from pipeline.make.check import CHECK_RULES
-from pipeline.lint.engine import Linter
-from pipeline.lint.finding import Finding, RuleDescription
-from pipeline.lint.formats import GITHUB_CAP, caret_line, display_width, format_github, format_json, format_sarif
-from pipeline.lint.readable import format_by_line
-from pipeline.lint.rules import Rule, load_rules
 from conftest import golden
 
+from pipeline.lint.engine import Linter
+from pipeline.lint.finding import Finding, RuleDescription
+from pipeline.lint.formats import (
+    GITHUB_CAP,
+    caret_line,
+    display_width,
+    format_github,
+    format_json,
+    format_sarif,
+)
+from pipeline.lint.readable import format_by_line
+from pipeline.lint.rules import Rule, load_rules
+from pipeline.make.check import CHECK_RULES
+
 #: the categories this package's own rules cover (other packs, e.g. rectification, are left out of goldens)
-OWN_CATEGORIES = ("boilerplate", "hedging", "missing-example", "missing-figure", "imbalance",
-                  "unanswered-question", "not-self-critical", "placeholder", "dangling-reference")
+OWN_CATEGORIES = (
+    "boilerplate",
+    "hedging",
+    "missing-example",
+    "missing-figure",
+    "imbalance",
+    "unanswered-question",
+    "not-self-critical",
+    "placeholder",
+    "dangling-reference",
+)
 
 
 def own_rules_only_config(root: Path) -> None:
@@ -31,9 +47,19 @@ def own_rules_only_config(root: Path) -> None:
 
 
 def _finding(severity: str = "warning", line: int = 1, rule: str = "boilerplate-stock", **kw) -> Finding:
-    values = dict(path=Path("r.yaml"), line=line, column=3, end_line=line, end_column=7, rule=rule,
-                  category="boilerplate", severity=severity, message="删去“高度重视”", match="高度重视",
-                  key_path=("opening",))
+    values = dict(
+        path=Path("r.yaml"),
+        line=line,
+        column=3,
+        end_line=line,
+        end_column=7,
+        rule=rule,
+        category="boilerplate",
+        severity=severity,
+        message="删去“高度重视”",
+        match="高度重视",
+        key_path=("opening",),
+    )
     values.update(kw)
     return Finding(**values)
 
@@ -43,13 +69,16 @@ def test_display_width(text: str, width: int) -> None:
     assert display_width(text) == width
 
 
-@pytest.mark.parametrize(("line", "column", "end", "expected"), [
-    ("ab高度重视", 3, 7, "  ^^^^^^^^"),
-    ("关党委高度重视", 4, 8, "      ^^^^^^^^"),
-    ("关党委XX次", 4, 6, "      ^^"),
-    ("\t高度", 2, 4, "\t^^^^"),
-    ("短", 1, 1, "^^"),
-])
+@pytest.mark.parametrize(
+    ("line", "column", "end", "expected"),
+    [
+        ("ab高度重视", 3, 7, "  ^^^^^^^^"),
+        ("关党委高度重视", 4, 8, "      ^^^^^^^^"),
+        ("关党委XX次", 4, 6, "      ^^"),
+        ("\t高度", 2, 4, "\t^^^^"),
+        ("短", 1, 1, "^^"),
+    ],
+)
 def test_caret_line_counts_wide_characters_twice(line: str, column: int, end: int, expected: str) -> None:
     assert caret_line(line, column, end) == expected
 
@@ -69,7 +98,10 @@ def test_a_long_source_line_is_cut_to_a_window_around_the_hit() -> None:
     line = "甲" * 40 + "高度重视" + "乙" * 40
     finding = _finding(column=41, end_column=45)
     shown = format_by_line([finding], lambda f: line).splitlines()[1:3]
-    assert shown == ["    …" + "甲" * 10 + "高度重视" + "乙" * 10 + "…", "    " + " " * 21 + "^" * 8]  # … is one column wide
+    assert shown == [
+        "    …" + "甲" * 10 + "高度重视" + "乙" * 10 + "…",
+        "    " + " " * 21 + "^" * 8,
+    ]  # … is one column wide
 
 
 def test_json_format_round_trips() -> None:
@@ -88,21 +120,34 @@ def test_sarif_structure() -> None:
     assert driver["name"] == "shuzhi-lint"
     assert {r["id"] for r in driver["rules"]} == {r.id for r in rules}
     for rule in driver["rules"]:
-        assert rule["shortDescription"]["text"] and rule["defaultConfiguration"]["level"] in ("error", "warning", "note")
+        assert rule["shortDescription"]["text"] and rule["defaultConfiguration"]["level"] in (
+            "error",
+            "warning",
+            "note",
+        )
     first, second = run["results"]
-    assert first["ruleId"] == "boilerplate-stock" and first["level"] == "warning" and second["level"] == "note"
+    assert (
+        first["ruleId"] == "boilerplate-stock" and first["level"] == "warning" and second["level"] == "note"
+    )
     assert driver["rules"][first["ruleIndex"]]["id"] == "boilerplate-stock"
     location = first["locations"][0]["physicalLocation"]
     assert location["artifactLocation"] == {"uri": "r.yaml", "uriBaseId": "%SRCROOT%"}
     assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == Path.cwd().resolve().as_uri().rstrip("/") + "/"
-    assert location["region"] == {"startLine": 1, "startColumn": 3, "endLine": 1, "endColumn": 7,
-                                  "snippet": {"text": "高度重视"}}
+    assert location["region"] == {
+        "startLine": 1,
+        "startColumn": 3,
+        "endLine": 1,
+        "endColumn": 7,
+        "snippet": {"text": "高度重视"},
+    }
     assert first["message"]["text"] == "删去“高度重视”"
 
 
 @pytest.mark.parametrize(("errors", "warnings", "left"), [(3, 4, 0), (10, 10, 0), (12, 15, 7), (0, 25, 15)])
 def test_github_commands_are_capped(errors: int, warnings: int, left: int) -> None:
-    findings = [_finding("error", i) for i in range(errors)] + [_finding("warning", i) for i in range(warnings)]
+    findings = [_finding("error", i) for i in range(errors)] + [
+        _finding("warning", i) for i in range(warnings)
+    ]
     lines = format_github(findings).splitlines()
     assert sum(line.startswith("::error ") for line in lines) == min(errors, GITHUB_CAP)
     assert sum(line.startswith("::warning ") for line in lines) == min(warnings, GITHUB_CAP)
@@ -114,7 +159,9 @@ def test_github_commands_are_capped(errors: int, warnings: int, left: int) -> No
 
 def test_github_command_escaping() -> None:
     line = format_github([_finding(message="第一行\n50%", rule="a:b,c")]).strip()
-    assert line == ("::warning file=r.yaml,line=1,col=3,endLine=1,endColumn=7,title=a%3Ab%2Cc::第一行%0A50%25")
+    assert line == (
+        "::warning file=r.yaml,line=1,col=3,endLine=1,endColumn=7,title=a%3Ab%2Cc::第一行%0A50%25"
+    )
 
 
 def test_golden_text_output(lint_ws: Path) -> None:
@@ -159,8 +206,11 @@ def resolve_sarif_uri(location: dict, bases: dict) -> Path:
 
 
 URI_CASES = [
-    ("chinese name with a space", "ws/drafts/青石港 海关/v1/report.yaml",
-     "drafts/%E9%9D%92%E7%9F%B3%E6%B8%AF%20%E6%B5%B7%E5%85%B3/v1/report.yaml"),
+    (
+        "chinese name with a space",
+        "ws/drafts/青石港 海关/v1/report.yaml",
+        "drafts/%E9%9D%92%E7%9F%B3%E6%B8%AF%20%E6%B5%B7%E5%85%B3/v1/report.yaml",
+    ),
     ("plain ascii", "ws/drafts/u/v2/report.yaml", "drafts/u/v2/report.yaml"),
     ("percent and hash", "ws/notes/50% 完成#1.md", "notes/50%25%20%E5%AE%8C%E6%88%90%231.md"),
     ("outside the root", "elsewhere/说明 文档.md", None),
@@ -168,8 +218,9 @@ URI_CASES = [
 
 
 @pytest.mark.parametrize(("case", "relative", "expected"), URI_CASES, ids=[c[0] for c in URI_CASES])
-def test_sarif_uris_are_encoded_and_relative_to_the_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                         case: str, relative: str, expected: str | None) -> None:
+def test_sarif_uris_are_encoded_and_relative_to_the_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str, relative: str, expected: str | None
+) -> None:
     root, real = tmp_path / "ws", tmp_path / relative
     real.parent.mkdir(parents=True)
     real.write_text("x\n", encoding="utf-8")
@@ -194,9 +245,12 @@ RULE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("case", "rule", "category", "severity", "level"), RULE_CASES,
-                         ids=[c[0] for c in RULE_CASES])
-def test_every_sarif_rule_id_is_described(case: str, rule: str, category: str, severity: str, level: str) -> None:
+@pytest.mark.parametrize(
+    ("case", "rule", "category", "severity", "level"), RULE_CASES, ids=[c[0] for c in RULE_CASES]
+)
+def test_every_sarif_rule_id_is_described(
+    case: str, rule: str, category: str, severity: str, level: str
+) -> None:
     """Whatever reported a result, its rule is in tool.driver.rules, at its ruleIndex, described."""
     findings = [_finding("error", 1), _finding(severity, 2, rule=rule, category=category)]
     run = json.loads(format_sarif(findings, load_rules(), extra_rules=CHECK_RULES))["runs"][0]

@@ -6,14 +6,14 @@ import datetime as dt
 from dataclasses import replace
 
 import pytest
-
 from conftest import REPO_ROOT
+from render.fixtures import fixture_draft, fixture_report, fixture_unit
+
 from pipeline.content.config import LintConfig
-from pipeline.lint.checks.rectification import lint_unit
-from pipeline.lint.engine import Linter
 from pipeline.content.model import Measure, Problem
 from pipeline.content.workspace import load_workspace
-from render.fixtures import fixture_draft, fixture_report, fixture_unit
+from pipeline.lint.checks.rectification import lint_unit
+from pipeline.lint.engine import Linter
 
 LINTER = Linter()
 
@@ -22,24 +22,35 @@ def _rect(findings) -> list[tuple[str, str]]:
     return [(f.rule, f.message.split("：")[0]) for f in findings if f.category == "rectification"]
 
 
-@pytest.mark.parametrize("owner, due, expected", [
-    ("关党委", dt.date(2026, 6, 30), []),
-    (None, dt.date(2026, 6, 30), [("measure-unassigned", "整改措施M1没有明确责任单位")]),
-    ("关党委", None, [("measure-unassigned", "整改措施M1没有明确完成时限")]),
-    (None, None, [("measure-unassigned", "整改措施M1没有明确责任单位和完成时限")]),
-])
+@pytest.mark.parametrize(
+    "owner, due, expected",
+    [
+        ("关党委", dt.date(2026, 6, 30), []),
+        (None, dt.date(2026, 6, 30), [("measure-unassigned", "整改措施M1没有明确责任单位")]),
+        ("关党委", None, [("measure-unassigned", "整改措施M1没有明确完成时限")]),
+        (None, None, [("measure-unassigned", "整改措施M1没有明确责任单位和完成时限")]),
+    ],
+)
 def test_measure_owner_and_deadline(owner, due, expected) -> None:
-    report = fixture_report(problems=(Problem("P1", "duty", "我全年只到联系点2次。"),),
-                            measures=(Measure("M1", ("P1",), "每季度到联系点1次。", owner=owner, due=due),))
+    report = fixture_report(
+        problems=(Problem("P1", "duty", "我全年只到联系点2次。"),),
+        measures=(Measure("M1", ("P1",), "每季度到联系点1次。", owner=owner, due=due),),
+    )
     assert _rect(LINTER.lint_draft(fixture_draft(report))) == expected
 
 
 def test_problem_without_measure() -> None:
-    problems = (Problem("P1", "duty", "我全年只到联系点2次。"), Problem("P2", "organisation", "3个支部记录不全。"),
-                Problem("P3", "integrity", "查处违纪问题3起。"))
+    problems = (
+        Problem("P1", "duty", "我全年只到联系点2次。"),
+        Problem("P2", "organisation", "3个支部记录不全。"),
+        Problem("P3", "integrity", "查处违纪问题3起。"),
+    )
     measures = (Measure("M1", ("P1", "P3"), "每季度到联系点1次。", owner="关党委", due=dt.date(2026, 6, 30)),)
-    findings = [f for f in LINTER.lint_draft(fixture_draft(fixture_report(problems=problems, measures=measures)))
-                if f.rule == "problem-without-measure"]
+    findings = [
+        f
+        for f in LINTER.lint_draft(fixture_draft(fixture_report(problems=problems, measures=measures)))
+        if f.rule == "problem-without-measure"
+    ]
     assert [(f.key, f.severity) for f in findings] == [("problems[1].text", "warning")]
     assert "问题P2没有整改措施" in findings[0].message
 
@@ -81,13 +92,11 @@ def test_unit_rule_finds_nothing_on_drafts() -> None:
     assert not [f for f in LINTER.lint_draft(fixture_draft()) if f.rule == "unit-evaluation-items"]
 
 
-
-
 def test_the_check_stage_lints_the_unit_file(workspace_copy) -> None:
+    from pipeline.content.config import load_config
     from pipeline.make.context import BuildContext, BuildOptions
     from pipeline.make.plan import unit_files
     from pipeline.make.unit import UnitResult, _check
-    from pipeline.content.config import load_config
 
     unit_file = workspace_copy / "drafts" / "qingshigang" / "unit.yaml"
     text = unit_file.read_text(encoding="utf-8")

@@ -17,8 +17,11 @@ RULES = load_rules()
 
 
 def _cases(kind: str) -> list:
-    return [pytest.param(rule, example, id=f"{rule.id}-{kind}-{i}")
-            for rule in RULES for i, example in enumerate(getattr(rule, f"{kind}_examples"))]
+    return [
+        pytest.param(rule, example, id=f"{rule.id}-{kind}-{i}")
+        for rule in RULES
+        for i, example in enumerate(getattr(rule, f"{kind}_examples"))
+    ]
 
 
 def _flagged(rule, example) -> bool:
@@ -64,15 +67,21 @@ GOOD_RULE = """\
 """
 
 
-@pytest.mark.parametrize(("replace", "expected"), [
-    (("category: boilerplate", "category: nonsense"), "invalid category 'nonsense'"),
-    (("severity: warning", "severity: fatal"), "invalid severity 'fatal'"),
-    (("extends: existence", "extends: magic"), "invalid extends 'magic'"),
-    (("tokens: [套话]", "patterns: ['(unclosed']"), "invalid regular expression"),
-    (("examples: {flag: [一句套话], pass: [一句实话]}", "examples: {flag: [一句套话]}"), "needs examples"),
-    (("description: 测试", "descripton: 测试"), "unknown key 'descripton'"),
-    (("id: my-rule", "id: My Rule"), "invalid id"),
-])
+@pytest.mark.parametrize(
+    ("replace", "expected"),
+    [
+        (("category: boilerplate", "category: nonsense"), "invalid category 'nonsense'"),
+        (("severity: warning", "severity: fatal"), "invalid severity 'fatal'"),
+        (("extends: existence", "extends: magic"), "invalid extends 'magic'"),
+        (("tokens: [套话]", "patterns: ['(unclosed']"), "invalid regular expression"),
+        (
+            ("examples: {flag: [一句套话], pass: [一句实话]}", "examples: {flag: [一句套话]}"),
+            "needs examples",
+        ),
+        (("description: 测试", "descripton: 测试"), "unknown key 'descripton'"),
+        (("id: my-rule", "id: My Rule"), "invalid id"),
+    ],
+)
 def test_bad_rule_packs_are_located_user_errors(tmp_path: Path, replace, expected) -> None:
     pack = tmp_path / "pack.yaml"
     pack.write_text("pack: mine\nrules:\n" + GOOD_RULE.replace(*replace), encoding="utf-8")
@@ -84,8 +93,10 @@ def test_bad_rule_packs_are_located_user_errors(tmp_path: Path, replace, expecte
 
 def test_extra_pack_adds_and_replaces_rules(tmp_path: Path) -> None:
     pack = tmp_path / "pack.yaml"
-    pack.write_text("pack: mine\nrules:\n" + GOOD_RULE + GOOD_RULE.replace("my-rule", "boilerplate-stock"),
-                    encoding="utf-8")
+    pack.write_text(
+        "pack: mine\nrules:\n" + GOOD_RULE + GOOD_RULE.replace("my-rule", "boilerplate-stock"),
+        encoding="utf-8",
+    )
     rules = {r.id: r for r in load_rules((pack,))}
     assert rules["my-rule"].tokens == ("套话",)
     assert rules["boilerplate-stock"].tokens == ("套话",)

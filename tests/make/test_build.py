@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.cli.main import main
 from pipeline.make.context import BuildOptions
 from pipeline.make.runner import run_build
-from pipeline.cli.main import main
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -63,8 +63,15 @@ def make_workspace(root: Path, units: dict[str, int]) -> Path:
 def outputs(root: Path) -> dict[str, str]:
     """sha256 of every file under build/ (stamps included), by relative path."""
     build = root / "build"
-    return {str(p.relative_to(build)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(build.rglob("*")) if p.is_file()} if build.exists() else {}
+    return (
+        {
+            str(p.relative_to(build)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(build.rglob("*"))
+            if p.is_file()
+        }
+        if build.exists()
+        else {}
+    )
 
 
 def build(root: Path, *args: str) -> int:
@@ -77,13 +84,24 @@ def test_second_build_is_a_no_op_and_a_change_rebuilds_only_what_reads_it(tmp_pa
     first = run_build(root, None, BuildOptions(), jobs=1)
     assert [len(r.built) for r in first.results] == [0, 0]
     report = root / "drafts" / "u2" / "v1" / "report.yaml"
-    report.write_text(report.read_text(encoding="utf-8").replace("解决问题3个", "解决问题4个"), encoding="utf-8")
+    report.write_text(
+        report.read_text(encoding="utf-8").replace("解决问题3个", "解决问题4个"), encoding="utf-8"
+    )
     again = run_build(root, None, BuildOptions(), jobs=1)
     # the draft's report, review and companions, the unit's ledger and web page (they read every draft)
     # and the look-back of the latest draft and the unit's row of the overview
-    assert [r.built for r in again.results] == [[], ["v1/report.docx", "v1/review.docx", "v1/companions",
-                                                     "feedback ledger", "publish/index.html", "lookback.docx",
-                                                     "summary.json"]]
+    assert [r.built for r in again.results] == [
+        [],
+        [
+            "v1/report.docx",
+            "v1/review.docx",
+            "v1/companions",
+            "feedback ledger",
+            "publish/index.html",
+            "lookback.docx",
+            "summary.json",
+        ],
+    ]
 
 
 def test_builds_are_byte_identical(tmp_path: Path) -> None:
@@ -103,7 +121,9 @@ def test_parallel_build_equals_serial_build(tmp_path: Path) -> None:
     assert outputs(serial) == outputs(parallel)
 
 
-def test_bad_input_exits_2_and_leaves_previous_outputs_intact(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_input_exits_2_and_leaves_previous_outputs_intact(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_workspace(tmp_path, {"u1": 1})
     assert build(root) == 0
     before = outputs(root)
@@ -119,12 +139,17 @@ def test_bad_input_exits_2_and_leaves_previous_outputs_intact(tmp_path: Path, ca
     assert report.read_bytes() != original  # the pipeline never rewrites drafts
 
 
-@pytest.mark.parametrize("template_bytes, message", [
-    (b"not a zip", "template"),
-    (None, "the template uses a variable the report does not have"),
-], ids=["corrupt template", "missing variable"])
-def test_a_bad_unit_template_is_bad_input_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                 template_bytes: bytes | None, message: str) -> None:
+@pytest.mark.parametrize(
+    "template_bytes, message",
+    [
+        (b"not a zip", "template"),
+        (None, "the template uses a variable the report does not have"),
+    ],
+    ids=["corrupt template", "missing variable"],
+)
+def test_a_bad_unit_template_is_bad_input_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], template_bytes: bytes | None, message: str
+) -> None:
     root = make_workspace(tmp_path, {"u1": 1})
     unit_dir = root / "drafts" / "u1"
     if template_bytes is None:  # the house template with a variable no report has
@@ -154,8 +179,9 @@ def test_a_failing_unit_does_not_block_the_others(tmp_path: Path, capsys: pytest
     assert "3 units" in text and "1 failed" in text
 
 
-def test_a_bug_in_one_unit_is_reported_and_the_others_are_built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_bug_in_one_unit_is_reported_and_the_others_are_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import dataclasses
 
     from pipeline.make import unit as unit_module
@@ -180,8 +206,12 @@ def test_a_bug_in_one_unit_is_reported_and_the_others_are_built(tmp_path: Path, 
 
 def test_a_killed_build_leaves_valid_outputs_and_the_next_build_completes_it(tmp_path: Path) -> None:
     root = make_workspace(tmp_path, {f"u{i:02d}": 3 for i in range(12)})
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "build", "--root", str(root), "--jobs", "1", "--quiet"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=root)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "build", "--root", str(root), "--jobs", "1", "--quiet"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=root,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(list((root / "build").rglob("report.docx"))) < 3:
         time.sleep(0.02)

@@ -45,7 +45,7 @@ def example_checked(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_check_passes_on_the_example(example_checked: Path) -> None:
-    assert (latest_dir(example_checked).name)
+    assert latest_dir(example_checked).name
     built = example_checked / "build" / "qingshigang"
     assert (built / "redline").is_dir() and (built / "feedback-ledger.docx").is_file()
 
@@ -63,7 +63,9 @@ def _plant_unanswered_feedback(root: Path) -> str:
     lines = responses.read_text(encoding="utf-8").splitlines(keepends=True)
     start = next(i for i, line in enumerate(lines) if line.lstrip().startswith("- item:"))
     item = lines[start].split("item:")[1].split("#")[0].strip()
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].lstrip().startswith("- item:")), len(lines))
+    end = next(
+        (i for i in range(start + 1, len(lines)) if lines[i].lstrip().startswith("- item:")), len(lines)
+    )
     responses.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
     return item
 
@@ -71,7 +73,9 @@ def _plant_unanswered_feedback(root: Path) -> str:
 def _plant_lint_error(root: Path) -> str:
     report = latest_dir(root) / "report.yaml"
     text = report.read_text(encoding="utf-8")
-    report.write_text(text.replace("opening: |\n", "opening: |\n  TODO：此处填写开头。\n", 1), encoding="utf-8")
+    report.write_text(
+        text.replace("opening: |\n", "opening: |\n  TODO：此处填写开头。\n", 1), encoding="utf-8"
+    )
     return "placeholder"
 
 
@@ -82,13 +86,21 @@ def _bad_input_code(root: Path) -> int:
     return 1 if len(units) > 1 else 2
 
 
-@pytest.mark.parametrize("plant,expected_code", [
-    (_plant_unknown_key, None),  # bad input in one unit: 1 when others were checked, 2 when it is the only one
-    (_plant_unanswered_feedback, 1),
-    (_plant_lint_error, 1),
-], ids=["unknown key", "unanswered feedback", "lint error"])
-def test_check_fails_on_planted_defects(example_checked: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                        plant, expected_code: int) -> None:
+@pytest.mark.parametrize(
+    "plant,expected_code",
+    [
+        (
+            _plant_unknown_key,
+            None,
+        ),  # bad input in one unit: 1 when others were checked, 2 when it is the only one
+        (_plant_unanswered_feedback, 1),
+        (_plant_lint_error, 1),
+    ],
+    ids=["unknown key", "unanswered feedback", "lint error"],
+)
+def test_check_fails_on_planted_defects(
+    example_checked: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], plant, expected_code: int
+) -> None:
     root = tmp_path / "ws"
     shutil.copytree(example_checked, root)  # with its build/: the check stays incremental
     expected = plant(root)
@@ -99,8 +111,9 @@ def test_check_fails_on_planted_defects(example_checked: Path, tmp_path: Path, c
     assert re.search(r"drafts/qingshigang/v\d+/(report|responses)\.yaml:\d+:\d+", output), output
 
 
-def test_changed_since_checks_only_the_touched_unit(example_checked: Path, tmp_path: Path,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_changed_since_checks_only_the_touched_unit(
+    example_checked: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = tmp_path / "ws"
     shutil.copytree(example_checked, root)
     other = root / "drafts" / "second-unit"
@@ -118,23 +131,30 @@ def test_changed_since_checks_only_the_touched_unit(example_checked: Path, tmp_p
     assert "qingshigang:" not in output and "second-unit:" in output
 
 
-def test_changed_since_ignores_what_landed_on_the_base_after_branching(example_checked: Path, tmp_path: Path,
-                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_changed_since_ignores_what_landed_on_the_base_after_branching(
+    example_checked: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A pull request is checked for its own changes: a template change merged on main later is not one."""
     root = tmp_path / "ws"
     shutil.copytree(example_checked, root)
     shutil.copytree(root / "drafts" / "qingshigang", root / "drafts" / "second-unit")
     git = ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
     (root / ".gitignore").write_text("/build/\n", encoding="utf-8")
-    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "drafts"],
-                 ["checkout", "-q", "-b", "feature"]):
+    for args in (
+        ["init", "-q", "-b", "main"],
+        ["add", "-A"],
+        ["commit", "-qm", "drafts"],
+        ["checkout", "-q", "-b", "feature"],
+    ):
         subprocess.run([*git, *args], check=True)
     report = root / "drafts" / "second-unit" / latest_dir(root).name / "report.yaml"
     report.write_text(report.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     subprocess.run([*git, "commit", "-qam", "edit second-unit"], check=True)
     subprocess.run([*git, "checkout", "-q", "main"], check=True)
     (root / "templates" / "questions" / "standard.yaml").write_text(
-        (root / "templates" / "questions" / "standard.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        (root / "templates" / "questions" / "standard.yaml").read_text(encoding="utf-8") + "\n",
+        encoding="utf-8",
+    )
     subprocess.run([*git, "commit", "-qam", "template change on main"], check=True)
     subprocess.run([*git, "checkout", "-q", "feature"], check=True)
     code, output = run_check(root, capsys, "--changed-since", "main")
@@ -142,15 +162,17 @@ def test_changed_since_ignores_what_landed_on_the_base_after_branching(example_c
     assert code == 0, output
 
 
-def test_changed_since_with_a_bad_revision_is_a_usage_error(example_checked: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_changed_since_with_a_bad_revision_is_a_usage_error(
+    example_checked: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, output = run_check(example_checked, capsys, "--changed-since", "no-such-rev")
     assert code == 2
     assert "git diff --name-only failed" in output and "Traceback" not in output
 
 
-def test_input_errors_are_annotated_and_in_the_sarif(example_checked: Path, tmp_path: Path,
-                                                     capsys: pytest.CaptureFixture[str],
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_input_errors_are_annotated_and_in_the_sarif(
+    example_checked: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A typo'd key must reach the pull request as an annotation and code scanning as a result."""
     import json
 
@@ -180,9 +202,9 @@ def _sarif_file(location: dict, bases: dict) -> Path:
     return Path(url2pathname(urlparse(uri).path))
 
 
-def test_sarif_describes_every_rule_and_names_real_files(example_checked: Path, tmp_path: Path,
-                                                         capsys: pytest.CaptureFixture[str],
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sarif_describes_every_rule_and_names_real_files(
+    example_checked: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Lint, feedback and input-error results: each rule described at its ruleIndex, each URI the file."""
     root = tmp_path / "ws"
     shutil.copytree(example_checked, root)
@@ -190,8 +212,12 @@ def test_sarif_describes_every_rule_and_names_real_files(example_checked: Path, 
     _plant_lint_error(root)
     odd = root / "drafts" / "第二 单位" / "unit.yaml"  # a unit folder whose name needs percent-encoding
     odd.parent.mkdir()
-    odd.write_text((root / "drafts" / "qingshigang" / "unit.yaml").read_text(encoding="utf-8")
-                   .replace("\nname:", "\nnamez:", 1), encoding="utf-8")
+    odd.write_text(
+        (root / "drafts" / "qingshigang" / "unit.yaml")
+        .read_text(encoding="utf-8")
+        .replace("\nname:", "\nnamez:", 1),
+        encoding="utf-8",
+    )
     sarif = tmp_path / "check.sarif"
     monkeypatch.chdir(tmp_path)  # not the root: URIs are relative to the workspace, not the current folder
     code, output = run_check(root, capsys, "--sarif", str(sarif))
@@ -206,6 +232,9 @@ def test_sarif_describes_every_rule_and_names_real_files(example_checked: Path, 
         assert location["uriBaseId"] == "%SRCROOT%" and _sarif_file(location, bases).is_file(), location
     categories = {rules[r["ruleIndex"]]["properties"]["category"] for r in run["results"]}
     assert {"feedback", "content", "placeholder"} <= categories
-    odd_uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]
-                if r["ruleId"] in CODES}
+    odd_uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in run["results"]
+        if r["ruleId"] in CODES
+    }
     assert odd_uris == {"drafts/%E7%AC%AC%E4%BA%8C%20%E5%8D%95%E4%BD%8D/unit.yaml"}

@@ -17,11 +17,14 @@ def make(root: Path, names: list[str]) -> None:
         path.write_text("x", encoding="utf-8")
 
 
-@pytest.mark.parametrize("names", [
-    [],
-    ["report.docx"],
-    ["report.docx", "questions/standard.yaml", "evaluation/standard.yaml", ".hidden", "a/b/c/deep.txt"],
-])
+@pytest.mark.parametrize(
+    "names",
+    [
+        [],
+        ["report.docx"],
+        ["report.docx", "questions/standard.yaml", "evaluation/standard.yaml", ".hidden", "a/b/c/deep.txt"],
+    ],
+)
 def test_files_under_matches_rglob(tmp_path: Path, names: list[str]) -> None:
     make(tmp_path / "templates", names)
     (tmp_path / "templates").mkdir(exist_ok=True)
@@ -31,11 +34,14 @@ def test_files_under_matches_rglob(tmp_path: Path, names: list[str]) -> None:
     assert files_under(tmp_path / "missing") == []
 
 
-@pytest.mark.parametrize("names", [
-    [],
-    ["dept1.yaml"],
-    ["b.yaml", "a.yaml", "notes.txt", "c.yml", ".hidden.yaml", "sub/x.yaml"],
-])
+@pytest.mark.parametrize(
+    "names",
+    [
+        [],
+        ["dept1.yaml"],
+        ["b.yaml", "a.yaml", "notes.txt", "c.yml", ".hidden.yaml", "sub/x.yaml"],
+    ],
+)
 def test_feedback_files_match_glob(tmp_path: Path, names: list[str]) -> None:
     unit = tmp_path / "drafts" / "u1"
     make(unit / "v1", ["report.yaml"])
@@ -47,15 +53,18 @@ def test_feedback_files_match_glob(tmp_path: Path, names: list[str]) -> None:
     assert files.feedback_files(2) == []  # no such draft
 
 
-@pytest.mark.parametrize("name, removed", [
-    (".report.docx.abc123.tmp", True),
-    ("..tmp", True),
-    (".tmp", False),
-    ("report.tmp", False),
-    (".stamps.json", False),
-    ("v1/.report.docx.x.tmp", True),
-    ("redline/deeper/.v1-v2.docx.q.tmp", True),
-])
+@pytest.mark.parametrize(
+    "name, removed",
+    [
+        (".report.docx.abc123.tmp", True),
+        ("..tmp", True),
+        (".tmp", False),
+        ("report.tmp", False),
+        (".stamps.json", False),
+        ("v1/.report.docx.x.tmp", True),
+        ("redline/deeper/.v1-v2.docx.q.tmp", True),
+    ],
+)
 def test_leftover_temp_files_are_removed(tmp_path: Path, name: str, removed: bool) -> None:
     make(tmp_path, [name, "v1/report.docx"])
     _remove_leftover_temp_files(tmp_path)

@@ -6,36 +6,41 @@ from pathlib import Path
 
 import pytest
 
+from make.test_build import make_workspace
+from pipeline.cli.main import main
 from pipeline.make.context import BuildOptions
 from pipeline.make.runner import run_build, summary_lines
 from pipeline.make.shard import Shard, shard_of
-from pipeline.cli.main import main
-
-from make.test_build import make_workspace
 
 NAMES = [f"unit-{i:04d}" for i in range(1, 201)] + ["qingshigang", "青石港海关", "a", "z-last"]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("1/1", Shard(1, 1)),
-    ("2/4", Shard(2, 4)),
-    (" 4 / 4 ", Shard(4, 4)),
-    ("10/12", Shard(10, 12)),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("1/1", Shard(1, 1)),
+        ("2/4", Shard(2, 4)),
+        (" 4 / 4 ", Shard(4, 4)),
+        ("10/12", Shard(10, 12)),
+    ],
+)
 def test_parse(text: str, expected: Shard) -> None:
     assert Shard.parse(text) == expected
     assert str(expected) == f"{expected.index}/{expected.count}"
 
 
-@pytest.mark.parametrize("text, message", [
-    ("0/4", "K must be between 1 and N"),
-    ("5/4", "K must be between 1 and N"),
-    ("1/0", "K must be between 1 and N"),
-    ("1", "is not K/N"),
-    ("a/b", "is not K/N"),
-    ("-1/4", "is not K/N"),
-    ("", "is not K/N"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("0/4", "K must be between 1 and N"),
+        ("5/4", "K must be between 1 and N"),
+        ("1/0", "K must be between 1 and N"),
+        ("1", "is not K/N"),
+        ("a/b", "is not K/N"),
+        ("-1/4", "is not K/N"),
+        ("", "is not K/N"),
+    ],
+)
 def test_parse_rejects(text: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         Shard.parse(text)
@@ -60,9 +65,16 @@ def test_adding_units_never_moves_a_unit(others: int) -> None:
     assert all(Path("drafts/unit-0001") not in Shard(k, 4).select(dirs) for k in range(1, 5) if k != home)
 
 
-@pytest.mark.parametrize("name, count, expected", [
-    ("unit-0001", 2, 2), ("unit-0001", 4, 2), ("unit-0002", 4, 3), ("qingshigang", 3, 2), ("青石港海关", 4, 4),
-])
+@pytest.mark.parametrize(
+    "name, count, expected",
+    [
+        ("unit-0001", 2, 2),
+        ("unit-0001", 4, 2),
+        ("unit-0002", 4, 3),
+        ("qingshigang", 3, 2),
+        ("青石港海关", 4, 4),
+    ],
+)
 def test_group_values_are_stable(name: str, count: int, expected: int) -> None:
     """Fixed values: a change of the hash would silently reshuffle every CI shard."""
     assert shard_of(name, count) == expected
@@ -83,15 +95,24 @@ def test_build_shards_together_build_every_unit_once(tmp_path: Path, count: int)
     assert sorted(p.name for p in (root / "build").iterdir()) == sorted(units)
 
 
-@pytest.mark.parametrize("args, code, expected", [
-    (["--shard", "1/1"], 0, "shard 1/1: 3 of 3 units"),
-    (["u0", "u1", "--shard", f"{shard_of('u0', 2)}/2"], 0, "of 2 units"),
-    (["--shard", "3/2"], 2, "K must be between 1 and N"),
-    (["--shard", "half"], 2, "is not K/N"),
-])
+@pytest.mark.parametrize(
+    "args, code, expected",
+    [
+        (["--shard", "1/1"], 0, "shard 1/1: 3 of 3 units"),
+        (["u0", "u1", "--shard", f"{shard_of('u0', 2)}/2"], 0, "of 2 units"),
+        (["--shard", "3/2"], 2, "K must be between 1 and N"),
+        (["--shard", "half"], 2, "is not K/N"),
+    ],
+)
 @pytest.mark.parametrize("command", ["build", "check"])
-def test_cli_shard(tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, args: list[str],
-                   code: int, expected: str) -> None:
+def test_cli_shard(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    command: str,
+    args: list[str],
+    code: int,
+    expected: str,
+) -> None:
     root = make_workspace(tmp_path, {"u0": 1, "u1": 1, "u2": 1})
     _disable_lint(root)  # check lints the latest drafts: the tiny test drafts are no model reports
     assert main([command, "--root", str(root), *args]) == code

@@ -25,14 +25,18 @@ def reference_combine(digests: FileDigests, root: Path, paths: list[Path], extra
     return h.hexdigest()
 
 
-@pytest.mark.parametrize("root_name, inside, outside", [
-    ("ws", ["shuzhi.toml", "drafts/u1/v1/report.yaml", "drafts/青石港/unit.yaml"], []),
-    ("ws", ["drafts/u1/v1/report.yaml", "missing.yaml"], ["elsewhere.yaml"]),
-    ("ws-prefix", ["a.yaml"], ["ws-prefix-sibling/b.yaml"]),  # a sibling whose name starts like the root
-    ("ws/", ["x/y.yaml"], []),  # the root spelled with a trailing slash
-])
-def test_combine_matches_the_relative_to_digest(tmp_path: Path, root_name: str, inside: list[str],
-                                                outside: list[str]) -> None:
+@pytest.mark.parametrize(
+    "root_name, inside, outside",
+    [
+        ("ws", ["shuzhi.toml", "drafts/u1/v1/report.yaml", "drafts/青石港/unit.yaml"], []),
+        ("ws", ["drafts/u1/v1/report.yaml", "missing.yaml"], ["elsewhere.yaml"]),
+        ("ws-prefix", ["a.yaml"], ["ws-prefix-sibling/b.yaml"]),  # a sibling whose name starts like the root
+        ("ws/", ["x/y.yaml"], []),  # the root spelled with a trailing slash
+    ],
+)
+def test_combine_matches_the_relative_to_digest(
+    tmp_path: Path, root_name: str, inside: list[str], outside: list[str]
+) -> None:
     root = tmp_path / root_name
     paths = [root / name for name in inside] + [tmp_path / name for name in outside]
     for path in paths:
@@ -49,14 +53,18 @@ def read(folder: Path) -> dict[str, str] | None:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
-@pytest.mark.parametrize("flush_seconds, flush, written", [
-    (3600.0, None, False),  # recently written: wait for the batch
-    (0.0, None, True),  # the batch interval has passed
-    (3600.0, True, True),  # forced
-    (0.0, False, False),  # deferred to flush()
-])
-def test_record_writes_in_batches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, flush_seconds: float,
-                                  flush: bool | None, written: bool) -> None:
+@pytest.mark.parametrize(
+    "flush_seconds, flush, written",
+    [
+        (3600.0, None, False),  # recently written: wait for the batch
+        (0.0, None, True),  # the batch interval has passed
+        (3600.0, True, True),  # forced
+        (0.0, False, False),  # deferred to flush()
+    ],
+)
+def test_record_writes_in_batches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, flush_seconds: float, flush: bool | None, written: bool
+) -> None:
     monkeypatch.setattr(stamps_module, "FLUSH_SECONDS", flush_seconds)
     stamps = Stamps(tmp_path)
     stamps.record([tmp_path / "v1" / "report.docx"], "d1", flush=flush)

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli.main import main
+from pipeline.content.workspace import load_workspace
 from pipeline.publish import page_html, publish_unit
 from pipeline.render.context import chinese_date, paragraphs
-from pipeline.content.workspace import load_workspace
 
 UNIT = "qingshigang"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -23,9 +23,21 @@ CONSOLE = re.compile(r"CONSOLE|Uncaught|Refused to", re.I)
 
 def chromium(url: str, profile: Path, *extra: str) -> subprocess.CompletedProcess:
     """Headless Chromium on ``url`` with no network side channels; console messages go to stderr."""
-    args = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
-            "--enable-logging=stderr", "--v=0", *extra, url]
+    args = [
+        str(CHROMIUM),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={profile}",
+        "--enable-logging=stderr",
+        "--v=0",
+        *extra,
+        url,
+    ]
     return subprocess.run(args, capture_output=True, text=True, timeout=180, check=False)
 
 
@@ -110,7 +122,7 @@ def test_causes_and_unplaced_text_are_on_the_page() -> None:
 
     report = fixture_report(causes="根源在于我抓党建的责任意识不强。", unplaced=("附：支部名单",))
     html = page_html(fixture_draft(report))
-    assert '<h2>六、原因分析</h2>' in html and "<h2>七、下一步打算</h2>" in html  # numbered as in Word
+    assert "<h2>六、原因分析</h2>" in html and "<h2>七、下一步打算</h2>" in html  # numbered as in Word
     assert "<p>根源在于我抓党建的责任意识不强。</p>" in html
     assert "<h2>待归位内容</h2>" in html and "<p><mark>附：支部名单</mark></p>" in html
     plain = page_html(fixture_draft())

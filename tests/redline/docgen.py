@@ -8,8 +8,32 @@ from dataclasses import dataclass
 
 import docx
 
-WORDS = ("党建", "工作", "责任", "落实", "检查", "问题", "整改", "支部", "党员", "制度", "监督", "基层",
-         "组织", "学习", "教育", "考核", "海关", "廉政", "作风", "会议", "推进", "完善", "加强", "开展")
+WORDS = (
+    "党建",
+    "工作",
+    "责任",
+    "落实",
+    "检查",
+    "问题",
+    "整改",
+    "支部",
+    "党员",
+    "制度",
+    "监督",
+    "基层",
+    "组织",
+    "学习",
+    "教育",
+    "考核",
+    "海关",
+    "廉政",
+    "作风",
+    "会议",
+    "推进",
+    "完善",
+    "加强",
+    "开展",
+)
 LATIN = ("OA", "system", "PDCA", "KPI", "review", "Word")
 PUNCT = "，。；、：！？"
 
@@ -20,9 +44,15 @@ def sentence(rng: random.Random, length: int) -> str:
     size = 0
     while size < length:
         roll = rng.random()
-        piece = (str(rng.randint(1, 999)) + rng.choice("次个项名") if roll < 0.08 else
-                 f" {rng.choice(LATIN)} " if roll < 0.12 else
-                 rng.choice(PUNCT) if roll < 0.25 else rng.choice(WORDS))
+        piece = (
+            str(rng.randint(1, 999)) + rng.choice("次个项名")
+            if roll < 0.08
+            else f" {rng.choice(LATIN)} "
+            if roll < 0.12
+            else rng.choice(PUNCT)
+            if roll < 0.25
+            else rng.choice(WORDS)
+        )
         out.append(piece)
         size += len(piece)
     return "".join(out)
@@ -47,8 +77,8 @@ def build(spec: Spec) -> bytes:
             document.add_paragraph().add_run(value).bold = True
         else:
             table = document.add_table(rows=len(value), cols=len(value[0]))
-            for row, texts in zip(table.rows, value):
-                for cell, text in zip(row.cells, texts):
+            for row, texts in zip(table.rows, value, strict=False):
+                for cell, text in zip(row.cells, texts, strict=False):
                     cell.text = text
     buffer = io.BytesIO()
     document.save(buffer)
@@ -83,10 +113,10 @@ def edit_text(rng: random.Random, text: str) -> str:
     pos = rng.randrange(len(text) + 1)
     roll = rng.random()
     if roll < 0.4 and text:
-        return text[:pos] + rng.choice(WORDS) + text[pos + 2:]
+        return text[:pos] + rng.choice(WORDS) + text[pos + 2 :]
     if roll < 0.7:
         return text[:pos] + rng.choice(WORDS + tuple(PUNCT)) + text[pos:]
-    return text[:pos] + text[pos + 3:]
+    return text[:pos] + text[pos + 3 :]
 
 
 def edited(rng: random.Random, spec: Spec, rate: float = 0.1) -> Spec:

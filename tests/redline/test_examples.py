@@ -22,7 +22,9 @@ def _drafts(repo_root: Path) -> list[list[bytes]]:
 def test_example_pairs_round_trip(repo_root: Path) -> None:
     pairs = 0
     for drafts in _drafts(repo_root):
-        journey = list(zip(drafts, drafts[1:])) + ([(drafts[0], drafts[-1])] if len(drafts) > 2 else [])
+        journey = list(zip(drafts, drafts[1:], strict=False)) + (
+            [(drafts[0], drafts[-1])] if len(drafts) > 2 else []
+        )
         for old, new in journey:
             result = run(old, new)
             assert_round_trip(old, new, result.docx)

@@ -20,7 +20,7 @@ EMPTY_PARAGRAPHS_LEFT = {"table first, insert before"}
 
 @pytest.mark.libreoffice
 @pytest.mark.parametrize("name", [n for n in CASES if n not in EMPTY_PARAGRAPHS_LEFT])
-def test_libreoffice_agrees(lo_oracle: LibreOfficeOracle, tmp_path: Path, name: str) -> None:  # noqa: F811
+def test_libreoffice_agrees(lo_oracle: LibreOfficeOracle, tmp_path: Path, name: str) -> None:
     old_body, new_body = CASES[name]
     old, new = make_docx("".join(old_body)), make_docx("".join(new_body))
     out = tmp_path / "redline.docx"
@@ -36,7 +36,7 @@ def _without_empty(texts: list[str]) -> list[str]:
 @pytest.mark.libreoffice
 @pytest.mark.parametrize("name", sorted(EMPTY_PARAGRAPHS_LEFT))
 def test_libreoffice_agrees_but_for_empty_paragraphs(
-    lo_oracle: LibreOfficeOracle,  # noqa: F811
+    lo_oracle: LibreOfficeOracle,
     tmp_path: Path,
     name: str,
 ) -> None:

@@ -68,7 +68,7 @@ def _example_pairs(repo_root: Path) -> list[tuple[str, bytes, bytes]]:
 
 @pytest.mark.libreoffice
 def test_list_numbers_after_accept_and_reject(
-    lo_oracle: LibreOfficeOracle,  # noqa: F811
+    lo_oracle: LibreOfficeOracle,
     tmp_path: Path,
     repo_root: Path,
 ) -> None:

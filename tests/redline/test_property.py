@@ -3,15 +3,16 @@ of the redline gives the new texts and reject-all the old texts; the output is d
 
 from __future__ import annotations
 
+from helpers import accepted, rejected, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from helpers import accepted, rejected, run
-
 from support.docx_text import paragraph_texts
 from support.handmade import make_docx, p, r, tbl, tr
 
 # ⇥ and ↵ become w:tab and w:br runs; * toggles bold (so edits also make formatting-only changes).
-ALPHABET = st.sampled_from(list("党建工作责任落实检查问题整改支部党员制度监督基层组织，。；、：0123456789 abcXYZ👍⇥↵*"))
+ALPHABET = st.sampled_from(
+    list("党建工作责任落实检查问题整改支部党员制度监督基层组织，。；、：0123456789 abcXYZ👍⇥↵*")
+)
 _ATOMS = {"⇥": "<w:r><w:tab/></w:r>", "↵": "<w:r><w:br/></w:r>"}
 
 
@@ -31,11 +32,18 @@ def _runs(text: str, bold: bool = False) -> list[str]:
         else:
             buffer += char
     return runs
+
+
 TEXT = st.text(ALPHABET, max_size=40)
-TABLE = st.integers(1, 3).flatmap(lambda cols: st.lists(st.lists(TEXT, min_size=cols, max_size=cols),
-                                                         min_size=1, max_size=4))
-BLOCK = st.one_of(TEXT.map(lambda t: ("p", t)), TEXT.map(lambda t: ("b", t)), TEXT.map(lambda t: ("h", t)),
-                  TABLE.map(lambda rows: ("t", rows)))
+TABLE = st.integers(1, 3).flatmap(
+    lambda cols: st.lists(st.lists(TEXT, min_size=cols, max_size=cols), min_size=1, max_size=4)
+)
+BLOCK = st.one_of(
+    TEXT.map(lambda t: ("p", t)),
+    TEXT.map(lambda t: ("b", t)),
+    TEXT.map(lambda t: ("h", t)),
+    TABLE.map(lambda rows: ("t", rows)),
+)
 DOC = st.lists(BLOCK, min_size=1, max_size=12)
 
 
@@ -81,8 +89,9 @@ def _edit(data: st.DataObject, blocks: list[tuple]) -> list[tuple]:
             if data.draw(st.booleans()) and len(value) > 1:
                 value.pop(data.draw(st.integers(0, len(value) - 1)))
             else:
-                value.insert(data.draw(st.integers(0, len(value))),
-                             [data.draw(TEXT) for _ in range(len(value[0]))])
+                value.insert(
+                    data.draw(st.integers(0, len(value))), [data.draw(TEXT) for _ in range(len(value[0]))]
+                )
         elif kind != "t" and action == "restyle":
             blocks[index] = (data.draw(st.sampled_from(["p", "b", "h"])), value)
         elif kind != "t":

@@ -6,14 +6,29 @@ import json
 
 import pytest
 from helpers import run
-
 from support.handmade import make_docx, p
 
 H = '<w:pPr><w:pStyle w:val="Heading1"/><w:outlineLvl w:val="0"/></w:pPr>'
-OLD = [p("前言不变"), p("一、总体情况", ppr=H), p("开展检查3次。"), p("二、存在问题", ppr=H), p("问题甲。"),
-       p("一段会被移动的很长的段落。"), p("问题乙。"), p("问题丙。")]
-NEW = [p("前言不变"), p("一、总体情况", ppr=H), p("开展检查15次。"), p("新增一句。"), p("一段会被移动的很长的段落。"),
-       p("二、存在问题", ppr=H), p("问题甲。"), p("问题乙。")]
+OLD = [
+    p("前言不变"),
+    p("一、总体情况", ppr=H),
+    p("开展检查3次。"),
+    p("二、存在问题", ppr=H),
+    p("问题甲。"),
+    p("一段会被移动的很长的段落。"),
+    p("问题乙。"),
+    p("问题丙。"),
+]
+NEW = [
+    p("前言不变"),
+    p("一、总体情况", ppr=H),
+    p("开展检查15次。"),
+    p("新增一句。"),
+    p("一段会被移动的很长的段落。"),
+    p("二、存在问题", ppr=H),
+    p("问题甲。"),
+    p("问题乙。"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -41,23 +56,28 @@ def test_json_and_summary(stats) -> None:
 
 
 def test_front_matter_is_its_own_section() -> None:
-    result = run(make_docx(p("旧的开头") + p("一、标题", ppr=H)), make_docx(p("新的开头") + p("一、标题", ppr=H)))
+    result = run(
+        make_docx(p("旧的开头") + p("一、标题", ppr=H)), make_docx(p("新的开头") + p("一、标题", ppr=H))
+    )
     assert [s.name for s in result.stats.sections] == ["(front matter)", "一、标题"]
 
 
-STYLES = ('<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-          '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>'
-          '<w:style w:type="paragraph" w:styleId="Mine"><w:name w:val="一级标题"/><w:basedOn w:val="Heading1"/></w:style>'
-          '<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:pPr><w:outlineLvl w:val="0"/>'
-          '</w:pPr></w:style><w:style w:type="paragraph" w:styleId="Lvl"><w:name w:val="x"/><w:pPr>'
-          '<w:outlineLvl w:val="0"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="H2">'
-          '<w:name w:val="heading 2"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>'
-          '<w:style w:type="paragraph" w:styleId="Sub"><w:name w:val="y"/><w:basedOn w:val="H2"/></w:style>'
-          '</w:styles>').encode()
+STYLES = (
+    '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>'
+    '<w:style w:type="paragraph" w:styleId="Mine"><w:name w:val="一级标题"/><w:basedOn w:val="Heading1"/></w:style>'
+    '<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:pPr><w:outlineLvl w:val="0"/>'
+    '</w:pPr></w:style><w:style w:type="paragraph" w:styleId="Lvl"><w:name w:val="x"/><w:pPr>'
+    '<w:outlineLvl w:val="0"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="H2">'
+    '<w:name w:val="heading 2"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>'
+    '<w:style w:type="paragraph" w:styleId="Sub"><w:name w:val="y"/><w:basedOn w:val="H2"/></w:style>'
+    "</w:styles>"
+).encode()
 
 
 def test_heading_styles_follow_based_on() -> None:
     from pipeline.redline.stats import heading_styles
+
     assert heading_styles(STYLES) == {"Heading1", "Mine", "Lvl"}
 
 

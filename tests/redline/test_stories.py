@@ -156,7 +156,7 @@ LO_PAIRS = {
 @pytest.mark.libreoffice
 @pytest.mark.parametrize("name", list(LO_PAIRS))
 def test_libreoffice_accepts_and_rejects_every_story(
-    lo_oracle: LibreOfficeOracle,  # noqa: F811
+    lo_oracle: LibreOfficeOracle,
     tmp_path: Path,
     name: str,
 ) -> None:
@@ -177,7 +177,7 @@ def test_libreoffice_accepts_and_rejects_every_story(
 )
 @given(DOC, st.data())
 def test_libreoffice_on_generated_whole_documents(
-    lo_oracle: LibreOfficeOracle,  # noqa: F811
+    lo_oracle: LibreOfficeOracle,
     tmp_path: Path,
     doc: Rich,
     data: st.DataObject,

@@ -5,16 +5,18 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-
 from conftest import REPO_ROOT, golden
-from pipeline.render.document import render_report
+
 from pipeline.content.workspace import load_workspace, template_for
+from pipeline.render.document import render_report
 from render.canonical import canonical_document
 
 EXAMPLE_UNIT = "qingshigang"
 LAST_DRAFT = REPO_ROOT / "drafts" / EXAMPLE_UNIT / "v5" / "report.yaml"
 
-pytestmark = pytest.mark.skipif(not LAST_DRAFT.is_file(), reason="the example's last draft (v5) is not written yet")
+pytestmark = pytest.mark.skipif(
+    not LAST_DRAFT.is_file(), reason="the example's last draft (v5) is not written yet"
+)
 
 
 def _last_draft_docx() -> bytes:

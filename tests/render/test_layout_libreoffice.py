@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.content.model import Problem
-from pipeline.word.pdf import convert_to_pdf
 from pipeline.render.document import render_report
+from pipeline.word.pdf import convert_to_pdf
 from render.fixtures import TEMPLATE, fixture_draft, fixture_report
 
 pytestmark = pytest.mark.libreoffice
@@ -29,8 +29,9 @@ def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _text(pdf: Path, *args: str) -> str:
-    return subprocess.run(["pdftotext", *args, str(pdf), "-"], check=True, capture_output=True,
-                          text=True).stdout
+    return subprocess.run(
+        ["pdftotext", *args, str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
 
 
 def test_28_characters_a_line(pdf: Path) -> None:
@@ -47,7 +48,7 @@ def test_22_lines_a_page(pdf: Path) -> None:
     tops = _line_tops(pdf, 2)
     body = [y for y in tops if y < 730]  # the page number sits below the text block
     assert len(body) == 22
-    pitches = {round(b - a, 1) for a, b in zip(body, body[1:])}
+    pitches = {round(b - a, 1) for a, b in zip(body, body[1:], strict=False)}
     assert pitches <= {28.9, 29.0}
 
 
@@ -69,4 +70,6 @@ def test_headings_numbered_by_word_numbering(pdf: Path) -> None:
     assert "一、履行抓党建第一责任人职责情况" in text
     assert "（一）研究部署党建工作" in text
     assert "1.问题一" in text
-    assert "六、原因分析" in text and "七、下一步打算" in text  # the causes heading is numbered like the others
+    assert (
+        "六、原因分析" in text and "七、下一步打算" in text
+    )  # the causes heading is numbered like the others

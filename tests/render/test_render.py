@@ -11,15 +11,15 @@ from xml.sax.saxutils import escape
 
 import docx
 import pytest
+from conftest import golden
 from lxml import etree
 
-from conftest import golden
-from pipeline.errors import UserError
 from pipeline.content.model import Answer, AreaContent, Problem
-from pipeline.render.document import render_report
+from pipeline.errors import UserError
 from pipeline.render.context import build_context, chinese_date, paragraphs
-from render.canonical import NS, canonical_document, part
+from pipeline.render.document import render_report
 from pipeline.render.unplaced import note
+from render.canonical import NS, canonical_document, part
 from render.fixtures import TEMPLATE, fixture_draft, fixture_report
 
 W = f"{{{NS['w']}}}"
@@ -60,8 +60,10 @@ def test_hostile_content_renders_verbatim(text: str) -> None:
 @pytest.mark.parametrize("text", HOSTILE)
 def test_hostile_content_everywhere(text: str) -> None:
     report = fixture_report(
-        title=text, areas=(AreaContent("duty", answers=(Answer("Q1", text),), achievements=(text,)),),
-        problems=(Problem("P1", "duty", text, cause=text),))
+        title=text,
+        areas=(AreaContent("duty", answers=(Answer("Q1", text),), achievements=(text,)),),
+        problems=(Problem("P1", "duty", text, cause=text),),
+    )
     texts = _texts(render_report(fixture_draft(report), TEMPLATE))
     assert texts[0] == text
     assert texts.count(text) == 5  # title, answer, achievement, problem, cause
@@ -75,7 +77,10 @@ def test_title_and_core_properties() -> None:
     assert props.created.isoformat().startswith("2026-01-15T00:00:00")
     assert props.modified == props.created and props.revision == 1
     core = part(data, "docProps/core.xml")
-    assert core.find("{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}lastPrinted") is None
+    assert (
+        core.find("{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}lastPrinted")
+        is None
+    )
     assert "python-docx" not in etree.tostring(core, encoding="unicode")
 
 
@@ -104,8 +109,19 @@ def _bookmarks(data: bytes) -> dict[str, str]:
 def test_bookmarks_on_questions_problems_measures_areas() -> None:
     data = render_report(fixture_draft(), TEMPLATE)
     marks = _bookmarks(data)
-    expected = {"area-duty", "area-integrity", "q-Q1", "q-Q16", "p-P1", "p-P2", "m-M1", "m-M2",
-                "ach-duty", "sec-problems", "sec-measures"}
+    expected = {
+        "area-duty",
+        "area-integrity",
+        "q-Q1",
+        "q-Q16",
+        "p-P1",
+        "p-P2",
+        "m-M1",
+        "m-M2",
+        "ach-duty",
+        "sec-problems",
+        "sec-measures",
+    }
     assert expected <= set(marks)
     assert "ach-grassroots" not in marks  # no achievements, no heading
     assert len(set(marks.values())) == len(marks)
@@ -124,15 +140,22 @@ def test_control_characters_fail_loudly(char: str) -> None:
     assert "problems[0]" in str(info.value) and f"U+{ord(char):04X}" in str(info.value)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("一\n\n  二  \n", ["一", "二"]), ("", []), (None, []), ("单行", ["单行"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("一\n\n  二  \n", ["一", "二"]),
+        ("", []),
+        (None, []),
+        ("单行", ["单行"]),
+    ],
+)
 def test_paragraphs(text, expected) -> None:
     assert paragraphs(text) == expected
 
 
 def test_chinese_date() -> None:
     import datetime as dt
+
     assert chinese_date(dt.date(2026, 1, 5)) == "2026年1月5日"
 
 
@@ -140,7 +163,9 @@ def test_context_is_plain_data() -> None:
     context = build_context(fixture_draft())
     assert [a["id"] for a in context["areas"]] == ["duty", "grassroots", "organisation", "integrity"]
     assert context["areas"][0]["questions"][0]["paragraphs"] == [
-        "全年关党委研究党建工作12次，我主持解决了3个具体问题。", "第二段：制定清单23项。"]
+        "全年关党委研究党建工作12次，我主持解决了3个具体问题。",
+        "第二段：制定清单23项。",
+    ]
     assert context["problems"][0]["cause"] == ["根源在于我抓党建的责任意识不强。"]
 
 
@@ -163,14 +188,17 @@ def _template_with_body_text(tmp_path: Path, text: str) -> Path:
     return out
 
 
-@pytest.mark.parametrize("text, words", [
-    ("{{ no_such_variable }}", ["no_such_variable", "undefined", "custom.docx", "word/document.xml"]),
-    ("{{ areas[0].nope }}", ["nope", "custom.docx"]),
-    ("{{ title | }}", ["syntax error", "custom.docx"]),
-    ("{% if title %}never closed", ["syntax error", "custom.docx"]),
-    ("{% for x in %}", ["syntax error", "custom.docx"]),
-    ("{{ title.__class__.__mro__ }}", ["unsafe", "custom.docx"]),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("{{ no_such_variable }}", ["no_such_variable", "undefined", "custom.docx", "word/document.xml"]),
+        ("{{ areas[0].nope }}", ["nope", "custom.docx"]),
+        ("{{ title | }}", ["syntax error", "custom.docx"]),
+        ("{% if title %}never closed", ["syntax error", "custom.docx"]),
+        ("{% for x in %}", ["syntax error", "custom.docx"]),
+        ("{{ title.__class__.__mro__ }}", ["unsafe", "custom.docx"]),
+    ],
+)
 def test_bad_custom_template_is_a_user_error(tmp_path: Path, text: str, words: list[str]) -> None:
     with pytest.raises(UserError) as info:
         render_report(fixture_draft(), _template_with_body_text(tmp_path, text))
@@ -229,7 +257,10 @@ def test_report_level_causes_have_their_own_heading_between_problems_and_measure
     headings = [text for style, text in styled if style == "Heading1"]
     assert headings[-3:] == ["存在的问题", "原因分析", "下一步打算"]  # numbered 五、六、七 by Word's list
     at = styled.index(("Heading1", "原因分析"))
-    assert styled[at + 1:at + 3] == [("Normal", "根源在于我抓党建的责任意识不强。"), ("Normal", "考核机制不健全。")]
+    assert styled[at + 1 : at + 3] == [
+        ("Normal", "根源在于我抓党建的责任意识不强。"),
+        ("Normal", "考核机制不健全。"),
+    ]
     assert "sec-causes" in _bookmarks(data)
 
 
@@ -244,12 +275,20 @@ UNPLACED = ("此外，全年还开展了党员志愿服务活动。\n共组织�
 def test_unplaced_text_is_shown_at_the_end_highlighted() -> None:
     data = render_report(fixture_draft(fixture_report(unplaced=UNPLACED)), TEMPLATE)
     texts = _texts(data)
-    assert texts[-5:] == ["待归位内容", note(3), "此外，全年还开展了党员志愿服务活动。", "共组织志愿服务12次。",
-                          "附：支部名单"]
+    assert texts[-5:] == [
+        "待归位内容",
+        note(3),
+        "此外，全年还开展了党员志愿服务活动。",
+        "共组织志愿服务12次。",
+        "附：支部名单",
+    ]
     assert texts[-6] == "2026年1月15日"  # after the signature
     body = part(data, "word/document.xml")
-    highlighted = ["".join(r.itertext()) for r in body.iter(f"{W}r")
-                   if r.find(f"{W}rPr/{W}highlight[@{W}val='yellow']") is not None]
+    highlighted = [
+        "".join(r.itertext())
+        for r in body.iter(f"{W}r")
+        if r.find(f"{W}rPr/{W}highlight[@{W}val='yellow']") is not None
+    ]
     assert highlighted == texts[-3:]
 
 

@@ -23,8 +23,21 @@ from lxml import etree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
-_CONTAINERS = {f"{_W}{name}" for name in ("ins", "moveTo", "smartTag", "fldSimple", "customXml",
-                                          "hyperlink", "sdtContent", "sdt", "dir", "bdo")}
+_CONTAINERS = {
+    f"{_W}{name}"
+    for name in (
+        "ins",
+        "moveTo",
+        "smartTag",
+        "fldSimple",
+        "customXml",
+        "hyperlink",
+        "sdtContent",
+        "sdt",
+        "dir",
+        "bdo",
+    )
+}
 _SKIPPED = {f"{_W}{name}" for name in ("del", "moveFrom", "pPr", "rPr")}
 _BLOCK_CONTAINERS = {f"{_W}{name}" for name in ("sdt", "sdtContent", "customXml", "ins", "moveTo")}
 
@@ -132,11 +145,18 @@ def strip_comments(data: bytes) -> bytes:
         if _COMMENT_PART.match(name):
             continue
         if name == "[Content_Types].xml":
-            content = re.sub(rb'<Override[^>]*PartName="/word/(comments[A-Za-z]*|people)\.xml"[^>]*/>', b"", content)
+            content = re.sub(
+                rb'<Override[^>]*PartName="/word/(comments[A-Za-z]*|people)\.xml"[^>]*/>', b"", content
+            )
         elif name == "word/_rels/document.xml.rels":
-            content = re.sub(rb'<Relationship[^>]*Target="(comments[A-Za-z]*|people)\.xml"[^>]*/>', b"", content)
-        elif name.startswith("word/") and name.endswith(".xml") and (
-                b"commentRange" in content or b"commentReference" in content):
+            content = re.sub(
+                rb'<Relationship[^>]*Target="(comments[A-Za-z]*|people)\.xml"[^>]*/>', b"", content
+            )
+        elif (
+            name.startswith("word/")
+            and name.endswith(".xml")
+            and (b"commentRange" in content or b"commentReference" in content)
+        ):
             content = _strip_anchor_elements(content)
         out[name] = content
     buffer = io.BytesIO()

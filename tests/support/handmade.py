@@ -28,12 +28,18 @@ ROOT_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 DOC_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
 {extra}</Relationships>"""
-COMMENTS_CT = ('<Override PartName="/word/comments.xml" ContentType='
-               '"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>\n')
-COMMENTS_REL = ('<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                'relationships/comments" Target="comments.xml"/>\n')
-SECT_A4 = ('<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" '
-           'w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr>')
+COMMENTS_CT = (
+    '<Override PartName="/word/comments.xml" ContentType='
+    '"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>\n'
+)
+COMMENTS_REL = (
+    '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/comments" Target="comments.xml"/>\n'
+)
+SECT_A4 = (
+    '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" '
+    'w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr>'
+)
 
 
 def r(text: str, rpr: str = "") -> str:
@@ -49,8 +55,10 @@ def ins(text: str) -> str:
 
 def dele(text: str) -> str:
     """A deleted run."""
-    return (f'<w:del w:id="{next(_ids)}" {_REV}><w:r><w:delText xml:space="preserve">'
-            f'{escape(text)}</w:delText></w:r></w:del>')
+    return (
+        f'<w:del w:id="{next(_ids)}" {_REV}><w:r><w:delText xml:space="preserve">'
+        f"{escape(text)}</w:delText></w:r></w:del>"
+    )
 
 
 def mark(kind: str) -> str:
@@ -78,14 +86,18 @@ def row_mark(kind: str) -> str:
 def tbl(*rows: str, cols: int = 2) -> str:
     """A table with a simple grid."""
     grid = "".join('<w:gridCol w:w="2000"/>' for _ in range(cols))
-    return (f'<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
-            f"{''.join(rows)}</w:tbl>")
+    return (
+        f'<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+        f"{''.join(rows)}</w:tbl>"
+    )
 
 
 def make_docx(body: str, *, comment: str | None = None) -> bytes:
     """A minimal .docx with ``body`` (XML) and an A4 section; ``comment`` adds comments.xml."""
-    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                f'<w:document xmlns:w="{W_NS}"><w:body>{body}{SECT_A4}</w:body></w:document>')
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:document xmlns:w="{W_NS}"><w:body>{body}{SECT_A4}</w:body></w:document>'
+    )
     parts = {
         "[Content_Types].xml": CONTENT_TYPES.format(extra=COMMENTS_CT if comment else ""),
         "_rels/.rels": ROOT_RELS,
@@ -96,7 +108,8 @@ def make_docx(body: str, *, comment: str | None = None) -> bytes:
         parts["word/comments.xml"] = (
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="{W_NS}">'
             f'<w:comment w:id="0" w:author="审阅人" w:date="2026-01-01T00:00:00Z" w:initials="审">'
-            f"<w:p>{r(comment)}</w:p></w:comment></w:comments>")
+            f"<w:p>{r(comment)}</w:p></w:comment></w:comments>"
+        )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in parts.items():
@@ -106,5 +119,7 @@ def make_docx(body: str, *, comment: str | None = None) -> bytes:
 
 def commented(text: str) -> str:
     """A paragraph whose ``text`` is anchored to comment 0."""
-    return (f'<w:p><w:commentRangeStart w:id="0"/>{r(text)}<w:commentRangeEnd w:id="0"/>'
-            f'<w:r><w:commentReference w:id="0"/></w:r></w:p>')
+    return (
+        f'<w:p><w:commentRangeStart w:id="0"/>{r(text)}<w:commentRangeEnd w:id="0"/>'
+        f'<w:r><w:commentReference w:id="0"/></w:r></w:p>'
+    )

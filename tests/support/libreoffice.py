@@ -67,8 +67,14 @@ def _kill(process: subprocess.Popen[bytes] | None) -> None:
 class LibreOfficeOracle:
     """Accept-all / reject-all of tracked changes by a private LibreOffice, texts as a list."""
 
-    def __init__(self, *, timeout: float = 60.0, startup_timeout: float = 90.0,
-                 python: str = SYSTEM_PYTHON, soffice: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        timeout: float = 60.0,
+        startup_timeout: float = 90.0,
+        python: str = SYSTEM_PYTHON,
+        soffice: str | None = None,
+    ) -> None:
         self.timeout = timeout
         self.startup_timeout = startup_timeout
         self.python = python
@@ -135,9 +141,20 @@ class LibreOfficeOracle:
         """First start with a fresh profile exits and restarts; do it once, alone, up front."""
         log = self._log("soffice-init")
         try:
-            subprocess.run([self.soffice, f"-env:UserInstallation={self._profile_url()}", "--headless",
-                            "--terminate_after_init"], stdout=log, stderr=log, stdin=subprocess.DEVNULL,
-                           timeout=self.startup_timeout, check=False, start_new_session=True)
+            subprocess.run(
+                [
+                    self.soffice,
+                    f"-env:UserInstallation={self._profile_url()}",
+                    "--headless",
+                    "--terminate_after_init",
+                ],
+                stdout=log,
+                stderr=log,
+                stdin=subprocess.DEVNULL,
+                timeout=self.startup_timeout,
+                check=False,
+                start_new_session=True,
+            )
         except subprocess.TimeoutExpired as exc:
             raise OracleError("LibreOffice did not initialise its profile in time") from exc
         finally:
@@ -157,15 +174,31 @@ class LibreOfficeOracle:
         pipe = f"shuzhi_oracle_{os.getpid()}_{uuid.uuid4().hex[:8]}"
         log = self._log("soffice")
         self._office = subprocess.Popen(
-            [self.soffice, f"-env:UserInstallation={self._profile_url()}", "--headless", "--invisible",
-             "--nologo", "--norestore", "--nodefault", "--nolockcheck",
-             f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
-            stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
+            [
+                self.soffice,
+                f"-env:UserInstallation={self._profile_url()}",
+                "--headless",
+                "--invisible",
+                "--nologo",
+                "--norestore",
+                "--nodefault",
+                "--nolockcheck",
+                f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext",
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=log,
+            start_new_session=True,
+        )
         log.close()
         wlog = self._log("worker")
         self._worker = subprocess.Popen(
             [self.python, str(WORKER), pipe, str(self.startup_timeout)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=wlog, start_new_session=True)
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=wlog,
+            start_new_session=True,
+        )
         wlog.close()
         self._buffer = b""
         reply = self._receive(self.startup_timeout + 5, "connecting to LibreOffice")

@@ -12,8 +12,11 @@ from pipeline.content.workspace import load_workspace
 
 
 def tree_digest(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_same_seed_same_workspace_and_other_seed_differs(tmp_path: Path) -> None:
@@ -24,7 +27,9 @@ def test_same_seed_same_workspace_and_other_seed_differs(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize("units,drafts", [(1, 1), (4, 3)])
-def test_synthetic_workspace_loads_with_feedback_on_all_but_the_last_draft(tmp_path: Path, units: int, drafts: int) -> None:
+def test_synthetic_workspace_loads_with_feedback_on_all_but_the_last_draft(
+    tmp_path: Path, units: int, drafts: int
+) -> None:
     assert main(["synth", str(tmp_path), "--units", str(units), "--drafts", str(drafts)]) == 0
     workspace = load_workspace(tmp_path)
     assert len(workspace.units) == units

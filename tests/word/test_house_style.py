@@ -8,12 +8,17 @@ from pathlib import Path
 
 import docx
 import pytest
-
-from pipeline.errors import UserError
-from pipeline.word.house_style import (SIGNATURE_STYLE, TABLE_STYLE, TABLE_TEXT_STYLE, new_house_document,
-                                  save_deterministic)
 from render.canonical import NS, part
 from render.fixtures import TEMPLATE
+
+from pipeline.errors import UserError
+from pipeline.word.house_style import (
+    SIGNATURE_STYLE,
+    TABLE_STYLE,
+    TABLE_TEXT_STYLE,
+    new_house_document,
+    save_deterministic,
+)
 
 W = f"{{{NS['w']}}}"
 DATE = dt.date(2026, 2, 1)
@@ -24,7 +29,7 @@ def _companion(path: Path) -> bytes:
     document.add_paragraph("问题清单", style="Title")
     document.add_paragraph("党建工作", style="Heading 1")
     table = document.add_table(rows=2, cols=2, style=TABLE_STYLE)
-    for cell, text in zip(table._cells, ["序号", "问题", "1", "A&B <x>"]):
+    for cell, text in zip(table._cells, ["序号", "问题", "1", "A&B <x>"], strict=False):
         cell.paragraphs[0].text = text
         cell.paragraphs[0].style = TABLE_TEXT_STYLE
     document.add_paragraph("2026年2月1日", style=SIGNATURE_STYLE)
@@ -53,7 +58,7 @@ def test_companion_content_and_properties(tmp_path: Path) -> None:
     assert [p.text for p in document.paragraphs] == ["问题清单", "党建工作", "2026年2月1日"]
     assert document.tables[0].cell(1, 1).text == "A&B <x>"
     assert document.core_properties.title == "问题清单"
-    assert document.core_properties.created == dt.datetime(2026, 2, 1, tzinfo=dt.timezone.utc)
+    assert document.core_properties.created == dt.datetime(2026, 2, 1, tzinfo=dt.UTC)
     settings = part(data, "word/settings.xml")
     assert settings.find("w:evenAndOddHeaders", NS) is not None
 

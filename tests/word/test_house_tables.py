@@ -20,10 +20,17 @@ def table() -> HouseTable:
     return HouseTable(new_house_document(REPO / "templates" / "report.docx"), COLUMNS)
 
 
-@pytest.mark.parametrize("rows", [
-    [[["1"], ["一行"], [""]]],
-    [[["1"], ["第一行", "第二行", "第三行"], ["甲"]], [["2"], [], ["乙", ""]], [["3"], ["含\t制表符"], ["&<>\"'"]]],
-])
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [[["1"], ["一行"], [""]]],
+        [
+            [["1"], ["第一行", "第二行", "第三行"], ["甲"]],
+            [["2"], [], ["乙", ""]],
+            [["3"], ["含\t制表符"], ["&<>\"'"]],
+        ],
+    ],
+)
 def test_rows_hold_their_lines_in_the_house_style(table: HouseTable, rows: list[list[list[str]]]) -> None:
     for cells in rows:
         table.add_row(cells)

@@ -13,14 +13,16 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from pipeline.word import pdf as pdfmod
 from pipeline.cli.main import main
 from pipeline.errors import UserError
+from pipeline.word import pdf as pdfmod
 
 TITLE = "青石港海关党委书记抓基层党建工作述职报告"
-BODY = ["一年来，在上级党委的坚强领导下，我们坚持以党的政治建设为统领，全年开展集中学习12次。",
-        "存在的问题：一是理论学习的系统性不够；二是基层党支部标准化建设不平衡。",
-        "Mixed English text, 数字 2,000 和百分比 95.5%。"]
+BODY = [
+    "一年来，在上级党委的坚强领导下，我们坚持以党的政治建设为统领，全年开展集中学习12次。",
+    "存在的问题：一是理论学习的系统性不够；二是基层党支部标准化建设不平衡。",
+    "Mixed English text, 数字 2,000 和百分比 95.5%。",
+]
 OFFICE_FONTS = ["方正小标宋简体", "仿宋_GB2312", "楷体_GB2312", "黑体", "宋体"]
 
 
@@ -37,24 +39,32 @@ def squash(text: str) -> str:
 
 
 def pdf_text(path: Path) -> str:
-    return subprocess.run([tool("pdftotext"), "-enc", "UTF-8", str(path), "-"], check=True,
-                          capture_output=True, timeout=60).stdout.decode("utf-8")
+    return subprocess.run(
+        [tool("pdftotext"), "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True, timeout=60
+    ).stdout.decode("utf-8")
 
 
 def page_sizes(path: Path) -> list[tuple[float, float]]:
     """(width, height) in points of every page."""
-    info = subprocess.run([tool("pdfinfo"), str(path)], check=True, capture_output=True, timeout=60).stdout.decode()
+    info = subprocess.run(
+        [tool("pdfinfo"), str(path)], check=True, capture_output=True, timeout=60
+    ).stdout.decode()
     pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
-    out = subprocess.run([tool("pdfinfo"), "-f", "1", "-l", str(pages), str(path)], check=True,
-                         capture_output=True, timeout=60).stdout.decode()
-    return [(float(w), float(h)) for w, h in re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", out, re.M)]
+    out = subprocess.run(
+        [tool("pdfinfo"), "-f", "1", "-l", str(pages), str(path)], check=True, capture_output=True, timeout=60
+    ).stdout.decode()
+    return [
+        (float(w), float(h)) for w, h in re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", out, re.M)
+    ]
 
 
 def assert_a4(path: Path) -> None:
     sizes = page_sizes(path)
     assert sizes, f"{path} has no pages"
     for width, height in sizes:
-        assert abs(width - 595) <= 1 and abs(height - 842) <= 1, f"{path}: page {width} x {height} pt is not A4"
+        assert abs(width - 595) <= 1 and abs(height - 842) <= 1, (
+            f"{path}: page {width} x {height} pt is not A4"
+        )
 
 
 def make_docx(path: Path, title: str = TITLE, body: list[str] = BODY, fonts: bool = False) -> Path:
@@ -90,6 +100,7 @@ def fake_soffice(tmp_path: Path, script: str, monkeypatch: pytest.MonkeyPatch) -
 
 # -- with LibreOffice ----------------------------------------------------------------------------
 
+
 @pytest.mark.libreoffice
 def test_docx_converts_to_a4_pdf_with_its_text(tmp_path: Path) -> None:
     source = make_docx(tmp_path / "report.docx")
@@ -107,8 +118,9 @@ def test_docx_converts_to_a4_pdf_with_its_text(tmp_path: Path) -> None:
 def test_office_font_names_map_to_free_cjk_faces(tmp_path: Path) -> None:
     source = make_docx(tmp_path / "fonts.docx", fonts=True)
     [conversion] = pdfmod.convert_to_pdf([source])
-    fonts = subprocess.run([tool("pdffonts"), str(conversion.pdf)], check=True, capture_output=True,
-                           timeout=60).stdout.decode()
+    fonts = subprocess.run(
+        [tool("pdffonts"), str(conversion.pdf)], check=True, capture_output=True, timeout=60
+    ).stdout.decode()
     assert re.search(r"SerifCJK\w*-Bold", fonts), "方正小标宋简体 → Noto Serif CJK SC Bold"
     assert "SansCJK" in fonts, "黑体 → Noto Sans CJK SC"
     assert "UKai" in fonts, "楷体_GB2312 → AR PL UKai"
@@ -116,8 +128,9 @@ def test_office_font_names_map_to_free_cjk_faces(tmp_path: Path) -> None:
 
 
 @pytest.mark.libreoffice
-def test_cli_converts_every_built_report_and_redline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_converts_every_built_report_and_redline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "drafts").mkdir()
     report = make_docx(tmp_path / "build" / "unit" / "v1" / "report.docx")
     redline = make_docx(tmp_path / "build" / "unit" / "redline" / "v1-v2.docx", title="修订对照")
@@ -133,7 +146,8 @@ def test_cli_converts_every_built_report_and_redline(tmp_path: Path, monkeypatch
 @pytest.mark.libreoffice
 def test_redline_with_comments_converts(tmp_path: Path) -> None:
     """A redline carries tracked changes and comments: the PDF has the text and the comment as a note."""
-    from support.handmade import commented, dele, ins, make_docx as handmade_docx, p
+    from support.handmade import commented, dele, ins, p
+    from support.handmade import make_docx as handmade_docx
 
     body = commented("审阅意见所指的段落") + p("全年开展集中学习", dele("12"), ins("15"), "次。")
     source = tmp_path / "v1-v2.docx"
@@ -141,8 +155,10 @@ def test_redline_with_comments_converts(tmp_path: Path) -> None:
     [conversion] = pdfmod.convert_to_pdf([source])
     text = squash(pdf_text(conversion.pdf))
     assert "审阅意见所指的段落" in text and "15" in text
-    notes = [bytes.fromhex(h.decode()).decode("utf-16") for h in
-             re.findall(rb"/Contents\s*<(FEFF[0-9A-Fa-f]*)>", conversion.pdf.read_bytes())]
+    notes = [
+        bytes.fromhex(h.decode()).decode("utf-16")
+        for h in re.findall(rb"/Contents\s*<(FEFF[0-9A-Fa-f]*)>", conversion.pdf.read_bytes())
+    ]
     assert "请补充具体数据" in notes
     assert_a4(conversion.pdf)
 
@@ -150,8 +166,8 @@ def test_redline_with_comments_converts(tmp_path: Path) -> None:
 @pytest.mark.libreoffice
 def test_every_example_report_converts(tmp_path: Path, repo_root: Path) -> None:
     """Every draft of the example workspace, rendered, converts: title and every problem in the PDF, A4."""
-    from pipeline.render.document import build_context, render_report
     from pipeline.content.workspace import load_workspace, template_for
+    from pipeline.render.document import build_context, render_report
 
     workspace = load_workspace(repo_root)
     expected: dict[Path, list[str]] = {}
@@ -173,8 +189,10 @@ def test_every_example_report_converts(tmp_path: Path, repo_root: Path) -> None:
 
 # -- without LibreOffice -------------------------------------------------------------------------
 
-def test_missing_libreoffice_is_a_user_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+
+def test_missing_libreoffice_is_a_user_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     source = make_docx(tmp_path / "report.docx")
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     with pytest.raises(UserError, match="LibreOffice is not installed"):
@@ -204,8 +222,9 @@ def test_conversion_failure_is_a_user_error(tmp_path: Path, monkeypatch: pytest.
 
 
 @pytest.mark.parametrize("content", [b"not a zip", b""], ids=["text", "empty"])
-def test_bad_input_is_refused_before_libreoffice_starts(tmp_path: Path, content: bytes,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bad_input_is_refused_before_libreoffice_starts(
+    tmp_path: Path, content: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
     bad = tmp_path / "bad.docx"
     bad.write_bytes(content)
     fake_soffice(tmp_path, "exit 99", monkeypatch)
@@ -213,25 +232,36 @@ def test_bad_input_is_refused_before_libreoffice_starts(tmp_path: Path, content:
         pdfmod.convert_to_pdf([bad])
 
 
-def test_no_built_reports_is_a_user_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_built_reports_is_a_user_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "drafts").mkdir()
     monkeypatch.chdir(tmp_path)
     assert main(["pdf"]) == 2
     assert "shuzhi build" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(("name", "faces"), [
-    ("仿宋_GB2312", ("FandolFang", "AR PL UMing")), ("仿宋", ("FandolFang", "AR PL UMing")),
-    ("FangSong", ("FandolFang", "AR PL UMing")), ("楷体_GB2312", ("AR PL UKai",)), ("KaiTi", ("AR PL UKai",)),
-    ("黑体", ("Noto Sans CJK SC",)), ("SimHei", ("Noto Sans CJK SC",)), ("宋体", ("Noto Serif CJK SC",)),
-    ("SimSun", ("Noto Serif CJK SC",)), ("方正小标宋简体", ("Noto Serif CJK SC:style=Bold",)),
-])
+@pytest.mark.parametrize(
+    ("name", "faces"),
+    [
+        ("仿宋_GB2312", ("FandolFang", "AR PL UMing")),
+        ("仿宋", ("FandolFang", "AR PL UMing")),
+        ("FangSong", ("FandolFang", "AR PL UMing")),
+        ("楷体_GB2312", ("AR PL UKai",)),
+        ("KaiTi", ("AR PL UKai",)),
+        ("黑体", ("Noto Sans CJK SC",)),
+        ("SimHei", ("Noto Sans CJK SC",)),
+        ("宋体", ("Noto Serif CJK SC",)),
+        ("SimSun", ("Noto Serif CJK SC",)),
+        ("方正小标宋简体", ("Noto Serif CJK SC:style=Bold",)),
+    ],
+)
 def test_fonts_conf_aliases(name: str, faces: tuple[str, ...]) -> None:
     fc_match = shutil.which("fc-match")
     if fc_match is None:
         pytest.skip("fontconfig's fc-match is not installed")
     env = {**os.environ, "FONTCONFIG_FILE": str(pdfmod.FONTS_CONF)}
-    found = subprocess.run([fc_match, name, "family", "style"], env=env, capture_output=True, check=True,
-                           timeout=30).stdout.decode()
+    found = subprocess.run(
+        [fc_match, name, "family", "style"], env=env, capture_output=True, check=True, timeout=30
+    ).stdout.decode()
     assert found.startswith(faces), f"{name} → {found} (fonts-noto-cjk, fonts-arphic-ukai/uming installed?)"

@@ -7,10 +7,10 @@ import zipfile
 
 import pytest
 from lxml import etree
-
-from pipeline.word import template_gen
 from render.canonical import NS, part
 from render.fixtures import TEMPLATE
+
+from pipeline.word import template_gen
 
 W = f"{{{NS['w']}}}"
 
@@ -44,12 +44,19 @@ def _sect_pr(template: bytes) -> etree._Element:
     return part(template, "word/document.xml").find("w:body/w:sectPr", NS)
 
 
-@pytest.mark.parametrize("path, attribute, value", [
-    ("w:pgSz", "w", "11906"), ("w:pgSz", "h", "16838"),
-    ("w:pgMar", "top", "2098"), ("w:pgMar", "bottom", "1984"),  # 37 mm, 35 mm
-    ("w:pgMar", "left", "1587"), ("w:pgMar", "right", "1474"),  # 28 mm, 26 mm
-    ("w:docGrid", "type", "lines"), ("w:docGrid", "linePitch", "579"),  # 225 mm / 22 lines
-])
+@pytest.mark.parametrize(
+    "path, attribute, value",
+    [
+        ("w:pgSz", "w", "11906"),
+        ("w:pgSz", "h", "16838"),
+        ("w:pgMar", "top", "2098"),
+        ("w:pgMar", "bottom", "1984"),  # 37 mm, 35 mm
+        ("w:pgMar", "left", "1587"),
+        ("w:pgMar", "right", "1474"),  # 28 mm, 26 mm
+        ("w:docGrid", "type", "lines"),
+        ("w:docGrid", "linePitch", "579"),  # 225 mm / 22 lines
+    ],
+)
 def test_section_layout(template: bytes, path: str, attribute: str, value: str) -> None:
     assert _sect_pr(template).find(path, NS).get(f"{W}{attribute}") == value
 
@@ -67,12 +74,20 @@ def _style(template: bytes, style_id: str) -> etree._Element:
     return style
 
 
-@pytest.mark.parametrize("style_id, font, size", [
-    ("Normal", "仿宋_GB2312", "32"), ("Title", "方正小标宋简体", "44"),
-    ("Heading1", "黑体", "32"), ("Heading2", "楷体", "32"),
-    ("Heading3", "仿宋_GB2312", "32"), ("Heading4", "仿宋_GB2312", "32"),
-    ("Footer", "宋体", "28"), ("Signature", "仿宋_GB2312", "32"), ("TableText", "仿宋_GB2312", "28"),
-])
+@pytest.mark.parametrize(
+    "style_id, font, size",
+    [
+        ("Normal", "仿宋_GB2312", "32"),
+        ("Title", "方正小标宋简体", "44"),
+        ("Heading1", "黑体", "32"),
+        ("Heading2", "楷体", "32"),
+        ("Heading3", "仿宋_GB2312", "32"),
+        ("Heading4", "仿宋_GB2312", "32"),
+        ("Footer", "宋体", "28"),
+        ("Signature", "仿宋_GB2312", "32"),
+        ("TableText", "仿宋_GB2312", "28"),
+    ],
+)
 def test_style_fonts_and_sizes(template: bytes, style_id: str, font: str, size: str) -> None:
     rpr = _style(template, style_id).find("w:rPr", NS)
     fonts = rpr.find("w:rFonts", NS)
@@ -102,10 +117,15 @@ def test_table_style_exists(template: bytes) -> None:
     assert style.find("w:tblPr/w:tblBorders/w:insideH", NS) is not None
 
 
-@pytest.mark.parametrize("ilvl, text, fmt, style", [
-    ("0", "%1、", "chineseCounting", "Heading1"), ("1", "（%2）", "chineseCounting", "Heading2"),
-    ("2", "%3.", "decimal", "Heading3"), ("3", "（%4）", "decimal", "Heading4"),
-])
+@pytest.mark.parametrize(
+    "ilvl, text, fmt, style",
+    [
+        ("0", "%1、", "chineseCounting", "Heading1"),
+        ("1", "（%2）", "chineseCounting", "Heading2"),
+        ("2", "%3.", "decimal", "Heading3"),
+        ("3", "（%4）", "decimal", "Heading4"),
+    ],
+)
 def test_heading_numbering(template: bytes, ilvl: str, text: str, fmt: str, style: str) -> None:
     level = part(template, "word/numbering.xml").find(f"w:abstractNum/w:lvl[@w:ilvl='{ilvl}']", NS)
     assert level.find("w:lvlText", NS).get(f"{W}val") == text

@@ -183,13 +183,13 @@ def build_docx(spec: Spec, out: Path) -> Path:
         elif block.kind == "T":
             table = document.add_table(rows=1, cols=len(block.cells))
             table.style = document.styles["Table Grid"]
-            for cell, text in zip(table.rows[0].cells, block.cells):
+            for cell, text in zip(table.rows[0].cells, block.cells, strict=False):
                 cell.text = text
         else:
             if table is None:
                 raise ValueError(f"{spec.name}:{block.line}: a row before its table's header")
             row = table.add_row()
-            for cell, text in zip(row.cells, block.cells):
+            for cell, text in zip(row.cells, block.cells, strict=False):
                 cell.text = text
     document.core_properties.modified = dt.datetime(2026, 1, 2)
     document.core_properties.created = dt.datetime(2026, 1, 2)

@@ -73,17 +73,30 @@ def _find(body: etree._Element, needle: str) -> etree._Element:
 def _comment_anchor(body: etree._Element, cid: int, comment: Comment) -> None:
     p = _find(body, comment.quote)
     before, _, after = _text(p).partition(comment.quote)
-    ref = (f'<w:r xmlns:w="{W_NS}"><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
-           f'<w:commentReference w:id="{cid}"/></w:r>')
+    ref = (
+        f'<w:r xmlns:w="{W_NS}"><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
+        f'<w:commentReference w:id="{cid}"/></w:r>'
+    )
     if comment.whole:
         p.addprevious(etree.fromstring(f'<w:commentRangeStart xmlns:w="{W_NS}" w:id="{cid}"/>'))
         p.append(etree.fromstring(f'<w:commentRangeEnd xmlns:w="{W_NS}" w:id="{cid}"/>'))
         p.append(etree.fromstring(ref))
         return
-    _replace_runs(p, [x for x in (_run(before) if before else "",
-                                  f'<w:commentRangeStart xmlns:w="{W_NS}" w:id="{cid}"/>', _run(comment.quote),
-                                  f'<w:commentRangeEnd xmlns:w="{W_NS}" w:id="{cid}"/>', ref,
-                                  _run(after) if after else "") if x])
+    _replace_runs(
+        p,
+        [
+            x
+            for x in (
+                _run(before) if before else "",
+                f'<w:commentRangeStart xmlns:w="{W_NS}" w:id="{cid}"/>',
+                _run(comment.quote),
+                f'<w:commentRangeEnd xmlns:w="{W_NS}" w:id="{cid}"/>',
+                ref,
+                _run(after) if after else "",
+            )
+            if x
+        ],
+    )
 
 
 def _tracked(body: etree._Element, rid: int, change: Replace) -> None:
@@ -95,20 +108,28 @@ def _tracked(body: etree._Element, rid: int, change: Replace) -> None:
     fragments = [_run(before)] if before else []
     rev = REV.replace('w:author="审阅人"', f'w:author="{escape(change.author)}"')
     if change.old:
-        fragments.append(f'<w:del {rev} w:id="{rid}"><w:r><w:delText xml:space="preserve">'
-                         f'{escape(change.old)}</w:delText></w:r></w:del>')
+        fragments.append(
+            f'<w:del {rev} w:id="{rid}"><w:r><w:delText xml:space="preserve">'
+            f"{escape(change.old)}</w:delText></w:r></w:del>"
+        )
     if change.new:
-        fragments.append(f'<w:ins {rev} w:id="{rid + 1}"><w:r><w:t xml:space="preserve">'
-                         f'{escape(change.new)}</w:t></w:r></w:ins>')
+        fragments.append(
+            f'<w:ins {rev} w:id="{rid + 1}"><w:r><w:t xml:space="preserve">'
+            f"{escape(change.new)}</w:t></w:r></w:ins>"
+        )
     _replace_runs(p, fragments + ([_run(after)] if after else []))
 
 
 def comments_xml(comments: list[Comment]) -> bytes:
-    body = "".join(f'<w:comment w:id="{i}" w:author="{escape(c.author)}" w:date="2026-01-05T00:00:00Z" w:initials="审">'
-                   f'<w:p><w:r><w:t xml:space="preserve">{escape(c.text)}</w:t></w:r></w:p></w:comment>'
-                   for i, c in enumerate(comments))
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<w:comments xmlns:w="{W_NS}">{body}</w:comments>').encode("utf-8")
+    body = "".join(
+        f'<w:comment w:id="{i}" w:author="{escape(c.author)}" w:date="2026-01-05T00:00:00Z" w:initials="审">'
+        f'<w:p><w:r><w:t xml:space="preserve">{escape(c.text)}</w:t></w:r></w:p></w:comment>'
+        for i, c in enumerate(comments)
+    )
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:comments xmlns:w="{W_NS}">{body}</w:comments>'
+    ).encode()
 
 
 def review(docx: bytes, comments: list[Comment] = (), changes: list[Replace] = ()) -> bytes:
@@ -126,7 +147,9 @@ def review(docx: bytes, comments: list[Comment] = (), changes: list[Replace] = (
         parts["word/comments.xml"] = comments_xml(list(comments))
         rels = parts["word/_rels/document.xml.rels"].decode("utf-8")
         rel = f'<Relationship Id="rIdComments" Type="{COMMENTS_REL}" Target="comments.xml"/>'
-        parts["word/_rels/document.xml.rels"] = rels.replace("</Relationships>", rel + "</Relationships>").encode()
+        parts["word/_rels/document.xml.rels"] = rels.replace(
+            "</Relationships>", rel + "</Relationships>"
+        ).encode()
         types = parts["[Content_Types].xml"].decode("utf-8")
         override = f'<Override PartName="/word/comments.xml" ContentType="{COMMENTS_TYPE}"/>'
         parts["[Content_Types].xml"] = types.replace("</Types>", override + "</Types>").encode()

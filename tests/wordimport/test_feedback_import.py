@@ -8,12 +8,12 @@ import pytest
 
 from pipeline.cli.main import main
 from pipeline.content.config import load_config
+from pipeline.content.workspace import load_workspace, template_for
 from pipeline.errors import IssueCollector, UserError
 from pipeline.feedback.api import check_feedback
 from pipeline.feedback.load import read_feedback_file
-from pipeline.wordimport.feedback_items import MUST, import_feedback, read_review
 from pipeline.render.document import render_report
-from pipeline.content.workspace import load_workspace, template_for
+from pipeline.wordimport.feedback_items import MUST, import_feedback, read_review
 from wordimport.review_docx import Comment, Replace, review
 
 UNIT = "qingshigang"
@@ -29,7 +29,7 @@ def _setup(ws: Path):
 def _middle(text: str, size: int = 9) -> str:
     first = text.split("\n")[0]
     start = max(0, len(first) // 2 - size // 2)
-    return first[start:start + size]
+    return first[start : start + size]
 
 
 def _cases(draft):
@@ -42,12 +42,26 @@ def _cases(draft):
     achievement_area = next(a for a in report.areas if a.achievements)
     comments = [
         (Comment(first.text[2:12], "请补充具体数字。"), first.question, first.text[2:12], "suggest"),
-        (Comment(mid(problem.text), "必须写明涉及哪些支部、几名党员。"), problem.id, mid(problem.text), "must"),
+        (
+            Comment(mid(problem.text), "必须写明涉及哪些支部、几名党员。"),
+            problem.id,
+            mid(problem.text),
+            "must",
+        ),
         (Comment(mid(measure.text), "措施务必明确完成时限。"), measure.id, mid(measure.text), "must"),
         (Comment(report.opening[:6], "开头无须铺陈形势。"), "report", report.opening[:6], "suggest"),
-        (Comment(mid(achievement_area.achievements[0]), "成效写得太多。"), achievement_area.area,
-         mid(achievement_area.achievements[0]), "suggest"),
-        (Comment(draft.question_set.question(last.question).short, "标题下内容偏空。"), last.question, None, "suggest"),
+        (
+            Comment(mid(achievement_area.achievements[0]), "成效写得太多。"),
+            achievement_area.area,
+            mid(achievement_area.achievements[0]),
+            "suggest",
+        ),
+        (
+            Comment(draft.question_set.question(last.question).short, "标题下内容偏空。"),
+            last.question,
+            None,
+            "suggest",
+        ),
     ]
     changes = [
         (Replace(last.text[4:9], "（修改后的文字）"), last.question, last.text[4:9]),
@@ -80,7 +94,7 @@ def test_tracked_changes_become_suggest_items_quoting_before_and_after(reviewed)
     _, draft, path, _, changes = reviewed
     items = [i for i in read_review(path, draft) if i.text.startswith("建议")]
     assert len(items) == len(changes)
-    for (change, on, quote), item in zip(changes, items):
+    for (change, on, quote), item in zip(changes, items, strict=False):
         assert (item.on, item.quote, item.kind) == (on, quote, "suggest")
         assert change.new in item.text and (change.old or change.anchor) in item.text
 
@@ -105,8 +119,12 @@ def test_rerun_adds_nothing_and_new_items_need_force(reviewed, tmp_path: Path) -
     assert not again.written and again.skipped == len(comments) + len(changes)
     assert first.path.read_text(encoding="utf-8") == before
     more = tmp_path / "more.docx"
-    more.write_bytes(review(render_report(draft, template_for(ws, draft.unit)),
-                            [Comment(draft.report.opening[:6], "请压缩开头。")]))
+    more.write_bytes(
+        review(
+            render_report(draft, template_for(ws, draft.unit)),
+            [Comment(draft.report.opening[:6], "请压缩开头。")],
+        )
+    )
     with pytest.raises(UserError, match="--force"):
         import_feedback(more, draft, "ds")
     merged = import_feedback(more, draft, "ds", force=True)
@@ -114,13 +132,24 @@ def test_rerun_adds_nothing_and_new_items_need_force(reviewed, tmp_path: Path) -
     assert merged.added == 1 and text.startswith(before) and f"ds-{len(comments) + len(changes) + 1}" in text
 
 
-@pytest.mark.parametrize("text, must", [("必须补充数字", True), ("务必写明", True), ("须写明几名", True),
-                                        ("无须展开", False), ("建议压缩", False), ("请参阅须知", False)])
+@pytest.mark.parametrize(
+    "text, must",
+    [
+        ("必须补充数字", True),
+        ("务必写明", True),
+        ("须写明几名", True),
+        ("无须展开", False),
+        ("建议压缩", False),
+        ("请参阅须知", False),
+    ],
+)
 def test_must_wording(text: str, must: bool) -> None:
     assert bool(MUST.search(text)) is must
 
 
-def test_cli_feedback_import(reviewed, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+def test_cli_feedback_import(
+    reviewed, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
     ws, draft, path, _, _ = reviewed
     monkeypatch.chdir(ws)
     args = ["feedback", "import", str(path), UNIT, "--draft", draft.label, "--department", "督审"]
@@ -136,8 +165,11 @@ def test_cli_feedback_import(reviewed, monkeypatch: pytest.MonkeyPatch, capsys: 
 
 def test_comment_on_an_unanswered_marker_targets_its_question(workspace_copy: Path, tmp_path: Path) -> None:
     unit_drafts = load_workspace(workspace_copy, [UNIT]).unit(UNIT)
-    draft = next(d for d in unit_drafts.drafts
-                 if any(d.report.answer(q.id) is None for q in d.question_set.questions()))
+    draft = next(
+        d
+        for d in unit_drafts.drafts
+        if any(d.report.answer(q.id) is None for q in d.question_set.questions())
+    )
     missing = next(q.id for q in draft.question_set.questions() if draft.report.answer(q.id) is None)
     rendered = render_report(draft, template_for(workspace_copy, draft.unit))
     path = tmp_path / "unanswered.docx"
@@ -147,7 +179,9 @@ def test_comment_on_an_unanswered_marker_targets_its_question(workspace_copy: Pa
     assert (item.on, item.kind) == (missing, "suggest") and item.quote is None
 
 
-def test_comment_on_a_whole_paragraph_starting_between_paragraphs(workspace_copy: Path, tmp_path: Path) -> None:
+def test_comment_on_a_whole_paragraph_starting_between_paragraphs(
+    workspace_copy: Path, tmp_path: Path
+) -> None:
     _, draft, rendered = _setup(workspace_copy)
     problem = draft.report.problems[1]
     first = problem.text.split("\n")[0]
@@ -164,27 +198,43 @@ def test_comments_on_a_handmade_draft_resolve_by_headings(workspace_copy: Path, 
     source = tmp_path / "handmade.docx"
     build_handmade(source)
     unit_drafts = load_workspace(workspace_copy, [UNIT]).unit(UNIT)
-    target, _ = import_to_unit(source, unit_drafts.unit, unit_drafts.drafts, unit_drafts.drafts[0].question_set)
+    target, _ = import_to_unit(
+        source, unit_drafts.unit, unit_drafts.drafts, unit_drafts.drafts[0].question_set
+    )
     draft = load_workspace(workspace_copy, [UNIT]).unit(UNIT).latest
     assert draft.report.path == target
     reviewed = tmp_path / "reviewed.docx"
-    reviewed.write_bytes(review(source.read_bytes(), [
-        Comment("其中2名未参加分管支部组织生活会", "请写明是哪两名。"),
-        Comment("12个支部未达标", "必须列出支部名单。"),
-        Comment("逐月督办", "督办方式要具体。"),
-        Comment("接待参观32批次", "与党建无关，建议删去。"),
-    ]))
-    stray = next(a.question for area in draft.report.areas for a in area.answers if "接待参观32批次" in a.text)
+    reviewed.write_bytes(
+        review(
+            source.read_bytes(),
+            [
+                Comment("其中2名未参加分管支部组织生活会", "请写明是哪两名。"),
+                Comment("12个支部未达标", "必须列出支部名单。"),
+                Comment("逐月督办", "督办方式要具体。"),
+                Comment("接待参观32批次", "与党建无关，建议删去。"),
+            ],
+        )
+    )
+    stray = next(
+        a.question for area in draft.report.areas for a in area.answers if "接待参观32批次" in a.text
+    )
     assert [(i.on, i.kind) for i in read_review(reviewed, draft)] == [
-        ("Q2", "suggest"), (stray, "suggest"), ("P2", "must"), ("M1", "suggest")]  # document order
+        ("Q2", "suggest"),
+        (stray, "suggest"),
+        ("P2", "must"),
+        ("M1", "suggest"),
+    ]  # document order
 
 
-@pytest.mark.parametrize("existing, ok", [
-    ("department: ds\nitems: []\n", True),
-    ("department: ds\nitems:\n  - {id: ds-1, on: report, text: 已有意见, kind: must}\n", True),
-    ("department: ds\nitems: [{id: ds-1, on: report, text: 已有意见, kind: must}]\n", False),
-    ("items:\n  - {id: ds-1, on: report, text: 已有意见, kind: must}\ndepartment: ds\n", False),
-])
+@pytest.mark.parametrize(
+    "existing, ok",
+    [
+        ("department: ds\nitems: []\n", True),
+        ("department: ds\nitems:\n  - {id: ds-1, on: report, text: 已有意见, kind: must}\n", True),
+        ("department: ds\nitems: [{id: ds-1, on: report, text: 已有意见, kind: must}]\n", False),
+        ("items:\n  - {id: ds-1, on: report, text: 已有意见, kind: must}\ndepartment: ds\n", False),
+    ],
+)
 def test_force_appends_only_where_it_can(reviewed, existing: str, ok: bool) -> None:
     ws, draft, path, comments, changes = reviewed
     target = draft.dir / "feedback" / "ds.yaml"
@@ -200,5 +250,7 @@ def test_force_appends_only_where_it_can(reviewed, existing: str, ok: bool) -> N
     text = target.read_text(encoding="utf-8")
     assert "已有意见" in text or "[]" in existing
     issues = IssueCollector()
-    assert len(read_feedback_file(target, load_config(ws), issues)) == outcome.added + ("已有意见" in existing)
+    assert len(read_feedback_file(target, load_config(ws), issues)) == outcome.added + (
+        "已有意见" in existing
+    )
     assert not issues.issues

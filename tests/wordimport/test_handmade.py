@@ -13,9 +13,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from pipeline.cli.main import main
 from pipeline.content.model import Report
+from pipeline.content.workspace import load_workspace
 from pipeline.wordimport import import_docx
 from pipeline.wordimport.items import parse_due
-from pipeline.content.workspace import load_workspace
 
 UNIT = "qingshigang"
 # (text, style or None, expectation): expectation says where the words must land.
@@ -40,7 +40,11 @@ HANDMADE: list[tuple[str, str | None, str]] = [
     ("（二）支部标准化建设不到位，12个支部未达标。", None, "problem"),
     ("主要是轮班制支部组织生活难以正常开展。", None, "cause"),
     ("五、下一步打算", "Heading 1", "consumed"),
-    ("对37项清单事项实行台账管理，逐月督办。责任单位：关党委；完成时限：2026年6月底。", "List Number", "measure"),
+    (
+        "对37项清单事项实行台账管理，逐月督办。责任单位：关党委；完成时限：2026年6月底。",
+        "List Number",
+        "measure",
+    ),
     ("推动12个未达标支部逐项整改。（责任：机关党委；时限：2026年3月31日）", "List Number", "measure"),
     ("长期坚持支部书记轮训。责任单位：人事处，完成时限：长期坚持。", "List Number", "measure"),
     ("以上报告，请予审议。", None, "closing"),
@@ -98,8 +102,14 @@ def test_nothing_is_lost(imported) -> None:
     for para in result.paragraphs:
         if not para.text or para.text in consumed and not re.search(r"[。：]", para.text):
             continue
-        for chunk in re.split(r"[。；，：（）、\s]+", re.sub(r"^（[一二三四五]）|^[一二三四五]、", "", para.text)):
-            if len(chunk) < 2 or chunk in ("责任单位", "完成时限", "责任", "时限") or parse_due(chunk) in dues:
+        for chunk in re.split(
+            r"[。；，：（）、\s]+", re.sub(r"^（[一二三四五]）|^[一二三四五]、", "", para.text)
+        ):
+            if (
+                len(chunk) < 2
+                or chunk in ("责任单位", "完成时限", "责任", "时限")
+                or parse_due(chunk) in dues
+            ):
                 continue
             assert chunk in blob, f"lost: {chunk!r} of {para.text!r}"
 
@@ -141,8 +151,9 @@ def test_measures_owner_due_and_links(imported) -> None:
     assert measures[1].problems == ("P2",)
 
 
-def test_cli_import_writes_the_next_draft_and_never_overwrites(imported, workspace_copy: Path,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_import_writes_the_next_draft_and_never_overwrites(
+    imported, workspace_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _, source = imported
     monkeypatch.chdir(workspace_copy)
     latest = load_workspace(workspace_copy, [UNIT]).unit(UNIT).latest.version
@@ -180,32 +191,47 @@ def test_unnumbered_and_yishi_items(workspace_copy: Path, tmp_path: Path) -> Non
     report = import_docx(source, unit_drafts.drafts[0].question_set, unit_drafts.unit).report
     assert [(p.text, p.cause) for p in report.problems] == [  # the lead-in stays with its section
         ("对照检查，主要存在以下问题：\n党建责任落实有差距，9项清单事项未按期落实。", None),
-        ("支部标准化建设不到位，12个支部未达标。", "主要是轮班制支部组织生活难以正常开展。")]
+        ("支部标准化建设不到位，12个支部未达标。", "主要是轮班制支部组织生活难以正常开展。"),
+    ]
     assert [m.text for m in report.measures] == UNNUMBERED[-2:]
     assert report.unplaced == ()
 
 
 def test_items_numbered_like_sections_under_unnumbered_headings(workspace_copy: Path, tmp_path: Path) -> None:
     document = docx.Document()
-    for text, style in [("2025年，我履行职责，报告如下。", None), ("存在的问题", "Heading 1"),
-                        ("一、党建责任落实有差距，9项清单事项未按期落实。", None),
-                        ("二、支部标准化建设不到位，12个支部未达标。", None), ("下一步打算", "Heading 1"),
-                        ("一、对清单事项实行台账管理。", None), ("二、推动12个未达标支部逐项整改。", None)]:
+    for text, style in [
+        ("2025年，我履行职责，报告如下。", None),
+        ("存在的问题", "Heading 1"),
+        ("一、党建责任落实有差距，9项清单事项未按期落实。", None),
+        ("二、支部标准化建设不到位，12个支部未达标。", None),
+        ("下一步打算", "Heading 1"),
+        ("一、对清单事项实行台账管理。", None),
+        ("二、推动12个未达标支部逐项整改。", None),
+    ]:
         document.add_paragraph(text, style=style)
     source = tmp_path / "sections.docx"
     document.save(str(source))
     unit_drafts = load_workspace(workspace_copy, [UNIT]).unit(UNIT)
     report = import_docx(source, unit_drafts.drafts[0].question_set, unit_drafts.unit).report
-    assert [p.text for p in report.problems] == ["党建责任落实有差距，9项清单事项未按期落实。", "支部标准化建设不到位，12个支部未达标。"]
+    assert [p.text for p in report.problems] == [
+        "党建责任落实有差距，9项清单事项未按期落实。",
+        "支部标准化建设不到位，12个支部未达标。",
+    ]
     assert [m.text for m in report.measures] == ["对清单事项实行台账管理。", "推动12个未达标支部逐项整改。"]
     assert report.unplaced == ()
 
 
 def test_achievements_section_of_its_own_is_spread_over_areas(workspace_copy: Path, tmp_path: Path) -> None:
     document = docx.Document()
-    lines = ["2025年，我履行职责，报告如下。", "一、主要成效", "（一）全年研究部署党建工作14次。",
-             "（二）查处违反中央八项规定精神问题3起。", "二、履行抓党建第一责任人职责情况", "（一）研究部署党建工作",
-             "全年研究党建议题14次。"]
+    lines = [
+        "2025年，我履行职责，报告如下。",
+        "一、主要成效",
+        "（一）全年研究部署党建工作14次。",
+        "（二）查处违反中央八项规定精神问题3起。",
+        "二、履行抓党建第一责任人职责情况",
+        "（一）研究部署党建工作",
+        "全年研究党建议题14次。",
+    ]
     for text in lines:
         document.add_paragraph(text)
     source = tmp_path / "achievements.docx"

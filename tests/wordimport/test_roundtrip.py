@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.content.model import AreaContent, Report
+from pipeline.content.workspace import load_draft_file, load_workspace, template_for
 from pipeline.render.document import render_report
 from pipeline.wordimport import import_docx, import_to_unit
-from pipeline.content.workspace import load_draft_file, load_workspace, template_for
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE_DRAFTS = sorted(REPO.glob("drafts/*/v*/report.yaml"))
@@ -24,11 +24,15 @@ def comparable(report: Report, path: Path) -> Report:
 def word_visible(report: Report) -> Report:
     """Only what the Word document shows: no problem areas, measure links/status/look-back or lint-ignore reasons.
     A problem's cause is shown apart (style ProblemCause), so it comes back as the cause."""
-    areas = tuple(AreaContent(a.area, tuple(dataclasses.replace(x, ignore=()) for x in a.answers), a.achievements)
-                  for a in report.areas)  # achievements' lint-ignore dropped too
+    areas = tuple(
+        AreaContent(a.area, tuple(dataclasses.replace(x, ignore=()) for x in a.answers), a.achievements)
+        for a in report.areas
+    )  # achievements' lint-ignore dropped too
     problems = tuple(dataclasses.replace(p, area="", ignore=()) for p in report.problems)
-    measures = tuple(dataclasses.replace(m, problems=(), status="planned", ignore=(), evidence=(), checked=None)
-                     for m in report.measures)
+    measures = tuple(
+        dataclasses.replace(m, problems=(), status="planned", ignore=(), evidence=(), checked=None)
+        for m in report.measures
+    )
     return dataclasses.replace(report, areas=areas, problems=problems, measures=measures, ignore=())
 
 
@@ -42,15 +46,23 @@ def rendered(request: pytest.FixtureRequest, tmp_path: Path):
 
 def test_round_trip_with_the_unit_drafts_gives_the_source(rendered) -> None:
     draft, path = rendered
-    result = import_docx(path, draft.question_set, draft.unit, earlier=(draft.report,),
-                         target=draft.report.path, version=draft.version)
+    result = import_docx(
+        path,
+        draft.question_set,
+        draft.unit,
+        earlier=(draft.report,),
+        target=draft.report.path,
+        version=draft.version,
+    )
     assert comparable(result.report, draft.report.path) == draft.report
     assert not result.report.unplaced and not result.warnings
 
 
 def test_round_trip_without_hints_keeps_everything_word_shows(rendered) -> None:
     draft, path = rendered
-    result = import_docx(path, draft.question_set, draft.unit, target=draft.report.path, version=draft.version)
+    result = import_docx(
+        path, draft.question_set, draft.unit, target=draft.report.path, version=draft.version
+    )
     assert word_visible(comparable(result.report, draft.report.path)) == word_visible(draft.report)
     known_areas = {a.id for a in draft.question_set.areas}
     assert all(p.area in known_areas for p in result.report.problems)
@@ -100,9 +112,21 @@ def test_round_trip_survives_a_save_by_libreoffice(tmp_path: Path) -> None:
     source.parent.mkdir()
     source.write_bytes(render_report(draft, template_for(REPO, draft.unit)))
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "out"), str(source)],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(tmp_path / "out"),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     saved = tmp_path / "out" / "report.docx"
     result = import_docx(saved, draft.question_set, draft.unit, earlier=(draft.report,))
     assert comparable(result.report, draft.report.path) == draft.report

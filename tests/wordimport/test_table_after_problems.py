@@ -24,12 +24,19 @@ ROWS = [
 
 def _report_with_table(path: Path) -> None:
     d = docx.Document()
-    for text in ("石湾海关党委书记2025年度抓基层党建工作述职报告", "一、履职情况",
-                 "2025年，我认真履行第一责任人职责，全年主持研究党建工作12次。", "二、存在的问题",
-                 "一是对联系点指导不够，全年只去了2次，东湾海关查验科反映的场地问题拖了4个月。",
-                 "二是党支部书记培训不足，3个支部书记全年未参加轮训。", "三是监督执纪偏软，全年谈话提醒仅5人次。",
-                 "三、原因分析", "根源在于我把主要精力放在业务工作上，抓党建的责任意识不强。", "四、下一步打算",
-                 "针对上述问题，我将采取以下措施："):
+    for text in (
+        "石湾海关党委书记2025年度抓基层党建工作述职报告",
+        "一、履职情况",
+        "2025年，我认真履行第一责任人职责，全年主持研究党建工作12次。",
+        "二、存在的问题",
+        "一是对联系点指导不够，全年只去了2次，东湾海关查验科反映的场地问题拖了4个月。",
+        "二是党支部书记培训不足，3个支部书记全年未参加轮训。",
+        "三是监督执纪偏软，全年谈话提醒仅5人次。",
+        "三、原因分析",
+        "根源在于我把主要精力放在业务工作上，抓党建的责任意识不强。",
+        "四、下一步打算",
+        "针对上述问题，我将采取以下措施：",
+    ):
         d.add_paragraph(text)
     table = d.add_table(rows=len(ROWS), cols=len(ROWS[0]))
     for i, row in enumerate(ROWS):
@@ -53,8 +60,15 @@ def test_rows_are_measures_for_the_problems_above(imported: ImportResult) -> Non
     report = imported.report
     assert [p.id for p in report.problems] == ["P1", "P2", "P3"]
     assert [(m.problems, m.owner) for m in report.measures] == [
-        (("P1",), "关党委"), (("P2",), "人事处"), (("P3",), "纪检组")]
-    assert [m.due.isoformat() if m.due else None for m in report.measures] == ["2026-06-30", "2026-09-30", None]
+        (("P1",), "关党委"),
+        (("P2",), "人事处"),
+        (("P3",), "纪检组"),
+    ]
+    assert [m.due.isoformat() if m.due else None for m in report.measures] == [
+        "2026-06-30",
+        "2026-09-30",
+        None,
+    ]
 
 
 def test_the_lead_in_goes_with_the_measures_and_the_sign_off_is_structure(imported: ImportResult) -> None:

@@ -8,12 +8,13 @@ can check that every rule flags its ``flag`` examples and passes its ``pass`` ex
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from pipeline.lint.document import Document, TextUnit, from_report, from_text
 from pipeline.content.model import Answer, Area, AreaContent, Problem, Question, QuestionSet, Report
+from pipeline.lint.document import Document, TextUnit, from_report, from_text
 
 if TYPE_CHECKING:
     from pipeline.content.config import LintConfig
@@ -38,10 +39,10 @@ class Hit:
 class Context:
     """What a check may need beyond its rule and document: the configuration and the other rules."""
 
-    config: "LintConfig"
-    rules: tuple["Rule", ...] = ()
+    config: LintConfig
+    rules: tuple[Rule, ...] = ()
 
-    def rules_of(self, category: str) -> list["Rule"]:
+    def rules_of(self, category: str) -> list[Rule]:
         return [r for r in self.rules if r.category == category]
 
 
@@ -51,9 +52,9 @@ class Check(Protocol):
     name: str
     options: dict[str, type]  # option name → type, for validating rule packs
 
-    def run(self, rule: "Rule", doc: Document, ctx: Context) -> Iterable[Hit]: ...
+    def run(self, rule: Rule, doc: Document, ctx: Context) -> Iterable[Hit]: ...
 
-    def example(self, rule: "Rule", example: Any) -> Document: ...
+    def example(self, rule: Rule, example: Any) -> Document: ...
 
 
 CHECKS: dict[str, Check] = {}
@@ -77,18 +78,27 @@ def first_sentence_end(text: str) -> int:
 
 EXAMPLE_PATH = Path("example.yaml")
 EXAMPLE_SET = QuestionSet(
-    id="example", title="example",
+    id="example",
+    title="example",
     areas=(Area("duty", "职责", (Question("Q1", "duty", "研究部署党建工作几次？", "研究部署"),)),),
 )
 
 
-def example_report(*, opening: str = "报告如下。", answer: str | None = "全年研究党建工作12次。",
-                   achievements: tuple[str, ...] = (), problems: tuple[str, ...] = (),
-                   unplaced: tuple[str, ...] = ()) -> Document:
+def example_report(
+    *,
+    opening: str = "报告如下。",
+    answer: str | None = "全年研究党建工作12次。",
+    achievements: tuple[str, ...] = (),
+    problems: tuple[str, ...] = (),
+    unplaced: tuple[str, ...] = (),
+) -> Document:
     """A one-question report built from an example."""
     answers = (Answer("Q1", answer),) if answer else ()
     report = Report(
-        path=EXAMPLE_PATH, date=dt.date(2026, 1, 1), title=None, opening=opening,
+        path=EXAMPLE_PATH,
+        date=dt.date(2026, 1, 1),
+        title=None,
+        opening=opening,
         areas=(AreaContent("duty", answers, achievements),),
         problems=tuple(Problem(f"P{i + 1}", "duty", t) for i, t in enumerate(problems)),
         unplaced=unplaced,

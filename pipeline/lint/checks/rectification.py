@@ -10,14 +10,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
-from pipeline.lint.checks import EXAMPLE_PATH, EXAMPLE_SET, Context, Hit, first_sentence_end, register
-from pipeline.lint.document import Document, TextUnit, from_report
 from pipeline.content.layout import UNIT_FILE
 from pipeline.content.model import AreaContent, Measure, Problem, Report, Unit
+from pipeline.lint.checks import EXAMPLE_PATH, EXAMPLE_SET, Context, Hit, first_sentence_end, register
+from pipeline.lint.document import Document, TextUnit, from_report
 
 if TYPE_CHECKING:
     from pipeline.content.config import LintConfig
@@ -42,7 +43,7 @@ def unit_document(unit: Unit) -> UnitDocument:
     return UnitDocument(path=path, units=(), lines=tuple(unit.source.text.split("\n")), unit=unit)
 
 
-def lint_unit(unit: Unit, config: "LintConfig | None" = None, *, linter: "Linter | None" = None) -> list["Finding"]:
+def lint_unit(unit: Unit, config: LintConfig | None = None, *, linter: Linter | None = None) -> list[Finding]:
     """Findings of the unit-level rules on ``unit.yaml`` (run once per unit, next to the drafts' lint)."""
     from pipeline.lint.engine import Linter
 
@@ -52,12 +53,22 @@ def lint_unit(unit: Unit, config: "LintConfig | None" = None, *, linter: "Linter
 def _example_report(problems: list[str], measures: list[dict[str, Any]]) -> Document:
     """A report with ``problems`` (P1, P2 …) and ``measures`` (M1 … with problems/owner/due)."""
     report = Report(
-        path=EXAMPLE_PATH, date=dt.date(2026, 1, 1), title=None, opening="报告如下。",
+        path=EXAMPLE_PATH,
+        date=dt.date(2026, 1, 1),
+        title=None,
+        opening="报告如下。",
         areas=(AreaContent("duty"),),
         problems=tuple(Problem(f"P{i}", "duty", text) for i, text in enumerate(problems, start=1)),
-        measures=tuple(Measure(f"M{i}", tuple(m.get("problems", ["P1"])), str(m.get("text", "")),
-                               owner=m.get("owner"), due=_date(m.get("due")))
-                       for i, m in enumerate(measures, start=1)),
+        measures=tuple(
+            Measure(
+                f"M{i}",
+                tuple(m.get("problems", ["P1"])),
+                str(m.get("text", "")),
+                owner=m.get("owner"),
+                due=_date(m.get("due")),
+            )
+            for i, m in enumerate(measures, start=1)
+        ),
     )
     return from_report(report, EXAMPLE_SET)
 
@@ -74,18 +85,23 @@ class MeasureAssignment:
     name = "measure-assignment"
     options: dict[str, type] = {}
 
-    def run(self, rule: "Rule", doc: Document, ctx: Context) -> Iterable[Hit]:
+    def run(self, rule: Rule, doc: Document, ctx: Context) -> Iterable[Hit]:
         if doc.report is None:
             return
         units = {u.key_path[1]: u for u in doc.units if u.kind == "measure"}
         for index, measure in enumerate(doc.report.measures):
-            missing = [label for label, value in (("责任单位", measure.owner), ("完成时限", measure.due))
-                       if not value]
+            missing = [
+                label
+                for label, value in (("责任单位", measure.owner), ("完成时限", measure.due))
+                if not value
+            ]
             unit = units.get(index)
             if missing and unit is not None:
-                yield Hit(unit, 0, first_sentence_end(unit.text), {"id": measure.id, "missing": "和".join(missing)})
+                yield Hit(
+                    unit, 0, first_sentence_end(unit.text), {"id": measure.id, "missing": "和".join(missing)}
+                )
 
-    def example(self, rule: "Rule", example: Any) -> Document:
+    def example(self, rule: Rule, example: Any) -> Document:
         return _example_report(["我全年只到联系点调研2次。"], [dict(example)])
 
 
@@ -95,7 +111,7 @@ class ProblemUnaddressed:
     name = "problem-unaddressed"
     options: dict[str, type] = {}
 
-    def run(self, rule: "Rule", doc: Document, ctx: Context) -> Iterable[Hit]:
+    def run(self, rule: Rule, doc: Document, ctx: Context) -> Iterable[Hit]:
         if doc.report is None:
             return
         addressed = {pid for m in doc.report.measures for pid in m.problems}
@@ -105,7 +121,7 @@ class ProblemUnaddressed:
             if problem.id not in addressed and unit is not None:
                 yield Hit(unit, 0, first_sentence_end(unit.text), {"id": problem.id})
 
-    def example(self, rule: "Rule", example: Any) -> Document:
+    def example(self, rule: Rule, example: Any) -> Document:
         data = dict(example)
         return _example_report(list(data.get("problems", [])), list(data.get("measures", [])))
 
@@ -116,7 +132,7 @@ class UnitEvaluationItems:
     name = "unit-evaluation-items"
     options: dict[str, type] = {"count": int}
 
-    def run(self, rule: "Rule", doc: Document, ctx: Context) -> Iterable[Hit]:
+    def run(self, rule: Rule, doc: Document, ctx: Context) -> Iterable[Hit]:
         unit = getattr(doc, "unit", None)
         if not isinstance(unit, Unit):
             return
@@ -129,10 +145,17 @@ class UnitEvaluationItems:
         anchor = TextUnit(key_path, "", "prose", line=position.line, column=position.column)
         yield Hit(anchor, 0, 0, {"count": found, "expected": expected})
 
-    def example(self, rule: "Rule", example: Any) -> Document:
+    def example(self, rule: Rule, example: Any) -> Document:
         items = tuple(str(item) for item in (example or []))
-        unit = Unit(id="example", dir=Path("."), name="示例海关", organisation="中共示例海关委员会",
-                    reporter="张三", role="党委书记", evaluation_items=items)
+        unit = Unit(
+            id="example",
+            dir=Path("."),
+            name="示例海关",
+            organisation="中共示例海关委员会",
+            reporter="张三",
+            role="党委书记",
+            evaluation_items=items,
+        )
         return unit_document(unit)
 
 

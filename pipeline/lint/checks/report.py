@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from pipeline.lint.checks import Context, Hit, example_report, first_sentence_end, register
 from pipeline.lint.concrete import is_concrete, sentences
@@ -39,7 +40,7 @@ class Imbalance:
     name = "imbalance"
     options: dict[str, type] = {"share": float}
 
-    def run(self, rule: "Rule", doc: Document, ctx: Context) -> Iterable[Hit]:
+    def run(self, rule: Rule, doc: Document, ctx: Context) -> Iterable[Hit]:
         if doc.report is None:
             return
         limit = float(rule.options.get("share", ctx.config.imbalance_share))
@@ -50,10 +51,12 @@ class Imbalance:
         anchor = TextUnit(("areas", largest.area, "achievements"), "", "achievement")
         yield Hit(anchor, 0, 0, {"share": f"{share:.1%}", "limit": f"{limit:.0%}"})
 
-    def example(self, rule: "Rule", example: Any) -> Document:
+    def example(self, rule: Rule, example: Any) -> Document:
         data = dict(example)
-        return example_report(opening=str(data.get("body", "")) or "报告如下。",
-                              achievements=(str(data.get("achievements", "")),))
+        return example_report(
+            opening=str(data.get("body", "")) or "报告如下。",
+            achievements=(str(data.get("achievements", "")),),
+        )
 
 
 def is_only_boilerplate(text: str, ctx: Context) -> bool:
@@ -70,7 +73,7 @@ class Unanswered:
     name = "unanswered"
     options: dict[str, type] = {"min_chars": int}
 
-    def run(self, rule: "Rule", doc: Document, ctx: Context) -> Iterable[Hit]:
+    def run(self, rule: Rule, doc: Document, ctx: Context) -> Iterable[Hit]:
         if doc.report is None or doc.question_set is None:
             return
         answers = {u.key_path[3]: u for u in doc.units if u.kind == "answer"}
@@ -89,7 +92,7 @@ class Unanswered:
             elif is_only_boilerplate(unit.text, ctx):
                 yield Hit(unit, 0, len(unit.text), {**details, "why": "回答只有套话"})
 
-    def example(self, rule: "Rule", example: Any) -> Document:
+    def example(self, rule: Rule, example: Any) -> Document:
         return example_report(answer=str(example) if example else None)
 
 
@@ -99,12 +102,12 @@ class Unplaced:
     name = "unplaced"
     options: dict[str, type] = {}
 
-    def run(self, rule: "Rule", doc: Document, ctx: Context) -> Iterable[Hit]:
+    def run(self, rule: Rule, doc: Document, ctx: Context) -> Iterable[Hit]:
         for unit in doc.units:
             if unit.kind == "unplaced":
                 yield Hit(unit, 0, first_sentence_end(unit.text))
 
-    def example(self, rule: "Rule", example: Any) -> Document:
+    def example(self, rule: Rule, example: Any) -> Document:
         return example_report(unplaced=(str(example),) if example else ())
 
 
