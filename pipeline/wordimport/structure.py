@@ -39,7 +39,7 @@ from pipeline.wordimport.headings import (
     split_inline_heading,
 )
 from pipeline.wordimport.items import CAUSE_START
-from pipeline.wordimport.match import guess_area, guess_question, match_area, match_question
+from pipeline.wordimport.match import guess_area, guess_question, match_area, match_question, squeeze
 from pipeline.wordimport.reader import Para
 from pipeline.wordimport.tables import ProblemTable, problem_tables
 
@@ -88,14 +88,8 @@ class Collected:
     ours: bool = False  # the document is one of our rendered reports
 
 
-_PUNCTUATION = re.compile(r"[\s，。、；：:,.;（）()“”\"'《》]")
 # 述职人：林远航 — the reporter's sign-off, whoever the unit's reporter is on file
 _SIGN_OFF = re.compile(r"^(?:述职人|报告人|汇报人|发言人)\s*[：:]\s*\S{1,12}$")
-
-
-def _bare(text: str) -> str:
-    """``text`` without spaces and punctuation, for containment tests."""
-    return _PUNCTUATION.sub("", text)
 
 
 def signature_lines(lines: list[Line], unit: Unit | None, ours: bool = False) -> set[int]:
@@ -633,11 +627,11 @@ class Walker:
         """The problem already written whose text holds a table's 存在问题 cell: a table after the
         problems often lists their headlines again, next to the measures (a row is then a measure for
         that problem, not a second problem)."""
-        key = _bare(cell)
+        key = squeeze(cell)
         if len(key) < 4:
             return None
         return next(
-            (i for i, item in enumerate(self.out.problems) if key in _bare("".join(item.paras))), None
+            (i for i, item in enumerate(self.out.problems) if key in squeeze("".join(item.paras))), None
         )
 
 
