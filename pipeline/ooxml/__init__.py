@@ -39,6 +39,14 @@ def is_w(element: etree._Element, *names: str) -> bool:
     return isinstance(tag, str) and tag.startswith(f"{{{W_NS}}}") and local(tag) in names
 
 
+def parent(element: etree._Element) -> etree._Element:
+    """The parent of ``element``, which the tree being walked guarantees (a root here is a bug)."""
+    owner = element.getparent()
+    if owner is None:
+        raise AssertionError(f"<{local(element.tag)}> has no parent")
+    return owner
+
+
 _PROTOTYPES: dict[str, etree._Element] = {}
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from pipeline.ooxml import is_w, local, w
+from pipeline.ooxml import is_w, local, parent, w
 from pipeline.ooxml.revisions import RUN_KINDS
 
 _RANGES = ("moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd")
@@ -47,10 +47,11 @@ def _rows(root: etree._Element, drop: tuple[str, ...]) -> None:
             continue
         marks = [c for c in trpr if is_w(c, *RUN_KINDS)]
         if any(is_w(m, *drop) for m in marks):
-            table = row.getparent()
+            table = parent(row)
             table.remove(row)
-            if table.find(w("tr")) is None and table.getparent() is not None:
-                table.getparent().remove(table)
+            holder = table.getparent()
+            if table.find(w("tr")) is None and holder is not None:
+                holder.remove(table)
             continue
         for mark in marks:
             trpr.remove(mark)
@@ -82,39 +83,36 @@ def _paragraph_marks(root: etree._Element, drop: tuple[str, ...]) -> None:
         mark = _mark(paragraph)
         if mark is None:
             continue
-        mark.getparent().remove(mark)
+        parent(mark).remove(mark)
         if local(mark.tag) not in drop:
             continue
         following = paragraph.getnext()
         if following is None or not is_w(following, "p"):
-            if (
-                _left_empty(paragraph, drop)
-                and paragraph.getparent() is not None
-                and not is_w(paragraph.getparent(), "tc")
-            ):
-                paragraph.getparent().remove(paragraph)  # nothing to merge into, nothing left: gone
+            holder = paragraph.getparent()
+            if _left_empty(paragraph, drop) and holder is not None and not is_w(holder, "tc"):
+                holder.remove(paragraph)  # nothing to merge into, nothing left: gone
             continue
         ppr = following.find(w("pPr"))
         index = following.index(ppr) + 1 if ppr is not None else 0
         for child in [c for c in paragraph if not is_w(c, "pPr")]:
             following.insert(index, child)
             index += 1
-        paragraph.getparent().remove(paragraph)
+        parent(paragraph).remove(paragraph)
 
 
 def _inline(root: etree._Element, drop: tuple[str, ...], keep: tuple[str, ...], restore: bool) -> None:
     for element in list(root.iter(*(w(n) for n in drop + keep))):
-        parent = element.getparent()
-        if parent is None or is_w(parent, "rPr", "trPr"):
+        holder = element.getparent()
+        if holder is None or is_w(holder, "rPr", "trPr"):
             continue
         if local(element.tag) in drop:
-            parent.remove(element)
+            holder.remove(element)
             continue
-        index = parent.index(element)
+        index = holder.index(element)
         for child in list(element):
-            parent.insert(index, child)
+            holder.insert(index, child)
             index += 1
-        parent.remove(element)
+        holder.remove(element)
     if restore:
         for element in list(root.iter(*(w(n) for n in _RESTORE))):
             element.tag = w(_RESTORE[local(element.tag)])
@@ -122,7 +120,7 @@ def _inline(root: etree._Element, drop: tuple[str, ...], keep: tuple[str, ...], 
 
 def _properties(root: etree._Element, accept: bool) -> None:
     for change in list(root.iter(*(w(n) for n in _PROPERTY_CHANGES))):
-        owner = change.getparent()
+        owner = parent(change)
         owner.remove(change)
         if accept or not is_w(change, "rPrChange", "pPrChange"):
             continue
@@ -144,5 +142,5 @@ def apply_all(root: etree._Element, accept: bool) -> etree._Element:
     _inline(root, drop, keep, restore=not accept)
     _properties(root, accept)
     for element in list(root.iter(*(w(n) for n in (*_RANGES, *_CELL_MARKS)))):
-        element.getparent().remove(element)
+        parent(element).remove(element)
     return root

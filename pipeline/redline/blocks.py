@@ -75,6 +75,11 @@ class Segment:
     atom: etree._Element | None = None
     container: bool = False  # atom is a paragraph-level element (hyperlink, fldSimple, …)
 
+    def element(self) -> etree._Element:
+        """The paragraph-level element a container segment stands for."""
+        assert self.atom is not None, "a container segment is made with its element"
+        return self.atom
+
 
 @dataclass
 class Paragraph:

@@ -218,6 +218,7 @@ class BodyWriter:
             return b.element
         if kind in (MOVE_FROM, MOVE_TO):
             block = _block(op, old, new)
+            assert isinstance(block, Paragraph), "tables and other blocks have keys _movable refuses"
             return self.pw.whole(block, kind, kind == MOVE_FROM, f"shuzhiMove{op.move}")
         from_old = kind == DELETE
         block = old[op.old] if from_old else new[op.new]

@@ -18,7 +18,7 @@ import re
 
 from lxml import etree
 
-from pipeline.ooxml import CT_NS, PKG_REL_NS, R_NS, is_w, local, parse_xml, serialize, w
+from pipeline.ooxml import CT_NS, PKG_REL_NS, R_NS, is_w, local, parent, parse_xml, serialize, w
 from pipeline.ooxml.integrity import rels_name, resolve
 from pipeline.redline.numbering import renumber
 
@@ -27,6 +27,9 @@ DOC_RELS = rels_name(DOCUMENT)
 WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _DOC_PR = f"{{{WP_NS}}}docPr"
 _R_PREFIX = f"{{{R_NS}}}"
+# An empty relationships part, parsed rather than built: the default namespace's None key is what
+# Element(nsmap=…) needs, and lxml-stubs only allow str keys.
+_EMPTY_RELS = f'<Relationships xmlns="{PKG_REL_NS}"/>'.encode()
 _OLD_ANCHORS = (
     "bookmarkStart",
     "bookmarkEnd",
@@ -44,7 +47,7 @@ _DATA_MODEL_EXT = re.compile(rb"(<(?:[A-Za-z0-9_]+:)?dataModelExt\b[^>]*\srelId=
 def _rels(parts: dict[str, bytes], source: str) -> etree._Element:
     data = parts.get(rels_name(source))
     if data is None:
-        return etree.Element(f"{{{PKG_REL_NS}}}Relationships", nsmap={None: PKG_REL_NS})
+        return parse_xml(_EMPTY_RELS)
     return parse_xml(data)
 
 
@@ -108,7 +111,7 @@ class PartCopier:
         self.changed = True
         old_rels = _rels(self.old_parts, name)
         if len(old_rels):
-            rels = etree.Element(f"{{{PKG_REL_NS}}}Relationships", nsmap={None: PKG_REL_NS})
+            rels = parse_xml(_EMPTY_RELS)
             for rel in old_rels:
                 copied = copy.deepcopy(rel)
                 if rel.get("TargetMode") != "External":
@@ -253,7 +256,7 @@ class Importer:
         copied = copy.deepcopy(old_note)
         copied.set(w("id"), new_id)
         for anchor in [e for e in copied.iter() if is_w(e, *_OLD_ANCHORS)]:
-            anchor.getparent().remove(anchor)
+            parent(anchor).remove(anchor)  # below the copied note, never the note itself
         Importer(self.old_parts, self.parts, 0, self.copier, name, name).adopt_into(copied)
         notes.append(copied)
         self.mapping[key] = new_id
@@ -270,7 +273,7 @@ class Importer:
             kind = "footnote" if is_w(ref, "footnoteReference") else "endnote"
             new_id = self._note(kind, ref.get(w("id"), ""))
             if new_id is None:
-                ref.getparent().remove(ref)
+                parent(ref).remove(ref)  # a reference sits in a run
             else:
                 ref.set(w("id"), new_id)
 
@@ -279,9 +282,9 @@ class Importer:
         self._notes(element)
         renumber(element, self.numbering)
         for anchor in [e for e in element.iter() if is_w(e, *_OLD_ANCHORS)]:
-            parent = anchor.getparent()
-            if parent is not None:
-                parent.remove(anchor)
+            holder = anchor.getparent()
+            if holder is not None:
+                holder.remove(anchor)
         for ppr in element.iter(w("pPr")):
             for sect in ppr.findall(w("sectPr")):
                 ppr.remove(sect)
@@ -289,7 +292,7 @@ class Importer:
             if not isinstance(node.tag, str):
                 continue
             for key, value in list(node.attrib.items()):
-                if key.startswith(_R_PREFIX):
+                if isinstance(key, str) and isinstance(value, str) and key.startswith(_R_PREFIX):
                     new_id = self._import(value)
                     if new_id is None:
                         del node.attrib[key]

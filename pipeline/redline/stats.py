@@ -124,8 +124,9 @@ def heading_styles(styles_xml: bytes | None) -> frozenset[str]:
     table = _style_table(styles_xml)
     found: set[str] = set()
     for style_id in table:
-        current, seen = style_id, set()
-        while current in table and current not in seen:
+        current: str | None = style_id
+        seen: set[str] = set()
+        while current is not None and current in table and current not in seen:
             seen.add(current)
             name, level, based = table[current]
             if name in HEADING_NAMES or level is not None:

@@ -132,7 +132,7 @@ class ParagraphWriter:
             if seg.container:
                 self._tracked(out, runs, "del")
                 runs = []
-                element = self.importer.adopt(copy.deepcopy(seg.atom))
+                element = self.importer.adopt(copy.deepcopy(seg.element()))
                 self.rev.track_inline(element, "del")
                 out.append(element)
             else:
@@ -145,7 +145,7 @@ class ParagraphWriter:
             if seg.container:
                 self._tracked(out, runs, "ins")
                 runs = []
-                element = copy.deepcopy(seg.atom)
+                element = copy.deepcopy(seg.element())
                 self.rev.track_inline(element, "ins")
                 out.append(element)
             else:
@@ -159,7 +159,7 @@ class ParagraphWriter:
         k = 0
         for seg, a, b in _pieces(new, start, end):
             if seg.container:
-                out.append(copy.deepcopy(seg.atom))
+                out.append(copy.deepcopy(seg.element()))
                 k += 1
                 continue
             pos = seg.start + a
