@@ -231,7 +231,8 @@ def measure(case: Case, workspace: Path) -> None:
     measure_overview(case, workspace)
 
 
-OVERVIEW_LINE = re.compile(r"(\d+) 个单位（重新计算 (\d+) 个）")
+# The English summary (timed() runs shuzhi with SHUZHI_LANG=en), see pipeline/cli/overview.py.
+OVERVIEW_LINE = re.compile(r"^Overview: (\d+) units? \((\d+) recomputed\)", re.M)
 
 
 def measure_overview(case: Case, workspace: Path) -> None:
@@ -247,7 +248,9 @@ def measure_overview(case: Case, workspace: Path) -> None:
             output = (run_.stdout + run_.stderr).strip()[-500:]
             case.problems.append(f"{name} exited {run_.returncode}: {output}")
     found = OVERVIEW_LINE.search(case.overview_noop.stdout)
-    if found is not None and (int(found.group(2)) != 0 or "无变化" not in case.overview_noop.stdout):
+    if found is not None and (
+        int(found.group(2)) != 0 or "nothing rewritten" not in case.overview_noop.stdout
+    ):
         output = case.overview_noop.stdout.strip()[-300:]
         case.problems.append(f"overview no-op recomputed or rewrote: {output}")
 

@@ -15,7 +15,7 @@ import click
 from pipeline.cli.options import parent_option, root_option
 from pipeline.content.workspace import require_root
 from pipeline.errors import EXIT_OK, display_path
-from pipeline.i18n import _
+from pipeline.i18n import _, ngettext, pgettext
 
 
 @click.command(
@@ -56,9 +56,31 @@ def overview(
     result, paths, written = build_overview(
         workspace, parent, as_of.date() if as_of else None, jobs or default_jobs(), force
     )
+    click.echo(overview_line(len(result.summaries), result.recomputed, paths if written else None))
     invalid = [s.id for s in result.summaries if s.errors]
-    state = "已写出 " + "、".join(display_path(p) for p in paths) if written else "无变化，未重写"
-    click.echo(f"总览：{len(result.summaries)} 个单位（重新计算 {result.recomputed} 个），{state}")
     if invalid:
-        click.echo(f"内容有误的单位（总览中标出）：{'、'.join(invalid)}", err=True)
+        click.echo(
+            _("Units with invalid content (marked in the overview): {units}").format(units=_list(invalid)),
+            err=True,
+        )
     return EXIT_OK
+
+
+def _list(items: list[str]) -> str:
+    """Items joined as the language writes a list (、 in Chinese)."""
+    return pgettext("list separator", ", ").join(items)
+
+
+def overview_line(units: int, recomputed: int, written: list[Path] | None) -> str:
+    """The one-line summary: how many units, how many recomputed, and what was written (None: nothing)."""
+    if written is None:
+        return ngettext(
+            "Overview: {n} unit ({recomputed} recomputed), unchanged, nothing rewritten",
+            "Overview: {n} units ({recomputed} recomputed), unchanged, nothing rewritten",
+            units,
+        ).format(n=units, recomputed=recomputed)
+    return ngettext(
+        "Overview: {n} unit ({recomputed} recomputed), wrote {paths}",
+        "Overview: {n} units ({recomputed} recomputed), wrote {paths}",
+        units,
+    ).format(n=units, recomputed=recomputed, paths=_list([display_path(p) for p in written]))

@@ -203,3 +203,23 @@ def test_a_long_benchmark_runs_only_when_named(
     assert "bench_long.py: skipped" in capsys.readouterr().out
     assert run.main(["long"]) == 0
     assert "-- bench_long.py" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("units", "recomputed", "written"),
+    [
+        (1, 1, [Path("build/overview/index.html")]),
+        (1000, 0, None),
+        (12, 3, None),
+        (5, 5, [Path("a"), Path("b")]),
+    ],
+)
+def test_overview_line_is_parsed(units: int, recomputed: int, written: list[Path] | None) -> None:
+    """The benchmark reads the summary the overview command prints (in English, as timed() asks)."""
+    from pipeline.cli.overview import overview_line
+
+    line = overview_line(units, recomputed, written)
+    found = scale.OVERVIEW_LINE.search(f"progress …\n{line}\n")
+    assert found is not None, line
+    assert (int(found.group(1)), int(found.group(2))) == (units, recomputed)
+    assert ("nothing rewritten" in line) == (written is None)
