@@ -58,6 +58,7 @@ CODES: dict[str, str] = {
     # YAML
     "yaml-syntax": N_("A YAML file is not valid YAML."),
     "yaml-tab": N_("A YAML file is indented with a tab; YAML needs spaces."),
+    "yaml-unclosed": N_("A quotation mark or bracket in a YAML file is opened and never closed."),
     "fullwidth-punctuation": N_(
         "Full-width punctuation (：，“” or a full-width space) where YAML needs ASCII."
     ),
@@ -129,13 +130,17 @@ class Issue:
             raise ValueError(f"unknown issue code {self.code!r}: add it to pipeline.errors.CODES")
 
     def format(self) -> str:
-        """``drafts/u/v1/report.yaml:12:5: problems[2].id: duplicate id 'P3' — give each problem its own id``."""
-        where = display_path(self.path)
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        text = f"{where}: "
+        """``drafts/u/v1/report.yaml:12:5: problems[2].id: duplicate id 'P3' — give each problem its own id``.
+
+        An issue of no file (a command-line option, a missing program) starts with its message."""
+        text = ""
+        if self.path is not None:
+            where = display_path(self.path)
+            if self.line is not None:
+                where += f":{self.line}"
+                if self.column is not None:
+                    where += f":{self.column}"
+            text = f"{where}: "
         if self.key_path:
             text += f"{self.key_path}: "
         text += self.message

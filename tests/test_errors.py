@@ -43,3 +43,19 @@ def test_the_codes_named_in_the_docs_exist() -> None:
     named = set(re.findall(r"^\| (`[^|]+`) \|", section, re.M))
     codes = {code for cell in named for code in re.findall(r"`([a-z0-9-]+)`", cell)}
     assert codes and codes <= set(CODES), codes - set(CODES)
+
+
+@pytest.mark.parametrize(
+    ("issue", "expected"),
+    [
+        (Issue(None, "M", hint="H", code="usage"), "M — H"),
+        (Issue(None, "M", key_path="units"), "units: M"),
+        (Issue(Path("a.yaml"), "M", line=3, column=7), "a.yaml:3:7: M"),
+        (Issue(Path("a.yaml"), "M", line=3), "a.yaml:3: M"),
+        (Issue(Path("a.yaml"), "M"), "a.yaml: M"),
+    ],
+)
+def test_an_issue_of_no_file_has_no_file_prefix(issue: Issue, expected: str, language: str) -> None:
+    """A command-line mistake names no file: no ``<input>:`` (``<输入>:``) before its message."""
+    assert issue.format() == expected
+    assert UserError(issue.message).format() == issue.message

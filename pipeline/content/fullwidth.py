@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from pipeline.errors import Issue
-from pipeline.i18n import _
+from pipeline.i18n import _, ngettext
 
 FULLWIDTH_SPACE = "\u3000"
 FULLWIDTH_COLON = "："
@@ -152,15 +152,18 @@ def _fixed_line(line: str) -> str:
 
 
 def _fullwidth_space(path: Path, line: int, column: int, indent: str) -> Issue:
-    spaces = len(indent.replace(FULLWIDTH_SPACE, "  "))
+    # No count of spaces in the text: next to the position, a number reads as another column.
+    count = indent.count(FULLWIDTH_SPACE)
     return Issue(
         path,
-        _("full-width space (U+3000) in the indentation: YAML indents with ASCII spaces"),
+        ngettext(
+            "full-width space (U+3000) in the indentation; use ASCII spaces",
+            "{n} full-width spaces (U+3000) in the indentation; use ASCII spaces",
+            count,
+        ).format(n=count),
         line=line,
         column=column,
-        hint=_("replace the full-width spaces with ordinary spaces ({n} here, two for each one)").format(
-            n=spaces
-        ),
+        hint=_("replace each full-width space with two ordinary (half-width) spaces"),
         code="fullwidth-punctuation",
     )
 

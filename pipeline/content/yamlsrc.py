@@ -277,11 +277,16 @@ def syntax_issues(path: Path, text: str, exc: yaml.MarkedYAMLError) -> list[Issu
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
+    opened = _unclosed(exc)
     # The parser stops at the first error; a full-width delimiter at or before it is its cause (the
-    # parser notices only later), and every other one in the file is reported in the same run.
+    # parser notices only later), and every other one in the file is reported in the same run.  An
+    # unclosed quote or bracket is its own cause: only a delimiter typed before it is taken instead.
     typed = fullwidth.delimiter_issues(path, text, line)
-    if typed and (line is None or min(issue.line or 0 for issue in typed) <= line):
+    cause_line = opened.line if opened is not None else line
+    if typed and (cause_line is None or min(issue.line or 0 for issue in typed) <= cause_line):
         return typed
+    if opened is not None:
+        return [opened.issue(path, text), *typed]
     if mark is not None and text[mark.index : mark.index + 1] == "\t":
         return _tab_issues(path, text) + typed or [_tab_issue(path, line, column), *typed]
     problem = exc.problem or exc.context or "invalid YAML"
@@ -297,6 +302,49 @@ def syntax_issues(path: Path, text: str, exc: yaml.MarkedYAMLError) -> list[Issu
         ),
         *typed,
     ]
+
+
+@dataclass(frozen=True)
+class _Unclosed:
+    """A quotation mark or bracket that is never closed, at the character that opens it."""
+
+    index: int  # code points into the text
+    line: int  # 1-based
+    column: int  # 1-based, code points
+
+    def issue(self, path: Path, text: str) -> Issue:
+        opener = text[self.index : self.index + 1]
+        if opener in "[{":
+            closer = "]" if opener == "[" else "}"
+            message = _("this '{opener}' is never closed with '{closer}'").format(
+                opener=opener, closer=closer
+            )
+            hint = _("close it with '{closer}' on the same line, or write the items one per line").format(
+                closer=closer
+            )
+        else:
+            message = _("this quotation mark {quote} is never closed").format(quote=opener)
+            hint = _("end the value with the same quotation mark {quote}, or delete this one").format(
+                quote=opener
+            )
+        return Issue(path, message, line=self.line, column=self.column, hint=hint, code="yaml-unclosed")
+
+
+# (the parser's context, the start of its problem) of an opener the text ends, or runs on, without closing:
+# PyYAML marks the problem where it gave up (the end of the file, the next line); the opener is the mistake.
+_UNCLOSED = (
+    ("while scanning a quoted scalar", "found unexpected end of stream"),
+    ("while parsing a flow sequence", "expected ',' or ']'"),
+    ("while parsing a flow mapping", "expected ',' or '}'"),
+)
+
+
+def _unclosed(exc: yaml.MarkedYAMLError) -> _Unclosed | None:
+    """The quote or bracket ``exc`` is really about, when it is one never closed."""
+    mark, context, problem = exc.context_mark, exc.context or "", exc.problem or ""
+    if mark is None or not any(context == c and problem.startswith(p) for c, p in _UNCLOSED):
+        return None
+    return _Unclosed(mark.index, mark.line + 1, mark.column + 1)
 
 
 def _tab_issues(path: Path, text: str) -> list[Issue]:

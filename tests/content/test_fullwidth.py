@@ -22,8 +22,8 @@ CASES = [
     ("problems: [P1，P2]\n", [(1, 14, "fullwidth-punctuation")], "[P1, P2]"),
     ("problems: [P1、P2]\n", [(1, 14, "fullwidth-punctuation")], "[P1, P2]"),
     ("m:\n  - {id: M1，text: 整改}\n", [(2, 12, "fullwidth-punctuation")], "{id: M1, text: 整改}"),
-    ("a: 1\n\u3000\u3000b: 2\n", [(2, 1, "fullwidth-punctuation")], "4"),
-    ("a:\n  b: 1\n\u3000\u3000c: 2\n", [(3, 1, "fullwidth-punctuation")], "4"),
+    ("a: 1\n\u3000\u3000b: 2\n", [(2, 1, "fullwidth-punctuation")], ""),
+    ("a:\n  b: 1\n\u3000\u3000c: 2\n", [(3, 1, "fullwidth-punctuation")], ""),
     ("a:\n\tb: 1\n", [(2, 1, "yaml-tab")], ""),
     ("a:\n  - x\n  -\ty\n", [(3, 4, "yaml-tab")], ""),
 ]
@@ -106,4 +106,4 @@ def test_real_report_text_is_never_taken_for_a_typed_delimiter() -> None:
 def test_a_syntax_error_before_a_typed_delimiter_is_reported_with_it() -> None:
     issues = IssueCollector()
     yamlsrc.parse(Path("r.yaml"), "a: [1, 2\nb: 1\nowner：监察室\n", issues)
-    assert [i.code for i in issues.issues] == ["yaml-syntax", "fullwidth-punctuation"]
+    assert [i.code for i in issues.issues] == ["yaml-unclosed", "fullwidth-punctuation"]
