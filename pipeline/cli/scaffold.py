@@ -20,7 +20,9 @@ from pipeline.i18n import _
 )
 @click.option("--name", default=NewUnit.name, show_default=True, help=_("The unit's name."))
 @click.option(
-    "--organisation", default=NewUnit.organisation, show_default=True, help=_("Its party organisation.")
+    "--organisation",
+    default=None,
+    help=_("Its party organisation (default: 中共 + the unit's name + 委员会)."),
 )
 @click.option("--reporter", default=NewUnit.reporter, show_default=True, help=_("Who reports."))
 @click.option("--role", default=NewUnit.role, show_default=True, help=_("The reporter's role."))
@@ -33,10 +35,17 @@ from pipeline.i18n import _
     ),
 )
 def init(
-    directory: Path, unit_id: str, name: str, organisation: str, reporter: str, role: str, keep_existing: bool
+    directory: Path,
+    unit_id: str,
+    name: str,
+    organisation: str | None,
+    reporter: str,
+    role: str,
+    keep_existing: bool,
 ) -> int:
     """The ``init`` command (its help text is the translated ``help=`` of the decorator)."""
-    written = init_workspace(directory, NewUnit(unit_id, name, organisation, reporter, role), keep_existing)
+    unit = NewUnit(unit_id, name, organisation or "", reporter, role)
+    written = init_workspace(directory, unit, keep_existing)
     for path in written:
         click.echo(_("created {path}").format(path=display_path(path)))
     if not written:
@@ -90,7 +99,7 @@ def add_unit_command(
     unit_id: str, name: str, reporter: str, organisation: str | None, role: str, root: Path | None
 ) -> int:
     """The ``add-unit`` command (its help text is the translated ``help=`` of the decorator)."""
-    unit = NewUnit(unit_id, name, organisation or f"中共{name}委员会", reporter, role)
+    unit = NewUnit(unit_id, name, organisation or "", reporter, role)
     for path in add_unit(unit, root):
         click.echo(_("created {path}").format(path=display_path(path)))
     click.echo(_("next: shuzhi new-draft {unit}").format(unit=unit_id))

@@ -27,13 +27,27 @@ SKELETON_MARK = "【待补充】"  # what the v1 skeleton asks to replace (the l
 
 @dataclass(frozen=True)
 class NewUnit:
-    """What ``init`` writes into the first unit's unit.yaml."""
+    """What ``init`` and ``add-unit`` write into a unit's unit.yaml.
+
+    An empty ``organisation`` is the unit's party committee, named after ``name``
+    (:func:`default_organisation`): ``init --name 青石港海关`` must not leave 中共示例单位委员会 behind.
+    """
 
     id: str = "example-unit"
     name: str = "示例单位"
-    organisation: str = "中共示例单位委员会"
+    organisation: str = ""
     reporter: str = "（姓名）"
     role: str = "党委书记"
+
+    @property
+    def party_organisation(self) -> str:
+        """The organisation written to unit.yaml: the one given, or the unit's party committee."""
+        return self.organisation.strip() or default_organisation(self.name)
+
+
+def default_organisation(name: str) -> str:
+    """The party committee of the unit called ``name``: 中共 + name + 委员会."""
+    return f"中共{name}委员会"
 
 
 def write_all(files: dict[Path, bytes], keep_existing: bool = False) -> list[Path]:
@@ -125,7 +139,7 @@ def workspace_files(target: Path) -> dict[Path, bytes]:
 
 def _unit_yaml(unit: NewUnit) -> str:
     return (
-        f"name: {_yaml_text(unit.name)}\norganisation: {_yaml_text(unit.organisation)}\n"
+        f"name: {_yaml_text(unit.name)}\norganisation: {_yaml_text(unit.party_organisation)}\n"
         f"reporter: {_yaml_text(unit.reporter)}\nrole: {_yaml_text(unit.role)}\nquestions: standard\n"
         "# evaluation-items:            # 本单位自己的测评项（试点中为4项），每行一项\n"
         "#   - …\n"

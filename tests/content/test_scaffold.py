@@ -36,6 +36,28 @@ def test_init_creates_a_loadable_workspace(tmp_path: Path) -> None:
     assert [d.name for d in workspace.config.departments] == ["政工", "人事", "纪检监察", "巡视", "督审"]
 
 
+@pytest.mark.parametrize(
+    ("args", "organisation"),
+    [
+        (["--name", "演示关"], "中共演示关委员会"),
+        (["--name", "演示关", "--organisation", "中共演示关党委"], "中共演示关党委"),
+        ([], "中共示例单位委员会"),
+    ],
+)
+def test_init_writes_the_name_given_everywhere(tmp_path: Path, args: list[str], organisation: str) -> None:
+    """No file init writes (nor the first draft after it) keeps the default unit's name once one is given."""
+    ws = tmp_path / "ws"
+    assert main(["init", str(ws), "--unit", "demo", *args]) == 0
+    assert main(["new-draft", "demo", "--root", str(ws)]) == 0
+    unit = load_workspace(ws).units[0].unit
+    assert unit.organisation == organisation
+    if args:
+        texts = {p: p.read_bytes() for p in ws.rglob("*") if p.is_file() and p.suffix != ".docx"}
+        assert texts
+        left = [str(p.relative_to(ws)) for p, data in texts.items() if "示例单位".encode() in data]
+        assert not left, left
+
+
 def test_init_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "shuzhi.toml").write_text("# mine\n", encoding="utf-8")
     assert main(["init", str(tmp_path)]) == 2
