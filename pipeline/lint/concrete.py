@@ -368,6 +368,26 @@ def _department_branches(text: str, subjects: bool) -> bool:
     return False
 
 
+# An enterprise by name (华能风电公司, 海天集团, 宁波港集团): a word of the name tagged as a proper noun by
+# rjieba — not 物业公司, 建筑公司, 第三方公司, 国有企业 (generic words).
+_ENTERPRISE_RE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:有限责任公司|有限公司|股份公司|公司|集团|合作社)")
+
+
+@lru_cache(maxsize=4096)
+def _proper_name_in(prefix: str) -> bool:
+    """Whether ``prefix`` holds a word rjieba tags as a name (place, person, organisation, brand)."""
+    return any(tag in _NAME_TAGS and len(word) >= 2 for word, tag in rjieba.tag(prefix))
+
+
+def _named_enterprises(text: str, subjects: bool) -> bool:
+    """An enterprise by name, heading its clause only if ``subjects``."""
+    for match in _ENTERPRISE_RE.finditer(text):
+        start = _named_start(text, match.end(1))
+        if _proper_name_in(text[start : match.end(1)]) and (subjects or not _is_subject(text, start)):
+            return True
+    return False
+
+
 def has_named_unit(text: str, *, subjects: bool = True) -> bool:
     """A named unit: ``东湾海关``, ``旅检一科``, ``机关第二党支部``, ``三支部``, ``金家村``, ``某县`` (not
     ``隶属海关``, ``引领海关事业``, ``各社区``).
@@ -386,7 +406,12 @@ def has_named_unit(text: str, *, subjects: bool = True) -> bool:
             and (subjects or not _is_subject(text, match.start() - _name_length(prefix)))
         ):
             return True
-    return _named_places(text, subjects) or _department_branches(text, subjects)
+    return (
+        _named_places(text, subjects)
+        or _department_branches(text, subjects)
+        or ("公司" in text or "集团" in text or "合作社" in text)
+        and _named_enterprises(text, subjects)
+    )
 
 
 def has_named_person(text: str) -> bool:

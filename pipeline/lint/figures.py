@@ -7,7 +7,8 @@ word (longest first, so 5个百分点 is not 5个).  It over-matches unless thre
   (replaced by the same number of neutral characters, so offsets stay valid) — and so are the shapes
   such terms take: a session (二十届四中全会), an anniversary (建党100周年), a time frame (近两年来, 多年来),
   a slogan count (三个坚持, 两个关键, 六个方面) and any Chinese numeral inside a short quoted name
-  (“五抓五提”, “四公一票”, “三大工程”), an ordinal branch (三支部), a generation (80后);
+  (“五抓五提”, “四公一票”, “三大工程”), a quoted code of digits (“13431”), an ordinal branch (三支部),
+  a generation (80后);
 - pure dates (2025年, 2025年3月, 3月12日, 10月底) are dropped;
 - heading enumerators (一、 （一） 1. （1） 一是) are dropped.
 
@@ -231,6 +232,8 @@ _SHAPES_RE = re.compile(
     r"|(?<![0-9０-９.．])[0-9０-９]{2}(?:[、和与][0-9０-９]{2})*(?=后)"  # 80后, 60、70后: a generation
     # the count of a list's headings (存在的5类主要问题：一、…): what follows is counted, not the problem
     rf"|[0-9０-９{_CN_NUMERAL}]+(?:类|个方面|方面)(?=(?:主要|突出)?问题[：:])"
+    # a quoted code of digits (围绕“13431”抓好党建, “3344”工作法): a slogan's name, not a count
+    r"|(?<=“)[0-9０-９]{3,}(?=”)"
 )
 _QUOTED_RE = re.compile(r"“[^”0-9０-９]{1,16}”")  # a short quoted name without Arabic digits
 _CN_NUMERAL_RE = re.compile(rf"[{_CN_NUMERAL}]")

@@ -118,6 +118,22 @@ _NEGATED = re.compile(r"(?:未能|没能|没有|不能|难以|缺乏|缺少|欠�
 # 如何 (如何将理论转化为推动高质量发展的具体路径): the writer names what is lacking, not a claim
 _CRITICISED = re.compile(r"[^，,。；;]{0,4}?(?:不彻底|不到位|不深入|不够|不高|不强|不足|不明显|不充分|乏力)")
 _TOPIC = re.compile(r"(?:如何|怎样|怎么)[^，,。；;]*$")
+# … nor stock words used as a noun, the topic of what follows (个人履职尽责情况讲的很少), an attitude
+# someone is reported to hold (认为业务工作是本职工作的重中之重), or a requirement quoted and then
+# judged (对“同谋划、同部署、同落实”积极性不高): the writer cites them, the claim is not the writer's
+_NOUN_USE = re.compile(r"的?(?:情况|状况)")
+_REPORTED = re.compile(r"(?:认为|觉得|以为|自认为|误认为)[^，,。；;]*$")
+_QUOTE_JUDGED = re.compile(
+    r"[^“”]*”[^，,。；;“]{0,6}?(?:不彻底|不到位|不深入|不够|不高|不强|不足|不力|乏力|欠缺|缺失)"
+)
+
+
+def _in_quote(text: str, offset: int) -> bool:
+    """Whether ``offset`` is inside “…” (an opening quote before it on its sentence, not yet closed)."""
+    opened = text.rfind("“", max(0, offset - 40), offset)
+    return (
+        opened >= 0 and "”" not in text[opened:offset] and not any(c in _FINAL for c in text[opened:offset])
+    )
 
 
 def quoted_finding_spans(text: str) -> list[tuple[int, int]]:
@@ -194,12 +210,18 @@ class WhenNotConcrete:
 
     @staticmethod
     def criticised(text: str, start: int, end: int) -> bool:
-        """Whether the stock words at ``start:end`` name a shortcoming: negated before, judged after,
-        or the topic of a 如何 in their clause."""
+        """Whether the stock words at ``start:end`` are not the writer's claim: a shortcoming (negated
+        before, judged after, the topic of a 如何 in their clause), a noun (…情况), a reported attitude
+        (认为…) or a quoted requirement judged after its quote."""
+        # a match ending in 不 (积极性不) is judged by what follows it (积极性不高)
+        after = end - 1 if text[end - 1 : end] == "不" else end
         return bool(
             _NEGATED.search(text, max(0, start - 6), start)
-            or _CRITICISED.match(text, end)
+            or _CRITICISED.match(text, after)
             or _TOPIC.search(text, max(0, start - 30), start)
+            or _NOUN_USE.match(text, end)
+            or _REPORTED.search(text, max(0, start - 30), start)
+            or (_in_quote(text, start) and _QUOTE_JUDGED.match(text, end))
         )
 
     def concrete(
