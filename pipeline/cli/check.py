@@ -11,12 +11,14 @@ from pipeline.cli.options import ShardType, parent_option, root_option, with_par
 from pipeline.content.config import load_config
 from pipeline.content.confine import check_output
 from pipeline.content.workspace import require_root
+from pipeline.errors import UserError
 from pipeline.fsutil import atomic_write_text
 from pipeline.i18n import _
-from pipeline.lint.engine import Linter
+from pipeline.lint.document import Document
+from pipeline.lint.engine import Linter, read_document
 from pipeline.lint.finding import Finding
 from pipeline.lint.formats import format_github, format_sarif
-from pipeline.lint.readable import format_by_line
+from pipeline.lint.readable import format_grouped
 from pipeline.make.check import CHECK_RULES, CheckOutcome, changed_units, run_check
 from pipeline.make.runner import default_jobs, summary_lines
 from pipeline.make.shard import Shard
@@ -36,6 +38,18 @@ def source_line(finding: Finding) -> str | None:
         return None
     lines = _file_lines(Path(finding.path))
     return lines[finding.line - 1] if 0 < finding.line <= len(lines) else None
+
+
+@lru_cache(maxsize=256)
+def draft_document(path: Path) -> Document | None:
+    """The draft a finding is in, read again so that its findings are grouped under their paragraph as
+    ``shuzhi lint`` groups them (None for a feedback file, or a draft that can no longer be read)."""
+    if path.name != "report.yaml":
+        return None
+    try:
+        return read_document(path)
+    except (UserError, OSError):
+        return None
 
 
 @click.command(
@@ -108,7 +122,7 @@ def _report(outcome: CheckOutcome, workspace: Path, sarif_path: Path | None, git
     findings = outcome.findings
     shown = [f for f in findings if f.severity in ("error", "warning")]
     if shown:
-        click.echo(format_by_line(shown, source_line), nl=False)
+        click.echo(format_grouped(shown, draft_document, source_line), nl=False)
     # Input errors are printed with their unit's summary below; annotations and SARIF need them too.
     annotated = sorted(findings + outcome.content_findings, key=lambda f: f.sort_key())
     if github:

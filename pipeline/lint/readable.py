@@ -16,8 +16,9 @@ words with carets under them, not the whole paragraph again for every finding::
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TypedDict
 
 from pipeline.content.source import KeyPath, format_key_path
@@ -26,7 +27,7 @@ from pipeline.i18n import N_, _
 from pipeline.lint.document import Document
 from pipeline.lint.finding import SEVERITIES, Finding
 from pipeline.lint.formats import LineSource, caret_line, display_width
-from pipeline.lint.locate import Located
+from pipeline.lint.locate import Located, locate
 
 #: Characters shown on each side of the flagged words, and at most this many of the words themselves.
 CONTEXT = 10
@@ -166,9 +167,15 @@ def finding_line(f: Finding, severities: dict[str, str] | None = None) -> str:
 
 
 def format_by_line(findings: Sequence[Finding], lines: LineSource, files: int | None = None) -> str:
-    """Findings without their linted documents (``check``, ``feedback check``): each with the window of
-    its source line around the flagged words, as :func:`format_readable` shows them; a count at the end."""
+    """Findings without their linted documents (``feedback check``): each with the window of its
+    source line around the flagged words, as :func:`format_readable` shows them; a count at the end."""
     severities = {s: severity_name(s) for s in SEVERITIES}
+    out = _line_entries(findings, lines, severities)
+    out.append(totals(findings, files))
+    return "\n".join(out) + "\n"
+
+
+def _line_entries(findings: Sequence[Finding], lines: LineSource, severities: dict[str, str]) -> list[str]:
     out = []
     for f in findings:
         out.append(finding_line(f, severities))
@@ -177,6 +184,31 @@ def format_by_line(findings: Sequence[Finding], lines: LineSource, files: int | 
             end = f.end_column if f.end_line == f.line else len(source) + 1
             shown, start, stop = window(source, f.column - 1, max(end - 1, f.column))
             out += [INDENT + shown, INDENT + _carets(shown, start, stop)]
+    return out
+
+
+#: The linted document a file's findings came from, when it can be read again (None: show by line).
+DocumentSource = Callable[[Path], Document | None]
+
+
+def format_grouped(
+    findings: Sequence[Finding], documents: DocumentSource, lines: LineSource, files: int | None = None
+) -> str:
+    """Findings of many files, as ``shuzhi lint`` prints them (``shuzhi check``): per file, in the order
+    given, under the paragraph they are in, each with its window — for every file whose document
+    ``documents`` can give; the others' findings (a feedback file's) each with the window of its line,
+    as :func:`format_by_line` does.  One count at the end."""
+    severities = {s: severity_name(s) for s in SEVERITIES}
+    by_path: dict[Path | None, list[Finding]] = {}
+    for f in findings:
+        by_path.setdefault(f.path, []).append(f)
+    out = []
+    for path, batch in by_path.items():
+        doc = documents(path) if path is not None else None
+        if doc is None:
+            out += _line_entries(batch, lines, severities)
+        else:
+            out += _document_lines(Linted(doc, locate(doc, batch)), severities)
     out.append(totals(findings, files))
     return "\n".join(out) + "\n"
 

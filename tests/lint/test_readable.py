@@ -14,8 +14,19 @@ from pipeline.content.workspace import load_draft_file
 from pipeline.errors import display_path
 from pipeline.lint.document import from_draft, from_text
 from pipeline.lint.engine import Linter
+from pipeline.lint.finding import Finding
 from pipeline.lint.locate import locate
-from pipeline.lint.readable import CONTEXT, WORDS_SHOWN, Linted, format_readable, summary_counts, window
+from pipeline.lint.readable import (
+    CONTEXT,
+    WORDS_SHOWN,
+    Linted,
+    format_by_line,
+    format_grouped,
+    format_readable,
+    summary_counts,
+    totals,
+    window,
+)
 
 DIRTY = "drafts/demo/v1/report.yaml"
 
@@ -89,6 +100,41 @@ def test_findings_are_grouped_under_their_paragraph(lint_ws: Path) -> None:
         "missing-figure",
         "hedging-gap",
     ]
+
+
+def _feedback_finding(root: Path) -> Finding:
+    return Finding(
+        path=root / "drafts" / "demo" / "v1" / "feedback" / "zzb.yaml",
+        line=3,
+        column=5,
+        end_line=3,
+        end_column=9,
+        rule="feedback-unanswered",
+        category="feedback",
+        severity="error",
+        message="未答复",
+    )
+
+
+@pytest.mark.parametrize("with_feedback", [False, True], ids=["lint only", "with a feedback file"])
+def test_check_groups_findings_under_their_paragraph_as_lint_does(lint_ws: Path, with_feedback: bool) -> None:
+    """``shuzhi check`` prints the lint's findings exactly as ``shuzhi lint`` does (grouped, windows);
+    findings of a file with no document to read again (feedback) keep the window of their line."""
+    from pipeline.cli.check import draft_document, source_line
+
+    results = _linted(lint_ws)
+    findings = [item.finding for r in results for item in r.located]
+    other = [_feedback_finding(lint_ws)] if with_feedback else []
+    got = format_grouped(
+        findings + other, draft_document, lambda f: "答复：待补充内容" if f in other else None
+    )
+    lint_part = format_readable(results).splitlines()[:-1]  # without its count line
+    assert got.splitlines()[: len(lint_part)] == lint_part
+    rest = got.splitlines()[len(lint_part) : -1]
+    assert rest == format_by_line(other, lambda f: "答复：待补充内容").splitlines()[:-1]
+    assert got.splitlines()[-1] == totals(findings + other)  # one count, of every file
+    assert draft_document(lint_ws / "drafts" / "demo" / "v1" / "feedback" / "zzb.yaml") is None
+    assert source_line(_feedback_finding(lint_ws)) is None  # no such file: no window, no error
 
 
 def test_a_long_paragraph_is_not_repeated_for_each_finding(tmp_path: Path) -> None:
