@@ -19,9 +19,9 @@ from pipeline.i18n import _
 from pipeline.lint.document import Document, from_draft
 from pipeline.lint.engine import YAML_SUFFIXES, Linter, expand_paths, read_document
 from pipeline.lint.finding import Finding
-from pipeline.lint.formats import FORMATS, format_github, format_json, format_sarif
+from pipeline.lint.formats import FORMATS, display_width, format_github, format_json, format_sarif
 from pipeline.lint.locate import locate
-from pipeline.lint.readable import Linted, format_readable, format_summary, summary_counts
+from pipeline.lint.readable import Linted, format_readable, format_summary, severity_name, summary_counts
 from pipeline.lint.trend import format_trend, trend, trend_dicts
 
 _VERSION_DIR = re.compile(r"^v([1-9][0-9]*)$")
@@ -116,6 +116,11 @@ def lint(
             ).format(fmt=fmt)
         )
     sources = _documents(paths, root, latest)
+    if paths and latest and not sources:
+        # Only earlier drafts given (a pre-commit hook passes the changed files): nothing is linted, and
+        # a "0 files" summary would read as if something had been checked.
+        click.echo(_("nothing to lint: --latest lints only each unit's latest draft"), err=True)
+        return EXIT_OK
     inputs = [doc.path for doc, _draft in sources if doc.path is not None]
     for option, target in (("-o/--output", output), ("--docx", docx_out)):
         if target is not None:
@@ -140,7 +145,7 @@ def _documents(
     the workspace."""
     if paths:
         files = expand_paths(paths)
-        return [_read(p) for p in (_latest_only(files) if latest else files)]
+        return _read_all(_latest_only(files) if latest else files)
     if root is None:
         raise UserError(
             Issue(
@@ -153,6 +158,20 @@ def _documents(
     workspace = load_workspace(root)
     drafts = [d for u in workspace.units for d in ((u.latest,) if latest and u.latest else u.drafts)]
     return [(from_draft(d), d) for d in drafts]
+
+
+def _read_all(files: list[Path]) -> list[tuple[Document, Draft | None]]:
+    """Every file read; the mistakes of every file that cannot be read are raised together."""
+    read: list[tuple[Document, Draft | None]] = []
+    issues: list[Issue] = []
+    for path in files:
+        try:
+            read.append(_read(path))
+        except UserError as exc:
+            issues.extend(exc.issues)
+    if issues:
+        raise UserError(issues)
+    return read
 
 
 def _read(path: Path) -> tuple[Document, Draft | None]:
@@ -255,7 +274,13 @@ def _trend(root: Path | None, unit_ids: tuple[str, ...], linter: Linter, fmt: st
 
 
 def _rules_listing(linter: Linter) -> str:
-    lines = [f"{r.id:24} {r.severity:10} {r.category:20} {r.description}" for r in linter.rules]
+    """One line a rule: id, severity (in the interface language), category, description; aligned."""
+    severities = [severity_name(r.severity) for r in linter.rules]
+    width = max((display_width(s) for s in severities), default=0) + 2
+    lines = [
+        f"{r.id:24} {severity}{' ' * (width - display_width(severity))}{r.category:20} {r.description}"
+        for r, severity in zip(linter.rules, severities, strict=True)
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from pipeline.content.model import Draft
+from pipeline.i18n import N_, _, ngettext
 from pipeline.lint.checks.report import BODY_KINDS, achievement_share
 from pipeline.lint.concrete import has_example
 from pipeline.lint.document import from_draft
@@ -58,17 +59,18 @@ def trend(drafts: Sequence[Draft], linter: Linter) -> list[TrendRow]:
     return [trend_row(d, linter) for d in drafts]
 
 
+# The table's column headers (translated when the table is printed).
 HEADERS = (
-    "稿次",
-    "日期",
-    "字数",
-    "套话/千字",
-    "成绩占比",
-    "问题有事例",
-    "问题有数字",
-    "未答问题",
-    "错误",
-    "警告",
+    N_("draft"),
+    N_("date"),
+    N_("characters"),
+    N_("boilerplate/1000"),
+    N_("achievements share"),
+    N_("problems with example"),
+    N_("problems with figures"),
+    N_("unanswered"),
+    N_("errors"),
+    N_("warnings"),
 )
 
 
@@ -92,7 +94,7 @@ def _cells(row: TrendRow) -> tuple[str, ...]:
 
 def format_trend(unit_name: str, rows: Sequence[TrendRow]) -> str:
     """A table aligned by display width (Chinese headers are two columns a character)."""
-    table = [HEADERS] + [_cells(r) for r in rows]
+    table = [tuple(_(h) for h in HEADERS)] + [_cells(r) for r in rows]
     widths = [max(display_width(line[i]) for line in table) for i in range(len(HEADERS))]
 
     def render(line: tuple[str, ...]) -> str:
@@ -100,7 +102,8 @@ def format_trend(unit_name: str, rows: Sequence[TrendRow]) -> str:
             cell + " " * (w - display_width(cell)) for cell, w in zip(line, widths, strict=False)
         ).rstrip()
 
-    out = [f"{unit_name}: {len(rows)} drafts", render(table[0]), "  ".join("-" * w for w in widths)]
+    title = ngettext("{unit}: {n} draft", "{unit}: {n} drafts", len(rows)).format(unit=unit_name, n=len(rows))
+    out = [title, render(table[0]), "  ".join("-" * w for w in widths)]
     out += [render(line) for line in table[1:]]
     return "\n".join(out) + "\n"
 
