@@ -197,3 +197,66 @@ def test_stock_words_naming_a_shortcoming(text: str, flagged: bool) -> None:
         if f.category == "boilerplate" and "score" not in f.rule
     }
     assert bool(phrase_rules) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "flagged"),
+    [
+        # round 3: a hedge whose sentence names its case before the judgment is specific
+        (
+            "2025年上半年，在推动我镇与邻县某企业合作开发生态旅游项目时，我初期更多关注经济效益，政治敏感性不强。",
+            "hedging",
+            False,
+        ),
+        ("在理论学习上，政治敏感性不强，预判分析不充分。", "hedging", True),
+        # a statement followed by its example (例如，…) is backed by it; a vague example backs nothing
+        (
+            "存在“重表面整改、轻根源治理”现象。例如，巡察反馈的问题，镇党委仅补填了会议记录，仍有3个村走过场。",
+            "hedging",
+            False,
+        ),
+        ("存在“重表面整改、轻根源治理”现象。例如，有的问题整改不够彻底。", "hedging", True),
+        # a problem's headline of any length is judged with what follows, by the learned rule too
+        (
+            "一是整改主体责任压实不到位，“一把手”带头整改作用发挥不充分。对2022年县委巡察反馈的32个问题，"
+            "“一把手”仅在启动会议上作了部署。",
+            "hedging",
+            False,
+        ),
+        # the meeting narrated, and a section's formula, are procedure
+        (
+            "刚才，各位基层党组织书记进行了述职，既展示了工作亮点和特色做法，也分析了存在的问题和不足。",
+            "boilerplate",
+            False,
+        ),
+        ("下面，我结合大家的述职情况和平时掌握的情况，对全区基层党建工作进行点评。", "boilerplate", False),
+        # stock words as the topic of a long 如何, as a noun, in a reported attitude, in a quoted requirement
+        (
+            "对于如何将其与我镇“数字乡村”治理平台建设、网格化管理效能提升等具体工作进行深度融合，思考谋划的前瞻性不强。",
+            "boilerplate",
+            False,
+        ),
+        ("部分述职报告只谈单位工作，个人履职尽责情况讲的很少。", "boilerplate", False),
+        ("认为业务工作是本职工作的重中之重，不愿花更多精力抓党建。", "boilerplate", False),
+        ("一些党支部对“同谋划、同部署、同落实”积极性不高。", "boilerplate", False),
+        ("坚持“同谋划、同部署、同落实”，推动党建和业务深度融合。", "boilerplate", True),
+        # meeting procedure is not a vague subject; a vague subject still is
+        ("刚才部分单位党组织书记进行了述职。", "hedging", False),
+        ("一些基层干部作风不实，形式主义、官僚主义问题突出。", "hedging", True),
+    ],
+)
+def test_round_three_scope(text: str, category: str, flagged: bool) -> None:
+    assert (category in _categories(text)) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "example"),
+    [
+        ("钟玮强调，要围绕“13431”抓好2020年党建工作。", False, False),  # a quoted code is a slogan's name
+        ("拨打“12345”热线投诉3次。", True, False),
+        ("一年多前，华能风电公司在这里建设风能发电设施，占了我的地。", False, True),  # an enterprise by name
+        ("物业公司服务不到位，群众意见较大。", False, False),  # a generic one is not
+    ],
+)
+def test_round_three_figures_and_examples(text: str, figure: bool, example: bool) -> None:
+    assert (has_figure(text), has_example(text)) == (figure, example)

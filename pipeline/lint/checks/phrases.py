@@ -9,7 +9,16 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from pipeline.lint.checks import Context, Hit, prose_example, register
-from pipeline.lint.concrete import Sentence, is_concrete, sentences, without_names
+from pipeline.lint.concrete import (
+    EVENT_RE,
+    Sentence,
+    has_named_person,
+    has_named_unit,
+    has_quoted_speech,
+    is_concrete,
+    sentences,
+    without_names,
+)
 from pipeline.lint.document import Document, TextUnit
 
 if TYPE_CHECKING:
@@ -64,6 +73,12 @@ class _SentenceIndex:
         i = bisect.bisect_right(self.starts, offset) - 1
         return i if i >= 0 and offset < self.sentences[i].end else None
 
+    def next_on_line(self, text: str, i: int) -> Sentence | None:
+        """The sentence after sentence ``i`` when it is on the same line (paragraph)."""
+        if i + 1 >= len(self.sentences) or "\n" in text[self.sentences[i].end : self.sentences[i + 1].start]:
+            return None
+        return self.sentences[i + 1]
+
     def lead_with_next(self, text: str, i: int) -> str | None:
         """Sentence ``i`` with the next one, when ``i`` opens its line and the next is on the same line."""
         first = self.sentences[i]
@@ -107,7 +122,9 @@ def is_heading(unit: TextUnit, sentence: Sentence, text: str) -> bool:
 
 # formulae introducing a report or a section (现将……报告如下; 下面从三个方面汇报): procedure, not claims
 PROCEDURE = re.compile(
-    r"(?:报告|汇报|检查|剖析|说明|述职|通报)如下|如下[：:]?$|^\s*下面(?:从|就|我)|(?:发现|存在)(?:了)?以下(?:几个)?"
+    r"(?:报告|汇报|检查|剖析|说明|述职|通报)如下|如下[：:]?$|^\s*下面[，,]?(?:从|就|我)|(?:发现|存在)(?:了)?以下(?:几个)?"
+    # the meeting narrated (刚才，各位书记进行了述职，既展示了……也分析了……)
+    r"|^\s*刚才[，,]"
 )
 # a quoted list of official headings (从“发挥政治引领作用、贯彻落实上级党组织工作部署、……”等五个方面):
 # cited names, not the writer's claims
@@ -134,6 +151,42 @@ def _in_quote(text: str, offset: int) -> bool:
     return (
         opened >= 0 and "”" not in text[opened:offset] and not any(c in _FINAL for c in text[opened:offset])
     )
+
+
+def names_case(text: str) -> bool:
+    """Whether ``text`` names a case — a unit, a person, an event, quoted speech (not a figure or a date
+    alone): what a judgment after it in the same sentence is about."""
+    return bool(text.strip()) and (
+        has_named_unit(text, subjects=False)
+        or has_named_person(text)
+        or bool(EVENT_RE.search(text))
+        or has_quoted_speech(text)
+    )
+
+
+def backed_by_following(index: _SentenceIndex, text: str, i: int, dates: bool, lead_max: int | None) -> bool:
+    """Whether sentence ``i`` is backed by what follows it in its paragraph: its example (the next
+    sentence opens with 例如/比如 and is concrete), or — a lead sentence (opening its line, at most
+    ``lead_max`` characters; None: any, 0: none) — the sentence after it, or the example after that."""
+    following = index.next_on_line(text, i)
+    if following is None:
+        return False
+    if EXAMPLE_OPENING.match(following.text) and is_concrete(following.text, dates=dates):
+        return True
+    sentence = index.sentences[i]
+    lead = sentence.start == 0 or text[sentence.start - 1] == "\n"
+    if not lead or lead_max == 0 or (lead_max is not None and len(sentence.text.strip()) > lead_max):
+        return False
+    if is_concrete(following.text, dates=dates):
+        return True
+    after = index.next_on_line(text, i + 1)
+    return (
+        after is not None and bool(EXAMPLE_OPENING.match(after.text)) and is_concrete(after.text, dates=dates)
+    )
+
+
+#: A sentence that is the example of the one before it (例如，…; 比如在…; 如：…).
+EXAMPLE_OPENING = re.compile(r"\s*(?:例如|比如|譬如|如[：:，,]|以[^，。]{2,12}为例)")
 
 
 def quoted_finding_spans(text: str) -> list[tuple[int, int]]:
@@ -173,6 +226,7 @@ class WhenNotConcrete:
     lead_context = True  # a paragraph's lead sentence is judged with the sentence after it …
     lead_max: int | None = 24  # … when it is a headline (一是聚焦主责主业，领导责任全面压实。定期研究……8次)
     negation_exempt = True  # 未能有效结合 is a shortcoming, not a stock claim
+    case_before = False  # stock words after the facts are still stock words
 
     def run(self, rule: Rule, doc: Document, ctx: Context) -> Iterable[Hit]:
         for unit in doc.units_of(rule.scope):
@@ -218,7 +272,7 @@ class WhenNotConcrete:
         return bool(
             _NEGATED.search(text, max(0, start - 6), start)
             or _CRITICISED.match(text, after)
-            or _TOPIC.search(text, max(0, start - 30), start)
+            or _TOPIC.search(text, max(0, start - 60), start)
             or _NOUN_USE.match(text, end)
             or _REPORTED.search(text, max(0, start - 30), start)
             or (_in_quote(text, start) and _QUOTE_JUDGED.match(text, end))
@@ -228,15 +282,20 @@ class WhenNotConcrete:
         self, index: _SentenceIndex, text: str, i: int, spans: list[tuple[int, int]], k: int
     ) -> bool:
         """Whether clause ``k`` of sentence ``i`` is backed: it or one of the next two clauses is
-        concrete; for a lead sentence and ``lead_context``, also when the sentence after it is."""
+        concrete (for a hedge, also a case named before it in its sentence); or the sentence is
+        followed by its example (例如，…); or, for a lead sentence and ``lead_context``, the sentence
+        after it is concrete."""
         sentence = index.sentences[i].text
+        if EXAMPLE_OPENING.match(sentence, spans[k][0]):  # 例如，…: the example is the rest of the sentence
+            spans = [*spans[:k], (spans[k][0], len(sentence))]
         for start, end in spans[k : k + 1 + _CLAUSES_AFTER]:
             if is_concrete(sentence[start:end], dates=self.dates_count):
                 return True
-        if not self.lead_context or (self.lead_max is not None and len(sentence.strip()) > self.lead_max):
-            return False
-        lead = index.lead_with_next(text, i)
-        return lead is not None and is_concrete(lead[len(sentence) :], dates=self.dates_count)
+        if self.case_before and names_case(sentence[: spans[k][0]]):
+            return True
+        return backed_by_following(
+            index, text, i, self.dates_count, self.lead_max if self.lead_context else 0
+        )
 
     def example(self, rule: Rule, example: Any) -> Document:
         return prose_example(example)
@@ -256,6 +315,7 @@ class Hedging(WhenNotConcrete):
     lead_context = True
     lead_max = None  # any lead sentence: the headline of a problem, specifics after it
     negation_exempt = False
+    case_before = True  # 在推动……项目时，……政治敏感性不强: the case, then its judgment
 
 
 _DEFINITION = re.compile(

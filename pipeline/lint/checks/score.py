@@ -16,7 +16,13 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from pipeline.lint.checks import Context, Hit, prose_example, register
-from pipeline.lint.checks.phrases import PROCEDURE, WhenNotConcrete, is_heading, sentence_index
+from pipeline.lint.checks.phrases import (
+    PROCEDURE,
+    WhenNotConcrete,
+    backed_by_following,
+    is_heading,
+    sentence_index,
+)
 from pipeline.lint.concrete import is_concrete, without_names
 from pipeline.lint.document import Document
 from pipeline.lint.scorer import verdict as scored
@@ -47,6 +53,7 @@ class Score:
             if r.extends != self.name and r.category in _KINDS and r.category != rule.category
         ]
         placeholders = ctx.rules_of("placeholder")
+        lead_max = WhenNotConcrete.lead_max  # a hedge's headline is judged with what follows at any length
         for unit in doc.units_of(rule.scope):
             # an item whose writer switched off a rule of this category has been judged by a person
             ignored = {categories.get(s.rule, s.rule) for s in (*unit.ignore, *doc.ignore)}
@@ -62,7 +69,9 @@ class Score:
                     or PROCEDURE.search(body)
                     or is_heading(unit, sentence, text)
                     or is_concrete(body, dates=dates)
-                    or _backed_lead(index, text, i, dates)
+                    or backed_by_following(
+                        index, text, i, dates, None if rule.category == "hedging" else lead_max
+                    )
                 ):
                     continue
                 verdict = scored(body)
@@ -78,13 +87,3 @@ class Score:
 
 
 register(Score())
-
-
-def _backed_lead(index: Any, text: str, i: int, dates: bool) -> bool:
-    """A short headline opening its paragraph, followed by a concrete sentence (as for the phrase rules)."""
-    sentence = index.sentences[i].text
-    lead_max = WhenNotConcrete.lead_max
-    if lead_max is not None and len(sentence.strip()) > lead_max:
-        return False
-    lead = index.lead_with_next(text, i)
-    return lead is not None and is_concrete(lead[len(sentence) :], dates=dates)
