@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 from pipeline.content import yamlsrc
@@ -33,130 +33,150 @@ from pipeline.content.model import (
     Suppression,
     Unit,
 )
-from pipeline.content.reader import MapReader, as_text, did_you_mean, issue_at
+from pipeline.content.reader import did_you_mean, known_hint
+from pipeline.content.schema import (
+    Choice,
+    Date,
+    ListOf,
+    MapOf,
+    Reading,
+    Record,
+    Table,
+    Text,
+    TextOrTable,
+    read_file,
+)
 from pipeline.content.yamlsrc import YNode
 from pipeline.errors import IssueCollector
-from pipeline.i18n import _
+from pipeline.i18n import N_, _
 
 _EXTERNAL_REF = re.compile(r"^(?:H[1-9][0-9]*|E[1-9][0-9]*|E-[A-Za-z][A-Za-z0-9_-]*)$")
-
+TEXT = Text(non_empty=True)
 
 # --- question sets ----------------------------------------------------------------------------
+
+QUESTION = Table(
+    what=N_("a question"), fields={"id": TEXT, "text": TEXT, "short": TEXT}, required=("id", "text")
+)
+AREA = Table(
+    what=N_("an area"),
+    fields={"id": TEXT, "title": TEXT, "questions": ListOf(item=QUESTION)},
+    required=("id", "title", "questions"),
+)
+QUESTION_SET = Table(
+    what=N_("the question set"),
+    fields={"id": TEXT, "title": TEXT, "areas": ListOf(item=AREA)},
+    required=("id", "title", "areas"),
+)
 
 
 def read_question_set(path: Path, issues: IssueCollector) -> QuestionSet | None:
     """Parse a question set file; None when it has errors (recorded in ``issues``)."""
     before = len(issues.issues)
-    root, _source = yamlsrc.load(path, issues)
-    top = MapReader.of(root, path, issues, _("the question set"))
+    top, _source = read_file(path, QUESTION_SET, issues)
     if top is None:
         return None
-    set_id = top.text("id") or path.stem
-    title = top.text("title") or ""
-    areas = tuple(a for a in (_read_area(n, path, issues) for n in top.seq("areas", required=True)) if a)
-    top.finish()
-    _check_unique(path, issues, [(a.id, root) for a in areas], _("area id"))
+    areas = tuple(_area(record) for record in top["areas"])
+    reading = Reading(path, issues)
+    _check_unique(reading, [(a.id, top.node) for a in areas], _("area id"))
     questions = [q for a in areas for q in a.questions]
-    _check_unique(path, issues, [(q.id, root) for q in questions], _("question id"))
+    _check_unique(reading, [(q.id, top.node) for q in questions], _("question id"))
     if len(issues.issues) > before:
         return None
-    return QuestionSet(id=set_id, title=title, areas=areas, path=path)
+    return QuestionSet(id=top["id"] or path.stem, title=top["title"] or "", areas=areas, path=path)
 
 
-def _read_area(node: YNode, path: Path, issues: IssueCollector) -> Area | None:
-    area = MapReader.of(node, path, issues, _("an area"))
-    if area is None:
-        return None
-    area_id = area.text("id") or ""
-    title = area.text("title") or ""
-    questions = []
-    for qnode in area.seq("questions", required=True):
-        q = MapReader.of(qnode, path, issues, _("a question"))
-        if q is None:
-            continue
-        qid, text = q.text("id"), q.text("text")
-        short = q.text("short", required=False) or (text or "")[:12]
-        q.finish()
-        if qid and text:
-            questions.append(Question(id=qid, area=area_id, text=text, short=short))
-    area.finish()
-    return Area(id=area_id, title=title, questions=tuple(questions))
+def _area(record: Record) -> Area:
+    area_id = record["id"] or ""
+    questions = tuple(
+        Question(id=q["id"], area=area_id, text=q["text"], short=q["short"] or q["text"][:12])
+        for q in record["questions"]
+        if q["id"] and q["text"]
+    )
+    return Area(id=area_id, title=record["title"] or "", questions=questions)
 
 
 # --- units ------------------------------------------------------------------------------------
+
+UNIT = Table(
+    what="unit.yaml",
+    fields={
+        "name": TEXT,
+        "organisation": TEXT,
+        "reporter": TEXT,
+        "role": TEXT,
+        "questions": TEXT,
+        "template": TEXT,
+        "redline-author": TEXT,
+        "evaluation-items": ListOf(item=TEXT),
+        "parent": TEXT,
+        "level": Choice(values=LEVELS),
+    },
+    required=("name", "organisation", "reporter", "role"),
+)
 
 
 def read_unit(path: Path, issues: IssueCollector) -> Unit | None:
     """Parse ``drafts/<unit>/unit.yaml``; None when it has errors."""
     before = len(issues.issues)
-    root, source = yamlsrc.load(path, issues)
-    top = MapReader.of(root, path, issues, "unit.yaml")
+    top, source = read_file(path, UNIT, issues)
     if top is None:
         return None
-    name, organisation = top.text("name"), top.text("organisation")
-    reporter, role = top.text("reporter"), top.text("role")
-    questions = top.text("questions", required=False) or "standard"
-    template_text = top.text("template", required=False)
-    template = None
-    if template_text:
-        template = (path.parent / template_text).resolve()
-        if not template.is_file():
-            issue_at(
-                issues,
-                path,
-                top.get("template", False) or top.node,
-                _("template '{template}' not found").format(template=template_text),
-                _("give a .docx path relative to the unit folder, or remove the key"),
-                code="file-not-found",
-            )
-    author = top.text("redline-author", required=False)
-    items = top.text_list("evaluation-items")
-    level, parent = _level_and_parent(top, path, issues)
-    top.finish()
+    reading = Reading(path, issues)
+    template = _template(top, path, reading)
+    level, parent = _level_and_parent(top, reading)
     if len(issues.issues) > before:
         return None
     return Unit(
         id=path.parent.name,
         dir=path.parent,
-        name=name or "",
-        organisation=organisation or "",
-        reporter=reporter or "",
-        role=role or "",
-        questions=questions,
+        name=top["name"] or "",
+        organisation=top["organisation"] or "",
+        reporter=top["reporter"] or "",
+        role=top["role"] or "",
+        questions=top["questions"] or "standard",
         template=template,
-        redline_author=author,
-        evaluation_items=items,
+        redline_author=top["redline-author"],
+        evaluation_items=tuple(top["evaluation-items"]),
         level=level,
         parent=parent,
         source=source,
     )
 
 
-def _level_and_parent(top: MapReader, path: Path, issues: IssueCollector) -> tuple[str, str | None]:
+def _template(top: Record, path: Path, reading: Reading) -> Path | None:
+    """The unit's own template (relative to the unit folder), which must exist."""
+    written = top["template"]
+    if not written:
+        return None
+    template = (path.parent / written).resolve()
+    if not template.is_file():
+        reading.issue(
+            top.at("template"),
+            _("template '{template}' not found").format(template=written),
+            _("give a .docx path relative to the unit folder, or remove the key"),
+            code="file-not-found",
+        )
+    return template
+
+
+def _level_and_parent(top: Record, reading: Reading) -> tuple[str, str | None]:
     """``level`` (直属 / 隶属; 隶属 when a parent is given, else 直属) and ``parent``, checked together.
 
     Whether the parent exists, is 直属 and forms no cycle needs every unit: see :mod:`pipeline.hq.hierarchy`.
     """
-    parent = top.text("parent", required=False)
-    default = LEVEL_SUBORDINATE if parent else LEVEL_DIRECT
-    level = top.choice("level", LEVELS, default)
-    node = top.get("level", False)
+    parent = top["parent"]
+    level = top["level"] or (LEVEL_SUBORDINATE if parent else LEVEL_DIRECT)
     if level == LEVEL_SUBORDINATE and parent is None:
-        issue_at(
-            issues,
-            path,
-            node or top.node,
+        reading.issue(
+            top.at("level"),
             "隶属单位要写 parent：它所隶属的直属单位",
             "加一行 parent: <直属单位的文件夹名>",
             key_path="level",
         )
     if level == LEVEL_DIRECT and parent is not None:
-        issue_at(
-            issues,
-            path,
-            top.get("parent", False) or top.node,
-            "直属单位直接向总署述职，不写 parent",
-            "删去 parent，或把 level 改为 隶属",
+        reading.issue(
+            top.at("parent"), "直属单位直接向总署述职，不写 parent", "删去 parent，或把 level 改为 隶属"
         )
     return level, parent
 
@@ -171,251 +191,234 @@ def unit_question_set_id(path: Path) -> str:
 
 # --- reports ----------------------------------------------------------------------------------
 
+IGNORES = ListOf(
+    item=Table(
+        what=N_("a lint-ignore entry"),
+        fields={"rule": TEXT, "reason": TEXT},
+        required=("rule", "reason"),
+        hints={"reason": N_("say why the rule does not apply here")},
+    )
+)
+PROBLEM = Table(
+    what=N_("a problem"),
+    fields={"id": TEXT, "area": TEXT, "text": TEXT, "cause": TEXT, "lint-ignore": IGNORES},
+    required=("id", "area", "text"),
+)
+EVIDENCE = Table(
+    what="an evidence entry",
+    fields={"date": Date(), "what": TEXT, "where": TEXT},
+    required=("date", "what"),
+    hints={"what": "写做了什么，如“印发《督办台账管理办法》”"},
+)
+CHECKED = Table(  # the look-back's verdict on a measure
+    fields={
+        "date": Date(),
+        "by": TEXT,
+        "result": Choice(
+            values=LOOKBACK_RESULTS,
+            message="“{value}”不是核查结果，可用：{choices}",
+            hint="confirmed：核实完成；reopened：标为完成但核查未完成，重新整改；not-done：尚未完成",
+            code="invalid-content",
+        ),
+        "note": TEXT,
+    },
+    required=("date", "by", "result"),
+    hints={"by": "写核查人或核查组", "result": f"写 {' / '.join(LOOKBACK_RESULTS)} 之一"},
+)
+MEASURE = Table(
+    what=N_("a measure"),
+    fields={
+        "id": TEXT,
+        "text": TEXT,
+        "problems": ListOf(item=TEXT),
+        "owner": TEXT,
+        "due": Date(),
+        "status": Choice(values=MEASURE_STATUSES, default="planned"),
+        "lint-ignore": IGNORES,
+        "evidence": ListOf(item=EVIDENCE),
+        "checked": CHECKED,
+    },
+    required=("id", "text", "problems"),
+)
+
+
+def text_or_table(what: str, **what_args: str) -> TextOrTable:
+    """A text written either as a string or as a mapping ``{text: …, lint-ignore: […]}``."""
+    table = Table(
+        what=what, what_args=what_args, fields={"text": TEXT, "lint-ignore": IGNORES}, required=("text",)
+    )
+    return TextOrTable(text=TEXT, table=table)
+
+
+def report_schema(question_set: QuestionSet) -> Table:
+    """What a ``report.yaml`` answering ``question_set`` may hold: its areas and their questions."""
+    areas = {
+        area.id: Table(
+            what=N_("area '{area}'"),
+            what_args={"area": area.id},
+            fields={
+                "answers": MapOf(
+                    keys={
+                        q.id: text_or_table(N_("the answer to {question}"), question=q.id)
+                        for q in area.questions
+                    },
+                    unknown=N_("'{question}' is not a question of area '{area}'"),
+                    key_name="question",
+                    args={"area": area.id},
+                    code="unknown-question",
+                ),
+                "achievements": ListOf(item=text_or_table(N_("an achievement"))),
+            },
+        )
+        for area in question_set.areas
+    }
+    return Table(
+        what="report.yaml",
+        fields={
+            "date": Date(),
+            "title": TEXT,
+            "opening": TEXT,
+            "areas": MapOf(
+                keys=areas,
+                unknown=N_("unknown area '{area}' (question set '{set}')"),
+                key_name="area",
+                args={"set": question_set.id},
+                code="unknown-area",
+            ),
+            "problems": ListOf(item=PROBLEM),
+            "measures": ListOf(item=MEASURE),
+            "causes": TEXT,
+            "closing": TEXT,
+            "unplaced": ListOf(item=TEXT),
+            "lint-ignore": IGNORES,
+        },
+        required=("date", "opening", "areas"),
+        hints={"opening": N_("add 'opening: |' with the opening paragraph")},
+    )
+
 
 def read_report(path: Path, question_set: QuestionSet, issues: IssueCollector) -> Report | None:
     """Parse a draft's ``report.yaml`` against ``question_set``; None when it has errors."""
     before = len(issues.issues)
-    root, source = yamlsrc.load(path, issues)
-    top = MapReader.of(root, path, issues, "report.yaml")
+    top, source = read_file(path, report_schema(question_set), issues)
     if top is None:
         return None
-    date = top.date("date")
-    title = top.text("title", required=False)
-    opening = top.text("opening", hint=_("add 'opening: |' with the opening paragraph")) or ""
-    areas = _read_areas(top, question_set, path, issues)
-    problem_nodes = top.seq("problems")
-    problems = _read_items(
-        problem_nodes, path, issues, _("a problem"), lambda r: _problem(r, question_set, path, issues)
-    )
-    measures = _read_items(top.seq("measures"), path, issues, _("a measure"), _measure)
-    causes = top.text("causes", required=False)
-    closing = top.text("closing", required=False)
-    unplaced = top.text_list("unplaced")
-    ignore = _suppressions(top, path, issues)
-    top.finish()
-    _check_unique(path, issues, [(p.id, n) for p, n in problems], _("problem id"))
-    _check_unique(path, issues, [(m.id, n) for m, n in measures], _("measure id"))
+    reading = Reading(path, issues)
+    problems = [(p, r.node) for r in top["problems"] if (p := _problem(r, question_set, reading)) is not None]
+    measures = [(m, r.node) for r in top["measures"] if (m := _measure(r)) is not None]
+    _check_unique(reading, [(p.id, n) for p, n in problems], _("problem id"))
+    _check_unique(reading, [(m.id, n) for m, n in measures], _("measure id"))
     if not _list_unreadable(top, "problems"):  # else every measure would name an "unknown" problem
-        _check_measure_links(path, issues, problems, measures, _declared_ids(problem_nodes))
-    if len(issues.issues) > before or date is None:
+        _check_measure_links(reading, problems, measures, _declared_ids(top, "problems"))
+    if len(issues.issues) > before or top["date"] is None:
         return None
     return Report(
         path=path,
-        date=date,
-        title=title,
-        opening=opening,
-        areas=areas,
+        date=top["date"],
+        title=top["title"],
+        opening=top["opening"] or "",
+        areas=_areas(top["areas"] or {}, question_set),
         problems=tuple(p for p, _ in problems),
         measures=tuple(m for m, _ in measures),
-        closing=closing,
-        causes=causes,
-        unplaced=unplaced,
-        ignore=ignore,
+        closing=top["closing"],
+        causes=top["causes"],
+        unplaced=tuple(top["unplaced"]),
+        ignore=_suppressions(top["lint-ignore"]),
         source=source,
     )
 
 
-def _read_areas(
-    top: MapReader, question_set: QuestionSet, path: Path, issues: IssueCollector
-) -> tuple[AreaContent, ...]:
-    areas_reader = top.map("areas", required=True)
-    if areas_reader is None:
-        return ()
-    contents = []
-    for area_id in list(areas_reader.node.entries):
-        area = question_set.area(area_id)
-        node = areas_reader.get(area_id, required=False)
-        if area is None:
-            issue_at(
-                issues,
-                path,
-                areas_reader.node.entries[area_id][0],
-                _("unknown area '{area}' (question set '{set}')").format(area=area_id, set=question_set.id),
-                _hint_known(area_id, [a.id for a in question_set.areas]),
-                code="unknown-area",
-            )
-            continue
-        reader = MapReader.of(node, path, issues, _("area '{area}'").format(area=area_id))
-        if reader is not None:
-            contents.append(_area_content(reader, area, path, issues))
-    areas_reader.finish()
-    # Areas come out in the question set's order, whatever order the file used.
+def _areas(read: dict[str, Record], question_set: QuestionSet) -> tuple[AreaContent, ...]:
+    """The areas written, in the question set's order whatever order the file used."""
     order = {a.id: i for i, a in enumerate(question_set.areas)}
-    return tuple(sorted(contents, key=lambda c: order[c.area]))
+    return tuple(
+        _area_content(area_id, read[area_id], question_set) for area_id in sorted(read, key=order.__getitem__)
+    )
 
 
-def _area_content(reader: MapReader, area: Area, path: Path, issues: IssueCollector) -> AreaContent:
-    answers = []
-    answers_reader = reader.map("answers")
-    if answers_reader is not None:
-        known = {q.id for q in area.questions}
-        for qid in list(answers_reader.node.entries):
-            node = answers_reader.get(qid, required=False)
-            if qid not in known:
-                issue_at(
-                    issues,
-                    path,
-                    answers_reader.node.entries[qid][0],
-                    _("'{question}' is not a question of area '{area}'").format(question=qid, area=area.id),
-                    _hint_known(qid, [q.id for q in area.questions]),
-                    code="unknown-question",
-                )
-                continue
-            if node is not None:
-                answer = _answer(qid, node, path, issues)
-                if answer is not None:
-                    answers.append(answer)
-        answers_reader.finish()
-    read = [_text_item(n, path, issues, _("an achievement")) for n in reader.seq("achievements")]
-    achievements = [(text, ignore) for text, ignore in read if text]
-    reader.finish()
-    order = {q.id: i for i, q in enumerate(area.questions)}
+def _area_content(area_id: str, record: Record, question_set: QuestionSet) -> AreaContent:
+    area = question_set.area(area_id)
+    assert area is not None  # the schema knows only the question set's areas
+    written = record["answers"] or {}
+    answers = [
+        Answer(question=qid, text=text, ignore=ignore)
+        for qid in [q.id for q in area.questions if q.id in written]
+        for text, ignore in [_text_item(written[qid])]
+        if text
+    ]
+    achievements = [(text, ignore) for text, ignore in map(_text_item, record["achievements"]) if text]
     return AreaContent(
         area=area.id,
-        answers=tuple(sorted(answers, key=lambda a: order[a.question])),
+        answers=tuple(answers),
         achievements=tuple(text for text, _ in achievements),
         achievement_ignore=tuple(ignore for _, ignore in achievements),
     )
 
 
-def _answer(qid: str, node: YNode, path: Path, issues: IssueCollector) -> Answer | None:
-    text, ignore = _text_item(node, path, issues, _("the answer to {question}").format(question=qid))
-    return Answer(question=qid, text=text, ignore=ignore) if text else None
+def _text_item(value: str | Record) -> tuple[str | None, tuple[Suppression, ...]]:
+    """The text and lint-ignore entries of a text written as a string or a mapping."""
+    if isinstance(value, Record):
+        return value["text"], _suppressions(value["lint-ignore"])
+    return value, ()
 
 
-def _text_item(
-    node: YNode, path: Path, issues: IssueCollector, what: str
-) -> tuple[str | None, tuple[Suppression, ...]]:
-    """A text written either as a string or as a mapping ``{text: …, lint-ignore: […]}``."""
-    if node.kind == "map":
-        reader = MapReader(node, path, issues, what)
-        text = reader.text("text")
-        ignore = _suppressions(reader, path, issues)
-        reader.finish()
-        return text, ignore
-    return as_text(node, path, issues), ()
-
-
-def _problem(r: MapReader, question_set: QuestionSet, path: Path, issues: IssueCollector) -> Problem | None:
-    pid, area, text = r.text("id"), r.text("area"), r.text("text")
-    cause = r.text("cause", required=False)
-    ignore = _suppressions(r, path, issues)
+def _problem(record: Record, question_set: QuestionSet, reading: Reading) -> Problem | None:
+    pid, area, text = record["id"], record["area"], record["text"]
     if area is not None and question_set.area(area) is None:
-        issue_at(
-            issues,
-            path,
-            r.get("area", False) or r.node,
+        reading.issue(
+            record.at("area"),
             _("unknown area '{area}'").format(area=area),
-            _hint_known(area, [a.id for a in question_set.areas]),
+            known_hint(area, [a.id for a in question_set.areas]),
             code="unknown-area",
         )
     if not (pid and area and text):
         return None
-    return Problem(id=pid, area=area, text=text, cause=cause, ignore=ignore)
-
-
-def _measure(r: MapReader) -> Measure | None:
-    path, issues = r.path, r.issues
-    mid, text = r.text("id"), r.text("text")
-    problems = r.text_list("problems", required=True)
-    owner = r.text("owner", required=False)
-    due = r.date("due", required=False)
-    status = r.choice("status", MEASURE_STATUSES, "planned")
-    ignore = _suppressions(r, path, issues)
-    evidence = tuple(e for e in (_evidence(n, path, issues) for n in r.seq("evidence")) if e is not None)
-    checked = _checked(r.map("checked"))
-    if not (mid and text):
-        return None
-    return Measure(
-        id=mid,
-        problems=problems,
-        text=text,
-        owner=owner,
-        due=due,
-        status=status,
-        ignore=ignore,
-        evidence=evidence,
-        checked=checked,
+    return Problem(
+        id=pid, area=area, text=text, cause=record["cause"], ignore=_suppressions(record["lint-ignore"])
     )
 
 
-def _evidence(node: YNode, path: Path, issues: IssueCollector) -> Evidence | None:
-    """One ``evidence`` entry of a measure: ``{date, what, where}`` (where is optional)."""
-    r = MapReader.of(node, path, issues, "an evidence entry")
-    if r is None:
+def _measure(record: Record) -> Measure | None:
+    if not (record["id"] and record["text"]):
         return None
-    date = r.date("date")
-    what = r.text("what", hint="写做了什么，如“印发《督办台账管理办法》”")
-    where = r.text("where", required=False)
-    r.finish()
-    return Evidence(date=date, what=what, where=where) if date and what else None
+    return Measure(
+        id=record["id"],
+        problems=tuple(record["problems"]),
+        text=record["text"],
+        owner=record["owner"],
+        due=record["due"],
+        status=record["status"],
+        ignore=_suppressions(record["lint-ignore"]),
+        evidence=tuple(
+            Evidence(date=e["date"], what=e["what"], where=e["where"])
+            for e in record["evidence"]
+            if e["date"] and e["what"]
+        ),
+        checked=_checked(record["checked"]),
+    )
 
 
-def _checked(r: MapReader | None) -> LookbackCheck | None:
+def _checked(record: Record | None) -> LookbackCheck | None:
     """A measure's ``checked``: ``{date, by, result, note}`` — the look-back's verdict."""
-    if r is None:
+    if record is None or not (record["date"] and record["by"] and record["result"]):
         return None
-    date = r.date("date")
-    by = r.text("by", hint="写核查人或核查组")
-    result = r.text("result", hint=f"写 {' / '.join(LOOKBACK_RESULTS)} 之一")
-    if result is not None and result not in LOOKBACK_RESULTS:
-        issue_at(
-            r.issues,
-            r.path,
-            r.node.entries["result"][1],
-            f"“{result}”不是核查结果，可用：{', '.join(LOOKBACK_RESULTS)}",
-            "confirmed：核实完成；reopened：标为完成但核查未完成，重新整改；not-done：尚未完成",
-        )
-        result = None
-    note = r.text("note", required=False)
-    r.finish()
-    return LookbackCheck(date=date, by=by, result=result, note=note) if date and by and result else None
+    return LookbackCheck(date=record["date"], by=record["by"], result=record["result"], note=record["note"])
 
 
-def _read_items(
-    nodes: list[YNode],
-    path: Path,
-    issues: IssueCollector,
-    what: str,
-    make: Callable[[MapReader], object | None],
-) -> list[tuple]:
-    out = []
-    for node in nodes:
-        reader = MapReader.of(node, path, issues, what)
-        if reader is None:
-            continue
-        item = make(reader)
-        reader.finish()
-        if item is not None:
-            out.append((item, node))
-    return out
+def _suppressions(records: list[Record]) -> tuple[Suppression, ...]:
+    return tuple(
+        Suppression(rule=r["rule"], reason=r["reason"]) for r in records if r["rule"] and r["reason"]
+    )
 
 
-def _suppressions(reader: MapReader, path: Path, issues: IssueCollector) -> tuple[Suppression, ...]:
-    found = []
-    for node in reader.seq("lint-ignore"):
-        r = MapReader.of(node, path, issues, _("a lint-ignore entry"))
-        if r is None:
-            continue
-        rule = r.text("rule")
-        reason = r.text("reason", hint=_("say why the rule does not apply here"))
-        r.finish()
-        if rule and reason:
-            found.append(Suppression(rule=rule, reason=reason))
-    return tuple(found)
-
-
-def _check_unique(
-    path: Path, issues: IssueCollector, ids: Iterable[tuple[str, YNode | None]], what: str
-) -> None:
+def _check_unique(reading: Reading, ids: Iterable[tuple[str, YNode | None]], what: str) -> None:
+    """Every id but the first of each repeated one is a duplicate, at its entry."""
     pairs = list(ids)
     counts = Counter(i for i, _ in pairs)
     seen: set[str] = set()
     for ident, node in pairs:
         if counts[ident] > 1 and ident in seen and node is not None:
-            issue_at(
-                issues,
-                path,
+            reading.issue(
                 node,
                 _("duplicate {what} '{id}'").format(what=what, id=ident),
                 _("give each entry its own {what}").format(what=what),
@@ -424,37 +427,34 @@ def _check_unique(
         seen.add(ident)
 
 
-def _hint_known(value: str, known: list[str]) -> str:
-    """``did you mean 'duty'? (use one of: duty, integrity)`` for an unknown id."""
-    listed = _("use one of: {known}").format(known=", ".join(known) or _("none"))
-    close = did_you_mean(value, known)
-    return f"{close} ({listed})" if close else listed
-
-
-def _declared_ids(nodes: list[YNode]) -> set[str]:
-    """The ``id`` of every entry written, valid or not: a problem with an error elsewhere still exists."""
+def _declared_ids(top: Record, key: str) -> set[str]:
+    """The ``id`` of every entry of the list ``key``, valid or not: a problem with an error elsewhere
+    still exists."""
     found = set()
-    for node in nodes:
+    for node in _list_items(top, key):
         entry = node.entries.get("id") if node.kind == "map" else None
         if entry is not None and entry[1].kind == "scalar" and entry[1].value.strip():
             found.add(entry[1].value.strip())
     return found
 
 
-def _list_unreadable(top: MapReader, key: str) -> bool:
+def _list_items(top: Record, key: str) -> list[YNode]:
+    entry = top.node.entries.get(key)
+    return entry[1].items if entry is not None and entry[1].kind == "seq" else []
+
+
+def _list_unreadable(top: Record, key: str) -> bool:
     """True when ``key``'s list could not be read: not a list, or misspelt (an unknown key close to it)."""
     entry = top.node.entries.get(key)
     if entry is not None:
         return entry[1].kind != "seq" and not entry[1].is_null
-    unknown = [k for k in top.node.entries if k not in top.used]
-    return bool(did_you_mean(key, unknown))
+    return bool(did_you_mean(key, top.unknown))
 
 
 def _check_measure_links(
-    path: Path,
-    issues: IssueCollector,
-    problems: list[tuple],
-    measures: list[tuple],
+    reading: Reading,
+    problems: list[tuple[Problem, YNode]],
+    measures: list[tuple[Measure, YNode]],
     declared: set[str] | None = None,
 ) -> None:
     """Every problem a measure names exists.  ``declared``: the ids of all problems written, even
@@ -465,14 +465,11 @@ def _check_measure_links(
             # H<n> (the 述职 meeting's) and E<n> / E-<item> (the evaluation's) live in other files of
             # the unit: pipeline.hq.sources checks them, with the unit's meeting.yaml and evaluation.
             if pid not in known and not _EXTERNAL_REF.match(pid):
-                target = node.entries.get("problems", (node, node))[1]
-                issue_at(
-                    issues,
-                    path,
-                    target,
+                reading.issue(
+                    node.entries.get("problems", (node, node))[1],
                     _("measure '{measure}' points at unknown problem '{problem}'").format(
                         measure=measure.id, problem=pid
                     ),
-                    _hint_known(pid, sorted(known)),
+                    known_hint(pid, sorted(known)),
                     code="unknown-problem",
                 )

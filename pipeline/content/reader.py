@@ -44,7 +44,7 @@ class MapReader:
                 path,
                 node,
                 _("{what} must be a mapping of keys to values").format(what=what),
-                _mapping_hint(node),
+                mapping_hint(node),
                 code="not-a-mapping",
             )
             return None
@@ -251,7 +251,7 @@ def known_hint(value: str, known: list[str] | tuple[str, ...], listing: str = ""
     return f"{close} ({listed})" if close else listed
 
 
-def _mapping_hint(node: YNode) -> str:
+def mapping_hint(node: YNode) -> str:
     """How to write a mapping; for ``owner：监察室`` read as one text, that the colon is full-width."""
     if node.kind == "scalar" and re.match(r"^[A-Za-z_][A-Za-z0-9_-]*\s*：", node.value):
         return _("the colon after '{key}' is full-width '：': write an ASCII ':' and a space").format(
