@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from pipeline.cli.click_text import translate_click
+from pipeline.cli.click_text import localize_command, translate_click
 from pipeline.errors import EXIT_USAGE, UserError
 from pipeline.fsutil import os_error_issue
 from pipeline.i18n import _
@@ -57,7 +57,7 @@ class LazyGroup(click.Group):
         module_name, attribute = target.split(":")
         found = getattr(importlib.import_module(module_name), attribute)
         # An entry is a command, or a function building one (a group put together from two modules).
-        return found if isinstance(found, click.Command) else found()
+        return localize_command(found if isinstance(found, click.Command) else found())
 
 
 def _feedback_group() -> click.Group:
@@ -77,6 +77,9 @@ def _feedback_group() -> click.Group:
 @click.version_option(package_name="shuzhi")
 def cli() -> None:
     """The command group (its help text is translated: see the ``help=`` above)."""
+
+
+localize_command(cli)  # its usage line ([OPTIONS] COMMAND [ARGS]...) in the interface language
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -61,6 +61,18 @@ def _shuzhi(args: list[str], language: str, cwd: Path) -> subprocess.CompletedPr
             ["Usage:", "Build every draft", "No progress bar."],
         ),
         (["build", "--nope"], ["错误：", "没有选项", "查看帮助"], ["Error:", "No such option", "for help"]),
+        (
+            ["add-unit", "--help"],
+            ["[选项] UNIT", "--name 文字", "[必填]", "--root 文件夹"],
+            ["[OPTIONS] UNIT", "--name TEXT", "[required]", "--root DIRECTORY"],
+        ),
+        (["add-unit", "x"], ["缺少选项 '--name'。"], ["Missing option '--name'."]),
+        (
+            ["build", "--help"],
+            ["--jobs 整数", "--as-of 年-月-日"],
+            ["--jobs INTEGER", "--as-of YYYY-MM-DD"],
+        ),
+        (["feedback", "--help"], ["[选项] 命令 [参数]..."], ["[OPTIONS] COMMAND [ARGS]..."]),
     ],
 )
 def test_help_and_usage_errors_follow_the_language(
