@@ -240,6 +240,11 @@ def test_stock_words_naming_a_shortcoming(text: str, flagged: bool) -> None:
         ("认为业务工作是本职工作的重中之重，不愿花更多精力抓党建。", "boilerplate", False),
         ("一些党支部对“同谋划、同部署、同落实”积极性不高。", "boilerplate", False),
         ("坚持“同谋划、同部署、同落实”，推动党建和业务深度融合。", "boilerplate", True),
+        # results and shortcomings as the object of a review are narration, not claims or hedges
+        ("学院党委书记逐一点评，也精准指出了当前存在的薄弱环节。", "hedging", False),
+        ("各支部深入查摆自身在支部建设中存在的短板与不足。", "hedging", False),
+        ("支部建设存在的短板与不足。", "hedging", True),
+        ("各党支部书记围绕年度履职情况，重点围绕政治理论学习等方面进行了全面汇报。", "boilerplate", False),
         # meeting procedure is not a vague subject; a vague subject still is
         ("刚才部分单位党组织书记进行了述职。", "hedging", False),
         ("一些基层干部作风不实，形式主义、官僚主义问题突出。", "hedging", True),
@@ -260,3 +265,9 @@ def test_round_three_scope(text: str, category: str, flagged: bool) -> None:
 )
 def test_round_three_figures_and_examples(text: str, figure: bool, example: bool) -> None:
     assert (has_figure(text), has_example(text)) == (figure, example)
+
+
+def test_results_reviewed_are_not_claimed() -> None:
+    """总结/肯定……取得的显著成效: the result is what was reviewed (the review verb itself is still judged)."""
+    assert _flagged_words("全面总结过去一年基层党建工作取得的显著成效。") == ["全面总结"]
+    assert _flagged_words("过去一年基层党建工作取得的显著成效。") == ["取得的显著成效"]

@@ -123,8 +123,9 @@ def is_heading(unit: TextUnit, sentence: Sentence, text: str) -> bool:
 # formulae introducing a report or a section (现将……报告如下; 下面从三个方面汇报): procedure, not claims
 PROCEDURE = re.compile(
     r"(?:报告|汇报|检查|剖析|说明|述职|通报)如下|如下[：:]?$|^\s*下面[，,]?(?:从|就|我)|(?:发现|存在)(?:了)?以下(?:几个)?"
-    # the meeting narrated (刚才，各位书记进行了述职，既展示了……也分析了……)
-    r"|^\s*刚才[，,]"
+    # the meeting narrated (刚才，各位书记进行了述职，既展示了……也分析了……; 围绕……进行了全面汇报;
+    # 也客观指出了存在的问题和不足)
+    r"|^\s*刚才[，,]|进行了?[\u4e00-\u9fff]{0,4}?(?:汇报|点评|述职|测评|评议)|指出了?(?:存在的)?(?:问题|不足)"
 )
 # a quoted list of official headings (从“发挥政治引领作用、贯彻落实上级党组织工作部署、……”等五个方面):
 # cited names, not the writer's claims
@@ -139,6 +140,12 @@ _TOPIC = re.compile(r"(?:如何|怎样|怎么)[^，,。；;]*$")
 # someone is reported to hold (认为业务工作是本职工作的重中之重), or a requirement quoted and then
 # judged (对“同谋划、同部署、同落实”积极性不高): the writer cites them, the claim is not the writer's
 _NOUN_USE = re.compile(r"的?(?:情况|状况)")
+# results and shortcomings as the object of a review (全面总结……取得的显著成效; 深入查摆……存在的短板与不足;
+# 精准指出了当前存在的薄弱环节): what was reviewed, said by the one who narrates the review
+_REVIEW_VERB = re.compile(
+    r"(?:总结|回顾|盘点|肯定|展示|剖析|查摆|查找|查准|指出|分析|正视|梳理|检视|晒出)了?[^，,。；;]{0,24}$"
+)
+_REVIEWED_NOUN = re.compile(r"(?:成效|成绩|问题|不足|短板|环节|差距|弱项)$")
 _REPORTED = re.compile(r"(?:认为|觉得|以为|自认为|误认为)[^，,。；;]*$")
 _QUOTE_JUDGED = re.compile(
     r"[^“”]*”[^，,。；;“]{0,6}?(?:不彻底|不到位|不深入|不够|不高|不强|不足|不力|乏力|欠缺|缺失)"
@@ -150,6 +157,14 @@ def _in_quote(text: str, offset: int) -> bool:
     opened = text.rfind("“", max(0, offset - 40), offset)
     return (
         opened >= 0 and "”" not in text[opened:offset] and not any(c in _FINAL for c in text[opened:offset])
+    )
+
+
+def reviewed(text: str, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` name results or shortcomings as the object of a review verb
+    in their clause (总结……取得的显著成效, 指出了当前存在的薄弱环节): narration of a review, no claim."""
+    return bool(
+        _REVIEWED_NOUN.search(text, start, end) and _REVIEW_VERB.search(text, max(0, start - 30), start)
     )
 
 
@@ -251,6 +266,8 @@ class WhenNotConcrete:
             ):
                 continue
             if self.negation_exempt and self.criticised(text, match.start(), match.end()):
+                continue
+            if reviewed(text, match.start(), match.end()):
                 continue
             spans = clauses(sentence.text)
             offset = match.start() - sentence.start
