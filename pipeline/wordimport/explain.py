@@ -63,6 +63,21 @@ _SECTION_WHY = {
     "achievements": N_("heading of 主要成效"),
 }
 
+# a section heading read by its words (sections.read_heading): "<kind> head <word>" / "<kind> after <word>"
+_READ_WHY = {
+    ("problems", "head"): N_("heading of 存在的问题 (its head word {word})"),
+    ("causes", "head"): N_("heading of 原因分析 (its head word {word})"),
+    ("measures", "head"): N_("heading of 下一步打算 (its head word {word})"),
+    ("rectify", "head"): N_("heading of 整改情况 (its head word {word})"),
+    ("problems", "after"): N_("heading of 存在的问题: {word} before any problems names the problems"),
+    ("causes", "after"): N_("heading of 原因分析: {word} after the problems names their roots"),
+    ("measures", "after"): N_("heading of 下一步打算: {word} after the problems means the plans"),
+}
+_OPENS = {
+    "problem heading": N_("a heading naming one problem itself: the problems start here"),
+    "announces problems": N_("announces the problems after it: goes with the first of them"),
+}
+
 _IN_SECTION = {
     "problem": N_("in the 存在的问题 section"),
     "cause": N_("a cause of the problem above it"),
@@ -91,6 +106,11 @@ def why_text(placement: Placement) -> str:
         return _(_WHY["guessed"]).format(id=guessed.group(1))
     if why in _WHY:
         return _(_WHY[why])
+    if why in _OPENS:
+        return _(_OPENS[why])
+    read = re.match(r"^(\w+) (head|after) (\S+)$", why)
+    if read and (read.group(1), read.group(2)) in _READ_WHY:
+        return _(_READ_WHY[read.group(1), read.group(2)]).format(word=read.group(3))
     kind, _unused, ident = why.partition(" ")
     if kind in _SECTION_WHY:
         return _(_SECTION_WHY[kind]).format(id=ident)

@@ -41,75 +41,6 @@ _STYLE_ROLES = {
 }
 PLACEHOLDERS = ("（未作答）", "（未列出问题）", "（未列出措施）")
 
-PROBLEM_WORDS = (
-    "存在的问题",
-    "存在问题",
-    "问题和不足",
-    "问题与不足",
-    "差距和不足",
-    "不足之处",
-    "问题清单",
-    "主要问题",
-    "存在的不足",
-    "存在的突出问题",
-    "差距与不足",
-    "问题及不足",
-    "存在不足",
-)
-MEASURE_WORDS = (
-    "下一步打算",
-    "下一步工作",
-    "整改措施",
-    "努力方向",
-    "改进措施",
-    "整改方向",
-    "下步打算",
-    "工作打算",
-    "下一步",
-    "整改清单",
-    "下步计划",
-    "下一步计划",
-    "整改举措",
-    "今后打算",
-    "改进方向",
-    "下步工作",
-)
-ACHIEVEMENT_WORDS = ("主要成效", "工作成效", "取得的成效", "取得成效", "主要成绩", "工作成绩")
-# A report-level 原因分析: causes not tied to one problem (→ ``causes:``).
-CAUSE_WORDS = (
-    "原因分析",
-    "问题产生的原因",
-    "产生问题的原因",
-    "问题的原因",
-    "原因剖析",
-    "根源剖析",
-    "根源分析",
-    "问题根源",
-    "思想根源",
-    "原因及根源",
-    "存在问题的原因",
-    "问题原因",
-)
-# What the reporter did (履职情况 / 主要做法 / 特色亮点): its sub-items answer the questions they are about.
-WORK_WORDS = (
-    "履职情况",
-    "履职工作",
-    "履职尽责",
-    "主要做法",
-    "工作开展情况",
-    "工作情况",
-    "主要工作",
-    "特色亮点",
-    "工作亮点",
-    "特色和亮点",
-    "推进情况",
-    "开展情况",
-    "组织领导情况",
-    "组织情况",
-)
-# A rectification report's 整改情况: 关于…问题 lines are problems, what follows them their measures.
-RECTIFY_WORDS = ("整改情况", "整改落实情况", "整改进展情况", "整改进展", "整改成效")
-
 
 @dataclass(frozen=True)
 class Line:
@@ -169,29 +100,6 @@ def classify(para: Para, ours: bool = False) -> Line:
     return Line(
         para=para, role=role, rank=rank, text=text, typed=typed, maybe=int(maybe.group(1)) if maybe else None
     )
-
-
-def contains_any(text: str, words: tuple[str, ...]) -> bool:
-    """Whether ``text`` (punctuation ignored) contains one of ``words``."""
-    squeezed = re.sub(r"[\s\W_]+", "", text)
-    return any(word in squeezed for word in words)
-
-
-def section_kind(text: str) -> str | None:
-    """The section a heading's text opens: "achievements", "problems", "measures", "causes" (report-level
-    原因分析), "rectify" (整改情况) or "work" (履职情况, 主要做法), else None."""
-    short = text if len(text) <= 30 else text[:30]
-    for kind, words in (
-        ("achievements", ACHIEVEMENT_WORDS),
-        ("problems", PROBLEM_WORDS),
-        ("causes", CAUSE_WORDS),
-        ("measures", MEASURE_WORDS),
-        ("rectify", RECTIFY_WORDS),
-        ("work", WORK_WORDS),
-    ):
-        if contains_any(short, words):
-            return kind
-    return None
 
 
 def split_inline_heading(text: str, limit: int = 30) -> tuple[str, str]:

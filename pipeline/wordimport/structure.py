@@ -35,12 +35,18 @@ from pipeline.wordimport.headings import (
     find_date,
     heading_part,
     is_date_line,
-    section_kind,
     split_inline_heading,
 )
 from pipeline.wordimport.items import CAUSE_START
 from pipeline.wordimport.match import guess_area, guess_question, match_area, match_question, squeeze
 from pipeline.wordimport.reader import Para
+from pipeline.wordimport.sections import (
+    SECTION_KINDS,
+    Reading,
+    announces_problems,
+    read_heading,
+    section_kind,
+)
 from pipeline.wordimport.tables import ProblemTable, problem_tables
 
 Target = tuple[str, str | int]  # ("report", "") | ("area", id) | ("question", id) | ("problem"/"measure", n)
@@ -114,6 +120,13 @@ def signature_lines(lines: list[Line], unit: Unit | None, ours: bool = False) ->
     return found
 
 
+def reading_why(reading: Reading) -> str:
+    """The reason ``--explain`` gives for a section heading: its kind, how it was read, the word."""
+    return (
+        f"{reading.kind} {reading.how} {reading.word}".strip() if reading.how != "name" else f"{reading.kind}"
+    )
+
+
 class Walker:
     """Feeds :class:`Line` s one by one into a :class:`Collected`."""
 
@@ -144,6 +157,7 @@ class Walker:
         self.pending: list[tuple[int, str]] = []  # lead-ins (…如下：) waiting for what they introduce
         self.problem: int | None = None  # the problem the measures of a 整改情况 section answer
         self.position = 0
+        self.seen: tuple[str, ...] = ()  # the kinds of the sections opened so far (read_heading's place)
 
     # --- entry point ---------------------------------------------------------------------------
 
@@ -222,7 +236,7 @@ class Walker:
         if self.section_rank == 1:
             return False
         heading = split_inline_heading(line.text)[0]
-        return section_kind(heading) is None and match_area(heading, self.qset) is None
+        return section_kind(heading, self.seen) is None and match_area(heading, self.qset) is None
 
     def _sub_item(self, line: Line) -> bool:
         """Outside our reports, a 一是… item or a bold lead-in may name a question too."""
@@ -285,7 +299,7 @@ class Walker:
         if self.ours:  # our reports open sections with heading styles only
             return False
         heading_like = len(line.text) <= 20 and not any(mark in line.text for mark in "。，,")
-        kind = section_kind(line.text) if heading_like else None
+        kind = section_kind(line.text, self.seen) if heading_like else None
         return kind in ("problems", "measures", "causes") and kind != self.section
 
     # --- headings ------------------------------------------------------------------------------
@@ -301,12 +315,24 @@ class Walker:
 
     def _heading(self, line: Line) -> None:
         heading, rest = self._split(line)
-        kind = section_kind(heading) if heading else None
+        reading = read_heading(heading, self.seen) if heading else Reading(None)
+        kind = None if reading.item else reading.kind
         taken = self._taken(line, heading, rest)
+        if (
+            reading.item
+            and not self.ours
+            and (line.rank in (1, None) or self.section in ("front", "unknown"))
+        ):
+            self._open_problems(
+                line, "problem heading"
+            )  # 一、政治理论学习虚化问题: the first of the problems
+            self._item(line)
+            return
         if kind in ("problems", "measures", "causes", "rectify"):
             self._open(
                 kind, None, ("report", ""), self.out.causes if kind == "causes" else None, line, kind, taken
             )
+            self.out.why[line.para.index] = reading_why(reading)
             self._after_heading(rest, line)
             return
         if kind == "achievements" and (self.area or line.rank == 1 or self.section == "front"):
@@ -381,6 +407,18 @@ class Walker:
         self.section_rank = line.rank if line.typed else None
         self.out.placement[line.para.index] = target
         self._consume(line, what, taken)
+        if section in SECTION_KINDS:
+            self.seen += (section,)
+
+    def _open_problems(self, line: Line, why: str) -> None:
+        """A problems section no heading names: opened by a heading that is a problem itself, or by a
+        sentence announcing the problems after it; that line stays text (it is not consumed)."""
+        self._flush_pending(self.sink if self.sink is not None else self.out.unplaced)
+        self.section, self.area, self.target, self.sink = "problems", None, ("report", ""), None
+        self.item_rank, self.unnumbered, self.last_number, self.problem = None, False, None, None
+        self.section_rank = None  # its items may be numbered 一、 二、
+        self.seen += ("problems",)
+        self.out.why[line.para.index] = why
 
     def _after_heading(self, rest: str, line: Line) -> None:
         """The text after an inline heading (（一）标题。正文……) is the section's first paragraph."""
@@ -437,6 +475,11 @@ class Walker:
     # --- body text -----------------------------------------------------------------------------
 
     def _body(self, line: Line, text: str, closing: bool = False) -> None:
+        if not self.ours and self.section in ("front", "unknown") and self._announces(line):
+            self._open_problems(line, "announces problems")  # …还存在不少短板…: the problems follow
+            self._wait(line, text)
+            self.out.why[line.para.index] = "announces problems"
+            return
         starts_closing = not self.ours and CLOSING_START.match(text)
         if self.section not in ("front", "closing") and (closing or starts_closing):
             self._flush_pending(self.sink if self.sink is not None else self.out.unplaced)
@@ -456,6 +499,18 @@ class Walker:
         else:
             self._flush_pending(self.sink)
             self.sink.append(text)
+
+    def _announces(self, line: Line) -> bool:
+        """A paragraph announcing problems (…也还存在一些…问题。) right before numbered or bold items."""
+        if line.rank is not None or line.para.lead or not announces_problems(line.para.text):
+            return False
+        following = next((x for x in self.lines[self.position + 1 :] if x.para.text), None)
+        if following is None or following.para.cell is not None:
+            return False
+        if following.rank is None and not following.para.lead:
+            return False
+        heading = heading_part(following)[0]
+        return not heading or section_kind(heading, self.seen) is None
 
     def _wait(self, line: Line, text: str) -> None:
         self.pending.append((line.para.index, text))
@@ -496,7 +551,10 @@ class Walker:
         bookmark = self._bookmark_id(line)
         numbered = line.rank is not None or line.role == "item" or bookmark is not None
         text = line.para.text
-        if not self.ours and (self._group_heading(line) or (not numbered and text.endswith(("：", ":")))):
+        announcing = not numbered and not items and not self.ours and self._announces(line)
+        if not self.ours and (
+            self._group_heading(line) or (not numbered and text.endswith(("：", ":"))) or announcing
+        ):
             self._wait(line, text)  # 主要存在以下问题： / （一）在…方面: with the next item
         elif numbered and (bookmark or self.item_rank is None or (line.rank or 0) <= self.item_rank):
             self.item_rank, self.unnumbered = self.item_rank or line.rank, False

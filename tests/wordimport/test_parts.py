@@ -12,10 +12,11 @@ from pipeline.content.model import Answer, AreaContent, Measure, Problem, Report
 from pipeline.content.workspace import load_draft_file
 from pipeline.errors import IssueCollector, UserError
 from pipeline.wordimport import import_docx
-from pipeline.wordimport.headings import find_date, section_kind, strip_typed
+from pipeline.wordimport.headings import find_date, strip_typed
 from pipeline.wordimport.items import parse_due, split_cause, split_meta
 from pipeline.wordimport.match import guess_links, match_question
 from pipeline.wordimport.reader import clean_text
+from pipeline.wordimport.sections import section_kind
 from pipeline.wordimport.writer import report_yaml
 
 REPO = Path(__file__).resolve().parents[2]

@@ -1,0 +1,120 @@
+"""Section headings read by meaning and place (pipeline/wordimport/sections.py), and what the walk does
+with them: problems named by a heading of their own, a sentence announcing the problems, a diagnosis
+word read as problems or causes by position — each explained in ``--explain``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.wordimport.conserve import Placement
+from pipeline.wordimport.explain import why_text
+from pipeline.wordimport.sections import announces_problems, read_heading, section_kind
+from tests.wordimport.real_docs import Block, Spec
+from tests.wordimport.real_figures import import_spec, standard_questions
+
+SEEN_PROBLEMS = ("work", "problems")
+
+
+@pytest.mark.parametrize(
+    "text, seen, kind, how, item",
+    [
+        ("存在的问题", (), "problems", "name", False),
+        ("问题和不足", (), "problems", "name", False),
+        ("短板弱项", (), "problems", "name", False),
+        ("问题", (), "problems", "name", False),
+        ("存在的问题及原因", (), "problems", "name", False),  # a coordination: the first conjunct
+        ("问题产生的原因", (), "causes", "name", False),  # head-final: 原因 is the head
+        ("问题根源剖析", SEEN_PROBLEMS, "causes", "name", False),
+        ("主要症结", (), "problems", "name", False),  # a diagnosis word first: the problems
+        ("主要症结", SEEN_PROBLEMS, "causes", "after", False),  # … after the problems: their roots
+        ("问题剖析", ("problems",), "causes", "after", False),
+        ("对策", (), "measures", "name", False),
+        ("几点建议", ("problems",), "measures", "after", False),
+        ("几点建议", (), None, "", False),  # 建议 means plans only once problems were reported
+        ("下一步工作", (), "measures", "name", False),  # a future time word makes a plan of 工作
+        ("今后工作的努力方向", (), "measures", "name", False),
+        ("整改落实情况", (), "rectify", "name", False),
+        ("巡视整改组织领导情况", (), None, "", False),
+        ("上年度问题整改", (), None, "", False),  # a question's short heading, not the plans
+        ("落实全面从严治党主体责任存在的主要问题", (), "problems", "head", False),
+        ("解决群众急难愁盼问题", (), None, "", False),  # the object of a solving verb
+        ("在“基层组织建设存在短板”方面", (), None, "", False),  # quoted words are not the head
+        ("关于“三会一课”落实不到位问题的整改", (), None, "", False),
+        ("政治理论学习虚化问题", (), "problems", "item", True),  # a problem, not the problems section
+        ("研究部署党建工作", (), None, "", False),
+        ("创新工作思路", (), None, "", False),
+        ("履职情况和工作亮点", (), "work", "name", False),
+        ("现状", (), "work", "name", False),
+        ("主要成效", (), "achievements", "name", False),
+    ],
+)
+def test_heading_read_by_meaning(
+    text: str, seen: tuple[str, ...], kind: str | None, how: str, item: bool
+) -> None:
+    reading = read_heading(text, seen)
+    assert (reading.kind, reading.how, reading.item) == (kind, how, item)
+    assert section_kind(text, seen) == (None if item else kind)
+
+
+@pytest.mark.parametrize(
+    "text, announces",
+    [
+        ("但是，工作和发展中还存在不少短板，一些党员党性不强的问题还比较突出。", True),
+        ("近年来虽然进行了积极有益的探索，但实事求是地分析，也还存在一些不容忽视、亟待解决的问题。", True),
+        ("会前深入查找存在的问题和不足，剖析根源，明确努力方向，现对照检查如下：", False),
+        ("全年研究党建15次，解决问题5个。", False),
+        ("调查表明：社区党建是当前城市基层党建的薄弱环节。", False),
+        ("现将存在的问题报告如下：", False),
+    ],
+)
+def test_sentence_announcing_problems(text: str, announces: bool) -> None:
+    assert announces_problems(text) is announces
+
+
+@pytest.mark.parametrize(
+    "why, word",
+    [("causes after 症结", "症结"), ("problems head 问题", "问题"), ("measures after 建议", "建议")],
+)
+def test_explain_says_how_a_heading_was_read(why: str, word: str) -> None:
+    text = why_text(Placement(0, "二、主要症结", "structure", why))
+    assert word in text and text != why_text(Placement(0, "", "structure", "problems"))
+
+
+def _spec(*texts: str) -> Spec:
+    spec = Spec(name="sections", unit=("某镇", "中共某镇委员会", "李明"))
+    spec.blocks = [Block("P", text) for text in texts]
+    return spec
+
+
+def test_diagnosis_word_after_problems_reads_as_causes(tmp_path: Path) -> None:
+    spec = _spec(
+        "一、存在的问题",
+        "1、理论学习不深，全年只集中学习4次。",
+        "二、问题的症结",
+        "理想信念有所松懈，满足于完成规定动作。",
+        "三、对策",
+        "1、每月集中学习1次。",
+    )
+    result = import_spec(spec, tmp_path, standard_questions())
+    assert [len(result.report.problems), len(result.report.measures)] == [1, 1]
+    assert "理想信念有所松懈" in (result.report.causes or "")
+    why = {p.text: p.why for p in result.placements()}
+    assert why["二、问题的症结"] == "causes after 症结"
+
+
+def test_problem_headings_and_announcing_sentence_open_the_problems(tmp_path: Path) -> None:
+    spec = _spec(
+        "对照检查材料",
+        "对照上级要求，我们在作风方面还存在一些突出问题。",
+        "一、调查研究走过场问题",
+        "全年到基层调研6次，其中4次在示范村。",
+        "二、服务群众缺温度倾向",
+        "办事要求群众多次提交材料。",
+    )
+    result = import_spec(spec, tmp_path, standard_questions())
+    assert len(result.report.problems) == 2
+    assert result.report.problems[0].text.startswith("对照上级要求")  # the announcement goes with P1
+    why = {p.text: p.why for p in result.placements()}
+    assert why["对照上级要求，我们在作风方面还存在一些突出问题。"] == "announces problems"
