@@ -24,6 +24,7 @@ from pathlib import Path
 from pipeline.content import yamlsrc
 from pipeline.content.reader import MapReader, issue_at
 from pipeline.errors import Issue, IssueCollector, UserError
+from pipeline.i18n import _
 
 EVALUATION_DIR = "evaluation"
 ISSUES_FILE = "issues.yaml"
@@ -84,7 +85,7 @@ def read_evaluation_issues(
 ) -> EvaluationIssues | None:
     """Parse ``issues.yaml``; ``item_ids`` (the unit's form) checks each problem's ``item``."""
     before = len(issues.issues)
-    root, _ = yamlsrc.load(path, issues)
+    root, _source = yamlsrc.load(path, issues)
     top = MapReader.of(root, path, issues, "evaluation/issues.yaml")
     if top is None:
         return None
@@ -97,13 +98,15 @@ def read_evaluation_issues(
                 issues,
                 path,
                 top.node.entries["threshold"][1],
-                f"threshold “{threshold_text}”不是满意率",
-                "写百分数，如 85%（满意率低于它的测评项目自动列为问题 E-<项目编号>）",
+                _("threshold '{value}' is not a satisfaction rate").format(value=threshold_text),
+                _(
+                    "write a percentage, e.g. 85% (items whose satisfaction is below it become problems E-<item id>)"
+                ),
             )
     problems = []
     seen: set[str] = set()
     for node in top.seq("problems"):
-        reader = MapReader.of(node, path, issues, "a problem")
+        reader = MapReader.of(node, path, issues, _("a problem"))
         if reader is None:
             continue
         pid, text = reader.text("id"), reader.text("text")
@@ -115,18 +118,24 @@ def read_evaluation_issues(
                 issues,
                 path,
                 id_node,
-                f"测评问题的编号“{pid}”不合规范",
-                "写 E 加序号：E1、E2 ……（E-<项目编号> 留给满意率低于 threshold 的测评项目）",
+                _("evaluation problem id '{id}' is not valid").format(id=pid),
+                _("write E and a number: E1, E2 … (E-<item id> is kept for items below the threshold)"),
             )
         elif pid in seen:
-            issue_at(issues, path, id_node, f"问题编号“{pid}”重复", "每个测评问题用不同的编号")
+            issue_at(
+                issues,
+                path,
+                id_node,
+                _("problem id '{id}' repeated").format(id=pid),
+                _("give each evaluation problem its own id"),
+            )
         if item is not None and item_ids is not None and item not in item_ids:
             issue_at(
                 issues,
                 path,
                 node.entries["item"][1],
-                f"测评表中没有项目“{item}”",
-                "写测评表上的项目编号（C01 … C24，本单位的 U1 … U4），或者删去 item",
+                _("the evaluation form has no item '{item}'").format(item=item),
+                _("write an item id of the form (C01 … C24, the unit's own U1 … U4), or remove 'item'"),
             )
         if pid:
             seen.add(pid)

@@ -34,6 +34,7 @@ from pipeline.content import yamlsrc
 from pipeline.content.reader import MapReader, issue_at
 from pipeline.content.source import SourceMap
 from pipeline.errors import Issue, IssueCollector, UserError
+from pipeline.i18n import _
 
 MEETING_FILE = "meeting.yaml"
 MEETING_ID = re.compile(r"^H[1-9][0-9]*$")
@@ -102,7 +103,7 @@ def read_meeting(path: Path, issues: IssueCollector) -> Meeting | None:
     if top is None:
         return None
     date = top.date("date")
-    heard_by = top.text("heard-by", hint="写听取述职的机构，如“总署党建工作领导小组”")
+    heard_by = top.text("heard-by", hint=_("name the body that heard the report, e.g. 总署党建工作领导小组"))
     chair = top.text("chair", required=False)
     questions = [q for q in (_question(n, path, issues) for n in top.seq("questions")) if q]
     comments = [c for c in (_comment(n, path, issues) for n in top.seq("comments", required=True)) if c]
@@ -122,13 +123,13 @@ def read_meeting(path: Path, issues: IssueCollector) -> Meeting | None:
 
 
 def _question(node: yamlsrc.YNode, path: Path, issues: IssueCollector) -> MeetingQuestion | None:
-    reader = MapReader.of(node, path, issues, "a question")
+    reader = MapReader.of(node, path, issues, _("a question"))
     if reader is None:
         return None
-    asked_by = reader.text("asked-by", hint="写提问的总署领导")
+    asked_by = reader.text("asked-by", hint=_("name the HQ leader who asked"))
     question = reader.text("question")
     follow_ups = reader.text_list("follow-ups")
-    answer = reader.text("answer", hint="写述职人回答的摘要")
+    answer = reader.text("answer", hint=_("summarise the reporter's answer"))
     reader.finish()
     if not (asked_by and question and answer):
         return None
@@ -136,14 +137,14 @@ def _question(node: yamlsrc.YNode, path: Path, issues: IssueCollector) -> Meetin
 
 
 def _comment(node: yamlsrc.YNode, path: Path, issues: IssueCollector) -> MeetingComment | None:
-    reader = MapReader.of(node, path, issues, "a comment")
+    reader = MapReader.of(node, path, issues, _("a comment"))
     if reader is None:
         return None
-    by = reader.text("by", hint="写点评人")
+    by = reader.text("by", hint=_("name who made the comment"))
     text = reader.text("text")
     problems = []
     for item in reader.seq("problems"):
-        problem = MapReader.of(item, path, issues, "a problem")
+        problem = MapReader.of(item, path, issues, _("a problem"))
         if problem is None:
             continue
         pid, ptext = problem.text("id"), problem.text("text")
@@ -174,16 +175,18 @@ def _check_problem_ids(path: Path, issues: IssueCollector, top: MapReader) -> No
                     issues,
                     path,
                     node,
-                    f"述职会点评问题的编号“{value}”不合规范",
-                    "写 H 加序号：H1、H2 ……（整改措施用它指向这个问题）",
+                    _("the id '{id}' of a problem the comments name is not valid").format(id=value),
+                    _("write H and a number: H1, H2 … (measures name the problem by it)"),
                 )
             elif value in seen:
                 issue_at(
                     issues,
                     path,
                     node,
-                    f"问题编号“{value}”重复（第{seen[value]}行已用过）",
-                    "每个点评问题用不同的编号",
+                    _("problem id '{id}' repeated (already used at line {line})").format(
+                        id=value, line=seen[value]
+                    ),
+                    _("give each problem of the comments its own id"),
                 )
             else:
                 seen[value] = node.span.line
