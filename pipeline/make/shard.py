@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.i18n import _
+
 _SHARD = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
 
 
@@ -26,14 +28,14 @@ class Shard:
 
     def __post_init__(self) -> None:
         if not 1 <= self.index <= self.count:
-            raise ValueError(f"shard {self.index}/{self.count}: K must be between 1 and N")
+            raise ValueError(_("shard {k}/{n}: K must be between 1 and N").format(k=self.index, n=self.count))
 
     @classmethod
     def parse(cls, text: str) -> Shard:
         """``"K/N"`` → Shard; ValueError with a readable message otherwise."""
         match = _SHARD.match(text)
         if not match:
-            raise ValueError(f"'{text}' is not K/N (e.g. 1/4)")
+            raise ValueError(_("'{text}' is not K/N (e.g. 1/4)").format(text=text))
         return cls(int(match.group(1)), int(match.group(2)))
 
     def holds(self, unit_id: str) -> bool:

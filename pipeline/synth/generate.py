@@ -21,6 +21,7 @@ from pipeline.content.config import DEFAULT_DEPARTMENTS
 from pipeline.content.layout import REPORT_FILE, RESPONSES_FILE, UNIT_FILE, draft_dir_name
 from pipeline.errors import Issue, UserError
 from pipeline.fsutil import atomic_write_text
+from pipeline.i18n import _
 
 BANK_FILE = Path(__file__).resolve().parent / "bank.yaml"
 AREAS = ("duty", "grassroots", "organisation", "integrity")
@@ -186,13 +187,14 @@ class UnitWriter:
 def synthesize(target: Path, spec: SynthSpec) -> int:
     """Write a synthetic workspace into ``target`` (which must not hold a drafts folder); units written."""
     if spec.units < 1 or spec.drafts < 1:
-        raise UserError(Issue(None, "--units and --drafts must be at least 1"))
+        raise UserError(Issue(None, _("--units and --drafts must be at least 1"), code="usage"))
     if (target / "drafts").exists():
         raise UserError(
             Issue(
                 target / "drafts",
-                "already exists; nothing was written",
-                hint="synth never overwrites: choose an empty folder",
+                _("already exists; nothing was written"),
+                hint=_("synth never overwrites: choose an empty folder"),
+                code="exists",
             )
         )
     from pipeline.content.scaffold import workspace_files, write_all

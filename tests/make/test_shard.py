@@ -134,3 +134,12 @@ def test_an_empty_shard_builds_nothing_and_succeeds(tmp_path: Path) -> None:
     report = run_build(root, None, BuildOptions(), jobs=1, shard=Shard(empty, 8))
     assert report.results == [] and report.exit_code == 0
     assert not (root / "build").exists()
+
+
+@pytest.mark.parametrize("text", ["5/4", "0/4", "a/b"])
+def test_a_wrong_shard_is_told_in_the_interface_language(text: str, language: str) -> None:
+    with pytest.raises(ValueError) as caught:
+        Shard.parse(text)
+    message = str(caught.value)
+    assert text in message or "/" in message
+    assert ("must" in message or "is not" in message) == (language == "en"), message
