@@ -11,11 +11,13 @@ import pytest
 
 from pipeline.errors import UserError
 from pipeline.wordimport import import_docx
-from pipeline.wordimport.convert import to_docx
+from pipeline.wordimport.convert import OLE2, sniff, to_docx
 from tests.wordimport.real_docs import SPECS, build_docx, parse_spec
 from tests.wordimport.real_figures import spec_unit, standard_questions
 
 QSET = standard_questions()
+# the start of a compound file, then the name of a Word 97 document's main stream (as in its directory)
+WORD97 = OLE2 + b"\0" * 504 + "WordDocument".encode("utf-16-le")
 MARKDOWN = """# 2018年抓基层党建工作述职报告
 
 去年10月我从涧田乡调任芙蓉镇党委书记，现将一年来履行抓基层党建第一责任人职责情况报告如下。
@@ -84,7 +86,7 @@ def test_without_libreoffice_doc_and_wps_say_what_to_do(
     monkeypatch.setenv("SHUZHI_LANG", "")
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     source = tmp_path / f"draft{suffix}"
-    source.write_bytes(b"\xd0\xcf\x11\xe0")
+    source.write_bytes(WORD97)
     with pytest.raises(UserError) as error:
         to_docx(source, tmp_path / "scratch")
     issue = error.value.issues[0]
@@ -121,3 +123,67 @@ def test_doc_goes_through_libreoffice(tmp_path: Path) -> None:
         via_doc.report.problems == direct.report.problems
         and via_doc.report.measures == direct.report.measures
     )
+
+
+@pytest.mark.parametrize(
+    "content, kind",
+    [
+        (WORD97, "word97"),  # Word 97–2003, and Kingsoft WPS's own .wps
+        (OLE2 + b"\0" * 504 + "CONTENTS".encode("utf-16-le"), "ole"),  # another compound file (Works 4+)
+        (b"PK\x03\x04rest", "zip"),  # a .docx under another name
+        (b"{\\rtf1\\ansi hello}", "rtf"),
+        (b"\xef\xbb\xbf<html><body>draft</body></html>", "html"),
+        (b"MIME-Version: 1.0\r\n", "html"),  # a Word page saved as .mht and renamed .doc
+        (b"\x31\xbe\x00\x00\x00\xab", "other"),  # Microsoft Works 2/3 word processor
+        (b"plain text", "other"),
+    ],
+)
+def test_old_formats_are_known_by_their_bytes(content: bytes, kind: str, tmp_path: Path) -> None:
+    source = tmp_path / "draft.wps"
+    source.write_bytes(content)
+    assert sniff(source) == kind
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"], indirect=True)
+def test_a_wps_that_is_not_word97_is_refused_before_libreoffice(
+    language: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)  # no LibreOffice needed to say so
+    source = tmp_path / "draft.wps"
+    source.write_bytes(b"\x31\xbe\x00\x00\x00\xab" + b"\0" * 200)
+    with pytest.raises(UserError) as error:
+        to_docx(source, tmp_path / "scratch")
+    issue = error.value.issues[0]
+    assert issue.code == "invalid-document" and ".docx" in issue.hint and "Works" in issue.message
+
+
+def test_a_docx_named_wps_is_read_as_it_is(tmp_path: Path) -> None:
+    spec = parse_spec(SPECS / "15_problem_table.txt")
+    source = build_docx(spec, tmp_path / "draft.docx").rename(tmp_path / "draft.wps")
+    assert to_docx(source, tmp_path / "scratch") == source
+    result = import_docx(source, QSET, spec_unit(spec, tmp_path), target=tmp_path / "report.yaml")
+    assert len(result.report.problems) == 3 and result.rescued == []
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_wps_in_word97_format_goes_through_libreoffice(tmp_path: Path) -> None:
+    """A Kingsoft WPS .wps is a Word 97 file: one written by LibreOffice as .doc and named .wps stands
+    in for it (no file written by WPS Office itself was available)."""
+    from pipeline.word.pdf import _run
+
+    spec = parse_spec(SPECS / "15_problem_table.txt")
+    docx_path = build_docx(spec, tmp_path / "draft.docx")
+    profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"
+    soffice = shutil.which("soffice") or "soffice"
+    _run(
+        [soffice, profile, "--headless", "--convert-to", "doc", "--outdir", str(tmp_path), str(docx_path)],
+        120,
+        "test",
+    )
+    wps = (tmp_path / "draft.doc").rename(tmp_path / "draft.wps")
+    assert sniff(wps) == "word97"
+    via_wps = import_docx(wps, QSET, spec_unit(spec, tmp_path), target=tmp_path / "report.yaml")
+    direct = import_docx(docx_path, QSET, spec_unit(spec, tmp_path), target=tmp_path / "report.yaml")
+    assert via_wps.rescued == [] and via_wps.report.problems == direct.report.problems
+    assert via_wps.report.measures == direct.report.measures
