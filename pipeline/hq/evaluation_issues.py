@@ -21,10 +21,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.content import yamlsrc
-from pipeline.content.reader import MapReader, issue_at
+from pipeline.content.schema import ListOf, Reading, Record, Table, Text, read_file
 from pipeline.errors import Issue, IssueCollector, UserError
-from pipeline.i18n import _
+from pipeline.i18n import N_, _
 
 EVALUATION_DIR = "evaluation"
 ISSUES_FILE = "issues.yaml"
@@ -80,74 +79,82 @@ def parse_threshold(text: str) -> float | None:
     return value if 0 < value <= 1 else None
 
 
+TEXT = Text(non_empty=True)
+PROBLEM = Table(
+    what=N_("a problem"), fields={"id": TEXT, "text": TEXT, "item": TEXT}, required=("id", "text")
+)
+ISSUES = Table(
+    what=f"{EVALUATION_DIR}/{ISSUES_FILE}", fields={"threshold": TEXT, "problems": ListOf(item=PROBLEM)}
+)
+
+
 def read_evaluation_issues(
     path: Path, issues: IssueCollector, item_ids: frozenset[str] | None = None
 ) -> EvaluationIssues | None:
     """Parse ``issues.yaml``; ``item_ids`` (the unit's form) checks each problem's ``item``."""
     before = len(issues.issues)
-    root, _source = yamlsrc.load(path, issues)
-    top = MapReader.of(root, path, issues, "evaluation/issues.yaml")
+    top, _source = read_file(path, ISSUES, issues)
     if top is None:
         return None
-    threshold = None
-    threshold_text = top.text("threshold", required=False)
-    if threshold_text is not None:
-        threshold = parse_threshold(threshold_text)
-        if threshold is None:
-            issue_at(
-                issues,
-                path,
-                top.node.entries["threshold"][1],
-                _("threshold '{value}' is not a satisfaction rate").format(value=threshold_text),
-                _(
-                    "write a percentage, e.g. 85% (items whose satisfaction is below it become problems E-<item id>)"
-                ),
-            )
+    reading = Reading(path, issues)
+    threshold = _threshold(top, reading)
+    problems = _problems(top["problems"], reading, item_ids)
+    if len(issues.issues) > before:
+        return None
+    line = top.node.entries["threshold"][1].span.line if "threshold" in top.node.entries else 1
+    return EvaluationIssues(path=path, problems=problems, threshold=threshold, threshold_line=line)
+
+
+def _threshold(top: Record, reading: Reading) -> float | None:
+    """The ``threshold`` as a share (0.85), which must be one."""
+    if top["threshold"] is None:
+        return None
+    threshold = parse_threshold(top["threshold"])
+    if threshold is None:
+        reading.issue(
+            top.at("threshold"),
+            _("threshold '{value}' is not a satisfaction rate").format(value=top["threshold"]),
+            _(
+                "write a percentage, e.g. 85% (items whose satisfaction is below it become problems E-<item id>)"
+            ),
+        )
+    return threshold
+
+
+def _problems(
+    records: list[Record], reading: Reading, item_ids: frozenset[str] | None
+) -> tuple[EvaluationProblem, ...]:
+    """The written problems; each id ``E<n>`` and unique, each ``item`` one of the form's."""
     problems = []
     seen: set[str] = set()
-    for node in top.seq("problems"):
-        reader = MapReader.of(node, path, issues, _("a problem"))
-        if reader is None:
-            continue
-        pid, text = reader.text("id"), reader.text("text")
-        item = reader.text("item", required=False)
-        reader.finish()
-        id_node = node.entries.get("id", (node, node))[1]
+    for record in records:
+        pid, text, item = record["id"], record["text"], record["item"]
         if pid is not None and not WRITTEN_ID.match(pid):
-            issue_at(
-                issues,
-                path,
-                id_node,
+            reading.issue(
+                record.at("id"),
                 _("evaluation problem id '{id}' is not valid").format(id=pid),
                 _("write E and a number: E1, E2 … (E-<item id> is kept for items below the threshold)"),
             )
         elif pid in seen:
-            issue_at(
-                issues,
-                path,
-                id_node,
+            reading.issue(
+                record.at("id"),
                 _("problem id '{id}' repeated").format(id=pid),
                 _("give each evaluation problem its own id"),
             )
         if item is not None and item_ids is not None and item not in item_ids:
-            issue_at(
-                issues,
-                path,
-                node.entries["item"][1],
+            reading.issue(
+                record.at("item"),
                 _("the evaluation form has no item '{item}'").format(item=item),
                 _("write an item id of the form (C01 … C24, the unit's own U1 … U4), or remove 'item'"),
             )
         if pid:
             seen.add(pid)
         if pid and text:
+            node = record.node
             problems.append(
                 EvaluationProblem(id=pid, text=text, item=item, line=node.span.line, column=node.span.column)
             )
-    top.finish()
-    if len(issues.issues) > before:
-        return None
-    line = top.node.entries["threshold"][1].span.line if "threshold" in top.node.entries else 1
-    return EvaluationIssues(path=path, problems=tuple(problems), threshold=threshold, threshold_line=line)
+    return tuple(problems)
 
 
 def load_evaluation_issues(unit_dir: Path, item_ids: frozenset[str] | None = None) -> EvaluationIssues | None:

@@ -17,10 +17,9 @@ The format (``docs/hq.md``)::
           - {id: H1, text: 党建与业务“两张皮”，支部活动与监管任务脱节}
 
 Problem ids are ``H`` and a number, unique in the file; measures of the unit's drafts name them in
-their ``problems`` lists like the report's own ``P…``.  Loaded through
-:mod:`pipeline.content.yamlsrc` (positions, duplicate keys, forbidden characters) and
-:class:`~pipeline.content.reader.MapReader` (unknown and missing keys), so every error has its
-file:line and key path.
+their ``problems`` lists like the report's own ``P…``.  Read through the declarative schema
+:data:`MEETING` (:mod:`pipeline.content.schema`: positions, duplicate keys, forbidden characters,
+unknown and missing keys), so every error has its file:line and key path.
 """
 
 from __future__ import annotations
@@ -30,11 +29,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.content import yamlsrc
-from pipeline.content.reader import MapReader, issue_at
+from pipeline.content.schema import Date, ListOf, Reading, Record, Table, Text, read_file
 from pipeline.content.source import SourceMap
 from pipeline.errors import Issue, IssueCollector, UserError
-from pipeline.i18n import _
+from pipeline.i18n import N_, _
 
 MEETING_FILE = "meeting.yaml"
 MEETING_ID = re.compile(r"^H[1-9][0-9]*$")
@@ -95,71 +93,76 @@ def meeting_path(unit_dir: Path) -> Path:
     return unit_dir / MEETING_FILE
 
 
+TEXT = Text(non_empty=True)
+QUESTION = Table(
+    what=N_("a question"),
+    fields={"asked-by": TEXT, "question": TEXT, "follow-ups": ListOf(item=TEXT), "answer": TEXT},
+    required=("asked-by", "question", "answer"),
+    hints={"asked-by": N_("name the HQ leader who asked"), "answer": N_("summarise the reporter's answer")},
+)
+PROBLEM = Table(what=N_("a problem"), fields={"id": TEXT, "text": TEXT}, required=("id", "text"))
+COMMENT = Table(
+    what=N_("a comment"),
+    fields={"by": TEXT, "text": TEXT, "problems": ListOf(item=PROBLEM)},
+    required=("by", "text"),
+    hints={"by": N_("name who made the comment")},
+)
+MEETING = Table(
+    what=MEETING_FILE,
+    fields={
+        "date": Date(),
+        "heard-by": TEXT,
+        "chair": TEXT,
+        "questions": ListOf(item=QUESTION),
+        "comments": ListOf(item=COMMENT),
+    },
+    required=("date", "heard-by", "comments"),
+    hints={"heard-by": N_("name the body that heard the report, e.g. 总署党建工作领导小组")},
+)
+
+
 def read_meeting(path: Path, issues: IssueCollector) -> Meeting | None:
     """Parse ``meeting.yaml``; None when it has errors (every one recorded in ``issues``)."""
     before = len(issues.issues)
-    root, source = yamlsrc.load(path, issues)
-    top = MapReader.of(root, path, issues, "meeting.yaml")
+    top, source = read_file(path, MEETING, issues)
     if top is None:
         return None
-    date = top.date("date")
-    heard_by = top.text("heard-by", hint=_("name the body that heard the report, e.g. 总署党建工作领导小组"))
-    chair = top.text("chair", required=False)
-    questions = [q for q in (_question(n, path, issues) for n in top.seq("questions")) if q]
-    comments = [c for c in (_comment(n, path, issues) for n in top.seq("comments", required=True)) if c]
-    top.finish()
-    _check_problem_ids(path, issues, top)
-    if len(issues.issues) > before or date is None or heard_by is None:
+    _check_problem_ids(Reading(path, issues), top)
+    if len(issues.issues) > before or top["date"] is None or top["heard-by"] is None:
         return None
     return Meeting(
         path=path,
-        date=date,
-        heard_by=heard_by,
-        questions=tuple(questions),
-        comments=tuple(comments),
-        chair=chair,
+        date=top["date"],
+        heard_by=top["heard-by"],
+        questions=tuple(q for q in map(_question, top["questions"]) if q),
+        comments=tuple(c for c in map(_comment, top["comments"]) if c),
+        chair=top["chair"],
         source=source,
     )
 
 
-def _question(node: yamlsrc.YNode, path: Path, issues: IssueCollector) -> MeetingQuestion | None:
-    reader = MapReader.of(node, path, issues, _("a question"))
-    if reader is None:
-        return None
-    asked_by = reader.text("asked-by", hint=_("name the HQ leader who asked"))
-    question = reader.text("question")
-    follow_ups = reader.text_list("follow-ups")
-    answer = reader.text("answer", hint=_("summarise the reporter's answer"))
-    reader.finish()
+def _question(record: Record) -> MeetingQuestion | None:
+    asked_by, question, answer = record["asked-by"], record["question"], record["answer"]
     if not (asked_by and question and answer):
         return None
-    return MeetingQuestion(asked_by=asked_by, question=question, answer=answer, follow_ups=follow_ups)
+    return MeetingQuestion(
+        asked_by=asked_by, question=question, answer=answer, follow_ups=tuple(record["follow-ups"])
+    )
 
 
-def _comment(node: yamlsrc.YNode, path: Path, issues: IssueCollector) -> MeetingComment | None:
-    reader = MapReader.of(node, path, issues, _("a comment"))
-    if reader is None:
-        return None
-    by = reader.text("by", hint=_("name who made the comment"))
-    text = reader.text("text")
-    problems = []
-    for item in reader.seq("problems"):
-        problem = MapReader.of(item, path, issues, _("a problem"))
-        if problem is None:
-            continue
-        pid, ptext = problem.text("id"), problem.text("text")
-        problem.finish()
-        if pid and ptext:
-            problems.append(
-                MeetingProblem(id=pid, text=ptext, by=by or "", line=item.span.line, column=item.span.column)
-            )
-    reader.finish()
+def _comment(record: Record) -> MeetingComment | None:
+    by, text = record["by"], record["text"]
     if not (by and text):
         return None
-    return MeetingComment(by=by, text=text, problems=tuple(problems))
+    problems = tuple(
+        MeetingProblem(id=p["id"], text=p["text"], by=by, line=p.node.span.line, column=p.node.span.column)
+        for p in record["problems"]
+        if p["id"] and p["text"]
+    )
+    return MeetingComment(by=by, text=text, problems=problems)
 
 
-def _check_problem_ids(path: Path, issues: IssueCollector, top: MapReader) -> None:
+def _check_problem_ids(reading: Reading, top: Record) -> None:
     """Each named problem's id is ``H<n>`` and unique in the file."""
     seen: dict[str, int] = {}
     for comment in top.node.entries.get("comments", (top.node, top.node))[1].items:
@@ -171,17 +174,13 @@ def _check_problem_ids(path: Path, issues: IssueCollector, top: MapReader) -> No
                 continue
             node, value = entry[1], entry[1].value.strip()
             if not MEETING_ID.match(value):
-                issue_at(
-                    issues,
-                    path,
+                reading.issue(
                     node,
                     _("the id '{id}' of a problem the comments name is not valid").format(id=value),
                     _("write H and a number: H1, H2 … (measures name the problem by it)"),
                 )
             elif value in seen:
-                issue_at(
-                    issues,
-                    path,
+                reading.issue(
                     node,
                     _("problem id '{id}' repeated (already used at line {line})").format(
                         id=value, line=seen[value]
