@@ -48,6 +48,13 @@ SEEN_PROBLEMS = ("work", "problems")
         ("履职情况和工作亮点", (), "work", "name", False),
         ("现状", (), "work", "name", False),
         ("主要成效", (), "achievements", "name", False),
+        # the three parts of a self-criticism outline, and other names met on the pages collected
+        ("查摆问题", (), "problems", "name", False),
+        ("深挖思想根源", ("problems",), "causes", "name", False),
+        ("明确努力方向", ("problems", "causes"), "measures", "name", False),
+        ("存在的短板和弱项", (), "problems", "name", False),
+        ("下一步工作思路和措施", (), "measures", "name", False),
+        ("主要工作及成效", (), "work", "name", False),
     ],
 )
 def test_heading_read_by_meaning(
