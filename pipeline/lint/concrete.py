@@ -254,7 +254,9 @@ _GENERIC_DEPT = frozenset(
     {"机关", "基层", "各级", "所属", "下属", "科室", "处室", "部门", "相关", "有关", "其他"}
 )
 _CLAUSE_HEAD = re.compile(r"(?:^|[，,：:；;。！？!?\n])\s*$")
-_SPEAKER_RE = re.compile(r"主持|点评|讲话|强调|指出|总结|表态|出席|致辞|传达|汇报了")
+_SPEAKER_RE = re.compile(
+    r"主持|点评|讲话|强调|指出|总结|表态|出席|致辞|传达|汇报了|提了?[^，,。；;]{0,4}要求|作了?部署"
+)
 QUOTE_RE = re.compile(r"“([^”]{1,30})”")
 _FIXED = set(FIXED_TERMS)
 
@@ -414,10 +416,41 @@ def has_named_unit(text: str, *, subjects: bool = True) -> bool:
     )
 
 
+# A person named after a title (副局长刘红心, 村支部书记柏道理, 站长黄忠林): the characters after the title
+# that rjieba reads as a personal name, or as a surname alone (刘 + 红心).
+_TITLE_RE = re.compile(
+    r"(?:书记|支书|主任|局长|镇长|乡长|村长|县长|市长|区长|站长|所长|科长|处长|部长|队长|组长|会计|出纳|委员"
+    r"|主席|经理|校长|院长|助理|关长|馆长|董事长|总经理)(?=[" + _SURNAMES + "])"
+)
+
+
+@lru_cache(maxsize=4096)
+def _name_after_title(rest: str) -> bool:
+    tags = rjieba.tag(rest)
+    if not tags:
+        return False
+    word, tag = tags[0]
+    return word[0] in _SURNAMES and (
+        tag == "nr" and 2 <= len(word) <= 3 or tag in ("nr", "zg") and len(word) == 1
+    )
+
+
+def _titled_person(text: str) -> re.Match[str] | None:
+    for match in _TITLE_RE.finditer(text):
+        if _name_after_title(text[match.end() : match.end() + 4]):
+            return match
+    return None
+
+
 def has_named_person(text: str) -> bool:
     """A named person in the case: ``张某``, ``李明同志``, ``分管物流的副关长`` — not a speaker or chair
     (``张为民同志对各支部书记的述职逐一进行点评``)."""
-    for match in PERSON_RE.finditer(text):
+    titled = (
+        _titled_person(text)
+        if any(t in text for t in ("书记", "长", "主任", "委员", "会计", "助理"))
+        else None
+    )
+    for match in [*PERSON_RE.finditer(text), *([titled] if titled else [])]:
         clause_end = re.search(r"[，,。；;！？!?\n]", text[match.end() :])
         rest = text[match.end() : match.end() + (clause_end.start() if clause_end else len(text))]
         if not _SPEAKER_RE.search(rest):

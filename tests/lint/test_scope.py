@@ -261,6 +261,10 @@ def test_round_three_scope(text: str, category: str, flagged: bool) -> None:
         ("拨打“12345”热线投诉3次。", True, False),
         ("一年多前，华能风电公司在这里建设风能发电设施，占了我的地。", False, True),  # an enterprise by name
         ("物业公司服务不到位，群众意见较大。", False, False),  # a generic one is not
+        # a person named after a title is a case; a title before a stock word, or a chair, is not
+        ("山东省滨州市海河管理局副局长刘红心违规使用单位公车接送亲属。", False, True),
+        ("党委书记高度重视，局长严格要求。", False, False),
+        ("党委书记孟祥福主持会议。", False, False),
     ],
 )
 def test_round_three_figures_and_examples(text: str, figure: bool, example: bool) -> None:

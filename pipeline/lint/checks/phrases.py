@@ -147,6 +147,8 @@ _REVIEW_VERB = re.compile(
 )
 _REVIEWED_NOUN = re.compile(r"(?:成效|成绩|问题|不足|短板|环节|差距|弱项)$")
 _REPORTED = re.compile(r"(?:认为|觉得|以为|自认为|误认为)[^，,。；;]*$")
+#: A sentence that opens by reporting someone's view (认为业务工作是……): for the learned rule too.
+REPORTED_VIEW = re.compile(r"\s*[^，,。；;]{0,12}?(?:认为|觉得|以为|自认为|误认为)")
 _QUOTE_JUDGED = re.compile(
     r"[^“”]*”[^，,。；;“]{0,6}?(?:不彻底|不到位|不深入|不够|不高|不强|不足|不力|乏力|欠缺|缺失)"
 )

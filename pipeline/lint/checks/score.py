@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from pipeline.lint.checks import Context, Hit, prose_example, register
 from pipeline.lint.checks.phrases import (
     PROCEDURE,
+    REPORTED_VIEW,
     WhenNotConcrete,
     backed_by_following,
     is_heading,
@@ -67,6 +68,7 @@ class Score:
                     len(body.strip()) < MIN_CHARS
                     or any(p.search(body) for p in placeholders)  # an unfinished skeleton: the marker says it
                     or PROCEDURE.search(body)
+                    or REPORTED_VIEW.match(body)  # someone's view reported, not the writer's claim
                     or is_heading(unit, sentence, text)
                     or is_concrete(body, dates=dates)
                     or backed_by_following(
