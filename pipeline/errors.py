@@ -81,6 +81,7 @@ CODES: dict[str, str] = {
     "unknown-question": N_("A question id that the area does not have."),
     "unknown-problem": N_("A measure points at a problem id that the draft does not have."),
     "unknown-unit": N_("A unit that the workspace does not have."),
+    "unit-hierarchy": N_("A unit's parent is itself, a 隶属 unit, or on a circle of parents."),
     "unknown-department": N_("A department that the configuration does not have."),
     "not-found": N_("Something named on the command line or in a file does not exist."),
     # workspace and configuration

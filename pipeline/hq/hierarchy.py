@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pipeline.content.model import LEVEL_DIRECT, Unit
 from pipeline.errors import Issue
+from pipeline.i18n import _
 
 
 @dataclass(frozen=True)
@@ -31,8 +32,10 @@ class Member:
     line: int | None = None  # of the parent value
     column: int | None = None
 
-    def issue(self, message: str, hint: str) -> Issue:
-        return Issue(self.path, message, line=self.line, column=self.column, key_path="parent", hint=hint)
+    def issue(self, message: str, hint: str, code: str = "unit-hierarchy") -> Issue:
+        return Issue(
+            self.path, message, line=self.line, column=self.column, key_path="parent", hint=hint, code=code
+        )
 
 
 def member(unit: Unit) -> Member:
@@ -52,8 +55,17 @@ def member(unit: Unit) -> Member:
     )
 
 
-def _direct_ids(members: Sequence[Member]) -> str:
-    return "、".join(sorted(m.id for m in members if m.level == LEVEL_DIRECT)) or "无"
+def _direct_ids(members: Sequence[Member]) -> list[str]:
+    return sorted(m.id for m in members if m.level == LEVEL_DIRECT)
+
+
+def _direct_hint(value: str, members: Sequence[Member]) -> str:
+    """The nearest 直属 unit to ``value`` (did you mean …?) and the list of them."""
+    from pipeline.content.reader import known_hint
+
+    return known_hint(
+        value, _direct_ids(members), _("write the folder name of a 直属 unit; the 直属 units: {known}")
+    )
 
 
 def hierarchy_issues(members: Sequence[Member]) -> list[Issue]:
@@ -66,20 +78,28 @@ def hierarchy_issues(members: Sequence[Member]) -> list[Issue]:
         parent = by_id.get(unit.parent)
         if unit.parent == unit.id:
             issues.append(
-                unit.issue(f"单位“{unit.name}”的 parent 是它自己", "parent 写它所隶属的直属单位的文件夹名")
+                unit.issue(
+                    _("unit '{name}' names itself as its parent").format(name=unit.name),
+                    _("parent is the folder name of the 直属 unit this unit belongs to"),
+                )
             )
         elif parent is None:
             issues.append(
                 unit.issue(
-                    f"parent “{unit.parent}”不是本工作区的单位（drafts/ 下没有这个文件夹）",
-                    f"写直属单位的文件夹名，现有直属单位：{_direct_ids(members)}",
+                    _("parent '{parent}' is not a unit of this workspace (no such folder in drafts/)").format(
+                        parent=unit.parent
+                    ),
+                    _direct_hint(unit.parent, members),
+                    code="unknown-unit",
                 )
             )
         elif parent.level != LEVEL_DIRECT:
             issues.append(
                 unit.issue(
-                    f"parent “{unit.parent}”（{parent.name}）本身是隶属单位，述职只分直属、隶属两级",
-                    "隶属单位的 parent 写它所隶属的直属单位",
+                    _(
+                        "parent '{parent}' ({name}) is itself a 隶属 unit: there are two levels, 直属 and 隶属"
+                    ).format(parent=unit.parent, name=parent.name),
+                    _("the parent of a 隶属 unit is the 直属 unit it belongs to"),
                 )
             )
     return issues + _cycle_issues(members, by_id)
@@ -101,7 +121,8 @@ def _cycle_issues(members: Sequence[Member], by_id: dict[str, Member]) -> list[I
         cycle = " → ".join([*chain, unit.id])
         issues += [
             by_id[m].issue(
-                f"parent 构成循环：{cycle}", "隶属单位的 parent 写一个直属单位，直属单位不写 parent"
+                _("the parents go round in a circle: {cycle}").format(cycle=cycle),
+                _("a 隶属 unit's parent is a 直属 unit, and a 直属 unit has no parent"),
             )
             for m in chain
         ]
@@ -129,8 +150,9 @@ def unknown_parent_issue(parent_id: str, members: Sequence[Member]) -> Issue | N
         return None
     return Issue(
         None,
-        f"--parent：没有单位“{parent_id}”",
-        hint=f"写单位的文件夹名，现有直属单位：{_direct_ids(members)}",
+        _("--parent: there is no unit '{unit}'").format(unit=parent_id),
+        hint=_direct_hint(parent_id, members),
+        code="unknown-unit",
     )
 
 

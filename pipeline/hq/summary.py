@@ -18,6 +18,7 @@ from pipeline.content.config import Config
 from pipeline.content.model import LEVEL_DIRECT
 from pipeline.errors import Issue, IssueCollector, UserError
 from pipeline.hq.sources import SOURCES
+from pipeline.i18n import _
 
 SATISFACTION_TARGET = 0.90  # the pilot's satisfaction target
 COMPLETION_TARGET = 0.70  # the pilot's completion target
@@ -105,7 +106,11 @@ def _fill(
     issues.raise_if_any()
     if unit_drafts is None:  # a shared question set that failed for an earlier unit records nothing again
         raise UserError(
-            Issue(unit_dir / "unit.yaml", "这个单位的问题集无法读取", hint="先用 shuzhi validate 检查")
+            Issue(
+                unit_dir / "unit.yaml",
+                _("the unit's question set cannot be read"),
+                hint=_("check it first with shuzhi validate"),
+            )
         )
     fill_loaded(summary, root, unit_drafts, config, as_of)
 

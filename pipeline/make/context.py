@@ -12,6 +12,7 @@ from pipeline.content.config import Config
 from pipeline.content.model import Draft
 from pipeline.content.workspace import UnitDrafts, read_unit_drafts, template_for
 from pipeline.errors import Issue, IssueCollector, UserError
+from pipeline.i18n import _
 from pipeline.make.plan import UnitFiles
 
 if TYPE_CHECKING:  # loaded only when a target needs them
@@ -52,7 +53,7 @@ class BuildContext:
             )
         issues.raise_if_any()
         if loaded is None:  # pragma: no cover - read_unit_drafts records an issue whenever it gives None
-            raise UserError(Issue(self.files.unit_dir, "the unit could not be loaded"))
+            raise UserError(Issue(self.files.unit_dir, _("the unit could not be loaded")))
         return loaded
 
     @property
@@ -63,7 +64,7 @@ class BuildContext:
     def draft(self, version: int) -> Draft:
         found = self.unit_drafts.draft(version)
         if found is None:  # pragma: no cover - versions come from the same folder listing
-            raise UserError(Issue(self.files.report_file(version), "draft not found"))
+            raise UserError(Issue(self.files.report_file(version), _("draft not found"), code="not-found"))
         return found
 
     @cached_property

@@ -22,32 +22,47 @@ def test_the_example_hierarchy_loads(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "units, where, message",
+    "units, where, code, fragment",
     [
-        ({"x": "parent: nosuch\n"}, "drafts/x/unit.yaml:5:9", "parent “nosuch”不是本工作区的单位"),
-        ({"x": "parent: x\n"}, "drafts/x/unit.yaml:5:9", "的 parent 是它自己"),
-        ({"x": "parent: a1\n"}, "drafts/x/unit.yaml:5:9", "本身是隶属单位"),
-        ({"x": "level: 隶属\n"}, "drafts/x/unit.yaml:5:8", "隶属单位要写 parent"),
-        ({"x": "level: 直属\nparent: a\n"}, "drafts/x/unit.yaml:6:9", "直属单位直接向总署述职，不写 parent"),
-        ({"x": "level: 省属\n"}, "drafts/x/unit.yaml:5:8", "is not one of"),
+        ({"x": "parent: nosuch\n"}, "drafts/x/unit.yaml:5:9", "unknown-unit", "nosuch"),
+        ({"x": "parent: aa\n"}, "drafts/x/unit.yaml:5:9", "unknown-unit", None),  # None: did you mean 'a'?
+        ({"x": "parent: x\n"}, "drafts/x/unit.yaml:5:9", "unit-hierarchy", "x关"),
+        ({"x": "parent: a1\n"}, "drafts/x/unit.yaml:5:9", "unit-hierarchy", "a1"),
+        ({"x": "level: 隶属\n"}, "drafts/x/unit.yaml:5:8", None, "parent"),
+        ({"x": "level: 直属\nparent: a\n"}, "drafts/x/unit.yaml:6:9", None, "parent"),
+        ({"x": "level: 省属\n"}, "drafts/x/unit.yaml:5:8", "not-a-choice", "省属"),
         (
             {"x": "level: 隶属\nparent: y\n", "y": "level: 隶属\nparent: x\n"},
             "drafts/x/unit.yaml:6:9",
-            "parent 构成循环：x → y → x",
+            "unit-hierarchy",
+            "x → y → x",
         ),
     ],
 )
 def test_hierarchy_errors(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, units: dict[str, str], where: str, message: str
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    units: dict[str, str],
+    where: str,
+    code: str | None,
+    fragment: str | None,
+    language: str,
 ) -> None:
+    from pipeline.content.reader import did_you_mean
+
+    fragment = fragment or did_you_mean("aa", ["a", "b"])
+    assert fragment
     root = hq_workspace(tmp_path)
     for unit_id, extra in units.items():
         write_unit(root, unit_id, f"{unit_id}关", extra, meeting=None, issues=None, results=False)
     monkeypatch.chdir(root)
     with pytest.raises(UserError) as caught:
         load_workspace(root)
-    lines = [issue.format() for issue in caught.value.issues]
-    assert any(line.startswith(where) and message in line for line in lines), lines
+    found = [(issue.format(), issue.code) for issue in caught.value.issues]
+    assert any(
+        line.startswith(where) and fragment in line and code in (None, found_code)
+        for line, found_code in found
+    ), found
 
 
 def test_a_cycle_is_reported_once_per_member() -> None:
@@ -58,7 +73,7 @@ def test_a_cycle_is_reported_once_per_member() -> None:
         Member("y", "y关", "隶属", "z", Path("y.yaml")),
         Member("z", "z关", "隶属", "x", Path("z.yaml")),
     ]
-    cycles = [i for i in hierarchy_issues(ring) if "循环" in i.message]
+    cycles = [i for i in hierarchy_issues(ring) if "→" in i.message]  # each also has a 隶属 parent
     assert sorted(str(i.path) for i in cycles) == ["x.yaml", "y.yaml", "z.yaml"]
     assert all("x → y → z → x" in i.message for i in cycles)
 
@@ -69,24 +84,33 @@ def test_selected_units_are_not_checked_against_absent_parents(tmp_path: Path) -
 
 
 @pytest.mark.parametrize(
-    "parent, message",
-    [
-        ("nosuch", "parent “nosuch”不是本工作区的单位"),
-        ("a1", "本身是隶属单位"),
-        ("x", "的 parent 是它自己"),
-    ],
+    "parent, code",
+    [("nosuch", "unknown-unit"), ("a1", "unit-hierarchy"), ("x", "unit-hierarchy")],
 )
 def test_check_reports_a_bad_parent_unit_by_unit(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], parent: str, message: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], parent: str, code: str, language: str
 ) -> None:
     from pipeline.cli.main import main
+    from pipeline.hq.hierarchy import parent_issues
 
     root = hq_workspace(tmp_path)
     write_unit(root, "x", "x关", f"parent: {parent}\n", meeting=None, issues=None, results=False, report=None)
     assert main(["check", "x", "--root", str(root), "--jobs", "1"]) == 2
-    assert message in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "drafts/x/unit.yaml:5:9: parent: " in out.replace(str(root) + "/", "")
+    issues = [i for i in parent_issues(root, _loaded_unit(root, "x")) if i.key_path == "parent"]
+    assert [i.code for i in issues] == [code]
     main(["check", "a1", "--root", str(root), "--jobs", "1"])  # a good parent: lint findings only
     assert "parent" not in capsys.readouterr().out
+
+
+def _loaded_unit(root: Path, unit_id: str):
+    from pipeline.content.load import read_unit
+    from pipeline.errors import IssueCollector
+
+    unit = read_unit(root / "drafts" / unit_id / "unit.yaml", IssueCollector())
+    assert unit is not None
+    return unit
 
 
 def test_unit_ids_below(tmp_path: Path) -> None:
