@@ -1,5 +1,5 @@
 """``python -m pipeline`` runs the shuzhi command line."""
 
-from pipeline.cli.main import run
+from pipeline.cli.entry import run
 
 run()
