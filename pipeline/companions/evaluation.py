@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.content import yamlsrc
 from pipeline.content.layout import template_file
 from pipeline.content.model import Unit
-from pipeline.content.reader import MapReader, issue_at
+from pipeline.content.schema import ListOf, Reading, Record, Table, Text, read_file
+from pipeline.content.yamlsrc import YNode
 from pipeline.errors import IssueCollector
-from pipeline.i18n import _
+from pipeline.i18n import N_, _
 
 RATINGS: tuple[str, ...] = ("好", "较好", "一般", "差")
 SATISFIED: frozenset[str] = frozenset({"好", "较好"})
@@ -65,55 +65,53 @@ def standard_items_path(root: Path | None, set_id: str = "standard") -> Path:
     return template_file(root, "evaluation", f"{set_id}.yaml")
 
 
+TEXT = Text(non_empty=True)
+ITEM = Table(what=N_("an item"), fields={"id": TEXT, "text": TEXT}, required=("id", "text"))
+GROUP = Table(
+    what=N_("a group"), fields={"title": TEXT, "items": ListOf(item=ITEM)}, required=("title", "items")
+)
+STANDARD = Table(
+    what=N_("the evaluation items file"),
+    fields={"id": TEXT, "title": TEXT, "instructions": TEXT, "groups": ListOf(item=GROUP)},
+    required=("title", "groups"),
+)
+
+
 def read_standard(path: Path, issues: IssueCollector) -> EvaluationForm | None:
     """Parse the common items file; None (issues recorded) when it has errors."""
     before = len(issues.issues)
-    root, _source = yamlsrc.load(path, issues)
-    top = MapReader.of(root, path, issues, _("the evaluation items file"))
+    top, _source = read_file(path, STANDARD, issues)
     if top is None:
         return None
-    top.text("id", required=False)
-    title = top.text("title") or ""
-    instructions = top.text("instructions", required=False) or ""
-    read = [g for g in (_read_group(n, path, issues) for n in top.seq("groups", required=True)) if g]
-    top.finish()
-    _check_ids([pair for _, pairs in read for pair in pairs], path, issues)
+    read = [_group(record) for record in top["groups"]]
+    _check_ids([pair for _, pairs in read for pair in pairs], Reading(path, issues))
     if len(issues.issues) > before:
         return None
-    return EvaluationForm(title=title, instructions=instructions, groups=tuple(g for g, _ in read))
+    return EvaluationForm(
+        title=top["title"] or "", instructions=top["instructions"] or "", groups=tuple(g for g, _ in read)
+    )
 
 
-_Located = tuple[EvaluationItem, yamlsrc.YNode]
+_Located = tuple[EvaluationItem, YNode]
 
 
-def _read_group(
-    node: yamlsrc.YNode, path: Path, issues: IssueCollector
-) -> tuple[EvaluationGroup, list[_Located]] | None:
-    group = MapReader.of(node, path, issues, _("a group"))
-    if group is None:
-        return None
-    title = group.text("title") or ""
-    items: list[_Located] = []
-    for item_node in group.seq("items", required=True):
-        reader = MapReader.of(item_node, path, issues, _("an item"))
-        if reader is None:
-            continue
-        item_id, text = reader.text("id"), reader.text("text")
-        reader.finish()
-        if item_id and text:
-            items.append((EvaluationItem(id=item_id, text=text, group=title), item_node))
-    group.finish()
+def _group(record: Record) -> tuple[EvaluationGroup, list[_Located]]:
+    """A group and its items, each with its entry (where a message about its id points)."""
+    title = record["title"] or ""
+    items = [
+        (EvaluationItem(id=item["id"], text=item["text"], group=title), item.node)
+        for item in record["items"]
+        if item["id"] and item["text"]
+    ]
     return EvaluationGroup(title=title, items=tuple(item for item, _ in items)), items
 
 
-def _check_ids(items: list[_Located], path: Path, issues: IssueCollector) -> None:
+def _check_ids(items: list[_Located], reading: Reading) -> None:
     seen: set[str] = set()
     for item, node in items:
         problem = _id_problem(item.id, seen)
         if problem:
-            issue_at(
-                issues,
-                path,
+            reading.issue(
                 node.entries.get("id", (node, node))[1],
                 problem[0],
                 problem[1],
