@@ -72,5 +72,5 @@ def tally(unit: str, results: Path, fmt: str, chart: Path | None, no_chart: bool
         path = write_chart(result, found.name, chart or root / BUILD_DIR / found.id / CHART_NAME)
         click.echo(_("wrote {path}").format(path=display_path(path)), err=True)
         if cjk_font() is None:
-            click.echo(NO_FONT_MESSAGE, err=True)
+            click.echo(_(NO_FONT_MESSAGE), err=True)
     return EXIT_FINDINGS if result.rejected else EXIT_OK

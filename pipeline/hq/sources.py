@@ -30,6 +30,7 @@ from pipeline.hq.evaluation_issues import (
     tallied_id,
 )
 from pipeline.hq.meeting import Meeting, load_meeting
+from pipeline.i18n import _
 
 REPORT, MEETING, EVALUATION = "report", "meeting", "evaluation"
 SOURCES: tuple[str, ...] = (REPORT, MEETING, EVALUATION)
@@ -185,26 +186,32 @@ def reference_issues(report: Report, sources: UnitSources) -> list[Issue]:
             where = report.source.position(("measures", index, "problems"))
             if ref.startswith("H"):
                 hint = (
-                    "meeting.yaml 的点评中没有这个编号"
+                    _("meeting.yaml has no comment with this id")
                     if sources.meeting
-                    else "这个单位还没有 meeting.yaml（述职会记录）"
+                    else _("this unit has no meeting.yaml (the record of the duty-report meeting) yet")
                 )
             elif ref.startswith(TALLIED_PREFIX):
                 hint = (
-                    "这个测评项目的满意率不低于 evaluation/issues.yaml 的 threshold，或没有这个项目"
+                    _(
+                        "this evaluation item's satisfaction is not below the threshold of "
+                        "evaluation/issues.yaml, or there is no such item"
+                    )
                     if sources.threshold is not None
-                    else "evaluation/issues.yaml 没有写 threshold"
+                    else _("evaluation/issues.yaml has no threshold")
                 )
             else:
-                hint = "evaluation/issues.yaml 中没有这个编号"
+                hint = _("evaluation/issues.yaml has no problem with this id")
             issues.append(
                 Issue(
                     report.path,
-                    f"整改措施{measure.id}针对的问题“{ref}”不存在",
+                    _("measure {measure} is about problem '{ref}', which does not exist").format(
+                        measure=measure.id, ref=ref
+                    ),
                     line=where.line,
                     column=where.column,
                     key_path=f"measures[{index}].problems",
                     hint=hint,
+                    code="unknown-problem",
                 )
             )
     return issues

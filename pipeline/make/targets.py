@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
+from pipeline.i18n import _ as tr
 from pipeline.make.context import BuildContext
 from pipeline.make.hq_targets import hq_targets
 from pipeline.make.plan import Target, UnitFiles
@@ -97,7 +98,7 @@ def _ledger_target(files: UnitFiles, common: list[Path]) -> Target:
         inputs=[*common, *files.all_feedback_inputs()],
         make=make,
         extra=f"font={font_identity()}",
-        note=lambda ctx: NO_FONT_MESSAGE if find_cjk_font() is None else None,
+        note=lambda ctx: tr(NO_FONT_MESSAGE) if find_cjk_font() is None else None,
     )
 
 

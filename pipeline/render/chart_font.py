@@ -21,6 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pipeline.i18n import N_
+
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
     from matplotlib.ft2font import FT2Font
@@ -53,9 +55,10 @@ FONT_DIRS: tuple[str, ...] = (
 FONT_SUFFIXES: tuple[str, ...] = (".ttf", ".otf", ".ttc", ".otc")
 PROBE = "述职报告意见数满意度第稿"  # characters the charts draw: a face without them is no use
 FC_TIMEOUT = 20
-NO_FONT_MESSAGE = (
-    "未找到中文字体：图表（feedback.png、evaluation.png）只能用英文标签和编号绘制。"
-    "请安装中文字体（如 apt-get install fonts-noto-cjk）后重新构建，图表会自动重绘。"
+# Translated where it is shown: _(NO_FONT_MESSAGE).
+NO_FONT_MESSAGE = N_(
+    "No Chinese font found: the charts (feedback.png, evaluation.png) can only be drawn with English labels "
+    "and ids. Install one (e.g. apt-get install fonts-noto-cjk) and build again: the charts are redrawn."
 )
 
 

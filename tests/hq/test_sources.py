@@ -88,14 +88,20 @@ def test_a_problem_of_any_source_without_a_measure_is_flagged(unit_a) -> None:
 @pytest.mark.parametrize(
     "ref, hint",
     [
-        ("H9", "meeting.yaml 的点评中没有这个编号"),
-        ("E7", "evaluation/issues.yaml 中没有这个编号"),
-        ("E-C05", "满意率不低于"),
+        ("H9", "meeting.yaml has no comment with this id"),
+        ("E7", "evaluation/issues.yaml has no problem with this id"),
+        (
+            "E-C05",
+            "this evaluation item's satisfaction is not below the threshold of evaluation/issues.yaml, "
+            "or there is no such item",
+        ),
     ],
 )
 def test_a_measure_naming_a_missing_problem_is_an_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ref: str, hint: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ref: str, hint: str, language: str
 ) -> None:
+    from pipeline.i18n import _
+
     root = hq_workspace(tmp_path)
     report = root / "drafts" / "a" / "v1" / "report.yaml"
     report.write_text(
@@ -103,15 +109,12 @@ def test_a_measure_naming_a_missing_problem_is_an_error(
     )
     unit = load_workspace(root).unit("a")
     monkeypatch.chdir(root)
-    lines = [i.format() for i in sources_issues(root, unit.unit, [d.report for d in unit.drafts])]
-    assert (
-        lines
-        == [
-            f"drafts/a/v1/report.yaml:32:15: measures[2].problems: 整改措施M3针对的问题“{ref}”不存在 — "
-            + lines[0].split(" — ", 1)[1]
-        ]
-        and hint in lines[0]
-    )
+    issues = sources_issues(root, unit.unit, [d.report for d in unit.drafts])
+    assert [(i.line, i.column, i.key_path, i.code) for i in issues] == [
+        (32, 15, "measures[2].problems", "unknown-problem")
+    ]
+    assert ref in issues[0].message and "M3" in issues[0].message
+    assert issues[0].hint == _(hint)  # the hint that names what is missing, in the interface language
     with pytest.raises(UserError):
         unit_sources(root, unit.unit, [unit.latest.report])
 

@@ -50,11 +50,14 @@ def test_without_fontconfig_the_font_folders_are_scanned(monkeypatch: pytest.Mon
     assert find_cjk_font() == with_fontconfig  # the same face, found in the files
 
 
-def test_without_a_cjk_font_the_charts_say_so(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_a_cjk_font_the_charts_say_so(monkeypatch: pytest.MonkeyPatch, language: str) -> None:
+    from pipeline.i18n import _
+
     monkeypatch.setattr(chart_font, "fontconfig_candidates", lambda: [])
     monkeypatch.setattr(chart_font, "scanned_candidates", lambda folders=(): [])
     assert find_cjk_font() is None and font_identity() == "none"
-    assert "未找到中文字体" in chart_font.NO_FONT_MESSAGE and "fonts-noto-cjk" in chart_font.NO_FONT_MESSAGE
+    told = _(chart_font.NO_FONT_MESSAGE)
+    assert "fonts-noto-cjk" in told and (told == chart_font.NO_FONT_MESSAGE) == (language == "en")
 
 
 def test_forced_off_by_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
