@@ -165,14 +165,12 @@ def all_figures() -> dict[str, Figures]:
 def groups(
     figures: dict[str, Figures], heldout: dict[str, bool], rounds: dict[str, int]
 ) -> dict[str, Figures]:
-    """The sums docs/import-publish.md reports: tuned on, held out (first round, second round, both), all."""
-    names = {
-        "tuned on": [n for n in figures if not heldout[n]],
-        "held out, round 1": [n for n in figures if heldout[n] and rounds[n] == 1],
-        "held out, round 2": [n for n in figures if heldout[n] and rounds[n] == 2],
-        "held out, all": [n for n in figures if heldout[n]],
-        "all": list(figures),
-    }
+    """The sums docs/import-publish.md reports: tuned on, held out (each round, all rounds), all."""
+    names = {"tuned on": [n for n in figures if not heldout[n]]}
+    for each in sorted({rounds[n] for n in figures if heldout[n]}):
+        names[f"held out, round {each}"] = [n for n in figures if heldout[n] and rounds[n] == each]
+    names["held out, all"] = [n for n in figures if heldout[n]]
+    names["all"] = list(figures)
     out = {}
     for label, members in names.items():
         total = Figures()
