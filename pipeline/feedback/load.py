@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.content import yamlsrc
 from pipeline.content.config import Config, Department
 from pipeline.content.layout import FEEDBACK_DIR, RESPONSES_FILE
 from pipeline.content.model import Draft
-from pipeline.content.reader import MapReader, issue_at
+from pipeline.content.schema import Choice, ListOf, Reading, Record, Table, Text, read_file
 from pipeline.content.workspace import UnitDrafts
 from pipeline.content.yamlsrc import YNode
 from pipeline.errors import Issue, IssueCollector
@@ -27,7 +26,9 @@ from pipeline.feedback.model import (
     UnitFeedback,
     Where,
 )
-from pipeline.i18n import _
+from pipeline.i18n import N_, _
+
+TEXT = Text(non_empty=True)
 
 
 def where(path: Path, node: YNode) -> Where:
@@ -46,28 +47,45 @@ def _known_departments_hint(config: Config) -> str:
     )
 
 
+ITEM = Table(
+    what=N_("a feedback item"),
+    fields={
+        "id": TEXT,
+        "on": TEXT,
+        "quote": TEXT,
+        "text": TEXT,
+        "kind": Choice(values=KINDS, default="must"),
+    },
+    required=("id", "on", "text"),
+    written=("kind",),  # a blank kind is a 'must'
+    hints={"on": N_("name a question, problem, measure, area id, or 'report'"), "kind": "must | suggest"},
+)
+FEEDBACK = Table(
+    what=N_("the feedback file"),
+    fields={"department": TEXT, "items": ListOf(item=ITEM)},
+    required=("department", "items"),
+    hints={"department": N_("add 'department: <code>' (the department giving this feedback)")},
+)
+
+
 def read_feedback_file(path: Path, config: Config, issues: IssueCollector) -> list[FeedbackItem]:
     """The items of one ``feedback/<code>.yaml``; problems are recorded in ``issues``."""
-    root, _source = yamlsrc.load(path, issues)
-    top = MapReader.of(root, path, issues, _("the feedback file"))
+    top, _source = read_file(path, FEEDBACK, issues)
     if top is None:
         return []
-    department = _department(top, path, config, issues)
-    items = [_item(node, path, department, issues) for node in top.seq("items", required=True)]
-    top.finish()
-    return [item for item in items if item is not None] if department else []
+    department = _department(top, config, Reading(path, issues))
+    if department is None:
+        return []
+    return [item for item in (_item(record, path, department) for record in top["items"]) if item is not None]
 
 
-def _department(top: MapReader, path: Path, config: Config, issues: IssueCollector) -> Department | None:
+def _department(top: Record, config: Config, reading: Reading) -> Department | None:
     """The department giving the feedback: its ``department`` key, which the file must be named after."""
-    value = top.text("department", hint=_("add 'department: <code>' (the department giving this feedback)"))
+    path, value = reading.path, top["department"]
     department = config.department(value) if value is not None else None
     if value is not None and department is None:
-        node = top.get("department", required=False)
-        issue_at(
-            issues,
-            path,
-            node or top.node,
+        reading.issue(
+            top.at("department"),
             _("unknown department '{department}'").format(department=value),
             config.department_hint(value),
             code="unknown-department",
@@ -79,7 +97,7 @@ def _department(top: MapReader, path: Path, config: Config, issues: IssueCollect
             if department
             else _("name the file <code>.yaml")
         )
-        issues.add(
+        reading.issues.add(
             Issue(
                 path,
                 _("'{name}' is not named after a department code").format(name=path.name),
@@ -88,10 +106,8 @@ def _department(top: MapReader, path: Path, config: Config, issues: IssueCollect
             )
         )
     elif department is not None and department.code != path.stem:
-        issue_at(
-            issues,
-            path,
-            top.get("department", required=False) or top.node,
+        reading.issue(
+            top.at("department"),
             _("department '{department}' does not match the file name '{name}'").format(
                 department=value, name=path.name
             ),
@@ -102,26 +118,10 @@ def _department(top: MapReader, path: Path, config: Config, issues: IssueCollect
     return department
 
 
-def _item(
-    node: YNode, path: Path, department: Department | None, issues: IssueCollector
-) -> FeedbackItem | None:
-    reader = MapReader.of(node, path, issues, _("a feedback item"))
-    if reader is None:
+def _item(record: Record, path: Path, department: Department) -> FeedbackItem | None:
+    item_id, on, text, kind, quote = (record[key] for key in ("id", "on", "text", "kind", "quote"))
+    if not (item_id and on and text and kind in KINDS):
         return None
-    item_id = reader.text("id")
-    on = reader.text("on", hint=_("name a question, problem, measure, area id, or 'report'"))
-    quote = reader.text("quote", required=False)
-    text = reader.text("text")
-    kind = (
-        reader.choice("kind", KINDS, "must")
-        if reader.has("kind")
-        else reader.text("kind", hint="must | suggest")
-    )
-    reader.finish()
-    if not (item_id and on and text and kind in KINDS and department):
-        return None
-    on_node = reader.node.entries["on"][1]
-    quote_node = reader.node.entries["quote"][1] if quote is not None else None
     return FeedbackItem(
         id=item_id,
         department=department,
@@ -129,9 +129,9 @@ def _item(
         text=text,
         kind=kind,
         quote=quote,
-        where=where(path, node),
-        on_where=where(path, on_node),
-        quote_where=where(path, quote_node) if quote_node is not None else None,
+        where=where(path, record.node),
+        on_where=where(path, record.at("on")),
+        quote_where=where(path, record.at("quote")) if quote is not None else None,
     )
 
 
@@ -177,6 +177,19 @@ def _check_unique_ids(items: list[FeedbackItem], issues: IssueCollector) -> None
             first[item.id] = item
 
 
+RESPONSE = Table(
+    what=N_("a response"),
+    fields={"item": TEXT, "status": Choice(values=STATUSES, default="", non_empty=False), "note": TEXT},
+    required=("item",),
+    required_when={"note": ("status", ("partly", "declined"))},
+    hints={
+        "item": N_("the id of the feedback item answered, e.g. rs-1"),
+        "note": N_("say what was done, or why not (required unless adopted)"),
+    },
+)
+RESPONSES = Table(what=RESPONSES_FILE, fields={"responses": ListOf(item=RESPONSE)}, required=("responses",))
+
+
 def read_response_entries(
     path: Path, issues: IssueCollector
 ) -> tuple[tuple[Response, ...], tuple[Unanswered, ...]]:
@@ -184,13 +197,10 @@ def read_response_entries(
     blank or missing (not answered yet; the checks report them).  Empty when the file does not exist."""
     if not path.is_file():
         return (), ()
-    root, _source = yamlsrc.load(path, issues)
-    top = MapReader.of(root, path, issues, RESPONSES_FILE)
+    top, _source = read_file(path, RESPONSES, issues)
     if top is None:
         return (), ()
-    found = [_response(node, path, issues) for node in top.seq("responses", required=True)]
-    top.finish()
-    entries = [r for r in found if r is not None]
+    entries = [r for r in (_response(record, path) for record in top["responses"]) if r is not None]
     seen: set[str] = set()
     for entry in entries:
         if entry.item in seen:
@@ -211,33 +221,24 @@ def read_response_entries(
     )
 
 
-def _response(node: YNode, path: Path, issues: IssueCollector) -> Response | Unanswered | None:
-    reader = MapReader.of(node, path, issues, _("a response"))
-    if reader is None:
-        return None
-    item = reader.text("item", hint=_("the id of the feedback item answered, e.g. rs-1"))
-    status_node = reader.get("status", required=False)
-    blank = status_node is None or (
-        status_node.kind == "scalar" and status_node.tag.endswith(":str") and not status_node.value.strip()
-    )
-    status = "" if blank else reader.choice("status", STATUSES, "")
-    note = reader.text(
-        "note",
-        required=status in ("partly", "declined"),
-        hint=_("say what was done, or why not (required unless adopted)"),
-    )
-    reader.finish()
-    if item and blank:
-        entry = reader.node.entries.get("status")
+def _response(record: Record, path: Path) -> Response | Unanswered | None:
+    item, status, note = record["item"], record["status"], record["note"]
+    entry = record.node.entries.get("status")
+    if item and _blank(entry[1] if entry is not None else None):
         return Unanswered(
             item=item,
-            where=where(path, entry[0] if entry else node),
-            key_path=node.key_path + ("status",),
+            where=where(path, entry[0] if entry else record.node),
+            key_path=record.node.key_path + ("status",),
             has_key=entry is not None,
         )
     if not (item and status in STATUSES) or (status != "adopted" and not note):
         return None
-    return Response(item=item, status=status, note=note, where=where(path, node))
+    return Response(item=item, status=status, note=note, where=where(path, record.node))
+
+
+def _blank(status: YNode | None) -> bool:
+    """Not answered yet: no status, or a status left blank (a wrong one is an error, not this)."""
+    return status is None or status.is_null or (status.tag.endswith(":str") and not status.value.strip())
 
 
 def feedback_file_issues(unit_dir: Path, config: Config) -> list[Issue]:
