@@ -208,7 +208,14 @@ _ANNOUNCE = re.compile(
     r"(?:存在|还有|仍有|暴露出?|面临|表现在|主要有|查摆出)[^。！？]{0,40}?"
     r"(?:问题|不足|差距|短板|弱项|薄弱环节|症结)"
 )
-_NOT_ANNOUNCE = re.compile(r"原因|根源|措施|打算|方向|对策|报告如下|汇报如下|述职如下")
+# a sentence that also speaks of causes or plans (…剖析根源 / …并提出针对性的建议) is a report's
+# purpose or summary, not the announcement of a list of problems
+_NOT_ANNOUNCE = re.compile(
+    "|".join(
+        [re.escape(w) for w, m in STEMS.items() if m in ("causes", "measures", "weak-plan", "plan-time")]
+        + ["报告如下", "汇报如下", "述职如下"]
+    )
+)
 
 
 def announces_problems(text: str) -> bool:

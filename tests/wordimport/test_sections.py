@@ -74,6 +74,7 @@ def test_heading_read_by_meaning(
         ("全年研究党建15次，解决问题5个。", False),
         ("调查表明：社区党建是当前城市基层党建的薄弱环节。", False),
         ("现将存在的问题报告如下：", False),
+        ("为深入了解实际情况，发现存在的问题并提出针对性的建议，我们进行了此次调研。", False),  # a purpose
     ],
 )
 def test_sentence_announcing_problems(text: str, announces: bool) -> None:
