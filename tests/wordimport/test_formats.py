@@ -187,3 +187,14 @@ def test_wps_in_word97_format_goes_through_libreoffice(tmp_path: Path) -> None:
     direct = import_docx(docx_path, QSET, spec_unit(spec, tmp_path), target=tmp_path / "report.yaml")
     assert via_wps.rescued == [] and via_wps.report.problems == direct.report.problems
     assert via_wps.report.measures == direct.report.measures
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_a_compound_wps_libreoffice_cannot_read_names_works(tmp_path: Path) -> None:
+    source = tmp_path / "draft.wps"
+    source.write_bytes(OLE2 + b"\0" * 504 + "CONTENTS".encode("utf-16-le") + b"\0" * 1024)
+    with pytest.raises(UserError) as error:
+        to_docx(source, tmp_path / "scratch")
+    issue = error.value.issues[0]
+    assert issue.code == "invalid-document" and "Works" in issue.hint
