@@ -170,13 +170,15 @@ def _level_and_parent(top: Record, reading: Reading) -> tuple[str, str | None]:
     if level == LEVEL_SUBORDINATE and parent is None:
         reading.issue(
             top.at("level"),
-            "隶属单位要写 parent：它所隶属的直属单位",
-            "加一行 parent: <直属单位的文件夹名>",
+            _("a 隶属 unit names its parent: the 直属 unit it belongs to"),
+            _("add a line parent: <the folder name of the 直属 unit>"),
             key_path="level",
         )
     if level == LEVEL_DIRECT and parent is not None:
         reading.issue(
-            top.at("parent"), "直属单位直接向总署述职，不写 parent", "删去 parent，或把 level 改为 隶属"
+            top.at("parent"),
+            _("a 直属 unit reports to HQ directly and names no parent"),
+            _("remove parent, or change level to 隶属"),
         )
     return level, parent
 
@@ -205,10 +207,10 @@ PROBLEM = Table(
     required=("id", "area", "text"),
 )
 EVIDENCE = Table(
-    what="an evidence entry",
+    what=N_("an evidence entry"),
     fields={"date": Date(), "what": TEXT, "where": TEXT},
     required=("date", "what"),
-    hints={"what": "写做了什么，如“印发《督办台账管理办法》”"},
+    hints={"what": N_("say what was done, e.g. 印发《督办台账管理办法》")},
 )
 CHECKED = Table(  # the look-back's verdict on a measure
     fields={
@@ -216,14 +218,20 @@ CHECKED = Table(  # the look-back's verdict on a measure
         "by": TEXT,
         "result": Choice(
             values=LOOKBACK_RESULTS,
-            message="“{value}”不是核查结果，可用：{choices}",
-            hint="confirmed：核实完成；reopened：标为完成但核查未完成，重新整改；not-done：尚未完成",
+            message=N_("'{value}' is not a look-back result; use one of: {choices}"),
+            hint=N_(
+                "confirmed: verified as done; reopened: marked done but not done when checked, to be rectified "
+                "again; not-done: not done yet"
+            ),
             code="invalid-content",
         ),
         "note": TEXT,
     },
     required=("date", "by", "result"),
-    hints={"by": "写核查人或核查组", "result": f"写 {' / '.join(LOOKBACK_RESULTS)} 之一"},
+    hints={
+        "by": N_("name who checked: a person or the look-back group"),
+        "result": N_("write confirmed, reopened or not-done"),
+    },
 )
 MEASURE = Table(
     what=N_("a measure"),

@@ -347,3 +347,78 @@ def test_a_mistake_is_reported_once_without_follow_on_errors(
     with pytest.raises(UserError) as caught:
         load_draft_file(write(tmp_path, text))
     assert [(i.key_path, i.code) for i in caught.value.issues] == codes
+
+
+# (unit.yaml or report.yaml, what is changed, the message and hint in Chinese: as before they had English ids)
+UNIT = "name: 示例关\norganisation: 中共示例关委员会\nreporter: 王示例\nrole: 书记\n"
+CHINESE = [
+    (
+        "unit.yaml",
+        (UNIT, UNIT + "level: 隶属\n"),
+        "隶属单位要写 parent：它所隶属的直属单位",
+        "加一行 parent: <直属单位的文件夹名>",
+    ),
+    (
+        "unit.yaml",
+        (UNIT, UNIT + "level: 直属\nparent: u0\n"),
+        "直属单位直接向总署述职，不写 parent",
+        "删去 parent，或把 level 改为 隶属",
+    ),
+    (
+        "report.yaml",
+        ("    status: in-progress\n", "    status: in-progress\n    evidence: [{date: 2026-01-05}]\n"),
+        "佐证条目缺少必填的键“what”",
+        "写做了什么，如“印发《督办台账管理办法》”",
+    ),
+    (
+        "report.yaml",
+        (
+            "    status: in-progress\n",
+            "    status: in-progress\n    checked: {date: 2026-01-05, result: ok}\n",
+        ),
+        "“ok”不是核查结果，可用：confirmed, reopened, not-done",
+        "confirmed：核实完成；reopened：标为完成但核查未完成，重新整改；not-done：尚未完成",
+    ),
+    (
+        "report.yaml",
+        (
+            "    status: in-progress\n",
+            "    status: in-progress\n    checked: {date: 2026-01-05, result: ok}\n",
+        ),
+        "'checked'缺少必填的键“by”",
+        "写核查人或核查组",
+    ),
+    (
+        "report.yaml",
+        ("    status: in-progress\n", "    status: in-progress\n    checked: {date: 2026-01-05, by: 组}\n"),
+        "'checked'缺少必填的键“result”",
+        "写 confirmed / reopened / not-done 之一",
+    ),
+]
+
+
+@pytest.mark.parametrize("name,change,message,hint", CHINESE)
+def test_the_chinese_of_the_unit_and_look_back_messages(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    change: tuple[str, str],
+    message: str,
+    hint: str,
+) -> None:
+    from pipeline.content.load import read_unit
+    from pipeline.errors import IssueCollector
+
+    monkeypatch.setenv("SHUZHI_LANG", "zh_CN")
+    issues = IssueCollector()
+    if name == "unit.yaml":
+        (tmp_path / "u1").mkdir()
+        (tmp_path / "u1" / name).write_text(UNIT.replace(*change, 1), encoding="utf-8")
+        assert read_unit(tmp_path / "u1" / name, issues) is None
+        found = issues.issues
+    else:
+        assert change[0] in GOOD
+        with pytest.raises(UserError) as caught:
+            load_draft_file(write(tmp_path, GOOD.replace(*change, 1)))
+        found = list(caught.value.issues)
+    assert (message, hint) in [(i.message, i.hint) for i in found], found

@@ -36,7 +36,7 @@ from pipeline.errors import UserError
             "{date: 2026-06-20, by: 总署回头看组, result: confirmed}",
             "{date: 2026-06-20, by: 总署回头看组, result: ok}",
             "v1/report.yaml:23:53",
-            "不是核查结果",
+            "'ok' is not a look-back result",
         ),
         (
             "{date: 2026-06-20, by: 总署回头看组, result: confirmed}",
