@@ -2,7 +2,11 @@
 
 The three file kinds are the question set (``templates/questions/<id>.yaml``), the unit
 (``drafts/<unit>/unit.yaml``) and the draft (``drafts/<unit>/v<N>/report.yaml``); their format is
-described in ``docs/format.md``.  Functions named ``read_*`` record issues into a collector and
+described in ``docs/format.md`` and said once here as declarative schemas (:data:`QUESTION_SET`,
+:data:`UNIT`, :func:`report_schema`; :mod:`pipeline.content.schema`).  Each file is read in one pass
+over its schema; the model is built from what it read, and the checks a schema cannot say (ids
+unique, every problem a measure names exists, areas of the question set, the unit's template and
+level) follow as small functions.  Functions named ``read_*`` record issues into a collector and
 return None where nothing usable was found; ``load_*`` raise :class:`UserError` with all of them.
 """
 
