@@ -62,8 +62,9 @@ def lookback(
         raise UserError(
             Issue(
                 None,
-                "写一个单位（shuzhi lookback UNIT），或用 --parent UNIT 查它及其隶属单位",
-                hint="两者只写一个",
+                _("name one unit (shuzhi lookback UNIT), or --parent UNIT for it and the units below it"),
+                hint=_("give one of the two, not both"),
+                code="usage",
             )
         )
     root = require_root(root)
@@ -89,8 +90,9 @@ def _one(root: Path, unit: str, as_of: dt.date | None, no_docx: bool) -> Lookbac
         raise UserError(
             Issue(
                 unit_drafts.unit.dir,
-                f"单位“{unit}”还没有任何一稿，没有整改措施可查",
-                hint="先写 drafts/<unit>/v1/report.yaml",
+                _("unit '{unit}' has no draft yet: there are no measures to look back on").format(unit=unit),
+                hint=_("start its first draft: shuzhi new-draft {unit}").format(unit=unit),
+                code="not-found",
             )
         )
     sources = unit_sources(root, unit_drafts.unit, [d.report for d in unit_drafts.drafts])
