@@ -64,7 +64,14 @@ def check(units: tuple[str, ...], root: Path | None) -> int:
     help=_("Per round and department: given, adopted, partly, declined, open; totals and adoption rate."),
 )
 @click.argument("unit", required=False)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help=_("Output format: text for people, json or csv for other programs and spreadsheets."),
+)
 @root_option
 def ledger(unit: str | None, fmt: str, root: Path | None) -> int:
     """The ``ledger`` command (its help text is the translated ``help=`` of the decorator)."""

@@ -225,3 +225,14 @@ def test_feedback_import_with_an_unknown_department_names_the_nearest(
     err = capsys.readouterr().err
     guess = "did you mean 'rs' (人事)?" if language == "en" else "是不是想写“rs”（人事）？"
     assert guess in err and "zg (政工)" in err and "ds (督审)" in err, err
+
+
+def test_every_option_says_what_it_does() -> None:
+    """An option without help= shows a bare name on a translated --help page."""
+    bare = [
+        f"{name} {'/'.join(p.opts)}"
+        for name, command in _commands()
+        for p in command.params
+        if isinstance(p, click.Option) and not p.help and p.name not in ("help", "version")
+    ]
+    assert not bare, bare
