@@ -537,13 +537,19 @@ class Walker:
         return next((m.group(1) for m in map(pattern.match, line.para.bookmarks) if m), None)
 
     def _group_heading(self, line: Line) -> bool:
-        """（一）在…方面 over 一是/二是 items (or over a lead-in): a heading of a group, not an item."""
-        if line.rank is None or len(line.text) > 40 or any(mark in line.text for mark in "。；;"):
+        """（一）在…方面 over 一是/二是 items (or over a lead-in): a heading of a group, not an item; also a
+        numbered lead-in of any length ending in ： (（一）关于…方面，主要是…，发现以下几个问题：) over deeper items."""
+        if line.rank is None:
             return False
         following = next((x for x in self.lines[self.position + 1 :] if x.para.text), None)
         if following is None:
             return False
-        return following.para.text.endswith(("：", ":")) or (following.rank or 0) > line.rank
+        deeper = (following.rank or 0) > line.rank
+        if line.text.endswith(("：", ":")) and deeper:
+            return True
+        if len(line.text) > 40 or any(mark in line.text for mark in "。；;"):
+            return False
+        return following.para.text.endswith(("：", ":")) or deeper
 
     def _item(self, line: Line) -> None:
         items = self.out.problems if self.section == "problems" else self.out.measures
