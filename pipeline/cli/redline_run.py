@@ -9,7 +9,6 @@ imports click: the fast path saves its start-up (~10 ms) unless there is somethi
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +18,8 @@ from pipeline.fsutil import atomic_write_bytes
 from pipeline.i18n import _
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from pipeline.redline.api import RedlineResult
 
 Echo = Callable[..., None]  # click.echo: (message, err=False)
@@ -28,6 +29,8 @@ def parse_date(value: str | None) -> datetime | None:
     """The ``--date`` value as an aware datetime (UTC when it names no zone); None when not given."""
     if value is None:
         return None
+    from datetime import UTC, datetime  # only with --date (start-up)
+
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:

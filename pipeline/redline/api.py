@@ -12,8 +12,8 @@ that already carries tracked changes has them accepted first (noted in ``result.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -31,6 +31,9 @@ from pipeline.redline.stats import Counter, Stats, heading_styles
 from pipeline.redline.stories import compare_notes, compare_stories, renumber_notes, story_parts
 from pipeline.redline.writer import ParagraphWriter
 from pipeline.word.package import read_package, read_package_bytes, write_package
+
+if TYPE_CHECKING:  # datetime is imported only when a date is given (start-up)
+    from datetime import datetime
 
 Source = bytes | Path | str | dict[str, bytes]
 DOCUMENT = "word/document.xml"
@@ -91,6 +94,8 @@ def format_date(date: datetime | None) -> str | None:
     if date is None:
         return None
     if date.tzinfo is not None:
+        from datetime import UTC
+
         date = date.astimezone(UTC)
     return date.replace(microsecond=0, tzinfo=None).isoformat() + "Z"
 

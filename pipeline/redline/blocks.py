@@ -150,6 +150,7 @@ def _visible(element: etree._Element) -> str:
 
 _T, _RPR, _TAB, _PTAB, _COMMENT_REF = w("t"), w("rPr"), w("tab"), w("ptab"), w("commentReference")
 _R, _PPR, _PSTYLE, _VAL = w("r"), w("pPr"), w("pStyle"), w("val")
+_P, _TBL, _SECT_PR = w("p"), w("tbl"), w("sectPr")
 _DROPPED_TAGS = frozenset(w(n) for n in _DROPPED)
 
 
@@ -316,11 +317,12 @@ def read_blocks(container: etree._Element, atoms: AtomTable) -> list[Block]:
     """The blocks of a body (``w:sectPr`` excluded), in order."""
     blocks: list[Block] = []
     for child in container:
-        if is_w(child, "p"):
+        tag = child.tag  # compared as Clark names: a body holds thousands of paragraphs
+        if tag == _P:
             blocks.append(read_paragraph(child, atoms))
-        elif is_w(child, "tbl"):
+        elif tag == _TBL:
             blocks.append(read_table(child, atoms))
-        elif is_w(child, "sectPr") or not isinstance(child.tag, str):
+        elif tag == _SECT_PR or not isinstance(tag, str):
             continue
         else:
             key = content_key(child, atoms.digests).decode("utf-8")

@@ -46,6 +46,7 @@ from pipeline.redline.stats import Counter, is_heading
 from pipeline.redline.writer import ParagraphWriter
 
 _TRACKED = (DELETE, INSERT, MOVE_FROM, MOVE_TO)
+_NUM_ID = f"{w('numPr')}/{w('numId')}"
 EMPTY_PAIRING = 0.5  # similarity given to a pair where one paragraph is empty (= the threshold)
 
 
@@ -79,10 +80,12 @@ class BodyWriter:
         self.list_styles: tuple[dict[str, str], dict[str, str]] = ({}, {})
         paragraphs.inner = self.text_boxes
 
-    def _similar(self, old: Sequence[Block], new: Sequence[Block]) -> Callable[[int, int], float]:
+    def _similar(
+        self, old: Sequence[Block], new: Sequence[Block], old_keys: list[str], new_keys: list[str]
+    ) -> Callable[[int, int], float]:
         """Similarity of old block ``i`` and new block ``j``: paragraphs with paragraphs, tables with
         tables."""
-        by_key = key_similarity([b.key for b in old], [b.key for b in new])
+        by_key = key_similarity(old_keys, new_keys)
 
         def similar(i: int, j: int) -> float:
             a, b = old[i], new[j]
@@ -98,9 +101,10 @@ class BodyWriter:
 
     def container(self, old: Sequence[Block], new: Sequence[Block], top: bool) -> list[etree._Element]:
         """Output elements for ``old`` → ``new`` (``top``: the body, where moves and sections live)."""
-        ops = align([b.key for b in old], [b.key for b in new], self._similar(old, new))
+        old_keys, new_keys = [b.key for b in old], [b.key for b in new]
+        ops = align(old_keys, new_keys, self._similar(old, new, old_keys, new_keys))
         if top:
-            ops = find_moves(ops, [b.key for b in old], [b.key for b in new], _movable)
+            ops = find_moves(ops, old_keys, new_keys, _movable)
         ops = self._keep_list_starts(ops, old, new)
         ops = self._fix_runs(ops, old, new)
         out: list[etree._Element] = []
@@ -111,6 +115,7 @@ class BodyWriter:
                 top
                 and isinstance(block, Paragraph)
                 and op.new >= 0
+                and block.ppr is not None  # no properties, no style: not a heading (most paragraphs)
                 and is_heading(block.ppr, block.style, self.headings)
             ):
                 self.counter.start_section("".join(c for c in block.text if not is_placeholder(c)))
@@ -124,9 +129,9 @@ class BodyWriter:
     def _list_id(self, op: Op, old: Sequence[Block], new: Sequence[Block]) -> str | None:
         """The list (``numId``, as the new package names it) of the paragraph of ``op``, if numbered."""
         block = _block(op, old, new)
-        if not isinstance(block, Paragraph):
-            return None
-        num = block.ppr.find(f"{w('numPr')}/{w('numId')}") if block.ppr is not None else None
+        if not isinstance(block, Paragraph) or block.ppr is None:
+            return None  # no properties: no numbering and no style (block.style comes from them)
+        num = block.ppr.find(_NUM_ID)
         value = num.get(w("val")) if num is not None else None
         if value is None and block.style is not None:
             value = self.list_styles[0 if op.new < 0 else 1].get(block.style)
@@ -169,16 +174,11 @@ class BodyWriter:
     def _runs(self, ops: list[Op], old: Sequence[Block], new: Sequence[Block]) -> list[tuple[int, int]]:
         """[start, end) of runs of tracked paragraph ops directly before a table or the end."""
         runs = []
-        for index in range(len(ops), -1, -1):
-            barrier = index == len(ops) or not isinstance(_block(ops[index], old, new), Paragraph)
-            if not barrier:
-                continue
+        paragraph = [isinstance(_block(op, old, new), Paragraph) for op in ops]
+        barriers = [i for i, is_paragraph in enumerate(paragraph) if not is_paragraph] + [len(ops)]
+        for index in reversed(barriers):
             start = index
-            while (
-                start > 0
-                and ops[start - 1].kind in _TRACKED
-                and isinstance(_block(ops[start - 1], old, new), Paragraph)
-            ):
+            while start > 0 and ops[start - 1].kind in _TRACKED and paragraph[start - 1]:
                 start -= 1
             if start < index:
                 runs.append((start, index))

@@ -17,11 +17,13 @@ from lxml import etree
 
 from pipeline.ooxml import XML_SPACE, is_w, make, same_xml, signature, w
 from pipeline.ooxml.revisions import Revisions
-from pipeline.redline.blocks import Paragraph, Segment, rkey
+from pipeline.redline.blocks import PLACEHOLDER_BASE, Paragraph, Segment, rkey
 from pipeline.redline.diff import DELETE, INSERT, diff_texts
 from pipeline.redline.numbering import renumber
 from pipeline.redline.package import Importer
 from pipeline.redline.stats import Counter
+
+_FIRST_PLACEHOLDER = chr(PLACEHOLDER_BASE)  # every atom's character is at or above it (AtomTable.char)
 
 
 def _pieces(para: Paragraph, start: int, end: int) -> Iterator[tuple[Segment, int, int]]:
@@ -73,6 +75,8 @@ class ParagraphWriter:
 
     def visible(self, text: str) -> int:
         """Characters a reader sees in ``text`` (an atom counts as its own visible text)."""
+        if not text or max(text) < _FIRST_PLACEHOLDER:  # no atom (most text): one C-level scan
+            return len(text)
         return sum(len(self.shown[c]) if c in self.shown else 1 for c in text)
 
     def unchanged(self, old: Paragraph, new: Paragraph) -> etree._Element:

@@ -92,3 +92,17 @@ def test_tokenizing_does_not_load_jiebas_dictionary_and_lint_can_still_load_it()
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    "code",
+    [0x33FF, 0x3400, 0x4DBF, 0x4DC0, 0x4DFF, 0x4E00, 0x9FFF, 0xA000, 0xF8FF, 0xF900, 0xFAFF, 0xFB00]
+    + [0x1FFFF, 0x20000, 0x3134F, 0x31350, ord("a"), ord("，"), ord("1"), 0x100000],
+)
+def test_the_diffs_chinese_test_is_the_tokenizers(code: int) -> None:
+    """diff._is_cjk (code point ranges, no regex to compile at start-up) says what tokens' cjk group says."""
+    from pipeline.redline import diff, tokens
+
+    match = tokens._TOKEN.match(chr(code))
+    assert match is not None
+    assert diff._is_cjk(chr(code)) == (match.lastgroup == "cjk")
