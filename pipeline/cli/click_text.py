@@ -40,7 +40,6 @@ CLICK_MESSAGES: tuple[str, ...] = (
     N_("Option {name!r} does not take a value."),
     N_("{value!r} is not a valid {number_type}."),
     N_("{value} is not in the range {range}."),
-    N_("{value!r} does not match the format {format}."),
     N_("{name} {filename!r} does not exist."),
     N_("{name} {filename!r} is a file."),
     N_("{name} {filename!r} is a directory."),
@@ -62,6 +61,11 @@ def click_plurals() -> tuple[str, ...]:
         ngettext("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments.", 1),
         ngettext("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)", 1),
         ngettext("{value!r} is not {choice}.", "{value!r} is not one of {choices}.", 1),
+        ngettext(
+            "{value!r} does not match the format {format}.",
+            "{value!r} does not match the formats {formats}.",
+            1,
+        ),
     )
 
 
@@ -80,6 +84,8 @@ def translate_click() -> None:
     # Module attributes, patched: the help formatter looks both up at each call.
     click.formatting.wrap_text = wrap_text
     click.formatting.term_len = columns  # type: ignore[assignment]  # the table alignment (click calls it x)
+    for kind, name in TYPE_NAMES.items():
+        kind.name = _(name)  # a class attribute: the language of the process, like the help texts
     missing = click.exceptions.MissingParameter
     if not hasattr(missing, "_shuzhi_format_message"):
         missing._shuzhi_format_message = missing.format_message  # type: ignore[attr-defined]
@@ -97,12 +103,17 @@ def _missing_parameter_message(self: click.exceptions.MissingParameter) -> str:
 # --- help pages: metavars in the interface language -------------------------------------------------
 
 #: click's metavars of plain value types (the type's name, upper-cased), as a reader of the help sees them.
-TYPE_METAVARS: dict[str, str] = {
-    "text": N_("TEXT"),
-    "integer": N_("INTEGER"),
-    "float": N_("NUMBER"),
-    "integer range": N_("INTEGER"),
-    "float range": N_("NUMBER"),
+TYPE_METAVARS: dict[type[click.ParamType], str] = {
+    click.types.StringParamType: N_("TEXT"),
+    click.types.IntParamType: N_("INTEGER"),  # IntRange too (a subclass)
+    click.types.FloatParamType: N_("NUMBER"),
+}
+#: The names click gives its value types in "'abc' is not a valid integer." (the type's ``name``).
+TYPE_NAMES: dict[type[click.ParamType], str] = {
+    click.types.IntParamType: N_("integer"),
+    click.types.IntRange: N_("integer"),
+    click.types.FloatParamType: N_("number"),
+    click.types.FloatRange: N_("number"),
 }
 OPTIONS_METAVAR = N_("[OPTIONS]")
 SUBCOMMAND_METAVAR = N_("COMMAND [ARGS]...")
@@ -135,10 +146,11 @@ def _option_metavar(option: click.Option) -> str | None:
     kind = option.type
     if isinstance(kind, click.DateTime) and list(kind.formats) == ["%Y-%m-%d"]:
         metavar = _(DATE_METAVAR)
-    elif kind.name in TYPE_METAVARS and not isinstance(kind, click.Choice):
-        metavar = _(TYPE_METAVARS[kind.name])
     else:
-        return None
+        found = next((m for cls, m in TYPE_METAVARS.items() if isinstance(kind, cls)), None)
+        if found is None:
+            return None
+        metavar = _(found)
     return metavar + ("..." if option.nargs != 1 else "")
 
 

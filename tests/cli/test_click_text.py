@@ -73,6 +73,8 @@ def _shuzhi(args: list[str], language: str, cwd: Path) -> subprocess.CompletedPr
             ["--jobs INTEGER", "--as-of YYYY-MM-DD"],
         ),
         (["feedback", "--help"], ["[选项] 命令 [参数]..."], ["[OPTIONS] COMMAND [ARGS]..."]),
+        (["build", "--jobs", "abc"], ["不是有效的整数。"], ["is not a valid integer."]),
+        (["build", "--as-of", "2026-13-01"], ["不是日期", "年-月-日"], ["does not match the format"]),
     ],
 )
 def test_help_and_usage_errors_follow_the_language(
