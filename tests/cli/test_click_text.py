@@ -32,6 +32,18 @@ def test_every_listed_message_is_one_of_clicks() -> None:
     assert not missing, missing
 
 
+def test_a_message_click_asks_for_with_ngettext_is_listed_as_a_plural() -> None:
+    """ngettext looks up the (singular, plural) pair: listed as a singular, it would never be found."""
+    plurals = {
+        message[0]
+        for _file, _line, message, _comments, _context in extract_from_dir(
+            str(Path(click.__file__).parent), method_map=[("**.py", "python")]
+        )
+        if isinstance(message, (list, tuple))
+    }
+    assert [m for m in CLICK_MESSAGES if m in plurals] == []
+
+
 def _shuzhi(args: list[str], language: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """``shuzhi ARGS`` in a fresh process (click reads help texts when a command is imported)."""
     env = {**os.environ, "SHUZHI_LANG": "", "LANG": "C", "LC_ALL": "", "LC_MESSAGES": ""}
