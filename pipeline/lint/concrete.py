@@ -382,6 +382,12 @@ def _department_branches(text: str, subjects: bool) -> bool:
 _ENTERPRISE_RE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:有限责任公司|有限公司|股份公司|公司|集团|合作社)")
 
 
+# A city's, county's or district's named bureau or enterprise (市文广局, 县财政局, 市水务集团) — not 市委, 县政府
+_CITY_BODY_RE = re.compile(
+    r"(?<![\u4e00-\u9fff])[市县区](?!委|政府|人大|政协|纪委)[\u4e00-\u9fff]{2,4}?(?:局|集团|公司)"
+)
+
+
 @lru_cache(maxsize=4096)
 def _proper_name_in(prefix: str) -> bool:
     """Whether ``prefix`` holds a word rjieba tags as a name (place, person, organisation, brand)."""
@@ -407,6 +413,9 @@ def has_named_unit(text: str, *, subjects: bool = True) -> bool:
     """
     if UNIT_RE.search(text) or _ANON_CASE_RE.search(text) or _BRANCH_RE.search(text):
         return True
+    for match in _CITY_BODY_RE.finditer(text):
+        if subjects or not _is_subject(text, match.start()):
+            return True
     for match in _UNIT_SUFFIX_RE.finditer(text):
         prefix = _PREFIX_CUT.split(text[max(0, match.start() - 6) : match.start()])[-1]
         if (

@@ -245,6 +245,26 @@ def test_stock_words_naming_a_shortcoming(text: str, flagged: bool) -> None:
         ("各支部深入查摆自身在支部建设中存在的短板与不足。", "hedging", False),
         ("支部建设存在的短板与不足。", "hedging", True),
         ("各党支部书记围绕年度履职情况，重点围绕政治理论学习等方面进行了全面汇报。", "boilerplate", False),
+        # round G: a checklist of aspects, a policy's name, a heading run into its paragraph, a far negation,
+        # the object of 在……的落实上, a vague subject followed by its instance
+        (
+            "着重从发挥政治引领作用、贯彻落实上级党组织工作部署、严格党员日常教育管理监督等方面征求意见。",
+            "boilerplate",
+            False,
+        ),
+        (
+            "（一）在带头严守政治纪律和政治规矩，维护党的团结统一方面。一是学习深度不足。",
+            "boilerplate",
+            False,
+        ),
+        ("未能在第一时间进行有效的舆论引导。", "boilerplate", False),
+        (
+            "在以学铸魂、以学增智、以学正风、以学促干长效机制的落实上，虽然组织了集体学习，但领会不深。",
+            "boilerplate",
+            False,
+        ),
+        ("有些单位对审计发现问题开展专项整治，市水务集团对工程转包问题开展专项自查。", "hedging", False),
+        ("有些单位对审计发现问题整改不到位。", "hedging", True),
         # meeting procedure is not a vague subject; a vague subject still is
         ("刚才部分单位党组织书记进行了述职。", "hedging", False),
         ("一些基层干部作风不实，形式主义、官僚主义问题突出。", "hedging", True),
@@ -283,3 +303,9 @@ def test_results_reviewed_are_not_claimed() -> None:
     """总结/肯定……取得的显著成效: the result is what was reviewed (the review verb itself is still judged)."""
     assert _flagged_words("全面总结过去一年基层党建工作取得的显著成效。") == ["全面总结"]
     assert _flagged_words("过去一年基层党建工作取得的显著成效。") == ["取得的显著成效"]
+
+
+def test_names_of_policies_are_not_stock_words() -> None:
+    """全面深化改革 is a policy's name: its 全面 is not the stock adverb (the sentence's own 深刻领会 may be)."""
+    words = _flagged_words("深入学习领会党的二十届三中全会精神，深刻领会进一步全面深化改革的重大意义。")
+    assert words and not any("全面" in w for w in words)

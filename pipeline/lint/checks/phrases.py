@@ -106,10 +106,18 @@ _FINAL = "。！？；!?;"
 _QUOTED_FINDING = re.compile(r"(?<=关于|反馈|指出|通报|发现|反映|提出|列出)的?“[^”]{2,30}”(?=的?问题)")
 
 
+# a numbered heading run into its paragraph: （一）在带头严守政治纪律和政治规矩……方面。一是……
+_INLINE_HEADING = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)[^。；;]{0,40}?(?:方面|问题|情况)[。：:]?\s*$"
+)
+
+
 def is_heading(unit: TextUnit, sentence: Sentence, text: str) -> bool:
     """A prose paragraph that is a heading (一、存在的主要问题; 三、努力方向): a whole line of at most 30
     characters without final punctuation that is numbered or has no comma.  Headings name a topic;
     the lint judges the paragraphs under them."""
+    if _INLINE_HEADING.match(sentence.text):
+        return True
     if unit.kind != "prose":
         return False
     line_start = text.rfind("\n", 0, sentence.start) + 1
@@ -130,12 +138,19 @@ PROCEDURE = re.compile(
 # a quoted list of official headings (从“发挥政治引领作用、贯彻落实上级党组织工作部署、……”等五个方面):
 # cited names, not the writer's claims
 _QUOTED_LIST = re.compile(r"“[^”]{8,}、[^”]{4,}、[^”]{4,}”")
+# … and unquoted ones, the aspects a review went through (着重从发挥政治引领作用、贯彻落实上级党组织工作部署、
+# ……等方面): the headings of a checklist, not claims
+TOPIC_LIST = re.compile(
+    r"(?:从|围绕|对照|就)[^。；;：:]{4,40}?、[^。；;：:]{2,120}?等(?:几个|[一二三四五六七八九十]个)?方面"
+)
 # stock words under a negation describe a shortcoming (未能有效结合): the hedging rules judge those
-_NEGATED = re.compile(r"(?:未能|没能|没有|不能|难以|缺乏|缺少|欠缺|拿不出|谈不上|未)[^，,。；;]{0,4}$")
+_NEGATED = re.compile(r"(?:未能|没能|没有|不能|难以|缺乏|缺少|欠缺|拿不出|谈不上|未)[^，,。；;]{0,10}$")
 # … and so do stock words judged right after them (向基层延伸不彻底, 积极性普遍不高), or the topic of a
 # 如何 (如何将理论转化为推动高质量发展的具体路径): the writer names what is lacking, not a claim
 _CRITICISED = re.compile(r"[^，,。；;]{0,4}?(?:不彻底|不到位|不深入|不够|不高|不强|不足|不明显|不充分|乏力)")
 _TOPIC = re.compile(r"(?:如何|怎样|怎么)[^，,。；;]*$")
+# … or the object in 在……的落实上 (在以学铸魂、以学增智……长效机制的落实上，虽然……但……)
+_TOPIC_AFTER = re.compile(r"[^，,。；;]{0,24}?的?(?:落实|执行|贯彻|推进|运用)上")
 # … nor stock words used as a noun, the topic of what follows (个人履职尽责情况讲的很少), an attitude
 # someone is reported to hold (认为业务工作是本职工作的重中之重), or a requirement quoted and then
 # judged (对“同谋划、同部署、同落实”积极性不高): the writer cites them, the claim is not the writer's
@@ -170,11 +185,11 @@ def reviewed(text: str, start: int, end: int) -> bool:
     )
 
 
-def names_case(text: str) -> bool:
-    """Whether ``text`` names a case — a unit, a person, an event, quoted speech (not a figure or a date
-    alone): what a judgment after it in the same sentence is about."""
+def names_case(text: str, subjects: bool = False) -> bool:
+    """Whether ``text`` names a case — a unit (heading its clause only if ``subjects``), a person, an
+    event, quoted speech (not a figure or a date alone): what a judgment after it is about."""
     return bool(text.strip()) and (
-        has_named_unit(text, subjects=False)
+        has_named_unit(text, subjects=subjects)
         or has_named_person(text)
         or bool(EVENT_RE.search(text))
         or has_quoted_speech(text)
@@ -209,9 +224,11 @@ EXAMPLE_OPENING = re.compile(r"\s*(?:例如|比如|譬如|如[：:，,]|以[^，
 def quoted_finding_spans(text: str) -> list[tuple[int, int]]:
     """Spans of cited words in ``text``: findings quoted by their words (关于“…”问题) and quoted lists of
     official headings."""
-    return [m.span() for m in _QUOTED_FINDING.finditer(text)] + [
-        m.span() for m in _QUOTED_LIST.finditer(text)
-    ]
+    return (
+        [m.span() for m in _QUOTED_FINDING.finditer(text)]
+        + [m.span() for m in _QUOTED_LIST.finditer(text)]
+        + ([m.span() for m in TOPIC_LIST.finditer(text)] if "方面" in text else [])
+    )
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -258,7 +275,7 @@ class WhenNotConcrete:
             if index is None:
                 text = without_names(unit.text, names)
                 index = sentence_index(text)
-                quoted = quoted_finding_spans(text) if "“" in text else []
+                quoted = quoted_finding_spans(text) if "“" in text or "方面" in text else []
             i = index.index_at(match.start())
             if i is None:
                 continue
@@ -289,10 +306,11 @@ class WhenNotConcrete:
         # a match ending in 不 (积极性不) is judged by what follows it (积极性不高)
         after = end - 1 if text[end - 1 : end] == "不" else end
         return bool(
-            _NEGATED.search(text, max(0, start - 6), start)
+            _NEGATED.search(text, max(0, start - 14), start)
             or _CRITICISED.match(text, after)
             or _TOPIC.search(text, max(0, start - 60), start)
             or _NOUN_USE.match(text, end)
+            or (_TOPIC_AFTER.match(text, end) is not None and "在" in text[max(0, start - 24) : start])
             or _REPORTED.search(text, max(0, start - 30), start)
             or (_in_quote(text, start) and _QUOTE_JUDGED.match(text, end))
         )
@@ -310,8 +328,11 @@ class WhenNotConcrete:
         for start, end in spans[k : k + 1 + _CLAUSES_AFTER]:
             if is_concrete(sentence[start:end], dates=self.dates_count):
                 return True
-        if self.case_before and names_case(sentence[: spans[k][0]]):
-            return True
+        if self.case_before and (
+            names_case(sentence[: spans[k][0]])
+            or any(names_case(sentence[a:b], subjects=True) for a, b in spans[k + 1 : k + 1 + _CLAUSES_AFTER])
+        ):
+            return True  # the case, then its judgment; or the vague subject, then its instance
         return backed_by_following(
             index, text, i, self.dates_count, self.lead_max if self.lead_context else 0
         )

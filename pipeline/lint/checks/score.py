@@ -12,6 +12,7 @@ rule of the same category: its writer has already judged those words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,7 @@ from pipeline.lint.checks import Context, Hit, prose_example, register
 from pipeline.lint.checks.phrases import (
     PROCEDURE,
     REPORTED_VIEW,
+    TOPIC_LIST,
     WhenNotConcrete,
     backed_by_following,
     is_heading,
@@ -32,6 +34,11 @@ if TYPE_CHECKING:
     from pipeline.lint.rules import Rule
 
 DEFAULT_MARGIN = 4.0
+# a sentence that judges something lacking is a problem stated, not 空话 (its vagueness is the hedging
+# rules' to judge): the learned boilerplate rule leaves it alone
+_SHORTCOMING = re.compile(
+    r"不(?:深|够|足|强|高|实|细|严|透|准|全|力|到位|充分|明显|彻底|及时|规范)|未能|没能|没有|缺乏|欠缺|缺少|薄弱|滞后|偏差"
+)
 MIN_CHARS = 8  # headings and fragments are not judged
 _KINDS = ("boilerplate", "hedging")
 _TRAILING = "。！？；!?;\n "
@@ -69,6 +76,8 @@ class Score:
                     or any(p.search(body) for p in placeholders)  # an unfinished skeleton: the marker says it
                     or PROCEDURE.search(body)
                     or REPORTED_VIEW.match(body)  # someone's view reported, not the writer's claim
+                    or ("方面" in body and TOPIC_LIST.search(body))  # the aspects of a checklist
+                    or (rule.category == "boilerplate" and _SHORTCOMING.search(body))
                     or is_heading(unit, sentence, text)
                     or is_concrete(body, dates=dates)
                     or backed_by_following(
