@@ -86,18 +86,32 @@ def translate_click() -> None:
     click.formatting.term_len = columns  # type: ignore[assignment]  # the table alignment (click calls it x)
     for kind, name in TYPE_NAMES.items():
         kind.name = _(name)  # a class attribute: the language of the process, like the help texts
-    missing = click.exceptions.MissingParameter
-    if not hasattr(missing, "_shuzhi_format_message"):
-        missing._shuzhi_format_message = missing.format_message  # type: ignore[attr-defined]
-        missing.format_message = _missing_parameter_message  # type: ignore[method-assign]
+    # NoSuchCommand is click 8.4's (before it, an unknown command is a plain UsageError).
+    errors = (click.exceptions.MissingParameter, click.exceptions.NoSuchOption, no_such_command())
+    for error in (e for e in errors if e is not None):
+        if "_shuzhi_format_message" not in vars(error):  # once per class: each keeps its own original
+            error._shuzhi_format_message = error.format_message  # type: ignore[attr-defined]
+            error.format_message = _punctuated_message  # type: ignore[method-assign,assignment]
 
 
-def _missing_parameter_message(self: click.exceptions.MissingParameter) -> str:
-    """click's "Missing option '--draft'." with the sentence's full stop in the interface language
-    (click appends an ASCII "." after the translated words)."""
+def no_such_command() -> type[click.UsageError] | None:
+    """click's error for an unknown command (click 8.4 and later), or None."""
+    found: type[click.UsageError] | None = getattr(click.exceptions, "NoSuchCommand", None)
+    return found
+
+
+def _punctuated_message(self: click.exceptions.UsageError) -> str:
+    """click's usage error with its sentences punctuated as the interface language does: click appends an
+    ASCII "." to "Missing option '--draft'" and joins "No such option." to "Did you mean …?" with a space,
+    both after the translated words."""
     text: str = self._shuzhi_format_message()  # type: ignore[attr-defined]
     full_stop = pgettext("sentence end", ".")
-    return text if full_stop == "." else re.sub(r"\.(?= |$)", full_stop, text, count=1)
+    if full_stop == ".":
+        return text
+    text = (
+        re.sub(r"\.(?= |$)", full_stop, text, count=1) if isinstance(self, click.MissingParameter) else text
+    )
+    return re.sub(r"([。？！]) +", r"\1", text)
 
 
 # --- help pages: metavars in the interface language -------------------------------------------------

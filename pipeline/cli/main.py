@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from pipeline.cli.click_text import localize_command, translate_click
+from pipeline.cli.click_text import localize_command, no_such_command, translate_click
 from pipeline.errors import EXIT_USAGE, UserError
 from pipeline.fsutil import os_error_issue
 from pipeline.i18n import _
@@ -49,6 +49,18 @@ class LazyGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """click's, with the commands not imported yet offered for a misspelt one (did you mean 'build'?)."""
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as exc:
+            no_such = no_such_command()
+            if no_such is None or not isinstance(exc, no_such) or exc.possibilities:  # type: ignore[attr-defined]
+                raise
+            raise no_such(exc.command_name, possibilities=COMMANDS, ctx=ctx) from None  # type: ignore[attr-defined,call-arg]
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         target = COMMANDS.get(cmd_name)

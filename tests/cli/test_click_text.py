@@ -250,3 +250,20 @@ def test_every_option_says_what_it_does() -> None:
         if isinstance(p, click.Option) and not p.help and p.name not in ("help", "version")
     ]
     assert not bare, bare
+
+
+@pytest.mark.skipif(
+    getattr(click.exceptions, "NoSuchCommand", None) is None, reason="click < 8.4 suggests no command"
+)
+@pytest.mark.parametrize(("args", "meant"), [(["biuld"], "'build'"), (["feedback", "chek"], "'check'")])
+def test_a_misspelt_command_is_told_the_nearest(
+    args: list[str], meant: str, language: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The commands are imported lazily, yet a misspelt one still gets click's did-you-mean, punctuated
+    as the language writes it (no space after a Chinese full stop)."""
+    from pipeline.cli.main import main
+
+    assert main(args) == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert meant in err and args[-1] in err
+    assert ("。 " not in err) and (("。" in err) == (language == "zh_CN")), err
