@@ -265,6 +265,7 @@ def test_stock_words_naming_a_shortcoming(text: str, flagged: bool) -> None:
         ),
         ("有些单位对审计发现问题开展专项整治，市水务集团对工程转包问题开展专项自查。", "hedging", False),
         ("有些单位对审计发现问题整改不到位。", "hedging", True),
+        ("对待群众缺乏耐心，没有合理调整自己的情绪。", "hedging", False),  # 没有…情绪 says there was none
         # meeting procedure is not a vague subject; a vague subject still is
         ("刚才部分单位党组织书记进行了述职。", "hedging", False),
         ("一些基层干部作风不实，形式主义、官僚主义问题突出。", "hedging", True),
