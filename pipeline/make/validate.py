@@ -45,35 +45,29 @@ def _add_new(issues: IssueCollector, found: list[Issue]) -> None:
 
 
 def _unit_file_issues(root: Path, unit_drafts: UnitDrafts, config: Config) -> list[Issue]:
-    """The feedback, responses, meeting and evaluation files of a unit whose drafts loaded."""
+    """The feedback, responses, meeting and evaluation files of a unit whose drafts loaded, and the
+    drafts' measures naming meeting or evaluation problems that do not exist (the build refuses those)."""
     from pipeline.feedback.api import load_rounds
+    from pipeline.hq.validate import unit_issues
 
     found: list[Issue] = []
     try:
         load_rounds(unit_drafts, config)
     except UserError as exc:
         found += exc.issues
-    return found + _sources_issues(root, unit_drafts.unit.dir, unit_drafts)
+    return found + unit_issues(root, unit_drafts.unit, [d.report for d in unit_drafts.drafts])
 
 
 def _files_alone(unit_dir: Path, config: Config) -> list[Issue]:
     """The same files of a unit whose drafts (or unit.yaml) do not load, read on their own."""
     from pipeline.feedback.load import feedback_file_issues
 
-    return feedback_file_issues(unit_dir, config) + _sources_issues(None, unit_dir, None)
+    return feedback_file_issues(unit_dir, config) + _sources_issues(unit_dir)
 
 
-def _sources_issues(root: Path | None, unit_dir: Path, unit_drafts: UnitDrafts | None) -> list[Issue]:
-    """``meeting.yaml`` and ``evaluation/issues.yaml`` (evaluation items checked when the unit loaded)."""
+def _sources_issues(unit_dir: Path) -> list[Issue]:
+    """``meeting.yaml`` and ``evaluation/issues.yaml`` of a unit that did not load, read on their own."""
     from pipeline.hq.evaluation_issues import evaluation_issues_issues
     from pipeline.hq.meeting import meeting_issues
 
-    item_ids = None
-    if unit_drafts is not None:
-        from pipeline.hq.sources import form_item_ids
-
-        try:
-            item_ids = form_item_ids(root, unit_drafts.unit)
-        except UserError as exc:
-            return list(exc.issues)
-    return meeting_issues(unit_dir) + evaluation_issues_issues(unit_dir, item_ids)
+    return meeting_issues(unit_dir) + evaluation_issues_issues(unit_dir, None)
