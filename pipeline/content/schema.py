@@ -253,8 +253,12 @@ class MapOf(Spec):
 class Table(Spec):
     """A table of known keys (``fields``); any other key is a problem naming the allowed ones.
 
-    The keys in ``required`` must be there and fit; when one does not, or the value is no table at
-    all, the one problem is ``message`` at the table (``needs a non-empty code and name``).
+    Checked as plain data, the keys in ``required`` must be there and fit; when one does not, or the
+    value is no table at all, the one problem is ``message`` at the table (``needs a non-empty code
+    and name``).  Read from YAML, each key in ``required`` that is absent or blank is its own
+    "missing required key" at the table, with its hint from ``hints``; a key in ``written`` must be
+    written but may be blank (its spec's default); a key in ``required_when`` is required when
+    another key, read before it, holds one of the values given.
     """
 
     message: str = N_("must be a table")
@@ -265,9 +269,8 @@ class Table(Spec):
     what_args: Mapping[str, str] = field(default_factory=dict)
     hints: Mapping[str, str] = field(default_factory=dict)  # key → how to write it, when it is missing
     written: tuple[str, ...] = ()  # keys that must be written, though a blank value takes the default
-    required_when: Mapping[str, tuple[str, tuple[str, ...]]] = field(
-        default_factory=dict
-    )  # key → (key, values)
+    # key → (the other key, the values of it that make this key required)
+    required_when: Mapping[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
 
     def check(self, value: Any, key_path: KeyPath) -> list[Problem]:
         if not isinstance(value, dict) or any(
