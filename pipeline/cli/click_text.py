@@ -223,13 +223,13 @@ def wrap_text(
 
 
 def _join_lines(lines: list[str]) -> str:
-    """Lines of one paragraph as one: a space between two words, nothing where a Chinese character meets
-    the line break (a space there would show inside the sentence)."""
+    """Lines of one paragraph as one: nothing where the line break falls between two Chinese characters
+    (a space there would show inside the sentence), a space anywhere else (between words)."""
     joined = ""
     for line in (line.strip() for line in lines):
         if not line:
             continue
-        if joined and not (columns(joined[-1]) == 2 or columns(line[0]) == 2):
+        if joined and not (columns(joined[-1]) == 2 and columns(line[0]) == 2):
             joined += " "
         joined += line
     return joined
@@ -257,20 +257,20 @@ _TOKEN = re.compile(r"\s+|[!-~]+|\S")  # a space, a run of ASCII (a word, a path
 
 
 def _units(text: str) -> list[tuple[bool, str]]:
-    """What a line may not be broken inside, each with whether a space comes before it: a word, a
-    Chinese character with the closing marks after it (they never start a line), an opening mark with
-    what follows it (it never ends one)."""
+    """What a line may not be broken inside, each with whether a space comes before it: a word with the
+    characters written against it (楷体_GB2312), a Chinese character with the closing marks after it
+    (they never start a line), an opening mark with what follows it (it never ends one)."""
     units: list[tuple[bool, str]] = []
-    spaced = opened = False
+    spaced = opened = after_word = False
     for token in _TOKEN.findall(text):
         if token.isspace():
             spaced = True
             continue
-        if units and (opened or token in _CLOSING):
+        word = columns(token[0]) == 1
+        if units and (opened or token in _CLOSING or (not spaced and (word or after_word))):
             before, unit = units[-1]
             units[-1] = (before, unit + token)  # a space before a closing mark is dropped
         else:
             units.append((spaced, token))
-        opened = token in _OPENING
-        spaced = False
+        opened, after_word, spaced = token in _OPENING, word, False
     return units

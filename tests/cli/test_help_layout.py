@@ -33,9 +33,15 @@ def _content(text: str) -> str:
         (
             "把 Word 稿转换为 report.yaml（见 docs/x.md）。",
             30,
-            ["把 Word 稿转换为 report.yaml", "（见 docs/x.md）。"],
+            ["把 Word 稿转换为", "report.yaml（见 docs/x.md）。"],
         ),
         ("退出码为 0，\n部分单位失败为 1", 78, ["退出码为 0，部分单位失败为 1"]),
+        (
+            "宋体 and\n方正小标宋简体",
+            78,
+            ["宋体 and 方正小标宋简体"],
+        ),  # a line break next to a word is a space
+        ("楷体_GB2312、黑体", 12, ["楷", "体_GB2312、", "黑体"]),  # a word is not parted from what touches it
     ],
 )
 def test_chinese_lines(text: str, width: int, expected: list[str]) -> None:
