@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from pipeline.companions.rectification import RectificationItem, RectificationList, rectification_list
 from pipeline.content.model import LOOKBACK_RESULT_LABELS, Draft, Evidence, LookbackCheck, Report
 from pipeline.display import format_rate
-from pipeline.hq.sources import NO_SOURCES, SOURCE_LABELS, SOURCES, UnitSources
+from pipeline.hq.sources import EVALUATION, MEETING, NO_SOURCES, REPORT, SOURCES, UnitSources
+from pipeline.i18n import ENGLISH, _, current_language, pgettext
 
 COMPLETION_TARGET = 0.70  # the pilot's completion rate
 
@@ -122,32 +123,109 @@ def summary_line(lb: Lookback) -> str:
     )
 
 
+# --- the terminal's text, in the interface language (the look-back .docx is Chinese: summary_line) ---
+
+
+def _date(day: dt.date) -> str:
+    """A date as the interface language writes it (2026年1月9日, 2026-01-09)."""
+    if current_language() == ENGLISH:
+        return day.isoformat()
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _status_text(item: RectificationItem) -> str:
+    """A measure's state: not started / in progress / done / reopened, and overdue when it is."""
+    if item.reopened:
+        label = pgettext("measure status", "reopened")
+    else:
+        labels = {
+            "planned": pgettext("measure status", "not started"),
+            "in-progress": pgettext("measure status", "in progress"),
+            "done": pgettext("measure status", "done"),
+        }
+        label = labels.get(item.measure.status, item.measure.status)
+    return _("{status} (overdue)").format(status=label) if item.overdue else label
+
+
+def _check_text(entry: LookbackEntry) -> str:
+    """What the look-back's check found (confirmed, reopened, not done), or that there was none yet."""
+    if entry.check is None:
+        return pgettext("look-back check", "not checked")
+    labels = {
+        "confirmed": pgettext("look-back check", "confirmed done"),
+        "reopened": pgettext("look-back check", "reopened"),
+        "not-done": pgettext("look-back check", "not done yet"),
+    }
+    return labels.get(entry.check.result, entry.check.result)
+
+
+def _source_text(source: str) -> str:
+    """Where a problem was raised: the report itself, the 述职 meeting, the evaluation."""
+    labels = {
+        REPORT: pgettext("problem source", "found in the report"),
+        MEETING: pgettext("problem source", "raised at the meeting"),
+        EVALUATION: pgettext("problem source", "from the evaluation"),
+    }
+    return labels.get(source, source)
+
+
+def summary_text(lb: Lookback) -> str:
+    """:func:`summary_line` for the terminal, in the interface language."""
+    rect = lb.rect
+    verdict = "—" if lb.meets_target is None else (_("met") if lb.meets_target else _("not met"))
+    return _(
+        "As of {date}: {total} measures, {done} done, completion {rate} (target {target}, {verdict}); "
+        "{overdue} overdue, {unproven} marked done without evidence, {reopened} reopened by the look-back, "
+        "{unchecked} not checked yet."
+    ).format(
+        date=_date(lb.as_of),
+        total=rect.total,
+        done=rect.done,
+        rate=format_rate(rect.completion_rate),
+        target=f"{COMPLETION_TARGET * 100:.0f}%",
+        verdict=verdict,
+        overdue=len(lb.overdue),
+        unproven=len(lb.done_without_evidence),
+        reopened=len(lb.reopened),
+        unchecked=len(lb.unchecked),
+    )
+
+
 def _measure_line(entry: LookbackEntry) -> str:
     m = entry.item.measure
-    due = f"，时限{m.due.isoformat()}" if m.due else ""
-    return f"  {m.id} {entry.item.status_label}{due}，{entry.check_label}：{m.text.splitlines()[0][:40]}"
+    state = _status_text(entry.item)
+    if m.due:
+        state = _("{state}, due {date}").format(state=state, date=m.due.isoformat())
+    return "  " + _("{id} {state}, {check}: {text}").format(
+        id=m.id, state=state, check=_check_text(entry), text=m.text.splitlines()[0][:40]
+    )
 
 
 def format_text(lb: Lookback) -> str:
-    """The look-back as text: the summary, completion by source, then each list of measures."""
+    """The look-back as the terminal shows it: the summary, completion by source, then each list."""
     unit = lb.draft.unit
-    lines = [f"{unit.name if unit else ''} 回头看（{lb.draft.label}）", summary_line(lb)]
+    lines = [
+        _("{unit} look-back ({draft})").format(unit=unit.name if unit else "", draft=lb.draft.label).strip(),
+        summary_text(lb),
+    ]
     by_source = lb.rect.completion_by_source()
     measures = lb.rect.measures_by_source()
     parts = [
-        f"{SOURCE_LABELS[s]}{measures[s]}项、完成率{format_rate(by_source[s])}"
+        _("{source}: {n} measures, completion {rate}").format(
+            source=_source_text(s), n=measures[s], rate=format_rate(by_source[s])
+        )
         for s in SOURCES
         if measures[s]
     ]
     if parts:
-        lines.append("按问题来源：" + "；".join(parts))
+        lines.append(_("By source: {parts}").format(parts=pgettext("clause separator", "; ").join(parts)))
     for title, entries in (
-        ("逾期未完成", lb.overdue),
-        ("标为完成但无佐证", lb.done_without_evidence),
-        ("回头看重新整改", lb.reopened),
+        (_("Overdue ({n})"), lb.overdue),
+        (_("Marked done without evidence ({n})"), lb.done_without_evidence),
+        (_("Reopened by the look-back ({n})"), lb.reopened),
     ):
-        lines.append(f"{title}（{len(entries)}项）")
-        lines += [_measure_line(e) for e in entries] or ["  无"]
+        lines.append(title.format(n=len(entries)))
+        lines += [_measure_line(e) for e in entries] or ["  " + _("none")]
     return "\n".join(lines) + "\n"
 
 

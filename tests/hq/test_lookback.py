@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from hq.fixtures import hq_workspace
 from pipeline.cli.main import main
 from pipeline.content.workspace import load_workspace
-from pipeline.hq.lookback import default_as_of, format_json, lookback
+from pipeline.hq.lookback import default_as_of, format_json, lookback, summary_line, summary_text
 from pipeline.hq.sources import load_sources
 
 D = dt.date
@@ -22,6 +23,12 @@ def unit_a(tmp_path: Path):
     ws = load_workspace(hq_workspace(tmp_path))
     unit = ws.unit("a")
     return unit, load_sources(ws.root, unit.unit)
+
+
+@pytest.fixture()
+def unit_a_lookback(unit_a):
+    unit, sources = unit_a
+    return lookback(unit.latest, sources, D(2026, 6, 20))
 
 
 def ids(entries) -> list[str]:
@@ -72,15 +79,26 @@ def test_json_output(unit_a) -> None:
 
 
 def test_cli_writes_the_report(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, language: str
 ) -> None:
     root = hq_workspace(tmp_path)
     monkeypatch.chdir(root)
     assert main(["lookback", "a", "--as-of", "2026-06-20"]) == 0
-    out = capsys.readouterr().out
-    assert "完成率50.0%（目标70%，未达到）" in out and "回头看重新整改（1项）" in out
+    lines = capsys.readouterr().out.splitlines()
+    assert "50.0%" in lines[1] and "70%" in lines[1]  # completion against the target
+    reopened = lines.index(next(line for line in lines if "(1)" in line or "（1项）" in line))
+    assert lines[reopened + 1].split()[0] == "M2"  # the list of reopened measures: M2
+    english = re.findall(r"[A-Za-z]{3,}", re.sub(r"\bv\d+\b|\bM\d+\b", "", "\n".join(lines[:2])))
+    assert bool(english) == (language == "en"), lines[:2]
     assert (root / "build" / "a" / "lookback.docx").is_file()
     assert main(["lookback", "nosuch"]) == 2
+
+
+def test_the_terminal_summary_is_the_documents_sentence_in_chinese(unit_a_lookback, language: str) -> None:
+    """In Chinese the terminal prints the very sentence the look-back .docx has (which is always Chinese)."""
+    lb = unit_a_lookback
+    assert (summary_text(lb) == summary_line(lb)) == (language == "zh_CN")
+    assert "截至" in summary_line(lb)
 
 
 def test_cli_lists_a_unit_and_the_units_below_it(
