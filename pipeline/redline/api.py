@@ -19,7 +19,7 @@ from lxml import etree
 
 from pipeline.errors import Issue, UserError
 from pipeline.i18n import _
-from pipeline.ooxml import W_NS, is_w, parse_xml, serialize, w
+from pipeline.ooxml import W_NS, parse_xml, serialize, w
 from pipeline.ooxml.integrity import assert_intact
 from pipeline.ooxml.revisions import Revisions
 from pipeline.redline.accept import apply_all, has_revisions
@@ -39,6 +39,7 @@ Source = bytes | Path | str | dict[str, bytes]
 DOCUMENT = "word/document.xml"
 NUMBERING = "word/numbering.xml"
 STYLES = "word/styles.xml"
+_SECT_PR = w("sectPr")
 
 
 @dataclass
@@ -175,7 +176,8 @@ def redline_bytes(
         )
     body.list_styles = (style_lists(old_parts.get(STYLES)), style_lists(new_parts.get(STYLES)))
     content = body.container(old_blocks, new_blocks, top=True)
-    sect = [c for c in new_body if is_w(c, "sectPr")]
+    # The body's own w:sectPr, found in C: a body has thousands of children.
+    sect = new_body.findall(_SECT_PR)
     for child in list(new_body):
         new_body.remove(child)
     new_body.extend(content + sect[-1:])

@@ -192,3 +192,12 @@ def test_a_plain_redline_does_not_import_click(folder: Path) -> None:
 def test_the_console_script_is_the_fast_entry() -> None:
     scripts = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
     assert scripts["shuzhi"] == "pipeline.cli.entry:run"
+
+
+def test_the_collector_is_put_back(folder: Path) -> None:
+    """The fast path makes the cyclic collector run seldom while it compares, and only then."""
+    import gc
+
+    before = gc.get_threshold()
+    assert entry.main([*REDLINE, "-o", "out.docx"]) == 0
+    assert gc.get_threshold() == before
