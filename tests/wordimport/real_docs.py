@@ -2,7 +2,7 @@
 
 A spec is a small text file, one block per line (``README.md`` there lists the sources)::
 
-    # source: https://…                 provenance (also title:, shape:, heldout:)
+    # source: https://…                 provenance (also title:, shape:, heldout:, round:, dev:)
     @unit 芙蓉镇 | 中共芙蓉镇委员会 | 刘建平   unit name | organisation | reporter
     P [options] | text => where          a paragraph
     T cell|cell|…                         a table's header row (starts a table)
@@ -69,8 +69,14 @@ class Spec:
 
     @property
     def heldout(self) -> bool:
-        """Written before the importer was changed and never tuned on."""
+        """Written as held out: from its source, before the importer was run on it."""
         return "heldout" in self.meta
+
+    @property
+    def tuned_on(self) -> bool:
+        """A dev fixture: never held out, or held out until its first measurement and declared dev after
+        (``# dev: since round N``)."""
+        return not self.heldout or "dev" in self.meta
 
 
 def parse_spec(path: Path) -> Spec:

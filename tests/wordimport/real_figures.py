@@ -163,13 +163,18 @@ def all_figures() -> dict[str, Figures]:
 
 
 def groups(
-    figures: dict[str, Figures], heldout: dict[str, bool], rounds: dict[str, int]
+    figures: dict[str, Figures], heldout: dict[str, bool], rounds: dict[str, int], tuned: dict[str, bool]
 ) -> dict[str, Figures]:
-    """The sums docs/import-publish.md reports: tuned on, held out (each round, all rounds), all."""
-    names = {"tuned on": [n for n in figures if not heldout[n]]}
+    """The sums docs/import-publish.md reports: tuned on (dev), each round written as held out — marked
+    "now dev" once it was measured and then tuned on —, the rounds still held out, all."""
+    names = {"tuned on": [n for n in figures if tuned[n]]}
     for each in sorted({rounds[n] for n in figures if heldout[n]}):
-        names[f"held out, round {each}"] = [n for n in figures if heldout[n] and rounds[n] == each]
-    names["held out, all"] = [n for n in figures if heldout[n]]
+        members = [n for n in figures if heldout[n] and rounds[n] == each]
+        now_dev = all(tuned[n] for n in members)
+        names[f"round {each}, held out until measured, now dev" if now_dev else f"held out, round {each}"] = (
+            members
+        )
+    names["still held out"] = [n for n in figures if not tuned[n]]
     names["all"] = list(figures)
     out = {}
     for label, members in names.items():
@@ -185,12 +190,13 @@ def table(figures: dict[str, Figures]) -> str:
     specs = {spec.name: spec for spec in all_specs()}
     heldout = {name: specs[name].heldout for name in figures}
     rounds = {name: int(specs[name].meta.get("round", "1")) for name in figures}
+    tuned = {name: specs[name].tuned_on for name in figures}
     lines = [
         "| fixtures | body text kept | rendered in report.docx | placed outside unplaced "
         "| placed where expected | problem/measure counts exact |",
         "|---|---|---|---|---|---|",
     ]
-    for label, each in groups(figures, heldout, rounds).items():
+    for label, each in groups(figures, heldout, rounds, tuned).items():
         lines.append(
             f"| {label} | {each.share('kept'):.1f}% | {each.share('rendered'):.1f}% | "
             f"{each.share('placed'):.1f}% | {each.share('right'):.1f}% | "
