@@ -211,3 +211,21 @@ def test_golden_text_output_in_chinese(
     out = lint_ws / "out.txt"
     assert main(["lint", *args, "-o", str(out)]) == 1
     golden(f"lint/{name}", out.read_text(encoding="utf-8"))
+
+
+def test_shuzhi_check_prints_findings_grouped_as_lint_does(
+    lint_ws: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """End to end: ``shuzhi check`` names each draft text once, then its findings with their windows;
+    a finding in a file that is not a draft (unit.yaml) keeps the window of its line."""
+    main(["check", "--jobs", "1"])
+    lines = capsys.readouterr().out.splitlines()
+    draft = "drafts/demo/v2/report.yaml"
+    header = next(
+        i for i, line in enumerate(lines) if line.startswith(f"{draft}: ") and "measures[0]" in line
+    )
+    assert lines[header + 1].startswith(f"{draft}:21:11: ") and "measure-unassigned" in lines[header + 1]
+    assert lines[header + 2].strip() and set(lines[header + 3].strip()) == {"^"}
+    unit = next(i for i, line in enumerate(lines) if line.startswith("drafts/demo/unit.yaml:1:1: "))
+    assert not any(line.startswith("drafts/demo/unit.yaml: ") for line in lines)  # no paragraph to name
+    assert set(lines[unit + 2].strip()) == {"^"}
