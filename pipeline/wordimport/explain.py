@@ -52,6 +52,15 @@ _WHY = {
     "no section": N_("before any section the import knows"),
     "unknown heading": N_("under a heading nothing matches"),
     "number out of sequence": N_("its number is out of sequence: a new item or part of the last one?"),
+    "closing heading": N_("a 结语 heading: what follows is the closing"),
+}
+# a paragraph with no heading over it, placed by what it says (statements.paragraph_kind)
+_UNHEADED = {
+    "problem": N_("no heading over it: it says something is lacking, a problem"),
+    "causes": N_("no heading over it: it gives causes (究其原因…)"),
+    "measure": N_("no heading over it: it says what will be done, a measure"),
+    "closing": N_("no heading over it: it closes the report (以上报告… / 总之…)"),
+    "work": N_("no heading over it: work done, placed by what it is about"),
 }
 _SECTION_WHY = {
     "question": N_("under the heading of question {id}"),
@@ -76,6 +85,7 @@ _READ_WHY = {
 _OPENS = {
     "problem heading": N_("a heading naming one problem itself: the problems start here"),
     "announces problems": N_("announces the problems after it: goes with the first of them"),
+    "rectification item": N_("a 关于…问题 item followed by 整改情况：: the rectification starts here"),
 }
 
 _IN_SECTION = {
@@ -108,6 +118,8 @@ def why_text(placement: Placement) -> str:
         return _(_WHY[why])
     if why in _OPENS:
         return _(_OPENS[why])
+    if why.startswith("no heading: ") and why[12:] in _UNHEADED:
+        return _(_UNHEADED[why[12:]])
     read = re.match(r"^(\w+) (head|after) (\S+)$", why)
     if read and (read.group(1), read.group(2)) in _READ_WHY:
         return _(_READ_WHY[read.group(1), read.group(2)]).format(word=read.group(3))

@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.wordimport.statements import states_shortcoming
+
 # word → meaning.  "plan-time": a future time word (any head after it reads as a plan); "diagnosis":
 # problems or causes by position; "weak-plan": a plan only after problems or causes were reported.
 STEMS: dict[str, str] = {
@@ -45,6 +47,11 @@ STEMS: dict[str, str] = {
             "不适应",
             "倾向",
             "现象",
+            "挑战",
+            "困境",
+            "难点",
+            "堵点",
+            "痛点",
         ),
         "problems",
     ),
@@ -65,6 +72,7 @@ STEMS: dict[str, str] = {
             "施策",
             "办法",
             "整改",
+            "之策",
         ),
         "measures",
     ),
@@ -85,13 +93,20 @@ _MARKERS = (
 )  # fmt: skip
 _CONJ = re.compile(r"及其|以及|及|和|与|、|并")
 # 治理 is left out: it is also the 治理 of 政治理论 (政-治-理-论)
-_SOLVE = re.compile(r"解决|破解|化解|整治|纠治|处理|聚焦|针对|围绕|回应|查处|防范|关于")
+# (补齐短板, 整改问题: remedy verbs too — what they act on is remedied, the heading is about plans)
+_SOLVE = re.compile(
+    r"解决|破解|化解|整治|纠治|处理|聚焦|针对|围绕|回应|查处|防范|关于|补齐|弥补|整改|克服|纠正|改进"
+)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|《[^》]*》")
 _ITEM_HEADS = ("问题", "倾向", "现象")
 # right before a long heading's head word: it names the section, not one problem
 _SECTION_MARK = re.compile(r"(?:存在|突出|主要|方面|反馈|查摆出?|发现)的?(?:主要|突出)?$")
 _STRONG = {"problems", "causes", "diagnosis", "achievements"}
-_STRONG_PLANS = ("打算", "措施", "举措", "对策", "施策")
+_STRONG_PLANS = ("打算", "措施", "举措", "对策", "施策", "之策")
+# a short heading ending in a word that can only look ahead is the plans, whatever qualifies it (精准施策);
+# 举措/思路 may be work done (创新工作思路), so they are not among them
+_FORWARD_PLANS = ("打算", "对策", "施策", "之策")
+_SHORT_PLAN = 6
 SECTION_KINDS = ("achievements", "problems", "causes", "measures", "rectify", "work")
 
 
@@ -180,11 +195,11 @@ def read_heading(text: str, seen: tuple[str, ...] = ()) -> Reading:
         return Reading(None)  # 关于“…”问题的整改: one item; 在…方面: a group of problems
     hits = [h for h in _hits(clause) if not (h.meaning == "problems" and _SOLVE.search(clause[: h.start]))]
     if not hits:
-        return Reading(None)
+        return _statement(clause)
     head, before = _head(hits, clause)
     kind, how = _meaning(head, before, seen)
     if kind is None:
-        return Reading(None)
+        return _statement(clause)
     if _only_section_words(clause, hits):
         return Reading(kind, head.word, how or "name")
     marked = _SECTION_MARK.search(clause[: head.start]) is not None
@@ -192,9 +207,20 @@ def read_heading(text: str, seen: tuple[str, ...] = ()) -> Reading:
         return Reading(kind, head.word, how or "head")  # 落实全面从严治党主体责任存在的主要问题
     if head.meaning == "causes" and len(clause) <= 20:
         return Reading("causes", head.word, how or "head")  # 党内民主生活会质量不高的原因
+    if head.word in _FORWARD_PLANS and clause.endswith(head.word) and len(clause) <= _SHORT_PLAN:
+        return Reading("measures", head.word, how or "head")  # 精准施策
+    pair = _CONJ.search(clause[max(0, head.start - 1) : head.start])
+    if pair and head.meaning in _STRONG and len(clause[: head.start]) <= 5:
+        return Reading(kind, head.word, how or "pair")  # 风险与问题: a section of two kinds, not one problem
     if head.word in _ITEM_HEADS and clause.endswith(head.word) and not before:
         return Reading("problems", head.word, "item", item=True)  # 政治理论学习虚化问题
-    return Reading(None)
+    return _statement(clause)
+
+
+def _statement(clause: str) -> Reading:
+    """A heading with no section word that says something is lacking (制度执行不严格) is a problem."""
+    predicate = states_shortcoming(clause)
+    return Reading("problems", predicate, "statement", item=True) if predicate else Reading(None)
 
 
 def section_kind(text: str, seen: tuple[str, ...] = ()) -> str | None:

@@ -47,16 +47,24 @@ from pipeline.wordimport.sections import (
     read_heading,
     section_kind,
 )
+from pipeline.wordimport.statements import (
+    CLOSING_FRAME,
+    CONTINUES,
+    INTRODUCES,
+    is_closing_heading,
+    paragraph_kind,
+)
 from pipeline.wordimport.tables import ProblemTable, problem_tables
 
 Target = tuple[str, str | int]  # ("report", "") | ("area", id) | ("question", id) | ("problem"/"measure", n)
-CLOSING_START = re.compile(r"^(?:以上(?:报告|述职|汇报)|特此报告|请予审议|不妥之处)")
+CLOSING_START = CLOSING_FRAME  # 以上报告… / 特此报告 / 总之 / 综上: the closing starts
 _BOOKMARK = {"problems": re.compile(r"^p-(P\w+)$"), "measures": re.compile(r"^m-(M\w+)$")}
 PROBLEM_LABEL = re.compile(r"^(?:问题描述|问题清单|存在问题|反馈问题|问题表现|具体问题|问题)\s*[：:]\s*")
 MEASURE_LABEL = re.compile(
     r"^(?:整改情况|整改措施|整改落实情况|整改进展|落实情况|整改结果|整改举措)\s*[：:]\s*"
 )
-ABOUT_PROBLEM = re.compile(r"^关于.{1,60}问题")
+# 关于“…”问题: the quoted finding may be of any length
+ABOUT_PROBLEM = re.compile(r"^关于(?:“[^”]{1,200}”|.{1,60})问题")
 ITEM_SECTIONS = ("problems", "measures", "rectify")
 
 
@@ -120,6 +128,15 @@ def signature_lines(lines: list[Line], unit: Unit | None, ours: bool = False) ->
     return found
 
 
+def _structural(line: Line) -> bool:
+    """A line that gives a draft structure: numbered, styled or bold as a heading, a table cell, or a
+    short line naming a section (存在的问题) or the closing (结语)."""
+    text = line.para.text
+    if line.rank is not None or line.para.lead or line.para.cell is not None or is_closing_heading(text):
+        return True
+    return len(text) <= 20 and not any(mark in text for mark in "。，,") and section_kind(text) is not None
+
+
 def reading_why(reading: Reading) -> str:
     """The reason ``--explain`` gives for a section heading: its kind, how it was read, the word."""
     return (
@@ -158,6 +175,9 @@ class Walker:
         self.problem: int | None = None  # the problem the measures of a 整改情况 section answer
         self.position = 0
         self.seen: tuple[str, ...] = ()  # the kinds of the sections opened so far (read_heading's place)
+        # the place of the last line with structure (a number, a heading style, a bold lead-in): after it,
+        # a draft with no heading over its text is read paragraph by paragraph (statements.paragraph_kind)
+        self.last_structure = max((i for i, x in enumerate(self.lines) if _structural(x)), default=-1)
 
     # --- entry point ---------------------------------------------------------------------------
 
@@ -174,7 +194,14 @@ class Walker:
         if self._special(line):  # a placeholder (（未作答）) belongs to the question above it
             self.out.placement[index] = self.target if line.role == "placeholder" else ("report", "")
             return
-        if not self.ours and self.section in ITEM_SECTIONS and self._labelled(line):
+        if not self.ours and is_closing_heading(line.text) and line.para.cell is None:
+            self._closing_heading(line)
+        elif self._headless(line):
+            self._unheaded(line)
+        elif not self.ours and self.section not in ITEM_SECTIONS and self._opens_rectify(line):
+            self._open_problems(line, "rectification item", "rectify")
+            self._rectify(line)
+        elif not self.ours and self.section in ITEM_SECTIONS and self._labelled(line):
             pass
         elif (
             self.section in ("problems", "measures") and not self._short_section(line) and self._is_item(line)
@@ -410,15 +437,63 @@ class Walker:
         if section in SECTION_KINDS:
             self.seen += (section,)
 
-    def _open_problems(self, line: Line, why: str) -> None:
-        """A problems section no heading names: opened by a heading that is a problem itself, or by a
-        sentence announcing the problems after it; that line stays text (it is not consumed)."""
+    def _open_problems(self, line: Line, why: str, section: str = "problems") -> None:
+        """A problems (or rectification) section no heading names: opened by a heading that is a problem
+        itself, by a sentence announcing the problems after it, or by a 关于…问题 item followed by its
+        整改情况：; that line stays text (it is not consumed)."""
         self._flush_pending(self.sink if self.sink is not None else self.out.unplaced)
-        self.section, self.area, self.target, self.sink = "problems", None, ("report", ""), None
+        self.section, self.area, self.target, self.sink = section, None, ("report", ""), None
         self.item_rank, self.unnumbered, self.last_number, self.problem = None, False, None, None
         self.section_rank = None  # its items may be numbered 一、 二、
-        self.seen += ("problems",)
+        self.seen += (section,)
         self.out.why[line.para.index] = why
+
+    def _closing_heading(self, line: Line) -> None:
+        """结语 / 结束语: a heading the template does not keep; what follows is the closing."""
+        self._flush_pending(self.sink if self.sink is not None else self.out.unplaced)
+        self.section, self.area, self.target, self.sink = "closing", None, ("report", ""), self.out.closing
+        self.out.placement[line.para.index] = self.target
+        self._consume(line, "closing heading")
+
+    def _headless(self, line: Line) -> bool:
+        """A paragraph of a draft with no heading left (none here or after it), past the opening: its
+        content says where it goes (a page of a report, a text that never names its sections)."""
+        if self.ours or self.section not in ("front", "headless") or self.position <= self.last_structure:
+            return False
+        if line.rank is not None or line.para.lead or line.para.cell is not None:
+            return False
+        opened = any(not p.endswith(("：", ":")) for p in self.out.opening)  # past a salutation
+        return self.section == "headless" or opened or bool(CONTINUES.match(line.para.text))
+
+    def _unheaded(self, line: Line) -> None:
+        """Place a paragraph no heading is over by what it says (:func:`statements.paragraph_kind`)."""
+        text, kind = line.para.text, paragraph_kind(line.para.text)
+        self._flush_pending(self.sink if self.sink is not None else self.out.opening)
+        self.section = "headless"
+        if kind == "closing":
+            self.target, self.sink = ("report", ""), self.out.closing
+            self.out.closing.append(text)
+        elif kind == "causes":
+            self._add_causes(line)
+            self.sink = self.out.causes
+        elif kind in ("problem", "measure"):
+            items = self.out.problems if kind == "problem" else self.out.measures
+            self._new_item(items, kind, Item(id=None, paras=[text]))
+            self.sink = None
+        else:
+            self._guessed(line, text)
+        self.out.why[line.para.index] = f"no heading: {kind}"
+
+    def _opens_rectify(self, line: Line) -> bool:
+        """A numbered 关于“…”问题 item or 在…方面 group with a 整改情况：/整改措施： a few lines on: the
+        problems and what was done about them, with no 整改情况 heading over them."""
+        if line.rank is None:
+            return False
+        heading = line.text
+        if not (ABOUT_PROBLEM.match(heading) or (heading.startswith("在") and heading.endswith("方面"))):
+            return False
+        ahead = [x for x in self.lines[self.position + 1 : self.position + 5] if x.para.text]
+        return any(MEASURE_LABEL.match(x.text) for x in ahead)
 
     def _after_heading(self, rest: str, line: Line) -> None:
         """The text after an inline heading (（一）标题。正文……) is the section's first paragraph."""
@@ -475,7 +550,13 @@ class Walker:
     # --- body text -----------------------------------------------------------------------------
 
     def _body(self, line: Line, text: str, closing: bool = False) -> None:
-        if not self.ours and self.section in ("front", "unknown") and self._announces(line):
+        introduces = self.section == "front" and not self.out.opening and INTRODUCES.search(text)
+        if (
+            not self.ours
+            and self.section in ("front", "unknown")
+            and not introduces
+            and self._announces(line)
+        ):
             self._open_problems(line, "announces problems")  # …还存在不少短板…: the problems follow
             self._wait(line, text)
             self.out.why[line.para.index] = "announces problems"
@@ -545,11 +626,19 @@ class Walker:
         if following is None:
             return False
         deeper = (following.rank or 0) > line.rank
-        if line.text.endswith(("：", ":")) and deeper:
-            return True
+        if following.para.text.endswith(("：", ":")) and not deeper and not self._items_after(following):
+            return False  # 1. 党员队伍建设 / …存在以下问题： / 党员老龄化：… — its parts carry no numbers: one item
+        if deeper and (line.text.endswith(("：", ":")) or not any(mark in line.text for mark in "。；;！？")):
+            return True  # a heading of any length over deeper items: 1.关于“…”问题的整改 over （1）…
         if len(line.text) > 40 or any(mark in line.text for mark in "。；;"):
             return False
         return following.para.text.endswith(("：", ":")) or deeper
+
+    def _items_after(self, lead_in: Line) -> bool:
+        """Whether the line after a lead-in (…存在以下问题：) is numbered or a bold lead-in: items of their own."""
+        position = self.lines.index(lead_in)
+        after = next((x for x in self.lines[position + 1 :] if x.para.text), None)
+        return after is not None and (after.rank is not None or bool(after.para.lead))
 
     def _item(self, line: Line) -> None:
         items = self.out.problems if self.section == "problems" else self.out.measures
@@ -615,7 +704,11 @@ class Walker:
     def _rectify(self, line: Line) -> None:
         """整改情况: 关于…问题 (or 问题描述：…) is a problem; the paragraphs after it are its measures."""
         text = line.para.text
-        if ABOUT_PROBLEM.match(line.text):
+        if self._group_heading(line):
+            self._wait(
+                line, text
+            )  # （一）在“…”方面 / 1.关于“…”问题的整改 over its （1）（2）: with the first
+        elif ABOUT_PROBLEM.match(line.text):
             self._new_item(self.out.problems, "problem", Item(id=None, paras=[line.text]))
         elif line.rank is None and text.endswith(("：", ":")):
             self._wait(line, text)

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from pipeline.wordimport.reader import Para
 
 _NUMBER = re.compile(r"序号|编号|^序$")
-_PROBLEM = re.compile(r"问题|不足|差距")
-_MEASURE = re.compile(r"措施|举措|整改|打算|办法")
+_PROBLEM = re.compile(r"问题|不足|差距|短板|弱项|表现")
+# 改进方向 / 努力方向 / 对策建议: a column of what is to be done about the row's gap
+_MEASURE = re.compile(r"措施|举措|整改|打算|办法|改进|方向|对策|提升|努力")
 _OWNER = re.compile(r"责任|牵头|负责")
 _DUE = re.compile(r"时限|时间|期限|日期")
 

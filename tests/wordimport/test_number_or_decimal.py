@@ -89,9 +89,10 @@ CASES: list[tuple[str, list[str], dict[str, Any]]] = [
         {"measures": ["5个支部年底前完成换届。", "对清单事项实行台账管理。"]},
     ),
     (
-        "decimal after no list: opening",
+        # no heading anywhere: past the opening (…现报告如下。) a paragraph is read by what it says
+        "decimal after no list and no heading: work done",
         ["2.5亿元的项目全部按期完工。"],
-        {"opening": f"{OPENING}\n2.5亿元的项目全部按期完工。", "unplaced": ()},
+        {"opening": OPENING, "problems": [], "measures": [], "unplaced": ()},
     ),
     (
         "decimal after no list: answer",

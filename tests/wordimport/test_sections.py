@@ -55,6 +55,18 @@ SEEN_PROBLEMS = ("work", "problems")
         ("存在的短板和弱项", (), "problems", "name", False),
         ("下一步工作思路和措施", (), "measures", "name", False),
         ("主要工作及成效", (), "work", "name", False),
+        # plans by meaning: a word that only looks ahead, whatever qualifies it
+        ("精准施策", SEEN_PROBLEMS, "measures", "head", False),
+        ("应对之策", (), "measures", "head", False),
+        ("创新工作举措", (), None, "", False),  # 举措 may be work done
+        # A与B: a section of two kinds, not one problem
+        ("挑战与问题", (), "problems", "name", False),
+        ("风险与问题", (), "problems", "pair", False),
+        # a heading stating a shortcoming with no section word is a problem itself
+        ("制度执行不严格，形式化问题突出", (), "problems", "statement", True),
+        ("监督机制不健全", (), "problems", "statement", True),
+        ("解决制度执行不到位问题", (), None, "", False),
+        ("补齐短板", SEEN_PROBLEMS, None, "", False),  # remedied: not the problems again
     ],
 )
 def test_heading_read_by_meaning(
