@@ -9,9 +9,6 @@ their text offsets so the writer can put them back.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cached_property
-
 from lxml import etree
 
 from pipeline.errors import UserError
@@ -64,16 +61,26 @@ def is_placeholder(char: str) -> bool:
     return ord(char) >= PLACEHOLDER_BASE
 
 
-@dataclass
+# Plain classes with __slots__, not dataclasses: a body makes one Paragraph per paragraph on each side
+# (less memory, quicker attributes) and five generated dataclasses cost ~1 ms of every start-up.
+
+
 class Segment:
     """A stretch of one run's text, or one atom, at ``start`` in its paragraph's text."""
 
-    start: int
-    text: str
-    rpr: etree._Element | None
-    rkey: bytes | None = None  # see :func:`rkey`
-    atom: etree._Element | None = None
-    container: bool = False  # atom is a paragraph-level element (hyperlink, fldSimple, …)
+    __slots__ = ("start", "text", "rpr", "rkey", "atom", "container")
+
+    def __init__(
+        self,
+        start: int,
+        text: str,
+        rpr: etree._Element | None,
+        rkey: bytes | None = None,  # see :func:`rkey`
+        atom: etree._Element | None = None,
+        container: bool = False,  # atom is a paragraph-level element (hyperlink, fldSimple, …)
+    ) -> None:
+        self.start, self.text, self.rpr, self.rkey = start, text, rpr, rkey
+        self.atom, self.container = atom, container
 
     def element(self) -> etree._Element:
         """The paragraph-level element a container segment stands for."""
@@ -81,7 +88,6 @@ class Segment:
         return self.atom
 
 
-@dataclass
 class Paragraph:
     """One ``w:p``: its text, segments, markers and paragraph properties.
 
@@ -89,12 +95,20 @@ class Paragraph:
     alone; its segments are made when the writer needs them, for the few paragraphs that changed.
     """
 
-    element: etree._Element
-    text: str
-    lazy_segments: list[Segment] | None
-    markers: list[tuple[int, etree._Element]]
-    ppr: etree._Element | None
-    style: str | None
+    __slots__ = ("element", "text", "lazy_segments", "markers", "ppr", "style", "_starts")
+
+    def __init__(
+        self,
+        element: etree._Element,
+        text: str,
+        lazy_segments: list[Segment] | None,
+        markers: list[tuple[int, etree._Element]],
+        ppr: etree._Element | None,
+        style: str | None,
+    ) -> None:
+        self.element, self.text, self.lazy_segments, self.markers = element, text, lazy_segments, markers
+        self.ppr, self.style = ppr, style
+        self._starts: list[int] | None = None
 
     @property
     def key(self) -> str:
@@ -107,38 +121,39 @@ class Paragraph:
             self.lazy_segments = _plain_segments(self.element)
         return self.lazy_segments
 
-    @cached_property
+    @property
     def starts(self) -> list[int]:
-        """Start offsets of the segments (for bisecting)."""
-        return [s.start for s in self.segments]
+        """Start offsets of the segments (for bisecting), computed once."""
+        if self._starts is None:
+            self._starts = [s.start for s in self.segments]
+        return self._starts
 
 
-@dataclass
 class Row:
     """One ``w:tr``: its cells, each a list of paragraphs and (nested) tables."""
 
-    element: etree._Element
-    cells: list[list[Block]]
-    key: str
+    __slots__ = ("element", "cells", "key")
+
+    def __init__(self, element: etree._Element, cells: list[list[Block]], key: str) -> None:
+        self.element, self.cells, self.key = element, cells, key
 
 
-@dataclass
 class Table:
     """One ``w:tbl`` (its cells may hold tables)."""
 
-    element: etree._Element
-    rows: list[Row]
-    key: str
+    __slots__ = ("element", "rows", "key")
+
+    def __init__(self, element: etree._Element, rows: list[Row], key: str) -> None:
+        self.element, self.rows, self.key = element, rows, key
 
 
-@dataclass
 class Opaque:
     """Any other body element (content control, body-level bookmark, nested table …), kept whole."""
 
-    element: etree._Element
-    key: str
-    nested_table: bool = False
-    text: str = field(default="")
+    __slots__ = ("element", "key", "nested_table", "text")
+
+    def __init__(self, element: etree._Element, key: str, nested_table: bool = False, text: str = "") -> None:
+        self.element, self.key, self.nested_table, self.text = element, key, nested_table, text
 
 
 Block = Paragraph | Table | Opaque

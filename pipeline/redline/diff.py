@@ -11,7 +11,6 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
@@ -27,15 +26,24 @@ _CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0
 _SENTENCE = re.compile(r"[^。！？；!?;\n]*[。！？；!?;\n]?")
 
 
-@dataclass(frozen=True)
 class Edit:
-    """One stretch of the diff: ``op`` is EQUAL, INSERT or DELETE; ranges are [start, end)."""
+    """One stretch of the diff: ``op`` is EQUAL, INSERT or DELETE; ranges are [start, end).
 
-    op: int
-    old_start: int
-    old_end: int
-    new_start: int
-    new_end: int
+    A plain class (a frozen dataclass sets each field through ``object.__setattr__``)."""
+
+    __slots__ = ("op", "old_start", "old_end", "new_start", "new_end")
+
+    def __init__(self, op: int, old_start: int, old_end: int, new_start: int, new_end: int) -> None:
+        self.op, self.old_start, self.old_end, self.new_start, self.new_end = (
+            op,
+            old_start,
+            old_end,
+            new_start,
+            new_end,
+        )
+
+    def __repr__(self) -> str:
+        return f"Edit({self.op}, {self.old_start}, {self.old_end}, {self.new_start}, {self.new_end})"
 
 
 def _engine() -> diff_match_patch:
