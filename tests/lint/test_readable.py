@@ -134,6 +134,10 @@ def test_check_groups_findings_under_their_paragraph_as_lint_does(lint_ws: Path,
     assert rest == format_by_line(other, lambda f: "答复：待补充内容").splitlines()[:-1]
     assert got.splitlines()[-1] == totals(findings + other)  # one count, of every file
     assert draft_document(lint_ws / "drafts" / "demo" / "v1" / "feedback" / "zzb.yaml") is None
+    broken = lint_ws / "drafts" / "demo" / "v9" / "report.yaml"  # a draft that no longer reads: by line
+    broken.parent.mkdir()
+    broken.write_text("opening: [unclosed\n", encoding="utf-8")
+    assert draft_document(broken) is None
     assert source_line(_feedback_finding(lint_ws)) is None  # no such file: no window, no error
 
 
