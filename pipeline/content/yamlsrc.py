@@ -376,6 +376,20 @@ _PROBLEMS = {
     "expected <block end>, but found '<block mapping start>'": N_(
         "a key indented differently from the ones before it"
     ),
+    "expected <block end>, but found '<scalar>'": N_(
+        "more text after a quoted value: quote the whole value, or nothing of it"
+    ),
+    "expected <block end>, but found ']'": N_("a ']' that closes no '['"),
+    "expected <block end>, but found '}'": N_("a closing curly bracket with no opening one"),
+    "expected <block end>, but found '?'": N_(
+        "a 'key: value' line among list items '- …' at the same indentation"
+    ),
+    "expected chomping or indentation indicators": N_(
+        "text after '|' or '>' on its line: a block's text starts on the next line"
+    ),
+    "expected alphabetic or numeric character": N_(
+        "'&' or '*' starts a YAML anchor or alias: quote a value that starts with it"
+    ),
     "found undefined alias": N_("'*' starts a YAML alias: quote a value that starts with '*'"),
     "found unknown escape character": N_("an unknown backslash escape inside double quotes"),
     "found unexpected end of stream": N_(

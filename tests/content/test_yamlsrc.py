@@ -100,3 +100,25 @@ def test_a_fullwidth_space_in_the_indentation_is_reported_at_the_character(
     assert [(i.code, (i.line, i.column)) for i in issues.issues] == [("fullwidth-punctuation", position)]
     message = issues.issues[0].message
     assert "U+3000" in message and (count == 1 or str(count) in message)
+
+
+@pytest.mark.parametrize(
+    "text, position",
+    [
+        ('a: "x" y\n', (1, 8)),
+        ('"a" b: 1\n', (1, 5)),
+        ("a: [1, 2]]\n", (1, 10)),
+        ("a: {b: 1}}\n", (1, 10)),
+        ("a: |x\n  t\n", (1, 5)),
+        ("a: &\n", (1, 5)),
+        ("- a\nb: 1\n", (2, 1)),
+    ],
+)
+def test_parser_complaints_are_told_in_the_interface_language(
+    text: str, position: tuple[int, int], language: str
+) -> None:
+    """PyYAML's own words (``expected <block end>, but found '<scalar>'``) never reach the user."""
+    issues = IssueCollector()
+    yamlsrc.parse(Path("x.yaml"), text, issues)
+    assert [(i.code, (i.line, i.column)) for i in issues.issues] == [("yaml-syntax", position)]
+    assert not any(word in issues.issues[0].message for word in ("<block end>", "but found", "expected "))
