@@ -16,6 +16,8 @@ from pipeline.wordimport.statements import is_closing_heading, paragraph_kind, s
         ("党员参与积极性低", "性低"),
         ("学用脱节", "脱节"),
         ("服务意识有待加强", "有待加强"),
+        ("监督考核体系尚需健全", "尚需健全"),
+        ("未能深入领会核心要义", "未能"),
         ("解决制度执行不到位的问题", ""),  # what a solving verb acts on was remedied
         ("针对薄弱环节补齐短板", ""),
         ("强化责任落实", ""),
@@ -40,6 +42,8 @@ def test_shortcoming_predicates(text: str, predicate: str) -> None:
         ("为此，我们要切实改进工作方法。", "measure"),
         ("客观地看，同先进县市相比还存在一定的差距。", "problem"),
         ("部分党员理想信念淡薄，学习流于形式。", "problem"),  # two predicates, no problem noun
+        ("此外，个别地方还存在形式化倾向。", "problem"),
+        ("针对上述问题，我们需要从以下几个方面着手改进：一是加强引导。", "measure"),
         ("全年整改问题12个，解决群众反映的不到位问题5件。", "work"),  # remedied, not found
         ("这一年，我们苦干实干，新建高标准农田1.2万亩。", "work"),
         ("今后的路还很长。", "work"),  # a future word without a plan verb
