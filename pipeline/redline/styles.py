@@ -9,7 +9,6 @@ a part written with another prefix is parsed with lxml instead.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.ooxml import W_NS, parse_xml, w
@@ -24,15 +23,21 @@ _NUM = re.compile(rb'<w:numId\s+w:val="([^"]*)"')
 _W_PREFIX = f'xmlns:w="{W_NS}"'.encode()
 
 
-@dataclass(frozen=True)
 class Style:
-    """One style of ``word/styles.xml``."""
+    """One style of ``word/styles.xml`` (a slotted class: a part holds hundreds, read at every run)."""
 
-    style_id: str
-    name: str  # lower case
-    outline_level: str | None
-    based_on: str | None
-    num_id: str | None  # the list the style numbers its paragraphs with
+    __slots__ = ("style_id", "name", "outline_level", "based_on", "num_id")
+
+    def __init__(
+        self,
+        style_id: str,
+        name: str,  # lower case
+        outline_level: str | None,
+        based_on: str | None,
+        num_id: str | None,  # the list the style numbers its paragraphs with
+    ) -> None:
+        self.style_id, self.name, self.outline_level = style_id, name, outline_level
+        self.based_on, self.num_id = based_on, num_id
 
 
 def _text(match: re.Match[bytes] | None) -> str | None:
