@@ -14,15 +14,12 @@ from collections.abc import Callable
 
 from diff_match_patch import diff_match_patch
 
-from pipeline.redline.tokens import tokenize
+from pipeline.redline.tokens import is_cjk, tokenize
 
 EQUAL, INSERT, DELETE = 0, 1, -1
 _TOKEN_BASE = 0xF0000  # Unicode plane 15 (private use): one character per distinct token
 _TOKEN_LIMIT = 0xFFFD
 MAX_CELLS = 250_000  # token diffs larger than tokens(old) × tokens(new) go sentence by sentence
-# Chinese characters (the ranges of tokens.py's cjk group), tested by code point: compiling them as a
-# character class costs ~2 ms of start-up (re builds its map of the 28,000 BMP characters in Python).
-_CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
 _SENTENCE = re.compile(r"[^。！？；!?;\n]*[。！？；!?;\n]?")
 
 
@@ -143,16 +140,11 @@ def _sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE.findall(text) if s]
 
 
-def _is_cjk(char: str) -> bool:
-    code = ord(char)
-    return any(low <= code <= high for low, high in _CJK_RANGES)
-
-
 def _characters(tokens: list[str]) -> list[str]:
     """``tokens`` with every Chinese word split into its characters (figures and Latin words stay whole)."""
     out: list[str] = []
     for token in tokens:
-        if len(token) > 1 and _is_cjk(token[0]):
+        if len(token) > 1 and is_cjk(token[0]):
             out.extend(token)
         else:
             out.append(token)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pipeline.redline import tokens
 from pipeline.redline.diff import DELETE, EQUAL, INSERT, diff_texts, similarity
-from pipeline.redline.tokens import tokenize
+from pipeline.redline.tokens import is_cjk, tokenize
 
 
 @pytest.mark.parametrize(
@@ -94,15 +97,79 @@ def test_tokenizing_does_not_load_jiebas_dictionary_and_lint_can_still_load_it()
     assert done.returncode == 0, done.stderr
 
 
-@pytest.mark.parametrize(
-    "code",
-    [0x33FF, 0x3400, 0x4DBF, 0x4DC0, 0x4DFF, 0x4E00, 0x9FFF, 0xA000, 0xF8FF, 0xF900, 0xFAFF, 0xFB00]
-    + [0x1FFFF, 0x20000, 0x3134F, 0x31350, ord("a"), ord("，"), ord("1"), 0x100000],
+# The tokenizer's pattern as it was over the characters themselves: the reference for the class-letter
+# pattern that replaced it (same tokens, without compiling 28,000 characters' classes at start-up).
+_REFERENCE = re.compile(
+    r"(?P<cjk>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+)"
+    r"|(?P<num>[0-9\uff10-\uff19]+(?:[.,\uff0e][0-9\uff10-\uff19]+)*)"
+    r"|(?P<word>[A-Za-z\uff21-\uff3a\uff41-\uff5a\u00c0-\u024f]+(?:['\u2019][A-Za-z]+)*)"
+    r"|(?P<space>[ \u3000\u00a0]+)"
+    r"|(?P<other>.)",
+    re.DOTALL,
 )
-def test_the_diffs_chinese_test_is_the_tokenizers(code: int) -> None:
-    """diff._is_cjk (code point ranges, no regex to compile at start-up) says what tokens' cjk group says."""
-    from pipeline.redline import diff, tokens
 
-    match = tokens._TOKEN.match(chr(code))
-    assert match is not None
-    assert diff._is_cjk(chr(code)) == (match.lastgroup == "cjk")
+
+def _reference_runs(text: str) -> list[tuple[str | None, str]]:
+    return [(m.lastgroup, m.group()) for m in _REFERENCE.finditer(text)]
+
+
+def _runs(text: str) -> list[tuple[str | None, str]]:
+    return [
+        (m.lastgroup, text[m.start() : m.end()])
+        for m in tokens._TOKEN.finditer(text.translate(tokens._CLASSES))
+    ]
+
+
+_EDGES = [
+    0x2F,
+    0x30,
+    0x39,
+    0x3A,
+    0x40,
+    0x41,
+    0x5A,
+    0x5B,
+    0x60,
+    0x61,
+    0x7A,
+    0x7B,
+    0xA0,
+    0xBF,
+    0xC0,
+    0xD7,
+    0xF7,
+]
+_EDGES += [0x24F, 0x250, 0x2019, 0x3000, 0x33FF, 0x3400, 0x4DBF, 0x4DC0, 0x4DFF, 0x4E00, 0x9FFF, 0xA000]
+_EDGES += [0xF8FF, 0xF900, 0xFAFF, 0xFB00, 0xFF0E, 0xFF0F, 0xFF10, 0xFF19, 0xFF1A, 0xFF20, 0xFF21, 0xFF3A]
+_EDGES += [0xFF3B, 0xFF40, 0xFF41, 0xFF5A, 0xFF5B, 0x1FFFF, 0x20000, 0x3134F, 0x31350, 0x100000, 0xD800]
+
+
+@pytest.mark.parametrize("code", _EDGES)
+def test_each_characters_class_is_the_reference_patterns(code: int) -> None:
+    assert _runs(chr(code)) == _reference_runs(chr(code))
+    assert is_cjk(chr(code)) == (_reference_runs(chr(code))[0][0] == "cjk")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "增长12.5%，共3,000次",
+        "使用OA system's KPI",
+        "１２３．５名",
+        "it’s a test'",
+        "1.2.3..4,",
+        "Ünïcödé×÷ 文字",
+    ],
+)
+def test_runs_are_the_reference_patterns(text: str) -> None:
+    assert _runs(text) == _reference_runs(text)
+
+
+@given(st.text(alphabet=st.sampled_from([chr(c) for c in _EDGES] + list("党建12.,'’ aZé\n\t"))))
+def test_runs_are_the_reference_patterns_on_any_text(text: str) -> None:
+    assert _runs(text) == _reference_runs(text)
+
+
+@given(st.text())
+def test_runs_are_the_reference_patterns_on_arbitrary_unicode(text: str) -> None:
+    assert _runs(text) == _reference_runs(text)
