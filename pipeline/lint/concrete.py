@@ -144,7 +144,7 @@ EXAMPLE_MARKER_RE = re.compile(r"例如|比如|譬如|如在|以[^，。]{2,12}�
 # Villages, communities, towns, streets, counties by name: 金家村, 梅园社区, 金墙花苑小区, 沙州镇, 涧田乡,
 # 星云街道, 青川县 — the two characters before the suffix must not be a generic word (行政村, 全镇, 各社区).
 _PLACE_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff]{2})(?:(?<![农乡山邻渔])村(?![民级务委庄])|社区|小区|街道|镇(?![长直])"
+    r"(?<=[\u4e00-\u9fff]{2})(?:(?<![农乡山邻渔])村(?![民级务委庄])|社区|小区|街道|(?<![乡村城集])镇(?![长直])"
     r"|(?<![家故返老同异下城])乡(?![村镇亲贤土])|县(?![委级直城域政]))"
 )
 _GENERIC_PLACE = frozenset(

@@ -3,8 +3,9 @@
 A corpus file holds ``sentences`` (``label``: boilerplate, hedging or concrete) and ``problems``
 (``example`` and ``figure``, each true or false) — ``corpus/sentences.yaml`` and ``corpus/problems.yaml``
 are the two halves of the first, older corpus in separate files.  The real-text corpus
-(``corpus_real/real.yaml``) adds ``sources`` and a ``src`` per item; :func:`split_of` puts every
-source document in the dev or the test part by a hash of its URL (see ``corpus_real/README.md``).
+(``corpus_real/real.yaml``) adds ``sources`` and a ``src`` per item; `part_of` puts every
+source document in the dev or the test part by a hash of its URL, or by its recorded move to dev
+(see ``corpus_real/README.md``).
 
 ``python -m tests.lint.quality`` prints the table of docs/lint.md (every set, both real parts).
 """
@@ -23,7 +24,7 @@ from pipeline.lint.concrete import has_example
 from pipeline.lint.document import from_text
 from pipeline.lint.engine import Linter
 from pipeline.lint.figures import has_figure
-from pipeline.lint.train import split_of  # one definition of the split, shared with the training
+from pipeline.lint.train import part_of  # one definition of the split, shared with the training
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus"
@@ -48,7 +49,7 @@ def load(path: Path) -> dict[str, Any]:
 def real_part(part: str, path: Path = REAL) -> dict[str, Any]:
     """The dev or test part of the real-text corpus (items whose source falls in ``part``)."""
     data = load(path)
-    keep = {key for key, source in data["sources"].items() if split_of(source["url"]) == part}
+    keep = {key for key, source in data["sources"].items() if part_of(source) == part}
     return {
         "sentences": [s for s in data["sentences"] if s["src"] in keep],
         "problems": [p for p in data["problems"] if p["src"] in keep],

@@ -14,7 +14,7 @@ import pytest
 
 from pipeline.content.config import LintConfig
 from pipeline.lint.engine import Linter
-from pipeline.lint.train import labelled_sentences, split_of
+from pipeline.lint.train import labelled_sentences, part_of, split_of
 from tests.lint.quality import REAL, REAL2, Figures, load, measure, real_part
 
 #: part → (boilerplate recall, hedging recall, concrete flagged at most, example, figure accuracy).
@@ -52,6 +52,31 @@ def test_split_is_by_source_document() -> None:
     assert len(dev["sources"]) >= 20 and len(test["sources"]) >= 20
     assert not {s["text"] for s in dev["sentences"]} & {s["text"] for s in test["sentences"]}
     assert all(split_of(source["url"]) == "test" for source in test["sources"].values())
+
+
+@pytest.mark.parametrize(
+    ("source", "part"),
+    [
+        ({"url": "https://a.example/test-doc", "moved": "dev", "measured": "docs/lint.md"}, "dev"),
+        ({"url": "https://a.example/test-doc", "moved": "dev"}, "test"),  # no first measurement recorded
+        (
+            {"url": "https://a.example/dev-doc", "moved": "test", "measured": "docs/lint.md"},
+            "dev",
+        ),  # never back
+    ],
+)
+def test_a_document_moves_only_from_test_to_dev_after_its_measurement(
+    source: dict[str, str], part: str
+) -> None:
+    assert split_of("https://a.example/test-doc") == "test" and split_of("https://a.example/dev-doc") == "dev"
+    assert part_of(source) == part
+
+
+def test_moved_documents_are_the_measured_fresh_batch() -> None:
+    """Every moved source was a test document with its first measurement recorded."""
+    moved = {k: v for k, v in load(REAL)["sources"].items() if "moved" in v}
+    assert moved and all(split_of(v["url"]) == "test" and v["measured"] for v in moved.values())
+    assert all(part_of(v) == "dev" for v in moved.values())
 
 
 def test_training_never_reads_the_test_part() -> None:
