@@ -501,12 +501,31 @@ def without_addressee(text: str) -> str:
     return _ADDRESSEE_RE.sub(lambda m: "□" * len(m.group(0)), text)
 
 
+@lru_cache(maxsize=4096)
+def has_personal_name(text: str) -> bool:
+    """A person by full name acting in the case (陈伯敏违规将……发包给其哥哥陈伯南).
+
+    A three-character word rjieba tags as a personal name, starting with a common surname (two
+    characters are too often a word: 陈旧), that is not a speaker or chair in its clause.  Used for
+    problem statements, where a name is the case itself.
+    """
+    for word, tag in rjieba.tag(text):
+        if tag == "nr" and len(word) == 3 and word[0] in _SURNAMES:
+            at = text.find(word)
+            clause_end = re.search(r"[，,。；;！？!?\n]", text[at:])
+            rest = text[at + len(word) : at + (clause_end.start() if clause_end else len(text))]
+            if not _SPEAKER_RE.search(rest):
+                return True
+    return False
+
+
 def has_example(text: str) -> bool:
     """Whether ``text`` names a concrete case (事例): unit, person, month-level date, event, speech."""
     text = without_addressee(text)
     return (
         has_named_unit(text)
         or has_named_person(text)
+        or has_personal_name(text)
         or bool(DATE_RE.search(text))
         or bool(EVENT_RE.search(text))
         or has_quoted_speech(text)
