@@ -54,3 +54,17 @@ def test_a_generic_town_word_is_no_named_town(text: str, named: bool) -> None:
 )
 def test_a_full_name_acting_is_an_example(text: str, example: bool) -> None:
     assert has_example(text) is example
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        ("动辄追责的论调与过去满天飞的责任状相比有过之无不及。", False),  # an idiom of comparison
+        ("网格支部存在有组织无活动的问题。", True),
+        ("要使批评与自我批评取得实效，而非流于形式。", False),  # warned against, not reported
+        ("支部的主题党日流于形式。", True),
+    ],
+)
+def test_after_judging_round_k(linter: Linter, text: str, hedged: bool) -> None:
+    categories = {f.category for f in linter.run(from_text(None, text))}
+    assert ("hedging" in categories) is hedged
