@@ -28,7 +28,9 @@ SHORTCOMING = re.compile(
     r"|未能|(?:还|仍|尚)(?:需|待)(?:进一步|持续)?(?:加强|提高|提升|改进|健全|完善|用力)"  # 尚需健全
 )
 # a gap frame: 存在一定的差距 / 还有不少短板 / 仍有…不足
-GAP = re.compile(r"(?:存在|还有|仍有|尚有|暴露出?)[^。；]{0,20}?(?:差距|不足|问题|短板|弱项|薄弱环节|现象|倾向)")
+GAP = re.compile(
+    r"(?:存在|还有|仍有|尚有|暴露出?)[^。；]{0,20}?(?:差距|不足|问题|短板|弱项|薄弱环节|现象|倾向)"
+)
 # verbs whose object is the shortcoming remedied, not one found
 _REMEDY = re.compile(r"解决|破解|化解|整治|纠治|针对|克服|补齐|弥补|扭转|改变|防止|避免|杜绝|整改")
 CAUSE_FRAME = re.compile(
