@@ -8,7 +8,8 @@ achievements, diagnosis) and the heading is read the way Chinese builds a noun p
 - the *head* is the last meaningful word (问题产生的**原因** is about causes, 原因**分析** too), except
   across a coordination (存在的问题**及**原因 is about problems, with their causes inside);
 - a time word of the future makes a plan of anything (下一步**工作**, 今后工作的努力方向);
-- 整改 before 情况/进展/成效 is a rectification report's account (整改落实情况), not a plan;
+- 整改 before 情况/进展/成效 is a rectification report's account (整改落实情况), not a plan — also at
+  the end of a long heading naming the findings rectified (财政部门预算执行问题的整改情况);
 - a *diagnosis* word (症结, 病灶, 剖析, 检视) names the problems when no problems section came before,
   and their causes when one did (主要症结 first; 根源剖析 after 存在的问题);
 - a word inside a quotation (在“…发挥不足”方面) or the object of a solving verb (解决…问题) is not the head.
@@ -107,6 +108,9 @@ _STRONG_PLANS = ("打算", "措施", "举措", "对策", "施策", "之策")
 # 举措/思路 may be work done (创新工作思路), so they are not among them
 _FORWARD_PLANS = ("打算", "对策", "施策", "之策")
 _SHORT_PLAN = 6
+# what a rectification account is of: findings (…问题的整改情况, …反馈意见整改落实情况, …审计整改情况) —
+# not the work of organising it (党组书记组织落实整改工作情况, 整改工作推进情况)
+_FINDINGS = re.compile(r"(?:问题|意见|不足|短板|事项|审计|巡察|巡视|督查)的?$")
 SECTION_KINDS = ("achievements", "problems", "causes", "measures", "rectify", "work")
 
 
@@ -207,6 +211,13 @@ def read_heading(text: str, seen: tuple[str, ...] = ()) -> Reading:
         return Reading(kind, head.word, how or "head")  # 落实全面从严治党主体责任存在的主要问题
     if head.meaning == "causes" and len(clause) <= 20:
         return Reading("causes", head.word, how or "head")  # 党内民主生活会质量不高的原因
+    if (
+        head.meaning == "rectify"
+        and clause.endswith(head.word)
+        and "工作" not in head.word
+        and _FINDINGS.search(clause[: head.start])
+    ):
+        return Reading("rectify", head.word, how or "head")  # 财政部门预算执行问题的整改情况
     if head.word in _FORWARD_PLANS and clause.endswith(head.word) and len(clause) <= _SHORT_PLAN:
         return Reading("measures", head.word, how or "head")  # 精准施策
     pair = _CONJ.search(clause[max(0, head.start - 1) : head.start])

@@ -344,6 +344,8 @@ class Walker:
         heading, rest = self._split(line)
         reading = read_heading(heading, self.seen) if heading else Reading(None)
         kind = None if reading.item else reading.kind
+        if kind == "rectify" and reading.how == "head" and match_question(heading, self.qset, self.area):
+            kind = None  # 上年度问题整改情况 in a duty report: a question's heading, not a rectification
         taken = self._taken(line, heading, rest)
         if (
             reading.item

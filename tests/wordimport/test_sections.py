@@ -38,6 +38,14 @@ SEEN_PROBLEMS = ("work", "problems")
         ("整改落实情况", (), "rectify", "name", False),
         ("巡视整改组织领导情况", (), None, "", False),
         ("上年度问题整改", (), None, "", False),  # a question's short heading, not the plans
+        # the rectification of named findings (a long heading ending in the account word) — not the
+        # work of organising it
+        ("财政部门预算执行问题的整改情况", (), "rectify", "head", False),
+        ("巡察反馈意见整改落实情况", (), "rectify", "head", False),
+        ("部门预算执行审计整改情况", (), "rectify", "head", False),
+        ("党组书记组织落实整改工作情况", (), None, "", False),
+        ("审计整改工作总体推进情况", (), None, "", False),
+        ("整改工作推进情况", (), "work", "name", False),
         ("落实全面从严治党主体责任存在的主要问题", (), "problems", "head", False),
         ("解决群众急难愁盼问题", (), None, "", False),  # the object of a solving verb
         ("在“基层组织建设存在短板”方面", (), None, "", False),  # quoted words are not the head
@@ -138,3 +146,27 @@ def test_problem_headings_and_announcing_sentence_open_the_problems(tmp_path: Pa
     assert result.report.problems[0].text.startswith("对照上级要求")  # the announcement goes with P1
     why = {p.text: p.why for p in result.placements()}
     assert why["对照上级要求，我们在作风方面还存在一些突出问题。"] == "announces problems"
+
+
+@pytest.mark.parametrize(
+    "heading, problems, measures, answered",
+    [
+        # a rectification report: the account of what was rectified is the section's measure
+        ("一、财政部门预算执行问题的整改情况", 0, 1, None),
+        # a duty report: the same shape names a question (上年度问题整改) and stays its answer
+        ("（二）上年度问题整改情况", 0, 0, "Q5"),
+    ],
+)
+def test_account_of_rectification_under_a_heading_naming_findings(
+    tmp_path: Path, heading: str, problems: int, measures: int, answered: str | None
+) -> None:
+    account = "部门预算执行问题5项，已整改3项，部分整改2项，整改资金1200万元，完善制度2项。"
+    spec = _spec("关于审计查出问题整改情况的报告", "现将整改情况报告如下：", heading, account)
+    result = import_spec(spec, tmp_path, standard_questions())
+    report = result.report
+    assert [len(report.problems), len(report.measures)] == [problems, measures]
+    if answered is None:
+        assert report.measures[0].text.startswith("部门预算执行问题5项")
+    else:
+        answers = [a.answer(answered) for a in report.areas]
+        assert any(a is not None and a.text.startswith("部门预算执行问题5项") for a in answers)
