@@ -80,7 +80,8 @@ STEMS: dict[str, str] = {
     **dict.fromkeys(("下一步", "下步", "今后", "明年", "来年", "未来", "展望"), "plan-time"),
     **dict.fromkeys(("建议", "思考"), "weak-plan"),
     **dict.fromkeys(("成效", "成绩"), "achievements"),
-    **dict.fromkeys(("情况", "做法", "亮点", "特色", "履职", "工作", "现状"), "work"),
+    # 作法: 做法 as it is also written (主要作法及成效)
+    **dict.fromkeys(("情况", "做法", "作法", "亮点", "特色", "履职", "工作", "现状"), "work"),
 }
 # 整改落实情况 / 整改进展 / 整改成效: what a rectification report did about each problem
 _RECTIFY = re.compile(r"整改(?:落实|进展|工作)?(?:情况|进展|成效)|整改落实")
@@ -89,7 +90,7 @@ _MARKERS = (
     "存在", "的", "主要", "突出", "当前", "目前", "几点", "几个", "方面", "具体", "自身", "个人", "班子",
     "产生", "形成", "分析", "及", "和", "与", "以及", "并", "其", "之处", "本人", "一些", "深层次", "思想",
     "努力", "改进", "基本", "取得", "年度", "开展", "推进", "主要做法", "工作中", "发现", "反馈", "重点",
-    "目标", "意见", "有关", "所在", "等",
+    "目标", "意见", "有关", "所在", "等", "表现",  # 表现: 存在的主要问题和具体表现
     "查找", "深挖", "明确", "找准",  # the self-criticism outline: 查摆问题 / 深挖根源 / 明确方向
 )  # fmt: skip
 _CONJ = re.compile(r"及其|以及|及|和|与|、|并")
@@ -192,6 +193,23 @@ def _only_section_words(clause: str, hits: list[_Hit]) -> bool:
     return not rest
 
 
+def _head_final(clause: str, head: _Hit) -> bool:
+    """Whether nothing but section words and small words follows the head word: a Chinese noun phrase
+    ends in its head (…存在的主要问题; …存在的主要问题和不足), so words of their own after it (存在…问题苗头)
+    mean the phrase is about something else — a statement, not a section's name."""
+    tail = clause[head.end :]
+    for word in sorted([*STEMS, *_MARKERS], key=len, reverse=True):
+        tail = tail.replace(word, "")
+    # brackets and marks are no words: …现状（存在的主要问题）
+    return not re.sub(r"[\W_]", "", _CONJ.sub("", tail))
+
+
+def names_rectification(text: str) -> bool:
+    """Whether ``text`` speaks of a rectification's account (整改情况, 整改落实情况, 整改进展 …): a title or
+    opening saying the document reports what was done about findings."""
+    return _RECTIFY.search(text) is not None
+
+
 def read_heading(text: str, seen: tuple[str, ...] = ()) -> Reading:
     """How the heading ``text`` (without its number) reads; ``seen``: the sections opened before it."""
     clause = _clause(text)
@@ -207,7 +225,7 @@ def read_heading(text: str, seen: tuple[str, ...] = ()) -> Reading:
     if _only_section_words(clause, hits):
         return Reading(kind, head.word, how or "name")
     marked = _SECTION_MARK.search(clause[: head.start]) is not None
-    if marked and (head.meaning in _STRONG or head.word in _STRONG_PLANS):
+    if marked and (head.meaning in _STRONG or head.word in _STRONG_PLANS) and _head_final(clause, head):
         return Reading(kind, head.word, how or "head")  # 落实全面从严治党主体责任存在的主要问题
     if head.meaning == "causes" and len(clause) <= 20:
         return Reading("causes", head.word, how or "head")  # 党内民主生活会质量不高的原因

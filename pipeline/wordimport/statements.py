@@ -9,7 +9,8 @@ writer meant is then in the sentence itself:
   or by a gap frame (存在…差距/不足/问题, 还有…短板), whatever the noun it is said of;
 - a **cause** opens with a causal frame (究其原因, 原因在于, 根源在于, 从思想上看);
 - a **plan** opens with a future or remedial frame (下一步, 今后, 新的一年, 为此…将);
-- a **closing** opens with 以上…, 特此报告, 总之, 综上;
+- a **closing** opens with 以上…, 特此报告, 总之, 综上, or makes the text public for supervision
+  (现将…向社会公开，接受…监督);
 - anything else is work done.
 
 A predicate after a solving verb (解决…不到位的问题, 针对薄弱环节) is what was remedied, not a shortcoming.
@@ -41,6 +42,10 @@ PLAN_FRAME = re.compile(
     r"|^(?:针对|对照|围绕|就)(?:上述|以上|这些|存在的|查摆出?的)(?:问题|不足|差距|短板)"  # 针对上述问题，…改进：
 )
 CLOSING_FRAME = re.compile(r"^(?:以上(?:报告|述职|汇报)|特此报告|请予审议|不妥之处|总之|综上|总而言之)")
+# a notice's last words: the text is made public for supervision (现将…向社会公开，接受干部群众监督)
+PUBLIC_CLOSING = re.compile(r"(?:公开|公布)[^。]{0,12}(?:接受|欢迎)[^。]{0,16}监督")
+# the occasion of the report itself (…常委会第57次会议听取了…整改进展情况报告): background, like the opening
+REPORT_OCCASION = re.compile(r"(?:听取|审议)了?[^。]{0,40}报告")
 # a paragraph that refers back to text before it cannot open a document
 CONTINUES = re.compile(r"^(?:与此同时|同时|此外|另外|而且|再者|其次|最后|还有)[，,]")
 # a text's first paragraph that speaks of the text itself (以下从几个方面探讨…) is its opening, even
@@ -68,7 +73,7 @@ def states_shortcoming(text: str) -> str:
 
 def paragraph_kind(text: str) -> str:
     """What a paragraph with no heading over it is: "closing", "causes", "measure", "problem" or "work"."""
-    if CLOSING_FRAME.match(text):
+    if CLOSING_FRAME.match(text) or PUBLIC_CLOSING.search(text):
         return "closing"
     if CAUSE_FRAME.match(text):
         return "causes"

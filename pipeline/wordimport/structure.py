@@ -44,6 +44,7 @@ from pipeline.wordimport.sections import (
     SECTION_KINDS,
     Reading,
     announces_problems,
+    names_rectification,
     read_heading,
     section_kind,
 )
@@ -51,6 +52,7 @@ from pipeline.wordimport.statements import (
     CLOSING_FRAME,
     CONTINUES,
     INTRODUCES,
+    REPORT_OCCASION,
     is_closing_heading,
     paragraph_kind,
 )
@@ -259,7 +261,7 @@ class Walker:
 
         一、 items are possible only under a section heading that does not itself start with a typed 一、."""
         if line.rank != 1:
-            return True
+            return not self._problem_after_measures(line)
         if self.section_rank == 1:
             return False
         heading = split_inline_heading(line.text)[0]
@@ -350,7 +352,12 @@ class Walker:
         if (
             reading.item
             and not self.ours
-            and (line.rank in (1, None) or self.section in ("front", "unknown"))
+            and (
+                line.rank in (1, None)
+                or self.section in ("front", "unknown")
+                or self._first_under_unnamed()
+                or self._problem_after_measures(line)
+            )
         ):
             self._open_problems(
                 line, "problem heading"
@@ -472,7 +479,11 @@ class Walker:
         text, kind = line.para.text, paragraph_kind(line.para.text)
         self._flush_pending(self.sink if self.sink is not None else self.out.opening)
         self.section = "headless"
-        if kind == "closing":
+        if kind == "work" and REPORT_OCCASION.search(text) and not self._content_placed():
+            kind = "opening"  # the background runs on to the meeting that heard this report
+            self.target, self.sink = ("report", ""), self.out.opening
+            self.out.opening.append(text)
+        elif kind == "closing":
             self.target, self.sink = ("report", ""), self.out.closing
             self.out.closing.append(text)
         elif kind == "causes":
@@ -486,6 +497,13 @@ class Walker:
             self._guessed(line, text)
         self.out.why[line.para.index] = f"no heading: {kind}"
 
+    def _content_placed(self) -> bool:
+        """Whether anything but the opening has been placed yet."""
+        out = self.out
+        return bool(
+            out.answers or out.achievements or out.problems or out.measures or out.causes or out.closing
+        )
+
     def _opens_rectify(self, line: Line) -> bool:
         """A numbered 关于“…”问题 item or 在…方面 group with a 整改情况：/整改措施： a few lines on: the
         problems and what was done about them, with no 整改情况 heading over them."""
@@ -495,7 +513,25 @@ class Walker:
         if not (ABOUT_PROBLEM.match(heading) or (heading.startswith("在") and heading.endswith("方面"))):
             return False
         ahead = [x for x in self.lines[self.position + 1 : self.position + 5] if x.para.text]
-        return any(MEASURE_LABEL.match(x.text) for x in ahead)
+        if any(MEASURE_LABEL.match(x.text) for x in ahead):
+            return True
+        # a report that says it is a rectification (…问题的整改情况 / 整改情况如下：): its 关于…问题 items are the
+        # findings, and what follows each is what was done about it, labelled or not
+        front = [self.out.title or "", *self.out.opening]
+        return ABOUT_PROBLEM.match(heading) is not None and any(names_rectification(t) for t in front)
+
+    def _problem_after_measures(self, line: Line) -> bool:
+        """Among measures, a numbered heading ranking above them that states a problem (1.2 政治纪律和政治
+        规矩执行不严 after 整改方向's 1. 2. 3.) is the next problem, not another measure."""
+        if self.ours or self.section != "measures" or self.item_rank is None or line.rank is None:
+            return False
+        return line.rank < self.item_rank and read_heading(heading_part(line)[0], self.seen).item
+
+    def _first_under_unnamed(self) -> bool:
+        """Whether the line before this one is a heading nothing names (一、学习研讨方面（6条）): a problem
+        heading right under it (1.学习深度不足，流于表面化) makes that section the problems, not work done."""
+        before = next((x for x in reversed(self.lines[: self.position]) if x.para.text), None)
+        return before is not None and self.out.why.get(before.para.index) == "work (unnamed heading)"
 
     def _after_heading(self, rest: str, line: Line) -> None:
         """The text after an inline heading (（一）标题。正文……) is the section's first paragraph."""
@@ -668,7 +704,9 @@ class Walker:
                 items[-1].cause_from = len(items[-1].paras)
             items[-1].paras.append(text)
         elif items and not (self.unnumbered and not CAUSE_START.match(text)):
-            items[-1].paras.append(text)
+            # a lead-in inside an item's body (典型案例：…具体表现为：) introduces what follows in that item
+            items[-1].paras.extend([*(t for _, t in self.pending), text])
+            self.pending = []
         elif self.ours and self.section == "measures":
             self._body(line, text, closing=True)  # our reports: unnumbered text after the measures
         elif self.ours and (text.endswith(("：", ":")) or self.ours):

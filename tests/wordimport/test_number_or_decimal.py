@@ -38,6 +38,8 @@ CLOSING = "以上报告，请予审议。"
         ("1、对清单事项实行台账管理。", 3, "对清单事项实行台账管理。"),
         ("２．对清单事项实行台账管理。", 3, "对清单事项实行台账管理。"),
         ("2025.12月召开会议。", None, "2025.12月召开会议。"),
+        ("1.2 政治纪律和政治规矩执行不严", 2, "政治纪律和政治规矩执行不严"),  # an outline number
+        ("2.5 万元经费已拨付。", None, "2.5 万元经费已拨付。"),  # a decimal spaced off its unit
     ],
 )
 def test_typed_numbers(text: str, rank: int | None, rest: str) -> None:

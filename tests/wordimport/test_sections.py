@@ -46,6 +46,12 @@ SEEN_PROBLEMS = ("work", "problems")
         ("党组书记组织落实整改工作情况", (), None, "", False),
         ("审计整改工作总体推进情况", (), None, "", False),
         ("整改工作推进情况", (), "work", "name", False),
+        # a noun phrase ends in its head: words of their own after it make it a statement (…问题苗头)
+        ("存在“七个有之”问题苗头", (), None, "", False),
+        ("存在的主要问题和具体表现", (), "problems", "name", False),
+        ("社区党建工作现状（存在的主要问题）", (), "problems", "head", False),
+        ("问题表现", (), "problems", "name", False),
+        ("主要作法及成效", (), "work", "name", False),  # 作法: 做法 as also written
         ("落实全面从严治党主体责任存在的主要问题", (), "problems", "head", False),
         ("解决群众急难愁盼问题", (), None, "", False),  # the object of a solving verb
         ("在“基层组织建设存在短板”方面", (), None, "", False),  # quoted words are not the head

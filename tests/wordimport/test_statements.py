@@ -35,6 +35,8 @@ def test_shortcoming_predicates(text: str, predicate: str) -> None:
         ("以上报告，请予审议。", "closing"),
         ("总之，我们将以此次述职为契机，持续改进。", "closing"),
         ("综上所述，问题依然存在。", "closing"),
+        ("按照有关规定，现将整改进展情况向社会公开，接受干部群众监督。", "closing"),
+        ("现将巡察整改情况予以公布。", "work"),  # made public, no supervision asked: not the last words
         ("究其原因，既有客观因素，也有主观原因。", "causes"),
         ("从思想上看，对党建工作的认识还不到位。", "causes"),
         ("下一步，我们将继续推进支部标准化建设。", "measure"),
