@@ -150,6 +150,17 @@ class Issue:
         return text
 
 
+def position_key(issue: Issue) -> tuple[str, int, int]:
+    """Where an issue is, as a sort key: its file, then line, then column (none before line 1)."""
+    return (str(issue.path), issue.line or 0, issue.column or 0)
+
+
+def by_position(issues: Iterable[Issue]) -> list[Issue]:
+    """``issues`` in the order a reader meets them: by file, line and column; issues at one place
+    keep the order they were found in (the sort is stable)."""
+    return sorted(issues, key=position_key)
+
+
 class UserError(Exception):
     """Bad input, configuration or usage: reported as messages, exit code 2, no traceback."""
 
@@ -163,8 +174,7 @@ class UserError(Exception):
 
     def format(self) -> str:
         """Every issue on its own line, then a count when there is more than one."""
-        ordered = sorted(self.issues, key=lambda i: (str(i.path), i.line or 0, i.column or 0))
-        lines = [issue.format() for issue in ordered]
+        lines = [issue.format() for issue in by_position(self.issues)]
         if len(lines) > 1:
             lines.append(ngettext("{n} error", "{n} errors", len(lines)).format(n=len(lines)))
         return "\n".join(lines)

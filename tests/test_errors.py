@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import CODES, GENERIC_CODE, Issue, UserError
+from pipeline.errors import CODES, GENERIC_CODE, Issue, UserError, by_position
 
 PIPELINE = Path(__file__).resolve().parent.parent / "pipeline"
 
@@ -59,3 +59,27 @@ def test_an_issue_of_no_file_has_no_file_prefix(issue: Issue, expected: str, lan
     """A command-line mistake names no file: no ``<input>:`` (``<输入>:``) before its message."""
     assert issue.format() == expected
     assert UserError(issue.message).format() == issue.message
+
+
+def _at(path: str | None, line: int | None = None, column: int | None = None, message: str = "x") -> Issue:
+    return Issue(path, message, line=line, column=column)
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ([_at("b.yaml", 1), _at("a.yaml", 9)], [_at("a.yaml", 9), _at("b.yaml", 1)]),  # file first
+        ([_at("a.yaml", 10), _at("a.yaml", 2)], [_at("a.yaml", 2), _at("a.yaml", 10)]),  # lines as numbers
+        ([_at("a.yaml", 3, 8), _at("a.yaml", 3, 2)], [_at("a.yaml", 3, 2), _at("a.yaml", 3, 8)]),
+        ([_at("a.yaml", 4), _at("a.yaml")], [_at("a.yaml"), _at("a.yaml", 4)]),  # the whole file first
+        ([_at("a.yaml", 4, 1), _at("a.yaml", 4)], [_at("a.yaml", 4), _at("a.yaml", 4, 1)]),
+        (  # one place: the order they were found in
+            [_at("a.yaml", 2, 1, "second"), _at("a.yaml", 2, 1, "first")],
+            [_at("a.yaml", 2, 1, "second"), _at("a.yaml", 2, 1, "first")],
+        ),
+        ([], []),
+    ],
+)
+def test_issues_are_listed_by_position(given: list[Issue], expected: list[Issue]) -> None:
+    assert by_position(given) == expected
+    assert UserError(given).format().splitlines()[: len(given)] == [i.format() for i in expected]

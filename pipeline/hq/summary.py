@@ -16,7 +16,7 @@ from typing import Any
 
 from pipeline.content.config import Config
 from pipeline.content.model import LEVEL_DIRECT
-from pipeline.errors import Issue, IssueCollector, UserError
+from pipeline.errors import Issue, IssueCollector, UserError, by_position
 from pipeline.hq.sources import SOURCES
 from pipeline.i18n import _
 
@@ -85,7 +85,7 @@ def summarise_unit(
         _fill(summary, root, unit_dir, config, as_of, question_sets)
     except UserError as exc:  # paths relative to the workspace, whatever the current folder
         prefix = f"{root.resolve()}{os.sep}"
-        summary.errors = [issue.format().removeprefix(prefix) for issue in exc.issues]
+        summary.errors = [issue.format().removeprefix(prefix) for issue in by_position(exc.issues)]
     return summary
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from pipeline.content import yamlsrc
 from pipeline.content.config import Config
 from pipeline.content.model import Draft, Measure, Problem
-from pipeline.errors import Issue, IssueCollector, UserError, display_path
+from pipeline.errors import Issue, IssueCollector, UserError, by_position, display_path
 from pipeline.feedback.load import read_feedback_file
 from pipeline.feedback.targets import contains_quote, resolve, target_text
 from pipeline.fsutil import atomic_write_text
@@ -235,7 +235,7 @@ def validate(text: str, department: str, config: Config) -> None:
         read_feedback_file(path, config, issues)
     if issues:
         raise AssertionError(
-            "imported feedback does not load:\n" + "\n".join(i.format() for i in issues.issues)
+            "imported feedback does not load:\n" + "\n".join(i.format() for i in by_position(issues.issues))
         )
 
 

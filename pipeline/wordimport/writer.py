@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pipeline.content.load import read_report
 from pipeline.content.model import Measure, QuestionSet, Report, Suppression
-from pipeline.errors import Issue, IssueCollector, UserError
+from pipeline.errors import Issue, IssueCollector, UserError, by_position
 from pipeline.fsutil import atomic_write_text
 from pipeline.i18n import _
 
@@ -146,7 +146,7 @@ def check_loads(text: str, qset: QuestionSet) -> Report:
         issues = IssueCollector()
         report = read_report(path, qset, issues)
     if report is None:
-        details = "\n".join(i.format() for i in issues.issues)
+        details = "\n".join(i.format() for i in by_position(issues.issues))
         raise AssertionError(f"imported report.yaml does not load:\n{details}")
     return report
 
