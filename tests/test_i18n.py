@@ -183,3 +183,30 @@ def test_no_function_hides_the_translation_function() -> None:
                 where = path.relative_to(PIPELINE_DIR.parent)
                 clashes.append(f"{where}:{binds[0].lineno} in {function.name}()")
     assert not clashes, "\n".join(clashes)
+
+
+def _literal_messages(path: Path) -> list[tuple[int, str]]:
+    """Every string literal given to a translation function in ``path`` (nested calls included)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in KEYWORDS):
+            continue
+        spec = KEYWORDS[node.func.id]  # None: the first argument; else the positions (1-based) of its parts
+        index = 0 if spec is None else next(part for part in spec if isinstance(part, int)) - 1
+        given = node.args[index] if len(node.args) > index else None
+        if isinstance(given, ast.Constant) and isinstance(given.value, str):
+            found.append((node.lineno, given.value))
+    return found
+
+
+def test_every_message_in_the_source_is_extracted() -> None:
+    """pybabel skips a message written inside another translation call — ``_(d.get(k, N_("…")))`` — so
+    it never reaches the catalog and shows in English: write it as a module constant instead."""
+    extracted = {msgid for _context, msgid in _source_messages()}
+    missed = [
+        f"{path.relative_to(PIPELINE_DIR.parent)}:{line}: {message!r}"
+        for path in sorted(PIPELINE_DIR.rglob("*.py"))
+        for line, message in _literal_messages(path)
+        if message not in extracted
+    ]
+    assert not missed, "\n".join(missed)

@@ -25,6 +25,7 @@ from pipeline.companions.evaluation import RATINGS, SATISFIED, EvaluationForm, E
 from pipeline.content.reader import did_you_mean
 from pipeline.errors import Issue, UserError
 from pipeline.i18n import _
+from pipeline.oserrors import read_error_issue
 
 RESPONDENT = "respondent"
 LETTER_RATINGS = {"A": "好", "B": "较好", "C": "一般", "D": "差"}
@@ -108,14 +109,7 @@ def read_csv_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise UserError(
-            Issue(
-                path,
-                _("cannot read the results file ({reason})").format(reason=exc.strerror or exc),
-                hint=_("check the path"),
-                code="file-unreadable",
-            )
-        ) from None
+        raise UserError(read_error_issue(exc, path)) from None
     if len(data) > MAX_CSV_BYTES:
         raise UserError(
             Issue(

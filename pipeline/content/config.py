@@ -26,7 +26,6 @@ Every key is optional; unknown keys are errors (a typo must never vanish silentl
 from __future__ import annotations
 
 import difflib
-import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +33,7 @@ from typing import Any
 
 from pipeline.content.confine import escaping_link, is_within
 from pipeline.content.schema import ArrayOf, Choice, ListOf, MapOf, Number, Problem, Table, Text, format_path
+from pipeline.content.tomlerrors import toml_syntax_issue
 from pipeline.content.tomlsrc import KeyPath, Position, key_positions, position_of
 from pipeline.errors import Issue, IssueCollector, UserError
 from pipeline.i18n import N_, _
@@ -211,35 +211,7 @@ def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
             )
         ) from None
     except tomllib.TOMLDecodeError as exc:
-        msg, line, col = _toml_error_position(str(exc), text)
-        raise UserError(
-            Issue(
-                path,
-                _("TOML syntax error: {problem}").format(problem=msg),
-                line=line,
-                column=col,
-                hint=_(
-                    "fix the syntax (key = value, [section]); the settings are described in "
-                    "docs/feedback.md (departments) and docs/lint.md (lint)"
-                ),
-                code="toml-syntax",
-            )
-        ) from None
-
-
-def _toml_error_position(message: str, text: str) -> tuple[str, int | None, int | None]:
-    """The message of a TOML error without its position, and the line and column it names.
-
-    Python 3.11's tomllib gives the position only inside the message: "… (at line 3, column 7)" or
-    "… (at end of document)", which is the last line.
-    """
-    found = re.search(r" \(at line (\d+), column (\d+)\)$", message)
-    if found:
-        return message[: found.start()], int(found.group(1)), int(found.group(2))
-    if message.endswith(" (at end of document)"):
-        lines = text.splitlines() or [""]
-        return message.removesuffix(" (at end of document)"), len(lines), len(lines[-1]) + 1
-    return message, None, None
+        raise UserError(toml_syntax_issue(path, str(exc), text)) from None
 
 
 def _parse(

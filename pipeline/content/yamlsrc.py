@@ -20,6 +20,7 @@ from pipeline.content.confine import outside_issue
 from pipeline.content.source import KeyPath, SourceMap, Span, format_key_path
 from pipeline.errors import Issue, IssueCollector
 from pipeline.i18n import N_, _
+from pipeline.oserrors import read_error_issue
 
 # Characters XML 1.0 does not allow (tab, LF and CR are allowed).
 FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -73,15 +74,8 @@ def read_text(path: Path, issues: IssueCollector) -> str | None:
         return None
     try:
         data = path.read_bytes()
-    except FileNotFoundError:
-        issues.add(Issue(path, _("file not found"), hint=_("check the path"), code="file-not-found"))
-        return None
     except OSError as exc:
-        issues.add(
-            Issue(
-                path, _("cannot read the file ({reason})").format(reason=exc.strerror), code="file-unreadable"
-            )
-        )
+        issues.add(read_error_issue(exc, path))
         return None
     if len(data) > MAX_YAML_BYTES:
         issues.add(

@@ -27,6 +27,7 @@ from pipeline.lint.checks import CHECKS, Context, Hit
 from pipeline.lint.document import Document, from_draft, from_paragraphs, from_report, from_text
 from pipeline.lint.finding import CATEGORIES, Finding
 from pipeline.lint.rules import Rule, load_rules
+from pipeline.oserrors import read_error_issue
 
 PROSE_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -240,10 +241,6 @@ def read_document(path: Path) -> Document:
 def _read_text(path: Path) -> str:
     try:
         return path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise UserError(
-            Issue(path, _("file not found"), hint=_("check the path"), code="file-not-found")
-        ) from None
     except UnicodeDecodeError:
         raise UserError(
             Issue(
@@ -251,11 +248,7 @@ def _read_text(path: Path) -> str:
             )
         ) from None
     except OSError as exc:
-        raise UserError(
-            Issue(
-                path, _("cannot read the file ({reason})").format(reason=exc.strerror), code="file-unreadable"
-            )
-        ) from None
+        raise UserError(read_error_issue(exc, path)) from None
 
 
 def lint_draft(draft: Draft, config: LintConfig | None = None) -> list[Finding]:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pipeline.errors import Issue, UserError
 from pipeline.i18n import _
+from pipeline.oserrors import read_error_issue
 
 MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024  # a real report is a few MB; more is a zip bomb
 MAX_ENTRIES = 10_000
@@ -36,15 +37,8 @@ def read_package(path: Path, *, max_bytes: int = MAX_UNCOMPRESSED_BYTES) -> dict
     path = Path(path)
     try:
         data = path.read_bytes()
-    except FileNotFoundError:
-        raise _refuse(path, _("file not found"), _("check the path"), code="file-not-found") from None
     except OSError as exc:
-        raise _refuse(
-            path,
-            _("cannot read the file ({reason})").format(reason=exc.strerror),
-            _("check the path and permissions"),
-            code="file-unreadable",
-        ) from None
+        raise UserError(read_error_issue(exc, path)) from None
     return read_package_bytes(data, path=path, max_bytes=max_bytes)
 
 

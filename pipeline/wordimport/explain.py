@@ -96,6 +96,8 @@ _IN_SECTION = {
     "opening": N_("before the first section"),
     "closing": N_("after the last section"),
 }
+# Not written inside the `_(…)` call that uses it: pybabel does not extract an N_ nested in a call.
+_IN_SECTION_ABOVE = N_("in the section above it")
 
 
 def where_text(where: str) -> str:
@@ -128,7 +130,7 @@ def why_text(placement: Placement) -> str:
         return _(_SECTION_WHY[kind]).format(id=ident)
     if why in _STRUCTURE:
         return _(_STRUCTURE[why])
-    return _(_IN_SECTION.get(placement.where.partition(" ")[0], N_("in the section above it")))
+    return _(_IN_SECTION.get(placement.where.partition(" ")[0], _IN_SECTION_ABOVE))
 
 
 def start(text: str) -> str:

@@ -68,7 +68,7 @@ def test_bad_rows_exit_1_with_line_numbers(
     "args, message",
     [
         (["nowhere", str(SAMPLE)], "no unit 'nowhere'"),
-        (["qingshigang", "missing.csv"], "cannot read the results file"),
+        (["qingshigang", "missing.csv"], "missing.csv: "),  # named; the words: tests/test_oserrors.py
     ],
 )
 def test_usage_errors_exit_2(

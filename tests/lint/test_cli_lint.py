@@ -85,9 +85,9 @@ def test_usage_errors_exit_2(lint_ws: Path, capsys, args: list[str], message: st
             "shuzhi.toml: lint.disable: lint configuration names an unknown rule",
         ),
         ('[lint.severity]\nhedging-minorty = "error"\n', "did you mean 'hedging-minority'?"),
-        ('[lint]\ndisable = ["x"\n', "shuzhi.toml:2:15: TOML syntax error: Unclosed array"),
-        ("[lint\n", "shuzhi.toml:1:6: TOML syntax error"),
-        ("[lint]\ndisable = ", "shuzhi.toml:2:11: TOML syntax error"),  # at the end of the document
+        ('[lint]\ndisable = ["x"\n', "shuzhi.toml:2:15: "),  # the words: tests/content/
+        ("[lint\n", "shuzhi.toml:1:6: "),
+        ("[lint]\ndisable = ", "shuzhi.toml:2:11: "),  # at the end of the document
     ],
 )
 def test_bad_config_exits_2_naming_file_and_place(
