@@ -24,7 +24,7 @@ from typing import Any
 from pipeline.companions.evaluation import RATINGS, SATISFIED, EvaluationForm, EvaluationItem
 from pipeline.content.reader import did_you_mean
 from pipeline.errors import Issue, UserError
-from pipeline.i18n import _
+from pipeline.i18n import N_, _
 from pipeline.oserrors import read_error_issue
 
 RESPONDENT = "respondent"
@@ -102,6 +102,23 @@ def normalise_rating(cell: str) -> str | None:
     if value == "" or value in RATINGS:
         return value
     return LETTER_RATINGS.get(value.upper())
+
+
+#: The start of the csv module's complaint → what it means (its own words are English only).
+_CSV_PROBLEMS = {
+    "line contains NUL": N_("a NUL character: the file is not plain text (save it as CSV UTF-8)"),
+    "field larger than field limit": N_("a field far longer than any answer (a quotation mark not closed?)"),
+    "new-line character seen in unquoted field": N_("a line break inside a field without quotation marks"),
+    "unexpected end of data": N_("the file ends inside a quoted field"),
+}
+
+
+def _csv_problem(exc: csv.Error) -> str:
+    said = str(exc)
+    for start, meaning in _CSV_PROBLEMS.items():
+        if said.startswith(start):
+            return _(meaning)
+    return _("the quotation marks of a field do not pair up")  # "',' expected after '\"'" and its kin
 
 
 def read_csv_text(path: Path) -> str:
@@ -275,7 +292,7 @@ def tally(path: Path, form: EvaluationForm) -> Tally:
         raise UserError(
             Issue(
                 path,
-                _("not a readable CSV file ({error})").format(error=exc),
+                _("not a readable CSV file: {problem}").format(problem=_csv_problem(exc)),
                 line=reader.line_num,
                 hint=_('check the quotes (") on this line'),
             )

@@ -205,7 +205,7 @@ def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
         raise UserError(
             Issue(
                 path,
-                _("not UTF-8 ({reason})").format(reason=exc.reason),
+                _("not valid UTF-8 (byte 0x{byte:02X})").format(byte=exc.object[exc.start]),
                 hint=_("save the file as UTF-8"),
                 code="not-utf8",
             )

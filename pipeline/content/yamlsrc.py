@@ -362,7 +362,12 @@ def _tab_issue(path: Path, line: int | None, column: int | None) -> Issue:
     )
 
 
-# PyYAML's complaints, as the user should read them (the rest are shown as PyYAML words them).
+_SECOND_DOCUMENT = N_("a second document (a '---' line) in the file: one file holds one document")
+_DIRECTIVE = N_("a '%' line (a YAML directive) that shuzhi does not read: delete it")
+_TAG = N_("'!' starts a YAML tag: quote a value that starts with '!'")
+
+# PyYAML's complaints, as the user should read them (the first that starts the problem wins; one
+# of a future PyYAML that none starts is shown as PyYAML words it).
 _PROBLEMS = {
     "mapping values are not allowed here": N_("a ':' where no key can start"),
     "could not find expected ':'": N_("a line without 'key: value' (no ':' found)"),
@@ -394,6 +399,37 @@ _PROBLEMS = {
     "did not find expected key": N_("a line indented differently from the keys around it"),
     "did not find expected '-' indicator": N_("a list item not aligned with the '-' items before it"),
     "found character": N_("a value cannot start with this character: quote the value"),
+    # the rarer ones, so that no English of PyYAML's is left for a Chinese reader
+    "but found another document": _SECOND_DOCUMENT,
+    "expected a single document in the stream": _SECOND_DOCUMENT,
+    "found unexpected document separator": _SECOND_DOCUMENT,
+    "found incompatible YAML document": _DIRECTIVE,
+    "found duplicate YAML directive": _DIRECTIVE,
+    "expected '<document start>'": _DIRECTIVE,
+    "expected a digit": _DIRECTIVE,
+    "expected ' '": _DIRECTIVE,
+    "expected <block end>, but found": N_("text that does not fit the indentation of the lines above it"),
+    "expected the node content": N_("a value is missing here"),
+    "expected a comment or a line break": N_(
+        "more text on a line that must end here (after '|', '>' or '%')"
+    ),
+    "expected escape sequence of": N_(
+        "a \\x, \\u or \\U escape inside double quotes without its hexadecimal digits"
+    ),
+    "expected indentation indicator": N_(
+        "text after '|' or '>' on its line: a block's text starts on the next line"
+    ),
+    "found duplicate anchor": N_(
+        "'&' or '*' starts a YAML anchor or alias: quote a value that starts with it"
+    ),
+    "found undefined tag handle": _TAG,
+    "found non-specific tag": _TAG,
+    "expected '!'": _TAG,
+    "expected '>'": _TAG,
+    "expected URI": _TAG,
+    "mapping keys are not allowed here": N_(
+        "a '?' where no key can start: quote a value that starts with '?'"
+    ),
 }
 
 

@@ -101,7 +101,7 @@ def _department(top: Record, config: Config, reading: Reading) -> Department | N
             Issue(
                 path,
                 _("'{name}' is not named after a department code").format(name=path.name),
-                hint=f"{rename}; {_known_departments_hint(config)}",
+                hint=_("{hint}; {known}").format(hint=rename, known=_known_departments_hint(config)),
                 code="misnamed-file",
             )
         )

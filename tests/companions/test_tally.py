@@ -236,3 +236,20 @@ def test_a_quoted_value_over_several_lines_rejects_its_row(tmp_path: Path) -> No
         (2, 3, "a quoted value runs from line 2 to line 3")
     ]
     assert result.respondents == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('C01,C02,U1\n"好"较好,差,好\n', 2),  # text after a closing quotation mark
+        ('C01,C02,U1\n好,"较好\n', 2),  # a quotation mark never closed
+    ],
+)
+def test_a_csv_the_reader_refuses_is_told_without_its_english(
+    tmp_path: Path, text: str, line: int, language: str
+) -> None:
+    with pytest.raises(UserError) as info:
+        tally(_write(tmp_path, text), FORM)
+    (issue,) = info.value.issues
+    assert (Path(str(issue.path)).name, issue.line) == ("results.csv", line)
+    assert not any(word in issue.message for word in ("expected", "unexpected end of data"))

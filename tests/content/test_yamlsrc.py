@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -112,6 +113,14 @@ def test_a_fullwidth_space_in_the_indentation_is_reported_at_the_character(
         ("a: |x\n  t\n", (1, 5)),
         ("a: &\n", (1, 5)),
         ("- a\nb: 1\n", (2, 1)),
+        ("%YAML 9.9\n---\na: 1\n", (1, 1)),  # the rarer ones
+        ("a: 1\n---\nb: 2\n", (2, 1)),
+        ("a: b\n c\n: d\n", (3, 1)),
+        ('a: "\\x4"\n', (1, 7)),
+        ("a: !x!y z\n", (1, 4)),
+        ("%YAML 1.1\n%YAML 1.1\n---\na: 1\n", (2, 1)),
+        ("a: |0\n  x\n", (1, 5)),
+        ("%FOO\na: 1\n", (2, 1)),
     ],
 )
 def test_parser_complaints_are_told_in_the_interface_language(
@@ -122,3 +131,4 @@ def test_parser_complaints_are_told_in_the_interface_language(
     yamlsrc.parse(Path("x.yaml"), text, issues)
     assert [(i.code, (i.line, i.column)) for i in issues.issues] == [("yaml-syntax", position)]
     assert not any(word in issues.issues[0].message for word in ("<block end>", "but found", "expected "))
+    assert not re.search(r"\b(found|expected|stream|incompatible|tag handle)\b", issues.issues[0].message)
