@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 from pipeline.errors import Issue, UserError
@@ -95,10 +96,12 @@ def read_package_bytes(
                 # Read with a hard cap: the declared size can lie.
                 with archive.open(info) as handle:
                     chunk = handle.read(max_bytes - total + 1)
-            except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
+            # zlib.error: the compressed bytes themselves are broken (a truncated or altered download);
+            # zipfile's and zlib's own words are English and name nothing a user can act on.
+            except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError):
                 raise _refuse(
                     path,
-                    _("the package is damaged ({part}: {error})").format(part=info.filename, error=exc),
+                    _("the package is damaged: {part} cannot be unpacked").format(part=info.filename),
                     _("open it in Word and save it again"),
                 ) from None
             total += len(chunk)

@@ -89,6 +89,15 @@ def _hostile(ws: Path, tmp_path: Path, kind: str) -> Path:
         data = (ws / "build" / UNIT / "v2" / "report.docx").read_bytes()
         path.write_bytes(data[: len(data) // 2])
         return path
+    if kind == "deflate-corrupt":  # the zip's directory intact, document.xml's compressed bytes altered
+        data = bytearray((ws / "build" / UNIT / "v2" / "report.docx").read_bytes())
+        with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+            info = archive.getinfo("word/document.xml")
+        start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+        for offset in range(start + 40, start + 80):
+            data[offset] ^= 0xFF
+        path.write_bytes(bytes(data))
+        return path
     if kind == "no-document":
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w") as archive:
@@ -98,7 +107,7 @@ def _hostile(ws: Path, tmp_path: Path, kind: str) -> Path:
     raise AssertionError(kind)
 
 
-REFUSED = ["zip-bomb", "encrypted", "text-renamed", "truncated", "no-document", "deep-xml"]
+REFUSED = ["zip-bomb", "encrypted", "text-renamed", "truncated", "deflate-corrupt", "no-document", "deep-xml"]
 # Entities are never resolved: the document is read as if the reference were not there (or refused).
 ENTITIES = ["xxe", "billion-laughs"]
 
