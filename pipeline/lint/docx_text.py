@@ -15,6 +15,7 @@ from pipeline.errors import Issue, UserError
 from pipeline.i18n import _
 from pipeline.ooxml import W_NS
 from pipeline.ooxml.visible import paragraph_text
+from pipeline.ooxml.xmlerror import xml_error_text
 from pipeline.word.package import read_package
 
 W = f"{{{W_NS}}}"
@@ -30,7 +31,7 @@ def docx_paragraphs(path: Path) -> list[str]:
         raise UserError(
             Issue(
                 path,
-                _("the document part cannot be read ({error})").format(error=exc),
+                _("the document part cannot be read ({error})").format(error=xml_error_text(exc)),
                 hint=_("open and re-save the file in Word"),
                 code="invalid-document",
             )

@@ -22,6 +22,7 @@ from pipeline.i18n import _
 from pipeline.ooxml import W_NS, parse_xml, serialize, w
 from pipeline.ooxml.integrity import assert_intact
 from pipeline.ooxml.revisions import Revisions
+from pipeline.ooxml.xmlerror import xml_error_text
 from pipeline.redline.accept import apply_all, has_revisions
 from pipeline.redline.blocks import AtomTable, Paragraph, read_blocks
 from pipeline.redline.body import BodyWriter
@@ -66,7 +67,7 @@ def _document(parts: dict[str, bytes], where: str) -> etree._Element:
         raise UserError(
             Issue(
                 path=where,
-                message=_("word/document.xml is not valid XML ({error})").format(error=exc),
+                message=_("word/document.xml is not valid XML ({error})").format(error=xml_error_text(exc)),
                 hint=_("open the file in Word and save it again"),
                 code="invalid-document",
             )

@@ -25,6 +25,7 @@ from pipeline.errors import Issue, UserError
 from pipeline.i18n import _
 from pipeline.ooxml import W_NS
 from pipeline.ooxml.visible import paragraph_text
+from pipeline.ooxml.xmlerror import xml_error_text
 from pipeline.word.package import read_package
 
 W = f"{{{W_NS}}}"
@@ -80,7 +81,7 @@ def parse_xml(data: bytes, path: Path, part: str) -> etree._Element:
         raise UserError(
             Issue(
                 path,
-                _("the document is damaged ({part}: {error})").format(part=part, error=exc),
+                _("the document is damaged ({part}: {error})").format(part=part, error=xml_error_text(exc)),
                 hint=_("open it in Word and save it again"),
                 code="invalid-document",
             )
