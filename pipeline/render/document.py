@@ -39,7 +39,7 @@ from pipeline.render.limits import (
 )
 from pipeline.render.unplaced import append_section
 from pipeline.render.verify import verify_text
-from pipeline.word.house_style import set_core_properties
+from pipeline.word.house_style import set_core_properties, template_problem
 from pipeline.word.package import normalize_zip, read_package
 
 __all__ = ["render_report", "build_context", "jinja_environment", "check_well_formed"]
@@ -233,7 +233,7 @@ def _load_template(template: Path) -> _StrictTemplate:
         raise UserError(
             Issue(
                 path=template,
-                message=_("cannot open the Word template ({error})").format(error=exc),
+                message=_("cannot open the Word template: {problem}").format(problem=template_problem(exc)),
                 hint=_("regenerate it or save it again from Word as .docx"),
                 code="invalid-document",
             )

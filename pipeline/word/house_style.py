@@ -16,16 +16,30 @@ from pathlib import Path
 import docx
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
+from lxml import etree
 
 from pipeline.errors import Issue, UserError
 from pipeline.fsutil import atomic_write_bytes
 from pipeline.i18n import _
+from pipeline.ooxml.xmlerror import xml_error_text
 from pipeline.word.package import normalize_zip, read_package
 
 TABLE_STYLE = "House Table"
 TABLE_TEXT_STYLE = "Table Text"
 SIGNATURE_STYLE = "Signature"
 CORE_TEXT_LIMIT = 255  # python-docx refuses longer core-property strings
+
+
+def template_problem(exc: Exception) -> str:
+    """What is wrong with a template python-docx cannot open, in the user's language: its own
+    messages ("file '…' is not a Word file, content type is '…'") are English."""
+    if isinstance(exc, etree.XMLSyntaxError):
+        return _("a part of it is broken XML ({where})").format(where=xml_error_text(exc))
+    if isinstance(exc, ValueError) and "content type" in str(exc):
+        return _("it is not a Word document inside (another Office file renamed .docx?)")
+    if isinstance(exc, KeyError):
+        return _("a part it refers to is missing")
+    return _("the file cannot be read as a Word document ({kind})").format(kind=type(exc).__name__)
 
 
 def open_template(template: Path) -> DocxDocument:
@@ -37,7 +51,7 @@ def open_template(template: Path) -> DocxDocument:
         raise UserError(
             Issue(
                 path=template,
-                message=_("cannot open the Word template ({error})").format(error=exc),
+                message=_("cannot open the Word template: {problem}").format(problem=template_problem(exc)),
                 hint=_(
                     "regenerate it (python -m pipeline.word.template_gen) or save it again from Word as .docx"
                 ),
