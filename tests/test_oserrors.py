@@ -69,3 +69,14 @@ def test_an_error_of_no_errno_names_no_code(language: str) -> None:
 def test_the_path_given_wins_over_the_exceptions_own(language: str) -> None:
     issue = os_error_issue(_error(errno.ENOSPC, ".report.docx.x1.tmp"), Path("build/u/report.docx"))
     assert str(issue.path) == "build/u/report.docx"
+
+
+def test_no_module_shows_the_c_librarys_text() -> None:
+    """``exc.strerror`` is English whatever the locale: every OSError goes through pipeline.oserrors."""
+    pipeline = Path(__file__).resolve().parent.parent / "pipeline"
+    users = [
+        str(path.relative_to(pipeline.parent))
+        for path in sorted(pipeline.rglob("*.py"))
+        if path.name != "oserrors.py" and ".strerror" in path.read_text(encoding="utf-8")
+    ]
+    assert not users, users
