@@ -84,6 +84,7 @@ def translate_click() -> None:
     # Module attributes, patched: the help formatter looks both up at each call.
     click.formatting.wrap_text = wrap_text
     click.formatting.term_len = columns  # type: ignore[assignment]  # the table alignment (click calls it x)
+    click.formatting.HelpFormatter.write_heading = _write_heading  # type: ignore[method-assign]
     for kind, name in TYPE_NAMES.items():
         kind.name = _(name)  # a class attribute: the language of the process, like the help texts
     # NoSuchCommand is click 8.4's (before it, an unknown command is a plain UsageError).
@@ -92,6 +93,12 @@ def translate_click() -> None:
         if "_shuzhi_format_message" not in vars(error):  # once per class: each keeps its own original
             error._shuzhi_format_message = error.format_message  # type: ignore[attr-defined]
             error.format_message = _punctuated_message  # type: ignore[method-assign,assignment]
+
+
+def _write_heading(self: click.HelpFormatter, heading: str) -> None:
+    """click's section heading (``Options:``) with the colon of the interface language (``选项：``)."""
+    colon = pgettext("heading end", ":")  # not inside the f-string: the extractor would not see it
+    self.write(f"{'':>{self.current_indent}}{heading}{colon}\n")
 
 
 def no_such_command() -> type[click.UsageError] | None:

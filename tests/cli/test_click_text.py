@@ -64,8 +64,8 @@ def _shuzhi(args: list[str], language: str, cwd: Path) -> subprocess.CompletedPr
     [
         (
             ["--help"],
-            ["用法：", "选项", "命令", "显示本帮助并退出。", "述职报告的起草"],
-            ["Usage:", "Options", "Commands", "Show this message and exit."],
+            ["用法：", "\n选项：\n", "\n命令：\n", "显示本帮助并退出。", "述职报告的起草"],
+            ["Usage:", "\nOptions:\n", "\nCommands:\n", "Show this message and exit."],
         ),
         (
             ["build", "--help"],
