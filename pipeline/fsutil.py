@@ -35,7 +35,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     try:
         _write(path, data)
     except OSError as exc:
-        raise WriteError(os_error_issue(exc, path)) from None
+        raise WriteError(os_error_issue(exc, path, writing=True)) from None
 
 
 def _write(path: Path, data: bytes) -> None:

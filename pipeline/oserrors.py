@@ -82,13 +82,15 @@ def read_error_issue(exc: OSError, path: Path | str | None = None) -> Issue:
     )
 
 
-def os_error_issue(exc: OSError, path: Path | str | None = None) -> Issue:
-    """An :class:`Issue` saying which file the operating system refused (a write, or where the
-    direction is not known), why, and what to do; the outputs written before stay as they were."""
+def os_error_issue(exc: OSError, path: Path | str | None = None, *, writing: bool = False) -> Issue:
+    """An :class:`Issue` saying which file the operating system refused (a write when ``writing``,
+    else an operation of no known direction), why, and what to do; the outputs written before stay
+    as they were."""
     target = path if path is not None else exc.filename
+    said = _("cannot write the file: {reason}") if writing else _("cannot write or read the file: {reason}")
     return Issue(
         target,
-        _("cannot write or read the file: {reason}").format(reason=os_reason(exc)),
+        said.format(reason=os_reason(exc)),
         code="os-error",
         hint=_("{hint}; the earlier outputs are unchanged").format(hint=os_hint(exc)),
     )

@@ -80,3 +80,11 @@ def test_no_module_shows_the_c_librarys_text() -> None:
         if path.name != "oserrors.py" and ".strerror" in path.read_text(encoding="utf-8")
     ]
     assert not users, users
+
+
+@pytest.mark.parametrize("writing", [True, False])
+def test_a_write_says_it_is_one(writing: bool, language: str) -> None:
+    issue = os_error_issue(_error(errno.ENOSPC, "build/u/report.docx"), writing=writing)
+    other = os_error_issue(_error(errno.ENOSPC, "build/u/report.docx"), writing=not writing)
+    assert issue.code == other.code == "os-error"
+    assert issue.message != other.message
