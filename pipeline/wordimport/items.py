@@ -16,11 +16,15 @@ from pipeline.render.measure_note import split_note
 
 CAUSE_START = re.compile(
     r"^(?:主要是|主要原因|原因[是在：:]|根源|究其原因|分析原因|深层次原因|根本原因|"
-    r"问题的根源|问题根源|其根源|产生(?:这些|上述)?问题的(?:主要)?原因|"
+    r"问题的根源|问题根源|其根源|产生(?:这些|上述)?问题的(?:主要)?原因|问题产生的(?:主要)?原因|"
     # 深层次分析，此类问题的根源在于…: the root named within the first words
     r"[^。；：:]{0,16}?(?:根源在于|原因在于|根子在于|根源是|原因是))"
 )
-CAUSE_INLINE = re.compile(r"(?:原因分析|问题根源|原因|根源)[：:]|(?<=[。；])(?:究其原因|根源在于|原因在于)")
+# the whole label, qualifier included (问题产生的原因：), so a split never cuts through it
+CAUSE_INLINE = re.compile(
+    r"(?:(?:问题产生的|产生问题的|主要|深层次|根本)?(?:原因分析|问题根源|原因|根源))[：:]"
+    r"|(?<=[。；])(?:究其原因|根源在于|原因在于)"
+)
 _OWNER_KEYS = ("责任单位", "责任部门", "牵头单位", "责任领导", "责任人", "责任")
 _DUE_KEYS = ("完成时限", "完成时间", "整改时限", "完成期限", "时限")
 _META = re.compile(
