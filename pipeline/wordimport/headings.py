@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from pipeline.wordimport.reader import Para
+from pipeline.wordimport.sections import section_kind
 
 _CN = "一二三四五六七八九十"
 TYPED = (
@@ -112,7 +113,8 @@ def split_inline_heading(text: str, limit: int = 30) -> tuple[str, str]:
 
 def heading_part(line: Line) -> tuple[str, str]:
     """``(heading, rest)`` of a line: its bold lead-in, else a short heading ending in 。/：, else the
-    whole line when it is short and has no sentence mark (a heading line), else no heading."""
+    whole line when it is short and has no sentence mark (a heading line) or names a section and ends in
+    。, else no heading."""
     text = line.text
     if line.para.lead and line.para.text.startswith(line.para.lead):
         lead = line.para.lead
@@ -124,7 +126,21 @@ def heading_part(line: Line) -> tuple[str, str]:
         return heading, rest
     if len(text) <= 40 and not any(mark in text for mark in "。；;！？!?"):
         return text.rstrip("：:"), ""
+    if _section_name_with_stop(text):
+        return text[:-1], ""
     return "", text
+
+
+def _section_name_with_stop(text: str) -> bool:
+    """A short line that names a section and ends in 。 (四、工作中不尽如意的地方和一些感想。) is that
+    section's heading; any other short sentence with a stop stays text (1.全年召开会议5次。)."""
+    body = text[:-1]
+    return (
+        len(text) <= 40
+        and text.endswith("。")
+        and not any(mark in body for mark in "。；;！？!?")
+        and section_kind(body) is not None
+    )
 
 
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0, "O": 0}

@@ -53,6 +53,12 @@ STEMS: dict[str, str] = {
             "难点",
             "堵点",
             "痛点",
+            # the writer's own words for shortfalls (工作中不尽如意的地方, 几点遗憾)
+            "不尽如意",
+            "不尽人意",
+            "不如意",
+            "遗憾",
+            "欠缺",
         ),
         "problems",
     ),
@@ -79,9 +85,11 @@ STEMS: dict[str, str] = {
     ),
     **dict.fromkeys(("下一步", "下步", "今后", "明年", "来年", "未来", "展望"), "plan-time"),
     **dict.fromkeys(("建议", "思考"), "weak-plan"),
-    **dict.fromkeys(("成效", "成绩"), "achievements"),
+    # 荣誉/表彰: honours won (获得的荣誉, 获得表彰情况) are achievements, not work done
+    **dict.fromkeys(("成效", "成绩", "荣誉", "表彰", "奖项"), "achievements"),
     # 作法: 做法 as it is also written (主要作法及成效)
-    **dict.fromkeys(("情况", "做法", "作法", "亮点", "特色", "履职", "工作", "现状"), "work"),
+    # 工作中: the context of a shortfalls heading (工作中不尽如意的地方), one word so that 中 is not left over
+    **dict.fromkeys(("情况", "做法", "作法", "亮点", "特色", "履职", "工作", "工作中", "现状"), "work"),
 }
 # 整改落实情况 / 整改进展 / 整改成效: what a rectification report did about each problem
 _RECTIFY = re.compile(r"整改(?:落实|进展|工作)?(?:情况|进展|成效)|整改落实")
@@ -92,6 +100,8 @@ _MARKERS = (
     "努力", "改进", "基本", "取得", "年度", "开展", "推进", "主要做法", "工作中", "发现", "反馈", "重点",
     "目标", "意见", "有关", "所在", "等", "表现",  # 表现: 存在的主要问题和具体表现
     "查找", "深挖", "明确", "找准",  # the self-criticism outline: 查摆问题 / 深挖根源 / 明确方向
+    "地方", "获得", "荣获",  # 不尽如意的地方 (as 之处), 获得的荣誉
+    "感想", "体会",  # 不足和一些感想: a reflection beside the section's words names nothing else
 )  # fmt: skip
 _CONJ = re.compile(r"及其|以及|及|和|与|、|并")
 # 治理 is left out: it is also the 治理 of 政治理论 (政-治-理-论)

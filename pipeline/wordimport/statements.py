@@ -46,6 +46,11 @@ CLOSING_FRAME = re.compile(r"^(?:以上(?:报告|述职|汇报)|特此报告|请
 PUBLIC_CLOSING = re.compile(r"(?:公开|公布)[^。]{0,12}(?:接受|欢迎)[^。]{0,16}监督")
 # the occasion of the report itself (…常委会第57次会议听取了…整改进展情况报告): background, like the opening
 REPORT_OCCASION = re.compile(r"(?:听取|审议)了?[^。]{0,40}报告")
+# a preface crediting others with what was achieved (如果说有些成效，那肯定是…支持、…合作的结果): said
+# before the work is told, it belongs to the opening, not to an answer
+CREDITS_OTHERS = re.compile(
+    r"(?:成效|成绩|成果|进步)[^。！？]{0,30}?(?:是|离不开|得益于|归功于|归因于)[^。！？]{0,40}?(?:结果|支持|帮助|关心|努力)"
+)
 # a paragraph that refers back to text before it cannot open a document
 CONTINUES = re.compile(r"^(?:与此同时|同时|此外|另外|而且|再者|其次|最后|还有)[，,]")
 # a text's first paragraph that speaks of the text itself (以下从几个方面探讨…) is its opening, even

@@ -51,6 +51,7 @@ from pipeline.wordimport.sections import (
 from pipeline.wordimport.statements import (
     CLOSING_FRAME,
     CONTINUES,
+    CREDITS_OTHERS,
     INTRODUCES,
     REPORT_OCCASION,
     is_closing_heading,
@@ -211,9 +212,9 @@ class Walker:
             self._item(line)
         elif self.section == "rectify" and not self._short_section(line) and self._is_item(line):
             self._rectify(line)
-        elif self.section == "causes" and line.rank != 1 and not self._short_section(line):
+        elif self.section == "causes" and line.rank != 1 and not self._ends_section(line):
             self._add_causes(line)
-        elif self.section == "achievements" and line.rank != 1 and not self._short_section(line):
+        elif self.section == "achievements" and line.rank != 1 and not self._ends_section(line):
             self._body(line, line.text)  # （一）… under 主要成效: one achievement each, number dropped
         elif (
             (line.rank in (1, 2, 3, 4) and line.role != "item")
@@ -371,7 +372,8 @@ class Walker:
             self.out.why[line.para.index] = reading_why(reading)
             self._after_heading(rest, line)
             return
-        if kind == "achievements" and (self.area or line.rank == 1 or self.section == "front"):
+        # under a report-level work section too: 一、工作完成情况 over （二）获得的荣誉
+        if kind == "achievements" and (self.area or line.rank == 1 or self.section in ("front", "work")):
             if self.area and line.rank != 1:
                 self._open(
                     "area",
@@ -394,7 +396,11 @@ class Walker:
         if (
             kind == "work"
             and not self.ours
-            and (line.rank in (1, None) or self.section in ("front", "unknown"))
+            and (
+                line.rank in (1, None)
+                or self.section in ("front", "unknown")
+                or self._sibling_of_section(line)
+            )
         ):
             self._open("work", None, ("report", ""), None, line, "work", taken)
             self._after_heading(rest, line)
@@ -426,6 +432,17 @@ class Walker:
             self._body(line, line.para.text)  # a numbered paragraph inside an answer: keep it as text
         else:
             self._guessed(line, line.text)
+
+    def _ends_section(self, line: Line) -> bool:
+        """Whether a numbered line under causes or achievements is a heading of its own, not one more
+        cause or achievement: a short section name, or a sibling of the heading that opened them."""
+        return self._short_section(line) or self._sibling_of_section(line)
+
+    def _sibling_of_section(self, line: Line) -> bool:
+        """Whether a numbered heading ranks as high as the one that opened the current section: a
+        sibling (（二）获得的荣誉 … （三）特色亮点) ends that section whatever the rank."""
+        rank = self.section_rank
+        return rank is not None and line.rank is not None and line.rank <= rank
 
     def _open(
         self,
@@ -479,8 +496,8 @@ class Walker:
         text, kind = line.para.text, paragraph_kind(line.para.text)
         self._flush_pending(self.sink if self.sink is not None else self.out.opening)
         self.section = "headless"
-        if kind == "work" and REPORT_OCCASION.search(text) and not self._content_placed():
-            kind = "opening"  # the background runs on to the meeting that heard this report
+        if kind == "work" and self._preface(text) and not self._content_placed():
+            kind = "opening"  # the background runs on to the meeting that heard this report, or a preface
             self.target, self.sink = ("report", ""), self.out.opening
             self.out.opening.append(text)
         elif kind == "closing":
@@ -496,6 +513,14 @@ class Walker:
         else:
             self._guessed(line, text)
         self.out.why[line.para.index] = f"no heading: {kind}"
+
+    @staticmethod
+    def _preface(text: str) -> bool:
+        """Whether a paragraph before any content is background to the report: the occasion it is heard
+        at, or a preface crediting others that tells no work of its own (no figure)."""
+        if REPORT_OCCASION.search(text):
+            return True
+        return CREDITS_OTHERS.search(text) is not None and not re.search(r"\d", text)
 
     def _content_placed(self) -> bool:
         """Whether anything but the opening has been placed yet."""

@@ -62,6 +62,10 @@ SEEN_PROBLEMS = ("work", "problems")
         ("履职情况和工作亮点", (), "work", "name", False),
         ("现状", (), "work", "name", False),
         ("主要成效", (), "achievements", "name", False),
+        # the writer's own words: shortfalls (不尽如意), honours won (荣誉)
+        ("工作中不尽如意的地方和一些感想", (), "problems", "name", False),
+        ("工作中的几点遗憾", (), "problems", "name", False),
+        ("获得的荣誉", (), "achievements", "name", False),
         # the three parts of a self-criticism outline, and other names met on the pages collected
         ("查摆问题", (), "problems", "name", False),
         ("深挖思想根源", ("problems",), "causes", "name", False),
@@ -176,3 +180,37 @@ def test_account_of_rectification_under_a_heading_naming_findings(
     else:
         answers = [a.answer(answered) for a in report.areas]
         assert any(a is not None and a.text.startswith("部门预算执行问题5项") for a in answers)
+
+
+def test_section_name_ending_in_a_stop_opens_its_section(tmp_path: Path) -> None:
+    """四、…不尽如意的地方和一些感想。 — a heading with a stop — opens the problems; 1.…5次。 stays text."""
+    spec = _spec(
+        "一、主要做法",
+        "1.全年召开党建会议5次。",
+        "二、工作中不尽如意的地方和一些感想。",
+        "硬件建设上与省示范性小学的差距还很大。",
+        "经费缺口还是比较大，学校的地位日益下降。",
+    )
+    result = import_spec(spec, tmp_path, standard_questions())
+    assert len(result.report.problems) == 2
+    answers = "\n".join(a.text for area in result.report.areas for a in area.answers)
+    assert "全年召开党建会议5次。" in answers
+
+
+def test_sibling_heading_ends_an_achievements_section(tmp_path: Path) -> None:
+    """（二）获得的荣誉 under a work section holds honours; its sibling （三）特色亮点 is work again."""
+    spec = _spec(
+        "一、2022年度工作完成情况",
+        "（一）学习宣传贯彻情况",
+        "召开镇村两级干部会议学习党的二十大报告。",
+        "（二）获得的荣誉",
+        "1、获得2021年度全市征兵工作先进单位。",
+        "2、在经济运行考核中上半年排名第三。",
+        "（三）特色亮点",
+        "在生态廊道中建设蔬菜产业园基地，发展林下种植。",
+    )
+    report = import_spec(spec, tmp_path, standard_questions()).report
+    achievements = "\n".join(text for area in report.areas for text in area.achievements)
+    answers = "\n".join(a.text for area in report.areas for a in area.answers)
+    assert "征兵工作先进单位" in achievements and "排名第三" in achievements
+    assert "蔬菜产业园" in answers and "蔬菜产业园" not in achievements

@@ -170,6 +170,27 @@ CASES = [
         {"problems": "典型案例", "measures": "建立理论学习"},
     ),
     (
+        "no heading: a preface crediting others stays with the opening; one with figures is work",
+        [
+            "尊敬的各位领导、同事：",
+            "根据局党组的安排，我现在就本学年度工作向各位做述职报告，请予审议。",
+            "说实在的，没做什么惊天动地的大事，如果说有些成效，那肯定是领导与同事理解支持、精诚合作的结果。",
+            "我坚持每周至少两次夜间督寝，经常走访教师备课室。",
+        ],
+        (0, 0),
+        {"opening": "说实在的", "answers": "我坚持每周"},
+    ),
+    (
+        "no heading: credit to others told with figures is work done, not a preface",
+        [
+            "尊敬的各位领导、同事：",
+            "根据局党组的安排，我现在就本学年度工作向各位做述职报告，请予审议。",
+            "全校升学率达到96%，这些成绩的取得是全体教师共同努力的结果。",
+        ],
+        (0, 0),
+        {"answers": "全校升学率"},
+    ),
+    (
         "no heading: the meeting that heard the report, a closing that makes it public",
         [
             "根据区委部署，区委巡察组对4家单位开展了常规巡察。",
