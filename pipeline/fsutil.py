@@ -8,8 +8,8 @@ the previous output stays as it was (the new bytes only ever reach a temporary f
 
 from __future__ import annotations
 
+import errno
 import os
-import tempfile
 from pathlib import Path
 
 from pipeline.content.confine import outside_issue
@@ -40,9 +40,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 def _write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = create_temporary(path)
     try:
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual permissions
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -56,12 +55,25 @@ def _write(path: Path, data: bytes) -> None:
         raise
 
 
+_TEMPORARY_ATTEMPTS = 100
+
+
+def create_temporary(path: Path) -> tuple[int, Path]:
+    """A new file beside ``path`` (``.<name>.<random>.tmp``), created exclusively, open for writing.
+
+    The mode is the usual one for an output (0666 less the umask), not mkstemp's 0600; and the
+    ``tempfile`` module is not needed — its import (with ``random``) is a few milliseconds of every
+    short command such as a redline."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    for _ in range(_TEMPORARY_ATTEMPTS):
+        candidate = path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp"
+        try:
+            return os.open(candidate, flags, 0o666), candidate
+        except FileExistsError:
+            continue  # another writer's name: draw again
+    raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path.parent))
+
+
 def atomic_write_text(path: Path, text: str) -> None:
     """Write UTF-8 text atomically (always ``\\n`` line endings)."""
     atomic_write_bytes(path, text.encode("utf-8"))
-
-
-def _umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current

@@ -10,12 +10,12 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
 
 from hostile.harness import UNIT, assert_no_traceback, run_cli, unchanged
+from pipeline import fsutil
 
 FAULTS = [errno.ENOSPC, errno.EROFS, errno.EACCES, errno.ENAMETOOLONG, errno.EDQUOT, errno.EIO]
 
@@ -56,7 +56,7 @@ def test_a_refused_write_is_a_user_error(
     if command == "check":  # check writes its outputs after a clean start: make it build again
         shutil.rmtree(ws / "build" / UNIT / "publish")
         (ws / "build" / UNIT / ".stamps.json").unlink()
-    monkeypatch.setattr(tempfile, "mkstemp", _refuse(code))
+    monkeypatch.setattr(fsutil, "create_temporary", _refuse(code))
     with unchanged(ws, build=command != "check"):
         result = run_cli(ws, *args)
     assert result.code == 2, result.output
@@ -80,14 +80,14 @@ def test_a_disk_that_fills_up_mid_write_leaves_the_old_output(
 
 def test_some_units_written_others_refused_is_exit_1(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.copytree(ws / "drafts" / UNIT, ws / "drafts" / "second")
-    real = tempfile.mkstemp
+    real = fsutil.create_temporary
 
-    def only_the_first_unit(*args: object, **kwargs: object) -> tuple[int, str]:
-        if f"build/{UNIT}" in str(kwargs.get("dir", "")).replace(os.sep, "/"):
-            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(kwargs.get("dir")))
-        return real(*args, **kwargs)  # type: ignore[call-overload, no-any-return]
+    def only_the_first_unit(path: Path) -> tuple[int, Path]:
+        if f"build/{UNIT}/" in path.as_posix():
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path.parent))
+        return real(path)
 
-    monkeypatch.setattr(tempfile, "mkstemp", only_the_first_unit)
+    monkeypatch.setattr(fsutil, "create_temporary", only_the_first_unit)
     result = run_cli(ws, "build", "-j1", "-q", "--force")
     assert result.code == 1, result.output
     assert_no_traceback(result)
