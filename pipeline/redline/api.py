@@ -11,7 +11,6 @@ that already carries tracked changes has them accepted first (noted in ``result.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,7 +30,13 @@ from pipeline.redline.package import Importer, PartCopier
 from pipeline.redline.stats import Counter, Stats, heading_styles
 from pipeline.redline.stories import compare_notes, compare_stories, renumber_notes, story_parts
 from pipeline.redline.writer import ParagraphWriter
-from pipeline.word.package import read_package, read_package_bytes, write_package
+from pipeline.word.package import (
+    StoredEntry,
+    read_package,
+    read_package_bytes,
+    read_package_stored,
+    write_package,
+)
 
 if TYPE_CHECKING:  # datetime is imported only when a date is given (start-up)
     from datetime import datetime
@@ -43,13 +48,13 @@ STYLES = "word/styles.xml"
 _SECT_PR = w("sectPr")
 
 
-@dataclass
 class RedlineResult:
-    """The redlined package and what changed."""
+    """The redlined package and what changed (a plain class: see :class:`pipeline.errors.Issue`)."""
 
-    docx: bytes
-    stats: Stats
-    notes: list[str] = field(default_factory=list)
+    __slots__ = ("docx", "stats", "notes")
+
+    def __init__(self, docx: bytes, stats: Stats, notes: list[str] | None = None) -> None:
+        self.docx, self.stats, self.notes = docx, stats, [] if notes is None else notes
 
 
 def _parts(source: Source, label: str) -> tuple[dict[str, bytes], str]:
@@ -58,6 +63,20 @@ def _parts(source: Source, label: str) -> tuple[dict[str, bytes], str]:
     if isinstance(source, bytes):
         return read_package_bytes(source, path=label), label
     return read_package(Path(source)), str(source)
+
+
+def _parts_stored(
+    source: Source, label: str, known: list[StoredEntry]
+) -> tuple[dict[str, bytes], str, list[StoredEntry]]:
+    """Like :func:`_parts`, with each part's compressed form as read (none for parts given as a dict);
+    a part stored as one of ``known`` (the other draft's) is that part's bytes object."""
+    if isinstance(source, dict):
+        return dict(source), label, []
+    if isinstance(source, bytes):
+        parts, stored = read_package_stored(source, path=label, known=known)
+        return parts, label, stored
+    parts, stored = read_package_stored(Path(source), known=known)
+    return parts, str(source), stored
 
 
 def _document(parts: dict[str, bytes], where: str) -> etree._Element:
@@ -125,8 +144,9 @@ def redline_bytes(
     new_label: str = "NEW.docx",
 ) -> RedlineResult:
     """Compare ``old`` with ``new``; the new document with tracked changes, and statistics."""
-    old_parts, old_where = _parts(old, old_label)
-    new_parts, new_where = _parts(new, new_label)
+    old_parts, old_where, old_stored = _parts_stored(old, old_label, [])
+    # the parts both drafts share (styles, theme, fonts …) are unpacked once: one bytes object
+    new_parts, new_where, new_stored = _parts_stored(new, new_label, old_stored)
     old_root, new_root = _document(old_parts, old_where), _document(new_parts, new_where)
     notes: list[str] = []
     _accept_input(old_root, old_where, notes)
@@ -187,7 +207,8 @@ def redline_bytes(
     renumber_notes(new_root, out_parts)
     out_parts[DOCUMENT] = serialize(new_root)
     assert_intact(out_parts, new_parts, old_parts)
-    return RedlineResult(write_package(out_parts), counter.stats, notes)
+    # what goes out as it came in (styles, theme, fonts, media) keeps its compressed bytes
+    return RedlineResult(write_package(out_parts, [*new_stored, *old_stored]), counter.stats, notes)
 
 
 def accept_or_reject(source: Source, *, accept: bool) -> bytes:

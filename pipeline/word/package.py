@@ -4,16 +4,24 @@ Reading: every .docx that comes from outside (a user's file to redline or import
 :func:`read_package`, which refuses what is not a zip, not a WordprocessingML package, encrypted,
 or larger than a limit when decompressed (zip bombs) — with a :class:`UserError`, never a traceback.
 
-Writing: :func:`normalize_zip` rewrites a package with fixed timestamps and a fixed entry order, so
-the same content always gives the same bytes.
+Writing: :func:`write_package` writes a zip with fixed timestamps and a fixed entry order, so the
+same content always gives the same bytes (:func:`normalize_zip` rewrites one made by python-docx or
+docxtpl that way).  A part that goes out exactly as it came in (the styles, theme and fonts a redline
+copies from the new draft) is written with the compressed bytes it was read with
+(:class:`StoredEntry`, from :func:`read_package_stored`): compressing a few hundred kB again is most of
+a small redline's writing.  The zip layout is written here, not by :mod:`zipfile`, which cannot write
+an entry already compressed; for every other part it is the layout zipfile writes, byte for byte.
 """
 
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 from pipeline.errors import Issue, UserError
 from pipeline.i18n import _
@@ -23,6 +31,17 @@ MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024  # a real report is a few MB; more is
 MAX_ENTRIES = 10_000
 FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx files are OLE compound files
+
+
+class StoredEntry(NamedTuple):
+    """A part as a zip held it: ``data`` (the very bytes object read, which is how :func:`write_package`
+    knows a part is unchanged), its CRC-32, compression method (stored or deflated) and the compressed
+    bytes.  A named tuple: a frozen dataclass costs a redline's start-up more than its use."""
+
+    data: bytes
+    crc: int
+    method: int
+    compressed: bytes
 
 
 def _refuse(path: Path | str | None, message: str, hint: str, code: str = "invalid-document") -> UserError:
@@ -47,6 +66,43 @@ def read_package_bytes(
     data: bytes, *, path: Path | str | None = None, max_bytes: int = MAX_UNCOMPRESSED_BYTES
 ) -> dict[str, bytes]:
     """Like :func:`read_package`, for bytes already in memory (``path`` is used in messages)."""
+    return _read(data, path, max_bytes, None)
+
+
+def read_package_stored(
+    source: Path | bytes,
+    *,
+    path: Path | str | None = None,
+    max_bytes: int = MAX_UNCOMPRESSED_BYTES,
+    known: Iterable[StoredEntry] = (),
+) -> tuple[dict[str, bytes], list[StoredEntry]]:
+    """Like :func:`read_package` (``source`` a path or the bytes of a package), and each part's
+    :class:`StoredEntry` — for :func:`write_package` to write unchanged parts without compressing them
+    again.  A part compressed exactly as one of ``known`` (another draft's styles, theme, fonts) is not
+    decompressed again: it is that entry's very bytes object."""
+    if isinstance(source, bytes):
+        data = source
+    else:
+        path = path or source
+        try:
+            data = Path(source).read_bytes()
+        except OSError as exc:
+            raise UserError(read_error_issue(exc, Path(source))) from None
+    stored: list[StoredEntry] = []
+    return _read(data, path, max_bytes, stored, known), stored
+
+
+def _read(
+    data: bytes,
+    path: Path | str | None,
+    max_bytes: int,
+    stored: list[StoredEntry] | None,
+    known: Iterable[StoredEntry] = (),
+) -> dict[str, bytes]:
+    """The parts of the package ``data``, refused as :func:`read_package` says; with ``stored``, each
+    part's compressed form is appended to it too (when it can be taken as it is), and a part stored as
+    one of ``known`` is taken from there."""
+    seen = {(entry.crc, entry.method, entry.compressed): entry.data for entry in known}
     if data.startswith(OLE_MAGIC):
         raise _refuse(
             path,
@@ -92,18 +148,10 @@ def read_package_bytes(
                 raise _refuse(
                     path, _("the package is encrypted"), _("remove the password in Word and save again")
                 )
-            try:
-                # Read with a hard cap: the declared size can lie.
-                with archive.open(info) as handle:
-                    chunk = handle.read(max_bytes - total + 1)
-            # zlib.error: the compressed bytes themselves are broken (a truncated or altered download);
-            # zipfile's and zlib's own words are English and name nothing a user can act on.
-            except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError):
-                raise _refuse(
-                    path,
-                    _("the package is damaged: {part} cannot be unpacked").format(part=info.filename),
-                    _("open it in Word and save it again"),
-                ) from None
+            compressed = _compressed(data, info) if stored is not None else None
+            chunk = seen.get((info.CRC, info.compress_type, compressed)) if compressed is not None else None
+            if chunk is None or len(chunk) != info.file_size:
+                chunk = _unpack(archive, info, max_bytes - total + 1, path)
             total += len(chunk)
             if total > max_bytes:
                 raise _refuse(
@@ -112,7 +160,47 @@ def read_package_bytes(
                     _("this looks like a zip bomb; a real report is a few MB"),
                 )
             parts[info.filename] = chunk
+            if stored is not None and compressed is not None:
+                stored.append(StoredEntry(chunk, info.CRC, info.compress_type, compressed))
         return parts
+
+
+def _unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int, path: Path | str | None) -> bytes:
+    """The bytes of one part, at most ``cap`` of them (the declared size can lie); reading it to its
+    end checks its CRC."""
+    try:
+        with archive.open(info) as handle:
+            return handle.read(cap)
+    # zlib.error: the compressed bytes themselves are broken (a truncated or altered download);
+    # zipfile's and zlib's own words are English and name nothing a user can act on.
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError):
+        raise _refuse(
+            path,
+            _("the package is damaged: {part} cannot be unpacked").format(part=info.filename),
+            _("open it in Word and save it again"),
+        ) from None
+
+
+_LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
+_CENTRAL_HEADER = struct.Struct("<4s4B4HL2L5H2L")
+_END_RECORD = struct.Struct("<4s4H2LH")
+_LOCAL_MAGIC, _CENTRAL_MAGIC, _END_MAGIC = b"PK\x03\x04", b"PK\x01\x02", b"PK\x05\x06"
+_ZIP32_LIMIT = 0xFFFFFFFF
+
+
+def _compressed(data: bytes, info: zipfile.ZipInfo) -> bytes | None:
+    """The compressed bytes of ``info`` in ``data``, or None for a method or layout not taken as it is
+    (such a part is decompressed, and compressed again when written)."""
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        return None
+    start = info.header_offset
+    header = data[start : start + _LOCAL_HEADER.size]
+    if len(header) < _LOCAL_HEADER.size or not header.startswith(_LOCAL_MAGIC):
+        return None
+    fields = _LOCAL_HEADER.unpack(header)
+    begin = start + _LOCAL_HEADER.size + fields[-2] + fields[-1]  # after the name and the extra field
+    compressed = data[begin : begin + info.compress_size]
+    return compressed if len(compressed) == info.compress_size else None
 
 
 def _entry_order(name: str) -> tuple[int, str]:
@@ -124,17 +212,64 @@ def _entry_order(name: str) -> tuple[int, str]:
     return (2, name)
 
 
-def write_package(parts: dict[str, bytes]) -> bytes:
-    """A deterministic zip of ``parts``: fixed timestamps and permissions, stable entry order."""
+def write_package(parts: dict[str, bytes], stored: Iterable[StoredEntry] = ()) -> bytes:
+    """A deterministic zip of ``parts``: fixed timestamps and permissions, stable entry order.
+
+    A part whose bytes are the very object of one of ``stored`` is written with its compressed bytes
+    as read; the others are deflated (level 6)."""
+    as_read = {id(entry.data): entry for entry in stored}
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name in sorted(parts, key=_entry_order):
-            info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 0
-            archive.writestr(info, parts[name], compresslevel=6)
+    central: list[bytes] = []
+    for name in sorted(parts, key=_entry_order):
+        data = parts[name]
+        entry = as_read.get(id(data))
+        if entry is None or entry.data is not data:
+            entry = _deflated(data)
+        central.append(_write_entry(out, name, entry, len(data)))
+    directory_offset = out.tell()
+    for record in central:
+        out.write(record)
+    size = out.tell() - directory_offset
+    if directory_offset > _ZIP32_LIMIT or len(central) > 0xFFFF:
+        raise ValueError("package too large for a zip without zip64")  # refused on reading long before
+    out.write(_END_RECORD.pack(_END_MAGIC, 0, 0, len(central), len(central), size, directory_offset, 0))
     return out.getvalue()
+
+
+def _deflated(data: bytes) -> StoredEntry:
+    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return StoredEntry(
+        data, zlib.crc32(data), zipfile.ZIP_DEFLATED, compressor.compress(data) + compressor.flush()
+    )
+
+
+_DOS_TIME = 0  # 00:00:00
+_DOS_DATE = (FIXED_ZIP_TIME[0] - 1980) << 9 | FIXED_ZIP_TIME[1] << 5 | FIXED_ZIP_TIME[2]
+_VERSION = 20  # what zipfile writes for deflated or stored entries: 2.0
+_EXTERNAL_ATTR = 0o644 << 16
+
+
+def _write_entry(out: io.BytesIO, name: str, entry: StoredEntry, size: int) -> bytes:
+    """Write the local header and data of one part; return its central directory record."""
+    offset = out.tell()
+    encoded, flags = (name.encode("ascii"), 0) if name.isascii() else (name.encode("utf-8"), 0x800)
+    if max(offset, size, len(entry.compressed)) > _ZIP32_LIMIT:
+        raise ValueError("package too large for a zip without zip64")  # refused on reading long before
+    sizes = (entry.crc, len(entry.compressed), size)
+    out.write(
+        _LOCAL_HEADER.pack(
+            _LOCAL_MAGIC, _VERSION, 0, flags, entry.method, _DOS_TIME, _DOS_DATE, *sizes, len(encoded), 0
+        )
+    )
+    out.write(encoded)
+    out.write(entry.compressed)
+    return (
+        _CENTRAL_HEADER.pack(
+            _CENTRAL_MAGIC, _VERSION, 0, _VERSION, 0, flags, entry.method, _DOS_TIME, _DOS_DATE, *sizes,
+            len(encoded), 0, 0, 0, 0, _EXTERNAL_ATTR, offset,
+        )
+        + encoded
+    )  # fmt: skip
 
 
 def normalize_zip(data: bytes) -> bytes:
