@@ -83,3 +83,44 @@ def _at(path: str | None, line: int | None = None, column: int | None = None, me
 def test_issues_are_listed_by_position(given: list[Issue], expected: list[Issue]) -> None:
     assert by_position(given) == expected
     assert UserError(given).format().splitlines()[: len(given)] == [i.format() for i in expected]
+
+
+def _issue(**changes: object) -> Issue:
+    fields: dict[str, object] = {"path": "a.yaml", "message": "m", "line": 3, "column": 4, "key_path": "k"}
+    fields.update(changes)
+    return Issue(**fields)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("change", "equal"),
+    [({}, True), ({"line": 5}, False), ({"hint": "h"}, False), ({"code": "duplicate-id"}, False)],
+)
+def test_an_issue_is_a_value(change: dict[str, object], equal: bool) -> None:
+    """Equal and hashed by its fields, as the frozen dataclass it replaced (sets of issues dedupe)."""
+    first, second = _issue(), _issue(**change)
+    assert (first == second) is equal
+    assert (len({first, second}) == 1) is equal
+    assert first != ("a.yaml", "m", 3, 4, "k", "", GENERIC_CODE)  # not a tuple
+
+
+def test_an_issue_is_immutable_and_replaced_by_a_copy() -> None:
+    issue = _issue()
+    with pytest.raises(AttributeError):
+        issue.line = 9  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        del issue.message
+    copy = issue.replace(key_path="problems[0]", line=7)
+    assert (copy.key_path, copy.line, copy.message, issue.line) == ("problems[0]", 7, "m", 3)
+    with pytest.raises(TypeError, match="no field 'lines'"):
+        issue.replace(lines=1)
+    with pytest.raises(ValueError, match="unknown issue code"):
+        issue.replace(code="no-such-code")
+
+
+def test_an_issue_survives_pickling_and_says_what_it_holds() -> None:
+    """Build workers send issues back to the parent process."""
+    import pickle
+
+    issue = _issue(path=Path("drafts/u/v1/report.yaml"), hint="改正")
+    assert pickle.loads(pickle.dumps(issue)) == issue
+    assert repr(issue).startswith("Issue(path=PosixPath('drafts/u/v1/report.yaml'), message='m', line=3")

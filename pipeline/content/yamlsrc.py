@@ -10,7 +10,7 @@ errors here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -214,7 +214,7 @@ def _with_key_paths(path: Path, text: str, found: list[Issue]) -> list[Issue]:
         ]
         if inside:
             deepest = max(inside, key=lambda entry: len(entry[0]))[0]
-            issue = replace(issue, key_path=format_key_path(deepest))
+            issue = issue.replace(key_path=format_key_path(deepest))
         located.append(issue)
     return located
 
@@ -495,7 +495,7 @@ class _Builder:
         if self.in_flow_list and span.style is None:
             typed = fullwidth.flow_item_issue(self.path, value, span.line, span.column)
             if typed is not None:
-                self.issues.add(replace(typed, key_path=format_key_path(key_path)))
+                self.issues.add(typed.replace(key_path=format_key_path(key_path)))
         return YNode("scalar", key_path, span, node.tag, value=value)
 
     def _mapping(self, node: yaml.MappingNode, key_path: KeyPath, span: Span) -> YNode:
@@ -524,7 +524,7 @@ class _Builder:
             if typed is not None:
                 # Read on under the key meant, so the indentation is the one error reported for it.
                 key = key.strip("\u3000 ")
-                self.issues.add(replace(typed, key_path=format_key_path(key_path + (key,))))
+                self.issues.add(typed.replace(key_path=format_key_path(key_path + (key,))))
             if key in result.entries:
                 first = result.entries[key][0].span
                 self.issues.add(
