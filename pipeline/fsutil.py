@@ -71,7 +71,7 @@ def create_temporary(path: Path) -> tuple[int, Path]:
             return os.open(candidate, flags, 0o666), candidate
         except FileExistsError:
             continue  # another writer's name: draw again
-    raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path.parent))
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(path.parent))
 
 
 def atomic_write_text(path: Path, text: str) -> None:
