@@ -93,3 +93,18 @@ def test_the_clock_interrupts() -> None:
 
 def test_a_limit_error_is_a_template_error() -> None:
     assert issubclass(TemplateLimitError, jinja2.TemplateError)
+
+
+def test_the_clock_says_where_the_template_was_wherever_it_runs_out() -> None:
+    """SIGALRM lands inside the template or between two of its chunks (then no template frame is on
+    the stack): either way the error knows the line, which the message shows as the paragraph."""
+    from pipeline.render.document import _template_line
+
+    source = "before\n{% for a in range(10**5) %}{% for b in range(10**5) %}x{% endfor %}{% endfor %}\nafter"
+    environment = jinja_environment()
+    lines = set()
+    for _ in range(12):
+        with pytest.raises(RenderTimeout) as caught, environment.limited(RenderLimits(seconds=0.02)):
+            environment.from_string(source).render()
+        lines.add(_template_line(caught.value))
+    assert lines == {2}
