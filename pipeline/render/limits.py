@@ -218,12 +218,12 @@ class LimitedTemplate(jinja2.Template):
                 if limit is not None and size > limit:
                     break
                 chunks.append(chunk)
-        except Exception as error:
+        except Exception as failure:
             frame = getattr(stream, "gi_frame", None)
-            if isinstance(error, TemplateLimitError) and frame is not None:
+            if isinstance(failure, TemplateLimitError) and frame is not None:
                 # the clock ran out here, between two chunks, not inside the template: its traceback
                 # has no template line, so say where the (suspended) template was
-                error.lineno = self.get_corresponding_lineno(frame.f_lineno)
+                failure.lineno = self.get_corresponding_lineno(frame.f_lineno)
                 getattr(stream, "close", lambda: None)()
             # jinja rewrites the traceback so that it shows template lines, as Template.render does
             return env.handle_exception()
