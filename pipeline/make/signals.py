@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # every command installs the signal handlers: concurrent.futu
 
 PR_SET_PDEATHSIG = 1
 PARENT_POLL_SECONDS = 0.5
+MANAGER_JOIN_SECONDS = 5.0  # how long stop_workers waits for a pool's manager thread to finish
 _STOPPING = (signal.SIGTERM, signal.SIGHUP)
 _HELD = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 
@@ -126,9 +127,15 @@ def _watch_parent(parent: int) -> None:
 def stop_workers(pool: Executor) -> None:
     """End the pool's worker processes now (SIGTERM) and drop the work not yet started."""
     processes = getattr(pool, "_processes", None) or {}  # ProcessPoolExecutor has no public way in 3.11
+    manager = getattr(pool, "_executor_manager_thread", None)
     for process in list(processes.values()):
         try:
             process.terminate()
         except (OSError, AttributeError):
             pass
     pool.shutdown(wait=False, cancel_futures=True)
+    # Let the pool's manager thread finish (it sees the workers gone at once): in Python 3.11 the
+    # interpreter's exit wakes every live manager through a pipe that manager may be closing at that
+    # moment, and the EBADF comes out as a traceback after our one-line message.
+    if manager is not None and manager.is_alive():
+        manager.join(timeout=MANAGER_JOIN_SECONDS)

@@ -79,3 +79,22 @@ def test_a_worker_dies_with_its_parent() -> None:
     else:
         os.kill(child, signal.SIGKILL)
         raise AssertionError("the worker outlived its parent")
+
+
+def test_stopping_the_workers_leaves_no_manager_thread_behind() -> None:
+    """Python 3.11 wakes a live pool manager at exit through a pipe it may be closing (EBADF printed
+    as a traceback after the one-line message), so stop_workers waits for the manager to finish."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from pipeline.make.signals import stop_workers
+
+    pool = ProcessPoolExecutor(max_workers=2)
+    futures = [pool.submit(time.sleep, 30) for _ in range(4)]
+    while not getattr(pool, "_processes", None):
+        time.sleep(0.01)
+    manager = pool._executor_manager_thread  # type: ignore[attr-defined]
+    started = time.monotonic()
+    stop_workers(pool)
+    assert manager is not None and not manager.is_alive()
+    assert time.monotonic() - started < 5  # the workers were ended, not waited for
+    assert all(f.done() for f in futures)
