@@ -4,10 +4,11 @@ For 50, 500, 2,000 and 10,000 paragraphs (about 80 Chinese characters each, with
 documents is generated with python-docx, about 10% of the paragraphs edited (a character or word
 changed, a figure changed, a phrase added or removed, a paragraph inserted or deleted, a table
 cell edited).  Every engine is timed as a whole process, the way a user runs it (best and median
-of 3 runs), in the same run on the same pairs; peak memory (max RSS) of each process comes from
-``wait4``.  The engines (the ``bench`` extra installs them): python-redlines' Docxodus and
-WmlComparer (Open-XML-PowerTools), docx-trackdiff, jubarte-redlines; docx-redline needs Python 3.12
-and is shown as n/a on older interpreters.
+of 3 rounds, each round running the floor and every engine once in turn, so that a busy moment of a
+shared machine falls on all of them alike), in the same run on the same pairs; peak memory (max
+RSS) of each process comes from ``wait4``.  The engines (the ``bench`` extra installs them):
+python-redlines' Docxodus and WmlComparer (Open-XML-PowerTools), docx-trackdiff, jubarte-redlines;
+docx-redline needs Python 3.12 and is shown as n/a on older interpreters.
 
 The **I/O floor** is what any engine must do: a Python process that unzips both packages, parses
 their ``word/document.xml``, serialises one and writes the zip.  ``× floor`` is our time over it.
@@ -40,6 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SIZES = (50, 500, 2000, 10000)
+FLOOR = "I/O floor"
 RUNS = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 3
 EDIT_RATE = 0.10
 SEED = 20240601
@@ -184,20 +186,27 @@ def run_process(argv: list[str]) -> tuple[float, float, float, int, str]:
     return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode, message
 
 
-def time_command(argv: list[str], output: Path) -> Timing:
-    """Best/median of :data:`RUNS` whole-process runs; an error message when a run fails."""
-    times: list[float] = []
-    cpus: list[float] = []
-    peak = 0.0
+def run_once(argv: list[str], output: Path, timing: Timing) -> None:
+    """One whole-process run of ``argv`` added to ``timing``; a failed run sets its error."""
+    output.unlink(missing_ok=True)
+    elapsed, cpu, rss, code, stderr = run_process(argv)
+    if code != 0 or not output.exists():
+        timing.error = (stderr.splitlines() or [f"exit {code}"])[-1][:100]
+        return
+    timing.times.append(elapsed)
+    timing.cpus.append(cpu)
+    timing.peak_mb = max(timing.peak_mb, rss)
+
+
+def time_round_robin(commands: dict[str, tuple[list[str], Path]]) -> dict[str, Timing]:
+    """:data:`RUNS` rounds, each running every command once in turn: a busy moment of a shared machine
+    falls on every engine alike, not on one engine's three runs."""
+    timings = {name: Timing([], [], 0.0) for name in commands}
     for _ in range(RUNS):
-        output.unlink(missing_ok=True)
-        elapsed, cpu, rss, code, stderr = run_process(argv)
-        if code != 0 or not output.exists():
-            return Timing(times, cpus, peak, error=(stderr.splitlines() or [f"exit {code}"])[-1][:100])
-        times.append(elapsed)
-        cpus.append(cpu)
-        peak = max(peak, rss)
-    return Timing(times, cpus, peak)
+        for name, (argv, output) in commands.items():
+            if not timings[name].error:
+                run_once(argv, output, timings[name])
+    return timings
 
 
 def _bin(name: str) -> str:
@@ -325,7 +334,10 @@ def main() -> None:
     """Generate the pairs, time every engine and the I/O floor, print the tables."""
     sizes = SIZES[:3] if "--quick" in sys.argv else SIZES
     compile_package()
-    print(f"== redline: every engine as a whole process on the same pairs, best of {RUNS} (s) ==")
+    print(
+        f"== redline: every engine as a whole process on the same pairs, best of {RUNS} rounds"
+        " (each round runs every engine once in turn) (s) =="
+    )
     engines = [(e, e.problem()) for e in ENGINES]
     results: dict[tuple[str, int], Timing | None] = {}
     floors: dict[int, Timing] = {}
@@ -334,18 +346,21 @@ def main() -> None:
         folder = Path(tmp)
         for n in sizes:
             old, new, _ = make_pair(n, folder)
-            floors[n] = time_command(
-                [sys.executable, "-c", IO_FLOOR, str(old), str(new), str(folder / "floor.docx")],
-                folder / "floor.docx",
-            )
+            floor_out = folder / "floor.docx"
+            commands = {
+                FLOOR: ([sys.executable, "-c", IO_FLOOR, str(old), str(new), str(floor_out)], floor_out)
+            }
             for engine, problem in engines:
-                if problem:
-                    results[(engine.name, n)] = None
-                    continue
-                out = folder / f"out-{engine.name}.docx"
-                timing = time_command(engine.argv(old, new, out), out)
+                if not problem:
+                    out = folder / f"out-{engine.name}.docx"
+                    commands[engine.name] = (engine.argv(old, new, out), out)
+            timings = time_round_robin(commands)
+            floors[n] = timings.pop(FLOOR)
+            for engine, _problem in engines:
+                timing = timings.get(engine.name)
                 results[(engine.name, n)] = timing
-                if not timing.error and out.exists():
+                out = commands[engine.name][1] if timing is not None else None
+                if timing is not None and not timing.error and out is not None and out.exists():
                     data = out.read_bytes()
                     quality[(engine.name, n)] = (marked_characters(data), round_trips(data, old, new))
     header = (
