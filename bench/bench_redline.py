@@ -5,8 +5,9 @@ documents is generated with python-docx, about 10% of the paragraphs edited (a c
 changed, a figure changed, a phrase added or removed, a paragraph inserted or deleted, a table
 cell edited).  Every engine is timed as a whole process, the way a user runs it (best and median
 of 3 rounds, each round running the floor and every engine once in turn, so that a busy moment of a
-shared machine falls on all of them alike), in the same run on the same pairs; peak memory (max
-RSS) of each process comes from ``wait4``.  The engines (the ``bench`` extra installs them):
+shared machine falls on all of them alike, and of 6 more rounds for what takes under a second: the
+close race), in the same run on the same pairs; peak memory (max RSS) of each process comes from
+``wait4``.  The engines (the ``bench`` extra installs them):
 python-redlines' Docxodus and WmlComparer (Open-XML-PowerTools), docx-trackdiff, jubarte-redlines;
 docx-redline needs Python 3.12 and is shown as n/a on older interpreters.
 
@@ -43,6 +44,8 @@ from pathlib import Path
 SIZES = (50, 500, 2000, 10000)
 FLOOR = "I/O floor"
 RUNS = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 3
+EXTRA_ROUNDS = 6  # more rounds for the quick commands (see time_round_robin)
+QUICK_SECONDS = 1.0
 EDIT_RATE = 0.10
 SEED = 20240601
 PHRASES = [
@@ -200,12 +203,17 @@ def run_once(argv: list[str], output: Path, timing: Timing) -> None:
 
 def time_round_robin(commands: dict[str, tuple[list[str], Path]]) -> dict[str, Timing]:
     """:data:`RUNS` rounds, each running every command once in turn: a busy moment of a shared machine
-    falls on every engine alike, not on one engine's three runs."""
+    falls on every engine alike, not on one engine's three runs.  Then :data:`EXTRA_ROUNDS` more for
+    the commands that took under :data:`QUICK_SECONDS`: where engines are within a few per cent of
+    each other (ours, docx-trackdiff, the floor) three samples decide nothing on a busy machine, and
+    the slow engines' extra runs would cost minutes to change no ratio."""
     timings = {name: Timing([], [], 0.0) for name in commands}
-    for _ in range(RUNS):
+    for round_number in range(RUNS + EXTRA_ROUNDS):
         for name, (argv, output) in commands.items():
-            if not timings[name].error:
-                run_once(argv, output, timings[name])
+            timing = timings[name]
+            if timing.error or (round_number >= RUNS and (not timing.times or timing.best >= QUICK_SECONDS)):
+                continue
+            run_once(argv, output, timing)
     return timings
 
 
@@ -336,7 +344,8 @@ def main() -> None:
     compile_package()
     print(
         f"== redline: every engine as a whole process on the same pairs, best of {RUNS} rounds"
-        " (each round runs every engine once in turn) (s) =="
+        f" (each round runs every engine once in turn; {EXTRA_ROUNDS} more for runs under"
+        f" {QUICK_SECONDS:g} s) (s) =="
     )
     engines = [(e, e.problem()) for e in ENGINES]
     results: dict[tuple[str, int], Timing | None] = {}
