@@ -30,13 +30,7 @@ from pipeline.redline.package import Importer, PartCopier
 from pipeline.redline.stats import Counter, Stats, heading_styles
 from pipeline.redline.stories import compare_notes, compare_stories, renumber_notes, story_parts
 from pipeline.redline.writer import ParagraphWriter
-from pipeline.word.package import (
-    StoredEntry,
-    read_package,
-    read_package_bytes,
-    read_package_stored,
-    write_package,
-)
+from pipeline.word.package import StoredEntry, read_package_stored, write_package
 
 if TYPE_CHECKING:  # datetime is imported only when a date is given (start-up)
     from datetime import datetime
@@ -58,18 +52,16 @@ class RedlineResult:
 
 
 def _parts(source: Source, label: str) -> tuple[dict[str, bytes], str]:
-    if isinstance(source, dict):
-        return dict(source), label
-    if isinstance(source, bytes):
-        return read_package_bytes(source, path=label), label
-    return read_package(Path(source)), str(source)
+    parts, where, _stored = _parts_stored(source, label, [])
+    return parts, where
 
 
 def _parts_stored(
     source: Source, label: str, known: list[StoredEntry]
 ) -> tuple[dict[str, bytes], str, list[StoredEntry]]:
-    """Like :func:`_parts`, with each part's compressed form as read (none for parts given as a dict);
-    a part stored as one of ``known`` (the other draft's) is that part's bytes object."""
+    """The parts of ``source`` and where they come from (for messages), with each part's compressed
+    form as read (none for parts given as a dict); a part stored as one of ``known`` (the other
+    draft's) is that part's bytes object."""
     if isinstance(source, dict):
         return dict(source), label, []
     if isinstance(source, bytes):

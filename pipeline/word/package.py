@@ -55,11 +55,14 @@ def read_package(path: Path, *, max_bytes: int = MAX_UNCOMPRESSED_BYTES) -> dict
     package without ``word/document.xml``, or one whose parts decompress beyond ``max_bytes``.
     """
     path = Path(path)
+    return read_package_bytes(_file_bytes(path), path=path, max_bytes=max_bytes)
+
+
+def _file_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise UserError(read_error_issue(exc, path)) from None
-    return read_package_bytes(data, path=path, max_bytes=max_bytes)
 
 
 def read_package_bytes(
@@ -84,10 +87,7 @@ def read_package_stored(
         data = source
     else:
         path = path or source
-        try:
-            data = Path(source).read_bytes()
-        except OSError as exc:
-            raise UserError(read_error_issue(exc, Path(source))) from None
+        data = _file_bytes(Path(source))
     stored: list[StoredEntry] = []
     return _read(data, path, max_bytes, stored, known), stored
 

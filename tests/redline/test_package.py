@@ -164,10 +164,10 @@ def test_zip_bomb_is_refused() -> None:
     )
     with pytest.raises(UserError):
         redline_bytes(bomb, make_docx(p("甲")))
-    from pipeline.redline import api
+    from pipeline.word.package import read_package_bytes
 
     with pytest.raises(UserError):
-        api.read_package_bytes(bomb, max_bytes=1_000_000)
+        read_package_bytes(bomb, max_bytes=1_000_000)
 
 
 def test_cli_writes_output_and_stats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
