@@ -76,6 +76,14 @@ def states_shortcoming(text: str) -> str:
     return found[0].group(0) if found else ""
 
 
+def is_preface(text: str) -> bool:
+    """Whether a paragraph (before any content) is background to the report: the occasion it is heard
+    at, or a preface crediting others that tells no work of its own (no figure)."""
+    if REPORT_OCCASION.search(text):
+        return True
+    return CREDITS_OTHERS.search(text) is not None and not re.search(r"\d", text)
+
+
 def paragraph_kind(text: str) -> str:
     """What a paragraph with no heading over it is: "closing", "causes", "measure", "problem" or "work"."""
     if CLOSING_FRAME.match(text) or PUBLIC_CLOSING.search(text):

@@ -51,10 +51,9 @@ from pipeline.wordimport.sections import (
 from pipeline.wordimport.statements import (
     CLOSING_FRAME,
     CONTINUES,
-    CREDITS_OTHERS,
     INTRODUCES,
-    REPORT_OCCASION,
     is_closing_heading,
+    is_preface,
     paragraph_kind,
 )
 from pipeline.wordimport.tables import ProblemTable, problem_tables
@@ -496,7 +495,7 @@ class Walker:
         text, kind = line.para.text, paragraph_kind(line.para.text)
         self._flush_pending(self.sink if self.sink is not None else self.out.opening)
         self.section = "headless"
-        if kind == "work" and self._preface(text) and not self._content_placed():
+        if kind == "work" and is_preface(text) and not self._content_placed():
             kind = "opening"  # the background runs on to the meeting that heard this report, or a preface
             self.target, self.sink = ("report", ""), self.out.opening
             self.out.opening.append(text)
@@ -513,14 +512,6 @@ class Walker:
         else:
             self._guessed(line, text)
         self.out.why[line.para.index] = f"no heading: {kind}"
-
-    @staticmethod
-    def _preface(text: str) -> bool:
-        """Whether a paragraph before any content is background to the report: the occasion it is heard
-        at, or a preface crediting others that tells no work of its own (no figure)."""
-        if REPORT_OCCASION.search(text):
-            return True
-        return CREDITS_OTHERS.search(text) is not None and not re.search(r"\d", text)
 
     def _content_placed(self) -> bool:
         """Whether anything but the opening has been placed yet."""
