@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.redline.align import (
     DELETE,
@@ -15,7 +17,7 @@ from pipeline.redline.align import (
     exact_matches,
     find_moves,
 )
-from pipeline.redline.diff import similarity
+from pipeline.redline.diff import key_similarity, similarity
 
 
 def _ops(old: list[str], new: list[str]) -> list[tuple[str, int, int]]:
@@ -55,3 +57,36 @@ def test_exact_matches_are_in_order_and_linear_in_size() -> None:
     assert len(matches) == 19_999
     assert all(a < b for (a, _), (b, _) in zip(matches, matches[1:], strict=False))
     assert all(c < d for (_, c), (_, d) in zip(matches, matches[1:], strict=False))
+
+
+# Paragraphs from a few sentences, so that old and new share some, differ in others, repeat.
+_SENTENCES = [
+    "认真落实主体责任。",
+    "开展谈心谈话12次。",
+    "基层支部建设有待加强。",
+    "甲",
+    "",
+    "整改问题清单逐项销号。",
+]
+_PARAGRAPHS = st.lists(st.sampled_from(_SENTENCES), min_size=0, max_size=3).map("".join)
+
+
+@given(st.lists(_PARAGRAPHS, max_size=12), st.lists(_PARAGRAPHS, max_size=12))
+def test_the_gap_scoped_similarity_aligns_as_a_fresh_one_for_every_pair(
+    old: list[str], new: list[str]
+) -> None:
+    """Dropping an earlier gap's shingles changes no decision: the ops are those of a similarity
+    that computes every pair from scratch."""
+    scoped = align(old, new, key_similarity(old, new))
+    fresh = align(old, new, lambda i, j: key_similarity(old, new)(i, j))
+    assert scoped == fresh
+
+
+def test_the_similarity_keeps_only_the_current_gap() -> None:
+    """A thousand edited paragraphs each between unchanged ones: what is kept stays one gap's."""
+    old = [f"第{i}段：认真落实主体责任，开展谈心谈话。" for i in range(2000)]
+    new = [text.replace("谈心", "谈话") if i % 2 else text for i, text in enumerate(old)]
+    similar = key_similarity(old, new)
+    ops = align(old, new, similar)
+    assert sum(op.kind == PAIR for op in ops) == 1000
+    assert similar.kept() <= 4  # one old and one new paragraph's shingles (and sentences)
