@@ -29,10 +29,13 @@ language of the process at import time, which for a command line is the language
 
 from __future__ import annotations
 
-import gettext
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import gettext
 
 DOMAIN = "shuzhi"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -60,6 +63,8 @@ def current_language() -> str:
 @lru_cache(maxsize=len(LANGUAGES))
 def translations(language: str) -> gettext.NullTranslations:
     """The catalog of ``language``; English is the message ids themselves."""
+    import gettext  # on the first message: a redline that prints nothing never needs it (~1 ms)
+
     if language == ENGLISH:
         return gettext.NullTranslations()
     # fallback=True: a missing catalog degrades to English rather than breaking every message;
