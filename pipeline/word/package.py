@@ -3,6 +3,7 @@
 Reading: every .docx that comes from outside (a user's file to redline or import) goes through
 :func:`read_package`, which refuses what is not a zip, not a WordprocessingML package, encrypted,
 or larger than a limit when decompressed (zip bombs) — with a :class:`UserError`, never a traceback.
+The zip itself is read by :mod:`pipeline.word.zipread` (every damage one error to explain).
 
 Writing: :func:`write_package` writes a zip with fixed timestamps and a fixed entry order, so the
 same content always gives the same bytes (:func:`normalize_zip` rewrites one made by python-docx or
@@ -16,8 +17,6 @@ an entry already compressed; for every other part it is the layout zipfile write
 from __future__ import annotations
 
 import io
-import struct
-import zipfile
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -26,6 +25,7 @@ from typing import NamedTuple
 from pipeline.errors import Issue, UserError
 from pipeline.i18n import _
 from pipeline.oserrors import read_error_issue
+from pipeline.word import zipread
 
 MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024  # a real report is a few MB; more is a zip bomb
 MAX_ENTRIES = 10_000
@@ -110,97 +110,68 @@ def _read(
             _("remove the password in Word (File → Info → Protect Document) or save it as .docx"),
         )
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+        members = zipread.read_directory(data)
+    except zipread.ZipError:
         raise _refuse(
             path,
             _("not a .docx file (not a zip archive)"),
             _("save the document from Word as 'Word Document (*.docx)'"),
         ) from None
-    with archive:
-        infos = archive.infolist()
-        if len(infos) > MAX_ENTRIES:
-            raise _refuse(
-                path,
-                _("the package has {n} entries (limit {limit})").format(n=len(infos), limit=MAX_ENTRIES),
-                _("this is not a normal Word document"),
-            )
-        declared = sum(info.file_size for info in infos)
-        if declared > max_bytes:
-            raise _refuse(
-                path,
-                _("the package would decompress to {size:,} bytes (limit {limit:,})").format(
-                    size=declared, limit=max_bytes
-                ),
-                _("this looks like a zip bomb; a real report is a few MB"),
-            )
-        names = {info.filename for info in infos}
-        if "word/document.xml" not in names or "[Content_Types].xml" not in names:
-            raise _refuse(
-                path,
-                _("not a Word document: the zip has no word/document.xml"),
-                _("give a .docx saved by Word, WPS or LibreOffice"),
-            )
-        parts: dict[str, bytes] = {}
-        total = 0
-        for info in infos:
-            if info.flag_bits & 0x1:
-                raise _refuse(
-                    path, _("the package is encrypted"), _("remove the password in Word and save again")
-                )
-            compressed = _compressed(data, info) if stored is not None else None
-            chunk = seen.get((info.CRC, info.compress_type, compressed)) if compressed is not None else None
-            if chunk is None or len(chunk) != info.file_size:
-                chunk = _unpack(archive, info, max_bytes - total + 1, path)
-            total += len(chunk)
-            if total > max_bytes:
-                raise _refuse(
-                    path,
-                    _("the package decompresses beyond {limit:,} bytes").format(limit=max_bytes),
-                    _("this looks like a zip bomb; a real report is a few MB"),
-                )
-            parts[info.filename] = chunk
-            if stored is not None and compressed is not None:
-                stored.append(StoredEntry(chunk, info.CRC, info.compress_type, compressed))
-        return parts
-
-
-def _unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int, path: Path | str | None) -> bytes:
-    """The bytes of one part, at most ``cap`` of them (the declared size can lie); reading it to its
-    end checks its CRC."""
-    try:
-        with archive.open(info) as handle:
-            return handle.read(cap)
-    # zlib.error: the compressed bytes themselves are broken (a truncated or altered download);
-    # zipfile's and zlib's own words are English and name nothing a user can act on.
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError):
+    if len(members) > MAX_ENTRIES:
         raise _refuse(
             path,
-            _("the package is damaged: {part} cannot be unpacked").format(part=info.filename),
-            _("open it in Word and save it again"),
-        ) from None
+            _("the package has {n} entries (limit {limit})").format(n=len(members), limit=MAX_ENTRIES),
+            _("this is not a normal Word document"),
+        )
+    declared = sum(member.size for member in members)
+    if declared > max_bytes:
+        raise _refuse(
+            path,
+            _("the package would decompress to {size:,} bytes (limit {limit:,})").format(
+                size=declared, limit=max_bytes
+            ),
+            _("this looks like a zip bomb; a real report is a few MB"),
+        )
+    names = {member.name for member in members}
+    if "word/document.xml" not in names or "[Content_Types].xml" not in names:
+        raise _refuse(
+            path,
+            _("not a Word document: the zip has no word/document.xml"),
+            _("give a .docx saved by Word, WPS or LibreOffice"),
+        )
+    parts: dict[str, bytes] = {}
+    total = 0
+    for member in members:
+        if member.flags & 0x1:
+            raise _refuse(
+                path, _("the package is encrypted"), _("remove the password in Word and save again")
+            )
+        try:
+            compressed = zipread.compressed(data, member)
+            chunk = seen.get((member.crc, member.method, compressed))
+            if chunk is None or len(chunk) != member.size:
+                chunk = zipread.unpack(compressed, member, max_bytes - total + 1)
+        # zipread's own words are English and name nothing a user can act on
+        except zipread.ZipError:
+            raise _refuse(
+                path,
+                _("the package is damaged: {part} cannot be unpacked").format(part=member.name),
+                _("open it in Word and save it again"),
+            ) from None
+        total += len(chunk)
+        if total > max_bytes:
+            raise _refuse(
+                path,
+                _("the package decompresses beyond {limit:,} bytes").format(limit=max_bytes),
+                _("this looks like a zip bomb; a real report is a few MB"),
+            )
+        parts[member.name] = chunk
+        if stored is not None:
+            stored.append(StoredEntry(chunk, member.crc, member.method, compressed))
+    return parts
 
 
-_LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
-_CENTRAL_HEADER = struct.Struct("<4s4B4HL2L5H2L")
-_END_RECORD = struct.Struct("<4s4H2LH")
-_LOCAL_MAGIC, _CENTRAL_MAGIC, _END_MAGIC = b"PK\x03\x04", b"PK\x01\x02", b"PK\x05\x06"
 _ZIP32_LIMIT = 0xFFFFFFFF
-
-
-def _compressed(data: bytes, info: zipfile.ZipInfo) -> bytes | None:
-    """The compressed bytes of ``info`` in ``data``, or None for a method or layout not taken as it is
-    (such a part is decompressed, and compressed again when written)."""
-    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        return None
-    start = info.header_offset
-    header = data[start : start + _LOCAL_HEADER.size]
-    if len(header) < _LOCAL_HEADER.size or not header.startswith(_LOCAL_MAGIC):
-        return None
-    fields = _LOCAL_HEADER.unpack(header)
-    begin = start + _LOCAL_HEADER.size + fields[-2] + fields[-1]  # after the name and the extra field
-    compressed = data[begin : begin + info.compress_size]
-    return compressed if len(compressed) == info.compress_size else None
 
 
 def _entry_order(name: str) -> tuple[int, str]:
@@ -232,14 +203,18 @@ def write_package(parts: dict[str, bytes], stored: Iterable[StoredEntry] = ()) -
     size = out.tell() - directory_offset
     if directory_offset > _ZIP32_LIMIT or len(central) > 0xFFFF:
         raise ValueError("package too large for a zip without zip64")  # refused on reading long before
-    out.write(_END_RECORD.pack(_END_MAGIC, 0, 0, len(central), len(central), size, directory_offset, 0))
+    out.write(
+        zipread.END_RECORD.pack(
+            zipread.END_MAGIC, 0, 0, len(central), len(central), size, directory_offset, 0
+        )
+    )
     return out.getvalue()
 
 
 def _deflated(data: bytes) -> StoredEntry:
     compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
     return StoredEntry(
-        data, zlib.crc32(data), zipfile.ZIP_DEFLATED, compressor.compress(data) + compressor.flush()
+        data, zlib.crc32(data), zipread.DEFLATED, compressor.compress(data) + compressor.flush()
     )
 
 
@@ -257,15 +232,24 @@ def _write_entry(out: io.BytesIO, name: str, entry: StoredEntry, size: int) -> b
         raise ValueError("package too large for a zip without zip64")  # refused on reading long before
     sizes = (entry.crc, len(entry.compressed), size)
     out.write(
-        _LOCAL_HEADER.pack(
-            _LOCAL_MAGIC, _VERSION, 0, flags, entry.method, _DOS_TIME, _DOS_DATE, *sizes, len(encoded), 0
+        zipread.LOCAL_HEADER.pack(
+            zipread.LOCAL_MAGIC,
+            _VERSION,
+            0,
+            flags,
+            entry.method,
+            _DOS_TIME,
+            _DOS_DATE,
+            *sizes,
+            len(encoded),
+            0,
         )
     )
     out.write(encoded)
     out.write(entry.compressed)
     return (
-        _CENTRAL_HEADER.pack(
-            _CENTRAL_MAGIC, _VERSION, 0, _VERSION, 0, flags, entry.method, _DOS_TIME, _DOS_DATE, *sizes,
+        zipread.CENTRAL_HEADER.pack(
+            zipread.CENTRAL_MAGIC, _VERSION, 0, _VERSION, 0, flags, entry.method, _DOS_TIME, _DOS_DATE, *sizes,
             len(encoded), 0, 0, 0, 0, _EXTERNAL_ATTR, offset,
         )
         + encoded
@@ -274,6 +258,6 @@ def _write_entry(out: io.BytesIO, name: str, entry: StoredEntry, size: int) -> b
 
 def normalize_zip(data: bytes) -> bytes:
     """Rewrite a .docx made by python-docx/docxtpl so identical content gives identical bytes."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    members = zipread.read_directory(data)
+    parts = {m.name: zipread.unpack(zipread.compressed(data, m), m, MAX_UNCOMPRESSED_BYTES) for m in members}
     return write_package(parts)

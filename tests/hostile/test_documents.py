@@ -98,6 +98,16 @@ def _hostile(ws: Path, tmp_path: Path, kind: str) -> Path:
             data[offset] ^= 0xFF
         path.write_bytes(bytes(data))
         return path
+    if kind in ("zip-version", "zip-name"):  # zipfile raised NotImplementedError / UnicodeDecodeError here
+        data = bytearray((ws / "build" / UNIT / "v2" / "report.docx").read_bytes())
+        central = data.index(b"PK\x01\x02")
+        if kind == "zip-version":
+            data[central + 6] = 99  # "version needed to extract": 9.9
+        else:
+            data[central + 9] |= 0x08  # the name flagged UTF-8 …
+            data[central + 46] = 0xFF  # … and not UTF-8
+        path.write_bytes(bytes(data))
+        return path
     if kind == "broken-xml":  # document.xml cut in half inside a well-formed zip
         parts = _good_parts(ws)
         parts["word/document.xml"] = parts["word/document.xml"][: len(parts["word/document.xml"]) // 2]
@@ -117,6 +127,8 @@ REFUSED = [
     "text-renamed",
     "truncated",
     "deflate-corrupt",
+    "zip-version",
+    "zip-name",
     "broken-xml",
     "no-document",
     "deep-xml",
