@@ -1,9 +1,8 @@
 """Quality on real text nobody here wrote (tests/lint/corpus_real/): the achieved floors, asserted.
 
 The test part was never tuned on (its misses were not read; see corpus_real/README.md and
-docs/lint.md). The floors are the figures measured at the end of round 4 of issue 13 on the whole test
-part — the documents of rounds 1–2 and the round-4 batch (E-sources), labelled before any lint run on
-them — so a regression fails; the dev part is held higher, having been tuned on.
+docs/lint.md). The floors are the last figures measured once on the test part as it now stands, so a
+regression fails; the dev part is held to its own figures, having been tuned on.
 """
 
 from __future__ import annotations
@@ -18,15 +17,14 @@ from pipeline.lint.train import labelled_sentences, part_of, split_of
 from tests.lint.quality import REAL, REAL2, Figures, load, measure, real_part
 
 #: part → (boilerplate recall, hedging recall, concrete flagged at most, example, figure accuracy).
-#: Round 4 of issue 13 measured once at the end on the test part (55 documents: 39 of rounds 1–2 and the
-#: round-4 batch of 16, labelled and committed before any lint run on them; round 3's fresh batch had moved
-#: to dev after its first measurement): 100/120, 38/51, 2/68, 55/60, 60/60 — the round-4 batch alone
-#: 17/23, 8/18, 0/9, 14/14, 14/14. The floors are those figures (lower than round 3's because the test
-#: part changed, not because the lint regressed: the round-3 code measured 102/120, 38/51, 2/68, 55/60,
-#: 60/60 on the same part). Dev (89 documents, tuned on): 150/151, 77/80, 3/86, 114/115, 114/115.
+#: Round 5 of issue 13 moved round 4's batch (E01–E16) to dev after its first measurement (recorded in
+#: docs/lint.md), so until round 5's own measurement the test part is the 39 documents of rounds 1–2, whose
+#: figures round 4 measured once with its final code: 83/97, 30/33, 2/59, 41/46, 46/46. Dev (105 documents,
+#: tuned on; the round-4 batch now among them, its misses not yet fixed): 167/174, 85/98, 3/95, 128/129,
+#: 128/129. Each floor fails one item below what was measured.
 FLOORS = {
-    "test": (0.83, 0.745, 0.03, 0.915, 1.0),
-    "dev": (0.99, 0.96, 0.035, 0.99, 0.99),
+    "test": (0.855, 0.909, 0.034, 0.891, 1.0),
+    "dev": (0.959, 0.867, 0.032, 0.992, 0.992),
 }
 SCORE_RULES = ("boilerplate-score", "hedging-score")
 
