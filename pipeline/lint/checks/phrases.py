@@ -162,6 +162,12 @@ _REVIEW_VERB = re.compile(
 )
 _REVIEWED_NOUN = re.compile(r"(?:成效|成绩|问题|不足|短板|环节|差距|弱项)$")
 _REPORTED = re.compile(r"(?:认为|觉得|以为|自认为|误认为)[^，,。；;]*$")
+#: … nor inside what an interviewee is reported to have felt (他谈到此次活动的感受：……更加深入): the
+# feelings are the person's, quoted by the narrator, not the writer's claim (round K of issue 13)
+REPORTED_FEELINGS = re.compile(
+    r"(?:他|她|[\u4e00-\u9fff]{1,3}同志)[^，,。；;]{0,10}?(?:谈到|谈起|说起|分享)[^。；;]{0,16}?"
+    r"(?:感受|体会|收获|心得)[：:，,][^。！？!?]*$"
+)
 #: A sentence that opens by reporting someone's view (认为业务工作是……): for the learned rule too.
 REPORTED_VIEW = re.compile(r"\s*[^，,。；;]{0,12}?(?:认为|觉得|以为|自认为|误认为)")
 _QUOTE_JUDGED = re.compile(
@@ -302,7 +308,7 @@ class WhenNotConcrete:
     def criticised(text: str, start: int, end: int) -> bool:
         """Whether the stock words at ``start:end`` are not the writer's claim: a shortcoming (negated
         before, judged after, the topic of a 如何 in their clause), a noun (…情况), a reported attitude
-        (认为…) or a quoted requirement judged after its quote."""
+        (认为…) or feelings (他谈到……的感受：…), or a quoted requirement judged after its quote."""
         # a match ending in 不 (积极性不) is judged by what follows it (积极性不高)
         after = end - 1 if text[end - 1 : end] == "不" else end
         return bool(
@@ -312,6 +318,7 @@ class WhenNotConcrete:
             or _NOUN_USE.match(text, end)
             or (_TOPIC_AFTER.match(text, end) is not None and "在" in text[max(0, start - 24) : start])
             or _REPORTED.search(text, max(0, start - 30), start)
+            or REPORTED_FEELINGS.search(text, max(0, start - 80), start)
             or (_in_quote(text, start) and _QUOTE_JUDGED.match(text, end))
         )
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from pipeline.lint.checks import Context, Hit, prose_example, register
 from pipeline.lint.checks.phrases import (
     PROCEDURE,
+    REPORTED_FEELINGS,
     REPORTED_VIEW,
     TOPIC_LIST,
     WhenNotConcrete,
@@ -76,6 +77,7 @@ class Score:
                     or any(p.search(body) for p in placeholders)  # an unfinished skeleton: the marker says it
                     or PROCEDURE.search(body)
                     or REPORTED_VIEW.match(body)  # someone's view reported, not the writer's claim
+                    or REPORTED_FEELINGS.search(body)  # an interviewee's feelings, not the writer's claim
                     or ("方面" in body and TOPIC_LIST.search(body))  # the aspects of a checklist
                     or (rule.category == "boilerplate" and _SHORTCOMING.search(body))
                     or is_heading(unit, sentence, text)
