@@ -99,3 +99,35 @@ def test_an_interviewees_feelings_are_not_the_writers_claim(
 ) -> None:
     categories = {f.category for f in linter.run(from_text(None, text))}
     assert ("boilerplate" in categories) is boilerplate
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        # from round 5's dev documents: 不X不Y in general, and a general judgment of form closing its clause
+        ("说别人的不足都是些不痛不痒的事。", True),
+        ("批评不温不火。", True),
+        ("党员学习教育形式单一，内容枯燥。", True),
+        ("村级财务管理混乱。", True),
+        ("全体党员不折不扣落实整改任务。", False),  # an idiom of praise
+        ("他不卑不亢地回答了群众的提问，当场答复3个问题。", False),
+        ("改变了过去活动形式单一的局面，全年开展主题党日12次。", False),
+        ("我对部署事项缺少跟踪督办机制，部署之后只等年底总结。", False),  # a draft's cause, left alone
+    ],
+)
+def test_more_shapes_from_round_5s_dev_documents(linter: Linter, text: str, hedged: bool) -> None:
+    categories = {f.category for f in linter.run(from_text(None, text))}
+    assert ("hedging" in categories) is hedged
+
+
+@pytest.mark.parametrize(
+    ("text", "boilerplate"),
+    [
+        ("完成项目7个，为推进农业现代化打下了坚实基础。", True),  # stock words after the facts
+        ("1月22日，花园邨8栋会议室，一场“年度大考”如约而至。", False),  # the metaphor names the event
+        ("这次民主生活会是一场“政治体检”。", True),
+    ],
+)
+def test_event_named_by_a_metaphor(linter: Linter, text: str, boilerplate: bool) -> None:
+    categories = {f.category for f in linter.run(from_text(None, text))}
+    assert ("boilerplate" in categories) is boilerplate
