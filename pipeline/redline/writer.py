@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 
 from lxml import etree
 
-from pipeline.ooxml import XML_SPACE, is_w, make, same_xml, signature, w
+from pipeline.ooxml import XML_SPACE, make, same_xml, signature, w
 from pipeline.ooxml.revisions import Revisions
 from pipeline.redline.blocks import PLACEHOLDER_BASE, Paragraph, Segment, rkey
 from pipeline.redline.diff import DELETE, INSERT, diff_texts
@@ -51,11 +51,18 @@ def _run(seg: Segment, a: int, b: int) -> etree._Element:
     return run
 
 
+_NOT_PROPERTIES = frozenset(w(name) for name in ("rPr", "sectPr", "pPrChange"))
+
+
 def _ppr_key(ppr: etree._Element | None) -> bytes:
+    """The paragraph properties compared for a ``w:pPrChange``: all but the mark's run properties,
+    the section break and an earlier change (a copy is trimmed only when it has one of those)."""
     if ppr is None:
         return b""
+    if not any(child.tag in _NOT_PROPERTIES for child in ppr):
+        return signature(ppr)
     trimmed = copy.deepcopy(ppr)
-    for child in [c for c in trimmed if is_w(c, "rPr", "sectPr", "pPrChange")]:
+    for child in [c for c in trimmed if c.tag in _NOT_PROPERTIES]:
         trimmed.remove(child)
     return signature(trimmed)
 
