@@ -11,14 +11,13 @@ from __future__ import annotations
 import operator
 import re
 
-from pipeline.redline import dmp
+from diff_match_patch import diff_match_patch
+
 from pipeline.redline.tokens import is_cjk, tokenize
 
-EQUAL, INSERT, DELETE = dmp.EQUAL, dmp.INSERT, dmp.DELETE
-# One private-use character per distinct token: the Basic Multilingual Plane's 6,400 first (the C++
-# engine takes them on every platform, see dmp.py), then plane 15's.
-_BMP_TOKENS = 0xF8FF - 0xE000 + 1
-_TOKEN_LIMIT = _BMP_TOKENS + 0xFFFD
+EQUAL, INSERT, DELETE = 0, 1, -1
+_TOKEN_BASE = 0xF0000  # Unicode plane 15 (private use): one character per distinct token
+_TOKEN_LIMIT = 0xFFFD
 MAX_CELLS = 250_000  # token diffs larger than tokens(old) × tokens(new) go sentence by sentence
 _SENTENCE = re.compile(r"[^。！？；!?;\n]*[。！？；!?;\n]?")
 
@@ -43,13 +42,21 @@ class Edit:
         return f"Edit({self.op}, {self.old_start}, {self.old_end}, {self.new_start}, {self.new_end})"
 
 
+def _engine() -> diff_match_patch:
+    engine = diff_match_patch()
+    engine.Diff_Timeout = 0
+    return engine
+
+
+_DMP = _engine()
+
+
 def _encode(tokens: list[str], table: dict[str, str]) -> str | None:
     for token in tokens:
         if token not in table:
             if len(table) >= _TOKEN_LIMIT:
                 return None
-            index = len(table)
-            table[token] = chr(0xE000 + index) if index < _BMP_TOKENS else chr(0xF0000 + index - _BMP_TOKENS)
+            table[token] = chr(_TOKEN_BASE + len(table))
     return "".join(map(table.__getitem__, tokens))
 
 
@@ -62,7 +69,10 @@ def _unit_diff(
     if a is None or b is None:  # more distinct units than characters to map them to
         return [(op, units) for op, units in ((DELETE, old_units), (INSERT, new_units)) if units]
     reverse = {char: unit for unit, char in table.items()}
-    return [(op, [reverse[c] for c in text]) for op, text in dmp.diff(a, b, semantic)]
+    diffs = _DMP.diff_main(a, b, False)
+    if semantic:
+        _DMP.diff_cleanupSemantic(diffs)
+    return [(op, [reverse[c] for c in text]) for op, text in diffs]
 
 
 SHORT_EQUALITY = 1  # characters: a kept stretch this short inside a rewrite is shown as rewritten
