@@ -17,15 +17,13 @@ from pipeline.lint.train import labelled_sentences, part_of, split_of
 from tests.lint.quality import REAL, REAL2, Figures, load, measure, real_part
 
 #: part → (boilerplate recall, hedging recall, concrete flagged at most, example, figure accuracy).
-#: Round 5 of issue 13 measured once at the end on the test part (49 documents: 39 of rounds 1–2 and the
-#: round-5 batch of 10, labelled and committed before any lint run on them; round 4's batch had moved to dev
-#: after its first measurement): 96/115, 36/43, 3/65, 45/51, 51/51 — the round-5 batch alone 14/18, 6/10,
-#: 1/6, 4/5, 5/5. The round-4 code (d448a1a) measured the same part at 96/115, 36/43, 3/65, 45/51, 51/51:
-#: round 5 did not move it. Dev (118 documents, tuned on): 193/197, 104/109, 3/113, 135/136, 135/136.
-#: Each floor fails one item below what was measured.
+#: Round 6 of issue 13 moved the round-5 batch (measured once in docs/lint.md, round 5) to dev, so the test
+#: part is again the 39 documents of rounds 1–2, as rounds 4 and 5 measured them: 82/97, 30/33, 2/59,
+#: 41/46, 46/46. Dev (128 documents, tuned on): 207/215, 110/119, 4/119, 139/141, 140/141.
+#: Each floor is the measured figure, so one item fewer fails.
 FLOORS = {
-    "test": (0.834, 0.837, 0.047, 0.882, 1.0),
-    "dev": (0.979, 0.954, 0.027, 0.992, 0.992),
+    "test": (0.845, 0.909, 0.034, 0.891, 1.0),
+    "dev": (0.962, 0.924, 0.034, 0.985, 0.992),
 }
 SCORE_RULES = ("boilerplate-score", "hedging-score")
 
