@@ -26,7 +26,7 @@ from pipeline.i18n import N_, _
 from pipeline.lint.checks import CHECKS, Context, Hit
 from pipeline.lint.document import Document, from_draft, from_paragraphs, from_report, from_text
 from pipeline.lint.finding import CATEGORIES, Finding
-from pipeline.lint.rules import Rule, load_rules
+from pipeline.lint.rules import BUILTIN_DIR, Rule, load_rules
 from pipeline.oserrors import read_error_issue
 
 PROSE_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
@@ -95,7 +95,8 @@ class Linter:
             for hit in CHECKS[rule.extends].run(rule, doc, self.context)
             if not _suppressed(rule, hit, doc)
         ]
-        findings = [self._finding(rule, hit, doc) for rule, hit in _without_overlaps(hits)]
+        kept = _without_stock_in_shortcoming(_without_overlaps(hits))
+        findings = [self._finding(rule, hit, doc) for rule, hit in kept]
         return sorted(findings, key=Finding.sort_key)
 
     def _check_suppressions(self, doc: Document) -> None:
@@ -177,6 +178,32 @@ def _without_overlaps(hits: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:
             ends.insert(i, hit.end)
         out.append((rule, hit))
     return out
+
+
+def _without_stock_in_shortcoming(hits: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:
+    """Drop a boilerplate hit whose words overlap a hedging hit in the same text.
+
+    深入不够 and 有待进一步增强 state a shortcoming: the stock word (深入, 进一步增强) is part of the hedge
+    the hedging rule already marks on the same words, so a second finding calling them 空话 gives the
+    writer the wrong advice. A boilerplate hit elsewhere in the text is kept, and so is a unit's own
+    house rule (an extra pack): it bans its words wherever they stand.
+    """
+    hedges: dict[int, list[Hit]] = {}
+    for rule, hit in hits:
+        if rule.category == "hedging" and hit.end > hit.start:
+            hedges.setdefault(id(hit.unit), []).append(hit)
+    return [
+        (rule, hit)
+        for rule, hit in hits
+        if rule.category != "boilerplate"
+        or not _builtin(rule)
+        or not any(h.start < hit.end and hit.start < h.end for h in hedges.get(id(hit.unit), ()))
+    ]
+
+
+def _builtin(rule: Rule) -> bool:
+    """Whether ``rule`` comes from the lint's own packs (or was built in code), not a unit's extra pack."""
+    return rule.pack is None or rule.pack.parent == BUILTIN_DIR
 
 
 def _anchor_position(doc: Document, hit: Hit) -> Position:

@@ -19,11 +19,12 @@ from tests.lint.quality import REAL, REAL2, Figures, load, measure, real_part
 #: part → (boilerplate recall, hedging recall, concrete flagged at most, example, figure accuracy).
 #: Round 6 of issue 13 moved the round-5 batch (measured once in docs/lint.md, round 5) to dev, so the test
 #: part is again the 39 documents of rounds 1–2, as rounds 4 and 5 measured them: 82/97, 30/33, 2/59,
-#: 41/46, 46/46. Dev (128 documents, tuned on): 207/215, 110/119, 4/119, 139/141, 140/141.
+#: 41/46, 46/46. Dev (151 documents with round 6's dev 23, tuned on; scorer retrained): 276/297, 113/123,
+#: 4/158, 149/152, 151/152.
 #: Each floor is the measured figure, so one item fewer fails.
 FLOORS = {
     "test": (0.845, 0.909, 0.034, 0.891, 1.0),
-    "dev": (0.962, 0.924, 0.034, 0.985, 0.992),
+    "dev": (0.929, 0.918, 0.026, 0.98, 0.993),
 }
 SCORE_RULES = ("boilerplate-score", "hedging-score")
 

@@ -149,6 +149,8 @@ _NEGATED = re.compile(r"(?:未能|没能|没有|不能|难以|缺乏|缺少|欠�
 # 如何 (如何将理论转化为推动高质量发展的具体路径): the writer names what is lacking, not a claim
 _CRITICISED = re.compile(r"[^，,。；;]{0,4}?(?:不彻底|不到位|不深入|不够|不高|不强|不足|不明显|不充分|乏力)")
 _TOPIC = re.compile(r"(?:如何|怎样|怎么)[^，,。；;]*$")
+# … nor an essay announcing what it will do (本文将深入分析……): its purpose, not a claim of work done
+_PURPOSE = re.compile(r"(?:本文|笔者|下文)(?:将|拟|试图|主要|就)[^，,。；;]{0,6}$")
 # … or the object in 在……的落实上 (在以学铸魂、以学增智……长效机制的落实上，虽然……但……)
 _TOPIC_AFTER = re.compile(r"[^，,。；;]{0,24}?的?(?:落实|执行|贯彻|推进|运用)上")
 # … nor stock words used as a noun, the topic of what follows (个人履职尽责情况讲的很少), an attitude
@@ -308,13 +310,15 @@ class WhenNotConcrete:
     def criticised(text: str, start: int, end: int) -> bool:
         """Whether the stock words at ``start:end`` are not the writer's claim: a shortcoming (negated
         before, judged after, the topic of a 如何 in their clause), a noun (…情况), a reported attitude
-        (认为…) or feelings (他谈到……的感受：…), or a quoted requirement judged after its quote."""
+        (认为…) or feelings (他谈到……的感受：…), an essay's announced purpose (本文将…), or a quoted
+        requirement judged after its quote."""
         # a match ending in 不 (积极性不) is judged by what follows it (积极性不高)
         after = end - 1 if text[end - 1 : end] == "不" else end
         return bool(
             _NEGATED.search(text, max(0, start - 14), start)
             or _CRITICISED.match(text, after)
             or _TOPIC.search(text, max(0, start - 60), start)
+            or _PURPOSE.search(text, max(0, start - 14), start)
             or _NOUN_USE.match(text, end)
             or (_TOPIC_AFTER.match(text, end) is not None and "在" in text[max(0, start - 24) : start])
             or _REPORTED.search(text, max(0, start - 30), start)

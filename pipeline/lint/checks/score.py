@@ -40,9 +40,28 @@ DEFAULT_MARGIN = 4.0
 _SHORTCOMING = re.compile(
     r"不(?:深|够|足|强|高|实|细|严|透|准|全|力|到位|充分|明显|彻底|及时|规范)|未能|没能|没有|缺乏|欠缺|缺少|薄弱|滞后|偏差"
 )
+# what a sentence is rather than what it claims: a definition (政治生态是指……), an essay announcing its
+# purpose (本文将深入分析……) or a lead-in to the list that follows (我们可以看到以下新动向：). A reviewer
+# marks none of them 空话, so the learned rule leaves them to the phrase rules
+_NOT_A_CLAIM = re.compile(
+    r"^[^，,。；;：:]{1,24}(?:是指|指的是)|^(?:本文|笔者|下面|下文)(?:将|拟|就|从|试)|(?:以下|如下)[^，,。；;]{0,14}[：:]\s*$"
+)
 MIN_CHARS = 8  # headings and fragments are not judged
 _KINDS = ("boilerplate", "hedging")
 _TRAILING = "。！？；!?;\n "
+
+
+def _backed_by_next_clause(index: Any, text: str, i: int, dates: bool) -> bool:
+    """Whether sentence ``i`` is a clause closed by a semicolon whose next clause is concrete.
+
+    The rubric lets specifics in the clause right after a stock phrase back it (关党委制定班子成员党建工作
+    责任清单，……；党建工作在年度绩效考核中占15%的权重): a semicolon splits one sentence into clauses, so
+    the learned rule judges the clause with the one that follows it, as a reviewer reads them.
+    """
+    if not index.sentences[i].text.rstrip(" \n").endswith(("；", ";")):
+        return False
+    following = index.next_on_line(text, i)
+    return following is not None and is_concrete(following.text, dates=dates)
 
 
 class Score:
@@ -80,11 +99,13 @@ class Score:
                     or REPORTED_FEELINGS.search(body)  # an interviewee's feelings, not the writer's claim
                     or ("方面" in body and TOPIC_LIST.search(body))  # the aspects of a checklist
                     or (rule.category == "boilerplate" and _SHORTCOMING.search(body))
+                    or _NOT_A_CLAIM.search(body)
                     or is_heading(unit, sentence, text)
                     or is_concrete(body, dates=dates)
                     or backed_by_following(
                         index, text, i, dates, None if rule.category == "hedging" else lead_max
                     )
+                    or _backed_by_next_clause(index, text, i, dates)
                 ):
                     continue
                 verdict = scored(body)
