@@ -188,17 +188,36 @@ def _without_stock_in_shortcoming(hits: list[tuple[Rule, Hit]]) -> list[tuple[Ru
     writer the wrong advice. A boilerplate hit elsewhere in the text is kept, and so is a unit's own
     house rule (an extra pack): it bans its words wherever they stand.
     """
-    hedges: dict[int, list[Hit]] = {}
+    spans: dict[int, list[tuple[int, int]]] = {}
     for rule, hit in hits:
         if rule.category == "hedging" and hit.end > hit.start:
-            hedges.setdefault(id(hit.unit), []).append(hit)
+            spans.setdefault(id(hit.unit), []).append((hit.start, hit.end))
+    hedges = {unit: _HedgeSpans(found) for unit, found in spans.items()}
     return [
         (rule, hit)
         for rule, hit in hits
         if rule.category != "boilerplate"
         or not _builtin(rule)
-        or not any(h.start < hit.end and hit.start < h.end for h in hedges.get(id(hit.unit), ()))
+        or id(hit.unit) not in hedges
+        or not hedges[id(hit.unit)].overlaps(hit.start, hit.end)
     ]
+
+
+class _HedgeSpans:
+    """The hedging hits of one text, for asking whether a stretch overlaps one of them in O(log n):
+    a long prose file is one text with thousands of each kind."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort()
+        self.starts = [span[0] for span in spans]
+        self.reach: list[int] = []  # the furthest end among the spans up to each one
+        for span in spans:
+            self.reach.append(max(span[1], self.reach[-1]) if self.reach else span[1])
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps a span: one starting before ``end`` and ending after ``start``."""
+        before = bisect.bisect_left(self.starts, end)
+        return before > 0 and self.reach[before - 1] > start
 
 
 def _builtin(rule: Rule) -> bool:
