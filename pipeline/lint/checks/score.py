@@ -64,11 +64,64 @@ def _backed_by_next_clause(index: Any, text: str, i: int, dates: bool) -> bool:
     return following is not None and is_concrete(following.text, dates=dates)
 
 
+class _Memo:
+    """What :class:`Score` has judged about one document's sentences, shared by its two rules.
+
+    The boilerplate and the hedging score rules run one after the other on the same document and ask
+    the same questions of every sentence.  The gates that hold for every category are pure functions
+    of the sentence's words and the context, and whether a phrase rule of the other kind matches is
+    one of the words, the asking category and the context: each is worked out once per document (a
+    report repeats its sentences too).  Kept for one document and context only, so a build that lints
+    thousands of drafts does not grow it without bound.
+    """
+
+    def __init__(self, doc: Document, ctx: Context) -> None:
+        self.doc, self.ctx = doc, ctx
+        self.placeholders = ctx.rules_of("placeholder")
+        self.gated: dict[str, bool] = {}
+        self.phrase_hit: dict[tuple[str, str], bool] = {}
+
+    def skip(self, body: str) -> bool:
+        """Whether a gate that holds for every category leaves ``body`` unjudged."""
+        known = self.gated.get(body)
+        if known is None:
+            known = self.gated[body] = bool(
+                len(body.strip()) < MIN_CHARS
+                or any(
+                    p.search(body) for p in self.placeholders
+                )  # an unfinished skeleton: the marker says it
+                or PROCEDURE.search(body)
+                or REPORTED_VIEW.match(body)  # someone's view reported, not the writer's claim
+                or REPORTED_FEELINGS.search(body)  # an interviewee's feelings, not the writer's claim
+                or ("方面" in body and TOPIC_LIST.search(body))  # the aspects of a checklist
+                or _NOT_A_CLAIM.search(body)
+            )
+        return known
+
+    def read_as_other_kind(self, category: str, others: list[Rule], body: str) -> bool:
+        """Whether one of ``others`` — the phrase rules of the kind other than ``category``, which
+        depend on ``category`` and the context alone — matches ``body``."""
+        key = (category, body)
+        known = self.phrase_hit.get(key)
+        if known is None:
+            known = self.phrase_hit[key] = any(other.search(body) for other in others)
+        return known
+
+
 class Score:
     """Flag a non-concrete sentence the scorer reads as the rule's category."""
 
     name = "score"
     options: dict[str, type] = {"margin": float}
+
+    def __init__(self) -> None:
+        self._memo: _Memo | None = None
+
+    def _memo_for(self, doc: Document, ctx: Context) -> _Memo:
+        """The memo of ``doc`` under ``ctx``: the last one if the same document is linted again."""
+        if self._memo is None or self._memo.doc is not doc or self._memo.ctx is not ctx:
+            self._memo = _Memo(doc, ctx)
+        return self._memo
 
     def run(self, rule: Rule, doc: Document, ctx: Context) -> Iterable[Hit]:
         margin = float(rule.options.get("margin", DEFAULT_MARGIN))
@@ -80,7 +133,7 @@ class Score:
             for r in ctx.rules
             if r.extends != self.name and r.category in _KINDS and r.category != rule.category
         ]
-        placeholders = ctx.rules_of("placeholder")
+        memo = self._memo_for(doc, ctx)
         lead_max = WhenNotConcrete.lead_max  # a hedge's headline is judged with what follows at any length
         for unit in doc.units_of(rule.scope):
             # an item whose writer switched off a rule of this category has been judged by a person
@@ -92,14 +145,8 @@ class Score:
             for i, sentence in enumerate(index.sentences):
                 body = sentence.text.rstrip(_TRAILING)
                 if (
-                    len(body.strip()) < MIN_CHARS
-                    or any(p.search(body) for p in placeholders)  # an unfinished skeleton: the marker says it
-                    or PROCEDURE.search(body)
-                    or REPORTED_VIEW.match(body)  # someone's view reported, not the writer's claim
-                    or REPORTED_FEELINGS.search(body)  # an interviewee's feelings, not the writer's claim
-                    or ("方面" in body and TOPIC_LIST.search(body))  # the aspects of a checklist
+                    memo.skip(body)
                     or (rule.category == "boilerplate" and _SHORTCOMING.search(body))
-                    or _NOT_A_CLAIM.search(body)
                     or is_heading(unit, sentence, text)
                     or is_concrete(body, dates=dates)
                     or backed_by_following(
@@ -111,7 +158,7 @@ class Score:
                 verdict = scored(body)
                 if verdict.label != rule.category or verdict.margin < margin or not verdict.top:
                     continue
-                if not any(other.search(body) for other in others):
+                if not memo.read_as_other_kind(rule.category, others, body):
                     start = sentence.start + len(body) - len(body.lstrip())
                     words = "、".join(f"“{gram}”" for gram in verdict.top)
                     yield Hit(unit, start, sentence.start + len(body), {"words": words})
