@@ -88,9 +88,12 @@ def generate_report(target_bytes: int = TARGET_BYTES) -> str:
 def _cold() -> None:
     """Empty the lint's memo caches, so every timed run starts cold (as a fresh process would)."""
     from pipeline.lint import concrete, scorer
+    from pipeline.lint.checks import phrases
     from pipeline.lint.checks.phrases import sentence_index
 
     sentence_index.cache_clear()
+    phrases._clauses_of.cache_clear()  # a sentence's clauses, asked by every phrase rule with a hit
+    phrases._quoted_spans_of.cache_clear()
     concrete.is_concrete.cache_clear()
     concrete._is_place_name.cache_clear()
     concrete._name_like.cache_clear()

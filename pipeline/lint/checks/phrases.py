@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -250,6 +250,19 @@ def clauses(text: str) -> list[tuple[int, int]]:
     return spans or [(0, len(text))]
 
 
+@lru_cache(maxsize=8192)
+def _clauses_of(sentence: str) -> tuple[tuple[int, int], ...]:
+    """:func:`clauses`, remembered: every phrase rule with a hit in a sentence asks for its clauses,
+    and a report repeats sentences; a tuple, so no caller can change the remembered answer."""
+    return tuple(clauses(sentence))
+
+
+@lru_cache(maxsize=1024)
+def _quoted_spans_of(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`quoted_finding_spans`, remembered: each phrase rule with a hit in a unit asked for them."""
+    return tuple(quoted_finding_spans(text))
+
+
 class WhenNotConcrete:
     """Flag a stock phrase only when its clause carries nothing concrete (空话套话).
 
@@ -278,12 +291,12 @@ class WhenNotConcrete:
         index: _SentenceIndex | None = None
         verdicts: dict[tuple[int, int], bool] = {}
         text = ""
-        quoted: list[tuple[int, int]] = []
+        quoted: Sequence[tuple[int, int]] = ()
         for match in matches(rule, unit):
             if index is None:
                 text = without_names(unit.text, names)
                 index = sentence_index(text)
-                quoted = quoted_finding_spans(text) if "“" in text or "方面" in text else []
+                quoted = _quoted_spans_of(text) if "“" in text or "方面" in text else ()
             i = index.index_at(match.start())
             if i is None:
                 continue
@@ -296,7 +309,7 @@ class WhenNotConcrete:
                 continue
             if reviewed(text, match.start(), match.end()):
                 continue
-            spans = clauses(sentence.text)
+            spans = _clauses_of(sentence.text)
             offset = match.start() - sentence.start
             k = next((n for n, (_, end) in enumerate(spans) if offset < end), len(spans) - 1)
             if PROCEDURE.search(sentence.text[spans[k][0] : spans[k][1]].rstrip(_FINAL + "\n ")):
@@ -327,7 +340,7 @@ class WhenNotConcrete:
         )
 
     def concrete(
-        self, index: _SentenceIndex, text: str, i: int, spans: list[tuple[int, int]], k: int
+        self, index: _SentenceIndex, text: str, i: int, spans: Sequence[tuple[int, int]], k: int
     ) -> bool:
         """Whether clause ``k`` of sentence ``i`` is backed: it or one of the next two clauses is
         concrete (for a hedge, also a case named before it in its sentence); or the sentence is
