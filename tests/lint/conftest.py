@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.lint.engine import Linter
+
 FIXTURE_WS = Path(__file__).resolve().parent / "fixtures" / "ws"
 
 
@@ -17,3 +19,9 @@ def lint_ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(FIXTURE_WS, dest)
     monkeypatch.chdir(dest)
     return dest
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    """A linter with the built-in rules, shared by a module's probes (rule packs load once)."""
+    return Linter()

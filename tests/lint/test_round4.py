@@ -6,13 +6,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.lint.concrete import has_example, has_named_unit
-from pipeline.lint.document import from_text
 from pipeline.lint.engine import Linter
-
-
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter()
+from tests.lint.probes import categories_on
 
 
 @pytest.mark.parametrize(
@@ -28,7 +23,7 @@ def linter() -> Linter:
     ],
 )
 def test_hedging_shapes(linter: Linter, text: str, hedged: bool) -> None:
-    categories = {f.category for f in linter.run(from_text(None, text))}
+    categories = categories_on(linter, text)
     assert ("hedging" in categories) is hedged
 
 
@@ -66,5 +61,5 @@ def test_a_full_name_acting_is_an_example(text: str, example: bool) -> None:
     ],
 )
 def test_after_judging_round_k(linter: Linter, text: str, hedged: bool) -> None:
-    categories = {f.category for f in linter.run(from_text(None, text))}
+    categories = categories_on(linter, text)
     assert ("hedging" in categories) is hedged

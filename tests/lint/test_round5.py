@@ -6,18 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.lint.document import from_text
 from pipeline.lint.engine import Linter
-
-
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter()
-
-
-def rules_on(linter: Linter, text: str) -> set[str]:
-    """The rules that flag ``text`` linted as a one-paragraph document."""
-    return {f.rule for f in linter.run(from_text(None, text))}
+from tests.lint.probes import categories_on, rules_on
 
 
 @pytest.mark.parametrize(
@@ -55,7 +45,7 @@ def test_a_general_shortcoming_is_a_hedge(linter: Linter, text: str, flagged: bo
     ],
 )
 def test_shapes_of_a_vague_problem(linter: Linter, text: str, hedged: bool) -> None:
-    categories = {f.category for f in linter.run(from_text(None, text))}
+    categories = categories_on(linter, text)
     assert ("hedging" in categories) is hedged
 
 
@@ -82,7 +72,7 @@ def test_an_overall_verdict_is_boilerplate(linter: Linter, text: str, flagged: b
     ],
 )
 def test_recognising_shortcomings_is_no_hedge(linter: Linter, text: str, hedged: bool) -> None:
-    categories = {f.category for f in linter.run(from_text(None, text))}
+    categories = categories_on(linter, text)
     assert ("hedging" in categories) is hedged
 
 
@@ -97,7 +87,7 @@ def test_recognising_shortcomings_is_no_hedge(linter: Linter, text: str, hedged:
 def test_an_interviewees_feelings_are_not_the_writers_claim(
     linter: Linter, text: str, boilerplate: bool
 ) -> None:
-    categories = {f.category for f in linter.run(from_text(None, text))}
+    categories = categories_on(linter, text)
     assert ("boilerplate" in categories) is boilerplate
 
 
@@ -116,7 +106,7 @@ def test_an_interviewees_feelings_are_not_the_writers_claim(
     ],
 )
 def test_more_shapes_from_round_5s_dev_documents(linter: Linter, text: str, hedged: bool) -> None:
-    categories = {f.category for f in linter.run(from_text(None, text))}
+    categories = categories_on(linter, text)
     assert ("hedging" in categories) is hedged
 
 
@@ -129,5 +119,5 @@ def test_more_shapes_from_round_5s_dev_documents(linter: Linter, text: str, hedg
     ],
 )
 def test_event_named_by_a_metaphor(linter: Linter, text: str, boilerplate: bool) -> None:
-    categories = {f.category for f in linter.run(from_text(None, text))}
+    categories = categories_on(linter, text)
     assert ("boilerplate" in categories) is boilerplate

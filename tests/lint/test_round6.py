@@ -6,18 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.lint.document import from_text
 from pipeline.lint.engine import Linter
-
-
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter()
-
-
-def rules_on(linter: Linter, text: str) -> list[str]:
-    """The rules that flag ``text`` linted as a one-paragraph document, one entry a finding."""
-    return sorted(f.rule for f in linter.run(from_text(None, text)))
+from tests.lint.probes import findings_on
 
 
 @pytest.mark.parametrize(
@@ -34,7 +24,7 @@ def rules_on(linter: Linter, text: str) -> list[str]:
 def test_stock_words_in_a_shortcoming_are_the_hedge(
     linter: Linter, text: str, boilerplate: bool, hedging: bool
 ) -> None:
-    rules = rules_on(linter, text)
+    rules = findings_on(linter, text)
     assert any(r.startswith("boilerplate") for r in rules) is boilerplate
     assert any(r.startswith("hedging") for r in rules) is hedging
 
@@ -50,7 +40,7 @@ def test_stock_words_in_a_shortcoming_are_the_hedge(
     ],
 )
 def test_not_going_through_the_motions_is_no_hedge(linter: Linter, text: str, flagged: bool) -> None:
-    assert ("hedging-shape" in rules_on(linter, text)) is flagged
+    assert ("hedging-shape" in findings_on(linter, text)) is flagged
 
 
 @pytest.mark.parametrize(
@@ -74,7 +64,7 @@ def test_not_going_through_the_motions_is_no_hedge(linter: Linter, text: str, fl
     ],
 )
 def test_what_a_sentence_is_is_not_a_claim(linter: Linter, text: str, rule: str, flagged: bool) -> None:
-    assert (rule in rules_on(linter, text)) is flagged
+    assert (rule in findings_on(linter, text)) is flagged
 
 
 @pytest.mark.parametrize(
@@ -98,4 +88,4 @@ def test_what_a_sentence_is_is_not_a_claim(linter: Linter, text: str, rule: str,
     ],
 )
 def test_a_clause_is_backed_by_the_next_one(linter: Linter, text: str, findings: int) -> None:
-    assert rules_on(linter, text).count("boilerplate-score") == findings
+    assert findings_on(linter, text).count("boilerplate-score") == findings
