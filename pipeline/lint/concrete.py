@@ -340,12 +340,19 @@ def _named_start(text: str, end: int) -> int:
 _NOT_NAME_TAGS = frozenset({"v", "vn", "vd", "a", "ad", "an", "d", "p", "c", "r", "m", "u", "uj", "ul", "y"})
 
 
+# a direction word ending in a locative (形势下, 工作中): 新形势下社区各类党员 names no community
+_LOCATIVE_ENDS = "上下中里内外前后间"
+
+
 @lru_cache(maxsize=4096)
 def _name_like(tail: str) -> bool:
     """Whether the two characters before 村/社区/镇 … can be a name: not a verb, adjective or adverb
-    by rjieba's tags (支援社区, 打造社区 are not names)."""
+    by rjieba's tags (支援社区, 打造社区 are not names), nor two such words (有事才回村: 才 + 回), nor a
+    locative (新形势下社区)."""
     tags = rjieba.tag(tail)
-    return not (len(tags) == 1 and tags[0][1] in _NOT_NAME_TAGS)
+    if all(tag in _NOT_NAME_TAGS for _, tag in tags):
+        return False
+    return not (len(tags) == 1 and tags[0][1] == "f" and tags[0][0][-1] in _LOCATIVE_ENDS)
 
 
 # A place as the owner of a slogan's goal (推动均川镇经济社会发展, 为梅园社区高质量发展): no case.

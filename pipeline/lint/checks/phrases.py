@@ -103,7 +103,10 @@ _HEADING_START = re.compile(
 )
 _FINAL = "。！？；!?;"
 # a finding quoted by its words — 关于“政治引领有短板”问题的整改: the inspection's words, not the writer's
-_QUOTED_FINDING = re.compile(r"(?<=关于|反馈|指出|通报|发现|反映|提出|列出)的?“[^”]{2,30}”(?=的?问题)")
+# (or 该社区“对辖区内弱势群体关心关注还不够，……”的整改: the finding named by its quoted words, then its fix)
+_QUOTED_FINDING = re.compile(
+    r"(?<=关于|反馈|指出|通报|发现|反映|提出|列出)的?“[^”]{2,30}”(?=的?问题)|“[^”]{2,40}”(?=的?整改)"
+)
 
 
 # a numbered heading run into its paragraph: （一）在带头严守政治纪律和政治规矩……方面。一是……
@@ -114,8 +117,9 @@ _INLINE_HEADING = re.compile(
 
 def is_heading(unit: TextUnit, sentence: Sentence, text: str) -> bool:
     """A prose paragraph that is a heading (一、存在的主要问题; 三、努力方向): a whole line of at most 30
-    characters without final punctuation that is numbered or has no comma.  Headings name a topic;
-    the lint judges the paragraphs under them."""
+    characters without final punctuation that is numbered or has no comma — or a line of numbered
+    headings run together (an outline pasted as one paragraph, :func:`is_outline`).  Headings name a
+    topic; the lint judges the paragraphs under them."""
     if _INLINE_HEADING.match(sentence.text):
         return True
     if unit.kind != "prose":
@@ -123,14 +127,44 @@ def is_heading(unit: TextUnit, sentence: Sentence, text: str) -> bool:
     line_start = text.rfind("\n", 0, sentence.start) + 1
     line_end = text.find("\n", sentence.end)
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
-    if line != sentence.text.strip() or len(line) > 30 or line[-1] in _FINAL:
-        return False
+    if line != sentence.text.strip():
+        return len(line) > len(sentence.text.strip()) and is_outline(line)
+    if len(line) > 30 or line[-1] in _FINAL:
+        return is_outline(line)
     return bool(_HEADING_START.match(line)) or not re.search(r"[，,]", line)
+
+
+# the numbered markers of an outline's headings: 一、 （二） (3) 4、 — never 1.5 or 一是
+_OUTLINE_MARK = re.compile(
+    r"[一二三四五六七八九十]{1,3}、|[（(](?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[）)]|(?<![0-9.])[0-9]{1,2}、"
+)
+_OUTLINE_MARKS = 3  # two numbered clauses can be one sentence's list; three headings in a row are an outline
+_OUTLINE_SEGMENT = 45  # a heading's length at most; a numbered paragraph of sentences is longer
+
+
+@lru_cache(maxsize=1024)
+def is_outline(line: str) -> bool:
+    """Whether ``line`` is numbered headings run together — a speech's 提纲 pasted as one paragraph
+    (一、提高政治站位，压实整改责任（一）建立清单化管理机制（二）……二、……): at least three markers, and
+    every stretch between them short and without a full stop inside.  Each stretch names a topic, as a
+    heading on its own line does (round N of issue 13: seven findings on one such line)."""
+    marks = [m.start() for m in _OUTLINE_MARK.finditer(line)]
+    if len(marks) < _OUTLINE_MARKS:
+        return False
+    title = line[: marks[0]]
+    if len(title) > _OUTLINE_SEGMENT or re.search(r"[，,。！？；!?;]", title):
+        return False  # before the first heading, a title at most (会议提纲：), never a sentence
+    bounds = [*marks, len(line)]
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        segment = line[start:end].rstrip(_FINAL + " ")
+        if len(segment) > _OUTLINE_SEGMENT or any(c in _FINAL for c in segment):
+            return False
+    return True
 
 
 # formulae introducing a report or a section (现将……报告如下; 下面从三个方面汇报): procedure, not claims
 PROCEDURE = re.compile(
-    r"(?:报告|汇报|检查|剖析|说明|述职|通报)如下|如下[：:]?$|^\s*下面[，,]?(?:从|就|我)|(?:发现|存在)(?:了)?以下(?:几个)?"
+    r"(?:报告|汇报|检查|剖析|说明|述职|通报)如下|如下[：:]?$|^\s*下面[，,]?(?:从|就|我)|(?:发现|存在)(?:了)?(?:以下(?:几个)?|[几两一二三四五六七八九十]个方面)"
     # the meeting narrated (刚才，各位书记进行了述职，既展示了……也分析了……; 围绕……进行了全面汇报;
     # 也客观指出了存在的问题和不足)
     r"|^\s*刚才[，,]|进行了?[\u4e00-\u9fff]{0,4}?(?:汇报|点评|述职|测评|评议)|指出了?(?:存在的)?(?:问题|不足)"
@@ -144,10 +178,18 @@ TOPIC_LIST = re.compile(
     r"(?:从|围绕|对照|就)[^。；;：:]{4,40}?、[^。；;：:]{2,120}?等(?:几个|[一二三四五六七八九十]个)?方面"
 )
 # stock words under a negation describe a shortcoming (未能有效结合): the hedging rules judge those
-_NEGATED = re.compile(r"(?:未能|没能|没有|不能|难以|缺乏|缺少|欠缺|拿不出|谈不上|未)[^，,。；;]{0,10}$")
+_NEGATED = re.compile(
+    r"(?:未能|没能|没有|不能|难以|很难|较难|缺乏|缺少|欠缺|拿不出|谈不上|算不上|达不到|起不到|做不到|未)[^，,。；;]{0,10}$"
+)
 # … and so do stock words judged right after them (向基层延伸不彻底, 积极性普遍不高), or the topic of a
 # 如何 (如何将理论转化为推动高质量发展的具体路径): the writer names what is lacking, not a claim
 _CRITICISED = re.compile(r"[^，,。；;]{0,4}?(?:不彻底|不到位|不深入|不够|不高|不强|不足|不明显|不充分|乏力)")
+# … or judged at the end of their clause (转化为推动高质量发展的具体思路和有效举措不足): what the clause says is
+# that the named aim is not reached (round M of issue 13, #8 and #9)
+_SHORTFALL_CLOSING = re.compile(
+    r"[^，,。；;：:“”]{0,30}?(?:不足|欠缺|乏力|不到位|不明显|不充分|不够[\u4e00-\u9fff]{0,3}|不[深实细严透准强高力]|有待[\u4e00-\u9fff]{0,5})"
+    r"(?=[，,。；;：:！？!?\n]|$)"
+)
 _TOPIC = re.compile(r"(?:如何|怎样|怎么)[^，,。；;]*$")
 # … nor an essay announcing what it will do (本文将深入分析……): its purpose, not a claim of work done
 _PURPOSE = re.compile(r"(?:本文|笔者|下文)(?:将|拟|试图|主要|就)[^，,。；;]{0,6}$")
@@ -177,6 +219,21 @@ _QUOTE_JUDGED = re.compile(
 )
 
 
+# a quotation opened right after someone's words are announced (负责同志表示，“……”; 总书记强调：“……”)
+_SPEECH_VERB = re.compile(r"(?:表示|说|指出|强调|坦言|谈到|介绍|称|讲)[，,：:]?\s*$")
+_QUOTE_REACH = 200  # a quoted statement runs over several sentences
+
+
+def quoted_from_speaker(text: str, offset: int) -> bool:
+    """Whether ``offset`` is inside a statement quoted from someone (……负责同志表示，“要进一步压实……”):
+    the words are the speaker's, reported by the writer, not the writer's claim (round N of issue 13,
+    #19)."""
+    opened = text.rfind("“", max(0, offset - _QUOTE_REACH), offset)
+    if opened < 0 or "”" in text[opened:offset]:
+        return False
+    return bool(_SPEECH_VERB.search(text, max(0, opened - 12), opened))
+
+
 def _in_quote(text: str, offset: int) -> bool:
     """Whether ``offset`` is inside “…” (an opening quote before it on its sentence, not yet closed)."""
     opened = text.rfind("“", max(0, offset - 40), offset)
@@ -185,12 +242,27 @@ def _in_quote(text: str, offset: int) -> bool:
     )
 
 
+# … or the manner of such a review (客观全面地总结了2017年取得的成绩 — an adverb with 地, a verb with 了): the
+# adverb qualifies the narrated review (我们深入分析了……问题, without 地, is the writer's stock claim)
+_REVIEW_MANNER = re.compile(
+    r"[^，,。；;]{0,4}?地(?:总结|回顾|盘点|剖析|查摆|查找|指出|分析|梳理|检视)了[^，,。；;]{0,24}?"
+    r"(?:成效|成绩|问题|不足|短板|环节|差距|弱项)(?=[，,。；;]|$)"
+)
+
+
 def reviewed(text: str, start: int, end: int) -> bool:
     """Whether the words at ``start:end`` name results or shortcomings as the object of a review verb
-    in their clause (总结……取得的显著成效, 指出了当前存在的薄弱环节): narration of a review, no claim."""
+    in their clause (总结……取得的显著成效, 指出了当前存在的薄弱环节), or qualify such a review
+    (全面地总结了……取得的成绩): narration of a review, no claim."""
     return bool(
         _REVIEWED_NOUN.search(text, start, end) and _REVIEW_VERB.search(text, max(0, start - 30), start)
-    )
+    ) or bool(_REVIEW_MANNER.match(text, start))
+
+
+def opens_list(index: _SentenceIndex, i: int) -> bool:
+    """Whether sentence ``i`` ends with a colon and something follows it: the lead-in to a list
+    (主要还存在不少短板和不足：一是……), whose items say what the lead-in only announces."""
+    return index.sentences[i].text.rstrip(" \n").endswith(("：", ":")) and i + 1 < len(index.sentences)
 
 
 def names_case(text: str, subjects: bool = False) -> bool:
@@ -282,6 +354,7 @@ class WhenNotConcrete:
     lead_max: int | None = 24  # … when it is a headline (一是聚焦主责主业，领导责任全面压实。定期研究……8次)
     negation_exempt = True  # 未能有效结合 is a shortcoming, not a stock claim
     case_before = False  # stock words after the facts are still stock words
+    lead_in_exempt = False  # a hedge in the clause that opens a list (……：) is judged by the list
 
     def run(self, rule: Rule, doc: Document, ctx: Context) -> Iterable[Hit]:
         for unit in doc.units_of(rule.scope):
@@ -314,6 +387,8 @@ class WhenNotConcrete:
             k = next((n for n, (_, end) in enumerate(spans) if offset < end), len(spans) - 1)
             if PROCEDURE.search(sentence.text[spans[k][0] : spans[k][1]].rstrip(_FINAL + "\n ")):
                 continue
+            if self.lead_in_exempt and k == len(spans) - 1 and opens_list(index, i):
+                continue
             if (i, k) not in verdicts:
                 verdicts[i, k] = self.concrete(index, text, i, spans, k)
             if not verdicts[i, k]:
@@ -322,9 +397,9 @@ class WhenNotConcrete:
     @staticmethod
     def criticised(text: str, start: int, end: int) -> bool:
         """Whether the stock words at ``start:end`` are not the writer's claim: a shortcoming (negated
-        before, judged after, the topic of a 如何 in their clause), a noun (…情况), a reported attitude
-        (认为…) or feelings (他谈到……的感受：…), an essay's announced purpose (本文将…), or a quoted
-        requirement judged after its quote."""
+        before, judged after or at the end of their clause, the topic of a 如何 in their clause), a noun
+        (…情况), a reported attitude (认为…) or feelings (他谈到……的感受：…), an essay's announced purpose
+        (本文将…), a quoted requirement judged after its quote, or someone's quoted statement."""
         # a match ending in 不 (积极性不) is judged by what follows it (积极性不高)
         after = end - 1 if text[end - 1 : end] == "不" else end
         return bool(
@@ -337,6 +412,8 @@ class WhenNotConcrete:
             or _REPORTED.search(text, max(0, start - 30), start)
             or REPORTED_FEELINGS.search(text, max(0, start - 80), start)
             or (_in_quote(text, start) and _QUOTE_JUDGED.match(text, end))
+            or _SHORTFALL_CLOSING.match(text, end) is not None
+            or quoted_from_speaker(text, start)
         )
 
     def concrete(
@@ -380,6 +457,7 @@ class Hedging(WhenNotConcrete):
     lead_max = None  # any lead sentence: the headline of a problem, specifics after it
     negation_exempt = False
     case_before = True  # 在推动……项目时，……政治敏感性不强: the case, then its judgment
+    lead_in_exempt = True  # 还存在不少短板和不足： — the list after the colon says what they are
 
 
 _DEFINITION = re.compile(

@@ -25,6 +25,7 @@ from pipeline.lint.checks.phrases import (
     WhenNotConcrete,
     backed_by_following,
     is_heading,
+    quoted_from_speaker,
     sentence_index,
 )
 from pipeline.lint.concrete import is_concrete, without_names
@@ -39,12 +40,26 @@ DEFAULT_MARGIN = 4.0
 # rules' to judge): the learned boilerplate rule leaves it alone
 _SHORTCOMING = re.compile(
     r"不(?:深|够|足|强|高|实|细|严|透|准|全|力|到位|充分|明显|彻底|及时|规范)|未能|没能|没有|缺乏|欠缺|缺少|薄弱|滞后|偏差"
+    r"|很难|难以|达不到|起不到|(?:一直|始终|仍|仍然|尚|均|都)未|未(?:引起|得到|按|及时|落实|开展|建立|形成|解决|整改)"
 )
+# an occurrence narrated — a meeting held or attended, what was studied or handed down, a review given
+# (学校各基层党委近日相继召开……民主生活会; 会前，全体与会党员共同学习了……; 督导组肯定了……): news of what
+# happened, not a claim about the work (rounds M and N of issue 13: 4 of the learned rule's findings)
+_NARRATED = re.compile(
+    r"(?:召开|举行|举办|参加|出席|列席)了?[^，,。；;]{0,30}?(?:会议|会|活动|仪式|培训|讲座|座谈)"
+    r"|(?:学习|传达|观看|聆听|通报|宣读|下达|反馈|听取)了"
+)
+# … in a sentence of at most two clauses: a longer one goes on to what came of it (……召开班子民主生活会，
+# 开展了批评与自我批评，……层层传导整改压力), which the learned rule still judges
+_NARRATION_CLAUSES = 2
 # what a sentence is rather than what it claims: a definition (政治生态是指……), an essay announcing its
 # purpose (本文将深入分析……) or a lead-in to the list that follows (我们可以看到以下新动向：). A reviewer
 # marks none of them 空话, so the learned rule leaves them to the phrase rules
 _NOT_A_CLAIM = re.compile(
     r"^[^，,。；;：:]{1,24}(?:是指|指的是)|^(?:本文|笔者|下面|下文)(?:将|拟|就|从|试)|(?:以下|如下)[^，,。；;]{0,14}[：:]\s*$"
+    # … and a lead-in that counts what follows (主要存在四个方面的突出问题：; 主要表现在：)
+    r"|(?:[几两一二三四五六七八九十]+个?)(?:方面|点|条|类|种|项)[^，,。；;]{0,12}[：:]\s*$"
+    r"|(?:主要|具体|集中)(?:表现|体现)(?:在|为)[^，,。；;]{0,6}[：:]\s*$"
 )
 MIN_CHARS = 8  # headings and fragments are not judged
 _KINDS = ("boilerplate", "hedging")
@@ -79,6 +94,7 @@ class _Memo:
         self.doc, self.ctx = doc, ctx
         self.placeholders = ctx.rules_of("placeholder")
         self.gated: dict[str, bool] = {}
+        self.narrated: dict[str, bool] = {}
         self.phrase_hit: dict[tuple[str, str], bool] = {}
 
     def skip(self, body: str) -> bool:
@@ -95,6 +111,15 @@ class _Memo:
                 or REPORTED_FEELINGS.search(body)  # an interviewee's feelings, not the writer's claim
                 or ("方面" in body and TOPIC_LIST.search(body))  # the aspects of a checklist
                 or _NOT_A_CLAIM.search(body)
+            )
+        return known
+
+    def narrates(self, body: str) -> bool:
+        """Whether ``body`` narrates an occurrence (a meeting held, a text studied, a review given)."""
+        known = self.narrated.get(body)
+        if known is None:
+            known = self.narrated[body] = bool(
+                _NARRATED.search(body) and len(re.findall(r"[，,]", body)) < _NARRATION_CLAUSES
             )
         return known
 
@@ -146,7 +171,8 @@ class Score:
                 body = sentence.text.rstrip(_TRAILING)
                 if (
                     memo.skip(body)
-                    or (rule.category == "boilerplate" and _SHORTCOMING.search(body))
+                    or (rule.category == "boilerplate" and (_SHORTCOMING.search(body) or memo.narrates(body)))
+                    or quoted_from_speaker(text, sentence.start + len(body) - len(body.lstrip()))
                     or is_heading(unit, sentence, text)
                     or is_concrete(body, dates=dates)
                     or backed_by_following(

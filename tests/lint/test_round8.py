@@ -1,0 +1,142 @@
+"""Round 8 of issue 13: precision, from rounds M and N's judged disagreements and round 6's batch (moved to
+dev) — words a reviewer would not mark for the reason the lint gave. Written as shapes, each probe with
+its counter-probe (the same words where the finding is right)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.lint.checks.phrases import is_outline
+from pipeline.lint.concrete import has_example
+from pipeline.lint.document import from_text
+from pipeline.lint.engine import Linter
+from tests.lint.probes import findings_on, rules_on
+
+OUTLINE = (
+    "一、提高政治站位，坚持问题导向，推动巡察整改走深走实（一）建立“清单化管理”机制，确保整改任务精准落地"
+    "（二）健全长效机制，推动整改与业务深度融合（三）凝聚巡察整改工作强大合力二、存在的主要问题"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "outline"),
+    [
+        (OUTLINE, True),
+        ("会议提纲：一、提高政治站位（一）坚持问题导向（二）推动走深走实", True),
+        # counter-probes: a sentence before the list, a list of full sentences, two numbered items only
+        (
+            "我局认真贯彻落实上级部署，推动党建与业务深度融合。一、坚持问题导向。二、健全长效机制。三、凝聚合力。",
+            False,
+        ),
+        (
+            "一、全年召开党委会专题研究党建工作12次，但对隶属海关的督导只开展过1次，督导覆盖面明显不足，"
+            "没有做到全覆盖。二、支部书记轮训覆盖率仅为61%。三、经费使用不规范。",
+            False,
+        ),
+        ("（一）坚持问题导向，（二）推动走深走实。", False),
+        ("全市投入1.5万元、2.3万元、3.1万元。", False),
+    ],
+)
+def test_an_outline_is_headings_run_together(line: str, outline: bool) -> None:
+    assert is_outline(line) is outline
+
+
+def test_an_outline_pasted_as_one_paragraph_gets_no_boilerplate(linter: Linter) -> None:
+    assert findings_on(linter, OUTLINE) == []
+    # counter-probe: the same words as one sentence of a paragraph are stock
+    assert "boilerplate-stock" in rules_on(linter, "坚持问题导向，推动巡察整改走深走实。")
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a lead-in to a list (closed by a colon, the items follow): the list says what it announces
+        ("从巡察通报和前期督导检查的情况来看，主要存在四个方面的突出问题：\n一是整改台账不全。", False),
+        ("我们还存在不少短板和不足：\n一是理论学习只读文件，全年9次中有6次。", False),
+        # counter-probes: the same hedge closing its sentence; a colon with nothing after it
+        ("我们还存在不少短板和不足。\n一是理论学习只读文件，全年9次中有6次。", True),
+        ("对照上级党委的要求和基层群众的期盼，我们在抓党建工作中还存在不少短板和不足：", True),
+    ],
+)
+def test_a_lead_in_to_a_list_is_no_hedge(linter: Linter, text: str, flagged: bool) -> None:
+    on_the_lead_in = [f for f in linter.run(from_text(None, text)) if f.line == 1]
+    assert bool(on_the_lead_in) is flagged, [(f.rule, f.match) for f in on_the_lead_in]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "flagged"),
+    [
+        ("对会上有所提的意见，逐条作了回应。", "hedging-gap", False),  # 有 + 所提的意见, not 有所
+        ("党员日常管理有所松懈。", "hedging-gap", True),
+        # the writer's own experience: where the writer has been, no problem stated
+        ("这些年我参加了不少单位的民主生活会。", "hedging-minority", False),
+        ("不少单位的民主生活会开成了工作汇报会。", "hedging-minority", True),
+        # a list of bodies by name: who acts, not a slogan
+        ("由区纪委监委、区委组织部、区委宣传部组成督查组，对整改情况开展督查。", "boilerplate-frame", False),
+        ("往深里走、往心里走、往实里走。", "boilerplate-frame", True),
+    ],
+)
+def test_words_that_only_look_like_the_rule(linter: Linter, text: str, rule: str, flagged: bool) -> None:
+    assert (rule in rules_on(linter, text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "boilerplate"),
+    [
+        # someone's quoted statement: the speaker's words, reported
+        ("该镇负责同志表示，“我们将进一步压实整改责任，持续推动问题解决。”", False),
+        ("我们将进一步压实整改责任，持续推动问题解决。", True),
+        # a quoted slogan that is not a statement stays the writer's claim
+        ("我们提出“进一步压实整改责任”，持续推动问题解决。", True),
+        # stock words as the aim a shortcoming says is not reached
+        ("在把学习成果转化为推动高质量发展的具体思路和有效举措不足。", False),
+        ("民主生活会很难达到红脸出汗的效果。", False),
+        ("批评达不到红脸出汗的效果。", False),
+        ("推动高质量发展，取得明显成效。", True),
+        # the manner of a narrated review (…全面地总结了……取得的成绩) qualifies the review, no claim
+        ("会上，32位支部书记进行了现场述职，客观全面地总结了取得的成绩。", False),
+        ("深入查摆问题，剖析思想根源。", True),
+        # a finding quoted by its words, then its fix
+        ("该区农林二社区“对弱势群体关心关注还不够”的整改，开通“社区直通车”。", False),
+    ],
+)
+def test_stock_words_that_are_not_the_writers_claim(linter: Linter, text: str, boilerplate: bool) -> None:
+    rules = findings_on(linter, text)
+    assert any(r.startswith("boilerplate") for r in rules) is boilerplate, rules
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # an occurrence narrated in a short sentence: news of what happened
+        ("会前，全体与会党员共同学习了习近平总书记关于党的建设、党的自我革命等重要论述。", False),
+        (
+            "按照上级部署要求和学校党委工作安排，学校各基层党委近日相继召开2025年度党员领导干部民主生活会。",
+            False,
+        ),
+        ("该镇党委、政府党员领导班子以普通党员身份参加所在党小组的组织生活会。", False),
+        ("巡察组向镇党委反馈并下达了整改任务，但该问题一直未引起重视。", False),
+        # counter-probe: praise with nothing checkable is still read as 空话 by the learned rule
+        (
+            "会上，各基层党委班子及成员紧密联系思想和工作实际，对照检查全面、查摆问题精准、剖析根源深刻。",
+            True,
+        ),
+    ],
+)
+def test_narration_is_not_read_as_empty_words(linter: Linter, text: str, flagged: bool) -> None:
+    assert ("boilerplate-score" in rules_on(linter, text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("problem", "example"),
+    [
+        # no village named: 才回村 (才 + 回 + 村), 形势下社区 (a locative before 社区)
+        ("有的村书记心思和精力都不在村里，在外面开公司、包工程，忙自己的事，有事才回村。", False),
+        ("有的支部书记不能静下心来琢磨新形势下社区各类党员教育管理的方式方法。", False),
+        # counter-probes: a named village and a named community are the case
+        ("金家村党支部书记长期在外经商，有事才回村。", True),
+        ("蓝山名邸社区党员教育管理方式单一。", True),
+    ],
+)
+def test_words_before_a_place_suffix_must_be_a_name(problem: str, example: bool) -> None:
+    assert has_example(problem) is example
