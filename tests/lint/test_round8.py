@@ -140,3 +140,19 @@ def test_narration_is_not_read_as_empty_words(linter: Linter, text: str, flagged
 )
 def test_words_before_a_place_suffix_must_be_a_name(problem: str, example: bool) -> None:
     assert has_example(problem) is example
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # idioms of a shortcoming glossed over: the manner named, never where or how much
+        ("述职报告问题部分则避重就轻、隔靴搔痒。", True),
+        ("有的在分解责任制内容上，不结合岗位实际，而是上行下效、照搬照抄。", True),
+        ("与会同志不是针锋相对地提意见，而是你好我好大家好。", True),
+        # counter-probes: the idiom as what is to be avoided
+        ("坚决防止避重就轻。", False),
+        ("开展批评不搞你好我好大家好。", False),
+    ],
+)
+def test_idioms_of_a_glossed_over_shortcoming(linter: Linter, text: str, flagged: bool) -> None:
+    assert ("hedging-shape" in rules_on(linter, text)) is flagged
