@@ -101,6 +101,9 @@ PERSON_RE = re.compile(
     # 王大爷, 李阿姨, 老李说: a named member of the public in the case
     rf"|[{_SURNAMES}](?:大爷|大妈|大娘|大叔|大婶|阿姨|师傅|奶奶|爷爷|老汉)|(?<![\u4e00-\u9fff])老[{_SURNAMES}](?=[，,说讲家反])"
     rf"|分管[\u4e00-\u9fff]{{1,6}}的(?:副关长|副处长|副主任|班子成员|关领导|同志)"
+    # 某副局长, 某村干部: one person, anonymised — a single case, as 某县 is one place (the rubric)
+    r"|某(?:副)?(?:局长|科长|处长|主任|书记|支书|关长|镇长|乡长|站长|所长|队长|组长"
+    r"|会计|出纳|干部|村干部|党员|工作人员|负责人|职工|关员|教师|医生)"
 )
 DATE_RE = re.compile(
     r"[0-9０-９]{1,2}月(?:份|[0-9０-９]{1,2}[日号]|底|初|中旬|上旬|下旬)?"

@@ -156,3 +156,18 @@ def test_words_before_a_place_suffix_must_be_a_name(problem: str, example: bool)
 )
 def test_idioms_of_a_glossed_over_shortcoming(linter: Linter, text: str, flagged: bool) -> None:
     assert ("hedging-shape" in rules_on(linter, text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("problem", "example"),
+    [
+        # one person anonymised is a single case, as 某县 is one place
+        ("某副局长违规接受管理服务对象宴请。", True),
+        ("某村干部虚报冒领补贴。", True),
+        # counter-probes: 某些 is a group; a title alone names no one
+        ("对某些干部的问题失之于宽。", False),
+        ("支部书记未带头讲党课。", False),
+    ],
+)
+def test_one_person_anonymised_is_an_example(problem: str, example: bool) -> None:
+    assert has_example(problem) is example
