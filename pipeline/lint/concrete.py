@@ -104,6 +104,8 @@ PERSON_RE = re.compile(
     # 某副局长, 某村干部: one person, anonymised — a single case, as 某县 is one place (the rubric)
     r"|某(?:副)?(?:局长|科长|处长|主任|书记|支书|关长|镇长|乡长|站长|所长|队长|组长"
     r"|会计|出纳|干部|村干部|党员|工作人员|负责人|职工|关员|教师|医生)"
+    # S主任, W书记: a person by an initial, the way a case is anonymised in a report
+    r"|(?<![A-Za-z])[A-Z]{1,2}(?:主任|书记|局长|科长|处长|镇长|乡长|村长|县长|经理|同志|老师|干部|副局长|副主任)"
 )
 DATE_RE = re.compile(
     r"[0-9０-９]{1,2}月(?:份|[0-9０-９]{1,2}[日号]|底|初|中旬|上旬|下旬)?"
@@ -340,21 +342,31 @@ def _named_start(text: str, end: int) -> int:
     return start
 
 
-_NOT_NAME_TAGS = frozenset({"v", "vn", "vd", "a", "ad", "an", "d", "p", "c", "r", "m", "u", "uj", "ul", "y"})
+_NOT_NAME_TAGS = frozenset(
+    {"v", "vn", "vd", "a", "ad", "an", "d", "p", "c", "r", "m", "u", "uj", "ul", "y", "t"}
+)
 
 
 # a direction word ending in a locative (形势下, 工作中): 新形势下社区各类党员 names no community
 _LOCATIVE_ENDS = "上下中里内外前后间"
 
 
+_PLACE_TAGS = frozenset({"ns", "nr", "nz"})
+_VERB_BEFORE_VILLAGE = frozenset("治兴强富建管进驻回包联入离出")
+
+
 @lru_cache(maxsize=4096)
-def _name_like(tail: str) -> bool:
-    """Whether the two characters before 村/社区/镇 … can be a name: not a verb, adjective or adverb
-    by rjieba's tags (支援社区, 打造社区 are not names), nor two such words (有事才回村: 才 + 回), nor a
+def _name_like(tail: str, suffix: str = "") -> bool:
+    """Whether the two characters before 村/社区/镇 … (``suffix``) can be a name: not a verb, adjective
+    or adverb by rjieba's tags (支援社区, 打造社区 are not names), nor two such words (有事才回村: 才 + 回)
+    unless the last of them and the suffix make a place name (夹铺新村: 铺 + 新村, a place), nor a
     locative (新形势下社区)."""
     tags = rjieba.tag(tail)
     if all(tag in _NOT_NAME_TAGS for _, tag in tags):
-        return False
+        if len(tags) == 1 or not suffix:
+            return False
+        last = rjieba.tag(tail[-1] + suffix)
+        return len(last) == 1 and last[0][1] in _PLACE_TAGS
     return not (len(tags) == 1 and tags[0][1] == "f" and tags[0][0][-1] in _LOCATIVE_ENDS)
 
 
@@ -367,10 +379,13 @@ def _named_places(text: str, subjects: bool) -> bool:
     the owner of a slogan's goal — 推动均川镇经济社会发展 — only if ``subjects`` too)."""
     for match in _PLACE_RE.finditer(text):
         tail = text[match.start() - 2 : match.start()]
-        if tail in _GENERIC_PLACE or any(ch in _GENERIC_PLACE_CHARS for ch in tail) or not _name_like(tail):
+        generic = tail in _GENERIC_PLACE or any(ch in _GENERIC_PLACE_CHARS for ch in tail)
+        if generic or not _name_like(tail, match.group(0)):
             continue
         if not subjects and _SLOGAN_GOAL_RE.match(text, match.end()):
             continue
+        if match.group(0) == "村" and tail[-1] in _VERB_BEFORE_VILLAGE:
+            continue  # 能人治村, 驻村, 回村: a verb and its object, no village named
         if subjects or not _is_subject(text, _named_start(text, match.start())):
             return True
     return False
@@ -506,9 +521,21 @@ _ADDRESSEE_RE = re.compile(
 )
 
 
+# … and the inspecting body reporting what it found (市委巡察办公室发现……, 审计组指出……): the writer
+# speaking, as 巡察发现 is — what follows must name the case
+_INSPECTOR_RE = re.compile(
+    r"[\u4e00-\u9fff]{0,6}(?:巡察|巡视|审计|督查|督导)[\u4e00-\u9fff]{0,4}?(?:办公室|组|办|局|厅|处|机构)"
+    r"(?=(?:在[^，,。；;]{0,12})?(?:发现|指出|通报|认为))"
+)
+
+
 def without_addressee(text: str) -> str:
-    """``text`` with the addressee of an inspection's list of findings blanked (same length)."""
-    return _ADDRESSEE_RE.sub(lambda m: "□" * len(m.group(0)), text)
+    """``text`` with the addressee of an inspection's list of findings, and the inspecting body that
+    reports them, blanked (same length)."""
+    text = _ADDRESSEE_RE.sub(lambda m: "□" * len(m.group(0)), text)
+    if "发现" in text or "指出" in text or "通报" in text or "认为" in text:
+        text = _INSPECTOR_RE.sub(lambda m: "□" * len(m.group(0)), text)
+    return text
 
 
 @lru_cache(maxsize=4096)

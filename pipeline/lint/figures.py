@@ -229,6 +229,8 @@ _SHAPES_RE = re.compile(
     rf"|近[{_CN_NUMERAL}0-9０-９]+个?年(?:来|以来)?|[{_CN_NUMERAL}多]+年(?:来|以来)"  # 近两年来, 多年来
     rf"|[{_CN_NUMERAL}]+个(?={'|'.join(_SLOGAN_HEADS)})|[0-9０-９]+个方面"  # 三个坚持, 5个方面
     rf"|[{_CN_NUMERAL}]+(?=支部)"  # 三支部: a name, not three branches
+    # 三里岗村5组, 卫东村七组、八组: a villager group's number is its name, not a count
+    rf"|(?<=村)[0-9０-９{_CN_NUMERAL}]+(?=组)|(?<=组、)[0-9０-９{_CN_NUMERAL}]+(?=组)"
     r"|(?<![0-9０-９.．])[0-9０-９]{2}(?:[、和与][0-9０-９]{2})*(?=后)"  # 80后, 60、70后: a generation
     # the count of a list's headings (存在的5类主要问题：一、…): what follows is counted, not the problem
     rf"|[0-9０-９{_CN_NUMERAL}]+(?:类|个方面|方面)(?=(?:主要|突出)?问题[：:])"

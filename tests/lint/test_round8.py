@@ -10,6 +10,7 @@ from pipeline.lint.checks.phrases import is_outline
 from pipeline.lint.concrete import has_example
 from pipeline.lint.document import from_text
 from pipeline.lint.engine import Linter
+from pipeline.lint.figures import has_figure
 from tests.lint.probes import findings_on, rules_on
 
 OUTLINE = (
@@ -171,3 +172,37 @@ def test_idioms_of_a_glossed_over_shortcoming(linter: Linter, text: str, flagged
 )
 def test_one_person_anonymised_is_an_example(problem: str, example: bool) -> None:
     assert has_example(problem) is example
+
+
+@pytest.mark.parametrize(
+    ("problem", "example", "figure"),
+    [
+        # round 8's batch (dev part): the inspecting body reporting is the writer, not the case
+        ("市委巡察办公室发现村级财务管理不规范、村务公开透明度不高等问题普遍存在。", False, False),
+        ("经巡察组实地走访核实，东岭村未及时公布收益情况。", True, False),
+        # a time word, or a verb taking 村 as its object, names no village; 铺 + 新村 is one
+        ("当前村居经济责任审计还存在形式单一、内容不全面等问题。", False, False),
+        ("区委一直强调“能人治村”理念，但村级两委班子结构依然不够优化。", False, False),
+        ("原本该条路段夹铺新村已计划进行修缮。", True, False),
+        # a person by an initial; a villager group's number is its name
+        ("S主任皱着眉头说，催了三遍了，还有14个村没有报过来。", True, True),
+        ("市委巡察组到三里岗村5组入户走访时，村民反映门前道路未硬化。", True, False),
+        ("三里岗村有5个村民小组的道路未硬化。", True, True),
+    ],
+)
+def test_round8_batch_shapes(problem: str, example: bool, figure: bool) -> None:
+    assert (has_example(problem), has_figure(problem)) == (example, figure)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("党的作风建设永远在路上，没有完成时，只有进行时。", True),
+        ("将典型案例曝光于众，是敲警钟、打预防针。", True),
+        ("述职要实，做到“言之有物”。", True),
+        # counter-probe: the slogan followed by what was done
+        ("坚持求真务实，全年整改问题47个，其中32个已销号。", False),
+    ],
+)
+def test_slogans_of_discipline_are_stock(linter: Linter, text: str, flagged: bool) -> None:
+    assert any(r.startswith("boilerplate") for r in findings_on(linter, text)) is flagged
