@@ -96,6 +96,7 @@ _SURNAMES = (
     "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺"
     "顾毛郝龚邵万钱严覃武戴莫孔向汤欧柳"
 )
+SURNAMES = _SURNAMES  # common surnames, for the checks that recognise a person by title and name
 PERSON_RE = re.compile(
     rf"[{_SURNAMES}]某{{1,2}}|[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?=同志)"
     # 王大爷, 李阿姨, 老李说: a named member of the public in the case

@@ -206,3 +206,26 @@ def test_round8_batch_shapes(problem: str, example: bool, figure: bool) -> None:
 )
 def test_slogans_of_discipline_are_stock(linter: Linter, text: str, flagged: bool) -> None:
     assert any(r.startswith("boilerplate") for r in findings_on(linter, text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "boilerplate"),
+    [
+        # someone's words quoted first, attributed after: the speaker's, reported
+        (
+            "“市委这次发的清单和指导意见，就像给我们村组织工作装上了导航仪，我们干工作更有底气了！”"
+            "村党支部书记白彦广握着新发的文件说。",
+            False,
+        ),
+        (
+            "“今年铺设了27000平方米的户户通，有效提升了我村人居环境质量。”“述职调研考评团”来到西屯村，"
+            "村党支部书记李坎凛侃侃而谈。",
+            False,
+        ),
+        # counter-probes: a quoted slogan, and an unattributed quotation, stay the writer's
+        ("坚持“高度重视、认真落实”的工作要求。", True),
+        ("“我们要进一步压实整改责任，切实把整改工作抓紧抓实。”", True),
+    ],
+)
+def test_words_quoted_then_attributed_are_the_speakers(linter: Linter, text: str, boilerplate: bool) -> None:
+    assert any(r.startswith("boilerplate") for r in findings_on(linter, text)) is boilerplate

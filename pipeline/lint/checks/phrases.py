@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from pipeline.lint.checks import Context, Hit, prose_example, register
 from pipeline.lint.concrete import (
     EVENT_RE,
+    SURNAMES,
     Sentence,
     has_named_person,
     has_named_unit,
@@ -224,14 +225,27 @@ _SPEECH_VERB = re.compile(r"(?:表示|说|指出|强调|坦言|谈到|介绍|称
 _QUOTE_REACH = 200  # a quoted statement runs over several sentences
 
 
+# … or attributed after it (“……我们干工作更有底气了！”村党支部书记白彦广握着新发的文件; “……”他说)
+_ATTRIBUTION = re.compile(
+    r"(?:[^“。！？!?\n]|“[^”]{0,12}”){0,40}?(?:说|表示|介绍|坦言|谈到|感慨|告诉|侃侃而谈"
+    rf"|(?:书记|主任|局长|镇长|乡长|村长|站长|所长|经理|委员|队长|组长)[{SURNAMES}])"
+)
+
+
 def quoted_from_speaker(text: str, offset: int) -> bool:
-    """Whether ``offset`` is inside a statement quoted from someone (……负责同志表示，“要进一步压实……”):
-    the words are the speaker's, reported by the writer, not the writer's claim (round N of issue 13,
-    #19)."""
-    opened = text.rfind("“", max(0, offset - _QUOTE_REACH), offset)
+    """Whether ``offset`` is inside a statement quoted from someone (……负责同志表示，“要进一步压实……”;
+    “……更有底气了！”村党支部书记白彦广……): the words are the speaker's, reported by the writer, not the
+    writer's claim (round N of issue 13, #19; round 8's batch)."""
+    opened = text.rfind("“", max(0, offset - _QUOTE_REACH), offset + 1)  # a sentence may open with it
     if opened < 0 or "”" in text[opened:offset]:
         return False
-    return bool(_SPEECH_VERB.search(text, max(0, opened - 12), opened))
+    if _SPEECH_VERB.search(text, max(0, opened - 12), opened):
+        return True
+    closed = text.find("”", offset, offset + _QUOTE_REACH)
+    return closed >= 0 and closed - opened > _SLOGAN_CHARS and bool(_ATTRIBUTION.match(text, closed + 1))
+
+
+_SLOGAN_CHARS = 12  # a quotation longer than a slogan’s name: someone's words, when attributed
 
 
 def _in_quote(text: str, offset: int) -> bool:
