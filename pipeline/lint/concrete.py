@@ -389,6 +389,27 @@ def _named_places(text: str, subjects: bool) -> bool:
             continue  # 能人治村, 驻村, 回村: a verb and its object, no village named
         if subjects or not _is_subject(text, _named_start(text, match.start())):
             return True
+    return "组" in text and _villager_groups(text, subjects)
+
+
+# A villager group (村民小组) by name: 上街组, 麻元组 — the two characters before 组 one place name by
+# rjieba's tags; a working group (巡察组, 督导组, 肃纪组) or 村组 (villages and groups) is none.
+_GROUP_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})组(?![织长员成建件合别])")
+_NOT_GROUP_ENDS = frozenset("村纪检督巡审导调考评专工领小")
+
+
+def _villager_groups(text: str, subjects: bool) -> bool:
+    for match in _GROUP_RE.finditer(text):
+        tail = text[match.start() - 2 : match.start()]
+        if tail[-1] in _NOT_GROUP_ENDS or any(ch in _GENERIC_PLACE_CHARS for ch in tail):
+            continue
+        tags = rjieba.tag(tail)
+        if (
+            len(tags) == 1
+            and tags[0][1] in _PLACE_TAGS
+            and (subjects or not _is_subject(text, match.start() - 2))
+        ):
+            return True
     return False
 
 

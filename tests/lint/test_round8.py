@@ -229,3 +229,17 @@ def test_slogans_of_discipline_are_stock(linter: Linter, text: str, flagged: boo
 )
 def test_words_quoted_then_attributed_are_the_speakers(linter: Linter, text: str, boilerplate: bool) -> None:
     assert any(r.startswith("boilerplate") for r in findings_on(linter, text)) is boilerplate
+
+
+@pytest.mark.parametrize(
+    ("problem", "example"),
+    [
+        # a villager group by name is a case; a working group, 村组 or 党小组 is none
+        ("经巡察组实地走访核实，上街组的集体收益未及时对外公布。", True),
+        ("巡察组指出整改不到位。", False),
+        ("新修村组公路的资金使用不规范。", False),
+        ("党小组会议不正常。", False),
+    ],
+)
+def test_a_villager_group_by_name_is_a_case(problem: str, example: bool) -> None:
+    assert has_example(problem) is example
