@@ -17,13 +17,15 @@ from pipeline.lint.train import labelled_sentences, part_of, split_of
 from tests.lint.quality import REAL, REAL2, Figures, load, measure, real_part
 
 #: part → (boilerplate recall, hedging recall, concrete flagged at most, example, figure accuracy).
-#: Round 8 of issue 13 moved round 6's batch (27 documents, measured once in docs/lint.md, round 6) to dev:
-#: the test part is the 39 documents of rounds 1–2 until round 8's batch is added — 85/97, 30/33, 2/59,
-#: 41/46, 46/46 there (round 6's figures on those documents). Dev (178 documents, tuned on): 344/374,
-#: 117/127, 5/203, 175/181, 180/181. Each floor is the measured figure, so one item fewer fails.
+#: Round 8 of issue 13 moved round 6's batch (27 documents, measured once in docs/lint.md, round 6) to dev and
+#: added its own batch (labelled and committed before any lint run on it): the test part is the 39 documents
+#: of rounds 1–2 and the round-8 batch of 44, measured once at the end: 113/129, 44/54, 3/92, 79/102,
+#: 100/102 — the batch alone 27/32, 14/21, 1/33, 38/56, 54/56. The round's starting code (409243e) measured
+#: the same part at 110/129, 43/54, 3/92, 79/102, 100/102. Dev (215 documents, tuned on; scorer retrained):
+#: 377/407, 129/136, 5/229, 219/226, 223/226. Each floor is the measured figure, so one item fewer fails.
 FLOORS = {
-    "test": (0.876, 0.909, 0.034, 0.891, 1.0),
-    "dev": (0.919, 0.921, 0.025, 0.966, 0.994),
+    "test": (0.875, 0.814, 0.033, 0.774, 0.98),
+    "dev": (0.926, 0.948, 0.022, 0.969, 0.986),
 }
 SCORE_RULES = ("boilerplate-score", "hedging-score")
 
