@@ -243,3 +243,34 @@ def test_words_quoted_then_attributed_are_the_speakers(linter: Linter, text: str
 )
 def test_a_villager_group_by_name_is_a_case(problem: str, example: bool) -> None:
     assert has_example(problem) is example
+
+
+@pytest.mark.parametrize(
+    ("text", "boilerplate"),
+    [
+        # from round O's judged disagreements (after its judging; for the next round)
+        # the publication formula and one person's posts are no claim and no slogan
+        ("按照巡视工作有关要求，现将巡视集中整改进展情况予以公布。", False),
+        ("市委常委、市纪委书记、市监委主任陈宗德出席会议。", False),
+        # a numbered headline run into its paragraph is a heading
+        ("一是精心组织安排，宣传教育引导。及时成立以局主要负责人为组长的领导小组，下设办公室。", False),
+        ("（三）全力推进整改。召开党组会议4次、局长办公会议2次。", False),
+        # counter-probes: the same headline alone on its line, and a long sentence opening with 一是
+        ("一是精心组织安排，宣传教育引导。", True),
+        ("一是精心组织安排各项工作，全面提升党员干部的政治素质和业务能力。及时成立领导小组。", True),
+        # a short lead-in backed by the facts that open the next sentence
+        (
+            "区委坚持把巡视整改工作作为坚决做到“两个维护”的具体行动。3月24日，区委常委会专题研究整改方案。",
+            False,
+        ),
+        # counter-probes: no facts after it; a long sentence ending in a result of its own
+        ("区委坚持把巡视整改工作作为坚决做到“两个维护”的具体行动。会议要求提高政治站位。", True),
+        (
+            "各级党组织认真落实“三会一课”、主题党日、组织生活会等制度，组织生活的政治性、时代性、原则性进一步增强。"
+            "我全年讲专题党课4次。",
+            True,
+        ),
+    ],
+)
+def test_round_o_shapes(linter: Linter, text: str, boilerplate: bool) -> None:
+    assert any(r.startswith("boilerplate") for r in findings_on(linter, text)) is boilerplate

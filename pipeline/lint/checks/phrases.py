@@ -135,6 +135,25 @@ def is_heading(unit: TextUnit, sentence: Sentence, text: str) -> bool:
     return bool(_HEADING_START.match(line)) or not re.search(r"[，,]", line)
 
 
+# a numbered headline run into its paragraph (一是精心组织安排，宣传教育引导。及时成立……; （三）全力推进整改。召开……):
+# the marker and a short topic, then the paragraph's sentences on the same line
+_HEADLINE_START = re.compile(
+    r"\s*(?:[一二三四五六七八九十]{1,3}(?:是|、)|[（(](?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[）)]|[0-9]{1,2}[、.．](?![0-9]))"
+)
+_HEADLINE_CHARS = 20  # the topic after the marker, at most
+
+
+def is_headline(index: _SentenceIndex, text: str, i: int) -> bool:
+    """Whether sentence ``i`` is a numbered headline with its paragraph after it on the same line: a
+    heading the page ran into its text, not a claim (round O of issue 13: 14 of 192 findings on them).
+    Only the boilerplate rules leave it alone; a hedge in a headline is judged with what follows."""
+    sentence = index.sentences[i].text
+    marker = _HEADLINE_START.match(sentence)
+    if marker is None or len(sentence[marker.end() :].strip().rstrip(_FINAL)) > _HEADLINE_CHARS:
+        return False
+    return index.next_on_line(text, i) is not None
+
+
 # the numbered markers of an outline's headings: 一、 （二） (3) 4、 — never 1.5 or 一是
 _OUTLINE_MARK = re.compile(
     r"[一二三四五六七八九十]{1,3}、|[（(](?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[）)]|(?<![0-9.])[0-9]{1,2}、"
@@ -169,6 +188,8 @@ PROCEDURE = re.compile(
     # the meeting narrated (刚才，各位书记进行了述职，既展示了……也分析了……; 围绕……进行了全面汇报;
     # 也客观指出了存在的问题和不足)
     r"|^\s*刚才[，,]|进行了?[\u4e00-\u9fff]{0,4}?(?:汇报|点评|述职|测评|评议)|指出了?(?:存在的)?(?:问题|不足)"
+    # the publication formula (现将巡视整改进展情况予以公布; 根据党务公开原则……现将……公布如下)
+    r"|现将[^。；;]{0,40}?(?:予以)?(?:公布|公示|通报|公开)"
 )
 # a quoted list of official headings (从“发挥政治引领作用、贯彻落实上级党组织工作部署、……”等五个方面):
 # cited names, not the writer's claims
@@ -311,6 +332,25 @@ def backed_by_following(index: _SentenceIndex, text: str, i: int, dates: bool, l
     )
 
 
+# a lead-in sentence is short; a longer one that ends in stock words states a result of its own (……制度，
+# 组织生活的政治性、时代性、原则性、战斗性进一步增强。我全年讲专题党课4次) and is judged on its own
+_LEAD_IN_CHARS = 40
+
+
+def backed_across(index: _SentenceIndex, text: str, i: int, after: int, dates: bool) -> bool:
+    """Whether the clauses right after a stock clause of a short sentence ``i`` with only ``after``
+    clauses left in it continue into the next sentence on its line and are concrete there (坚持把巡视整改
+    作为……具体行动。3月24日，区委常委会认真学习……): for a lead-in, the rubric's "clause right after" does
+    not stop at 。 (round O of issue 13: 15 of 192 findings were lead-ins to the facts that follow)."""
+    if after >= _CLAUSES_AFTER or len(index.sentences[i].text.strip()) > _LEAD_IN_CHARS:
+        return False
+    following = index.next_on_line(text, i)
+    if following is None:
+        return False
+    spans = _clauses_of(following.text)[: _CLAUSES_AFTER - after]
+    return any(is_concrete(following.text[a:b], dates=dates) for a, b in spans)
+
+
 #: A sentence that is the example of the one before it (例如，…; 比如在…; 如：…).
 EXAMPLE_OPENING = re.compile(r"\s*(?:例如|比如|譬如|如[：:，,]|以[^，。]{2,12}为例)")
 
@@ -369,6 +409,8 @@ class WhenNotConcrete:
     negation_exempt = True  # 未能有效结合 is a shortcoming, not a stock claim
     case_before = False  # stock words after the facts are still stock words
     lead_in_exempt = False  # a hedge in the clause that opens a list (……：) is judged by the list
+    headline_exempt = True  # a numbered headline run into its paragraph is a heading, not 空话
+    next_sentence_backs = True  # a stock clause closing its sentence is backed by the next sentence's facts
 
     def run(self, rule: Rule, doc: Document, ctx: Context) -> Iterable[Hit]:
         for unit in doc.units_of(rule.scope):
@@ -393,6 +435,8 @@ class WhenNotConcrete:
             ):
                 continue
             if self.negation_exempt and self.criticised(text, match.start(), match.end()):
+                continue
+            if self.headline_exempt and is_headline(index, text, i):
                 continue
             if reviewed(text, match.start(), match.end()):
                 continue
@@ -443,6 +487,8 @@ class WhenNotConcrete:
         for start, end in spans[k : k + 1 + _CLAUSES_AFTER]:
             if is_concrete(sentence[start:end], dates=self.dates_count):
                 return True
+        if self.next_sentence_backs and backed_across(index, text, i, len(spans) - 1 - k, self.dates_count):
+            return True
         if self.case_before and (
             names_case(sentence[: spans[k][0]])
             or any(names_case(sentence[a:b], subjects=True) for a, b in spans[k + 1 : k + 1 + _CLAUSES_AFTER])
@@ -472,6 +518,8 @@ class Hedging(WhenNotConcrete):
     negation_exempt = False
     case_before = True  # 在推动……项目时，……政治敏感性不强: the case, then its judgment
     lead_in_exempt = True  # 还存在不少短板和不足： — the list after the colon says what they are
+    headline_exempt = False  # 一是理论学习不深。…: the headline's hedge is judged with what follows
+    next_sentence_backs = False  # a hedge is judged within its sentence (its lead sentence: with the next)
 
 
 _DEFINITION = re.compile(

@@ -23,8 +23,10 @@ from pipeline.lint.checks.phrases import (
     REPORTED_VIEW,
     TOPIC_LIST,
     WhenNotConcrete,
+    backed_across,
     backed_by_following,
     is_heading,
+    is_headline,
     quoted_from_speaker,
     sentence_index,
 )
@@ -174,6 +176,10 @@ class Score:
                     or (rule.category == "boilerplate" and (_SHORTCOMING.search(body) or memo.narrates(body)))
                     or quoted_from_speaker(text, sentence.start + len(body) - len(body.lstrip()))
                     or is_heading(unit, sentence, text)
+                    or (
+                        rule.category == "boilerplate"
+                        and (is_headline(index, text, i) or backed_across(index, text, i, 0, dates))
+                    )
                     or is_concrete(body, dates=dates)
                     or backed_by_following(
                         index, text, i, dates, None if rule.category == "hedging" else lead_max
