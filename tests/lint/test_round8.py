@@ -253,10 +253,12 @@ def test_a_villager_group_by_name_is_a_case(problem: str, example: bool) -> None
         ("按照巡视工作有关要求，现将巡视集中整改进展情况予以公布。", False),
         ("市委常委、市纪委书记、市监委主任陈宗德出席会议。", False),
         # a numbered headline run into its paragraph is a heading
-        ("一是精心组织安排，宣传教育引导。及时成立以局主要负责人为组长的领导小组，下设办公室。", False),
-        ("（三）全力推进整改。召开党组会议4次、局长办公会议2次。", False),
-        # counter-probes: the same headline alone on its line, and a long sentence opening with 一是
+        ("一是精心组织安排，宣传教育引导。及时成立以局主要负责人为组长的领导小组，全年开会6次。", False),
+        ("（三）全力推进整改。认真对照巡察整改方案。召开党组会议4次、局长办公会议2次。", False),
+        # counter-probes: the same headline alone on its line, over an empty paragraph, and a long
+        # sentence opening with 一是
         ("一是精心组织安排，宣传教育引导。", True),
+        ("一是精心组织安排，宣传教育引导。班子成员各司其职、相互补台。", True),
         ("一是精心组织安排各项工作，全面提升党员干部的政治素质和业务能力。及时成立领导小组。", True),
         # a short lead-in backed by the facts that open the next sentence
         (

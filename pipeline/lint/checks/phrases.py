@@ -144,14 +144,21 @@ _HEADLINE_CHARS = 20  # the topic after the marker, at most
 
 
 def is_headline(index: _SentenceIndex, text: str, i: int) -> bool:
-    """Whether sentence ``i`` is a numbered headline with its paragraph after it on the same line: a
-    heading the page ran into its text, not a claim (round O of issue 13: 14 of 192 findings on them).
-    Only the boilerplate rules leave it alone; a hedge in a headline is judged with what follows."""
+    """Whether sentence ``i`` is a numbered headline over a paragraph with facts: a heading the page ran
+    into its text (（三）全力推进整改。……召开党组会议4次), not a claim (round O of issue 13: 14 of 192
+    findings were on headings). A headline over an empty paragraph (一是聚焦主责主业，领导责任全面压实。班子成员
+    各司其职、相互补台。) is judged as before. Only the boilerplate rules ask; a hedge in a headline is
+    judged with what follows."""
     sentence = index.sentences[i].text
     marker = _HEADLINE_START.match(sentence)
     if marker is None or len(sentence[marker.end() :].strip().rstrip(_FINAL)) > _HEADLINE_CHARS:
         return False
-    return index.next_on_line(text, i) is not None
+    j = i
+    while (following := index.next_on_line(text, j)) is not None:
+        if is_concrete(following.text):
+            return True
+        j += 1
+    return False
 
 
 # the numbered markers of an outline's headings: 一、 （二） (3) 4、 — never 1.5 or 一是
