@@ -115,7 +115,7 @@ DATE_RE = re.compile(
 )
 EVENT_RE = re.compile(
     # a named operation (generic ones — 在调研中, 在会议上 — count only with a date, unit or quote)
-    r"在[^，。；、]{1,16}?(?:攻坚|专项行动|专项检查|督查|巡视|巡察|审计|整治|演练|试点)(?:中|上|期间|时|后)"
+    r"在[^，,。；;、]{1,16}?(?:攻坚|专项行动|专项检查|督查|巡视|巡察|审计|整治|演练|试点)(?:中|上|期间|时|后)"
     # (an inspection's own opener, 巡察发现， / 巡视组指出， followed by its findings, is the writer speaking,
     # not a case: what follows must name one)
     # (巡察发现问题 is a noun: the findings in general)
@@ -124,8 +124,8 @@ EVENT_RE = re.compile(
     # records looked up on one occasion (巡视组调阅该单位3年来的学习记录发现)
     r"|(?:调阅|查阅|翻阅|抽查|核查|抽检)[^，,。；;]{2,20}?发现"
     # a notice or finding by a named body (总署党建办通报了…, 巡视组指出…)
-    r"|(?:总署|署党委|党建办|纪检组|督审司|审计署)[^，。；]{0,6}?(?:通报|指出|点名)"
-    r"|(?:巡视组|巡察组)[^，。；]{0,6}?(?:通报|指出|点名)(?![，,：:])"
+    r"|(?:总署|署党委|党建办|纪检组|督审司|审计署)[^，,。；;]{0,6}?(?:通报|指出|点名)"
+    r"|(?:巡视组|巡察组)[^，,。；;]{0,6}?(?:通报|指出|点名)(?![，,：:])"
     r"|《[^》]{2,}》"
     # a project or a named task on one occasion (在讨论……示范区建设项目时, 在落实“去产能”任务中)
     r"|在[^，,。；;]{6,30}?(?:项目|工程)(?:建设)?(?:时|中|期间|过程中)"
@@ -146,7 +146,7 @@ SPEECH_RE = re.compile(
     r"(?:反映|说|表示|称|坦言|提出|认为|问|答|说道|直言)[：:，,]?[“\"「]"
     r"|(?:反映|反馈|坦言|直言|提到)[^，,。；;“]{0,12}“"
 )
-EXAMPLE_MARKER_RE = re.compile(r"例如|比如|譬如|如在|以[^，。]{2,12}为例|典型的是")
+EXAMPLE_MARKER_RE = re.compile(r"例如|比如|譬如|如在|以[^，,。]{2,12}为例|典型的是")
 # Villages, communities, towns, streets, counties by name: 金家村, 梅园社区, 金墙花苑小区, 沙州镇, 涧田乡,
 # 星云街道, 青川县 — the two characters before the suffix must not be a generic word (行政村, 全镇, 各社区).
 _PLACE_RE = re.compile(

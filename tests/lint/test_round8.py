@@ -276,3 +276,24 @@ def test_a_villager_group_by_name_is_a_case(problem: str, example: bool) -> None
 )
 def test_round_o_shapes(linter: Linter, text: str, boilerplate: bool) -> None:
     assert any(r.startswith("boilerplate") for r in findings_on(linter, text)) is boilerplate
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "flagged"),
+    [
+        # a quoted goal is no shortcoming; the same words as a statement are
+        ("督促各校做到“放假不放松、离校不离教、停课不停学”。", "hedging-shape", False),
+        ("有的同志放假不放松。", "hedging-shape", True),
+        # what the Party centre did is background; the unit's own attitude is stock
+        ("党的十八大以来，以习近平同志为核心的党中央高度重视巡视工作。", "boilerplate-stock", False),
+        ("党的十八大以来，以习近平同志为核心的党中央高度重视巡视工作。", "boilerplate-score", False),
+        ("局党委高度重视巡视工作。", "boilerplate-stock", True),
+        # a half-width comma ends a clause as a full-width one does (以来,以…为核心 is no frame)
+        ("党的十八大以来,以习近平同志为核心的党中央高度重视巡视工作。", "boilerplate-stock", False),
+        ("以党建为引领,推动各项工作。", "boilerplate-stock", True),
+    ],
+)
+def test_goals_and_the_centre_are_not_the_writers_claims(
+    linter: Linter, text: str, rule: str, flagged: bool
+) -> None:
+    assert (rule in rules_on(linter, text)) is flagged

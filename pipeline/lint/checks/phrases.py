@@ -235,6 +235,9 @@ _REVIEW_VERB = re.compile(
 )
 _REVIEWED_NOUN = re.compile(r"(?:成效|成绩|问题|不足|短板|环节|差距|弱项)$")
 _REPORTED = re.compile(r"(?:认为|觉得|以为|自认为|误认为)[^，,。；;]*$")
+# … nor what the Party's centre did (以习近平同志为核心的党中央高度重视巡视工作): background, not the unit's
+# claim (round O, #171)
+_CENTRE_SUBJECT = re.compile(r"(?:党中央|总书记|中共中央|中央)[^，,。；;]{0,4}$")
 #: … nor inside what an interviewee is reported to have felt (他谈到此次活动的感受：……更加深入): the
 # feelings are the person's, quoted by the narrator, not the writer's claim (round K of issue 13)
 REPORTED_FEELINGS = re.compile(
@@ -274,6 +277,20 @@ def quoted_from_speaker(text: str, offset: int) -> bool:
 
 
 _SLOGAN_CHARS = 12  # a quotation longer than a slogan’s name: someone's words, when attributed
+
+
+_GOAL_BEFORE_QUOTE = re.compile(r"(?:做到|实现|确保|坚持|力争|达到)\s*$")
+
+
+def in_goal_quote(text: str, offset: int) -> bool:
+    """Whether ``offset`` is inside a quoted goal (做到“放假不放松、离校不离教、停课不停学”): a slogan to
+    live up to, not a shortcoming (round O of issue 13, #34–#36)."""
+    opened = max(
+        text.rfind("“", max(0, offset - 40), offset + 1), text.rfind('"', max(0, offset - 40), offset)
+    )
+    if opened < 0 or "”" in text[opened + 1 : offset] or any(c in _FINAL for c in text[opened:offset]):
+        return False
+    return bool(_GOAL_BEFORE_QUOTE.search(text, max(0, opened - 4), opened))
 
 
 def _in_quote(text: str, offset: int) -> bool:
@@ -359,7 +376,7 @@ def backed_across(index: _SentenceIndex, text: str, i: int, after: int, dates: b
 
 
 #: A sentence that is the example of the one before it (例如，…; 比如在…; 如：…).
-EXAMPLE_OPENING = re.compile(r"\s*(?:例如|比如|譬如|如[：:，,]|以[^，。]{2,12}为例)")
+EXAMPLE_OPENING = re.compile(r"\s*(?:例如|比如|譬如|如[：:，,]|以[^，,。]{2,12}为例)")
 
 
 def quoted_finding_spans(text: str) -> list[tuple[int, int]]:
@@ -454,6 +471,8 @@ class WhenNotConcrete:
                 continue
             if self.lead_in_exempt and k == len(spans) - 1 and opens_list(index, i):
                 continue
+            if self.lead_in_exempt and in_goal_quote(text, match.start()):
+                continue  # (the hedging rules only: a quoted goal is no shortcoming)
             if (i, k) not in verdicts:
                 verdicts[i, k] = self.concrete(index, text, i, spans, k)
             if not verdicts[i, k]:
@@ -475,6 +494,7 @@ class WhenNotConcrete:
             or _NOUN_USE.match(text, end)
             or (_TOPIC_AFTER.match(text, end) is not None and "在" in text[max(0, start - 24) : start])
             or _REPORTED.search(text, max(0, start - 30), start)
+            or _CENTRE_SUBJECT.search(text, max(0, start - 12), start)
             or REPORTED_FEELINGS.search(text, max(0, start - 80), start)
             or (_in_quote(text, start) and _QUOTE_JUDGED.match(text, end))
             or _SHORTFALL_CLOSING.match(text, end) is not None

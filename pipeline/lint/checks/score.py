@@ -51,6 +51,8 @@ _NARRATED = re.compile(
     r"(?:召开|举行|举办|参加|出席|列席)了?[^，,。；;]{0,30}?(?:会议|会|活动|仪式|培训|讲座|座谈)"
     r"|(?:学习|传达|观看|聆听|通报|宣读|下达|反馈|听取)了"
 )
+# … nor the Party centre as the sentence's subject (以习近平同志为核心的党中央高度重视巡视工作): background
+_CENTRE_ACTS = re.compile(r"(?:党中央|总书记|中共中央)(?:高度|始终|多次|亲自|坚持|作出|提出|强调|指出|对)")
 # … in a sentence of at most two clauses: a longer one goes on to what came of it (……召开班子民主生活会，
 # 开展了批评与自我批评，……层层传导整改压力), which the learned rule still judges
 _NARRATION_CLAUSES = 2
@@ -117,12 +119,13 @@ class _Memo:
         return known
 
     def narrates(self, body: str) -> bool:
-        """Whether ``body`` narrates an occurrence (a meeting held, a text studied, a review given)."""
+        """Whether ``body`` narrates an occurrence (a meeting held, a text studied) or what the Party
+        centre did: background, not the writer's claim."""
         known = self.narrated.get(body)
         if known is None:
             known = self.narrated[body] = bool(
                 _NARRATED.search(body) and len(re.findall(r"[，,]", body)) < _NARRATION_CLAUSES
-            )
+            ) or bool(_CENTRE_ACTS.search(body))
         return known
 
     def read_as_other_kind(self, category: str, others: list[Rule], body: str) -> bool:
