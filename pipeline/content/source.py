@@ -111,24 +111,64 @@ def _value_to_source_indexes(raw: str, value: str) -> tuple[int, ...]:
     Whitespace in the value that the source folded (line breaks in ``>`` or plain scalars) maps to
     the next source character; a character missing from the source (an escape such as ``\\n``)
     maps to where the search stands.
+
+    The greedy step maps a character equal to ``raw[pos]`` to ``pos`` itself (``find`` and the
+    whitespace search both stop there at once), so a stretch of the value that stands verbatim in
+    the source at ``pos`` maps to it character for character.  Most values are such stretches, one
+    a line (a block scalar is its source minus the indentation): each line is first tried whole, and
+    only the characters around it (the indentation, a folded break, an escape) take the greedy step.
     """
     out: list[int] = []
-    pos = 0
-    # skip a block-scalar header ("|", ">-", "|2+") or an opening quote
-    if raw[:1] in "|>":
-        newline = raw.find("\n")
-        pos = newline + 1 if newline >= 0 else len(raw)
-    elif raw[:1] in "'\"":
-        pos = 1
-    for ch in value:
+    pos = _content_start(raw)
+    i, size = 0, len(value)
+    tries = _TRIES_PER_LINE
+    while i < size:
+        if tries:
+            run = _verbatim_line(raw, pos, value, i)
+            if run:
+                out.extend(range(pos, pos + run))
+                pos += run
+                i += run
+                tries = _TRIES_PER_LINE
+                continue
+            tries -= 1
+        ch = value[i]
         found = raw.find(ch, pos) if not ch.isspace() else _next_space_or_break(raw, pos)
         # Do not jump far ahead for a character that is not literally there (an escape).
         if found < 0 or (found - pos > 8 and not ch.isspace() and _is_escape_zone(raw, pos)):
             out.append(min(pos, len(raw)))
-            continue
-        out.append(found)
-        pos = found + 1
+        else:
+            out.append(found)
+            pos = found + 1
+        if ch == "\n":
+            tries = _TRIES_PER_LINE
+        i += 1
     return tuple(out)
+
+
+# Whole-line tries per value line: one where the line starts, one after the greedy step over the
+# indentation; a line matching at neither (a folded or escaped line) goes on character by character,
+# so a value unlike its source costs no more than a few slices a line.
+_TRIES_PER_LINE = 2
+
+
+def _content_start(raw: str) -> int:
+    """Where a scalar's characters start in its source: after a block-scalar header ("|", ">-",
+    "|2+") or an opening quote."""
+    if raw[:1] in "|>":
+        newline = raw.find("\n")
+        return newline + 1 if newline >= 0 else len(raw)
+    if raw[:1] in "'\"":
+        return 1
+    return 0
+
+
+def _verbatim_line(raw: str, pos: int, value: str, i: int) -> int:
+    """The length of ``value[i:]`` up to and including its next line break when that stands verbatim
+    in ``raw`` at ``pos``, else 0."""
+    end = value.find("\n", i)
+    end = len(value) if end < 0 else end + 1
+    return end - i if raw.startswith(value[i:end], pos) else 0
 
 
 def _next_space_or_break(raw: str, pos: int) -> int:
