@@ -88,21 +88,47 @@ class SourceMap:
         span = self.spans.get(tuple(key_path))
         if span is None or not self.text:
             return self.position(key_path)
+        return Position(*self._line_column(_file_index(span, self._alignment(span, value), offset)))
+
+    def locate_extent(self, key_path: KeyPath, value: str, start: int, end: int) -> tuple[int, int, int, int]:
+        """Line, column, end line and (exclusive) end column of ``value[start:end]``: :meth:`locate` of
+        ``start`` and of ``end - 1`` (plus one column), as plain numbers and with the node and its
+        alignment looked up once — the lint asks this for each of thousands of findings."""
+        span = self.spans.get(tuple(key_path))
+        if span is None or not self.text:
+            node = self.position(key_path)
+            return node.line, node.column, node.line, node.column + 1
+        index = self._alignment(span, value)
+        first = self._line_column(_file_index(span, index, start))
+        last = self._line_column(_file_index(span, index, end - 1)) if end > start else first
+        return first[0], first[1], last[0], last[1] + 1
+
+    def _alignment(self, span: Span, value: str) -> tuple[int, ...]:
+        """The index in the node's source of each character of ``value``, worked out once."""
         index = self._alignments.get((span.start, value))
         if index is None:
             index = self._alignments[(span.start, value)] = _value_to_source_indexes(
                 self.text[span.start : span.end], value
             )
-        offset = max(0, min(offset, len(value)))
-        source_index = span.start + (index[offset] if offset < len(index) else span.end - span.start)
-        return self.position_of_index(source_index)
+        return index
 
     def position_of_index(self, index: int) -> Position:
         """1-based line and column of a 0-based character index into the file text."""
+        return Position(*self._line_column(index))
+
+    def _line_column(self, index: int) -> tuple[int, int]:
+        """:meth:`position_of_index` as a pair (no :class:`Position` made for the lint's many)."""
         if not self._line_starts:
             self._line_starts.extend([0, *(m.end() for m in re.finditer("\n", self.text))])
         line = bisect_right(self._line_starts, index)
-        return Position(line, index - self._line_starts[line - 1] + 1)
+        return line, index - self._line_starts[line - 1] + 1
+
+
+def _file_index(span: Span, index: tuple[int, ...], offset: int) -> int:
+    """The index in the file text of character ``offset`` of the value of ``span`` (``index``: its
+    alignment, one entry a character); an offset past the value is the node's end."""
+    offset = max(0, min(offset, len(index)))
+    return span.start + (index[offset] if offset < len(index) else span.end - span.start)
 
 
 def _value_to_source_indexes(raw: str, value: str) -> tuple[int, ...]:

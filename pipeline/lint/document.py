@@ -57,20 +57,22 @@ class Document:
     def position(self, unit: TextUnit, offset: int) -> Position:
         """File line and column of character ``offset`` of ``unit.text``."""
         if self.report is None:
-            before = unit.text[:offset]
-            breaks = before.count("\n")
-            if breaks:
-                return Position(unit.line + breaks, offset - before.rfind("\n"))
-            return Position(unit.line, unit.column + offset)
+            return Position(*_prose_position(unit, offset))
         return self.report.source.locate(unit.key_path, unit.text, offset)
 
     def span(self, unit: TextUnit, start: int, end: int) -> tuple[Position, Position]:
         """Start and (exclusive) end position of ``unit.text[start:end]``."""
-        first = self.position(unit, start)
-        if end <= start:
-            return first, Position(first.line, first.column + 1)
-        last = self.position(unit, end - 1)
-        return first, Position(last.line, last.column + 1)
+        line, column, end_line, end_column = self.extent(unit, start, end)
+        return Position(line, column), Position(end_line, end_column)
+
+    def extent(self, unit: TextUnit, start: int, end: int) -> tuple[int, int, int, int]:
+        """:meth:`span` as plain numbers (line, column, end line, end column), for the engine's
+        thousands of findings: the text's node and alignment are looked up once for both ends."""
+        if self.report is not None:
+            return self.report.source.locate_extent(unit.key_path, unit.text, start, end)
+        first = _prose_position(unit, start)
+        last = _prose_position(unit, end - 1) if end > start else first
+        return first[0], first[1], last[0], last[1] + 1
 
     def units_of(self, kinds: tuple[str, ...] | None) -> list[TextUnit]:
         """The units whose kind is in ``kinds`` (all when None)."""
@@ -78,6 +80,15 @@ class Document:
 
     def full_text(self) -> str:
         return "\n".join(u.text for u in self.units)
+
+
+def _prose_position(unit: TextUnit, offset: int) -> tuple[int, int]:
+    """Line and column of character ``offset`` of a prose unit, from the unit's own line and column."""
+    before = unit.text[:offset]
+    breaks = before.count("\n")
+    if breaks:
+        return unit.line + breaks, offset - before.rfind("\n")
+    return unit.line, unit.column + offset
 
 
 def _item_path(report: Report, base: KeyPath, ignore: tuple[Suppression, ...]) -> KeyPath:

@@ -135,16 +135,18 @@ class Linter:
 
     def _finding(self, rule: Rule, hit: Hit, doc: Document) -> Finding:
         if hit.unit.text:
-            start, end = doc.span(hit.unit, hit.start, hit.end)
+            line, column, end_line, end_column = doc.extent(hit.unit, hit.start, hit.end)
         else:  # an anchor on a node (a whole list, a missing answer)
-            start = end = _anchor_position(doc, hit)
+            anchor = _anchor_position(doc, hit)
+            line = end_line = anchor.line
+            column = end_column = anchor.column
         values = {"match": hit.text, **hit.details}
         return Finding(
             path=doc.path,
-            line=start.line,
-            column=start.column,
-            end_line=end.line,
-            end_column=max(end.column, start.column + 1) if end.line == start.line else end.column,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=max(end_column, column + 1) if end_line == line else end_column,
             rule=rule.id,
             category=rule.category,
             severity=rule.severity,
