@@ -26,7 +26,7 @@ from pipeline.i18n import N_, _
 from pipeline.lint.checks import CHECKS, Context, Hit
 from pipeline.lint.document import Document, from_draft, from_paragraphs, from_report, from_text
 from pipeline.lint.finding import CATEGORIES, Finding
-from pipeline.lint.rules import BUILTIN_DIR, Rule, load_rules
+from pipeline.lint.rules import Rule, load_rules
 from pipeline.oserrors import read_error_issue
 
 PROSE_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
@@ -199,7 +199,7 @@ def _without_stock_in_shortcoming(hits: list[tuple[Rule, Hit]]) -> list[tuple[Ru
         (rule, hit)
         for rule, hit in hits
         if rule.category != "boilerplate"
-        or not _builtin(rule)
+        or not rule.builtin
         or id(hit.unit) not in hedges
         or not hedges[id(hit.unit)].overlaps(hit.start, hit.end)
     ]
@@ -222,11 +222,6 @@ class _HedgeSpans:
         return before > 0 and self.reach[before - 1] > start
 
 
-def _builtin(rule: Rule) -> bool:
-    """Whether ``rule`` comes from the lint's own packs (or was built in code), not a unit's extra pack."""
-    return rule.pack is None or rule.pack.parent == BUILTIN_DIR
-
-
 def _anchor_position(doc: Document, hit: Hit) -> Position:
 
     if doc.report is not None:
@@ -237,6 +232,8 @@ def _anchor_position(doc: Document, hit: Hit) -> Position:
 def _suppressed(rule: Rule, hit: Hit, doc: Document) -> bool:
     """Whether the hit's item, or the whole report, carries a ``lint-ignore`` for the rule (by id or
     by category)."""
+    if not hit.unit.ignore and not doc.ignore:  # the usual case, asked for every hit
+        return False
     return any(s.rule in (rule.id, rule.category) for s in (*hit.unit.ignore, *doc.ignore))
 
 

@@ -103,6 +103,12 @@ class Rule:
     def exception_re(self) -> re.Pattern[str] | None:
         return re.compile("|".join(f"(?:{p})" for p in self.exceptions)) if self.exceptions else None
 
+    @cached_property
+    def builtin(self) -> bool:
+        """Whether the rule comes from the lint's own packs (or was built in code), not a unit's extra
+        pack.  Remembered: the engine asks it for every boilerplate hit of a document."""
+        return self.pack is None or self.pack.parent == BUILTIN_DIR
+
     def with_severity(self, severity: str) -> Rule:
         from dataclasses import replace
 
