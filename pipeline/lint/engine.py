@@ -140,21 +140,19 @@ class Linter:
             anchor = _anchor_position(doc, hit)
             line = end_line = anchor.line
             column = end_column = anchor.column
-        text = hit.text
-        # a rule checked once needs no check per finding; any other is checked (and fails) as before
-        make = Finding.of_checked_rule if rule.checked else Finding
-        return make(
-            doc.path,
-            line,
-            column,
-            end_line,
-            max(end_column, column + 1) if end_line == line else end_column,
-            rule.id,
-            rule.category,
-            rule.severity,
-            format_message(rule.message, {"match": text, **hit.details}),
-            text,
-            hit.unit.key_path,
+        values = {"match": hit.text, **hit.details}
+        return Finding(
+            path=doc.path,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=max(end_column, column + 1) if end_line == line else end_column,
+            rule=rule.id,
+            category=rule.category,
+            severity=rule.severity,
+            message=format_message(rule.message, values),
+            match=hit.text,
+            key_path=hit.unit.key_path,
         )
 
     def lint_draft(self, draft: Draft) -> list[Finding]:

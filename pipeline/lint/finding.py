@@ -57,41 +57,6 @@ class Finding:
     def __post_init__(self) -> None:
         _check_category_and_severity(self.category, self.severity)
 
-    @classmethod
-    def of_checked_rule(
-        cls,
-        path: Path | None,
-        line: int,
-        column: int,
-        end_line: int,
-        end_column: int,
-        rule: str,
-        category: str,
-        severity: str,
-        message: str,
-        match: str,
-        key_path: KeyPath,
-    ) -> Finding:
-        """The same finding as ``Finding(...)``, for a rule whose category and severity are known
-        to be valid (:attr:`pipeline.lint.rules.Rule.checked`): not checked again for each of the
-        thousands of findings of a long report, and its fields set at once (a frozen dataclass's
-        ``__init__`` sets them one ``object.__setattr__`` at a time, three times slower)."""
-        finding = object.__new__(cls)
-        finding.__dict__.update(
-            path=path,
-            line=line,
-            column=column,
-            end_line=end_line,
-            end_column=end_column,
-            rule=rule,
-            category=category,
-            severity=severity,
-            message=message,
-            match=match,
-            key_path=key_path,
-        )
-        return finding
-
     @property
     def key(self) -> str:
         """The key path as shown in messages: ``problems[2].text``."""

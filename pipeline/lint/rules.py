@@ -109,12 +109,6 @@ class Rule:
         pack.  Remembered: the engine asks it for every boilerplate hit of a document."""
         return self.pack is None or self.pack.parent == BUILTIN_DIR
 
-    @cached_property
-    def checked(self) -> bool:
-        """Whether the category and severity are valid ones, as a :class:`Finding` requires (a rule
-        read from a pack always is; one built in code may not be, and its findings fail as before)."""
-        return self.category in CATEGORIES and self.severity in SEVERITIES
-
     def with_severity(self, severity: str) -> Rule:
         from dataclasses import replace
 
