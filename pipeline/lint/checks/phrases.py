@@ -263,6 +263,9 @@ _ATTRIBUTION = re.compile(
 )
 
 
+_SLOGAN_CHARS = 12  # a quotation longer than a slogan's name: someone's words, when attributed
+
+
 def quoted_from_speaker(text: str, offset: int) -> bool:
     """Whether ``offset`` is inside a statement quoted from someone (……负责同志表示，“要进一步压实……”;
     “……更有底气了！”村党支部书记白彦广……): the words are the speaker's, reported by the writer, not the
@@ -274,9 +277,6 @@ def quoted_from_speaker(text: str, offset: int) -> bool:
         return True
     closed = text.find("”", offset, offset + _QUOTE_REACH)
     return closed >= 0 and closed - opened > _SLOGAN_CHARS and bool(_ATTRIBUTION.match(text, closed + 1))
-
-
-_SLOGAN_CHARS = 12  # a quotation longer than a slogan’s name: someone's words, when attributed
 
 
 _GOAL_BEFORE_QUOTE = re.compile(r"(?:做到|实现|确保|坚持|力争|达到)\s*$")
@@ -433,6 +433,7 @@ class WhenNotConcrete:
     negation_exempt = True  # 未能有效结合 is a shortcoming, not a stock claim
     case_before = False  # stock words after the facts are still stock words
     lead_in_exempt = False  # a hedge in the clause that opens a list (……：) is judged by the list
+    goal_quote_exempt = False  # a hedge inside a quoted goal (做到“放假不放松……”) is no shortcoming
     headline_exempt = True  # a numbered headline run into its paragraph is a heading, not 空话
     next_sentence_backs = True  # a stock clause closing its sentence is backed by the next sentence's facts
 
@@ -471,8 +472,8 @@ class WhenNotConcrete:
                 continue
             if self.lead_in_exempt and k == len(spans) - 1 and opens_list(index, i):
                 continue
-            if self.lead_in_exempt and in_goal_quote(text, match.start()):
-                continue  # (the hedging rules only: a quoted goal is no shortcoming)
+            if self.goal_quote_exempt and in_goal_quote(text, match.start()):
+                continue
             if (i, k) not in verdicts:
                 verdicts[i, k] = self.concrete(index, text, i, spans, k)
             if not verdicts[i, k]:
@@ -545,6 +546,7 @@ class Hedging(WhenNotConcrete):
     negation_exempt = False
     case_before = True  # 在推动……项目时，……政治敏感性不强: the case, then its judgment
     lead_in_exempt = True  # 还存在不少短板和不足： — the list after the colon says what they are
+    goal_quote_exempt = True  # 做到“放假不放松、离校不离教”: a slogan to live up to
     headline_exempt = False  # 一是理论学习不深。…: the headline's hedge is judged with what follows
     next_sentence_backs = False  # a hedge is judged within its sentence (its lead sentence: with the next)
 
