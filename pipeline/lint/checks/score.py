@@ -176,13 +176,9 @@ class Score:
                 body = sentence.text.rstrip(_TRAILING)
                 if (
                     memo.skip(body)
-                    or (rule.category == "boilerplate" and (_SHORTCOMING.search(body) or memo.narrates(body)))
+                    or (rule.category == "boilerplate" and self._not_stock(memo, body, index, text, i))
                     or quoted_from_speaker(text, sentence.start + len(body) - len(body.lstrip()))
                     or is_heading(unit, sentence, text)
-                    or (
-                        rule.category == "boilerplate"
-                        and (is_headline(index, text, i) or backed_across(index, text, i, 0, dates))
-                    )
                     or is_concrete(body, dates=dates)
                     or backed_by_following(
                         index, text, i, dates, None if rule.category == "hedging" else lead_max
@@ -197,6 +193,17 @@ class Score:
                     start = sentence.start + len(body) - len(body.lstrip())
                     words = "、".join(f"“{gram}”" for gram in verdict.top)
                     yield Hit(unit, start, sentence.start + len(body), {"words": words})
+
+    @staticmethod
+    def _not_stock(memo: _Memo, body: str, index: Any, text: str, i: int) -> bool:
+        """Whether sentence ``i`` is, for the boilerplate rule alone, no stock claim: a shortcoming stated,
+        an occurrence narrated, a numbered headline over facts, or a short lead-in to the facts after it."""
+        return bool(
+            _SHORTCOMING.search(body)
+            or memo.narrates(body)
+            or is_headline(index, text, i)
+            or backed_across(index, text, i, 0, dates=True)
+        )
 
     def example(self, rule: Rule, example: Any) -> Document:
         return prose_example(example)
