@@ -98,7 +98,8 @@ _SURNAMES = (
 )
 SURNAMES = _SURNAMES  # common surnames, for the checks that recognise a person by title and name
 PERSON_RE = re.compile(
-    rf"[{_SURNAMES}]某{{1,2}}|[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?=同志)"
+    # (许多同志, 全体同志, 周围同志: a quantity or a place word before 同志, no name)
+    rf"[{_SURNAMES}]某{{1,2}}|(?!许多|诸多|诸位|全体|全部|周围|任何)[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?=同志)"
     # 王大爷, 李阿姨, 老李说: a named member of the public in the case
     rf"|[{_SURNAMES}](?:大爷|大妈|大娘|大叔|大婶|阿姨|师傅|奶奶|爷爷|老汉)|(?<![\u4e00-\u9fff])老[{_SURNAMES}](?=[，,说讲家反])"
     rf"|分管[\u4e00-\u9fff]{{1,6}}的(?:副关长|副处长|副主任|班子成员|关领导|同志)"
@@ -257,7 +258,8 @@ _GENERIC_PLACE = frozenset(
 _GENERIC_PLACE_CHARS = set("个各全本该每某的了在和与及等或到对向我你他其此这那邻是有为被把从经由")
 _ANON_CASE_RE = re.compile(
     r"某(?:省|县|市|区|乡镇|乡|镇|村|社区|街道|企业|公司|支部|科|处|局|中心|学校|医院|站|所|小区|项目|工程|合作社"
-    r"|单位|部门|网格)"
+    # 某高校, 某卫生院: one institution, anonymised (dev, round 9)
+    r"|单位|部门|网格|高校|大学|学院|中学|小学|幼儿园|卫生院|银行|集团|协会|派出所|景区)"
 )
 _BRANCH_RE = re.compile(r"(?<![个第统唯同单专逐一二三四五六七八九十])[一二三四五六七八九十]+(?:党)?支部")
 # A branch named by its department or office (机关服务中心党支部, 财务处党支部, 保卫处党支部)
@@ -450,6 +452,29 @@ def _named_enterprises(text: str, subjects: bool) -> bool:
     return False
 
 
+# A building by its number (13号楼, 5号居民楼, 3栋): one place, as a named village is (dev, round 9)
+_NUMBERED_BUILDING_RE = re.compile(r"[0-9０-９]+号(?:居民|住宅|办公|教学|宿舍)?楼|[0-9０-９]+(?:栋|幢)(?!梁)")
+
+
+# (湖北省一些地方和部门: the province is the feedback's addressee, its places left vague — no case)
+_CITY_END_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})[市省](?![场民委级直值长])"
+    r"(?!(?:的)?(?:一些|部分|个别|有的|少数|不少|多数|许多|很多|各)(?:地方|部门|单位|地区|市县|县市|区县))"
+)
+
+
+def _named_cities(text: str) -> bool:
+    """A city or province by name (阜新市, 辽宁省): one word rjieba tags as a place, three characters or
+    more, ending in 市/省 — not 城市, 外省市, 我市.  Counted as a case only where subjects count (a problem
+    naming a city is the central notice's case; a report's own city speaks of itself)."""
+    for match in _CITY_END_RE.finditer(text):
+        tags = rjieba.tag(text[max(0, match.start() - 4) : match.end()])
+        word, tag = tags[-1] if tags else ("", "")
+        if tag == "ns" and len(word) >= 3 and word[-1] in "市省" and word[0] not in _GENERIC_PLACE_CHARS:
+            return True
+    return False
+
+
 def has_named_unit(text: str, *, subjects: bool = True) -> bool:
     """A named unit: ``东湾海关``, ``旅检一科``, ``机关第二党支部``, ``三支部``, ``金家村``, ``某县`` (not
     ``隶属海关``, ``引领海关事业``, ``各社区``).
@@ -458,7 +483,12 @@ def has_named_unit(text: str, *, subjects: bool = True) -> bool:
     speaks of itself, which makes no claim checkable (a problem naming a subordinate unit as its subject —
     ``北岭海关党委落实主体责任不力`` — is a case, so the problem checks count subjects).
     """
-    if UNIT_RE.search(text) or _ANON_CASE_RE.search(text) or _BRANCH_RE.search(text):
+    if (
+        UNIT_RE.search(text)
+        or _ANON_CASE_RE.search(text)
+        or _BRANCH_RE.search(text)
+        or _NUMBERED_BUILDING_RE.search(text)
+    ):
         return True
     for match in _CITY_BODY_RE.finditer(text):
         if subjects or not _is_subject(text, match.start()):
@@ -473,6 +503,9 @@ def has_named_unit(text: str, *, subjects: bool = True) -> bool:
             return True
     return (
         _named_places(text, subjects)
+        or subjects
+        and ("市" in text or "省" in text)
+        and _named_cities(text)
         or _department_branches(text, subjects)
         or ("公司" in text or "集团" in text or "合作社" in text)
         and _named_enterprises(text, subjects)
@@ -535,6 +568,17 @@ def has_quoted_speech(text: str) -> bool:
     return bool(SPEECH_RE.search(text))
 
 
+# A remark quoted as said (“你应酬太多，晚上开常委会时……”): addressed to someone (你 — not the idioms
+# 你好我好, 你追我赶, 你中有我), or a sentence of twelve characters or more with its own punctuation, which a
+# slogan (“照镜子、正衣冠”) or a fixed term never has.  Problems only: a criticism quoted is the case itself.
+_QUOTED_REMARK_RE = re.compile(r"“(?:[^”]*你(?![好追中我])[^”]*|[^”]*[，,？?！!][^”]*)”")
+
+
+def has_quoted_remark(text: str) -> bool:
+    """A remark quoted as someone said it, with or without the speaker's name (problem statements)."""
+    return any("你" in m.group(0) or len(m.group(0)) >= 14 for m in _QUOTED_REMARK_RE.finditer(text))
+
+
 # The addressee of an inspection's findings, named in the header of its list (板桥镇党委存在问题：,
 # 区委办存在的主要问题是：, 反馈了姜南社区存在的5类主要问题：): the unit written to, like a report's own
 # unit, is no case — the findings after the colon must name one.
@@ -588,6 +632,7 @@ def has_example(text: str) -> bool:
         or bool(DATE_RE.search(text))
         or bool(EVENT_RE.search(text))
         or has_quoted_speech(text)
+        or has_quoted_remark(text)
     )
 
 

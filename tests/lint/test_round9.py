@@ -1,0 +1,97 @@
+"""Round 9 of issue 13: the kinds round 8's batch showed once it moved to dev (its misses read for the first
+time), and round P's judged disagreements. Written as shapes, each probe with its counter-probe."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.lint.concrete import has_example, has_quoted_remark
+from pipeline.lint.engine import Linter
+from tests.lint.probes import categories_on, rules_on
+
+
+@pytest.mark.parametrize(
+    ("problem", "example"),
+    [
+        # a criticism quoted as said — to 你, or a sentence with its own punctuation — is the case itself
+        ("“你应酬太多，晚上开常委会时，常常看到你满脸红光，一身酒气。”", True),
+        ("“有次在市里开会看到你自驾公车，希望你以后不要出现这种现象。”", True),
+        # counter-probes: a slogan, an idiom with 你, a short quoted term
+        ("批评时存在“你好我好大家好”的思想，不愿得罪人。", False),
+        ("落实“照镜子、正衣冠、洗洗澡、治治病”要求不够到位。", False),
+        ("部分党员存在“一年干十年”的思想。", False),
+        # a building by its number, one institution anonymised, a city or province by name
+        ("一是13号楼电梯故障频发，存在下坠问题。", True),
+        ("案例：某高校在引进外籍教师时，未严格审查其政治背景。", True),
+        ("辽宁省阜新市部分农家书屋缺乏实效。", True),
+        # counter-probes: a count of floors, 城市 and 我市, a province as the addressee left vague
+        ("部分楼层消防通道被占用。", False),
+        ("城市基层党建统筹不够，我市有的社区活动阵地不足。", False),
+        ("督察反馈指出，湖北省一些地方和部门推进环境保护工作安排部署多、具体落实少。", False),
+        # 许多同志 is a quantity before 同志, no named comrade; 李明同志 is one
+        ("许多同志觉得自己比一般群众高一等，在情感上难与群众打成一片。", False),
+        ("李明同志在任期间违规报销差旅费。", True),
+    ],
+)
+def test_round9_example_shapes(problem: str, example: bool) -> None:
+    assert has_example(problem) is example
+
+
+@pytest.mark.parametrize(
+    ("text", "remark"),
+    [
+        ("“说是要退钱，但学校一分钱没退。”", True),
+        ("他对你的意见是“你要多下基层”。", True),
+        ("开展“不忘初心、牢记使命”主题教育。", False),
+        ("避免“你追我赶”式的盲目竞争。", False),
+    ],
+)
+def test_a_quoted_remark_is_told_from_a_slogan(text: str, remark: bool) -> None:
+    assert has_quoted_remark(text) is remark
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a habit ascribed to nobody in particular, a problem said to stand out, 多数/许多 as who
+        ("一旦选上村干部，对村民的事情往往不再热心。", True),
+        ("其次，组织生活的内容单一化问题较为突出。", True),
+        ("正是由于这种思想顾虑，导致多数领导干部查摆材料存在消极应付态度。", True),
+        ("很多机关党组织只追求形式，不注重内容。", True),
+        ("这种认识偏差导致组织生活流于表面，缺乏实质性的内容和效果。", True),
+        ("不安心工作，差不多就行了。", True),
+        # not taking part is the problem, not the meeting's procedure
+        ("有的党员不积极参加组织生活。", True),
+        # counter-probes: 大多数 in a count, praise of the criticism's manner, attendance at a meeting,
+        # the same hedges with the case named
+        ("坚持少数服从多数的原则。", False),
+        ("相互批评毫不客气，往往是开门见山、直点要害。", False),
+        ("部分党员、群众代表参加会议。", False),
+        ("问题较为突出的是旅检二科，2025年9次集中学习中有5次仅读文件。", False),
+    ],
+)
+def test_round9_hedging_shapes(linter: Linter, text: str, flagged: bool) -> None:
+    assert ("hedging" in categories_on(linter, text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "flagged"),
+    [
+        # an attitude denied is a shortcoming, not a claim of effort (round P, #30, #32)
+        ("有的党员不积极参加组织生活，会上不说，会后乱说。", "boilerplate-stock", False),
+        ("有的领导干部不认真学习党的理论，学了也是为应付场面。", "boilerplate-stock", False),
+        ("对上级决策部署未认真贯彻落实。", "boilerplate-stock", False),
+        # counter-probes: the attitude claimed; 不断 is no negation
+        ("我们积极参加上级组织的各项活动。", "boilerplate-stock", True),
+        ("我们不断深入推进党建工作。", "boilerplate-stock", True),
+        # a campaign's title is a name (round P, #105); the exhortation is stock
+        ("开展“不忘初心、牢记使命”主题教育以来，全关举办读书班4期。", "boilerplate-stock", False),
+        ("全体党员要牢记使命，勇于担当。", "boilerplate-stock", True),
+        # 不愿 after 有的同志: the vagueness is already flagged on 有的同志 (round P, #40, #41)
+        ("有的同志不愿深入基层调研。", "hedging-shape", False),
+        ("有的同志不愿深入基层调研。", "hedging-minority", True),
+        ("班子成员不愿得罪人，批评辣味不足。", "hedging-shape", True),
+    ],
+)
+def test_round_p_disagreements(linter: Linter, text: str, rule: str, flagged: bool) -> None:
+    assert (rule in rules_on(linter, text)) is flagged
