@@ -151,7 +151,7 @@ EXAMPLE_MARKER_RE = re.compile(r"例如|比如|譬如|如在|以[^，,。]{2,12}
 # Villages, communities, towns, streets, counties by name: 金家村, 梅园社区, 金墙花苑小区, 沙州镇, 涧田乡,
 # 星云街道, 青川县 — the two characters before the suffix must not be a generic word (行政村, 全镇, 各社区).
 _PLACE_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff]{2})(?:(?<![农乡山邻渔])村(?![民级务委庄])|社区|小区|街道|(?<![乡村城集])镇(?![长直])"
+    r"(?<=[\u4e00-\u9fff]{2})(?:(?<![农乡山邻渔])村(?![民级务庄]|委员|委会)|社区|小区|街道|(?<![乡村城集])镇(?![长直])"
     r"|(?<![家故返老同异下城])乡(?![村镇亲贤土])|县(?![委级直城域政]))"
 )
 _GENERIC_PLACE = frozenset(
@@ -622,6 +622,16 @@ def has_personal_name(text: str) -> bool:
     return False
 
 
+# 以现高三年级为例，……收取了每位学生950元: the instance a problem is shown by, with its figures — not 以学习
+# 教育为例 followed by generalities (round 9, dev)
+_INSTANCE_RE = re.compile(r"以(?!部分|一些|有的|个别|某些)[^，,。；;]{2,12}为例[，,：:]?")
+
+
+def _instance_with_figures(text: str) -> bool:
+    match = _INSTANCE_RE.search(text)
+    return match is not None and has_figure(text[match.end() :])
+
+
 def has_example(text: str) -> bool:
     """Whether ``text`` names a concrete case (事例): unit, person, month-level date, event, speech."""
     text = without_addressee(text)
@@ -633,6 +643,8 @@ def has_example(text: str) -> bool:
         or bool(EVENT_RE.search(text))
         or has_quoted_speech(text)
         or has_quoted_remark(text)
+        or "为例" in text
+        and _instance_with_figures(text)
     )
 
 

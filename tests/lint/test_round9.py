@@ -31,6 +31,12 @@ from tests.lint.probes import categories_on, rules_on
         # 许多同志 is a quantity before 同志, no named comrade; 李明同志 is one
         ("许多同志觉得自己比一般群众高一等，在情感上难与群众打成一片。", False),
         ("李明同志在任期间违规报销差旅费。", True),
+        # a village committee by name; 以X为例 with its figures (counter-probes: no name, no figures)
+        ("西屯村委未按规定公示补贴名单。", True),
+        ("各村委未按规定公示补贴名单。", False),
+        ("村委会未按规定公示补贴名单。", False),
+        ("以现高三年级为例，2019年下学期收取了每位学生950元的补课费。", True),
+        ("以学习教育为例，有的党员只读文件。", False),
     ],
 )
 def test_round9_example_shapes(problem: str, example: bool) -> None:
@@ -60,6 +66,7 @@ def test_a_quoted_remark_is_told_from_a_slogan(text: str, remark: bool) -> None:
         ("很多机关党组织只追求形式，不注重内容。", True),
         ("这种认识偏差导致组织生活流于表面，缺乏实质性的内容和效果。", True),
         ("不安心工作，差不多就行了。", True),
+        ("批评成了有其名、无其实的一种形式。", True),
         # not taking part is the problem, not the meeting's procedure
         ("有的党员不积极参加组织生活。", True),
         # counter-probes: 大多数 in a count, praise of the criticism's manner, attendance at a meeting,
@@ -95,3 +102,19 @@ def test_round9_hedging_shapes(linter: Linter, text: str, flagged: bool) -> None
 )
 def test_round_p_disagreements(linter: Linter, text: str, rule: str, flagged: bool) -> None:
     assert (rule in rules_on(linter, text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a prepositional phrase with the facts belongs to the predicate after its comma
+        ("今年以来，审计局紧盯整改，针对24个项目的483个问题，对整改证明材料进行逐笔逐项认真复核。", False),
+        ("通过走访农户1117户，切实解决了一批群众急难愁盼问题。", False),
+        # counter-probes: stock words after facts in a clause of their own; a prepositional phrase
+        # without facts
+        ("累计谈话60余人次，做到了把问题谈开、把思想谈通，认真复核。", True),
+        ("针对审计发现的问题，对整改材料进行认真复核。", True),
+    ],
+)
+def test_a_prepositional_lead_backs_its_predicate(linter: Linter, text: str, flagged: bool) -> None:
+    assert ("boilerplate" in categories_on(linter, text)) is flagged

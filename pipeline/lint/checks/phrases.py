@@ -377,6 +377,10 @@ def backed_across(index: _SentenceIndex, text: str, i: int, after: int, dates: b
 
 #: A sentence that is the example of the one before it (例如，…; 比如在…; 如：…).
 EXAMPLE_OPENING = re.compile(r"\s*(?:例如|比如|譬如|如[：:，,]|以[^，,。]{2,12}为例)")
+# A clause that is only a prepositional phrase (针对24个项目的483个问题，……; 通过走访农户1117户，……) belongs to
+# the predicate after its comma: its facts back that clause, which is not "stock words after the facts"
+# (round 9, dev: 岚山区审计局……针对……483个问题，对……进行逐笔逐项认真复核).
+PREPOSITIONAL_LEAD = re.compile(r"\s*(?:针对|围绕|对照|按照|根据|依据|通过|聚焦|紧扣|结合)")
 
 
 def quoted_finding_spans(text: str) -> list[tuple[int, int]]:
@@ -514,6 +518,9 @@ class WhenNotConcrete:
             spans = [*spans[:k], (spans[k][0], len(sentence))]
         for start, end in spans[k : k + 1 + _CLAUSES_AFTER]:
             if is_concrete(sentence[start:end], dates=self.dates_count):
+                return True
+        if k and PREPOSITIONAL_LEAD.match(sentence, spans[k - 1][0]):
+            if is_concrete(sentence[spans[k - 1][0] : spans[k - 1][1]], dates=self.dates_count):
                 return True
         if self.next_sentence_backs and backed_across(index, text, i, len(spans) - 1 - k, self.dates_count):
             return True
