@@ -94,6 +94,10 @@ def test_round9_hedging_shapes(linter: Linter, text: str, flagged: bool) -> None
         # a campaign's title is a name (round P, #105); the exhortation is stock
         ("开展“不忘初心、牢记使命”主题教育以来，全关举办读书班4期。", "boilerplate-stock", False),
         ("全体党员要牢记使命，勇于担当。", "boilerplate-stock", True),
+        # stock words judged lacking by quantity or strength (round P, #13, #147)
+        ("对下属单位的全面监督比较薄弱。", "boilerplate-stock", False),
+        ("对重大问题深入的分析研判较少。", "boilerplate-score", False),
+        ("我们全面加强监督，成效明显。", "boilerplate-stock", True),
         # 不愿 after 有的同志: the vagueness is already flagged on 有的同志 (round P, #40, #41)
         ("有的同志不愿深入基层调研。", "hedging-shape", False),
         ("有的同志不愿深入基层调研。", "hedging-minority", True),

@@ -216,7 +216,9 @@ _CRITICISED = re.compile(r"[^，,。；;]{0,4}?(?:不彻底|不到位|不深入|
 # … or judged at the end of their clause (转化为推动高质量发展的具体思路和有效举措不足): what the clause says is
 # that the named aim is not reached (round M of issue 13, #8 and #9)
 _SHORTFALL_CLOSING = re.compile(
-    r"[^，,。；;：:“”]{0,30}?(?:不足|欠缺|乏力|不到位|不明显|不充分|不够[\u4e00-\u9fff]{0,3}|不[深实细严透准强高力]|有待[\u4e00-\u9fff]{0,5})"
+    # (深入的分析研判较少, 全面监督比较薄弱: the same, judged by quantity or strength — round P, #13, #147)
+    r"[^，,。；;：:“”]{0,30}?(?:不足|欠缺|乏力|不到位|不明显|不充分|不够[\u4e00-\u9fff]{0,3}|不[深实细严透准强高力]|有待[\u4e00-\u9fff]{0,5}"
+    r"|较少|偏少|过少|不多|(?:比较|较为|相对|十分)?薄弱|较弱|偏弱|滞后)"
     r"(?=[，,。；;：:！？!?\n]|$)"
 )
 _TOPIC = re.compile(r"(?:如何|怎样|怎么)[^，,。；;]*$")

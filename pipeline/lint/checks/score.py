@@ -42,7 +42,7 @@ DEFAULT_MARGIN = 4.0
 # rules' to judge): the learned boilerplate rule leaves it alone
 _SHORTCOMING = re.compile(
     r"不(?:深|够|足|强|高|实|细|严|透|准|全|力|到位|充分|明显|彻底|及时|规范)|未能|没能|没有|缺乏|欠缺|缺少|薄弱|滞后|偏差"
-    r"|很难|难以|达不到|起不到|(?:一直|始终|仍|仍然|尚|均|都)未|未(?:引起|得到|按|及时|落实|开展|建立|形成|解决|整改)"
+    r"|较少|偏少|过少|(?<!差)不多|很难|难以|达不到|起不到|(?:一直|始终|仍|仍然|尚|均|都)未|未(?:引起|得到|按|及时|落实|开展|建立|形成|解决|整改)"
 )
 # an occurrence narrated — a meeting held or attended, what was studied or handed down, a review given
 # (学校各基层党委近日相继召开……民主生活会; 会前，全体与会党员共同学习了……; 督导组肯定了……): news of what
