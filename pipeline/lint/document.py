@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pipeline.content.model import Draft, QuestionSet, Report, Suppression
 from pipeline.content.source import KeyPath, Position
+from pipeline.lint.headings import headings_over_bodies
 
 TEXT_KINDS = (
     "opening",
@@ -40,6 +41,7 @@ class TextUnit:
     ignore: tuple[Suppression, ...] = ()
     line: int = 0  # prose only: 1-based line (or paragraph number) of the text's first character
     column: int = 1  # prose only: 1-based column of the text's first character
+    heading: bool = False  # prose only: a numbered heading over the next paragraph (pipeline.lint.headings)
 
 
 @dataclass(frozen=True)
@@ -163,10 +165,17 @@ def from_text(path: Path | None, text: str, markdown: bool = False) -> Document:
             prefix = _MD_SKIP.match(line)
             column = prefix.end() + 1 if prefix else 1
         units.append(TextUnit((), line[column - 1 :], "prose", line=number, column=column))
+    headings = headings_over_bodies([unit.text for unit in units])
+    units = [replace(unit, heading=True) if i in headings else unit for i, unit in enumerate(units)]
     return Document(path, tuple(units), lines=tuple(line.rstrip("\r") for line in lines))
 
 
 def from_paragraphs(path: Path | None, paragraphs: list[str]) -> Document:
     """A Word document's paragraphs: the "line" of a finding is the paragraph number."""
-    units = [TextUnit((), p, "prose", line=i) for i, p in enumerate(paragraphs, start=1) if p.strip()]
+    headings = headings_over_bodies(paragraphs)
+    units = [
+        TextUnit((), p, "prose", line=i + 1, heading=i in headings)
+        for i, p in enumerate(paragraphs)
+        if p.strip()
+    ]
     return Document(path, tuple(units), lines=tuple(paragraphs))

@@ -125,6 +125,8 @@ def is_heading(unit: TextUnit, sentence: Sentence, text: str) -> bool:
         return True
     if unit.kind != "prose":
         return False
+    if unit.heading:  # a numbered heading over the next paragraph, one short sentence
+        return True
     line_start = text.rfind("\n", 0, sentence.start) + 1
     line_end = text.find("\n", sentence.end)
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip()

@@ -1,0 +1,41 @@
+"""Which paragraphs of a prose file are numbered headings over a body paragraph.
+
+``2、加大经费投入，保证党建工作的正常开展`` or ``一是勤于学习，增进沟通。`` on a line of its own, with the
+paragraph that carries it on the next line, names a topic: a reviewer judges the paragraph under it,
+not the heading (round P of issue 13: 6 of 35 disagreements were findings on such headings, whose
+bodies were judged on their own). A numbered line followed by the next numbered line is an item of a
+list, not a heading, and stays judged: ``1、理论学习不够深入。`` / ``2、……``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# the numbered markers of a heading: 一、 （一） (1) 1、 1． 一是 第一，
+NUMBER_MARK = re.compile(
+    r"\s*(?:[一二三四五六七八九十]{1,3}(?:是|、)|[（(](?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[）)]"
+    r"|[0-9]{1,2}[、.．](?![0-9])|第[一二三四五六七八九十]{1,3}[，,、])"
+)
+HEADING_TOPIC_MAX = 30  # the topic after the marker, at most, in characters
+_INNER_END = re.compile(r"[。！？；!?;]")
+
+
+def _is_numbered_topic(line: str) -> bool:
+    """A numbered line whose topic is short and one sentence (a final 。 allowed)."""
+    marker = NUMBER_MARK.match(line)
+    if marker is None:
+        return False
+    topic = line[marker.end() :].strip().rstrip("。！？；!?;")
+    return 0 < len(topic) <= HEADING_TOPIC_MAX and not _INNER_END.search(topic)
+
+
+def headings_over_bodies(lines: Sequence[str]) -> frozenset[int]:
+    """Indexes of the non-empty ``lines`` that are numbered headings with a body paragraph after them:
+    the next non-empty line exists and is not numbered itself."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    out = set()
+    for here, after in zip(filled, filled[1:], strict=False):
+        if _is_numbered_topic(lines[here]) and NUMBER_MARK.match(lines[after]) is None:
+            out.add(here)
+    return frozenset(out)

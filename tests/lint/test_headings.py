@@ -1,0 +1,44 @@
+"""Numbered headings over a body paragraph (pipeline.lint.headings), and what the lint makes of them."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.lint.document import from_paragraphs, from_text
+from pipeline.lint.engine import Linter
+from pipeline.lint.headings import headings_over_bodies
+
+BODY = "我们高度重视党建工作，认真落实各项部署。"
+
+
+@pytest.mark.parametrize(
+    ("lines", "headings"),
+    [
+        # a numbered topic, with or without its final 。, then its paragraph
+        (["1、积极开展党员教育，探索有效方法。", BODY], {0}),
+        (["一是勤于学习，增进沟通。", BODY], {0}),
+        (["（三）全力推进整改", "", BODY], {0}),
+        (["第一，加强理论武装。", BODY], {0}),
+        # counter-probes: items of a list (the next line numbered too), the last line, an unnumbered
+        # line, a numbered paragraph of two sentences, a topic too long to be a heading
+        (["1、理论学习不够深入。", "2、调查研究不够经常。"], set()),
+        (["1、积极开展党员教育，探索有效方法。"], set()),
+        (["党的宗旨意识不强。", BODY], set()),
+        (["一是高度重视。成立了领导小组。", BODY], set()),
+        (["一是" + "推动党建工作与业务工作深度融合" * 3 + "。", BODY], set()),
+        # a decimal is no marker
+        (["1.5万元用于党员活动阵地建设。", BODY], set()),
+    ],
+)
+def test_which_lines_are_headings(lines: list[str], headings: set[int]) -> None:
+    assert headings_over_bodies(lines) == headings
+
+
+@pytest.mark.parametrize("word_paragraphs", [False, True])
+def test_a_heading_is_not_judged_its_body_is(word_paragraphs: bool) -> None:
+    text = f"2、积极开展党员教育，探索有效方法。\n{BODY}\n1、理论学习不够深入。\n2、调查研究不够经常。"
+    doc = from_paragraphs(None, text.split("\n")) if word_paragraphs else from_text(None, text)
+    assert [u.heading for u in doc.units] == [True, False, False, False]
+    lines = {f.line for f in Linter().run(doc) if f.category in ("boilerplate", "hedging")}
+    # the heading gets no finding; the body and the two list items do
+    assert lines == {2, 3, 4}
