@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pipeline.content.model import Draft, QuestionSet, Report, Suppression
 from pipeline.content.source import KeyPath, Position
-from pipeline.lint.headings import headings_over_bodies
+from pipeline.lint.roles import headings_over_bodies, lead_ins
 
 TEXT_KINDS = (
     "opening",
@@ -41,7 +41,8 @@ class TextUnit:
     ignore: tuple[Suppression, ...] = ()
     line: int = 0  # prose only: 1-based line (or paragraph number) of the text's first character
     column: int = 1  # prose only: 1-based column of the text's first character
-    heading: bool = False  # prose only: a numbered heading over the next paragraph (pipeline.lint.headings)
+    heading: bool = False  # prose only: a numbered heading over the next paragraph (pipeline.lint.roles)
+    lead_in: bool = False  # prose only: ends in a colon, the next paragraph is what it announces
 
 
 @dataclass(frozen=True)
@@ -165,16 +166,17 @@ def from_text(path: Path | None, text: str, markdown: bool = False) -> Document:
             prefix = _MD_SKIP.match(line)
             column = prefix.end() + 1 if prefix else 1
         units.append(TextUnit((), line[column - 1 :], "prose", line=number, column=column))
-    headings = headings_over_bodies([unit.text for unit in units])
-    units = [replace(unit, heading=True) if i in headings else unit for i, unit in enumerate(units)]
+    texts = [unit.text for unit in units]
+    headings, leads = headings_over_bodies(texts), lead_ins(texts)
+    units = [replace(unit, heading=i in headings, lead_in=i in leads) for i, unit in enumerate(units)]
     return Document(path, tuple(units), lines=tuple(line.rstrip("\r") for line in lines))
 
 
 def from_paragraphs(path: Path | None, paragraphs: list[str]) -> Document:
     """A Word document's paragraphs: the "line" of a finding is the paragraph number."""
-    headings = headings_over_bodies(paragraphs)
+    headings, leads = headings_over_bodies(paragraphs), lead_ins(paragraphs)
     units = [
-        TextUnit((), p, "prose", line=i + 1, heading=i in headings)
+        TextUnit((), p, "prose", line=i + 1, heading=i in headings, lead_in=i in leads)
         for i, p in enumerate(paragraphs)
         if p.strip()
     ]

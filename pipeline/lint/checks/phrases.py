@@ -322,10 +322,13 @@ def reviewed(text: str, start: int, end: int) -> bool:
     ) or bool(_REVIEW_MANNER.match(text, start))
 
 
-def opens_list(index: _SentenceIndex, i: int) -> bool:
-    """Whether sentence ``i`` ends with a colon and something follows it: the lead-in to a list
-    (主要还存在不少短板和不足：一是……), whose items say what the lead-in only announces."""
-    return index.sentences[i].text.rstrip(" \n").endswith(("：", ":")) and i + 1 < len(index.sentences)
+def opens_list(index: _SentenceIndex, i: int, next_paragraph: bool = False) -> bool:
+    """Whether sentence ``i`` ends with a colon and something follows it — in its paragraph, or, with
+    ``next_paragraph`` (the paragraph is a lead-in, :func:`pipeline.lint.roles.lead_ins`), in the next
+    one: the lead-in to a list (主要还存在不少短板和不足：一是……), whose items say what it only announces."""
+    return index.sentences[i].text.rstrip(" \n").endswith(("：", ":")) and (
+        i + 1 < len(index.sentences) or next_paragraph
+    )
 
 
 def names_case(text: str, subjects: bool = False) -> bool:
@@ -478,7 +481,7 @@ class WhenNotConcrete:
             k = next((n for n, (_, end) in enumerate(spans) if offset < end), len(spans) - 1)
             if PROCEDURE.search(sentence.text[spans[k][0] : spans[k][1]].rstrip(_FINAL + "\n ")):
                 continue
-            if self.lead_in_exempt and k == len(spans) - 1 and opens_list(index, i):
+            if self.lead_in_exempt and k == len(spans) - 1 and opens_list(index, i, unit.lead_in):
                 continue
             if self.goal_quote_exempt and in_goal_quote(text, match.start()):
                 continue

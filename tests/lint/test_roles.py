@@ -1,4 +1,4 @@
-"""Numbered headings over a body paragraph (pipeline.lint.headings), and what the lint makes of them."""
+"""What a paragraph is for, by the next one (pipeline.lint.roles), and what the lint makes of it."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import pytest
 
 from pipeline.lint.document import from_paragraphs, from_text
 from pipeline.lint.engine import Linter
-from pipeline.lint.headings import headings_over_bodies
+from pipeline.lint.roles import headings_over_bodies, lead_ins
 
 BODY = "我们高度重视党建工作，认真落实各项部署。"
+LEAD = "对照上级党委的要求和基层群众的期盼，我们在抓党建工作中还存在不少短板和不足"
 
 
 @pytest.mark.parametrize(
@@ -42,3 +43,31 @@ def test_a_heading_is_not_judged_its_body_is(word_paragraphs: bool) -> None:
     lines = {f.line for f in Linter().run(doc) if f.category in ("boilerplate", "hedging")}
     # the heading gets no finding; the body and the two list items do
     assert lines == {2, 3, 4}
+
+
+@pytest.mark.parametrize(
+    ("lines", "leads"),
+    [
+        (["也存在一些问题和不足：", "一是理论学习不深入。"], {0}),
+        (["主要问题有:", "", "1、台账不全。"], {0}),
+        # counter-probes: the colon on the last line, no colon
+        (["一是理论学习不深入。", "也存在一些问题和不足："], set()),
+        (["也存在一些问题和不足。", "一是理论学习不深入。"], set()),
+    ],
+)
+def test_which_lines_are_lead_ins(lines: list[str], leads: set[int]) -> None:
+    assert lead_ins(lines) == leads
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        (f"{LEAD}：\n一是理论学习不深入，全年9次集中学习有6次只读文件。", False),
+        # counter-probes: the same words closing their sentence; the colon with nothing after it
+        (f"{LEAD}。\n一是理论学习不深入，全年9次集中学习有6次只读文件。", True),
+        (f"{LEAD}：", True),
+    ],
+)
+def test_a_lead_in_to_the_next_paragraph_is_judged_by_it(text: str, flagged: bool) -> None:
+    findings = [f for f in Linter().run(from_text(None, text)) if f.line == 1]
+    assert any(f.category == "hedging" for f in findings) is flagged

@@ -1,10 +1,14 @@
-"""Which paragraphs of a prose file are numbered headings over a body paragraph.
+"""What a paragraph of a prose file is for, told by the paragraph after it: a numbered heading over its
+body, or a lead-in to the list that follows.
 
 ``2、加大经费投入，保证党建工作的正常开展`` or ``一是勤于学习，增进沟通。`` on a line of its own, with the
 paragraph that carries it on the next line, names a topic: a reviewer judges the paragraph under it,
 not the heading (round P of issue 13: 6 of 35 disagreements were findings on such headings, whose
 bodies were judged on their own). A numbered line followed by the next numbered line is an item of a
 list, not a heading, and stays judged: ``1、理论学习不够深入。`` / ``2、……``.
+
+A paragraph ending in a colon with a paragraph after it (``也存在一些问题和不足：`` then ``一是……``) is the
+lead-in to that list, whose items say what the lead-in only announces (round P, #90).
 """
 
 from __future__ import annotations
@@ -39,3 +43,9 @@ def headings_over_bodies(lines: Sequence[str]) -> frozenset[int]:
         if _is_numbered_topic(lines[here]) and NUMBER_MARK.match(lines[after]) is None:
             out.add(here)
     return frozenset(out)
+
+
+def lead_ins(lines: Sequence[str]) -> frozenset[int]:
+    """Indexes of the non-empty ``lines`` that end in a colon with a non-empty line after them."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    return frozenset(here for here in filled[:-1] if lines[here].rstrip().endswith(("：", ":")))
