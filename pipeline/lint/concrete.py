@@ -106,6 +106,10 @@ PERSON_RE = re.compile(
     # 某副局长, 某村干部: one person, anonymised — a single case, as 某县 is one place (the rubric)
     r"|某(?:副)?(?:局长|科长|处长|主任|书记|支书|关长|镇长|乡长|站长|所长|队长|组长"
     r"|会计|出纳|干部|村干部|党员|工作人员|负责人|职工|关员|教师|医生)"
+    # 王书记, 张局长: a person by surname and title (not 任, 于, 向, 余: 担任主任, 对于主任, 向主任汇报), acting in
+    # the case — not addressed (王书记，您在……: the criticism's addressee, its case still to be named)
+    rf"|(?<![担兼时曾对向])[{_SURNAMES.translate(str.maketrans('', '', '任于向余'))}]"
+    r"(?:书记|局长|主任|镇长|乡长|县长|村长|站长|所长|科长|处长|部长|队长|校长|院长|会计|经理)(?![，,：:])"
     # S主任, W书记: a person by an initial, the way a case is anonymised in a report
     r"|(?<![A-Za-z])[A-Z]{1,2}(?:主任|书记|局长|科长|处长|镇长|乡长|村长|县长|经理|同志|老师|干部|副局长|副主任)"
 )
@@ -142,6 +146,11 @@ EVENT_RE = re.compile(
     # a finding someone reported, by its words (审计反馈的“……”问题), or a disclosed case
     r"|(?:反馈|通报|披露|指出|发现|点名)的“[^”]{4,}”|披露|曝光"
     r"|通报了?[^，,。；;]{0,12}(?:案例|案件|典型问题|事件)"
+    # one meeting by when it was (在2024年度民主生活会上, 在去年的专题民主生活会上, 某次党委会上) — not a kind
+    # of meeting (在民主生活会上)
+    r"|(?:[0-9０-９]{4}年度?|去年|今年|上次|上一次|某次|第[一二三四五六七八九十0-9]+次)[^，,。；;]{0,10}?(?:会|会议)上"
+    # one round of inspection (上次巡察, 第二轮巡视)
+    r"|(?:上次|上一轮|上轮|第[一二三四五六七八九十0-9]+轮)(?:巡视|巡察|审计|督查|检查)"
 )
 SPEECH_RE = re.compile(
     r"(?:反映|说|表示|称|坦言|提出|认为|问|答|说道|直言)[：:，,]?[“\"「]"

@@ -37,6 +37,17 @@ from tests.lint.probes import categories_on, rules_on
         ("村委会未按规定公示补贴名单。", False),
         ("以现高三年级为例，2019年下学期收取了每位学生950元的补课费。", True),
         ("以学习教育为例，有的党员只读文件。", False),
+        # shapes of the rubric the corpora do not show yet: a person by surname and title, one meeting by
+        # when it was, one round of inspection (counter-probes: the addressee of a criticism, 担任主任,
+        # a kind of meeting, a speaker)
+        ("王书记在会上只讲成绩不讲问题。", True),
+        ("在2024年度民主生活会上，班子成员相互批评辣味不足。", True),
+        ("某次党委会上，研究议题临时动议。", True),
+        ("在上次巡察反馈的问题中，有3项至今未整改。", True),
+        ("王书记，您在抓理论学习上还不够深入。", False),
+        ("担任主任期间，对科室管理不严。", False),
+        ("在民主生活会上，相互批评辣味不足。", False),
+        ("王书记强调要抓好整改。", False),
     ],
 )
 def test_round9_example_shapes(problem: str, example: bool) -> None:
