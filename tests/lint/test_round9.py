@@ -82,6 +82,14 @@ def test_a_quoted_remark_is_told_from_a_slogan(text: str, remark: bool) -> None:
         ("这种认识偏差导致组织生活流于表面，缺乏实质性的内容和效果。", True),
         ("不安心工作，差不多就行了。", True),
         ("批评成了有其名、无其实的一种形式。", True),
+        # the habits of 对照检查 and how often, never said (round 9)
+        ("有时存在松懈思想。", True),
+        ("偶尔会放松对自己的要求。", True),
+        ("满足于用文件和会议贯彻传达上级精神。", True),
+        ("习惯于用老办法处理新问题。", True),
+        ("调查研究浮在面上。", True),
+        ("工作标准离上级要求还有距离。", True),
+        ("有时在工作中求稳怕乱。", True),
         # not taking part is the problem, not the meeting's procedure
         ("有的党员不积极参加组织生活。", True),
         # counter-probes: 大多数 in a count, praise of the criticism's manner, attendance at a meeting,
@@ -89,6 +97,9 @@ def test_a_quoted_remark_is_told_from_a_slogan(text: str, remark: bool) -> None:
         ("坚持少数服从多数的原则。", False),
         ("相互批评毫不客气，往往是开门见山、直点要害。", False),
         ("部分党员、群众代表参加会议。", False),
+        ("我们不满足于现状，全年新建党员活动室6个。", False),
+        ("有时一天要接待来访群众20余人次。", False),
+        ("会议留足了发言时间。", False),
         ("问题较为突出的是旅检二科，2025年9次集中学习中有5次仅读文件。", False),
     ],
 )
