@@ -124,6 +124,9 @@ def test_round9_hedging_shapes(linter: Linter, text: str, flagged: bool) -> None
         ("对下属单位的全面监督比较薄弱。", "boilerplate-stock", False),
         ("对重大问题深入的分析研判较少。", "boilerplate-score", False),
         ("我们全面加强监督，成效明显。", "boilerplate-stock", True),
+        # the genre's resolve, nothing done; backed by what was done, it is a lead-in
+        ("以昂扬的斗志和饱满的热情投入工作。", "boilerplate-stock", True),
+        ("以饱满的热情投入工作，全年走访农户1117户。", "boilerplate-stock", False),
         # 不愿 after 有的同志: the vagueness is already flagged on 有的同志 (round P, #40, #41)
         ("有的同志不愿深入基层调研。", "hedging-shape", False),
         ("有的同志不愿深入基层调研。", "hedging-minority", True),
