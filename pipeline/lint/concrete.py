@@ -150,6 +150,8 @@ EVENT_RE = re.compile(
     # one meeting by when it was (在2024年度民主生活会上, 在去年的专题民主生活会上, 某次党委会上) — not a kind
     # of meeting (在民主生活会上)
     r"|(?:[0-9０-９]{4}年度?|去年|今年|上次|上一次|某次|第[一二三四五六七八九十0-9]+次)[^，,。；;]{0,10}?(?:会|会议)上"
+    # … or one review by when it was (2023年度民主评议中, 去年的年度考核时)
+    r"|(?:[0-9０-９]{4}年度?|去年|今年|上次|上一次|某次)[^，,。；;]{0,10}?(?:民主评议|评议|考核|评比|述职|督查)(?:中|时|期间)"
     # one round of inspection (上次巡察, 第二轮巡视)
     r"|(?:上次|上一轮|上轮|第[一二三四五六七八九十0-9]+轮)(?:巡视|巡察|审计|督查|检查)"
 )
@@ -444,6 +446,8 @@ _ENTERPRISE_RE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:有限责任公司|有�
 # A city's, county's or district's named bureau or enterprise (市文广局, 县财政局, 市水务集团) — not 市委, 县政府
 _CITY_BODY_RE = re.compile(
     r"(?<![\u4e00-\u9fff])[市县区](?!委|政府|人大|政协|纪委)[\u4e00-\u9fff]{2,4}?(?:局|集团|公司)"
+    # … and its hospital, school or centre (县医院, 市一中, 区疾控中心): one institution (round 9)
+    r"|(?<![\u4e00-\u9fff])[市县区](?:人民医院|中医医?院|医院|妇幼保健院|疾控中心|[一二三四五六七八九]中|实验[中小]学)"
 )
 
 

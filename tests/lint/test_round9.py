@@ -48,6 +48,10 @@ from tests.lint.probes import categories_on, rules_on
         ("担任主任期间，对科室管理不严。", False),
         ("在民主生活会上，相互批评辣味不足。", False),
         ("王书记强调要抓好整改。", False),
+        ("2023年度民主评议中，有2名党员被评为不合格。", True),
+        ("在年度考核中，我的排名靠后。", False),
+        ("县医院药品采购存在回扣问题。", True),
+        ("全县医院药品采购不规范。", False),
         # an inspection's opener without its comma reports counts, not a case; named after a unit it is one
         ("同时，巡察中发现6个社区党组织还普遍存在贯彻上级决策部署有落差等问题。", False),
         ("部分单位无故不在岗问题严重，暗访发现有20名工作人员无故不在岗。", False),
