@@ -158,6 +158,9 @@ _MEASURE_WORDS = sorted(
         "类",
         "封",
         "张",
+        # 酒宴数十桌, 8桌: a banquet's tables are its size (round 9, dev)
+        "桌",
+        "席",
         "位",
         "例",
         "余",
