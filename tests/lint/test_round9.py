@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.lint.concrete import has_example, has_quoted_remark
+from pipeline.lint.document import from_text
 from pipeline.lint.engine import Linter
 from tests.lint.probes import categories_on, rules_on
 
@@ -155,3 +156,23 @@ def test_round_p_disagreements(linter: Linter, text: str, rule: str, flagged: bo
 )
 def test_a_prepositional_lead_backs_its_predicate(linter: Linter, text: str, flagged: bool) -> None:
     assert ("boilerplate" in categories_on(linter, text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "matches"),
+    [
+        # one rule's matches that touch or are joined by 的、和与及 are one phrase, marked once (round O, #155)
+        ("营造风清气正的良好政治生态。", ["风清气正的良好政治生态"]),
+        ("我们高度重视、认真落实。", ["高度重视、认真落实"]),
+        # counter-probe: two clauses apart, two findings
+        ("我们高度重视，全体党员认真落实。", ["高度重视", "认真落实"]),
+    ],
+)
+def test_one_phrase_one_finding(linter: Linter, text: str, matches: list[str]) -> None:
+    found = [f.match for f in linter.run(from_text(None, text)) if f.category == "boilerplate"]
+    assert found == matches
+
+
+def test_the_guiding_thought_is_no_frame_the_claim_after_it_is(linter: Linter) -> None:
+    text = "以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大精神。"
+    assert rules_on(linter, text) == {"boilerplate-stock"}
