@@ -424,27 +424,6 @@ def _quoted_spans_of(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(quoted_finding_spans(text))
 
 
-# what may stand between two matches of one rule that are one phrase (风清气正的良好政治生态)
-_JOINERS = frozenset("的、和与及")
-
-
-def merge_adjacent(hits: Iterable[Hit]) -> Iterator[Hit]:
-    """One rule's hits in one unit, in order, with matches that touch or are joined by one of 的、和与及
-    merged into one: 风清气正 + 的 + 良好政治生态 is one stock phrase, and a reviewer marks it once (round O,
-    #155: the second finding on the same phrase was judged a duplicate)."""
-    pending: Hit | None = None
-    for hit in hits:
-        if pending is not None:
-            gap = pending.unit.text[pending.end : hit.start]
-            if hit.start >= pending.end and (not gap or (len(gap) == 1 and gap in _JOINERS)):
-                pending = Hit(pending.unit, pending.start, hit.end)
-                continue
-            yield pending
-        pending = hit
-    if pending is not None:
-        yield pending
-
-
 class WhenNotConcrete:
     """Flag a stock phrase only when its clause carries nothing concrete (空话套话).
 
@@ -471,7 +450,7 @@ class WhenNotConcrete:
 
     def run(self, rule: Rule, doc: Document, ctx: Context) -> Iterable[Hit]:
         for unit in doc.units_of(rule.scope):
-            yield from merge_adjacent(self.unit_hits(rule, unit, doc.names))
+            yield from self.unit_hits(rule, unit, doc.names)
 
     def unit_hits(self, rule: Rule, unit: TextUnit, names: tuple[str, ...] = ()) -> Iterator[Hit]:
         index: _SentenceIndex | None = None
