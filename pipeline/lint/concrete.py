@@ -110,6 +110,10 @@ PERSON_RE = re.compile(
     # the case — not addressed (王书记，您在……: the criticism's addressee, its case still to be named)
     rf"|(?<![担兼时曾对向])[{_SURNAMES.translate(str.maketrans('', '', '任于向余'))}]"
     r"(?:书记|局长|主任|镇长|乡长|县长|村长|站长|所长|科长|处长|部长|队长|校长|院长|会计|经理)(?![，,：:])"
+    # 一名村党支部书记套取……, 有一名村小组干部挪用……: one person, anonymised — not a post to be filled
+    # (每个村配备一名会计)
+    r"|(?<!配备)(?<!配)(?<!选派)(?<!设)(?<!安排)(?<!每)一(?:名|位)(?:村|乡|镇|社区|街道)?(?:党支部|党总支|党委)?"
+    r"(?:书记|支书|主任|副主任|干部|村干部|小组干部|会计|出纳|工作人员|负责人|党员干部|组长|副书记)"
     # S主任, W书记: a person by an initial, the way a case is anonymised in a report
     r"|(?<![A-Za-z])[A-Z]{1,2}(?:主任|书记|局长|科长|处长|镇长|乡长|村长|县长|经理|同志|老师|干部|副局长|副主任)"
 )
@@ -124,9 +128,10 @@ EVENT_RE = re.compile(
     # (an inspection's own opener, 巡察发现， / 巡视组指出， followed by its findings, is the writer speaking,
     # not a case: what follows must name one)
     # (巡察发现问题 is a noun: the findings in general)
-    r"|(?<=[^，,。；;：:\n])(?:审计|巡视|巡察|督查|检查|暗访|抽查)(?:中)?发现(?!的?问题)"
-    # (巡察中发现6个社区党组织……, 暗访发现有20名工作人员……: the inspection's opener again, without its comma —
-    # the counts it reports are figures, not a case; round 9, dev)
+    # (巡察中发现6个社区党组织……, 在检查中发现，……, 第九轮巡察发现，……: the inspection's opener however it is
+    # introduced — the counts it reports are figures, not a case; round 9, dev: 6 misses, none added) — but one
+    # audit or inspection dated to its year or day is one occasion (2025年审计发现……)
+    r"|(?<=[0-9０-９][年月日])(?:审计|巡视|巡察|督查|检查|暗访|抽查)(?:中)?发现(?!的?问题)"
     # records looked up on one occasion (巡视组调阅该单位3年来的学习记录发现)
     r"|(?:调阅|查阅|翻阅|抽查|核查|抽检)[^，,。；;]{2,20}?发现"
     # a notice or finding by a named body (总署党建办通报了…, 巡视组指出…)
@@ -153,7 +158,8 @@ EVENT_RE = re.compile(
     # … or one review by when it was (2023年度民主评议中, 去年的年度考核时)
     r"|(?:[0-9０-９]{4}年度?|去年|今年|上次|上一次|某次)[^，,。；;]{0,10}?(?:民主评议|评议|考核|评比|述职|督查)(?:中|时|期间)"
     # one round of inspection (上次巡察, 第二轮巡视)
-    r"|(?:上次|上一轮|上轮|第[一二三四五六七八九十0-9]+轮)(?:巡视|巡察|审计|督查|检查)"
+    # — not the round reporting its findings (第九轮巡察发现，……: the inspection's opener)
+    r"|(?:上次|上一轮|上轮|第[一二三四五六七八九十0-9]+轮)(?:巡视|巡察|审计|督查|检查)(?![^，,。；;]{0,12}?(?:发现|指出))"
 )
 SPEECH_RE = re.compile(
     r"(?:反映|说|表示|称|坦言|提出|认为|问|答|说道|直言)[：:，,]?[“\"「]"
@@ -467,7 +473,11 @@ def _named_enterprises(text: str, subjects: bool) -> bool:
 
 
 # A building by its number (13号楼, 5号居民楼, 3栋): one place, as a named village is (dev, round 9)
-_NUMBERED_BUILDING_RE = re.compile(r"[0-9０-９]+号(?:居民|住宅|办公|教学|宿舍)?楼|[0-9０-９]+(?:栋|幢)(?!梁)")
+_NUMBERED_BUILDING_RE = re.compile(
+    r"[0-9０-９]+号(?:居民|住宅|办公|教学|宿舍)?楼|[0-9０-９A-Z]+(?:栋|幢)(?!梁)"
+    # … or an address by its street and number (飞水大街左三巷2号, 明霞大道中36号, 信用路16号)
+    r"|[\u4e00-\u9fff]{1,4}(?:路|街|巷|大道|大街|胡同|弄)[\u4e00-\u9fff]{0,3}?[0-9０-９]+号"
+)
 
 
 # (湖北省一些地方和部门: the province is the feedback's addressee, its places left vague — no case)
@@ -583,14 +593,23 @@ def has_quoted_speech(text: str) -> bool:
 
 
 # A remark quoted as said (“你应酬太多，晚上开常委会时……”): addressed to someone (你 — not the idioms
-# 你好我好, 你追我赶, 你中有我), or a sentence of twelve characters or more with its own punctuation, which a
+# 你好我好, 你追我赶, 你中有我), or a sentence of ten characters or more with its own punctuation, which a
 # slogan (“照镜子、正衣冠”) or a fixed term never has.  Problems only: a criticism quoted is the case itself.
 _QUOTED_REMARK_RE = re.compile(r"“(?:[^”]*你(?![好追中我])[^”]*|[^”]*[，,？?！!][^”]*)”")
 
 
+def _is_remark(quote: str) -> bool:
+    """A quotation (marks included) that reads as said: to 你, or long enough and not a slogan's two
+    halves of one length (“重材料包装，轻问题剖析”, “不忘初心，牢记使命”)."""
+    if "你" in quote:
+        return True
+    halves = re.split(r"[，,]", quote[1:-1])
+    return len(quote) >= 12 and not (len(halves) == 2 and len(halves[0]) == len(halves[1]))
+
+
 def has_quoted_remark(text: str) -> bool:
     """A remark quoted as someone said it, with or without the speaker's name (problem statements)."""
-    return any("你" in m.group(0) or len(m.group(0)) >= 14 for m in _QUOTED_REMARK_RE.finditer(text))
+    return any(_is_remark(m.group(0)) for m in _QUOTED_REMARK_RE.finditer(text))
 
 
 # The addressee of an inspection's findings, named in the header of its list (板桥镇党委存在问题：,

@@ -239,6 +239,9 @@ _SHAPES_RE = re.compile(
     rf"|[0-9０-９{_CN_NUMERAL}]+(?:类|个方面|方面)(?=(?:主要|突出)?问题[：:])"
     # a quoted code of digits (围绕“13431”抓好党建, “3344”工作法): a slogan's name, not a count
     r"|(?<=“)[0-9０-９]{3,}(?=”)"
+    # a vehicle's plate (闽F43091) and a school's number (阿城市2中): names, not counts (round 9, dev)
+    r"|(?<=[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼])[A-Z][0-9A-Z]{4,6}"
+    r"|(?<=[市县区])[0-9０-９]{1,2}(?=中(?!队))"
 )
 _QUOTED_RE = re.compile(r"“[^”0-9０-９]{1,16}”")  # a short quoted name without Arabic digits
 _CN_NUMERAL_RE = re.compile(rf"[{_CN_NUMERAL}]")

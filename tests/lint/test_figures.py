@@ -58,6 +58,9 @@ from pipeline.lint.figures import find_figures, has_figure
         # a banquet's tables (round 9); 主席台 and 列席 are no count
         ("违规操办酒宴数十桌", ["十桌"]),
         ("坐在主席台上，列席会议", []),
+        # a vehicle's plate and a school's number are names (round 9)
+        ("车号为闽F43091的公车违规停放", []),
+        ("检查组在阿城市2中发现整班补课", []),
     ],
 )
 def test_figures(text: str, figures: list[str]) -> None:

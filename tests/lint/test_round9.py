@@ -53,6 +53,17 @@ from tests.lint.probes import categories_on, rules_on
         ("在年度考核中，我的排名靠后。", False),
         ("县医院药品采购存在回扣问题。", True),
         ("全县医院药品采购不规范。", False),
+        # round 9's second batch (dev): an address by street and number, one person anonymised by 一名, a
+        # quoted remark of ten characters; the inspection's opener however introduced is no case, one dated
+        # to its year is (counter-probes: a post to be filled, a slogan's two halves)
+        ("居民诉求：明霞大道中36号排污管堵塞，影响居民日常生活。", True),
+        ("有关部门透露，一名村小组干部累计挪用集体建房资金。", True),
+        ("每个村只配备一名会计，工作量大。", False),
+        ("村支书就给女方开了一张证明，证明“男方外出打工，多年未归”。", True),
+        ("一是“重材料包装，轻问题剖析”。", False),
+        ("在检查中发现，仍有个别学校存在违规补课现象。", False),
+        ("十二届市委第九轮巡察发现，相关市直单位存在招标采购工作不规范等问题。", False),
+        ("重点领域廉政风险防控有漏洞，2025年审计发现行政审批环节3项授权未按规定备案。", True),
         # an inspection's opener without its comma reports counts, not a case; named after a unit it is one
         ("同时，巡察中发现6个社区党组织还普遍存在贯彻上级决策部署有落差等问题。", False),
         ("部分单位无故不在岗问题严重，暗访发现有20名工作人员无故不在岗。", False),
