@@ -182,31 +182,41 @@ def _without_overlaps(hits: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:
     return out
 
 
-# what may stand between two matches of one rule that are one phrase (风清气正的良好政治生态)
-_JOINERS = frozenset("的、和与及")
+# what may stand between two matches that are one phrase or one recited formula (风清气正的良好政治生态;
+# 增强“四个意识”，坚定“四个自信”，做到“两个维护”)
+_JOINERS = frozenset("的、和与及，,")
 
 
 def _merged_phrases(hits: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:
-    """The kept hits with one rule's matches in one text that touch or are joined by one of 的、和与及
-    merged into one: 风清气正 + 的 + 良好政治生态 is one stock phrase, which a reviewer marks once (round O,
-    #155 judged the second finding a duplicate). A rule's hits in a text come in order and one after
-    another; hits with message values (a learned rule's sentence) are left as they are."""
-    out: list[tuple[Rule, Hit]] = []
-    for rule, hit in hits:
-        if out and not hit.details:
-            last_rule, last = out[-1]
-            gap = hit.unit.text[last.end : hit.start]
-            if (
-                last_rule is rule
-                and last.unit is hit.unit
-                and not last.details
-                and hit.start >= last.end
-                and (not gap or gap in _JOINERS)
-            ):
-                out[-1] = (rule, Hit(hit.unit, last.start, hit.end))
+    """The kept hits with the boilerplate matches (or one other rule's matches) in one text that touch or
+    are joined by one of 的、和与及，, merged into one, under the first one's rule: 风清气正 + 的 + 良好政治生态
+    is one stock phrase, a recited formula one mark — a reviewer marks it once (round O, #155, and round Q:
+    11 of 102 findings were judged duplicates). Hits with message values (a learned rule's sentence) are left
+    as they are."""
+    groups: dict[tuple[int, str], list[int]] = {}
+    for n, (rule, hit) in enumerate(hits):
+        if not hit.details:
+            # boilerplate rules all give one advice (say what was done, or delete), so one mark covers a run
+            # of them; the hedging rules ask different things (who? how much?), so only a rule's own run merges
+            kind = rule.category if rule.category == "boilerplate" else rule.id
+            groups.setdefault((id(hit.unit), kind), []).append(n)
+    merged: dict[int, tuple[Rule, Hit]] = {}
+    dropped: set[int] = set()
+    for members in groups.values():
+        members.sort(key=lambda n: hits[n][1].start)
+        head = members[0]
+        rule, span = hits[head]
+        for n in members[1:]:
+            hit = hits[n][1]
+            gap = hit.unit.text[span.end : hit.start]
+            if hit.start >= span.end and (not gap or gap in _JOINERS):
+                span = Hit(hit.unit, span.start, hit.end)
+                dropped.add(n)
                 continue
-        out.append((rule, hit))
-    return out
+            merged[head] = (rule, span)
+            head, (rule, span) = n, hits[n]
+        merged[head] = (rule, span)
+    return [merged.get(n, pair) for n, pair in enumerate(hits) if n not in dropped]
 
 
 def _without_stock_in_shortcoming(hits: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:

@@ -21,7 +21,8 @@ NUMBER_MARK = re.compile(
     r"\s*(?:[一二三四五六七八九十]{1,3}(?:是|、)|[（(](?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[）)]"
     r"|[0-9]{1,2}[、.．](?![0-9])|第[一二三四五六七八九十]{1,3}[，,、])"
 )
-HEADING_TOPIC_MAX = 30  # the topic after the marker, at most, in characters
+HEADING_TOPIC_MAX = 30  # the topic after the marker, at most, in characters, when it ends in 。
+HEADING_LINE_MAX = 50  # … and when it has no final punctuation (一、锚定目标，坚定信心，进一步增强……使命感)
 _INNER_END = re.compile(r"[。！？；!?;]")
 
 
@@ -30,8 +31,10 @@ def _is_numbered_topic(line: str) -> bool:
     marker = NUMBER_MARK.match(line)
     if marker is None:
         return False
-    topic = line[marker.end() :].strip().rstrip("。！？；!?;")
-    return 0 < len(topic) <= HEADING_TOPIC_MAX and not _INNER_END.search(topic)
+    stripped = line[marker.end() :].strip()
+    topic = stripped.rstrip("。！？；!?;")
+    limit = HEADING_TOPIC_MAX if topic != stripped else HEADING_LINE_MAX
+    return 0 < len(topic) <= limit and not _INNER_END.search(topic)
 
 
 def headings_over_bodies(lines: Sequence[str]) -> frozenset[int]:

@@ -187,3 +187,69 @@ def test_one_phrase_one_finding(linter: Linter, text: str, matches: list[str]) -
 def test_the_guiding_thought_is_no_frame_the_claim_after_it_is(linter: Linter) -> None:
     text = "以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大精神。"
     assert rules_on(linter, text) == {"boilerplate-stock"}
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "flagged"),
+    [
+        # round Q's disagreements: a speech's points and numbered headlines over a body are headings
+        (
+            "要讲政治、守纪律。严格落实上级各项要求，切实推动基层党建工作落地见效，抓出成效。",
+            "boilerplate-score",
+            False,
+        ),
+        (
+            "重点抓好三方面：一要聚焦专业特点打造品牌。鼓励各支部结合学科实际，开展“一支部一品牌”创建。",
+            "boilerplate-officialese",
+            False,
+        ),
+        # counter-probe: a headline over a short body that nothing else marks is the paragraph's one mark
+        ("一是精心组织安排，宣传教育引导。班子成员各司其职、相互补台。", "boilerplate-stock", True),
+        # lead-ins: a list announced after a colon, a purpose before the facts, 包括 after a hedge
+        ("认真总结以往工作，深刻剖析自身不足，主要存在以下问题：一是学习不深。", "boilerplate-stock", False),
+        (
+            "为深入开展主题教育，进一步落实管党治党政治责任，3月5日学院召开述职会。",
+            "boilerplate-stock",
+            False,
+        ),
+        ("为深入开展主题教育，进一步落实管党治党政治责任。", "boilerplate-stock", True),
+        # narration: what the 述职 covered, an inspection's steps and end, a speaker's praise reported
+        (
+            "15位党支部书记围绕四个方面展开述职，全面总结工作成效，深入查摆短板弱项。",
+            "boilerplate-stock",
+            False,
+        ),
+        ("巡视组调阅有关文件资料，进行了深入了解，顺利完成了巡视任务。", "boilerplate-officialese", False),
+        ("督导组组长对民主生活会给予充分肯定。", "boilerplate-result", False),
+        ("各项工作得到了上级的充分肯定。", "boilerplate-result", True),
+        # one-to-one talks, a request, a section label
+        ("巡视组与干部群众个别谈话。", "hedging-minority", False),
+        ("建议公众号推送量有所削减。", "hedging-gap", False),
+        ("在全面从严治党方面。", "boilerplate-score", False),
+        # stock words inside a problem (贯彻落实……搞变通 / ……不深入、不扎实)
+        ("贯彻落实扶贫政策搞变通。", "boilerplate-stock", False),
+        ("贯彻落实扶贫政策搞变通。", "hedging-shape", True),
+    ],
+)
+def test_round_q_disagreements(linter: Linter, text: str, rule: str, flagged: bool) -> None:
+    assert (rule in rules_on(linter, text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # the hedge that announces a list (……一些问题，包括……) is judged by the items; the items still are
+        ("与此同时，仍然存在一些问题，包括制度执行不严等。", ["执行不严"]),
+        # stock words inside a requirement's quoted name are not marked; the writer's own stock words are
+        ("严格落实“把党的政治建设摆在首位”的要求。", ["严格落实"]),
+        # a sentence someone said, quoted inside a narration, is theirs; the same words as the writer's are not
+        (
+            "“近期警务评议出现多个不满意样本，究其原因是所领导不够重视，必须马上改正。”……这是组织生活会上的一幕。",
+            [],
+        ),
+        ("近期警务评议出现多个不满意样本，究其原因是所领导不够重视。", ["不够"]),
+    ],
+)
+def test_what_round_q_leaves_marked(linter: Linter, text: str, words: list[str]) -> None:
+    found = [f.match for f in linter.run(from_text(None, text)) if f.category in ("boilerplate", "hedging")]
+    assert found == words

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -113,6 +113,8 @@ _QUOTED_FINDING = re.compile(
 # a numbered heading run into its paragraph: （一）在带头严守政治纪律和政治规矩……方面。一是……
 _INLINE_HEADING = re.compile(
     r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)[^。；;]{0,40}?(?:方面|问题|情况)[。：:]?\s*$"
+    # an unnumbered section label (在全面从严治党方面。): the findings follow it (round Q, #79)
+    r"|^\s*在[^。；;，,]{2,16}方面[。：:]?\s*$"
 )
 
 
@@ -140,27 +142,66 @@ def is_heading(unit: TextUnit, sentence: Sentence, text: str) -> bool:
 # a numbered headline run into its paragraph (一是精心组织安排，宣传教育引导。及时成立……; （三）全力推进整改。召开……):
 # the marker and a short topic, then the paragraph's sentences on the same line
 _HEADLINE_START = re.compile(
-    r"\s*(?:[一二三四五六七八九十]{1,3}(?:是|、)|[（(](?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[）)]|[0-9]{1,2}[、.．](?![0-9]))"
+    r"\s*(?:[一二三四五六七八九十]{1,3}(?:是|要|、)|[（(](?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[）)]|[0-9]{1,2}[、.．](?![0-9])"
+    # a speech's unnumbered point (要讲政治、守纪律。严格落实……): short, see _BARE_POINT_CHARS
+    r"|(?=要[\u4e00-\u9fff]))"
 )
-_HEADLINE_CHARS = 20  # the topic after the marker, at most
+_BARE_POINT_CHARS = 12  # an unnumbered 要… point is a heading only this short
+_HEADLINE_CHARS = 24  # the topic after the marker, at most (一是聚焦政治建设，深入学习贯彻第十次党代会精神。)
+_BODY_CHARS = 30  # a headline's body this long is what a reviewer reads, whatever it holds
 
 
-def is_headline(index: _SentenceIndex, text: str, i: int) -> bool:
-    """Whether sentence ``i`` is a numbered headline over a paragraph with facts: a heading the page ran
-    into its text (（三）全力推进整改。……召开党组会议4次), not a claim (round O of issue 13: 14 of 192
-    findings were on headings). A headline over an empty paragraph (一是聚焦主责主业，领导责任全面压实。班子成员
-    各司其职、相互补台。) is judged as before. Only the boilerplate rules ask; a hedge in a headline is
-    judged with what follows."""
+def is_headline(
+    index: _SentenceIndex, text: str, i: int, body_marked: Callable[[str], bool] | None = None
+) -> bool:
+    """Whether sentence ``i`` is a numbered headline run into its paragraph (（三）全力推进整改。……召开党组会议
+    4次; 一要聚焦专业特点打造品牌。鼓励各支部……) or a speech's short point (要讲政治、守纪律。严格落实……): a heading
+    the page ran into its text, not a claim (round O of issue 13: 14 of 192 findings were on headings; round Q:
+    13 of 101 on headings and points whose bodies were marked themselves). It is a headline when the sentences
+    after it on its line carry facts, or stock words the rules mark there (``body_marked``); over a body with
+    neither (一是精心组织安排，宣传教育引导。班子成员各司其职、相互补台。) the headline is the paragraph's one mark
+    and is judged. Only the boilerplate rules ask; a hedge in a headline is judged with what follows."""
     sentence = index.sentences[i].text
     marker = _HEADLINE_START.match(sentence)
-    if marker is None or len(sentence[marker.end() :].strip().rstrip(_FINAL)) > _HEADLINE_CHARS:
+    if marker is None:
         return False
-    j = i
+    topic = sentence[marker.end() :].strip().rstrip(_FINAL)
+    limit = _BARE_POINT_CHARS if marker.end() == len(sentence) - len(sentence.lstrip()) else _HEADLINE_CHARS
+    if len(topic) > limit:
+        return False
+    j, body = i, 0
     while (following := index.next_on_line(text, j)) is not None:
-        if is_concrete(following.text):
+        body += len(following.text.strip())
+        if (
+            body >= _BODY_CHARS
+            or is_concrete(following.text)
+            or (body_marked is not None and body_marked(following.text))
+        ):
             return True
         j += 1
     return False
+
+
+def in_point_after_colon(index: _SentenceIndex, text: str, i: int, offset: int) -> bool:
+    """Whether ``offset`` (in sentence ``i``) is in a numbered point that opens after the sentence's colon
+    and ends the sentence, with the point's body after it on its line (……重点抓好三方面：一要聚焦专业特点
+    打造品牌。鼓励各支部……): a heading, like a headline opening its sentence (round Q, #36, #37)."""
+    sentence = index.sentences[i].text
+    colon = max(sentence.rfind("：", 0, offset), sentence.rfind(":", 0, offset))
+    if colon < 0:
+        return False
+    marker = _HEADLINE_START.match(sentence, colon + 1)
+    if marker is None or marker.end() == colon + 1:
+        return False
+    topic = sentence[marker.end() :].strip().rstrip(_FINAL)
+    return len(topic) <= _HEADLINE_CHARS and index.next_on_line(text, i) is not None
+
+
+def stock_marker(ctx: Context) -> Callable[[str], bool]:
+    """Whether a text holds words one of ``ctx``'s boilerplate phrase rules reads (a headline's body that
+    is marked on its own, :func:`is_headline`)."""
+    stock = [r for r in ctx.rules_of("boilerplate") if r.extends != "score"]
+    return lambda body: any(r.search(body) for r in stock)
 
 
 # the numbered markers of an outline's headings: 一、 （二） (3) 4、 — never 1.5 or 一是
@@ -220,8 +261,10 @@ _CRITICISED = re.compile(r"[^，,。；;]{0,4}?(?:不彻底|不到位|不深入|
 _SHORTFALL_CLOSING = re.compile(
     # (深入的分析研判较少, 全面监督比较薄弱: the same, judged by quantity or strength — round P, #13, #147)
     r"[^，,。；;：:“”]{0,30}?(?:不足|欠缺|乏力|不到位|不明显|不充分|不够[\u4e00-\u9fff]{0,3}|不[深实细严透准强高力]|有待[\u4e00-\u9fff]{0,5}"
-    r"|较少|偏少|过少|不多|(?:比较|较为|相对|十分)?薄弱|较弱|偏弱|滞后)"
-    r"(?=[，,。；;：:！？!?\n]|$)"
+    r"|较少|偏少|过少|不多|(?:比较|较为|相对|十分)?薄弱|较弱|偏弱|滞后"
+    # (贯彻落实……不深入、不扎实; 推动学校高质量发展有短板; 贯彻落实扶贫政策搞变通 — round Q, #87, #110, #112)
+    r"|不(?:深入|扎实|到位|彻底|充分|严格|规范|全面|及时|有力|够)|有(?:短板|差距|欠缺|落差|不足|偏差)|搞变通|打折扣)"
+    r"(?=[，,。；;：:！？!?\n、]|$)"
 )
 _TOPIC = re.compile(r"(?:如何|怎样|怎么)[^，,。；;]*$")
 # … nor an essay announcing what it will do (本文将深入分析……): its purpose, not a claim of work done
@@ -238,6 +281,11 @@ _REVIEW_VERB = re.compile(
     r"(?:总结|回顾|盘点|肯定|展示|剖析|查摆|查找|查准|指出|分析|正视|梳理|检视|晒出)了?[^，,。；;]{0,24}$"
 )
 _REVIEWED_NOUN = re.compile(r"(?:成效|成绩|问题|不足|短板|环节|差距|弱项)$")
+# what the reports covered, narrated (围绕……展开述职，全面总结工作成效……，深入查摆短板弱项; 述职中全面总结了……，
+# 深刻剖析了……): the review verbs of others' 述职 or 汇报 told by the news, not the writer's claim (round Q, #9,
+# #27, #28)
+_NARRATED_REVIEW = re.compile(r"(?:全面|系统|认真|深入|深刻|客观)(?:总结|回顾|查摆|剖析|梳理|分析)")
+_REPORT_BEFORE = re.compile(r"述职|汇报|发言|作报告|交流发言")
 _REPORTED = re.compile(r"(?:认为|觉得|以为|自认为|误认为)[^，,。；;]*$")
 # … nor what the Party's centre did (以习近平同志为核心的党中央高度重视巡视工作): background, not the unit's
 # claim (round O, #171)
@@ -250,6 +298,8 @@ REPORTED_FEELINGS = re.compile(
 )
 #: A sentence that opens by reporting someone's view (认为业务工作是……): for the learned rule too.
 REPORTED_VIEW = re.compile(r"\s*[^，,。；;]{0,12}?(?:认为|觉得|以为|自认为|误认为)")
+# a requirement named by its quoted words (严格落实“把党的政治建设摆在首位”的要求): its name, not the writer's claim
+_QUOTED_REQUIREMENT = re.compile(r"[^“”]{0,30}”的?(?:要求|精神|部署|指示|论述|重要思想)")
 _QUOTE_JUDGED = re.compile(
     r"[^“”]*”[^，,。；;“]{0,6}?(?:不彻底|不到位|不深入|不够|不高|不强|不足|不力|乏力|欠缺|缺失)"
 )
@@ -280,7 +330,23 @@ def quoted_from_speaker(text: str, offset: int) -> bool:
     if _SPEECH_VERB.search(text, max(0, opened - 12), opened):
         return True
     closed = text.find("”", offset, offset + _QUOTE_REACH)
-    return closed >= 0 and closed - opened > _SLOGAN_CHARS and bool(_ATTRIBUTION.match(text, closed + 1))
+    if closed < 0 or closed - opened <= _SLOGAN_CHARS:
+        return False
+    # attributed after it, or a whole sentence said within a narration (“……所领导不够重视，必须马上改正。”“……”
+    # ……这是3月25日……组织生活会上的一幕): no slogan or title closes on its own full stop. A paragraph that is
+    # the quotation alone is the criticism itself, as 相互批评 materials set it down, and is judged.
+    return bool(_ATTRIBUTION.match(text, closed + 1)) or (
+        text[closed - 1] in "。！？!?"
+        and (opened > _line_start(text, opened) or bool(_NARRATION_AFTER.match(text, closed + 1)))
+    )
+
+
+# what follows a quoted sentence in a narration: another quotation, an ellipsis or the narrator's words
+_NARRATION_AFTER = re.compile(r"\s*(?:“|……|[\u4e00-\u9fff]{2})")
+
+
+def _line_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
 
 
 _GOAL_BEFORE_QUOTE = re.compile(r"(?:做到|实现|确保|坚持|力争|达到)\s*$")
@@ -320,6 +386,28 @@ def reviewed(text: str, start: int, end: int) -> bool:
     return bool(
         _REVIEWED_NOUN.search(text, start, end) and _REVIEW_VERB.search(text, max(0, start - 30), start)
     ) or bool(_REVIEW_MANNER.match(text, start))
+
+
+# a clause that goes on to list what it announces (仍然存在一些问题，包括……; 存在一些不足，主要是……)
+_ANNOUNCES_LIST = re.compile(
+    r"\s*(?:包括|主要(?:是|有|表现为|表现在|体现在)|具体(?:是|表现为|有))[：:]?(?=[\u4e00-\u9fff“])"
+)
+
+
+# the colon of a lead-in inside its sentence: what it announces (以下问题, 三点要求, 如下) or a list marker after it
+_LIST_ANNOUNCED = re.compile(
+    r"(?:以下|如下|下列|几点|[一二两三四五六七八九十]点|[一二两三四五六七八九十]个?方面)[\u4e00-\u9fff]{0,6}[：:]|[：:]\s*"
+    r"(?:[一二三四五六七八九十]+[是要、]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．])"
+)
+
+
+def announces_after_colon(sentence: str, offset: int) -> bool:
+    """Whether the words at ``offset`` are in the lead-in of a list that follows a colon in the same sentence
+    (认真总结以往工作，深刻剖析自身不足，主要存在以下问题：一是……)."""
+    colon = next((k for k in range(offset, len(sentence)) if sentence[k] in "：:"), -1)
+    if colon < 0 or colon + 1 >= len(sentence.rstrip(_FINAL + " \n")):
+        return False
+    return bool(_LIST_ANNOUNCED.search(sentence, max(offset, colon - 12), colon + 8))
 
 
 def opens_list(index: _SentenceIndex, i: int, next_paragraph: bool = False) -> bool:
@@ -387,6 +475,9 @@ EXAMPLE_OPENING = re.compile(r"\s*(?:例如|比如|譬如|如[：:，,]|以[^，
 # A clause that is only a prepositional phrase (针对24个项目的483个问题，……; 通过走访农户1117户，……) belongs to
 # the predicate after its comma: its facts back that clause, which is not "stock words after the facts"
 # (round 9, dev: 岚山区审计局……针对……483个问题，对……进行逐笔逐项认真复核).
+# A sentence that opens with its purpose (为深入开展……，为进一步……): the clauses of the purpose are backed by the
+# facts anywhere after them in the sentence, which is what was done for it (round Q, #58, #59)
+PURPOSE_LEAD = re.compile(r"\s*为(?:了|进一步|深入|全面|切实|认真|扎实|推动|加强|落实|贯彻|持续)")
 PREPOSITIONAL_LEAD = re.compile(r"\s*(?:针对|围绕|对照|按照|根据|依据|通过|聚焦|紧扣|结合)")
 
 
@@ -449,10 +540,17 @@ class WhenNotConcrete:
     next_sentence_backs = True  # a stock clause closing its sentence is backed by the next sentence's facts
 
     def run(self, rule: Rule, doc: Document, ctx: Context) -> Iterable[Hit]:
+        marked = stock_marker(ctx)
         for unit in doc.units_of(rule.scope):
-            yield from self.unit_hits(rule, unit, doc.names)
+            yield from self.unit_hits(rule, unit, doc.names, marked)
 
-    def unit_hits(self, rule: Rule, unit: TextUnit, names: tuple[str, ...] = ()) -> Iterator[Hit]:
+    def unit_hits(
+        self,
+        rule: Rule,
+        unit: TextUnit,
+        names: tuple[str, ...] = (),
+        body_marked: Callable[[str], bool] | None = None,
+    ) -> Iterator[Hit]:
         index: _SentenceIndex | None = None
         verdicts: dict[tuple[int, int], bool] = {}
         text = ""
@@ -472,7 +570,12 @@ class WhenNotConcrete:
                 continue
             if self.negation_exempt and self.criticised(text, match.start(), match.end()):
                 continue
-            if self.headline_exempt and is_headline(index, text, i):
+            if not self.negation_exempt and quoted_from_speaker(text, match.start()):
+                continue  # a hedge in someone's quoted words is theirs (round Q: 4 of 102 findings)
+            if self.headline_exempt and (
+                is_headline(index, text, i, body_marked)
+                or in_point_after_colon(index, text, i, match.start() - sentence.start)
+            ):
                 continue
             if reviewed(text, match.start(), match.end()):
                 continue
@@ -482,6 +585,15 @@ class WhenNotConcrete:
             if PROCEDURE.search(sentence.text[spans[k][0] : spans[k][1]].rstrip(_FINAL + "\n ")):
                 continue
             if self.lead_in_exempt and k == len(spans) - 1 and opens_list(index, i, unit.lead_in):
+                continue
+            # every clause of a sentence that announces the list after its colon (认真总结以往工作，深刻剖析
+            # 自身不足，主要存在以下问题：; 就……进一步抓好……提出三点要求：) is the lead-in, for the stock rules
+            # too (round Q: 7 of 101 findings were on lead-ins)
+            if not self.lead_in_exempt and (
+                opens_list(index, i, unit.lead_in) or announces_after_colon(sentence.text, offset)
+            ):
+                continue
+            if _ANNOUNCES_LIST.match(sentence.text, spans[k][1]):
                 continue
             if self.goal_quote_exempt and in_goal_quote(text, match.start()):
                 continue
@@ -509,6 +621,9 @@ class WhenNotConcrete:
             or _CENTRE_SUBJECT.search(text, max(0, start - 12), start)
             or REPORTED_FEELINGS.search(text, max(0, start - 80), start)
             or (_in_quote(text, start) and _QUOTE_JUDGED.match(text, end))
+            or (_in_quote(text, start) and _QUOTED_REQUIREMENT.match(text, end))
+            or _NARRATED_REVIEW.match(text, start) is not None
+            and _REPORT_BEFORE.search(text, max(0, start - 80), start) is not None
             or _SHORTFALL_CLOSING.match(text, end) is not None
             or quoted_from_speaker(text, start)
         )
@@ -526,6 +641,10 @@ class WhenNotConcrete:
         for start, end in spans[k : k + 1 + _CLAUSES_AFTER]:
             if is_concrete(sentence[start:end], dates=self.dates_count):
                 return True
+        if PURPOSE_LEAD.match(sentence) and any(
+            is_concrete(sentence[a:b], dates=True) for a, b in spans[k + 1 :]
+        ):
+            return True  # 为深入开展……，进一步落实……，根据……要求，3月5日……召开: the purpose, then the facts
         if k and PREPOSITIONAL_LEAD.match(sentence, spans[k - 1][0]):
             if is_concrete(sentence[spans[k - 1][0] : spans[k - 1][1]], dates=self.dates_count):
                 return True

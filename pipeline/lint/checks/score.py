@@ -29,6 +29,7 @@ from pipeline.lint.checks.phrases import (
     is_headline,
     quoted_from_speaker,
     sentence_index,
+    stock_marker,
 )
 from pipeline.lint.concrete import is_concrete, without_names
 from pipeline.lint.document import Document
@@ -100,6 +101,7 @@ class _Memo:
         self.gated: dict[str, bool] = {}
         self.narrated: dict[str, bool] = {}
         self.phrase_hit: dict[tuple[str, str], bool] = {}
+        self.stock_body = stock_marker(ctx)  # a headline's body the phrase rules mark (is_headline)
 
     def skip(self, body: str) -> bool:
         """Whether a gate that holds for every category leaves ``body`` unjudged."""
@@ -201,7 +203,7 @@ class Score:
         return bool(
             _SHORTCOMING.search(body)
             or memo.narrates(body)
-            or is_headline(index, text, i)
+            or is_headline(index, text, i, memo.stock_body)
             or backed_across(index, text, i, 0, dates=True)
         )
 
