@@ -404,7 +404,8 @@ _LIST_ANNOUNCED = re.compile(
 def announces_after_colon(sentence: str, offset: int) -> bool:
     """Whether the words at ``offset`` are in the lead-in of a list that follows a colon in the same sentence
     (认真总结以往工作，深刻剖析自身不足，主要存在以下问题：一是……)."""
-    colon = next((k for k in range(offset, len(sentence)) if sentence[k] in "：:"), -1)
+    found = [k for k in (sentence.find("：", offset), sentence.find(":", offset)) if k >= 0]
+    colon = min(found) if found else -1
     if colon < 0 or colon + 1 >= len(sentence.rstrip(_FINAL + " \n")):
         return False
     return bool(_LIST_ANNOUNCED.search(sentence, max(offset, colon - 12), colon + 8))
@@ -570,7 +571,7 @@ class WhenNotConcrete:
                 continue
             if self.negation_exempt and self.criticised(text, match.start(), match.end()):
                 continue
-            if not self.negation_exempt and quoted_from_speaker(text, match.start()):
+            if not self.negation_exempt and "“" in text and quoted_from_speaker(text, match.start()):
                 continue  # a hedge in someone's quoted words is theirs (round Q: 4 of 102 findings)
             if self.headline_exempt and (
                 is_headline(index, text, i, body_marked)
