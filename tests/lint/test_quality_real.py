@@ -17,15 +17,15 @@ from pipeline.lint.train import labelled_sentences, part_of, split_of
 from tests.lint.quality import REAL, REAL2, Figures, load, measure, real_part
 
 #: part → (boilerplate recall, hedging recall, concrete flagged at most, example, figure accuracy).
-#: Round 8 of issue 13 moved round 6's batch (27 documents, measured once in docs/lint.md, round 6) to dev and
-#: added its own batch (labelled and committed before any lint run on it): the test part is the 39 documents
-#: of rounds 1–2 and the round-8 batch of 44, measured once at the end: 113/129, 44/54, 3/92, 79/102,
-#: 100/102 — the batch alone 27/32, 14/21, 1/33, 38/56, 54/56. The round's starting code (409243e) measured
-#: the same part at 110/129, 43/54, 3/92, 79/102, 100/102. Dev (215 documents, tuned on; scorer retrained):
-#: 377/407, 129/136, 5/229, 219/226, 223/226. Each floor is the measured figure, so one item fewer fails.
+#: Round 9 of issue 13 moved round 8's batch (44 documents, measured once in docs/lint.md, round 8) to dev and
+#: added two batches of its own (I and J, labelled blind by helpers and committed before any lint run on them):
+#: the test part is the 39 documents of rounds 1–2 and 99 of round 9's (60 of batch I, 39 of batch J), measured
+#: once at the end: 126/150, 45/51, 5/112, 144/175, 165/175. The round's starting code (8abcec5) measured the
+#: same part at 126/150, 44/51, 6/112, 133/175, 165/175. Dev (360 documents, tuned on; scorer retrained):
+#: 466/502, 165/169, 7/318, 393/422, 413/422. Each floor is the measured figure, so one item fewer fails.
 FLOORS = {
-    "test": (0.875, 0.814, 0.033, 0.774, 0.98),
-    "dev": (0.926, 0.948, 0.022, 0.969, 0.986),
+    "test": (0.84, 0.882, 0.045, 0.822, 0.942),
+    "dev": (0.928, 0.976, 0.023, 0.931, 0.978),
 }
 SCORE_RULES = ("boilerplate-score", "hedging-score")
 
