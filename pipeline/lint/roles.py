@@ -9,6 +9,11 @@ list, not a heading, and stays judged: ``1、理论学习不够深入。`` / ``2
 
 A paragraph ending in a colon with a paragraph after it (``也存在一些问题和不足：`` then ``一是……``) is the
 lead-in to that list, whose items say what the lead-in only announces (round P, #90).
+
+In a text of several paragraphs, a paragraph that opens with a quotation (``“你有急躁心理。……”`` then the
+narration of the meeting) gives someone's words: what is inside its quotation marks is theirs, not the
+writer's (round R: 25 of 170 findings were on criticisms and self-criticisms quoted in news of a meeting). A
+text of one paragraph that is a quotation — a criticism set down as said — is judged.
 """
 
 from __future__ import annotations
@@ -52,3 +57,28 @@ def lead_ins(lines: Sequence[str]) -> frozenset[int]:
     """Indexes of the non-empty ``lines`` that end in a colon with a non-empty line after them."""
     filled = [i for i, line in enumerate(lines) if line.strip()]
     return frozenset(here for here in filled[:-1] if lines[here].rstrip().endswith(("：", ":")))
+
+
+def quotations_opening(lines: Sequence[str]) -> frozenset[int]:
+    """Indexes of the non-empty ``lines`` that open with a quotation mark, in a text of two or more
+    non-empty lines."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < 2:
+        return frozenset()
+    return frozenset(i for i in filled if lines[i].lstrip().startswith(("“", '"', "「")))
+
+
+_SAID_MIN = 10  # a quotation at least this long, or with its own punctuation, is said — not a slogan's name
+
+
+def inside_quotation(text: str, offset: int) -> bool:
+    """Whether ``offset`` lies inside a quotation in ``text`` that reads as said: at least ten characters or
+    with its own punctuation (“你那急脾气得改一改，……”) — not a slogan's name (“书记抓、抓书记”)."""
+    opened = max(text.rfind("“", 0, offset + 1), text.rfind("「", 0, offset + 1))
+    if opened < 0:
+        return False
+    closed = min((k for k in (text.find("”", opened), text.find("」", opened)) if k >= 0), default=len(text))
+    if closed < offset:
+        return False
+    quote = text[opened + 1 : closed]
+    return len(quote) >= _SAID_MIN or any(c in quote for c in "，。！？,!?；;")

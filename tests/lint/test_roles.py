@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.lint.document import from_paragraphs, from_text
 from pipeline.lint.engine import Linter
-from pipeline.lint.roles import headings_over_bodies, lead_ins
+from pipeline.lint.roles import headings_over_bodies, inside_quotation, lead_ins, quotations_opening
 
 BODY = "我们高度重视党建工作，认真落实各项部署。"
 LEAD = "对照上级党委的要求和基层群众的期盼，我们在抓党建工作中还存在不少短板和不足"
@@ -71,3 +71,45 @@ def test_which_lines_are_lead_ins(lines: list[str], leads: set[int]) -> None:
 def test_a_lead_in_to_the_next_paragraph_is_judged_by_it(text: str, flagged: bool) -> None:
     findings = [f for f in Linter().run(from_text(None, text)) if f.line == 1]
     assert any(f.category == "hedging" for f in findings) is flagged
+
+
+@pytest.mark.parametrize(
+    ("lines", "quoting"),
+    [
+        (
+            ["“你那急脾气得改一改，这样很容易打击年轻人的自信心。”", "3月29日晚，第三党支部召开组织生活会。"],
+            {0},
+        ),
+        (["标题", "  “我还是头一次开这么严肃的组织生活会。”"], {1}),
+        # counter-probes: one paragraph alone (a criticism set down as said is judged), no quotation first
+        (["“你平常工作中学习主动性不强，对工作完成的标准不高。”"], set()),
+        (["会上，大家说“要改”。", "第二段。"], set()),
+    ],
+)
+def test_which_paragraphs_open_with_a_quotation(lines: list[str], quoting: set[int]) -> None:
+    assert quotations_opening(lines) == quoting
+
+
+@pytest.mark.parametrize(
+    ("text", "offset_of", "inside"),
+    [
+        ("“你那急脾气得改一改，这样不利于团结。”3月29日晚……", "急脾气", True),
+        ("“你那急脾气得改一改，这样不利于团结。”3月29日晚，大家高度重视。", "高度重视", False),
+        # a slogan's name in quotation marks is no one's words
+        ("“书记抓、抓书记”是党建工作的责任制。", "书记抓", False),
+    ],
+)
+def test_inside_a_quotation_that_is_said(text: str, offset_of: str, inside: bool) -> None:
+    assert inside_quotation(text, text.index(offset_of)) is inside
+
+
+def test_quoted_criticisms_in_news_are_theirs_the_narration_is_judged() -> None:
+    text = (
+        "“你平常工作中学习主动性不强，对工作完成的标准不高，有时存在松懈思想。”\n"
+        "3月29日晚，第三党支部召开组织生活会，大家高度重视，认真开展批评和自我批评。"
+    )
+    found = {(f.line, f.category) for f in Linter().run(from_text(None, text))}
+    assert (1, "hedging") not in found and (2, "boilerplate") in found
+    # the same criticism as a text of its own is judged
+    alone = {f.category for f in Linter().run(from_text(None, text.split("\n")[0]))}
+    assert "hedging" in alone

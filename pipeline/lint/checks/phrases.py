@@ -21,6 +21,7 @@ from pipeline.lint.concrete import (
     without_names,
 )
 from pipeline.lint.document import Document, TextUnit
+from pipeline.lint.roles import inside_quotation
 
 if TYPE_CHECKING:
     from pipeline.lint.rules import Rule
@@ -569,6 +570,8 @@ class WhenNotConcrete:
                 a <= match.start() and match.end() <= b for a, b in quoted
             ):
                 continue
+            if unit.quoting and inside_quotation(text, match.start()):
+                continue  # someone's words quoted, in a paragraph that opens with them (pipeline.lint.roles)
             if self.negation_exempt and self.criticised(text, match.start(), match.end()):
                 continue
             if not self.negation_exempt and "“" in text and quoted_from_speaker(text, match.start()):

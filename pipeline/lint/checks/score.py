@@ -33,6 +33,7 @@ from pipeline.lint.checks.phrases import (
 )
 from pipeline.lint.concrete import is_concrete, without_names
 from pipeline.lint.document import Document
+from pipeline.lint.roles import inside_quotation
 from pipeline.lint.scorer import verdict as scored
 
 if TYPE_CHECKING:
@@ -180,6 +181,10 @@ class Score:
                     memo.skip(body)
                     or (rule.category == "boilerplate" and self._not_stock(memo, body, index, text, i))
                     or quoted_from_speaker(text, sentence.start + len(body) - len(body.lstrip()))
+                    or (
+                        unit.quoting
+                        and inside_quotation(text, sentence.start + len(body) - len(body.lstrip()))
+                    )
                     or is_heading(unit, sentence, text)
                     or is_concrete(body, dates=dates)
                     or backed_by_following(
