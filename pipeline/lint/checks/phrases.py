@@ -189,13 +189,13 @@ def in_point_after_colon(index: _SentenceIndex, text: str, i: int, offset: int) 
     打造品牌。鼓励各支部……): a heading, like a headline opening its sentence (round Q, #36, #37)."""
     sentence = index.sentences[i].text
     colon = max(sentence.rfind("：", 0, offset), sentence.rfind(":", 0, offset))
-    if colon < 0:
+    if colon < 0 or index.next_on_line(text, i) is None:
         return False
     marker = _HEADLINE_START.match(sentence, colon + 1)
     if marker is None or marker.end() == colon + 1:
         return False
     topic = sentence[marker.end() :].strip().rstrip(_FINAL)
-    return len(topic) <= _HEADLINE_CHARS and index.next_on_line(text, i) is not None
+    return len(topic) <= _HEADLINE_CHARS
 
 
 def stock_marker(ctx: Context) -> Callable[[str], bool]:
