@@ -98,8 +98,8 @@ _SURNAMES = (
 )
 SURNAMES = _SURNAMES  # common surnames, for the checks that recognise a person by title and name
 PERSON_RE = re.compile(
-    # (许多同志, 全体同志, 周围同志: a quantity or a place word before 同志, no name)
-    rf"[{_SURNAMES}]某{{1,2}}|(?!许多|诸多|诸位|全体|全部|周围|任何)[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?=同志)"
+    # (许多同志, 全体同志, 周围同志: a quantity or a place word before 同志, no name — _NOT_PERSON)
+    rf"[{_SURNAMES}]某{{1,2}}|[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?=同志)"
     # 王大爷, 李阿姨, 老李说: a named member of the public in the case
     rf"|[{_SURNAMES}](?:大爷|大妈|大娘|大叔|大婶|阿姨|师傅|奶奶|爷爷|老汉)|(?<![\u4e00-\u9fff])老[{_SURNAMES}](?=[，,说讲家反])"
     rf"|分管[\u4e00-\u9fff]{{1,6}}的(?:副关长|副处长|副主任|班子成员|关领导|同志)"
@@ -108,15 +108,38 @@ PERSON_RE = re.compile(
     r"|会计|出纳|干部|村干部|党员|工作人员|负责人|职工|关员|教师|医生)"
     # 王书记, 张局长: a person by surname and title (not 任, 于, 向, 余: 担任主任, 对于主任, 向主任汇报), acting in
     # the case — not addressed (王书记，您在……: the criticism's addressee, its case still to be named)
-    rf"|(?<![担兼时曾对向])[{_SURNAMES.translate(str.maketrans('', '', '任于向余'))}]"
+    rf"|[{_SURNAMES.translate(str.maketrans('', '', '任于向余'))}]"
     r"(?:书记|局长|主任|镇长|乡长|县长|村长|站长|所长|科长|处长|部长|队长|校长|院长|会计|经理)(?![，,：:])"
     # 一名村党支部书记套取……, 有一名村小组干部挪用……: one person, anonymised — not a post to be filled
-    # (每个村配备一名会计)
-    r"|(?<!配备)(?<!配)(?<!选派)(?<!设)(?<!安排)(?<!每)一(?:名|位)(?:村|乡|镇|社区|街道)?(?:党支部|党总支|党委)?"
+    # (每个村配备一名会计 — _NOT_PERSON)
+    r"|一(?:名|位)(?:村|乡|镇|社区|街道)?(?:党支部|党总支|党委)?"
     r"(?:书记|支书|主任|副主任|干部|村干部|小组干部|会计|出纳|工作人员|负责人|党员干部|组长|副书记)"
     # S主任, W书记: a person by an initial, the way a case is anonymised in a report
     r"|(?<![A-Za-z])[A-Z]{1,2}(?:主任|书记|局长|科长|处长|镇长|乡长|村长|县长|经理|同志|老师|干部|副局长|副主任)"
 )
+# What a PERSON_RE match must not be: a quantity before 同志 (许多同志), a title after a verb of holding it
+# (担任主任), a post to be filled (配备一名会计) — checked on the match, so that every branch of PERSON_RE opens
+# with a character and the regex engine can skip to its first characters
+_NOT_COMRADE = re.compile(r"(?:许多|诸多|诸位|全体|全部|周围|任何)[\u4e00-\u9fff]{0,1}同?$")
+_HELD_TITLE = re.compile(
+    r"[\u4e00-\u9fff](?:书记|局长|主任|镇长|乡长|县长|村长|站长|所长|科长|处长|部长|队长|校长|院长|会计|经理)"
+)
+_HOLDING_BEFORE = re.compile(r"[担兼时曾对向]$")
+_POST_BEFORE = re.compile(r"(?:配备|配|选派|设|安排|每)$")
+
+
+def _is_person(text: str, match: re.Match[str]) -> bool:
+    """Whether a PERSON_RE match is a person in the case (see the checks above)."""
+    found, before = match.group(0), text[max(0, match.start() - 2) : match.start()]
+    if text.startswith("同志", match.end()) and _NOT_COMRADE.match(found):
+        return False
+    if found.startswith(("一名", "一位")):
+        return _POST_BEFORE.search(before) is None
+    if _HELD_TITLE.fullmatch(found):
+        return _HOLDING_BEFORE.search(before) is None
+    return True
+
+
 DATE_RE = re.compile(
     r"[0-9０-９]{1,2}月(?:份|[0-9０-９]{1,2}[日号]|底|初|中旬|上旬|下旬)?"
     rf"|[{_CN_NUM}]{{1,2}}月份?(?![份度])"
@@ -131,7 +154,7 @@ EVENT_RE = re.compile(
     # (巡察中发现6个社区党组织……, 在检查中发现，……, 第九轮巡察发现，……: the inspection's opener however it is
     # introduced — the counts it reports are figures, not a case; round 9, dev: 6 misses, none added) — but one
     # audit or inspection dated to its year or day is one occasion (2025年审计发现……)
-    r"|(?<=[0-9０-９][年月日])(?:审计|巡视|巡察|督查|检查|暗访|抽查)(?:中)?发现(?!的?问题)"
+    r"|[0-9０-９][年月日](?:审计|巡视|巡察|督查|检查|暗访|抽查)(?:中)?发现(?!的?问题)"
     # records looked up on one occasion (巡视组调阅该单位3年来的学习记录发现)
     r"|(?:调阅|查阅|翻阅|抽查|核查|抽检)[^，,。；;]{2,20}?发现"
     # a notice or finding by a named body (总署党建办通报了…, 巡视组指出…)
@@ -476,7 +499,7 @@ def _named_enterprises(text: str, subjects: bool) -> bool:
 _NUMBERED_BUILDING_RE = re.compile(
     r"[0-9０-９]+号(?:居民|住宅|办公|教学|宿舍)?楼|[0-9０-９A-Z]+(?:栋|幢)(?!梁)"
     # … or an address by its street and number (飞水大街左三巷2号, 明霞大道中36号, 信用路16号)
-    r"|[\u4e00-\u9fff]{1,4}(?:路|街|巷|大道|大街|胡同|弄)[\u4e00-\u9fff]{0,3}?[0-9０-９]+号"
+    r"|(?:路|街|巷|大道|大街|胡同|弄)[\u4e00-\u9fff]{0,3}?[0-9０-９]+号"
 )
 
 
@@ -570,7 +593,10 @@ def has_named_person(text: str) -> bool:
         if any(t in text for t in ("书记", "长", "主任", "委员", "会计", "助理"))
         else None
     )
-    for match in [*PERSON_RE.finditer(text), *([titled] if titled else [])]:
+    for match in [
+        *(m for m in PERSON_RE.finditer(text) if _is_person(text, m)),
+        *([titled] if titled else []),
+    ]:
         clause_end = re.search(r"[，,。；;！？!?\n]", text[match.end() :])
         rest = text[match.end() : match.end() + (clause_end.start() if clause_end else len(text))]
         if not _SPEAKER_RE.search(rest):

@@ -203,6 +203,8 @@ def _merged_phrases(hits: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:
     merged: dict[int, tuple[Rule, Hit]] = {}
     dropped: set[int] = set()
     for members in groups.values():
+        if len(members) < 2:
+            continue
         members.sort(key=lambda n: hits[n][1].start)
         head = members[0]
         rule, span = hits[head]

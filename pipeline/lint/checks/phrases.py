@@ -202,7 +202,17 @@ def stock_marker(ctx: Context) -> Callable[[str], bool]:
     """Whether a text holds words one of ``ctx``'s boilerplate phrase rules reads (a headline's body that
     is marked on its own, :func:`is_headline`)."""
     stock = [r for r in ctx.rules_of("boilerplate") if r.extends != "score"]
-    return lambda body: any(r.search(body) for r in stock)
+    seen: dict[str, bool] = {}
+
+    def marked(body: str) -> bool:
+        known = seen.get(body)
+        if known is None:
+            if len(seen) > 4096:  # a report repeats its sentences; a corpus of thousands does not grow it
+                seen.clear()
+            known = seen[body] = any(r.search(body) for r in stock)
+        return known
+
+    return marked
 
 
 # the numbered markers of an outline's headings: 一、 （二） (3) 4、 — never 1.5 or 一是
@@ -286,6 +296,7 @@ _REVIEWED_NOUN = re.compile(r"(?:成效|成绩|问题|不足|短板|环节|差�
 # 深刻剖析了……): the review verbs of others' 述职 or 汇报 told by the news, not the writer's claim (round Q, #9,
 # #27, #28)
 _NARRATED_REVIEW = re.compile(r"(?:全面|系统|认真|深入|深刻|客观)(?:总结|回顾|查摆|剖析|梳理|分析)")
+_REVIEW_ADVERB_HEADS = frozenset("全系认深客")  # the first characters of those adverbs: a cheap test first
 _REPORT_BEFORE = re.compile(r"述职|汇报|发言|作报告|交流发言")
 _REPORTED = re.compile(r"(?:认为|觉得|以为|自认为|误认为)[^，,。；;]*$")
 # … nor what the Party's centre did (以习近平同志为核心的党中央高度重视巡视工作): background, not the unit's
@@ -390,6 +401,7 @@ def reviewed(text: str, start: int, end: int) -> bool:
 
 
 # a clause that goes on to list what it announces (仍然存在一些问题，包括……; 存在一些不足，主要是……)
+_LIST_VERB_HEADS = frozenset("包主具")  # the first characters of those words: a cheap test first
 _ANNOUNCES_LIST = re.compile(
     r"\s*(?:包括|主要(?:是|有|表现为|表现在|体现在)|具体(?:是|表现为|有))[：:]?(?=[\u4e00-\u9fff“])"
 )
@@ -555,6 +567,7 @@ class WhenNotConcrete:
     ) -> Iterator[Hit]:
         index: _SentenceIndex | None = None
         verdicts: dict[tuple[int, int], bool] = {}
+        headlines: dict[int, bool] = {}  # sentence → is a headline (its body is read once, not per match)
         text = ""
         quoted: Sequence[tuple[int, int]] = ()
         for match in matches(rule, unit):
@@ -576,11 +589,14 @@ class WhenNotConcrete:
                 continue
             if not self.negation_exempt and "“" in text and quoted_from_speaker(text, match.start()):
                 continue  # a hedge in someone's quoted words is theirs (round Q: 4 of 102 findings)
-            if self.headline_exempt and (
-                is_headline(index, text, i, body_marked)
-                or in_point_after_colon(index, text, i, match.start() - sentence.start)
-            ):
-                continue
+            has_colon = "：" in sentence.text or ":" in sentence.text
+            if self.headline_exempt:
+                if i not in headlines:
+                    headlines[i] = is_headline(index, text, i, body_marked)
+                if headlines[i] or (
+                    has_colon and in_point_after_colon(index, text, i, match.start() - sentence.start)
+                ):
+                    continue
             if reviewed(text, match.start(), match.end()):
                 continue
             spans = _clauses_of(sentence.text)
@@ -593,11 +609,15 @@ class WhenNotConcrete:
             # every clause of a sentence that announces the list after its colon (认真总结以往工作，深刻剖析
             # 自身不足，主要存在以下问题：; 就……进一步抓好……提出三点要求：) is the lead-in, for the stock rules
             # too (round Q: 7 of 101 findings were on lead-ins)
-            if not self.lead_in_exempt and (
-                opens_list(index, i, unit.lead_in) or announces_after_colon(sentence.text, offset)
+            if (
+                not self.lead_in_exempt
+                and has_colon
+                and (opens_list(index, i, unit.lead_in) or announces_after_colon(sentence.text, offset))
             ):
                 continue
-            if _ANNOUNCES_LIST.match(sentence.text, spans[k][1]):
+            if sentence.text[spans[k][1] : spans[k][1] + 3].lstrip()[:1] in _LIST_VERB_HEADS and (
+                _ANNOUNCES_LIST.match(sentence.text, spans[k][1])
+            ):
                 continue
             if self.goal_quote_exempt and in_goal_quote(text, match.start()):
                 continue
@@ -624,9 +644,12 @@ class WhenNotConcrete:
             or _REPORTED.search(text, max(0, start - 30), start)
             or _CENTRE_SUBJECT.search(text, max(0, start - 12), start)
             or REPORTED_FEELINGS.search(text, max(0, start - 80), start)
-            or (_in_quote(text, start) and _QUOTE_JUDGED.match(text, end))
-            or (_in_quote(text, start) and _QUOTED_REQUIREMENT.match(text, end))
-            or _NARRATED_REVIEW.match(text, start) is not None
+            or (
+                (_QUOTE_JUDGED.match(text, end) or _QUOTED_REQUIREMENT.match(text, end)) is not None
+                and _in_quote(text, start)
+            )
+            or text[start] in _REVIEW_ADVERB_HEADS
+            and _NARRATED_REVIEW.match(text, start) is not None
             and _REPORT_BEFORE.search(text, max(0, start - 80), start) is not None
             or _SHORTFALL_CLOSING.match(text, end) is not None
             or quoted_from_speaker(text, start)
@@ -645,8 +668,10 @@ class WhenNotConcrete:
         for start, end in spans[k : k + 1 + _CLAUSES_AFTER]:
             if is_concrete(sentence[start:end], dates=self.dates_count):
                 return True
-        if PURPOSE_LEAD.match(sentence) and any(
-            is_concrete(sentence[a:b], dates=True) for a, b in spans[k + 1 :]
+        if (
+            "为" in sentence[:3]
+            and PURPOSE_LEAD.match(sentence)
+            and any(is_concrete(sentence[a:b], dates=True) for a, b in spans[k + 1 :])
         ):
             return True  # 为深入开展……，进一步落实……，根据……要求，3月5日……召开: the purpose, then the facts
         if k and PREPOSITIONAL_LEAD.match(sentence, spans[k - 1][0]):
