@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pipeline.content.model import Draft, QuestionSet, Report, Suppression
 from pipeline.content.source import KeyPath, Position
-from pipeline.lint.roles import headings_over_bodies, lead_ins, quotations_opening
+from pipeline.lint.roles import roles_of
 
 TEXT_KINDS = (
     "opening",
@@ -43,9 +43,7 @@ class TextUnit:
     column: int = 1  # prose only: 1-based column of the text's first character
     heading: bool = False  # prose only: a numbered heading over the next paragraph (pipeline.lint.roles)
     lead_in: bool = False  # prose only: ends in a colon, the next paragraph is what it announces
-    quoting: bool = (
-        False  # prose only: opens with a quotation, in a text of several paragraphs (someone's words)
-    )
+    quoting: bool = False  # prose only: opens with a quotation in a text of paragraphs (someone's words)
 
 
 @dataclass(frozen=True)
@@ -169,8 +167,7 @@ def from_text(path: Path | None, text: str, markdown: bool = False) -> Document:
             prefix = _MD_SKIP.match(line)
             column = prefix.end() + 1 if prefix else 1
         units.append(TextUnit((), line[column - 1 :], "prose", line=number, column=column))
-    texts = [unit.text for unit in units]
-    headings, leads, quoting = headings_over_bodies(texts), lead_ins(texts), quotations_opening(texts)
+    headings, leads, quoting = roles_of([unit.text for unit in units])
     units = [
         replace(unit, heading=i in headings, lead_in=i in leads, quoting=i in quoting)
         for i, unit in enumerate(units)
@@ -180,11 +177,7 @@ def from_text(path: Path | None, text: str, markdown: bool = False) -> Document:
 
 def from_paragraphs(path: Path | None, paragraphs: list[str]) -> Document:
     """A Word document's paragraphs: the "line" of a finding is the paragraph number."""
-    headings, leads, quoting = (
-        headings_over_bodies(paragraphs),
-        lead_ins(paragraphs),
-        quotations_opening(paragraphs),
-    )
+    headings, leads, quoting = roles_of(paragraphs)
     units = [
         TextUnit((), p, "prose", line=i + 1, heading=i in headings, lead_in=i in leads, quoting=i in quoting)
         for i, p in enumerate(paragraphs)

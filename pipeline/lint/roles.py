@@ -1,5 +1,5 @@
-"""What a paragraph of a prose file is for, told by the paragraph after it: a numbered heading over its
-body, or a lead-in to the list that follows.
+"""What a paragraph of a prose file is for, told by its neighbours: a numbered heading over its body, a
+lead-in to the list that follows, or someone's words quoted in a narration.
 
 ``2、加大经费投入，保证党建工作的正常开展`` or ``一是勤于学习，增进沟通。`` on a line of its own, with the
 paragraph that carries it on the next line, names a topic: a reviewer judges the paragraph under it,
@@ -42,10 +42,20 @@ def _is_numbered_topic(line: str) -> bool:
     return 0 < len(topic) <= limit and not _INNER_END.search(topic)
 
 
+def _filled(lines: Sequence[str]) -> list[int]:
+    """Indexes of the non-empty ``lines``: the paragraphs, whatever blank lines stand between them."""
+    return [i for i, line in enumerate(lines) if line.strip()]
+
+
+def roles_of(lines: Sequence[str]) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+    """The headings over a body, the lead-ins and the paragraphs opening with a quotation among ``lines``."""
+    return headings_over_bodies(lines), lead_ins(lines), quotations_opening(lines)
+
+
 def headings_over_bodies(lines: Sequence[str]) -> frozenset[int]:
     """Indexes of the non-empty ``lines`` that are numbered headings with a body paragraph after them:
     the next non-empty line exists and is not numbered itself."""
-    filled = [i for i, line in enumerate(lines) if line.strip()]
+    filled = _filled(lines)
     out = set()
     for here, after in zip(filled, filled[1:], strict=False):
         if _is_numbered_topic(lines[here]) and NUMBER_MARK.match(lines[after]) is None:
@@ -55,17 +65,17 @@ def headings_over_bodies(lines: Sequence[str]) -> frozenset[int]:
 
 def lead_ins(lines: Sequence[str]) -> frozenset[int]:
     """Indexes of the non-empty ``lines`` that end in a colon with a non-empty line after them."""
-    filled = [i for i, line in enumerate(lines) if line.strip()]
+    filled = _filled(lines)
     return frozenset(here for here in filled[:-1] if lines[here].rstrip().endswith(("：", ":")))
 
 
 def quotations_opening(lines: Sequence[str]) -> frozenset[int]:
-    """Indexes of the non-empty ``lines`` that open with a quotation mark, in a text of two or more
-    non-empty lines."""
-    filled = [i for i, line in enumerate(lines) if line.strip()]
+    """Indexes of the non-empty ``lines`` that open with a quotation mark (the marks
+    :func:`inside_quotation` reads), in a text of two or more non-empty lines."""
+    filled = _filled(lines)
     if len(filled) < 2:
         return frozenset()
-    return frozenset(i for i in filled if lines[i].lstrip().startswith(("“", '"', "「")))
+    return frozenset(i for i in filled if lines[i].lstrip().startswith(("“", "「")))
 
 
 _SAID_MIN = 10  # a quotation at least this long, or with its own punctuation, is said — not a slogan's name
