@@ -84,26 +84,40 @@ def test_training_never_reads_the_test_part() -> None:
     assert trained == {s["text"] for s in real_part("dev")["sentences"]}
 
 
+def _below_floor(got: Figures, floors: tuple[float, float, float, float, float]) -> list[str]:
+    """The measures of ``got`` that fall short of ``floors`` (concrete flagged: above its ceiling)."""
+    boilerplate, hedging, concrete, example, figure = floors
+    checks = {
+        "boilerplate recall": got.recall["boilerplate"] >= boilerplate,
+        "hedging recall": got.recall["hedging"] >= hedging,
+        "concrete flagged": got.concrete_flagged <= concrete,
+        "example": got.accuracy["example"] >= example,
+        "figure": got.accuracy["figure"] >= figure,
+    }
+    return [name for name, ok in checks.items() if not ok]
+
+
 @pytest.mark.parametrize("part", sorted(FLOORS))
 def test_floors(figures: dict[str, Figures], part: str) -> None:
-    got = figures[part]
-    boilerplate, hedging, concrete, example, figure = FLOORS[part]
-    print(f"\nreal {part}: {got.row()}")
-    assert got.recall["boilerplate"] >= boilerplate
-    assert got.recall["hedging"] >= hedging
-    assert got.concrete_flagged <= concrete
-    assert got.accuracy["example"] >= example
-    assert got.accuracy["figure"] >= figure
+    below = _below_floor(figures[part], FLOORS[part])
+    if part == "test":
+        # the test part is measured once per round, never tuned on: a failing gate names the measures that
+        # fell, not their figures, so that running the tests does not show them by the way
+        assert not below, f"the test part fell below its floor on: {', '.join(below)} (figures not shown)"
+    else:
+        assert not below, f"real {part} fell below its floor on {', '.join(below)}: {figures[part].row()}"
 
 
 def test_the_scorer_adds_recall_without_false_alarms(figures: dict[str, Figures]) -> None:
     """The learned rules earn their place on the test part: more recall, no more concrete flagged."""
     without = measure(real_part("test"), Linter(LintConfig(disable=SCORE_RULES)))
     with_score = figures["test"]
-    print(f"\nwithout the scorer: {without.row()}\nwith it:            {with_score.row()}")
     gained = sum(with_score.recall[k] - without.recall[k] for k in ("boilerplate", "hedging"))
-    assert gained > 0
-    assert with_score.concrete_flagged <= without.concrete_flagged
+    # (no figures in the messages: the test part is not looked at by the way — see test_floors)
+    assert gained > 0, "the learned rules add no recall on the test part"
+    assert with_score.concrete_flagged <= without.concrete_flagged, (
+        "the learned rules flag more concrete sentences"
+    )
 
 
 def test_second_real_set_measured_once() -> None:
