@@ -17,15 +17,14 @@ from pipeline.lint.train import labelled_sentences, part_of, split_of
 from tests.lint.quality import REAL, REAL2, Figures, load, measure, real_part
 
 #: part → (boilerplate recall, hedging recall, concrete flagged at most, example, figure accuracy).
-#: Round 9 of issue 13 moved round 8's batch (44 documents, measured once in docs/lint.md, round 8) to dev and
-#: added two batches of its own (I and J, labelled blind by helpers and committed before any lint run on them):
-#: the test part is the 39 documents of rounds 1–2 and 99 of round 9's (60 of batch I, 39 of batch J), measured
-#: once at the end: 126/150, 45/51, 5/112, 144/175, 165/175. The round's starting code (8abcec5) measured the
-#: same part at 126/150, 44/51, 6/112, 133/175, 165/175. Dev (360 documents, tuned on; scorer retrained):
-#: 466/502, 165/169, 7/318, 393/422, 413/422. Each floor is the measured figure, so one item fewer fails.
+#: Round 10 of issue 13 moved round 9's batches (the 99 test documents of batches I and J, measured once in
+#: docs/lint.md, round 9) to dev: until round 10's own batch is measured, the test part is the 39 documents of
+#: rounds 1–2, held to their round-9 figures (86/97, 30/33, 1/59, 40/46, 46/46). Dev (459 documents, tuned on;
+#: the moved batches read for the first time): 506/555, 180/187, 11/371, 497/551, 532/551 at the move.
+#: Each floor is the measured figure, so one item fewer fails.
 FLOORS = {
-    "test": (0.84, 0.882, 0.045, 0.822, 0.942),
-    "dev": (0.928, 0.976, 0.023, 0.931, 0.978),
+    "test": (0.886, 0.909, 0.017, 0.869, 1.0),
+    "dev": (0.911, 0.962, 0.030, 0.901, 0.965),
 }
 SCORE_RULES = ("boilerplate-score", "hedging-score")
 
