@@ -174,6 +174,8 @@ _ARABIC = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
 
 FIGURE_RE = re.compile(
     rf"{_ARABIC}(?:[%％‰]|余|多)?(?:万|亿)?{_MEASURE}?"
+    # 查办案件的数量为零: none is a count too (round 10, dev) — not 化整为零
+    r"|(?<=[数量额率])为零"
     rf"|百分之[{_CN_DIGIT}点]+"
     rf"|[{_CN_DIGIT}]+(?:余|多)?{_MEASURE}"
 )
@@ -233,7 +235,15 @@ _SHAPES_RE = re.compile(
     rf"|[{_CN_NUMERAL}]+个(?={'|'.join(_SLOGAN_HEADS)})|[0-9０-９]+个方面"  # 三个坚持, 5个方面
     rf"|[{_CN_NUMERAL}]+(?=支部)"  # 三支部: a name, not three branches
     # 三里岗村5组, 卫东村七组、八组: a villager group's number is its name, not a count
-    rf"|(?<=村)[0-9０-９{_CN_NUMERAL}]+(?=组)|(?<=组、)[0-9０-９{_CN_NUMERAL}]+(?=组)"
+    # (治湖村九、十、十一组, 秦庄村4队: a list of them, a production team's number — round 10, dev)
+    rf"|(?<=村)[0-9０-９{_CN_NUMERAL}]+(?:[、和][0-9０-９{_CN_NUMERAL}]+)*(?=[组队])"
+    rf"|(?<=[组队]、)[0-9０-９{_CN_NUMERAL}]+(?=[组队])"
+    # a clock time (10:30, 15:00), a road's number (S308省道), a building's or a house's number (27-1号楼,
+    # 信用路16号): when and where, not how many (round 10, dev)
+    r"|(?<![0-9０-９])[0-9０-９]{1,2}[:：][0-5０-５][0-9０-９](?![0-9０-９])"
+    r"|(?<![A-Za-z])[GSXYZ][0-9０-９]{2,4}(?=[国省县乡]?道|线|高速)"
+    r"|[0-9０-９]+(?:[-－][0-9０-９]+)?号(?:居民|住宅|办公|教学|宿舍)?楼"
+    r"|(?<=[路街巷道])[0-9０-９]+(?:[-－][0-9０-９]+)?(?=号)"
     r"|(?<![0-9０-９.．])[0-9０-９]{2}(?:[、和与][0-9０-９]{2})*(?=后)"  # 80后, 60、70后: a generation
     # the count of a list's headings (存在的5类主要问题：一、…): what follows is counted, not the problem
     rf"|[0-9０-９{_CN_NUMERAL}]+(?:类|个方面|方面)(?=(?:主要|突出)?问题[：:])"
@@ -277,9 +287,28 @@ def _is_date(text: str, match: re.Match[str]) -> bool:
     return token.isdigit() and bool(_DATE_FOLLOW_RE.match(after))
 
 
-def _is_indefinite(token: str) -> bool:
+# 仅张贴一张提醒单, 只开过一次; 发现存量垃圾点一处。: 一 counted — after 仅/只, or after its noun at a
+# clause's end — not the indefinite article (round 10, dev)
+_ONLY_BEFORE_RE = re.compile(r"[仅只](?!仅?是)[\u4e00-\u9fff]{0,3}$")
+_CLAUSE_END_RE = re.compile(r"[，,。；;！？!?]|$")
+_NEGATIONS = frozenset("不无没未")
+_VAGUE_MEASURES = frozenset("批些种点下番道样")  # 调整一批、招聘一批: a slogan's shape, no count
+
+
+def _is_indefinite(text: str, match: re.Match[str]) -> bool:
     """``一个``, ``一名`` …: the indefinite article, not a count."""
-    return token.startswith("一") and not re.match(rf"一[{_CN_DIGIT}]", token)
+    token = match.group(0)
+    if not token.startswith("一") or re.match(rf"一[{_CN_DIGIT}]", token):
+        return False
+    before = text[max(0, match.start() - 5) : match.start()]
+    if any(ch in _NEGATIONS for ch in before[-2:]):
+        return True  # 空无一人, 不漏一户: none missing, an idiom — no count
+    counted = _ONLY_BEFORE_RE.search(before) or (
+        token[-1] not in _VAGUE_MEASURES
+        and _CLAUSE_END_RE.match(text, match.end())
+        and "\u4e00" <= before[-1:] <= "\u9fff"
+    )
+    return not counted
 
 
 def find_figures(text: str) -> list[tuple[int, int]]:
@@ -288,7 +317,7 @@ def find_figures(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in FIGURE_RE.finditer(masked):
         token = match.group(0)
-        if _is_date(masked, match) or _is_indefinite(token):
+        if _is_date(masked, match) or _is_indefinite(masked, match):
             continue
         if token[0] in _CN_DIGIT and token[-1] in "余多":
             continue  # 十多 without a measure word

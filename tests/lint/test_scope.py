@@ -301,7 +301,8 @@ def test_round_three_scope(text: str, category: str, flagged: bool) -> None:
         ("在今年的安全生产检查中，发现两家企业台账缺失。", True, True),
         ("在日常检查中，发现个别党员纪律松弛。", False, False),
         ("在年终面对党建考核时，也只是纸上文章做得多。", False, False),
-        ("在督导青年路小学建设工程时，现场只去过一次。", False, True),
+        # (只去过一次 is a count of visits, as 只去过1次 is — figure since round 10, by the rubric's 仅2次)
+        ("在督导青年路小学建设工程时，现场只去过一次。", True, True),
         ("我在走访困难群众时，对王大爷反映的低保问题没有及时跟进。", False, True),
         ("如在处理某小区物业纠纷时，拖了两个月才答复。", True, True),
         ("老干部的作用发挥不够。", False, False),
