@@ -434,7 +434,9 @@ def _name_like(tail: str, suffix: str = "") -> bool:
 
 
 # (rjieba reads 深山, 远山 as places too: a village in the mountains, named by none of them)
-_MOUNTAIN_VILLAGES = frozenset({"远山", "深山", "大山", "小山", "荒山", "高山", "穷山", "偏山", "进山", "上山"})
+_MOUNTAIN_VILLAGES = frozenset(
+    {"远山", "深山", "大山", "小山", "荒山", "高山", "穷山", "偏山", "进山", "上山"}
+)
 
 
 @lru_cache(maxsize=4096)
@@ -460,7 +462,11 @@ def _named_places(text: str, subjects: bool) -> bool:
             continue
         if match.group(0) == "村" and tail[-1] in _VERB_BEFORE_VILLAGE:
             continue  # 能人治村, 驻村, 回村, 干部下村: a verb and its object, no village named
-        if match.group(0) == "村" and tail[-1] in "山渔" and (not _one_name(tail) or tail in _MOUNTAIN_VILLAGES):
+        if (
+            match.group(0) == "村"
+            and tail[-1] in "山渔"
+            and (not _one_name(tail) or tail in _MOUNTAIN_VILLAGES)
+        ):
             continue  # 东山村 — but 偏远山村: a mountain village, a name only if rjieba reads 东山 as one
         if subjects or not _is_subject(text, _named_start(text, match.start())):
             return True
