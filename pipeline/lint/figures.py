@@ -232,6 +232,7 @@ _SHAPES_RE = re.compile(
     rf"[{_CN_NUMERAL}]+届[{_CN_NUMERAL}]+中全会"  # 二十届四中全会
     rf"|[0-9０-９{_CN_DIGIT}]+周年"  # 建党100周年
     rf"|近[{_CN_NUMERAL}0-9０-９]+个?年(?:来|以来)?|[{_CN_NUMERAL}多]+年(?:来|以来)"  # 近两年来, 多年来
+    r"|[几数]十年(?=来|以来|中|里|间|的|[，,])"  # 在过去的几十年中: a time frame (round 10, dev)
     rf"|[{_CN_NUMERAL}]+个(?={'|'.join(_SLOGAN_HEADS)})|[0-9０-９]+个方面"  # 三个坚持, 5个方面
     rf"|[{_CN_NUMERAL}]+(?=支部)"  # 三支部: a name, not three branches
     # 三里岗村5组, 卫东村七组、八组: a villager group's number is its name, not a count
