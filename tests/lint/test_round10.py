@@ -39,6 +39,14 @@ from pipeline.lint.figures import has_figure
         ("偏远山村网络覆盖不足。", False),
         ("召开村委会研究不及时。", False),
         ("个别干部下村指导流于形式。", False),
+        # provinces by their short names and universities by name, in a central inspection's feedback — not a
+        # province left vague, a yardstick, a place visited, a college by its rank
+        ("巡视反馈指出，山西、湖南在内的3个地区存在超标配车问题。", True),
+        ("例如，同济大学被指出校办企业管理混乱。", True),
+        ("湖北一些地方落实不力。", False),
+        ("与广东等先进地区相比还有差距。", False),
+        ("到北京学习考察流于形式。", False),
+        ("二级学院党委落实主体责任不力。", False),
         # an office is any office; a notice's cases counted are not a case
         ("有的单位上班时间办公室无人。", False),
         ("在通报的12起问题中，违规吃喝占多数。", False),
@@ -54,6 +62,7 @@ def test_round10_example_shapes(problem: str, example: bool) -> None:
         # not figures: a clock time, a road's number, a building's or a house's number, villager groups and
         # production teams by number, 一 after a negation (空无一人, 不漏一户), a vague 一批
         ("9:40，窗口工作人员仍未到岗。", False),
+        ("每天下午5点左右，校门口有补课机构接送学生。", False),
         ("G318国道沿线垃圾堆放。", False),
         ("3-2号楼、15号楼下水道堵塞。", False),
         ("建设路18号门前积水严重。", False),
