@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from pipeline.lint.concrete import has_example, has_named_unit
+from pipeline.lint.engine import Linter
 from pipeline.lint.figures import has_figure
+from tests.lint.probes import categories_on
 
 
 @pytest.mark.parametrize(
@@ -95,3 +97,41 @@ def test_round10_figure_shapes(problem: str, figure: bool) -> None:
 )
 def test_an_anaphor_names_a_case_only_in_a_problem(sentence: str, named: bool) -> None:
     assert has_named_unit(sentence, subjects=False) is named
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "flagged"),
+    [
+        # one speaker after another: the meeting's procedure, no claim (round S, #1, #67, #75, #50)
+        ("镇党委书记对各村书记的述职情况逐一做了点评。", "boilerplate", False),
+        ("班子成员逐一作个人对照检查发言，其他同志一一进行批评帮助。", "boilerplate", False),
+        ("各督导组逐一进行了反馈，提出了整改时限和要求。", "boilerplate", False),
+        # counter-probe: the manner claimed in the same sentence is still judged
+        (
+            "随后，班子成员紧密联系思想和工作实际，分别进行对照检查，深刻查摆问题、剖析原因，并提出具体整改措施。",
+            "boilerplate",
+            True,
+        ),
+        # how a listener took notes (#68); a negated exhortation (#61)
+        ("领导仔细倾听，认真记录要点。", "boilerplate", False),
+        ("要不打折扣、不讲条件完成整改任务。", "hedging", False),
+        ("落实上级部署打折扣、搞变通。", "hedging", True),
+        # a problem found, vague in degree, is hedging — not 空话 (#34)
+        ("农村基层党员干部侵害群众利益的违法乱纪问题突出。", "boilerplate", False),
+        ("农村基层党员干部侵害群众利益的违法乱纪问题突出。", "hedging", True),
+        # a purpose lead, its facts in the next sentence (#20–#22); without them it is stock
+        (
+            "为进一步提高基层党建工作水平，认真履行管党治党责任，不断推动全面从严治党向基层延伸。"
+            "1月19日上午，街道党工委召开党组织书记述职评议会。",
+            "boilerplate",
+            False,
+        ),
+        (
+            "为进一步提高基层党建工作水平，认真履行管党治党责任，不断推动全面从严治党向基层延伸。",
+            "boilerplate",
+            True,
+        ),
+    ],
+)
+def test_round_s_disagreements(linter: Linter, text: str, category: str, flagged: bool) -> None:
+    assert (category in categories_on(linter, text)) is flagged

@@ -21,12 +21,14 @@ from pipeline.lint.checks.phrases import (
     PROCEDURE,
     REPORTED_FEELINGS,
     REPORTED_VIEW,
+    SEQUENCE_PROCEDURE,
     TOPIC_LIST,
     WhenNotConcrete,
     backed_across,
     backed_by_following,
     is_heading,
     is_headline,
+    purpose_backed_by_next,
     quoted_from_speaker,
     sentence_index,
     stock_marker,
@@ -43,6 +45,8 @@ DEFAULT_MARGIN = 4.0
 # a sentence that judges something lacking is a problem stated, not 空话 (its vagueness is the hedging
 # rules' to judge): the learned boilerplate rule leaves it alone
 _SHORTCOMING = re.compile(
+    # (……违法乱纪问题突出: a problem found, vague in degree — round S, #34)
+    r"问题(?:较为|比较|十分|更加|尤为)?(?:突出|严重|多发|频发)(?=[，,。；;]|$)|"
     r"不(?:深|够|足|强|高|实|细|严|透|准|全|力|到位|充分|明显|彻底|及时|规范)|未能|没能|没有|缺乏|欠缺|缺少|薄弱|滞后|偏差"
     r"|较少|偏少|过少|(?<!差)不多|很难|难以|达不到|起不到|(?:一直|始终|仍|仍然|尚|均|都)未|未(?:引起|得到|按|及时|落实|开展|建立|形成|解决|整改)"
 )
@@ -53,6 +57,10 @@ _NARRATED = re.compile(
     r"(?:召开|举行|举办|参加|出席|列席)了?[^，,。；;]{0,30}?(?:会议|会|活动|仪式|培训|讲座|座谈)"
     r"|(?:学习|传达|观看|聆听|通报|宣读|下达|反馈|听取)了"
 )
+# … nor the meeting's procedure, one speaker after another (……逐一做了点评; 其他同志一一进行批评帮助), when no
+# word says how it was done (随后，班子成员紧密联系思想和工作实际，分别进行对照检查，深刻查摆问题…: the manner
+# claimed is the writer's, which the learned rule still judges)
+_MANNER = re.compile(r"深刻|认真|严肃|紧密|扎实|切实|深入|全面|积极|主动|坦诚|诚恳|真诚|精心|务实")
 # … nor the Party centre as the sentence's subject (以习近平同志为核心的党中央高度重视巡视工作): background
 _CENTRE_ACTS = re.compile(r"(?:党中央|总书记|中共中央)(?:高度|始终|多次|亲自|坚持|作出|提出|强调|指出|对)")
 # … in a sentence of at most two clauses: a longer one goes on to what came of it (……召开班子民主生活会，
@@ -122,13 +130,15 @@ class _Memo:
         return known
 
     def narrates(self, body: str) -> bool:
-        """Whether ``body`` narrates an occurrence (a meeting held, a text studied) or what the Party
-        centre did: background, not the writer's claim."""
+        """Whether ``body`` narrates an occurrence (a meeting held, a text studied, one speaker after
+        another) or what the Party centre did: background, not the writer's claim."""
         known = self.narrated.get(body)
         if known is None:
-            known = self.narrated[body] = bool(
-                _NARRATED.search(body) and len(re.findall(r"[，,]", body)) < _NARRATION_CLAUSES
-            ) or bool(_CENTRE_ACTS.search(body))
+            known = self.narrated[body] = (
+                bool(_NARRATED.search(body) and len(re.findall(r"[，,]", body)) < _NARRATION_CLAUSES)
+                or bool(_CENTRE_ACTS.search(body))
+                or bool(SEQUENCE_PROCEDURE.search(body) and not _MANNER.search(body))
+            )
         return known
 
     def read_as_other_kind(self, category: str, others: list[Rule], body: str) -> bool:
@@ -210,6 +220,7 @@ class Score:
             or memo.narrates(body)
             or is_headline(index, text, i, memo.stock_body)
             or backed_across(index, text, i, 0, dates=True)
+            or purpose_backed_by_next(index, text, i)
         )
 
     def example(self, rule: Rule, example: Any) -> Document:
