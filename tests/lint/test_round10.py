@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.lint.concrete import has_example, has_named_unit
+from pipeline.lint.document import from_text
 from pipeline.lint.engine import Linter
 from pipeline.lint.figures import has_figure
 from tests.lint.probes import categories_on
@@ -135,3 +136,32 @@ def test_an_anaphor_names_a_case_only_in_a_problem(sentence: str, named: bool) -
 )
 def test_round_s_disagreements(linter: Linter, text: str, category: str, flagged: bool) -> None:
     assert (category in categories_on(linter, text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # the mark is the adverb and 把 — not a word cut in two (切实把各 of 各自: round S, #23)
+        ("切实把各自的问题找准找实。", ["切实把", "找准找实"]),
+        ("我们始终把政治建设摆在首位。", ["始终把", "摆在首位"]),
+        # 牢牢把握 and 严格把关 are verbs; 扎实的作风 has no adverb to mark
+        ("我们牢牢把握新时代党的建设总要求。", ["牢牢把握"]),
+        ("各级党组织严格把关。", ["严格把关"]),
+    ],
+)
+def test_a_stock_adverb_is_marked_without_cutting_a_word(linter: Linter, text: str, words: list[str]) -> None:
+    assert sorted(
+        f.match for f in linter.run(from_text(None, text)) if f.rule == "boilerplate-stock"
+    ) == sorted(words)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # named documents listed are what “三单” are, no slogan (round S, #53); a slogan triplet still is
+        ("对照“三单”，即反馈问题清单、责任清单、整改清单，逐项整改。", False),
+        ("讲政治、顾大局、守纪律。", True),
+    ],
+)
+def test_named_documents_listed_are_no_slogan(linter: Linter, text: str, flagged: bool) -> None:
+    assert ("boilerplate-officialese" in {f.rule for f in linter.run(from_text(None, text))}) is flagged
