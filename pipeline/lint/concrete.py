@@ -162,8 +162,9 @@ EVENT_RE = re.compile(
     # records looked up on one occasion (巡视组调阅该单位3年来的学习记录发现)
     r"|(?:调阅|查阅|翻阅|抽查|核查|抽检)[^，,。；;]{2,20}?发现"
     # a notice or finding by a named body (总署党建办通报了…, 巡视组指出…)
-    r"|(?:总署|署党委|党建办|纪检组|督审司|审计署)[^，,。；;]{0,6}?(?:通报|指出|点名)"
-    r"|(?:巡视组|巡察组)[^，,。；;]{0,6}?(?:通报|指出|点名)(?![，,：:])"
+    r"|(?:总署|署党委|党建办|纪检组|督审司|审计署)[^，,。；;]{0,6}?(?:通报|指出|点名)(?!的)"
+    # (not 巡察组指出的问题: the findings in general, the object of a pledge — round 10, dev)
+    r"|(?:巡视组|巡察组)[^，,。；;]{0,6}?(?:通报|指出|点名)(?![，,：:的])"
     r"|《[^》]{2,}》"
     # what a reporter saw on one visit (记者在2楼无差别综合服务区看到, 记者来到……): one occasion (round 10)
     # — not 记者发现，…: the reporter's opener, as 巡察发现 is
@@ -193,7 +194,8 @@ EVENT_RE = re.compile(
 )
 SPEECH_RE = re.compile(
     r"(?:反映|说|表示|称|坦言|提出|认为|问|答|说道|直言)[：:，,]?[“\"「]"
-    r"|(?:反映|反馈|坦言|直言|提到)[^，,。；;“]{0,12}“"
+    # (not 反馈问题整改“见底清零”: the feedback's problems, then a quoted goal — round 10, dev)
+    r"|(?:反映|反馈(?!问题|意见|的问题)|坦言|直言|提到)[^，,。；;“]{0,12}“"
     # the words of one reply (回复都是同一句话，“供研究时参考。”)
     r"|(?:一句话|回复|答复|回答|留言)[：:，,]?“"
 )
