@@ -29,7 +29,7 @@ def _rules(linter: Linter, text: str) -> list[str]:
 
 # a vague problem: a hedging phrase rule takes it; without those rules the scorer reads it as 空话
 CASES = [
-    ("支部标准化建设的水平参差不齐。", "hedging-gap", "boilerplate-score"),
+    ("各支部党建工作水平参差不齐。", "hedging-gap", "boilerplate-score"),
     (
         "有的未压实管党治党政治责任,落实“两个责任”存在温差落差,党内制度执行打折扣。",
         "hedging-shape",
