@@ -27,9 +27,13 @@ from pipeline.lint.checks import CHECKS, Context, Hit
 from pipeline.lint.document import Document, from_draft, from_paragraphs, from_report, from_text
 from pipeline.lint.finding import CATEGORIES, Finding
 from pipeline.lint.rules import Rule, load_rules
+from pipeline.lint.wordspan import list_start
 from pipeline.oserrors import read_error_issue
 
 PROSE_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
+# the check whose one finding a sentence gathers the stock words reported in it, and its hits' detail
+# holding the whole reported sentence
+REPORTED, REPORTED_SPAN = "reported-speech", "reported"
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -95,7 +99,11 @@ class Linter:
             for hit in CHECKS[rule.extends].run(rule, doc, self.context)
             if not _suppressed(rule, hit, doc)
         ]
-        kept = _merged_phrases(_without_stock_in_shortcoming(_without_overlaps(hits)))
+        reported = [(rule, hit) for rule, hit in hits if rule.extends == REPORTED]
+        others = [(rule, hit) for rule, hit in hits if rule.extends != REPORTED]
+        kept = _with_first_items(_merged_phrases(_without_stock_in_shortcoming(_without_overlaps(others))))
+        if reported:
+            kept = _gathered_in_reported_speech(kept, reported)
         findings = [self._finding(rule, hit, doc) for rule, hit in kept]
         return sorted(findings, key=Finding.sort_key)
 
@@ -219,6 +227,51 @@ def _merged_phrases(hits: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:
             head, (rule, span) = n, hits[n]
         merged[head] = (rule, span)
     return [merged.get(n, pair) for n, pair in enumerate(hits) if n not in dropped]
+
+
+def _with_first_items(hits: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:
+    """The hits with a boilerplate mark that opens with 、 (a slogan's items from its second: 、晒成绩、找不足)
+    widened to the item before it, unless another mark already takes it in (then the two merged already)."""
+    out = []
+    for rule, hit in hits:
+        if rule.category == "boilerplate" and hit.unit.text.startswith("、", hit.start):
+            hit = Hit(hit.unit, list_start(hit.unit.text, hit.start), hit.end, hit.details)
+        out.append((rule, hit))
+    return out
+
+
+def _gathered_in_reported_speech(
+    kept: list[tuple[Rule, Hit]], reported: list[tuple[Rule, Hit]]
+) -> list[tuple[Rule, Hit]]:
+    """The kept hits with the lint's own boilerplate findings inside a reported sentence (会议强调，要……)
+    gathered into that sentence's one ``reported-speech`` finding, which lists their words; the learned
+    rule's finding there is dropped. A reported sentence none of them marks gets no finding (the phrase
+    rules' exemptions decide what is stock). A unit's own house rules are left as they are."""
+    spans: dict[int, list[tuple[int, int, int]]] = {}  # unit → (start, end, index into reported)
+    for n, (_rule, hit) in enumerate(reported):
+        start, end = hit.details[REPORTED_SPAN]
+        spans.setdefault(id(hit.unit), []).append((start, end, n))
+    gathered: dict[int, list[Hit]] = {}
+    out: list[tuple[Rule, Hit]] = []
+    for rule, hit in kept:
+        inside = next(
+            (
+                n
+                for start, end, n in spans.get(id(hit.unit), ())
+                if rule.category == "boilerplate" and rule.builtin and start <= hit.start and hit.end <= end
+            ),
+            None,
+        )
+        if inside is None:
+            out.append((rule, hit))
+        elif rule.extends == "existence-when-not-concrete":
+            gathered.setdefault(inside, []).append(hit)
+    for n, hits in gathered.items():
+        rule, own = reported[n]
+        hits.sort(key=lambda h: h.start)
+        words = "、".join(f"“{h.text}”" for h in hits)
+        out.append((rule, Hit(own.unit, hits[0].start, max(h.end for h in hits), {"words": words})))
+    return out
 
 
 def _without_stock_in_shortcoming(hits: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:

@@ -165,3 +165,44 @@ def test_a_stock_adverb_is_marked_without_cutting_a_word(linter: Linter, text: s
 )
 def test_named_documents_listed_are_no_slogan(linter: Linter, text: str, flagged: bool) -> None:
     assert ("boilerplate-officialese" in {f.rule for f in linter.run(from_text(None, text))}) is flagged
+
+
+def _findings(linter: Linter, text: str) -> list[tuple[str, str]]:
+    return sorted((f.rule, f.message) for f in linter.run(from_text(None, text)))
+
+
+def test_reported_speech_is_one_finding_a_sentence_listing_its_stock_words(linter: Linter) -> None:
+    """会议强调，要……: the stock words of the speaker's words, gathered, with the advice for reported speech."""
+    text = "会议强调，要高度重视基层党建工作，切实加强组织建设，不断提高政治站位。"
+    found = _findings(linter, text)
+    assert [rule for rule, _ in found] == ["boilerplate-reported"]
+    assert "“高度重视”、“切实加强”" in found[0][1] and "不必照录" in found[0][1]
+
+
+def test_reported_speech_goes_on_through_the_requirements_after_it(linter: Linter) -> None:
+    found = _findings(linter, "他指出，要不断提高政治站位。要扎实推进整改落实。")
+    assert [rule for rule, _ in found] == ["boilerplate-reported", "boilerplate-reported"]
+
+
+def test_switching_the_rule_off_leaves_the_stock_findings_as_they_were() -> None:
+    from pipeline.content.config import LintConfig
+
+    off = Linter(LintConfig(disable=("boilerplate-reported",)))
+    rules = {f.rule for f in off.run(from_text(None, "会议强调，要高度重视基层党建工作，切实加强组织建设。"))}
+    assert rules and rules <= {
+        "boilerplate-stock",
+        "boilerplate-result",
+        "boilerplate-frame",
+        "boilerplate-officialese",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会议强调，要在6月底前完成12个支部的换届。",  # the requirement is concrete: nothing stock
+        "张书记说：“要高度重视基层党建工作。”",  # a quotation, judged elsewhere
+    ],
+)
+def test_no_reported_finding_without_stock_words(linter: Linter, text: str) -> None:
+    assert "boilerplate-reported" not in {rule for rule, _ in _findings(linter, text)}

@@ -112,7 +112,7 @@ def prose_example(example: Any) -> Document:
 
 
 def _load_all() -> None:
-    from pipeline.lint.checks import phrases, problems, rectification, report, score  # noqa: F401  (they register themselves)
+    from pipeline.lint.checks import phrases, problems, rectification, report, reported, score  # noqa: F401  (they register themselves)
 
 
 _load_all()

@@ -22,6 +22,7 @@ from pipeline.lint.concrete import (
 )
 from pipeline.lint.document import Document, TextUnit
 from pipeline.lint.roles import inside_quotation
+from pipeline.lint.wordspan import on_words
 
 if TYPE_CHECKING:
     from pipeline.lint.rules import Rule
@@ -475,6 +476,18 @@ def backed_by_following(index: _SentenceIndex, text: str, i: int, dates: bool, l
 _LEAD_IN_CHARS = 40
 
 
+# the sentence that announces what follows (现检视剖析如下：, 现将有关情况报告如下：)
+_ANNOUNCEMENT = re.compile(r"\s*(?:现|下面|以下|特)(?:将|就|把|对)?[^。；;！？!?]{0,24}?如下[：:]?\s*$")
+
+
+def preamble_to_announcement(index: _SentenceIndex, text: str, i: int) -> bool:
+    """Whether sentence ``i`` is the preamble of a material, followed by its announcement (……认真查摆了存在的
+    问题，深刻剖析了原因，明确了今后的努力方向。现检视剖析如下：): how it was prepared, not a claim — the
+    material itself follows (round U, #30, #31)."""
+    following = index.next_on_line(text, i)
+    return following is not None and _ANNOUNCEMENT.match(following.text) is not None
+
+
 def purpose_backed_by_next(index: _SentenceIndex, text: str, i: int) -> bool:
     """Whether sentence ``i`` is a purpose lead (为进一步提高……，……向基层延伸。) whose next sentence on its line
     opens with the facts done for it (1月19日上午，……召开……): a news lead, however many clauses it has — the
@@ -644,7 +657,13 @@ class WhenNotConcrete:
             if (i, k) not in verdicts:
                 verdicts[i, k] = self.concrete(index, text, i, spans, k)
             if not verdicts[i, k]:
-                yield Hit(unit, match.start(), match.end())
+                span = (
+                    (match.start(), match.end())
+                    if self.name != WhenNotConcrete.name
+                    else on_words(text, match.start(), match.end())
+                )  # stock words are marked as whole words (a hedge's span is its pattern's)
+                if span is not None:
+                    yield Hit(unit, *span)
 
     @staticmethod
     def criticised(text: str, start: int, end: int) -> bool:
@@ -700,6 +719,7 @@ class WhenNotConcrete:
         if self.next_sentence_backs and (
             backed_across(index, text, i, len(spans) - 1 - k, self.dates_count)
             or purpose_backed_by_next(index, text, i)
+            or preamble_to_announcement(index, text, i)
         ):
             return True
         if self.case_before and (

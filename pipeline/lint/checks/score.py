@@ -28,6 +28,7 @@ from pipeline.lint.checks.phrases import (
     backed_by_following,
     is_heading,
     is_headline,
+    preamble_to_announcement,
     purpose_backed_by_next,
     quoted_from_speaker,
     sentence_index,
@@ -221,6 +222,7 @@ class Score:
             or is_headline(index, text, i, memo.stock_body)
             or backed_across(index, text, i, 0, dates=True)
             or purpose_backed_by_next(index, text, i)
+            or preamble_to_announcement(index, text, i)
         )
 
     def example(self, rule: Rule, example: Any) -> Document:

@@ -1,0 +1,87 @@
+"""Where a text reports what someone said without quoting it: ``会议强调，要……``, ``他指出，……``,
+``张福军强调，……。要……`` — the requirements and the praise of a meeting's speaker, as news of the meeting
+gives them.
+
+A reviewer reads the stock words of such a passage as the speaker's, which its writer cannot make
+concrete — only leave out (round U of issue 13: 59 of 159 findings on whole documents were on reported
+speech, every one judged a disagreement as an ordinary finding). The lint gathers them into one finding
+per reported sentence, with the advice that fits (``boilerplate-reported``).
+
+A passage is reported speech from a frame — a speaker and a verb of saying closed by a comma or a colon
+(``会议强调，``, ``他要求：``), or a verb of saying followed by 要 (``……精神，强调要坚持……``) — to the end of
+its sentence, and on through the sentences after it in the same paragraph that go on with the speaker's
+requirements (``要深化问题剖析……``, ``二要……``, ``同时，……``). The writer's own words (``我认为，``,
+``我们要求，``) and quotations (judged elsewhere) are not reported speech.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SENTENCE_END = re.compile(r"[。！？；!?;]|\n")
+# the speaker and the verb of saying: within one sentence, at most 40 characters before the verb
+_FRAME = re.compile(
+    r"(?P<lead>[^。！？；!?;\n]{0,40}?)"
+    r"(?:(?:强调|指出|表示|提出|认为|希望|号召|寄语|坦言|说道|总结时说|讲话中说|(?<![不听])说|要求)了?[，,：:](?!\s*[“\"「])"
+    r"|(?:强调|指出|要求)(?=要))"
+)
+# 要求 is a verb after its speaker (会议要求，他要求，省委组织部要求，反馈要求) — after anything else it is the noun
+# (部署要求，整改要求，上级要求，提出……要求: what was required, not who speaks)
+_SPEAKER_BEFORE_DEMAND = re.compile(
+    r"(?:会议|会上|他|她|他们|书记|长|主任|部|委|组|领导|同志|员|府|局|反馈|人|席|厅|办)$"
+)
+# … not the writer speaking (我认为，我们要求，笔者认为), nor a requirement followed (按照上级要求，……;
+# 践行“三严三实”要求，……; 按照“一社区一特色”的要求，……: 要求 the noun, what the writer did by it)
+_NOT_SPEAKER = re.compile(
+    r"我|本人|笔者|咱们|的$|”$"
+    r"|(?:按照|根据|依据|依照|遵照|对照|落实|贯彻|践行|遵循|符合|达到|按|结合|围绕|针对)[^，,]*$"
+)
+# the sentences that go on with the speaker's requirements, in the same paragraph
+_GOES_ON = re.compile(
+    r"\s*(?:[一二三四五六七八九十]要|要(?![求点闻素])|同时[，,]|同时要|并要求|还要|他还|她还|希望|最后[，,]?[他她]?(?:强调|要求))"
+)
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        if text[start : match.end()].strip():
+            spans.append((start, match.end()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def _frame_end(sentence: str) -> int | None:
+    """Where the reported words begin in ``sentence`` (after its frame), or None if it has none."""
+    for match in _FRAME.finditer(sentence):
+        lead = match.group("lead")
+        demand = sentence.startswith("要求", match.end("lead"))
+        if not _NOT_SPEAKER.search(lead) and (not demand or _SPEAKER_BEFORE_DEMAND.search(lead)):
+            return match.end()
+    return None
+
+
+def reported_spans(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` that report someone's words unquoted: ``(start, end)`` each, from the
+    end of the frame to the end of its sentence, and each following sentence that goes on with them."""
+    if not any(
+        verb in text for verb in ("强调", "指出", "要求", "表示", "提出", "认为", "希望", "号召", "说")
+    ):
+        return []
+    out: list[tuple[int, int]] = []
+    going_on, last = False, 0
+    for start, end in _sentence_spans(text):
+        sentence = text[start:end]
+        if "\n" in text[last:start]:
+            going_on = False  # a new paragraph: the speaker's words end with the last one
+        last = end
+        if going_on and _GOES_ON.match(sentence):
+            out.append((start, end))
+            continue
+        begins = _frame_end(sentence)
+        going_on = begins is not None and begins < len(sentence.rstrip("。！？；!?;\n "))
+        if going_on and begins is not None:
+            out.append((start + begins, end))
+    return out
