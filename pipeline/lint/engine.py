@@ -27,13 +27,12 @@ from pipeline.lint.checks import CHECKS, Context, Hit
 from pipeline.lint.document import Document, from_draft, from_paragraphs, from_report, from_text
 from pipeline.lint.finding import CATEGORIES, Finding
 from pipeline.lint.rules import Rule, load_rules
+from pipeline.lint.speech import reported_spans
 from pipeline.lint.wordspan import list_start
 from pipeline.oserrors import read_error_issue
 
 PROSE_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
-# the check whose one finding a sentence gathers the stock words reported in it, and its hits' detail
-# holding the whole reported sentence
-REPORTED, REPORTED_SPAN = "reported-speech", "reported"
+REPORTED = "reported-speech"  # the check whose one finding a sentence gathers the stock words reported in it
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -61,6 +60,7 @@ class Linter:
         self._check_config(all_rules)
         self.rules = tuple(self._configure(r) for r in all_rules if r.id not in self.config.disable)
         self.context = Context(self.config, self.rules)
+        self.reported = next((r for r in self.rules if r.extends == REPORTED), None)
         self.known = frozenset(r.id for r in all_rules) | frozenset(CATEGORIES)
 
     def _check_config(self, rules: list[Rule]) -> None:
@@ -93,17 +93,17 @@ class Linter:
         silently switch nothing off).
         """
         self._check_suppressions(doc)
+        # boilerplate-reported's findings are gathered from the other rules' below, not run on their own
         hits = [
             (rule, hit)
             for rule in self.rules
+            if rule.extends != REPORTED
             for hit in CHECKS[rule.extends].run(rule, doc, self.context)
             if not _suppressed(rule, hit, doc)
         ]
-        reported = [(rule, hit) for rule, hit in hits if rule.extends == REPORTED]
-        others = [(rule, hit) for rule, hit in hits if rule.extends != REPORTED]
-        kept = _with_first_items(_merged_phrases(_without_stock_in_shortcoming(_without_overlaps(others))))
-        if reported:
-            kept = _gathered_in_reported_speech(kept, reported)
+        kept = _with_first_items(_merged_phrases(_without_stock_in_shortcoming(_without_overlaps(hits))))
+        if self.reported is not None:
+            kept = _gathered_in_reported_speech(kept, self.reported, doc)
         findings = [self._finding(rule, hit, doc) for rule, hit in kept]
         return sorted(findings, key=Finding.sort_key)
 
@@ -241,36 +241,41 @@ def _with_first_items(hits: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:
 
 
 def _gathered_in_reported_speech(
-    kept: list[tuple[Rule, Hit]], reported: list[tuple[Rule, Hit]]
+    kept: list[tuple[Rule, Hit]], rule: Rule, doc: Document
 ) -> list[tuple[Rule, Hit]]:
     """The kept hits with the lint's own boilerplate findings inside a reported sentence (会议强调，要……)
-    gathered into that sentence's one ``reported-speech`` finding, which lists their words; the learned
-    rule's finding there is dropped. A reported sentence none of them marks gets no finding (the phrase
-    rules' exemptions decide what is stock). A unit's own house rules are left as they are."""
-    spans: dict[int, list[tuple[int, int, int]]] = {}  # unit → (start, end, index into reported)
-    for n, (_rule, hit) in enumerate(reported):
-        start, end = hit.details[REPORTED_SPAN]
-        spans.setdefault(id(hit.unit), []).append((start, end, n))
-    gathered: dict[int, list[Hit]] = {}
+    gathered into one finding of ``rule`` (``boilerplate-reported``) a sentence, which lists their words —
+    the phrase rules' words, or the learned rule's cue words where it alone reads the sentence as 空话. A
+    reported sentence none of them marks gets no finding (their exemptions decide what is stock); a unit's
+    own house rules, and an item whose writer switched the rule off, are left as they are."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    gathered: dict[tuple[int, int], list[tuple[Rule, Hit]]] = {}
     out: list[tuple[Rule, Hit]] = []
-    for rule, hit in kept:
-        inside = next(
-            (
-                n
-                for start, end, n in spans.get(id(hit.unit), ())
-                if rule.category == "boilerplate" and rule.builtin and start <= hit.start and hit.end <= end
-            ),
-            None,
-        )
+    for other, hit in kept:
+        if other.category != "boilerplate" or not other.builtin or _suppressed(rule, hit, doc):
+            out.append((other, hit))
+            continue
+        unit = id(hit.unit)
+        if unit not in spans:
+            spans[unit] = reported_spans(hit.unit.text)
+        inside = next((span for span in spans[unit] if span[0] <= hit.start and hit.end <= span[1]), None)
+        if inside is None and other.extends == "score":  # the learned rule marks a whole sentence: its end
+            inside = next((span for span in spans[unit] if span[0] < hit.end <= span[1]), None)
         if inside is None:
-            out.append((rule, hit))
-        elif rule.extends == "existence-when-not-concrete":
-            gathered.setdefault(inside, []).append(hit)
-    for n, hits in gathered.items():
-        rule, own = reported[n]
-        hits.sort(key=lambda h: h.start)
-        words = "、".join(f"“{h.text}”" for h in hits)
-        out.append((rule, Hit(own.unit, hits[0].start, max(h.end for h in hits), {"words": words})))
+            out.append((other, hit))
+        else:
+            gathered.setdefault((unit, inside[0]), []).append((other, hit))
+    for members in gathered.values():
+        members.sort(key=lambda pair: pair[1].start)
+        phrases = [hit for other, hit in members if other.extends != "score"]
+        words = (
+            "、".join(f"“{hit.text}”" for hit in phrases)
+            if phrases
+            else "、".join(str(hit.details.get("words", "")) for _, hit in members)
+        )
+        marked = phrases or [hit for _, hit in members]
+        unit_of = marked[0].unit
+        out.append((rule, Hit(unit_of, marked[0].start, max(hit.end for hit in marked), {"words": words})))
     return out
 
 

@@ -63,10 +63,23 @@ def headings_over_bodies(lines: Sequence[str]) -> frozenset[int]:
     return frozenset(out)
 
 
+# … or in a general announcement of shortcomings with a numbered list after it (……但对照高标准严要求，还存在
+# 一些不足。 then 1.在……上有不足。) — round U, #37
+_ANNOUNCED_SHORTCOMINGS = re.compile(
+    r"(?:还|仍|也|但)?(?:存在|有)(?:着)?(?:一些|不少|以下|下列|许多)?(?:问题|不足|差距|短板)(?:和不足|和差距|和问题)?[。.]?\s*$"
+)
+
+
 def lead_ins(lines: Sequence[str]) -> frozenset[int]:
-    """Indexes of the non-empty ``lines`` that end in a colon with a non-empty line after them."""
+    """Indexes of the non-empty ``lines`` that end in a colon with a non-empty line after them, or that end
+    announcing shortcomings in general with a numbered line after them."""
     filled = _filled(lines)
-    return frozenset(here for here in filled[:-1] if lines[here].rstrip().endswith(("：", ":")))
+    return frozenset(
+        here
+        for here, after in zip(filled, filled[1:], strict=False)
+        if lines[here].rstrip().endswith(("：", ":"))
+        or (_ANNOUNCED_SHORTCOMINGS.search(lines[here]) and NUMBER_MARK.match(lines[after]))
+    )
 
 
 def quotations_opening(lines: Sequence[str]) -> frozenset[int]:

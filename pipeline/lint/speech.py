@@ -9,9 +9,10 @@ per reported sentence, with the advice that fits (``boilerplate-reported``).
 
 A passage is reported speech from a frame — a speaker and a verb of saying closed by a comma or a colon
 (``会议强调，``, ``他要求：``), or a verb of saying followed by 要 (``……精神，强调要坚持……``) — to the end of
-its sentence, and on through the sentences after it in the same paragraph that go on with the speaker's
-requirements (``要深化问题剖析……``, ``二要……``, ``同时，……``). The writer's own words (``我认为，``,
-``我们要求，``) and quotations (judged elsewhere) are not reported speech.
+its sentence, and on through the sentences after it in the same paragraph (news of a meeting gives a
+speech its paragraph: ``要深化问题剖析……``, ``二要……``, ``切实强化……``) until one turns back to the narration
+(``会上……``, ``随后……``, ``3月5日……``). The writer's own words (``我认为，``, ``我们要求，``) and quotations
+(judged elsewhere) are not reported speech.
 """
 
 from __future__ import annotations
@@ -23,7 +24,13 @@ _SENTENCE_END = re.compile(r"[。！？；!?;]|\n")
 _FRAME = re.compile(
     r"(?P<lead>[^。！？；!?;\n]{0,40}?)"
     r"(?:(?:强调|指出|表示|提出|认为|希望|号召|寄语|坦言|说道|总结时说|讲话中说|(?<![不听])说|要求)了?[，,：:](?!\s*[“\"「])"
-    r"|(?:强调|指出|要求)(?=要))"
+    r"|(?:强调|指出|要求)(?=要)"
+    # … opening its clause after the speaker's last one (他充分肯定了……成绩，要求在总结成绩的同时……)
+    r"|(?<=[，,])(?:并|同时|还)?(?:要求|强调|指出)(?![的，,：:])"
+    # … its object before 要 (他要求各支部书记要……)
+    r"|要求(?=[^，,。；;：:]{1,12}?要)"
+    # … and requirements counted and listed (他对……提出六点要求：一要……)
+    r"|提出[^，,。；;：:]{0,10}要求[：:])"
 )
 # 要求 is a verb after its speaker (会议要求，他要求，省委组织部要求，反馈要求) — after anything else it is the noun
 # (部署要求，整改要求，上级要求，提出……要求: what was required, not who speaks)
@@ -36,9 +43,10 @@ _NOT_SPEAKER = re.compile(
     r"我|本人|笔者|咱们|的$|”$"
     r"|(?:按照|根据|依据|依照|遵照|对照|落实|贯彻|践行|遵循|符合|达到|按|结合|围绕|针对)[^，,]*$"
 )
-# the sentences that go on with the speaker's requirements, in the same paragraph
-_GOES_ON = re.compile(
-    r"\s*(?:[一二三四五六七八九十]要|要(?![求点闻素])|同时[，,]|同时要|并要求|还要|他还|她还|希望|最后[，,]?[他她]?(?:强调|要求))"
+# the speaker's words go on to the end of their paragraph (news of a meeting gives a speech a paragraph),
+# unless a sentence turns back to the narration (会上……, 随后……, 截至……, 3月5日……) or to the writer (我们……)
+_BACK_TO_NARRATION = re.compile(
+    r"\s*(?:会议|会上|会后|会前|大会|随后|此外|另外|据悉|据了解|截至|目前|本次|此次|活动|我们|我|本人|[0-9０-９])"
 )
 
 
@@ -57,7 +65,7 @@ def _frame_end(sentence: str) -> int | None:
     """Where the reported words begin in ``sentence`` (after its frame), or None if it has none."""
     for match in _FRAME.finditer(sentence):
         lead = match.group("lead")
-        demand = sentence.startswith("要求", match.end("lead"))
+        demand = sentence.startswith("要求", match.end("lead")) and not lead.endswith(("，", ","))
         if not _NOT_SPEAKER.search(lead) and (not demand or _SPEAKER_BEFORE_DEMAND.search(lead)):
             return match.end()
     return None
@@ -77,7 +85,7 @@ def reported_spans(text: str) -> list[tuple[int, int]]:
         if "\n" in text[last:start]:
             going_on = False  # a new paragraph: the speaker's words end with the last one
         last = end
-        if going_on and _GOES_ON.match(sentence):
+        if going_on and not _BACK_TO_NARRATION.match(sentence) and _frame_end(sentence) is None:
             out.append((start, end))
             continue
         begins = _frame_end(sentence)

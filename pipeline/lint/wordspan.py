@@ -10,6 +10,7 @@ start is taken whole. Elsewhere rjieba's words on a short window are too unsure 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 import rjieba
@@ -28,6 +29,27 @@ def _words(window: str) -> tuple[tuple[int, int, str], ...]:
         out.append((at, at + len(word), tag))
         at += len(word)
     return tuple(out)
+
+
+def whole_words(text: str, fragments: Iterable[str]) -> list[str]:
+    """Each of ``fragments`` (the learned rule's character n-grams) as the whole words of ``text`` it
+    stands in (升党建工作整 → 提升党建工作整改): a reviewer reads words, not n-grams (round U: the messages'
+    cues were broken words). Repeats are given once."""
+    bounds: list[tuple[int, int]] | None = None
+    out: list[str] = []
+    for fragment in fragments:
+        at = text.find(fragment)
+        if at < 0:
+            continue
+        if bounds is None:
+            bounds = [(s, e) for _, s, e in rjieba.tokenize(text)]
+        end = at + len(fragment)
+        begin = max((s for s, _ in bounds if s <= at), default=at)
+        finish = min((e for _, e in bounds if e >= end), default=end)
+        word = text[begin:finish]
+        if word not in out:
+            out.append(word)
+    return out
 
 
 def list_start(text: str, start: int) -> int:

@@ -50,9 +50,13 @@ def test_a_heading_is_not_judged_its_body_is(word_paragraphs: bool) -> None:
     [
         (["也存在一些问题和不足：", "一是理论学习不深入。"], {0}),
         (["主要问题有:", "", "1、台账不全。"], {0}),
-        # counter-probes: the colon on the last line, no colon
+        # shortcomings announced in general, the numbered list after them (round U, #37)
+        (["也存在一些问题和不足。", "一是理论学习不深入。"], {0}),
+        (["但对照高标准严要求，还存在一些不足。", "1.在全面把握上有不足。"], {0}),
+        # counter-probes: the colon on the last line; no colon and no list after; a shortcoming of its own
         (["一是理论学习不深入。", "也存在一些问题和不足："], set()),
-        (["也存在一些问题和不足。", "一是理论学习不深入。"], set()),
+        (["也存在一些问题和不足。", "今后要加强学习。"], set()),
+        (["理论学习不够深入。", "一是学得少。"], set()),
     ],
 )
 def test_which_lines_are_lead_ins(lines: list[str], leads: set[int]) -> None:

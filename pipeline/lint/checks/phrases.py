@@ -252,11 +252,15 @@ PROCEDURE = re.compile(
     r"|^\s*刚才[，,]|进行了?[\u4e00-\u9fff]{0,4}?(?:汇报|点评|述职|测评|评议)|指出了?(?:存在的)?(?:问题|不足)"
     # the publication formula (现将巡视整改进展情况予以公布; 根据党务公开原则……现将……公布如下)
     r"|现将[^。；;]{0,40}?(?:予以)?(?:公布|公示|通报|公开)"
+    # the meeting's own business stated (这次会议的主要任务是深入学习贯彻……) — round U, #147, #148
+    r"|(?:这次|本次|今天的?|此次)(?:会议|大会|会)的?(?:主要)?(?:任务|议程|主题)(?:是|有|就是)"
 )
 # … one speaker after another (逐一做了点评, 逐一作个人对照检查发言, 其他同志一一进行批评帮助, 各督导组逐一
 # 进行了反馈): the meeting's procedure, clause by clause — round S: 5 of 82 findings narrated it
 SEQUENCE_PROCEDURE = re.compile(
     r"(?:逐一|一一|依次|分别|先后|逐个)(?:进行|作|做|开展)了?[^，,。；;]{0,8}?(?:点评|发言|对照检查|批评|述职|汇报|反馈|表态)"
+    # (他也逐一指出了各支部书记……存在的问题 — round U, #92)
+    r"|(?:逐一|一一|分别)指出了?"
 )
 # a quoted list of official headings (从“发挥政治引领作用、贯彻落实上级党组织工作部署、……”等五个方面):
 # cited names, not the writer's claims

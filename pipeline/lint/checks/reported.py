@@ -2,10 +2,11 @@
 
 A rule ``extends: reported-speech`` (``boilerplate-reported``) marks each reported sentence
 (:func:`pipeline.lint.speech.reported_spans`) in which the lint's own boilerplate phrase rules find stock
-words in a clause with nothing concrete, and lists them (``{words}``). Run in the engine, the stock-word
-findings of those rules inside the sentence — with every exemption they apply — are what it gathers: the
-engine (``pipeline.lint.engine``) replaces them by this rule's one finding, and drops the learned rule's
-finding on the same words. Switching the rule off leaves them as they were.
+words in a clause with nothing concrete, and lists them (``{words}``). That is the check on its own (its
+rule's examples are run so). In a lint run the engine (``pipeline.lint.engine``) does not run it: it gathers
+the other boilerplate rules' findings inside each reported sentence — with every exemption they apply, the
+learned rule's included — into this rule's one finding a sentence. Switching the rule off leaves them as
+they were.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
     from pipeline.lint.rules import Rule
 
 NAME = "reported-speech"
-SPAN = "reported"  # the hit's detail holding the whole reported sentence (start, end), for the engine
 _CLAUSE = re.compile(r"[^，,：:。！？；!?;]+")
 
 
@@ -62,9 +62,7 @@ class ReportedSpeech:
                 )
                 if found:
                     words = words_of(unit.text[a:b] for a, b in found)
-                    yield Hit(
-                        unit, found[0][0], max(b for _, b in found), {"words": words, SPAN: (start, end)}
-                    )
+                    yield Hit(unit, found[0][0], max(b for _, b in found), {"words": words})
 
     @staticmethod
     def _in_concrete_clause(text: str, at: int) -> bool:

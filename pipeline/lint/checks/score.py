@@ -38,6 +38,7 @@ from pipeline.lint.concrete import is_concrete, without_names
 from pipeline.lint.document import Document
 from pipeline.lint.roles import inside_quotation
 from pipeline.lint.scorer import verdict as scored
+from pipeline.lint.wordspan import whole_words
 
 if TYPE_CHECKING:
     from pipeline.lint.rules import Rule
@@ -209,7 +210,7 @@ class Score:
                     continue
                 if not memo.read_as_other_kind(rule.category, others, body):
                     start = sentence.start + len(body) - len(body.lstrip())
-                    words = "、".join(f"“{gram}”" for gram in verdict.top)
+                    words = "、".join(f"“{gram}”" for gram in whole_words(body, verdict.top))
                     yield Hit(unit, start, sentence.start + len(body), {"words": words})
 
     @staticmethod
