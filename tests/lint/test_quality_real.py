@@ -18,13 +18,14 @@ from tests.lint.quality import REAL, REAL2, Figures, load, measure, real_part
 
 #: part → (boilerplate recall, hedging recall, concrete flagged at most, example, figure accuracy).
 #: Round 10 of issue 13 moved round 9's batches (the 99 test documents of batches I and J, measured once in
-#: docs/lint.md, round 9) to dev: until round 10's own batch is measured, the test part is the 39 documents of
-#: rounds 1–2, held to their round-9 figures (86/97, 30/33, 1/59, 40/46, 46/46). Dev (459 documents, tuned on;
-#: the moved batches read for the first time): 506/555, 180/187, 11/371, 497/551, 532/551 at the move.
-#: Each floor is the measured figure, so one item fewer fails.
+#: docs/lint.md, round 9) to dev and added batch K (113 documents, labelled blind by a helper and committed before
+#: any lint run on them): the test part is the 39 documents of rounds 1–2 and 63 of batch K's, measured once at the
+#: end: 123/142, 41/46, 5/95, 100/125, 116/125. The round's starting code (27ff261) measured the same part at
+#: 122/142, 40/46, 4/95, 98/125, 116/125. Dev (509 documents, tuned on; scorer retrained): 540/582, 192/198,
+#: 10/396, 564/599, 586/599. Each floor is the measured figure, so one item fewer fails.
 FLOORS = {
-    "test": (0.886, 0.909, 0.017, 0.869, 1.0),
-    "dev": (0.911, 0.962, 0.030, 0.901, 0.965),
+    "test": (0.866, 0.891, 0.053, 0.8, 0.928),
+    "dev": (0.927, 0.969, 0.026, 0.941, 0.978),
 }
 SCORE_RULES = ("boilerplate-score", "hedging-score")
 
