@@ -87,7 +87,7 @@ def generate_report(target_bytes: int = TARGET_BYTES) -> str:
 
 def _cold() -> None:
     """Empty the lint's memo caches, so every timed run starts cold (as a fresh process would)."""
-    from pipeline.lint import concrete, scorer
+    from pipeline.lint import concrete, scorer, wordspan
     from pipeline.lint.checks import phrases
     from pipeline.lint.checks.phrases import sentence_index
 
@@ -98,6 +98,8 @@ def _cold() -> None:
     concrete._is_place_name.cache_clear()
     concrete._name_like.cache_clear()
     concrete._name_length.cache_clear()
+    concrete._one_name.cache_clear()
+    wordspan._words.cache_clear()  # the words around a stock mark's ends
     scorer.verdict.cache_clear()  # the learned rules' verdict per sentence
 
 

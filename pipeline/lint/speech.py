@@ -20,18 +20,14 @@ from __future__ import annotations
 import re
 
 _SENTENCE_END = re.compile(r"[。！？；!?;]|\n")
-# the speaker and the verb of saying: within one sentence, at most 40 characters before the verb
-_FRAME = re.compile(
-    r"(?P<lead>[^。！？；!?;\n]{0,40}?)"
-    r"(?:(?:强调|指出|表示|提出|认为|希望|号召|寄语|坦言|说道|总结时说|讲话中说|(?<![不听])说|要求)了?[，,：:](?!\s*[“\"「])"
-    r"|(?:强调|指出|要求)(?=要)"
-    # … opening its clause after the speaker's last one (他充分肯定了……成绩，要求在总结成绩的同时……)
-    r"|(?<=[，,])(?:并|同时|还)?(?:要求|强调|指出)(?![的，,：:])"
-    # … its object before 要 (他要求各支部书记要……)
-    r"|要求(?=[^，,。；;：:]{1,12}?要)"
-    # … and requirements counted and listed (他对……提出六点要求：一要……)
-    r"|提出[^，,。；;：:]{0,10}要求[：:])"
-)
+# the verbs of saying; the frame is decided around each (:func:`_frame_end`), the speaker being the at most 40
+# characters before it in its sentence — a scan for the verbs first, so the regex engine skips to them
+_VERB = re.compile(r"强调|指出|表示|提出|认为|希望|号召|寄语|坦言|说道|说|要求")
+_SPEAKER_REACH = 40
+_QUOTE_NEXT = re.compile(r"\s*[“\"「]")  # a quotation follows: judged as one, not as reported speech
+_AFTER_CLAUSE = re.compile(r"[，,](?:并|同时|还)?$")  # the verb opens its clause after the speaker's last one
+_OBJECT_THEN_MUST = re.compile(r"[^，,。；;：:]{1,12}?要")  # 他要求各支部书记要……
+_COUNTED_DEMANDS = re.compile(r"[^，,。；;：:]{0,10}要求[：:]")  # 他对……提出六点要求：一要……
 # 要求 is a verb after its speaker (会议要求，他要求，省委组织部要求，反馈要求) — after anything else it is the noun
 # (部署要求，整改要求，上级要求，提出……要求: what was required, not who speaks)
 _SPEAKER_BEFORE_DEMAND = re.compile(
@@ -62,12 +58,36 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _frame_end(sentence: str) -> int | None:
-    """Where the reported words begin in ``sentence`` (after its frame), or None if it has none."""
-    for match in _FRAME.finditer(sentence):
-        lead = match.group("lead")
-        demand = sentence.startswith("要求", match.end("lead")) and not lead.endswith(("，", ","))
-        if not _NOT_SPEAKER.search(lead) and (not demand or _SPEAKER_BEFORE_DEMAND.search(lead)):
-            return match.end()
+    """Where the reported words begin in ``sentence`` (after its frame), or None if it has none: a verb of
+    saying closed by a comma or a colon (会议强调，), before 要 (强调要……), opening its clause after the
+    speaker's last one (……成绩，要求在……), before its object's 要 (他要求各支部书记要……), or requirements
+    counted and listed (提出六点要求：)."""
+    for match in _VERB.finditer(sentence):
+        verb, at = match.group(0), match.end()
+        if sentence.startswith("了", at):
+            at += 1
+        lead = sentence[max(0, match.start() - _SPEAKER_REACH) : match.start()]
+        after_clause = _AFTER_CLAUSE.search(lead) is not None
+        following = sentence[at : at + 1]
+        end = None
+        if following and following in "，,：:" and not _QUOTE_NEXT.match(sentence, at + 1):
+            if verb != "说" or lead[-1:] not in ("不", "听"):
+                end = at + 1
+        elif verb in ("强调", "指出", "要求") and following == "要":
+            end = at
+        elif verb in ("强调", "指出", "要求") and after_clause and following and following not in "的，,：:":
+            end = at
+        elif verb == "要求" and _OBJECT_THEN_MUST.match(sentence, at):
+            end = at
+        elif verb == "提出":
+            counted = _COUNTED_DEMANDS.match(sentence, at)
+            end = counted.end() if counted else None
+        if end is None or _NOT_SPEAKER.search(lead):
+            continue
+        demand = verb == "要求" and not after_clause
+        if demand and not _SPEAKER_BEFORE_DEMAND.search(lead):
+            continue
+        return end
     return None
 
 

@@ -661,11 +661,14 @@ class WhenNotConcrete:
             if (i, k) not in verdicts:
                 verdicts[i, k] = self.concrete(index, text, i, spans, k)
             if not verdicts[i, k]:
+                # stock words matched by a pattern are marked as whole words (a listed token is one already;
+                # a hedge's span is its pattern's)
+                by_pattern = self.name == WhenNotConcrete.name and not (
+                    rule.tokens and match.re is rule.parts[0]
+                )
                 span = (
-                    (match.start(), match.end())
-                    if self.name != WhenNotConcrete.name
-                    else on_words(text, match.start(), match.end())
-                )  # stock words are marked as whole words (a hedge's span is its pattern's)
+                    on_words(text, match.start(), match.end()) if by_pattern else (match.start(), match.end())
+                )
                 if span is not None:
                     yield Hit(unit, *span)
 
