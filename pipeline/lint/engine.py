@@ -249,6 +249,7 @@ def _gathered_in_reported_speech(
     reported sentence none of them marks gets no finding (their exemptions decide what is stock); a unit's
     own house rules, and an item whose writer switched the rule off, are left as they are."""
     spans: dict[int, list[tuple[int, int]]] = {}
+    starts: dict[int, list[int]] = {}
     gathered: dict[tuple[int, int], list[tuple[Rule, Hit]]] = {}
     out: list[tuple[Rule, Hit]] = []
     for other, hit in kept:
@@ -258,9 +259,13 @@ def _gathered_in_reported_speech(
         unit = id(hit.unit)
         if unit not in spans:
             spans[unit] = reported_spans(hit.unit.text)
-        inside = next((span for span in spans[unit] if span[0] <= hit.start and hit.end <= span[1]), None)
-        if inside is None and other.extends == "score":  # the learned rule marks a whole sentence: its end
-            inside = next((span for span in spans[unit] if span[0] < hit.end <= span[1]), None)
+            starts[unit] = [start for start, _ in spans[unit]]
+        # the one span that can hold the hit: the last starting at or before it (the spans never overlap);
+        # the learned rule marks a whole sentence, which may begin before the reported words: its end decides
+        at = hit.end - 1 if other.extends == "score" else hit.start
+        n = bisect.bisect_right(starts[unit], at) - 1
+        span = spans[unit][n] if n >= 0 else None
+        inside = span if span is not None and at < span[1] and hit.end <= span[1] else None
         if inside is None:
             out.append((other, hit))
         else:

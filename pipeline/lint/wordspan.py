@@ -34,18 +34,20 @@ def _words(window: str) -> tuple[tuple[int, int, str], ...]:
 def whole_words(text: str, fragments: Iterable[str]) -> list[str]:
     """Each of ``fragments`` (the learned rule's character n-grams) as the whole words of ``text`` it
     stands in (升党建工作整 → 提升党建工作整改): a reviewer reads words, not n-grams (round U: the messages'
-    cues were broken words). Repeats are given once."""
-    bounds: list[tuple[int, int]] | None = None
+    cues were broken words). Repeats are given once. The words are read on a short window around each."""
     out: list[str] = []
     for fragment in fragments:
         at = text.find(fragment)
         if at < 0:
             continue
-        if bounds is None:
-            bounds = [(s, e) for _, s, e in rjieba.tokenize(text)]
         end = at + len(fragment)
-        begin = max((s for s, _ in bounds if s <= at), default=at)
-        finish = min((e for _, e in bounds if e >= end), default=end)
+        lo = max(0, at - _REACH)
+        begin, finish = at, end
+        for w_start, w_end, _ in _words(text[lo : min(len(text), end + _REACH)]):
+            if w_start + lo < at < w_end + lo:
+                begin = w_start + lo
+            if w_start + lo < end < w_end + lo:
+                finish = w_end + lo
         word = text[begin:finish]
         if word not in out:
             out.append(word)
