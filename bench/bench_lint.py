@@ -100,6 +100,7 @@ def _cold() -> None:
     concrete._name_length.cache_clear()
     concrete._one_name.cache_clear()
     wordspan._words.cache_clear()  # the words around a stock mark's ends
+    wordspan.whole_words.cache_clear()
     scorer.verdict.cache_clear()  # the learned rules' verdict per sentence
 
 

@@ -24,6 +24,7 @@ from pipeline.content.source import Position, format_key_path
 from pipeline.errors import Issue, UserError
 from pipeline.i18n import N_, _
 from pipeline.lint.checks import CHECKS, Context, Hit
+from pipeline.lint.checks.phrases import sentence_index
 from pipeline.lint.document import Document, from_draft, from_paragraphs, from_report, from_text
 from pipeline.lint.finding import CATEGORIES, Finding
 from pipeline.lint.rules import Rule, load_rules
@@ -257,8 +258,9 @@ def _gathered_in_reported_speech(
             out.append((other, hit))
             continue
         unit = id(hit.unit)
-        if unit not in spans:
-            spans[unit] = reported_spans(hit.unit.text)
+        if unit not in spans:  # (the sentences the phrase rules split the text into, cached)
+            found = sentence_index(hit.unit.text).sentences
+            spans[unit] = reported_spans(hit.unit.text, [(s.start, s.end) for s in found])
             starts[unit] = [start for start, _ in spans[unit]]
         # the one span that can hold the hit: the last starting at or before it (the spans never overlap);
         # the learned rule marks a whole sentence, which may begin before the reported words: its end decides

@@ -18,6 +18,7 @@ speech its paragraph: ``要深化问题剖析……``, ``二要……``, ``切�
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 _SENTENCE_END = re.compile(r"[。！？；!?;]|\n")
 # the verbs of saying; the frame is decided around each (:func:`_frame_end`), the speaker being the at most 40
@@ -91,16 +92,17 @@ def _frame_end(sentence: str) -> int | None:
     return None
 
 
-def reported_spans(text: str) -> list[tuple[int, int]]:
+def reported_spans(text: str, sentences: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """The stretches of ``text`` that report someone's words unquoted: ``(start, end)`` each, from the
-    end of the frame to the end of its sentence, and each following sentence that goes on with them."""
+    end of the frame to the end of its sentence, and each following sentence that goes on with them.
+    ``sentences`` are the text's sentences as ``(start, end)`` if the caller has them already."""
     if not any(
         verb in text for verb in ("强调", "指出", "要求", "表示", "提出", "认为", "希望", "号召", "说")
     ):
         return []
     out: list[tuple[int, int]] = []
     going_on, last = False, 0
-    for start, end in _sentence_spans(text):
+    for start, end in sentences if sentences is not None else _sentence_spans(text):
         sentence = text[start:end]
         if "\n" in text[last:start]:
             going_on = False  # a new paragraph: the speaker's words end with the last one

@@ -10,7 +10,6 @@ start is taken whole. Elsewhere rjieba's words on a short window are too unsure 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import lru_cache
 
 import rjieba
@@ -31,7 +30,8 @@ def _words(window: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
-def whole_words(text: str, fragments: Iterable[str]) -> list[str]:
+@lru_cache(maxsize=4096)
+def whole_words(text: str, fragments: tuple[str, ...]) -> tuple[str, ...]:
     """Each of ``fragments`` (the learned rule's character n-grams) as the whole words of ``text`` it
     stands in (升党建工作整 → 提升党建工作整改): a reviewer reads words, not n-grams (round U: the messages'
     cues were broken words). Repeats are given once. The words are read on a short window around each."""
@@ -51,7 +51,7 @@ def whole_words(text: str, fragments: Iterable[str]) -> list[str]:
         word = text[begin:finish]
         if word not in out:
             out.append(word)
-    return out
+    return tuple(out)
 
 
 def list_start(text: str, start: int) -> int:

@@ -481,6 +481,7 @@ _LEAD_IN_CHARS = 40
 
 
 # the sentence that announces what follows (现检视剖析如下：, 现将有关情况报告如下：)
+_ANNOUNCEMENT_REACH = 30
 _ANNOUNCEMENT = re.compile(r"\s*(?:现|下面|以下|特)(?:将|就|把|对)?[^。；;！？!?]{0,24}?如下[：:]?\s*$")
 
 
@@ -488,6 +489,11 @@ def preamble_to_announcement(index: _SentenceIndex, text: str, i: int) -> bool:
     """Whether sentence ``i`` is the preamble of a material, followed by its announcement (……认真查摆了存在的
     问题，深刻剖析了原因，明确了今后的努力方向。现检视剖析如下：): how it was prepared, not a claim — the
     material itself follows (round U, #30, #31)."""
+    end = index.sentences[i].end
+    if (
+        text.find("如下", end, end + _ANNOUNCEMENT_REACH) < 0
+    ):  # a cheap test first: asked of every stock clause
+        return False
     following = index.next_on_line(text, i)
     return following is not None and _ANNOUNCEMENT.match(following.text) is not None
 

@@ -210,7 +210,7 @@ class Score:
                     continue
                 if not memo.read_as_other_kind(rule.category, others, body):
                     start = sentence.start + len(body) - len(body.lstrip())
-                    words = "、".join(f"“{gram}”" for gram in whole_words(body, verdict.top))
+                    words = "、".join(f"“{gram}”" for gram in whole_words(body, tuple(verdict.top)))
                     yield Hit(unit, start, sentence.start + len(body), {"words": words})
 
     @staticmethod
