@@ -621,6 +621,15 @@ class WhenNotConcrete:
             if i is None:
                 continue
             sentence = index.sentences[i]
+            spans = _clauses_of(sentence.text)
+            offset = match.start() - sentence.start
+            k = next((n for n, (_, end) in enumerate(spans) if offset < end), len(spans) - 1)
+            # the clause's concreteness first: remembered per clause, and most matches in concrete text stop
+            # here (every test below only lets a match through or not, so the order changes no finding)
+            if (i, k) not in verdicts:
+                verdicts[i, k] = self.concrete(index, text, i, spans, k)
+            if verdicts[i, k]:
+                continue
             if is_heading(unit, sentence, text) or any(
                 a <= match.start() and match.end() <= b for a, b in quoted
             ):
@@ -641,9 +650,6 @@ class WhenNotConcrete:
                     continue
             if reviewed(text, match.start(), match.end()):
                 continue
-            spans = _clauses_of(sentence.text)
-            offset = match.start() - sentence.start
-            k = next((n for n, (_, end) in enumerate(spans) if offset < end), len(spans) - 1)
             clause = sentence.text[spans[k][0] : spans[k][1]].rstrip(_FINAL + "\n ")
             if PROCEDURE.search(clause) or SEQUENCE_PROCEDURE.search(clause):
                 continue
@@ -664,19 +670,12 @@ class WhenNotConcrete:
                 continue
             if self.goal_quote_exempt and in_goal_quote(text, match.start()):
                 continue
-            if (i, k) not in verdicts:
-                verdicts[i, k] = self.concrete(index, text, i, spans, k)
-            if not verdicts[i, k]:
-                # stock words matched by a pattern are marked as whole words (a listed token is one already;
-                # a hedge's span is its pattern's)
-                by_pattern = self.name == WhenNotConcrete.name and not (
-                    rule.tokens and match.re is rule.parts[0]
-                )
-                span = (
-                    on_words(text, match.start(), match.end()) if by_pattern else (match.start(), match.end())
-                )
-                if span is not None:
-                    yield Hit(unit, *span)
+            # stock words matched by a pattern are marked as whole words (a listed token is one already; a
+            # hedge's span is its pattern's)
+            by_pattern = self.name == WhenNotConcrete.name and not (rule.tokens and match.re is rule.parts[0])
+            span = on_words(text, match.start(), match.end()) if by_pattern else (match.start(), match.end())
+            if span is not None:
+                yield Hit(unit, *span)
 
     @staticmethod
     def criticised(text: str, start: int, end: int) -> bool:
