@@ -25,6 +25,8 @@ from pipeline.errors import Issue, UserError
 from pipeline.i18n import N_, _
 from pipeline.lint.checks import CHECKS, Context, Hit
 from pipeline.lint.checks.phrases import sentence_index
+from pipeline.lint.checks.reported import NAME as REPORTED
+from pipeline.lint.checks.reported import words_of
 from pipeline.lint.document import Document, from_draft, from_paragraphs, from_report, from_text
 from pipeline.lint.finding import CATEGORIES, Finding
 from pipeline.lint.rules import Rule, load_rules
@@ -33,7 +35,6 @@ from pipeline.lint.wordspan import list_start
 from pipeline.oserrors import read_error_issue
 
 PROSE_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
-REPORTED = "reported-speech"  # the check whose one finding a sentence gathers the stock words reported in it
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -276,7 +277,7 @@ def _gathered_in_reported_speech(
         members.sort(key=lambda pair: pair[1].start)
         phrases = [hit for other, hit in members if other.extends != "score"]
         words = (
-            "、".join(f"“{hit.text}”" for hit in phrases)
+            words_of(hit.text for hit in phrases)
             if phrases
             else "、".join(str(hit.details.get("words", "")) for _, hit in members)
         )

@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-_SENTENCE_END = re.compile(r"[。！？；!?;]|\n")
+from pipeline.lint.concrete import sentences as split_sentences
+
 # the verbs of saying; the frame is decided around each (:func:`_frame_end`), the speaker being the at most 40
 # characters before it in its sentence — a scan for the verbs first, so the regex engine skips to them
 _VERB = re.compile(r"强调|指出|表示|提出|认为|希望|号召|寄语|坦言|说道|说|要求")
@@ -45,17 +46,6 @@ _NOT_SPEAKER = re.compile(
 _BACK_TO_NARRATION = re.compile(
     r"\s*(?:会议|会上|会后|会前|大会|随后|此外|另外|据悉|据了解|截至|目前|本次|此次|活动|我们|我|本人|[0-9０-９])"
 )
-
-
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        if text[start : match.end()].strip():
-            spans.append((start, match.end()))
-        start = match.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
 
 
 def _frame_end(sentence: str) -> int | None:
@@ -102,7 +92,8 @@ def reported_spans(text: str, sentences: Sequence[tuple[int, int]] | None = None
         return []
     out: list[tuple[int, int]] = []
     going_on, last = False, 0
-    for start, end in sentences if sentences is not None else _sentence_spans(text):
+    spans = sentences if sentences is not None else [(s.start, s.end) for s in split_sentences(text)]
+    for start, end in spans:
         sentence = text[start:end]
         if "\n" in text[last:start]:
             going_on = False  # a new paragraph: the speaker's words end with the last one

@@ -24,7 +24,7 @@ from pipeline.lint.speech import reported_spans
 if TYPE_CHECKING:
     from pipeline.lint.rules import Rule
 
-NAME = "reported-speech"
+NAME = "reported-speech"  # the engine gathers this check's findings from the other rules' (see above)
 _CLAUSE = re.compile(r"[^，,：:。！？；!?;]+")
 
 
