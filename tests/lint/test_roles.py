@@ -57,6 +57,7 @@ def test_a_heading_is_not_judged_its_body_is(word_paragraphs: bool) -> None:
         (["一是理论学习不深入。", "也存在一些问题和不足："], set()),
         (["也存在一些问题和不足。", "今后要加强学习。"], set()),
         (["理论学习不够深入。", "一是学得少。"], set()),
+        (["这项工作没有问题。", "1.台账齐全。"], set()),
     ],
 )
 def test_which_lines_are_lead_ins(lines: list[str], leads: set[int]) -> None:

@@ -34,6 +34,7 @@ from pipeline.lint.checks.phrases import (
     sentence_index,
     stock_marker,
 )
+from pipeline.lint.checks.reported import words_of
 from pipeline.lint.concrete import is_concrete, without_names
 from pipeline.lint.document import Document
 from pipeline.lint.roles import inside_quotation
@@ -210,7 +211,7 @@ class Score:
                     continue
                 if not memo.read_as_other_kind(rule.category, others, body):
                     start = sentence.start + len(body) - len(body.lstrip())
-                    words = "、".join(f"“{gram}”" for gram in whole_words(body, tuple(verdict.top)))
+                    words = words_of(whole_words(body, tuple(verdict.top)))
                     yield Hit(unit, start, sentence.start + len(body), {"words": words})
 
     @staticmethod
