@@ -98,10 +98,10 @@ def reported_spans(text: str, sentences: Sequence[tuple[int, int]] | None = None
         if "\n" in text[last:start]:
             going_on = False  # a new paragraph: the speaker's words end with the last one
         last = end
-        if going_on and not _BACK_TO_NARRATION.match(sentence) and _frame_end(sentence) is None:
+        begins = _frame_end(sentence)
+        if going_on and begins is None and not _BACK_TO_NARRATION.match(sentence):
             out.append((start, end))
             continue
-        begins = _frame_end(sentence)
         going_on = begins is not None and begins < len(sentence.rstrip("。！？；!?;\n "))
         if going_on and begins is not None:
             out.append((start + begins, end))

@@ -11,12 +11,11 @@ they were.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from pipeline.lint.checks import Context, Hit, prose_example, register
-from pipeline.lint.checks.phrases import matches
+from pipeline.lint.checks.phrases import clauses, matches, sentence_index
 from pipeline.lint.concrete import is_concrete
 from pipeline.lint.document import Document
 from pipeline.lint.speech import reported_spans
@@ -25,7 +24,6 @@ if TYPE_CHECKING:
     from pipeline.lint.rules import Rule
 
 NAME = "reported-speech"  # the engine gathers this check's findings from the other rules' (see above)
-_CLAUSE = re.compile(r"[^，,：:。！？；!?;]+")
 
 
 def stock_rules(ctx: Context) -> list[Rule]:
@@ -66,9 +64,14 @@ class ReportedSpeech:
 
     @staticmethod
     def _in_concrete_clause(text: str, at: int) -> bool:
-        for clause in _CLAUSE.finditer(text):
-            if clause.start() <= at < clause.end():
-                return is_concrete(clause.group(0))
+        """Whether the clause holding offset ``at`` is concrete (the phrase rules' sentences and clauses)."""
+        sentence = sentence_index(text).at(at)
+        if sentence is None:
+            return False
+        offset = at - sentence.start
+        for start, end in clauses(sentence.text):
+            if start <= offset < end:
+                return is_concrete(sentence.text[start:end])
         return False
 
     def example(self, rule: Rule, example: Any) -> Document:
