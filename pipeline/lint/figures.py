@@ -178,6 +178,9 @@ FIGURE_RE = re.compile(
     r"|(?<=[数量额率])为零"
     rf"|百分之[{_CN_DIGIT}点]+"
     rf"|[{_CN_DIGIT}]+(?:余|多)?{_MEASURE}"
+    # a count left blank in a template (调研指导X次, X万名群众): the placeholder rule flags the blank, and the
+    # clause is a count to be filled in, not 空话 (round T of issue 13, #12, #13, #18)
+    r"|(?<![A-Za-z0-9])[XＸ×xｘ]{1,4}(?:万|亿)?(?:个|名|次|项|人|家|所|户|条|件|起|场|期|批|元|%|％)(?![A-Za-z])"
 )
 _DATE_RE = re.compile(
     r"^(?:[0-9０-９]{4}年(?:度|底|初|末)?(?:[0-9０-９]{1,2}月(?:份|底|初|中旬|上旬|下旬)?)?"

@@ -655,6 +655,10 @@ class WhenNotConcrete:
                 continue
             if self.lead_in_exempt and k == len(spans) - 1 and opens_list(index, i, unit.lead_in):
                 continue
+            # … and a general admission followed by the material's announcement (……有些地方还做得不够，存有一定
+            # 的差距和问题。现将一些主要问题和原因分析如下：): the problems are set out after it (round T, #56–#58)
+            if self.lead_in_exempt and preamble_to_announcement(index, text, i):
+                continue
             # every clause of a sentence that announces the list after its colon (认真总结以往工作，深刻剖析
             # 自身不足，主要存在以下问题：; 就……进一步抓好……提出三点要求：) is the lead-in, for the stock rules
             # too (round Q: 7 of 101 findings were on lead-ins)

@@ -51,7 +51,7 @@ _SHORTCOMING = re.compile(
     # (……违法乱纪问题突出: a problem found, vague in degree — round S, #34)
     r"问题(?:较为|比较|十分|更加|尤为)?(?:突出|严重|多发|频发)(?=[，,。；;]|$)|"
     r"不(?:深|够|足|强|高|实|细|严|透|准|全|力|到位|充分|明显|彻底|及时|规范)|未能|没能|没有|缺乏|欠缺|缺少|薄弱|滞后|偏差"
-    r"|较少|偏少|过少|(?<!差)不多|很难|难以|达不到|起不到|(?:一直|始终|仍|仍然|尚|均|都)未|未(?:引起|得到|按|及时|落实|开展|建立|形成|解决|整改)"
+    r"|较少|偏少|过少|(?<!差)不多|很难|难以|达不到|起不到|忽视|忽略|轻视|(?:一直|始终|仍|仍然|尚|均|都)未|未(?:引起|得到|按|及时|落实|开展|建立|形成|解决|整改)"
 )
 # an occurrence narrated — a meeting held or attended, what was studied or handed down, a review given
 # (学校各基层党委近日相继召开……民主生活会; 会前，全体与会党员共同学习了……; 督导组肯定了……): news of what
@@ -60,14 +60,25 @@ _NARRATED = re.compile(
     r"(?:召开|举行|举办|参加|出席|列席)了?[^，,。；;]{0,30}?(?:会议|会|活动|仪式|培训|讲座|座谈)"
     r"|(?:学习|传达|观看|聆听|通报|宣读|下达|反馈|听取)了"
 )
+# … a meeting's agenda or a speaker's part in it (二是我代表班子对党委的工作进行剖析; 张建辉代表党委班子进行对照检查,
+# 并带头开展批评和自我批评), when no word says how it was done (round T of issue 13, #89, #90, #141)
+_AGENDA = re.compile(
+    r"(?:进行|开展|作了|做了)了?[^，,。；;]{0,12}?(?:对照检查|批评(?:与|和)自我批评|剖析|点评|述职|表态发言)"
+)
+# … and a speaker's requirements announced when they follow in the same paragraph (艾新华就抓好巡察整改工作
+# 提出指导意见和明确要求。一是……: round T, #122); announced and never said (对相关党支部提出了改进要求和
+# 意见。) they are 空话
+_REQUIREMENTS_FOLLOW = re.compile(r"提出了?[^，,。；;]{0,10}(?:要求|意见|建议)$")
 # … nor the meeting's procedure, one speaker after another (……逐一做了点评; 其他同志一一进行批评帮助), when no
 # word says how it was done (随后，班子成员紧密联系思想和工作实际，分别进行对照检查，深刻查摆问题…: the manner
 # claimed is the writer's, which the learned rule still judges)
 _MANNER = re.compile(r"深刻|认真|严肃|紧密|扎实|切实|深入|全面|积极|主动|坦诚|诚恳|真诚|精心|务实")
 # … nor the Party centre as the sentence's subject (以习近平同志为核心的党中央高度重视巡视工作): background
 _CENTRE_ACTS = re.compile(r"(?:党中央|总书记|中共中央)(?:高度|始终|多次|亲自|坚持|作出|提出|强调|指出|对)")
-# … in a sentence of at most two clauses: a longer one goes on to what came of it (……召开班子民主生活会，
-# 开展了批评与自我批评，……层层传导整改压力), which the learned rule still judges
+# … in a sentence of at most two clauses, or in the last clause after at most two others: a sentence that
+# goes on after the occurrence tells what came of it (……召开班子民主生活会，开展了批评与自我批评，……层层传导
+# 整改压力), which the learned rule still judges; one that leads up to it sets the scene (如今，在经过……一系列
+# 前期准备之后，他们召开了这次民主生活会: round T, #140)
 _NARRATION_CLAUSES = 2
 # what a sentence is rather than what it claims: a definition (政治生态是指……), an essay announcing its
 # purpose (本文将深入分析……) or a lead-in to the list that follows (我们可以看到以下新动向：). A reviewer
@@ -94,6 +105,20 @@ def _backed_by_next_clause(index: Any, text: str, i: int, dates: bool) -> bool:
         return False
     following = index.next_on_line(text, i)
     return following is not None and is_concrete(following.text, dates=dates)
+
+
+def _narrated_by(pattern: re.Pattern[str], body: str) -> bool:
+    """Whether an occurrence ``pattern`` finds makes ``body`` narration: a sentence of at most two clauses, or
+    one whose last clause it is, after at most two others."""
+    commas = len(_COMMA.findall(body))
+    if commas < _NARRATION_CLAUSES:
+        return bool(pattern.search(body))
+    if commas > _NARRATION_CLAUSES:
+        return False
+    return bool(pattern.search(body, max(body.rfind("，"), body.rfind(",")) + 1))
+
+
+_COMMA = re.compile(r"[，,]")
 
 
 class _Memo:
@@ -138,9 +163,12 @@ class _Memo:
         known = self.narrated.get(body)
         if known is None:
             known = self.narrated[body] = (
-                bool(_NARRATED.search(body) and len(re.findall(r"[，,]", body)) < _NARRATION_CLAUSES)
+                _narrated_by(_NARRATED, body)
                 or bool(_CENTRE_ACTS.search(body))
-                or bool(SEQUENCE_PROCEDURE.search(body) and not _MANNER.search(body))
+                or bool(
+                    (SEQUENCE_PROCEDURE.search(body) or _narrated_by(_AGENDA, body))
+                    and not _MANNER.search(body)
+                )
             )
         return known
 
@@ -224,6 +252,7 @@ class Score:
             or is_headline(index, text, i, memo.stock_body)
             or backed_across(index, text, i, 0, dates=True)
             or purpose_backed_by_next(index, text, i)
+            or (_REQUIREMENTS_FOLLOW.search(body) is not None and index.next_on_line(text, i) is not None)
             or preamble_to_announcement(index, text, i)
         )
 
