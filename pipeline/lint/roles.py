@@ -66,7 +66,7 @@ def headings_over_bodies(lines: Sequence[str]) -> frozenset[int]:
 # … or in a general announcement of shortcomings with a numbered list after it (……但对照高标准严要求，还存在
 # 一些不足。 then 1.在……上有不足。) — round U, #37
 _ANNOUNCED_SHORTCOMINGS = re.compile(
-    r"(?:还|仍|也|但)?(?<![没无])(?:存在|有)(?:着)?(?:一些|不少|以下|下列|许多)?(?:问题|不足|差距|短板)(?:和不足|和差距|和问题)?[。.]?\s*$"
+    r"(?:还|仍|也|但)?(?<![没无])(?:存在|有)(?:着)?(?:一些|不少|以下|下列|许多|较多|诸多)?(?:突出|明显)?(?:问题|不足|差距|短板)(?:和不足|和差距|和问题)?[。.]?\s*$"
 )
 
 

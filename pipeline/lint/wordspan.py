@@ -80,16 +80,26 @@ def on_words(text: str, start: int, end: int) -> tuple[int, int] | None:
         if w_start < begin < w_end and begin - w_start == 1 and window[w_start] != "要":
             begin = w_start  # 到思想上同心 → 做到思想上同心
     for w_start, w_end, _ in words:
-        if w_start < finish < w_end and finish - w_start == 1:
+        if not w_start < finish < w_end:
+            continue
+        inside = [w for w in words if begin <= w[0] and w[1] <= w_start]
+        if (
+            finish - w_start == 1
+            and inside
+            and inside[-1][1] == w_start
+            and inside[-1][2].startswith(_FUNCTION_TAGS)
+        ):
             # a word the stretch takes one character of at the end, after a preposition or a conjunction
-            # (切实从思, 持续对办, 努力和取): the mark ends before the function word; elsewhere rjieba's words
-            # are too unsure to cut by
-            inside = [w for w in words if begin <= w[0] and w[1] <= w_start]
-            if inside and inside[-1][1] == w_start and inside[-1][2].startswith(_FUNCTION_TAGS):
-                while inside and inside[-1][2].startswith(_FUNCTION_TAGS):
-                    inside.pop()
-                finish = inside[-1][1] if inside else begin
-            break
+            # (切实从思, 持续对办, 努力和取): the mark ends before the function word
+            while inside and inside[-1][2].startswith(_FUNCTION_TAGS):
+                inside.pop()
+            finish = inside[-1][1] if inside else begin
+        elif w_end - finish == 1 and window[finish] != window[begin]:
+            # a word the stretch leaves one character of is taken whole (高标准严要 → 高标准严要求, 下大力气解 →
+            # 下大力气解决: round U and T, the broken spans) — not a repeated head's next round (查深查细|查到位);
+            # elsewhere rjieba's words are too unsure to cut by
+            finish = w_end
+        break
     if finish - begin < MIN_CHARS:
         return None
     return begin + lo, finish + lo

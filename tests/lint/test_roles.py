@@ -68,8 +68,11 @@ def test_which_lines_are_lead_ins(lines: list[str], leads: set[int]) -> None:
     ("text", "flagged"),
     [
         (f"{LEAD}：\n一是理论学习不深入，全年9次集中学习有6次只读文件。", False),
-        # counter-probes: the same words closing their sentence; the colon with nothing after it
-        (f"{LEAD}。\n一是理论学习不深入，全年9次集中学习有6次只读文件。", True),
+        # … and the same words closing their sentence over the numbered list (round U, #37; round T, #128: the
+        # judges read it as the list's lead-in, which round P had not)
+        (f"{LEAD}。\n一是理论学习不深入，全年9次集中学习有6次只读文件。", False),
+        # counter-probes: the same words over a paragraph that is no list; the colon with nothing after it
+        (f"{LEAD}。\n今后要进一步加强理论学习。", True),
         (f"{LEAD}：", True),
     ],
 )

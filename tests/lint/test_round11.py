@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.lint.document import from_text
 from pipeline.lint.engine import Linter
 from pipeline.lint.figures import has_figure
 from tests.lint.probes import categories_on, rules_on
@@ -112,3 +113,47 @@ def test_an_unnamed_minority_only_where_a_shortcoming_is_stated(
 )
 def test_round11_vocabulary(linter: Linter, text: str, rule: str, flagged: bool) -> None:
     assert (rule in rules_on(linter, text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "flagged"),
+    [
+        # a hope is no softened shortcoming (#30); a concession of what the writer does do (#63)
+        ("希望我的这些做法能对兄弟单位的工作有所借鉴。", "hedging-gap", False),
+        ("虽然平时有时也写一些心得笔记，但数量不多。", "hedging-shape", False),
+        ("党员日常管理有所松懈。", "hedging-gap", True),
+        ("有时存在松懈思想。", "hedging-shape", True),
+    ],
+)
+def test_round_t_hedges_that_are_none(linter: Linter, text: str, rule: str, flagged: bool) -> None:
+    assert (rule in rules_on(linter, text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        # a summary line announcing shortcomings in general, the numbered heading of the problems after it (#128)
+        ("检查发现，该单位党建工作还存在较多突出问题。\n二、主要问题", False),
+        ("但对照高标准严要求，还存在一些不足。\n1.在全面把握上有不足。", False),
+        # counter-probes: nothing numbered after it; alone
+        ("检查发现，该单位党建工作还存在较多突出问题。\n今后要加强整改。", True),
+        ("检查发现，该单位党建工作还存在较多突出问题。", True),
+    ],
+)
+def test_an_announcement_over_a_numbered_list_is_a_lead_in(linter: Linter, text: str, hedged: bool) -> None:
+    assert ("hedging" in categories_on(linter, text)) is hedged
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        # a two-character word half taken is taken whole; a slogan's every item (#8)
+        ("要以高标准严要求推进整改。", "高标准严要求"),
+        ("我们下大力气解决群众反映的问题。", "下大力气解决"),
+        ("坚持一线锻炼、一线推优、一线考察、一线使用。", "一线锻炼、一线推优、一线考察、一线使用"),
+        # … not the next round of a repeated head
+        ("确保查深查细查到位。", "查深查细"),
+    ],
+)
+def test_marks_end_on_whole_words(linter: Linter, text: str, match: str) -> None:
+    assert match in {f.match for f in linter.run(from_text(None, text))}

@@ -54,8 +54,10 @@ def test_an_outline_pasted_as_one_paragraph_gets_no_boilerplate(linter: Linter) 
         # a lead-in to a list (closed by a colon, the items follow): the list says what it announces
         ("从巡察通报和前期督导检查的情况来看，主要存在四个方面的突出问题：\n一是整改台账不全。", False),
         ("我们还存在不少短板和不足：\n一是理论学习只读文件，全年9次中有6次。", False),
-        # counter-probes: the same hedge closing its sentence; a colon with nothing after it
-        ("我们还存在不少短板和不足。\n一是理论学习只读文件，全年9次中有6次。", True),
+        # … and the same hedge closing its sentence over the numbered list (round U, #37; round T, #128)
+        ("我们还存在不少短板和不足。\n一是理论学习只读文件，全年9次中有6次。", False),
+        # counter-probes: the same hedge over a paragraph that is no list; a colon with nothing after it
+        ("我们还存在不少短板和不足。\n今后要加强理论学习。", True),
         ("对照上级党委的要求和基层群众的期盼，我们在抓党建工作中还存在不少短板和不足：", True),
     ],
 )

@@ -653,7 +653,17 @@ class WhenNotConcrete:
             clause = sentence.text[spans[k][0] : spans[k][1]].rstrip(_FINAL + "\n ")
             if PROCEDURE.search(clause) or SEQUENCE_PROCEDURE.search(clause):
                 continue
-            if self.lead_in_exempt and k == len(spans) - 1 and opens_list(index, i, unit.lead_in):
+            if (
+                self.lead_in_exempt
+                and k == len(spans) - 1
+                and (
+                    opens_list(index, i, unit.lead_in)
+                    # the paragraph's last sentence announcing shortcomings in general, a numbered list after
+                    # it (……还存在一些不足。 then 1.……; ……还存在较多突出问题。 then 二、主要问题 — round U, #37;
+                    # round T, #128)
+                    or (unit.lead_in and i == len(index.sentences) - 1)
+                )
+            ):
                 continue
             # … and a general admission followed by the material's announcement (……有些地方还做得不够，存有一定
             # 的差距和问题。现将一些主要问题和原因分析如下：): the problems are set out after it (round T, #56–#58)
