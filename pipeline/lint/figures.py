@@ -97,6 +97,12 @@ FIXED_TERMS: tuple[str, ...] = (
     "千家万户",
     "三番五次",
     "千方百计",
+    # idioms whose numerals count nothing (round 11, dev: 活动方案千篇一律)
+    "千篇一律",
+    "千头万绪",
+    "说一套做一套",
+    "说一套、做一套",
+    "一年干十年",
     "一五一十",
     "七一",
     "五四",
@@ -260,6 +266,10 @@ _SHAPES_RE = re.compile(
     # a vehicle's plate (闽F43091) and a school's number (阿城市2中): names, not counts (round 9, dev)
     r"|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z][0-9A-Z]{4,6}"
     r"|[市县区][0-9０-９]{1,2}(?=中(?!队))"
+    # the first year of a span (2016-2019年度) and a year naming a project list (2021项目库): dates, not counts;
+    # a workshop's and a class's number (棒材6车间, 生科1401班): names (round 11, dev)
+    r"|(?:19|20)[0-9]{2}(?=[-－—–~～至到](?:19|20)[0-9]{2}年|项目)"
+    r"|[0-9０-９]{1,2}(?<![0-9０-９][0-9０-９][0-9０-９])(?=车间)|[0-9]{4}(?<![0-9][0-9]{4})(?=班)"
 )
 _QUOTED_RE = re.compile(r"“[^”0-9０-９]{1,16}”")  # a short quoted name without Arabic digits
 _CN_NUMERAL_RE = re.compile(rf"[{_CN_NUMERAL}]")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.lint.concrete import has_example
 from pipeline.lint.document import from_text
 from pipeline.lint.engine import Linter
 from pipeline.lint.figures import has_figure
@@ -157,3 +158,43 @@ def test_an_announcement_over_a_numbered_list_is_a_lead_in(linter: Linter, text:
 )
 def test_marks_end_on_whole_words(linter: Linter, text: str, match: str) -> None:
     assert match in {f.match for f in linter.run(from_text(None, text))}
+
+
+@pytest.mark.parametrize(
+    ("problem", "example"),
+    [
+        # a province or a city over an unnamed few of its own: the few are anonymous (rubric)
+        ("天津市个别街镇大检查方案针对性、操作性不强。", False),
+        ("福建省部分企业用日常检查代替大检查。", False),
+        # … a named place inside it is still a case
+        ("天津市河西区3个街镇方案雷同。", True),
+        # a numbered service window; one person seen on one visit, referred back or by surname
+        ("只有负责个人参保业务的9号窗口一直空着。", True),
+        ("5分钟后，这名工作人员姗姗来迟。", True),
+        ("这名徐姓所长被推门声惊醒。", True),
+        # counter-probes: any window, 老百姓, 这名义
+        ("有的窗口工作人员离岗。", False),
+        ("老百姓办事难。", False),
+        ("这名义上的改革没有落实。", False),
+    ],
+)
+def test_round11_example_shapes(problem: str, example: bool) -> None:
+    assert has_example(problem) is example
+
+
+@pytest.mark.parametrize(
+    ("problem", "figure"),
+    [
+        # a span of years, a year naming a project list, a workshop's or a class's number, an idiom
+        ("孙岗镇高杭村2023-2024年滚动项目库资料缺少会议记录。", False),
+        ("村两委研究2021项目库的会议图片为同一张照片。", False),
+        ("监测数据显示，棒材6车间加热炉烟气二氧化硫超标。", False),
+        ("生科1401班的同学指出学习流于形式。", False),
+        ("活动方案千篇一律。", False),
+        # counter-probes: workshops and classes counted
+        ("3个车间停产整顿。", True),
+        ("全年办了12个班，培训120人次。", True),
+    ],
+)
+def test_round11_figure_shapes(problem: str, figure: bool) -> None:
+    assert has_figure(problem) is figure
