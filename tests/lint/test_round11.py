@@ -110,6 +110,9 @@ def test_an_unnamed_minority_only_where_a_shortcoming_is_stated(
         ("各书记进行了述职，找准突出问题，明确工作思路和举措。", "boilerplate-stock", True),
         ("结合实际有针对性地指出了存在的共性问题。", "boilerplate-officialese", True),
         ("检查组指出了存在的问题：3个支部未按期换届。", "boilerplate-officialese", False),
+        ("问题通报揭了短、亮了丑，原因剖析动了“真枪和真刀”。", "boilerplate-frame", True),
+        ("社区工作出现错位。", "hedging-shape", True),
+        ("出现偏差的3个项目已整改。", "hedging-shape", False),
     ],
 )
 def test_round11_vocabulary(linter: Linter, text: str, rule: str, flagged: bool) -> None:
