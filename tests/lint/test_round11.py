@@ -113,6 +113,14 @@ def test_an_unnamed_minority_only_where_a_shortcoming_is_stated(
         ("问题通报揭了短、亮了丑，原因剖析动了“真枪和真刀”。", "boilerplate-frame", True),
         ("社区工作出现错位。", "hedging-shape", True),
         ("出现偏差的3个项目已整改。", "hedging-shape", False),
+        # a review's advice given and never said; an inspection's question; the rest of a counted set
+        ("党工委书记进行了一一点评，并对支部的工作提出了意见和建议。", "boilerplate-officialese", True),
+        ("相互批评时，大家既指出差距不足，又提出改进意见；", "boilerplate-officialese", True),
+        ("会上提出了意见和建议：一是每月开展1次谈心谈话。", "boilerplate-officialese", False),
+        ("检查组查阅了财务账目，了解有无违规公款吃喝的现象；", "hedging-gap", False),
+        ("部分干部存在畏难情绪。", "hedging-gap", True),
+        ("查出的46个问题，除7个尚在继续整改外，其余均已整改到位。", "boilerplate-result", False),
+        ("上述问题均已整改到位。", "boilerplate-result", True),
     ],
 )
 def test_round11_vocabulary(linter: Linter, text: str, rule: str, flagged: bool) -> None:
