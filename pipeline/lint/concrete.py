@@ -80,7 +80,8 @@ _PLACE_NOUNS = frozenset(
         "口岸",
     }
 )
-_UNIT_SUFFIX_RE = re.compile(r"海关|办事处|分关|海关监管区")
+# … and a hospital or a school by its name (豫丰医院, 恒兴小学: round 11, dev) — the same test of the name before it
+_UNIT_SUFFIX_RE = re.compile(r"海关|办事处|分关|海关监管区|医院|卫生院|中学|小学|幼儿园")
 _PREFIX_CUT = re.compile(r"[^\u4e00-\u9fff]")
 _DEPT_PREFIX = (
     r"(?:旅检|查验|监控|物流|综合|稽查|缉私|通关|法规|财务|人事|办公|监管|技术|关税|"
@@ -319,7 +320,7 @@ _ANON_CASE_RE = re.compile(
 # 该村, 该小区, 该公司: the one just named, taken up again — a single case (round 10, dev: every problem so
 # worded was labelled an example); not 该局, 该部门 (the addressee of a notice, or the writer's own bureau)
 _ANAPHOR_CASE_RE = re.compile(
-    r"该(?:村|组|村民组|小区|社区|公司|企业|户|项目|工程|学校|医院|酒店|饭店|餐馆|店|厂|单位|路段|市场|乡|镇)"
+    r"该(?:村|组|村民组|小区|社区|公司|企业|户|项目|工程|学校|医院|酒店|饭店|餐馆|店|厂|单位|路段|市场|乡|镇|院|校|所)"
     r"(?![长级])"
 )
 # 蓬莱等4个县, 滕州等7个县: named places, the first of a counted set — cases (round 10, dev)
@@ -777,7 +778,8 @@ def _instance_with_figures(text: str) -> bool:
 # are anonymous, the place only says where they are — no case (rubric: an anonymous 个别/部分 is no example;
 # round 11, batch K's dev half)
 _PLACE_OVER_FEW_RE = re.compile(
-    rf"(?:(?:{_PROVINCES})(?:省|市|自治区)?|[\u4e00-\u9fff]{{2}}市)(?=的?(?:一些|部分|个别|有的|有些|某些|少数|不少|多数|许多|很多))"
+    rf"(?:(?:{_PROVINCES})(?:省|市|自治区)?|[\u4e00-\u9fff]{{2}}[市县])"
+    r"(?=[的，,]?(?:一些|部分|个别|有的|有些|某些|少数|不少|多数|许多|很多))"
 )
 
 

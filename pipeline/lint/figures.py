@@ -269,6 +269,11 @@ _SHAPES_RE = re.compile(
     # the first year of a span (2016-2019年度) and a year naming a project list (2021项目库): dates, not counts;
     # a workshop's and a class's number (棒材6车间, 生科1401班): names (round 11, dev)
     r"|(?:19|20)[0-9]{2}(?=[-－—–~～至到](?:19|20)[0-9]{2}年|项目)"
+    # an age as a threshold (40岁以下党员), a term's number before its body (八届汝州市委), a village named by a
+    # numeral (五家子, 七家子): no count (round 11, dev)
+    r"|[0-9０-９]+周?岁(?:及|或)?(?:以下|以上)"
+    rf"|[{_CN_NUMERAL}]+届(?=[\u4e00-\u9fff]{{0,6}}(?:委|人大|政协))"
+    rf"|[{_CN_NUMERAL}]家子"
     r"|[0-9０-９]{1,2}(?<![0-9０-９][0-9０-９][0-9０-９])(?=车间)|[0-9]{4}(?<![0-9][0-9]{4})(?=班)"
 )
 _QUOTED_RE = re.compile(r"“[^”0-9０-９]{1,16}”")  # a short quoted name without Arabic digits
@@ -307,7 +312,7 @@ def _is_date(text: str, match: re.Match[str]) -> bool:
 
 # 仅张贴一张提醒单, 只开过一次; 发现存量垃圾点一处。: 一 counted — after 仅/只, or after its noun at a
 # clause's end — not the indefinite article (round 10, dev)
-_ONLY_BEFORE_RE = re.compile(r"[仅只](?!仅?是)[\u4e00-\u9fff]{0,3}$")
+_ONLY_BEFORE_RE = re.compile(r"[仅只](?!仅?是|见|听|好|得)[\u4e00-\u9fff]{0,3}$")  # (只见一位: saw, not only)
 _CLAUSE_END_RE = re.compile(r"[，,。；;！？!?]|$")
 _NEGATIONS = frozenset("不无没未")
 _VAGUE_MEASURES = frozenset("批些种点下番道样")  # 调整一批、招聘一批: a slogan's shape, no count

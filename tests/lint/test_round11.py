@@ -121,6 +121,13 @@ def test_an_unnamed_minority_only_where_a_shortcoming_is_stated(
         ("部分干部存在畏难情绪。", "hedging-gap", True),
         ("查出的46个问题，除7个尚在继续整改外，其余均已整改到位。", "boilerplate-result", False),
         ("上述问题均已整改到位。", "boilerplate-result", True),
+        ("节后各单位工作人员服务态度良好，工作秩序井然。", "boilerplate-result", True),
+        ("通过此次专题会议，全体党员的思想都经受了一次洗礼。", "boilerplate-result", True),
+        ("有的民警认为工作忙，文明创建可以暂时放一放。", "hedging-minority", True),
+        ("传统的监督方式显得力不从心。", "hedging-shape", True),
+        ("针对可燃物清理不彻底等问题，提出了整改时限和要求。", "hedging-gap", False),
+        ("学习的针对性不强。", "hedging-gap", True),
+        ("发放征求意见表110份，收回63份。", "dangling-reference", False),
     ],
 )
 def test_round11_vocabulary(linter: Linter, text: str, rule: str, flagged: bool) -> None:
@@ -183,6 +190,11 @@ def test_marks_end_on_whole_words(linter: Linter, text: str, match: str) -> None
         ("只有负责个人参保业务的9号窗口一直空着。", True),
         ("5分钟后，这名工作人员姗姗来迟。", True),
         ("这名徐姓所长被推门声惊醒。", True),
+        # the one just named (该院, 该校), a hospital by its name; a county over an unnamed few of its own
+        ("通过检查发现该院存在诱导他人虚假就医问题。", True),
+        ("飞行检查组在郑州管城豫丰医院核查发现多项违规。", True),
+        ("而在重庆潼南县，个别村40岁以下党员已出现断层。", False),
+        ("部分医院和中学管理不规范。", False),
         # counter-probes: any window, 老百姓, 这名义
         ("有的窗口工作人员离岗。", False),
         ("老百姓办事难。", False),
@@ -202,6 +214,13 @@ def test_round11_example_shapes(problem: str, example: bool) -> None:
         ("监测数据显示，棒材6车间加热炉烟气二氧化硫超标。", False),
         ("生科1401班的同学指出学习流于形式。", False),
         ("活动方案千篇一律。", False),
+        # an age as a threshold, a term's number before its body, a village named by a numeral, 只见 (saw)
+        ("个别村40岁以下党员已出现断层。", False),
+        ("自八届汝州市委第九轮巡察启动以来，发现了几个问题。", False),
+        ("东五家子村委会无人。", False),
+        ("隔壁办公室里只见一位工作人员正在上网聊天。", False),
+        ("35岁以下的党员仅89人。", True),
+        ("仅张贴一张提醒单。", True),
         # counter-probes: workshops and classes counted
         ("3个车间停产整顿。", True),
         ("全年办了12个班，培训120人次。", True),

@@ -364,7 +364,9 @@ def quoted_from_speaker(text: str, offset: int) -> bool:
 
 
 # what follows a quoted sentence in a narration: another quotation, an ellipsis or the narrator's words
-_NARRATION_AFTER = re.compile(r"\s*(?:“|……|[\u4e00-\u9fff]{2})")
+_NARRATION_AFTER = re.compile(
+    r"\s*(?:“|……|[\u4e00-\u9fff]{2}|[0-9０-９]{1,4}[年月日])"
+)  # (……”12月13日，…强调)
 
 
 def _line_start(text: str, offset: int) -> int:
