@@ -320,7 +320,8 @@ _ANON_CASE_RE = re.compile(
 # 该村, 该小区, 该公司: the one just named, taken up again — a single case (round 10, dev: every problem so
 # worded was labelled an example); not 该局, 该部门 (the addressee of a notice, or the writer's own bureau)
 _ANAPHOR_CASE_RE = re.compile(
-    r"该(?:村|组|村民组|小区|社区|公司|企业|户|项目|工程|学校|医院|酒店|饭店|餐馆|店|厂|单位|路段|市场|乡|镇|院|校|所)"
+    r"(?:该|这个)(?:村|组|村民组|小区|社区|公司|企业|户|项目|工程|学校|医院|酒店|饭店|餐馆|店|厂|单位|路段|市场|乡|镇|院|校|所"
+    r"|土地|地块|账户|集体企业)"
     r"(?![长级])"
 )
 # 蓬莱等4个县, 滕州等7个县: named places, the first of a counted set — cases (round 10, dev)
@@ -615,7 +616,7 @@ def has_named_unit(text: str, *, subjects: bool = True) -> bool:
     for match in _CITY_BODY_RE.finditer(text):
         if subjects or not _is_subject(text, match.start()):
             return True
-    if subjects and "该" in text and _ANAPHOR_CASE_RE.search(text):
+    if subjects and ("该" in text or "这个" in text) and _ANAPHOR_CASE_RE.search(text):
         return True  # (problems only: in a report's narration 该镇 is the town the news is about)
     if "等" in text and subjects:
         for match in _NAMED_SET_RE.finditer(text):
@@ -704,7 +705,8 @@ def has_quoted_speech(text: str) -> bool:
 # A remark quoted as said (“你应酬太多，晚上开常委会时……”): addressed to someone (你 — not the idioms
 # 你好我好, 你追我赶, 你中有我), or a sentence of ten characters or more with its own punctuation, which a
 # slogan (“照镜子、正衣冠”) or a fixed term never has.  Problems only: a criticism quoted is the case itself.
-_QUOTED_REMARK_RE = re.compile(r"“(?:[^”]*你(?![好追中我])[^”]*|[^”]*[，,？?！!][^”]*)”")
+# (… or of two sentences: “我们成为低保户都是村干部安排的。村里没有开过低保户评议会。” — round 11, dev)
+_QUOTED_REMARK_RE = re.compile(r"“(?:[^”]*你(?![好追中我])[^”]*|[^”]*[，,？?！!][^”]*|[^”]*。[^”]+)”")
 
 
 def _is_remark(quote: str) -> bool:

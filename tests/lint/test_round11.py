@@ -195,6 +195,12 @@ def test_marks_end_on_whole_words(linter: Linter, text: str, match: str) -> None
         ("飞行检查组在郑州管城豫丰医院核查发现多项违规。", True),
         ("而在重庆潼南县，个别村40岁以下党员已出现断层。", False),
         ("部分医院和中学管理不规范。", False),
+        # the land, the account, the village just named (该土地, 该集体企业, 这个村); two sentences quoted as said
+        ("经细致核查，2017年前该土地由三位村干部占用。", True),
+        ("他举报说这个村党支部书记搞近亲繁殖。", True),
+        ("“我们成为低保户都是村干部安排的。村里没有开过低保户评议会。”", True),
+        ("这个问题长期没有解决。", False),
+        ("落实“严格执行八项规定。”的要求不到位。", False),
         # counter-probes: any window, 老百姓, 这名义
         ("有的窗口工作人员离岗。", False),
         ("老百姓办事难。", False),
@@ -228,3 +234,26 @@ def test_round11_example_shapes(problem: str, example: bool) -> None:
 )
 def test_round11_figure_shapes(problem: str, figure: bool) -> None:
     assert has_figure(problem) is figure
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "flagged"),
+    [
+        # round W (tuned on): who spoke about what; an essay's question or aside
+        ("随后，他传达了区卫健委党委提出的问题，总结了2019年我院党建主要工作。", "boilerplate-score", False),
+        (
+            "徐茜安排布置了近期党支部重要工作，并就岁末年初党风廉政建设工作相关要求进行了强调。",
+            "boilerplate-score",
+            False,
+        ),
+        ("那么，什么样的述职报告才算是高质量高水平的呢？", "boilerplate-score", False),
+        # the principle a meeting keeps to is no result (#39); a goal is a slogan aimed at, not a result (#58)
+        ("全体党员本着互帮互助、共同提高的原则进行对照检查。", "boilerplate-result", False),
+        ("通过谈心谈话，大家共同提高。", "boilerplate-result", True),
+        ("要促进医院高质量发展。", "boilerplate-result", False),
+        ("要促进医院高质量发展。", "boilerplate-stock", True),
+        ("全县经济实现高质量发展。", "boilerplate-result", True),
+    ],
+)
+def test_round_w_disagreements(linter: Linter, text: str, rule: str, flagged: bool) -> None:
+    assert (rule in rules_on(linter, text)) is flagged

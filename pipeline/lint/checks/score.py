@@ -51,7 +51,7 @@ _SHORTCOMING = re.compile(
     # (……违法乱纪问题突出: a problem found, vague in degree — round S, #34)
     r"问题(?:较为|比较|十分|更加|尤为)?(?:突出|严重|多发|频发)(?=[，,。；;]|$)|"
     r"不(?:深|够|足|强|高|实|细|严|透|准|全|力|到位|充分|明显|彻底|及时|规范)|未能|没能|没有|缺乏|欠缺|缺少|薄弱|滞后|偏差"
-    r"|较少|偏少|过少|(?<!差)不多|很难|难以|达不到|起不到|忽视|忽略|轻视|(?:一直|始终|仍|仍然|尚|均|都)未|未(?:引起|得到|按|及时|落实|开展|建立|形成|解决|整改)"
+    r"|较少|偏少|过少|很少|极少|太少|(?<!差)不多|很难|难以|达不到|起不到|忽视|忽略|轻视|(?:一直|始终|仍|仍然|尚|均|都)未|未(?:引起|得到|按|及时|落实|开展|建立|形成|解决|整改)"
 )
 # an occurrence narrated — a meeting held or attended, what was studied or handed down, a review given
 # (学校各基层党委近日相继召开……民主生活会; 会前，全体与会党员共同学习了……; 督导组肯定了……): news of what
@@ -59,6 +59,9 @@ _SHORTCOMING = re.compile(
 _NARRATED = re.compile(
     r"(?:召开|举行|举办|参加|出席|列席)了?[^，,。；;]{0,30}?(?:会议|会|活动|仪式|培训|讲座|座谈)"
     r"|(?:学习|传达|观看|聆听|通报|宣读|下达|反馈|听取)了"
+    # … and who spoke about what (徐茜安排布置了近期党支部重要工作，并就……相关要求进行了强调; 随后，他传达了……，总结了
+    # ……党建主要工作): the order of a meeting, not a claim (round W of issue 13, #63, #69)
+    r"|(?:介绍|总结|安排布置|布置|报告|汇报|点评)了|进行了强调|作了?(?:总结讲话|讲话|总结|表态发言)"
 )
 # … a meeting's agenda or a speaker's part in it (二是我代表班子对党委的工作进行剖析; 张建辉代表党委班子进行对照检查,
 # 并带头开展批评和自我批评), when no word says how it was done (round T of issue 13, #89, #90, #141)
@@ -85,6 +88,9 @@ _NARRATION_CLAUSES = 2
 # marks none of them 空话, so the learned rule leaves them to the phrase rules
 _NOT_A_CLAIM = re.compile(
     r"^[^，,。；;：:]{1,24}(?:是指|指的是)|^(?:本文|笔者|下面|下文)(?:将|拟|就|从|试)|(?:以下|如下)[^，,。；;]{0,14}[：:]\s*$"
+    # … a question, rhetorical or not (什么样的述职报告才算是高质量高水平的呢), an author's aside (说实话笔者曾经
+    # 见过很多) — an essay's argument, no claim of work (round W, #20, #21, #25)
+    r"|(?:呢|吗|么)[？?]?\s*$|[？?]\s*$|笔者|说实话"
     # … and a lead-in that counts what follows (主要存在四个方面的突出问题：; 主要表现在：)
     r"|(?:[几两一二三四五六七八九十]+个?)(?:方面|点|条|类|种|项)[^，,。；;]{0,12}[：:]\s*$"
     r"|(?:主要|具体|集中)(?:表现|体现)(?:在|为)[^，,。；;]{0,6}[：:]\s*$"
