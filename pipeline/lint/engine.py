@@ -281,9 +281,11 @@ def _gathered_in_reported_speech(
             if phrases
             else "、".join(str(hit.details.get("words", "")) for _, hit in members)
         )
-        marked = phrases or [hit for _, hit in members]
-        unit_of = marked[0].unit
-        out.append((rule, Hit(unit_of, marked[0].start, max(hit.end for hit in marked), {"words": words})))
+        # the mark is the first stock words, the message lists them all: a mark from the first to the last would
+        # take in the concrete requirements between them (……深入分析深层次原因，研究整改措施、制定整改方案……，认真
+        # 开展: round T, #126; round W, #44)
+        first = (phrases or [hit for _, hit in members])[0]
+        out.append((rule, Hit(first.unit, first.start, first.end, {"words": words})))
     return out
 
 

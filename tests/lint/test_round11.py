@@ -257,3 +257,11 @@ def test_round11_figure_shapes(problem: str, figure: bool) -> None:
 )
 def test_round_w_disagreements(linter: Linter, text: str, rule: str, flagged: bool) -> None:
     assert (rule in rules_on(linter, text)) is flagged
+
+
+def test_a_reported_finding_is_marked_on_its_first_stock_words(linter: Linter) -> None:
+    """The mark does not take in the concrete requirements between the stock words (round T #126, W #44)."""
+    text = "会议要求，要对照问题清单深入分析原因，制定整改方案、明确整改责任和进度安排，认真开展整改。"
+    reported = [f for f in linter.run(from_text(None, text)) if f.rule == "boilerplate-reported"]
+    assert len(reported) == 1
+    assert reported[0].match == "深入分析" and "认真开展" in reported[0].message

@@ -60,7 +60,8 @@ class ReportedSpeech:
                 )
                 if found:
                     words = words_of(unit.text[a:b] for a, b in found)
-                    yield Hit(unit, found[0][0], max(b for _, b in found), {"words": words})
+                    # marked on the first stock words (the engine's gathered finding is marked so too)
+                    yield Hit(unit, found[0][0], found[0][1], {"words": words})
 
     @staticmethod
     def _in_concrete_clause(text: str, at: int) -> bool:
