@@ -105,6 +105,9 @@ def test_an_unnamed_minority_only_where_a_shortcoming_is_stated(
         ("落实推动高质量发展的要求。", "boilerplate-result", False),
         ("全面加强党的领导。", "boilerplate-stock", True),
         ("全县经济实现高质量发展。", "boilerplate-result", True),
+        # an enumeration of tasks closed by 等 is no repeated-head slogan (#13)
+        ("组织好分会场，涉及会场对接、参会人员统计、会场布置、会议组织等。", "boilerplate-frame", False),
+        ("我们往深里走、往心里走、往实里走。", "boilerplate-frame", True),
         # batch K's dev misses: the customs' slogan, a review narrated without what it found
         ("上海海关走在前、作表率，勇立潮头踏浪前行。", "boilerplate-stock", True),
         ("各书记进行了述职，找准突出问题，明确工作思路和举措。", "boilerplate-stock", True),
@@ -253,6 +256,9 @@ def test_round11_figure_shapes(problem: str, figure: bool) -> None:
         ("要促进医院高质量发展。", "boilerplate-result", False),
         ("要促进医院高质量发展。", "boilerplate-stock", True),
         ("全县经济实现高质量发展。", "boilerplate-result", True),
+        # an enumeration of tasks closed by 等 is no repeated-head slogan (#13)
+        ("组织好分会场，涉及会场对接、参会人员统计、会场布置、会议组织等。", "boilerplate-frame", False),
+        ("我们往深里走、往心里走、往实里走。", "boilerplate-frame", True),
     ],
 )
 def test_round_w_disagreements(linter: Linter, text: str, rule: str, flagged: bool) -> None:
