@@ -131,6 +131,12 @@ def test_an_unnamed_minority_only_where_a_shortcoming_is_stated(
         ("针对可燃物清理不彻底等问题，提出了整改时限和要求。", "hedging-gap", False),
         ("学习的针对性不强。", "hedging-gap", True),
         ("发放征求意见表110份，收回63份。", "dangling-reference", False),
+        # an estimate is no count; an atmosphere, praise won, a task 完满完成 are empty results
+        ("因此，就编造出两三条不痛不痒、含糊不清的问题应付了事。", "hedging-shape", True),
+        ("展评活动现场一派融洽和谐的学习气氛。", "boilerplate-result", True),
+        ("集体资金纳入“三资”管理就达117万元，赢得了群众的广泛称赞。", "boilerplate-officialese", True),
+        ("指导片区审计站内审人员完满完成内审工作。", "boilerplate-result", True),
+        ("全年轮训支部书记86名，实现全覆盖。", "boilerplate-result", False),
     ],
 )
 def test_round11_vocabulary(linter: Linter, text: str, rule: str, flagged: bool) -> None:
@@ -230,6 +236,8 @@ def test_round11_example_shapes(problem: str, example: bool) -> None:
         ("隔壁办公室里只见一位工作人员正在上网聊天。", False),
         ("35岁以下的党员仅89人。", True),
         ("仅张贴一张提醒单。", True),
+        ("编造出两三条问题应付了事。", False),
+        ("发现3条问题。", True),
         # counter-probes: workshops and classes counted
         ("3个车间停产整顿。", True),
         ("全年办了12个班，培训120人次。", True),
