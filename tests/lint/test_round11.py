@@ -137,6 +137,13 @@ def test_an_unnamed_minority_only_where_a_shortcoming_is_stated(
         ("集体资金纳入“三资”管理就达117万元，赢得了群众的广泛称赞。", "boilerplate-officialese", True),
         ("指导片区审计站内审人员完满完成内审工作。", "boilerplate-result", True),
         ("全年轮训支部书记86名，实现全覆盖。", "boilerplate-result", False),
+        # an instance given after 如 names the case (a province's committee there is no writer speaking of itself)
+        (
+            "也有的省委班子在会后召开通报会，如江苏省委，在民主生活会召开5日后召开通报会。",
+            "hedging-minority",
+            False,
+        ),
+        ("有的支部组织生活不正常，如果不加强管理，后果严重。", "hedging-minority", True),
     ],
 )
 def test_round11_vocabulary(linter: Linter, text: str, rule: str, flagged: bool) -> None:

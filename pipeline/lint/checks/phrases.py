@@ -530,6 +530,7 @@ def backed_across(index: _SentenceIndex, text: str, i: int, after: int, dates: b
 
 #: A sentence that is the example of the one before it (例如，…; 比如在…; 如：…).
 EXAMPLE_OPENING = re.compile(r"\s*(?:例如|比如|譬如|如[：:，,]|以[^，,。]{2,12}为例)")
+_INSTANCE_OPENING = re.compile(r"\s*(?:例如|比如|譬如|如)(?![何果若此今同期])")
 # A clause that is only a prepositional phrase (针对24个项目的483个问题，……; 通过走访农户1117户，……) belongs to
 # the predicate after its comma: its facts back that clause, which is not "stock words after the facts"
 # (round 9, dev: 岚山区审计局……针对……483个问题，对……进行逐笔逐项认真复核).
@@ -735,6 +736,12 @@ class WhenNotConcrete:
         for start, end in spans[k : k + 1 + _CLAUSES_AFTER]:
             if is_concrete(sentence[start:end], dates=self.dates_count):
                 return True
+            # an instance given after 如/比如 (……有的省委班子是在会后召开通报会，如江苏省委，……): the unit named
+            # there is the case, not the writer speaking of itself (round 11, dev)
+            if self.case_before and start > spans[k][0]:
+                opening = _INSTANCE_OPENING.match(sentence, start)
+                if opening and names_case(sentence[opening.end() : end], subjects=True):
+                    return True
         if (
             "为" in sentence[:3]
             and PURPOSE_LEAD.match(sentence)
