@@ -46,6 +46,10 @@ _NOT_SPEAKER = re.compile(
 _BACK_TO_NARRATION = re.compile(
     r"\s*(?:会议|会上|会后|会前|大会|随后|此外|另外|据悉|据了解|截至|目前|本次|此次|活动|我们|我|本人|[0-9０-９])"
 )
+# … or the writer speaks of themself anywhere in it (面对这种情况，我确实压力很大; 也有人说，……，但我不这么认为): a
+# first-person report answering what others said or demanded — not 我们 (the speaker's "we"), 我国, 我市, 我校 …
+# (round X of issue 13, #13, #33)
+_WRITER = re.compile(r"我(?![们国省市县区镇乡校院局州村所党军委司厂行])|本人|笔者")
 
 
 def _frame_end(sentence: str) -> int | None:
@@ -100,9 +104,13 @@ def reported_spans(text: str, sentences: Sequence[tuple[int, int]] | None = None
         last = end
         begins = _frame_end(sentence)
         if going_on and begins is None and not _BACK_TO_NARRATION.match(sentence):
-            out.append((start, end))
+            going_on = _WRITER.search(sentence) is None
+            if going_on:
+                out.append((start, end))
             continue
         going_on = begins is not None and begins < len(sentence.rstrip("。！？；!?;\n "))
         if going_on and begins is not None:
             out.append((start + begins, end))
+            # the writer answering in the frame's own sentence (……，但我不这么认为): the words end with it
+            going_on = _WRITER.search(sentence, begins) is None
     return out

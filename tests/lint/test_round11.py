@@ -286,3 +286,18 @@ def test_a_reported_finding_is_marked_on_its_first_stock_words(linter: Linter) -
     reported = [f for f in linter.run(from_text(None, text)) if f.rule == "boilerplate-reported"]
     assert len(reported) == 1
     assert reported[0].match == "深入分析" and "认真开展" in reported[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "flagged"),
+    [
+        # round X (tuned on): a document's title is a name (#2, #3); those the writer worked on are no unnamed
+        # minority at fault (#6, #7)
+        ("石门县委作出了《关于大力保护森林资源，全面封山植树退耕还林的决定》。", "boilerplate-stock", False),
+        ("我们全面封山植树，大力保护森林资源。", "boilerplate-stock", True),
+        ("我最终做机关个别领导和少数干部职工的思想工作。", "hedging-minority", False),
+        ("个别干部做工作不扎实。", "hedging-minority", True),
+    ],
+)
+def test_round_x_disagreements(linter: Linter, text: str, rule: str, flagged: bool) -> None:
+    assert (rule in rules_on(linter, text)) is flagged

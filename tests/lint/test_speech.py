@@ -38,3 +38,27 @@ from pipeline.lint.speech import reported_spans
 )
 def test_reported_spans(text: str, reported: list[str]) -> None:
     assert [text[a:b] for a, b in reported_spans(text)] == reported
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        # the writer answering what others demanded or said, in the next sentence or the frame's own (round X)
+        (
+            "老干部天天到局里，要求按文件落实工资待遇。面对这种情况，我确实压力很大。",
+            ["按文件落实工资待遇。"],
+        ),
+        (
+            "也有人说，这几年是发展的顶峰，但我不这么认为。学校会不断地萌发新枝。",
+            ["这几年是发展的顶峰，但我不这么认为。"],
+        ),
+        # … but the speaker's "we", and our city, are the speaker's words going on
+        ("会议强调，要压实责任。我们要以钉钉子精神抓整改。", ["要压实责任。"]),
+        (
+            "会议强调，要压实责任。推动我市各项工作再上新台阶。",
+            ["要压实责任。", "推动我市各项工作再上新台阶。"],
+        ),
+    ],
+)
+def test_reported_words_end_where_the_writer_speaks(text: str, reported: list[str]) -> None:
+    assert [text[a:b] for a, b in reported_spans(text)] == reported

@@ -541,13 +541,18 @@ PREPOSITIONAL_LEAD = re.compile(r"\s*(?:针对|围绕|对照|按照|根据|依�
 
 
 def quoted_finding_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of cited words in ``text``: findings quoted by their words (关于“…”问题) and quoted lists of
-    official headings."""
+    """Spans of cited words in ``text``: findings quoted by their words (关于“…”问题), quoted lists of
+    official headings, and the titles of documents (《关于大力保护森林资源……的决定》: a name, whose words
+    nobody can change — round X of issue 13, #2, #3)."""
     return (
         [m.span() for m in _QUOTED_FINDING.finditer(text)]
         + [m.span() for m in _QUOTED_LIST.finditer(text)]
         + ([m.span() for m in TOPIC_LIST.finditer(text)] if "方面" in text else [])
+        + ([m.span() for m in _DOCUMENT_TITLE.finditer(text)] if "《" in text else [])
     )
+
+
+_DOCUMENT_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -619,7 +624,7 @@ class WhenNotConcrete:
             if index is None:
                 text = without_names(unit.text, names)
                 index = sentence_index(text)
-                quoted = _quoted_spans_of(text) if "“" in text or "方面" in text else ()
+                quoted = _quoted_spans_of(text) if "“" in text or "方面" in text or "《" in text else ()
             i = index.index_at(match.start())
             if i is None:
                 continue
