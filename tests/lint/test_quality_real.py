@@ -17,15 +17,15 @@ from pipeline.lint.train import labelled_sentences, part_of, split_of
 from tests.lint.quality import REAL, REAL2, Figures, load, measure, real_part
 
 #: part → (boilerplate recall, hedging recall, concrete flagged at most, example, figure accuracy).
-#: Round 10 of issue 13 moved round 9's batches (the 99 test documents of batches I and J, measured once in
-#: docs/lint.md, round 9) to dev and added batch K (113 documents, labelled blind by a helper and committed before
-#: any lint run on them): the test part is the 39 documents of rounds 1–2 and 63 of batch K's, measured once at the
-#: end: 123/142, 41/46, 5/95, 100/125, 116/125. The round's starting code (27ff261) measured the same part at
-#: 122/142, 40/46, 4/95, 98/125, 116/125. Dev (509 documents, tuned on; scorer retrained): 540/582, 192/198,
-#: 10/396, 564/599, 586/599. Each floor is the measured figure, so one item fewer fails.
+#: Round 11 of issue 13 moved round 10's batch (the 63 test documents of batch K, measured once in docs/lint.md,
+#: round 10) to dev and added batch L (113 documents, labelled blind by a helper and committed before any lint run
+#: on them): the test part is the 39 documents of rounds 1–2 and 57 of batch L's, measured once at the end:
+#: 109/129, 43/46, 1/91, 93/107, 102/107. The round's starting code (b91dfb7) measured the same part at 110/129,
+#: 43/46, 1/91, 93/107, 102/107. Dev (628 documents, tuned on; scorer retrained): 619/661, 221/228, 10/460,
+#: 689/737, 719/737. Each floor is the measured figure, so one item fewer fails.
 FLOORS = {
-    "test": (0.866, 0.891, 0.053, 0.8, 0.928),
-    "dev": (0.927, 0.969, 0.026, 0.941, 0.978),
+    "test": (0.844, 0.934, 0.011, 0.869, 0.953),
+    "dev": (0.936, 0.969, 0.022, 0.934, 0.975),
 }
 SCORE_RULES = ("boilerplate-score", "hedging-score")
 
