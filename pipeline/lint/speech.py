@@ -41,6 +41,11 @@ _NOT_SPEAKER = re.compile(
     r"我|本人|笔者|咱们|的$|”$"
     r"|(?:按照|根据|依据|依照|遵照|对照|落实|贯彻|践行|遵循|符合|达到|按|结合|围绕|针对)[^，,]*$"
 )
+# … nor the writer's own 说 (可以说，; 总的来说，; 换句话说，): a way of putting it, no speaker (round V of issue 13,
+# #91 — found after the round was judged)
+_WRITER_SAYS = re.compile(
+    r"(?:可以|可|应该|应当|不妨|总的来|总体来|换句话|老实|坦白|这样|那么|也就是|简单地?|确切地?|一般来|具体来)$"
+)
 # the speaker's words go on to the end of their paragraph (news of a meeting gives a speech a paragraph),
 # unless a sentence turns back to the narration (会上……, 随后……, 截至……, 3月5日……) or to the writer (我们……)
 _BACK_TO_NARRATION = re.compile(
@@ -77,7 +82,7 @@ def _frame_end(sentence: str) -> int | None:
         elif verb == "提出":
             counted = _COUNTED_DEMANDS.match(sentence, at)
             end = counted.end() if counted else None
-        if end is None or _NOT_SPEAKER.search(lead):
+        if end is None or _NOT_SPEAKER.search(lead) or (verb == "说" and _WRITER_SAYS.search(lead)):
             continue
         demand = verb == "要求" and not after_clause
         if demand and not _SPEAKER_BEFORE_DEMAND.search(lead):

@@ -62,3 +62,16 @@ def test_reported_spans(text: str, reported: list[str]) -> None:
 )
 def test_reported_words_end_where_the_writer_speaks(text: str, reported: list[str]) -> None:
     assert [text[a:b] for a, b in reported_spans(text)] == reported
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        # the writer's own 说 is a way of putting it, no speaker (round V, #91)
+        ("可以说，批评与自我批评是我党的优良作风。", False),
+        ("总的来说，今年的整改工作取得了成效。", False),
+        ("他说，要压实整改责任。", True),
+    ],
+)
+def test_a_way_of_putting_it_is_no_speaker(text: str, reported: bool) -> None:
+    assert bool(reported_spans(text)) is reported
