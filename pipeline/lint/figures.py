@@ -276,6 +276,8 @@ _SHAPES_RE = re.compile(
     rf"|[{_CN_NUMERAL}]家子"
     # two neighbouring numerals, an estimate (两三条, 三五个, 七八名): no count of what happened (round 11, dev)
     r"|(?:一两|两三|三四|三五|四五|五六|六七|七八|八九)(?=[个条次名人天件项家户位])"
+    # a project's phases (一、二期防渗工程, 南慧二期): names of its parts, not counts (round 12, batch L's moved half)
+    rf"|[{_CN_NUMERAL}](?:、[{_CN_NUMERAL}])*期(?=[\u4e00-\u9fff]{{0,4}}(?:工程|项目|小区|厂房|园区)|有)"
     r"|[0-9０-９]{1,2}(?<![0-9０-９][0-9０-９][0-9０-９])(?=车间)|[0-9]{4}(?<![0-9][0-9]{4})(?=班)"
 )
 _QUOTED_RE = re.compile(r"“[^”0-9０-９]{1,16}”")  # a short quoted name without Arabic digits

@@ -137,6 +137,15 @@ def test_an_unnamed_minority_only_where_a_shortcoming_is_stated(
         ("集体资金纳入“三资”管理就达117万元，赢得了群众的广泛称赞。", "boilerplate-officialese", True),
         ("指导片区审计站内审人员完满完成内审工作。", "boilerplate-result", True),
         ("全年轮训支部书记86名，实现全覆盖。", "boilerplate-result", False),
+        # round 12, batch L's moved half: a grade, a campaign's slogan, a loop closed; a review's findings unsaid
+        ("县教体局较好地实施了农村义务教育学生营养改善计划。", "boilerplate-officialese", True),
+        ("地方各级人大大兴调研之风。", "boilerplate-officialese", True),
+        (
+            "下达隐患整改通知单13份并督促整改，形成闭环管控，确保百姓温暖度冬。",
+            "boilerplate-officialese",
+            True,
+        ),
+        ("形成闭环管理的5项制度已印发。", "boilerplate-officialese", False),
         # an instance given after 如 names the case (a province's committee there is no writer speaking of itself)
         (
             "也有的省委班子在会后召开通报会，如江苏省委，在民主生活会召开5日后召开通报会。",
@@ -217,6 +226,8 @@ def test_marks_end_on_whole_words(linter: Linter, text: str, match: str) -> None
         ("“我们成为低保户都是村干部安排的。村里没有开过低保户评议会。”", True),
         ("这个问题长期没有解决。", False),
         ("落实“严格执行八项规定。”的要求不到位。", False),
+        ("某地案例显示，追回一笔错发养老金需经6个部门审批。", True),
+        ("某地方落实不力。", False),
         # counter-probes: any window, 老百姓, 这名义
         ("有的窗口工作人员离岗。", False),
         ("老百姓办事难。", False),
@@ -245,6 +256,10 @@ def test_round11_example_shapes(problem: str, example: bool) -> None:
         ("仅张贴一张提醒单。", True),
         ("编造出两三条问题应付了事。", False),
         ("发现3条问题。", True),
+        # a project's phases are names of its parts
+        ("牟定县城生活垃圾处理工程（一、二期防渗工程）基本能执行建设程序。", False),
+        ("南慧二期有僵尸车停放。", False),
+        ("全年举办培训班3期。", True),
         # counter-probes: workshops and classes counted
         ("3个车间停产整顿。", True),
         ("全年办了12个班，培训120人次。", True),
