@@ -316,3 +316,21 @@ def test_a_reported_finding_is_marked_on_its_first_stock_words(linter: Linter) -
 )
 def test_round_x_disagreements(linter: Linter, text: str, rule: str, flagged: bool) -> None:
     assert (rule in rules_on(linter, text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "flagged"),
+    [
+        # round V (measured, then tuned on): praise of frankness is no hedge (#50); a quality named is no adverb
+        # (#29); an inspection's remit (#61); a fixed schedule backs the stock words before it (#16, #104)
+        ("谈问题不遮不掩，查根源深挖细究。", "hedging-shape", False),
+        ("工作不温不火。", "hedging-shape", True),
+        ("充分调动党员的积极性和潜能。", "boilerplate-stock", False),
+        ("监督检查被巡视地方贯彻落实党的理论路线方针政策情况。", "boilerplate-stock", False),
+        ("被巡视单位认真贯彻落实中央决策部署。", "boilerplate-stock", True),
+        ("始终把理论学习放在首位，坚持每周四开展集中学习。", "boilerplate-stock", False),
+        ("始终把理论学习放在首位。", "boilerplate-stock", True),
+    ],
+)
+def test_round_v_disagreements(linter: Linter, text: str, rule: str, flagged: bool) -> None:
+    assert (rule in rules_on(linter, text)) is flagged
