@@ -330,6 +330,9 @@ def test_round_x_disagreements(linter: Linter, text: str, rule: str, flagged: bo
         ("被巡视单位认真贯彻落实中央决策部署。", "boilerplate-stock", True),
         ("始终把理论学习放在首位，坚持每周四开展集中学习。", "boilerplate-stock", False),
         ("始终把理论学习放在首位。", "boilerplate-stock", True),
+        # a campaign named as under way is background (#84)
+        ("全党目前正在深入开展的党的群众路线教育实践活动。", "boilerplate-stock", False),
+        ("我们深入开展党的群众路线教育实践活动。", "boilerplate-stock", True),
     ],
 )
 def test_round_v_disagreements(linter: Linter, text: str, rule: str, flagged: bool) -> None:
