@@ -406,11 +406,21 @@ def _is_subject(text: str, start: int) -> bool:
 
 
 def _named_start(text: str, end: int) -> int:
-    """Where the name ending at ``end`` (before its suffix) starts: the run of Chinese characters."""
+    """Where the name ending at ``end`` (before its suffix) starts: the run of Chinese characters, less a verb
+    or a preposition it opens with (利用张汪镇大讲堂: the name is 张汪, the clause's head is 利用 — round X, #40)."""
     start = end
     while start > 0 and end - start < 6 and "\u4e00" <= text[start - 1] <= "\u9fff":
         start -= 1
+    lead = _LEADING_VERB.match(text, start, end)
+    if lead is not None and end - lead.end() >= 2:
+        return lead.end()
     return start
+
+
+# the verbs and prepositions a clause opens with before a place's name (利用, 依托, 走进, 深入, 对, 在 …)
+_LEADING_VERB = re.compile(
+    r"利用|依托|借助|通过|按照|围绕|针对|来到|走进|深入|前往|赴|到|在|对|向|为|与|同|把|将|从|经|由|组织|指导|帮助|联合"
+)
 
 
 _NOT_NAME_TAGS = frozenset(

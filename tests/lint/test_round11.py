@@ -310,6 +310,13 @@ def test_a_reported_finding_is_marked_on_its_first_stock_words(linter: Linter) -
         # minority at fault (#6, #7)
         ("石门县委作出了《关于大力保护森林资源，全面封山植树退耕还林的决定》。", "boilerplate-stock", False),
         ("我们全面封山植树，大力保护森林资源。", "boilerplate-stock", True),
+        # a place named after the verb its clause opens with is no subject speaking of itself (#40)
+        (
+            "积极搭建教育培训平台，利用张汪镇大讲堂、专题讲座等平台，抓好第一书记岗前培训。",
+            "boilerplate-stock",
+            False,
+        ),
+        ("积极搭建教育培训平台，抓好第一书记岗前培训。", "boilerplate-stock", True),
         ("我最终做机关个别领导和少数干部职工的思想工作。", "hedging-minority", False),
         ("个别干部做工作不扎实。", "hedging-minority", True),
     ],
