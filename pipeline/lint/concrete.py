@@ -81,7 +81,10 @@ _PLACE_NOUNS = frozenset(
     }
 )
 # … and a hospital or a school by its name (豫丰医院, 恒兴小学: round 11, dev) — the same test of the name before it
-_UNIT_SUFFIX_RE = re.compile(r"海关|办事处|分关|海关监管区|医院|卫生院|中学|小学|幼儿园")
+# … a railway bureau, a power-supply company, a prison by its place (郑州铁路局, 汉中监狱: round 12, batch M's dev half)
+_UNIT_SUFFIX_RE = re.compile(
+    r"海关|办事处|分关|海关监管区|医院|卫生院|中学|小学|幼儿园|铁路局|供电公司|供电局|监狱"
+)
 _PREFIX_CUT = re.compile(r"[^\u4e00-\u9fff]")
 _DEPT_PREFIX = (
     r"(?:旅检|查验|监控|物流|综合|稽查|缉私|通关|法规|财务|人事|办公|监管|技术|关税|"
@@ -212,6 +215,10 @@ _PLACE_RE = re.compile(
 )
 _GENERIC_PLACE = frozenset(
     {
+        # (少数达标村, 部分分类村: a kind of village, counted or not — round 12, batch M's dev half)
+        "达标",
+        "分类",
+        "典型",
         "行政",
         "贫困",
         "后进",
@@ -804,6 +811,12 @@ _ONE_PERSON_RE = re.compile(
 )
 
 
+# a case anonymised by a letter (A农户, C农机合作社, B村): one case, its name withheld — like 某村 (round 12, dev)
+_LETTER_CASE_RE = re.compile(
+    r"(?<![A-Za-z0-9])[A-Z](?=农户|户|村|镇|乡|县|公司|企业|单位|社区|学校|医院|[\u4e00-\u9fff]{0,3}(?:合作社|公司))"
+)
+
+
 def has_example(text: str) -> bool:
     """Whether ``text`` names a concrete case (事例): unit, person, month-level date, event, speech."""
     text = _PLACE_OVER_FEW_RE.sub(lambda m: "□" * len(m.group(0)), without_addressee(text))
@@ -817,6 +830,7 @@ def has_example(text: str) -> bool:
         or has_quoted_remark(text)
         or "为例" in text
         and _instance_with_figures(text)
+        or _LETTER_CASE_RE.search(text) is not None
         or "名" in text
         and _ONE_PERSON_RE.search(text) is not None
         or "姓" in text

@@ -228,6 +228,12 @@ def test_marks_end_on_whole_words(linter: Linter, text: str, match: str) -> None
         ("落实“严格执行八项规定。”的要求不到位。", False),
         ("某地案例显示，追回一笔错发养老金需经6个部门审批。", True),
         ("某地方落实不力。", False),
+        # round 12, batch M's dev half: a case anonymised by a letter, a railway bureau by its city; a kind of
+        # village, counted vaguely, is none
+        ("A农户的补偿款22万元通过银行支票支付给C农机合作社。", True),
+        ("中央巡视组发现郑州铁路局业务招待管理混乱。", True),
+        ("二是少数达标村垃圾箱配置不足，三是部分分类村垃圾桶配置不齐全。", False),
+        ("Wi-Fi覆盖不足。", False),
         # counter-probes: any window, 老百姓, 这名义
         ("有的窗口工作人员离岗。", False),
         ("老百姓办事难。", False),
@@ -340,6 +346,10 @@ def test_round_x_disagreements(linter: Linter, text: str, rule: str, flagged: bo
         # a campaign named as under way is background (#84)
         ("全党目前正在深入开展的党的群众路线教育实践活动。", "boilerplate-stock", False),
         ("我们深入开展党的群众路线教育实践活动。", "boilerplate-stock", True),
+        # a prison by its place; a speech's aspects by their quoted titles
+        ("调研组一行5人深入汉中监狱开展督考调研工作。", "boilerplate-stock", False),
+        ("从“晒成绩、解难题、谋提升”三个方面讲述阶段成效。", "boilerplate-officialese", False),
+        ("我们坚持晒成绩、解难题、谋提升。", "boilerplate-officialese", True),
     ],
 )
 def test_round_v_disagreements(linter: Linter, text: str, rule: str, flagged: bool) -> None:
