@@ -350,6 +350,12 @@ def test_round_x_disagreements(linter: Linter, text: str, rule: str, flagged: bo
         ("调研组一行5人深入汉中监狱开展督考调研工作。", "boilerplate-stock", False),
         ("从“晒成绩、解难题、谋提升”三个方面讲述阶段成效。", "boilerplate-officialese", False),
         ("我们坚持晒成绩、解难题、谋提升。", "boilerplate-officialese", True),
+        # a procedure laid down, where and how, is checkable as it stands (the example drafts)
+        (
+            "纪检部门提出的问责建议，党委改变处理意见的须在党委会议上说明理由并记录在案。",
+            "boilerplate-score",
+            False,
+        ),
     ],
 )
 def test_round_v_disagreements(linter: Linter, text: str, rule: str, flagged: bool) -> None:

@@ -91,6 +91,9 @@ _NOT_A_CLAIM = re.compile(
     # … a question, rhetorical or not (什么样的述职报告才算是高质量高水平的呢), an author's aside (说实话笔者曾经
     # 见过很多) — an essay's argument, no claim of work (round W, #20, #21, #25)
     r"|(?:呢|吗|么)[？?]?\s*$|[？?]\s*$|笔者|说实话"
+    # … a procedure laid down, where and how (党委改变处理意见的须在党委会议上说明理由并记录在案): a rule of the
+    # measures, checkable as it stands (the example drafts, round 12)
+    r"|(?:须|应当|必须)(?:在|经|由|报|向)[^，,。；;]{0,12}(?:会议|会上|书面|备案|记录|审批|批准|报告)"
     # … and a lead-in that counts what follows (主要存在四个方面的突出问题：; 主要表现在：)
     r"|(?:[几两一二三四五六七八九十]+个?)(?:方面|点|条|类|种|项)[^，,。；;]{0,12}[：:]\s*$"
     r"|(?:主要|具体|集中)(?:表现|体现)(?:在|为)[^，,。；;]{0,6}[：:]\s*$"
@@ -233,6 +236,9 @@ class Score:
                         and inside_quotation(text, sentence.start + len(body) - len(body.lstrip()))
                     )
                     or is_heading(unit, sentence, text)
+                    # the paragraph's last sentence announcing the numbered list after it (……还存在不少短板和不足。
+                    # then 一是……): its lead-in, as for the phrase rules
+                    or (unit.lead_in and i == len(index.sentences) - 1)
                     or is_concrete(body, dates=dates)
                     or backed_by_following(
                         index, text, i, dates, None if rule.category == "hedging" else lead_max
