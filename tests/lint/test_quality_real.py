@@ -17,15 +17,15 @@ from pipeline.lint.train import labelled_sentences, part_of, split_of
 from tests.lint.quality import REAL, REAL2, Figures, load, measure, real_part
 
 #: part → (boilerplate recall, hedging recall, concrete flagged at most, example, figure accuracy).
-#: Round 11 of issue 13 moved round 10's batch (the 63 test documents of batch K, measured once in docs/lint.md,
-#: round 10) to dev and added batch L (113 documents, labelled blind by a helper and committed before any lint run
-#: on them): the test part is the 39 documents of rounds 1–2 and 57 of batch L's, measured once at the end:
-#: 109/129, 43/46, 1/91, 93/107, 102/107. The round's starting code (b91dfb7) measured the same part at 110/129,
-#: 43/46, 1/91, 93/107, 102/107. Dev (628 documents, tuned on; scorer retrained): 619/661, 221/228, 10/460,
-#: 689/737, 719/737. Each floor is the measured figure, so one item fewer fails.
+#: Round 12 of issue 13 moved round 11's batch (the 57 test documents of batch L, measured once in docs/lint.md,
+#: round 11) to dev and added batch M (103 documents, labelled blind by a helper and committed before any lint run
+#: on them): the test part is the 39 documents of rounds 1–2 and 56 of batch M's, measured once at the end:
+#: 113/131, 47/53, 1/92, 107/120, 112/120 — the same as with the round's starting code (f182a6a). Dev (732
+#: documents, tuned on; scorer retrained): 676/723, 243/251, 10/520, 782/841, 820/841. Each floor is the measured
+#: figure, so one item fewer fails.
 FLOORS = {
-    "test": (0.844, 0.934, 0.011, 0.869, 0.953),
-    "dev": (0.936, 0.969, 0.022, 0.934, 0.975),
+    "test": (0.862, 0.886, 0.011, 0.891, 0.933),
+    "dev": (0.934, 0.968, 0.02, 0.929, 0.975),
 }
 SCORE_RULES = ("boilerplate-score", "hedging-score")
 
