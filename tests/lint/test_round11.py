@@ -360,3 +360,20 @@ def test_round_x_disagreements(linter: Linter, text: str, rule: str, flagged: bo
 )
 def test_round_v_disagreements(linter: Linter, text: str, rule: str, flagged: bool) -> None:
     assert (rule in rules_on(linter, text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "flagged"),
+    [
+        # round Y (found in its judging, after it was measured): a blank drawn as underscores; a campaign's name in
+        # the shape of a repeated-head slogan; a meeting's verdict on itself
+        ("参加镇党委理论中心组学__次。", "placeholder-marker", True),
+        ("每年下乡近_公里。", "placeholder-marker", True),
+        ("变量user_name不得为空。", "placeholder-marker", False),
+        ("自觉参加群众路线教育、三严三实、两学一做等活动。", "boilerplate-stock", False),
+        ("确保查深查细、抓早抓小。", "boilerplate-stock", True),
+        ("这是一个较为成功和较高质量的民主生活会。", "boilerplate-result", True),
+    ],
+)
+def test_round_y_findings(linter: Linter, text: str, rule: str, flagged: bool) -> None:
+    assert (rule in rules_on(linter, text)) is flagged
