@@ -445,6 +445,13 @@ def opens_list(index: _SentenceIndex, i: int, next_paragraph: bool = False) -> b
     )
 
 
+def closes_lead_in(index: _SentenceIndex, i: int, lead_in: bool) -> bool:
+    """Whether sentence ``i`` is the last of a paragraph that is a lead-in (``lead_in``,
+    :func:`pipeline.lint.roles.lead_ins`): one announcing shortcomings in general over the numbered list after it
+    (……还存在一些不足。 then 1.……; ……还存在较多突出问题。 then 二、主要问题 — round U, #37; round T, #128)."""
+    return lead_in and i == len(index.sentences) - 1
+
+
 def names_case(text: str, subjects: bool = False) -> bool:
     """Whether ``text`` names a case — a unit (heading its clause only if ``subjects``), a person, an
     event, quoted speech (not a figure or a date alone): what a judgment after it is about."""
@@ -664,13 +671,7 @@ class WhenNotConcrete:
             if (
                 self.lead_in_exempt
                 and k == len(spans) - 1
-                and (
-                    opens_list(index, i, unit.lead_in)
-                    # the paragraph's last sentence announcing shortcomings in general, a numbered list after
-                    # it (……还存在一些不足。 then 1.……; ……还存在较多突出问题。 then 二、主要问题 — round U, #37;
-                    # round T, #128)
-                    or (unit.lead_in and i == len(index.sentences) - 1)
-                )
+                and (opens_list(index, i, unit.lead_in) or closes_lead_in(index, i, unit.lead_in))
             ):
                 continue
             # … and a general admission followed by the material's announcement (……有些地方还做得不够，存有一定

@@ -26,6 +26,7 @@ from pipeline.lint.checks.phrases import (
     WhenNotConcrete,
     backed_across,
     backed_by_following,
+    closes_lead_in,
     is_heading,
     is_headline,
     preamble_to_announcement,
@@ -236,9 +237,9 @@ class Score:
                         and inside_quotation(text, sentence.start + len(body) - len(body.lstrip()))
                     )
                     or is_heading(unit, sentence, text)
-                    # the paragraph's last sentence announcing the numbered list after it (……还存在不少短板和不足。
-                    # then 一是……): its lead-in, as for the phrase rules
-                    or (unit.lead_in and i == len(index.sentences) - 1)
+                    # the paragraph's last sentence announcing the numbered list after it: its lead-in, as for the
+                    # phrase rules
+                    or closes_lead_in(index, i, unit.lead_in)
                     or is_concrete(body, dates=dates)
                     or backed_by_following(
                         index, text, i, dates, None if rule.category == "hedging" else lead_max
