@@ -831,9 +831,7 @@ def has_example(text: str) -> bool:
         or "为例" in text
         and _instance_with_figures(text)
         or _LETTER_CASE_RE.search(text) is not None
-        or "名" in text
-        and _ONE_PERSON_RE.search(text) is not None
-        or "姓" in text
+        or ("名" in text or "姓" in text)
         and _ONE_PERSON_RE.search(text) is not None
     )
 
