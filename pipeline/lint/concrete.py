@@ -322,7 +322,11 @@ _GENERIC_PLACE_CHARS = set("个各全本该每某的了在和与及等或到对�
 _ANON_CASE_RE = re.compile(
     r"某(?:省|县|市|区|乡镇|乡|镇|村|社区|街道|企业|公司|支部|科|处|局|中心|学校|医院|站|所|小区|项目|工程|合作社|地(?!方|区)"
     # 某高校, 某卫生院: one institution, anonymised (dev, round 9)
-    r"|单位|部门|网格|高校|大学|学院|中学|小学|幼儿园|卫生院|银行|集团|协会|派出所|景区)"
+    r"|单位|部门|网格|高校|大学|学院|中学|小学|幼儿园|卫生院|银行|集团|协会|派出所|景区"
+    # 某同志在民主生活会上只谈业务: one person, anonymised (round 13, batch M's moved half)
+    r"|同志)"
+    # 1家高校编制预算时……: one of the audited, anonymised by its count of one (round 13, batch M's moved half)
+    r"|(?:^|(?<=[，,；;：:。]))1家(?=高校|单位|医院|企业|学校|公司|银行|卫生院|乡镇|部门)"
 )
 # 该村, 该小区, 该公司: the one just named, taken up again — a single case (round 10, dev: every problem so
 # worded was labelled an example); not 该局, 该部门 (the addressee of a notice, or the writer's own bureau)

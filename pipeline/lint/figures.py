@@ -108,6 +108,9 @@ FIXED_TERMS: tuple[str, ...] = (
     "一五一十",
     "七一",
     "五四",
+    # a kind of supply, an idiom (二次供水监督次数少; 一成不变): no count (round 13, batch M's moved half)
+    "二次供水",
+    "一成不变",
 )
 
 _CN_DIGIT = "零〇一二两三四五六七八九十百千万亿"
@@ -184,6 +187,8 @@ FIGURE_RE = re.compile(
     rf"{_ARABIC}(?:[%％‰]|余|多)?(?:万|亿)?{_MEASURE}?"
     # 查办案件的数量为零: none is a count too (round 10, dev) — not 化整为零
     r"|(?<=[数量额率])为零"
+    # 六成精力, 两成以上: tenths, a share (round 13, batch M's moved half) — not 三成员, 五成熟, 合一成为
+    r"|[一二两三四五六七八九]成(?![为立员果绩效本功熟长就了的型交])"
     rf"|百分之[{_CN_DIGIT}点]+"
     rf"|[{_CN_DIGIT}]+(?:余|多)?{_MEASURE}"
     # a count left blank in a template (调研指导X次, X万名群众): the placeholder rule flags the blank, and the

@@ -67,18 +67,32 @@ def list_start(text: str, start: int) -> int:
     return at
 
 
+def _word_start(words: tuple[tuple[int, int, str], ...], window: str, begin: int) -> int:
+    """``begin`` moved back to the start of a word it cuts one character from (到思想上同心 → 做到思想上同心).
+
+    Only a word the stretch leaves one character of is cut at the start: rjieba runs a stock verb into what
+    follows (认真履行职责 is one word to it) and reads 要 into the next word, so longer cuts are left."""
+    for w_start, w_end, _ in words:
+        if w_start < begin < w_end and begin - w_start == 1 and window[w_start] != "要":
+            return w_start
+    return begin
+
+
+def word_start(text: str, start: int) -> int:
+    """``start`` moved back to the first character of the word it cuts (识欠缺 of 意识欠缺 → 意识欠缺): a
+    hedge's pattern may open on a word's last character (力, 性, 识 …), which no reviewer would mark."""
+    lo = max(0, start - _REACH)
+    words = _words(text[lo : min(len(text), start + _REACH)])
+    return _word_start(words, text[lo:], start - lo) + lo
+
+
 def on_words(text: str, start: int, end: int) -> tuple[int, int] | None:
     """``(start, end)`` moved onto word boundaries of ``text``, or None when less than two characters
     of whole words are left (nothing a reviewer would mark)."""
     lo = max(0, start - _REACH)
     words = _words(text[lo : min(len(text), end + _REACH)])
-    begin, finish = start - lo, end - lo
+    begin, finish = _word_start(words, text[lo:], start - lo), end - lo
     window = text[lo:]
-    for w_start, w_end, _ in words:
-        # only a word the stretch leaves one character of is cut at the start (rjieba runs a stock verb into
-        # what follows — 认真履行职责 is one word to it — and reads 要 into the next word: no cuts)
-        if w_start < begin < w_end and begin - w_start == 1 and window[w_start] != "要":
-            begin = w_start  # 到思想上同心 → 做到思想上同心
     for w_start, w_end, _ in words:
         if not w_start < finish < w_end:
             continue

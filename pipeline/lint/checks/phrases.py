@@ -22,7 +22,7 @@ from pipeline.lint.concrete import (
 )
 from pipeline.lint.document import Document, TextUnit
 from pipeline.lint.roles import inside_quotation
-from pipeline.lint.wordspan import on_words
+from pipeline.lint.wordspan import on_words, word_start
 
 if TYPE_CHECKING:
     from pipeline.lint.rules import Rule
@@ -693,10 +693,16 @@ class WhenNotConcrete:
                 continue
             if self.goal_quote_exempt and in_goal_quote(text, match.start()):
                 continue
-            # stock words matched by a pattern are marked as whole words (a listed token is one already; a
-            # hedge's span is its pattern's)
-            by_pattern = self.name == WhenNotConcrete.name and not (rule.tokens and match.re is rule.parts[0])
-            span = on_words(text, match.start(), match.end()) if by_pattern else (match.start(), match.end())
+            # stock words matched by a pattern are marked as whole words (a listed token is one already); a
+            # hedge's pattern keeps its own end, where its degree word is, and only its start is put on a word
+            # (round 13: 识欠缺 of 意识欠缺)
+            by_pattern = not (rule.tokens and match.re is rule.parts[0])
+            if by_pattern and self.name == WhenNotConcrete.name:
+                span = on_words(text, match.start(), match.end())
+            elif by_pattern:
+                span = (word_start(text, match.start()), match.end())
+            else:
+                span = (match.start(), match.end())
             if span is not None:
                 yield Hit(unit, *span)
 
