@@ -11,6 +11,8 @@ Positions: report units are mapped to file line/column through the report's
 from __future__ import annotations
 
 import re
+import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -44,6 +46,9 @@ class TextUnit:
     heading: bool = False  # prose only: a numbered heading over the next paragraph (pipeline.lint.roles)
     lead_in: bool = False  # prose only: ends in a colon, the next paragraph is what it announces
     quoting: bool = False  # prose only: opens with a quotation in a text of paragraphs (someone's words)
+    # prose only: where a paragraph joined from several file lines goes on to the next line — (offset in
+    # ``text``, column of that character in its line), one per joint, in order (see :func:`from_text`)
+    breaks: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -88,6 +93,11 @@ class Document:
 
 def _prose_position(unit: TextUnit, offset: int) -> tuple[int, int]:
     """Line and column of character ``offset`` of a prose unit, from the unit's own line and column."""
+    if unit.breaks:
+        joint = bisect_right(unit.breaks, (offset, _NO_COLUMN)) - 1
+        if joint >= 0:
+            at, column = unit.breaks[joint]
+            return unit.line + joint + 1, column + offset - at
     before = unit.text[:offset]
     breaks = before.count("\n")
     if breaks:
@@ -147,32 +157,85 @@ def from_draft(draft: Draft) -> Document:
 
 
 _MD_SKIP = re.compile(r"^\s*(?:#{1,6}\s|[-*+]\s|>\s?|\d+[.)]\s)")
+_NO_COLUMN = 1 << 30  # sorts after every real column: bisect finds the joint at an offset, not the one after
+
+# Text copied from a PDF keeps the page's line breaks: every line of a paragraph is about as wide as the page
+# and runs on into the next mid-sentence (……深入学习贯彻党 / 的二十大……). Read line by line, its sentences
+# are cut in two and a stock phrase is marked as the fragment 一议题”制度 (round 13's tuning sample AA: 2 of
+# 173 findings). A file is read as wrapped when at least _WRAPPED_LINES of its lines are nearly as wide as its
+# widest, which is no wider than a page; a paragraph-per-line file has lines of every length.
+_PAGE_WIDTH = 120  # display columns (a CJK character is two)
+_WRAPPED_LINES = 5
+_WRAP_SLACK = 10  # display columns short of the widest line that still count as full
+_ENDS_SENTENCE = tuple("。！？!?；;：:…")
+_STARTS_HEADING = re.compile(
+    r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．]|第[一二三四五六七八九十]+[章节条部分])"
+)
+
+
+def _width(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped file's lines were broken at, or None when its lines are paragraphs."""
+    widths = [_width(line) for line in lines if line.strip()]
+    widest = max(widths, default=0)
+    if widest > _PAGE_WIDTH or sum(w >= widest - _WRAP_SLACK for w in widths) < _WRAPPED_LINES:
+        return None
+    return widest
+
+
+def _runs_on(line: str, following: str, wrap: int | None, markdown: bool) -> bool:
+    """Whether ``following`` continues the paragraph of ``line`` (both non-blank)."""
+    if markdown:  # a Markdown paragraph's lines are one paragraph, up to a blank line or a block's marker
+        return not line.lstrip().startswith("#") and not _MD_SKIP.match(following)
+    return (
+        wrap is not None
+        and _width(line) >= wrap - _WRAP_SLACK
+        and not line.rstrip().endswith(_ENDS_SENTENCE)
+        and not _STARTS_HEADING.match(following)
+    )
 
 
 def from_text(path: Path | None, text: str, markdown: bool = False) -> Document:
-    """A plain-text or Markdown file: one prose unit per non-empty line (fenced code skipped)."""
+    """A plain-text or Markdown file: one prose unit per paragraph (fenced code skipped).
+
+    A paragraph is a non-empty line; a Markdown paragraph's lines, and the lines of a paragraph a PDF
+    broke at the page's width (:func:`_wrap_width`), are joined into one unit that knows where each line
+    starts, so that positions stay those of the file."""
     text = text.removeprefix("\ufeff")
     lines = text.split("\n")
-    units = []
+    stripped = [raw.rstrip("\r") for raw in lines]
+    wrap = None if markdown else _wrap_width(stripped)
+    units: list[TextUnit] = []
     fenced = False
-    for number, raw in enumerate(lines, start=1):
-        line = raw.rstrip("\r")
+    joining = False  # whether the last unit may take the next line
+    for number, line in enumerate(stripped, start=1):
         if markdown and line.lstrip().startswith(("```", "~~~")):
-            fenced = not fenced
+            fenced, joining = not fenced, False
             continue
         if fenced or not line.strip():
+            joining = False
+            continue
+        if joining and _runs_on(stripped[number - 2], line, wrap, markdown):
+            last = units[-1]
+            column = len(line) - len(line.lstrip()) + 1 if markdown else 1
+            joint = (len(last.text), column)
+            units[-1] = replace(last, text=last.text + line[column - 1 :], breaks=(*last.breaks, joint))
             continue
         column = 1
         if markdown:
             prefix = _MD_SKIP.match(line)
             column = prefix.end() + 1 if prefix else 1
         units.append(TextUnit((), line[column - 1 :], "prose", line=number, column=column))
+        joining = True
     headings, leads, quoting = roles_of([unit.text for unit in units])
     units = [
         replace(unit, heading=i in headings, lead_in=i in leads, quoting=i in quoting)
         for i, unit in enumerate(units)
     ]
-    return Document(path, tuple(units), lines=tuple(line.rstrip("\r") for line in lines))
+    return Document(path, tuple(units), lines=tuple(stripped))
 
 
 def from_paragraphs(path: Path | None, paragraphs: list[str]) -> Document:

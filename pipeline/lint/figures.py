@@ -193,7 +193,7 @@ FIGURE_RE = re.compile(
     rf"|[{_CN_DIGIT}]+(?:余|多)?{_MEASURE}"
     # a count left blank in a template (调研指导X次, X万名群众): the placeholder rule flags the blank, and the
     # clause is a count to be filled in, not 空话 (round T of issue 13, #12, #13, #18)
-    r"|(?<![A-Za-z0-9])[XＸ×xｘ]{1,4}(?:万|亿)?(?:个|名|次|项|人|家|所|户|条|件|起|场|期|批|元|%|％)(?![A-Za-z])"
+    r"|(?<![A-Za-z0-9])[XＸ×xｘ]{1,4} ?(?:万|亿)?(?:个|名|次|项|篇|人|家|所|户|条|件|起|场|期|批|元|%|％)(?![A-Za-z])"
     # a fixed schedule (坚持每周四开展集中学习, 争取每周开展一次集中学习): how often, a measure of what is done
     # (round V, #16, #104)
     r"|每(?:周|星期)[一二三四五六日天]|每(?:周|月|季度?|年|天|日)[^，,。；;0-9０-９]{0,8}?[一两二三四五六七八九十]+次"

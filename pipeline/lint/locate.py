@@ -40,7 +40,7 @@ class Located:
 
 
 class _Units:
-    """The document's text units by key path (reports) or by first line (prose files)."""
+    """The document's text units by key path (reports) or by the lines they cover (prose files)."""
 
     def __init__(self, doc: Document):
         self.doc = doc
@@ -49,8 +49,9 @@ class _Units:
         for unit in doc.units:
             if doc.report is not None:
                 self.by_path.setdefault(unit.key_path, unit)
-            else:
-                self.by_line.setdefault(unit.line, unit)
+            else:  # every line a paragraph joined from several lines covers (document.from_text)
+                for line in range(unit.line, unit.line + len(unit.breaks) + 1):
+                    self.by_line.setdefault(line, unit)
 
     def unit_of(self, finding: Finding) -> TextUnit | None:
         if self.doc.report is not None:

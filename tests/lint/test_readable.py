@@ -157,6 +157,19 @@ def test_a_long_paragraph_is_not_repeated_for_each_finding(tmp_path: Path) -> No
     )
 
 
+def test_a_paragraph_wrapped_over_lines_shows_every_finding_with_its_window(tmp_path: Path) -> None:
+    """A PDF's page-wide lines are one paragraph: each finding, on whichever of its lines, keeps its window."""
+    lines = ["我们始终高度重视基层党建工作，认真贯彻落实上级各项决策部署，切实"] * 6
+    text = "\n".join(lines[:-1] + ["加强组织领导，取得了明显成效。"]) + "\n"
+    doc = from_text(tmp_path / "wrapped.txt", text)
+    assert len(doc.units) == 1
+    located = locate(doc, Linter().run(doc))
+    assert {item.finding.line for item in located} > {1}  # findings on the paragraph's later lines too
+    assert all(item.unit is doc.units[0] for item in located)
+    out = format_readable([Linted(doc, located)])
+    assert out.count("^") and len([ln for ln in out.splitlines() if "^" in ln]) == len(located)
+
+
 def test_summary_counts_per_rule_and_per_section(lint_ws: Path) -> None:
     results = _linted(lint_ws)
     counts = summary_counts(results)

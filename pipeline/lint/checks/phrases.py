@@ -151,6 +151,9 @@ _HEADLINE_START = re.compile(
 _BARE_POINT_CHARS = 12  # an unnumbered 要… point is a heading only this short
 _HEADLINE_CHARS = 24  # the topic after the marker, at most (一是聚焦政治建设，深入学习贯彻第十次党代会精神。)
 _BODY_CHARS = 30  # a headline's body this long is what a reviewer reads, whatever it holds
+# a section's headline after （一）: a heading whatever it says, up to a three-part title (（一）突出政治引领，筑牢绝对
+# 忠诚之魂，锻造政治过硬的先锋堡垒。区委办党组……: round 13's tuning sample AA, a PDF's heading run into its paragraph)
+_SECTION_HEADLINE_CHARS = 40
 
 
 def is_headline(
@@ -169,6 +172,8 @@ def is_headline(
         return False
     topic = sentence[marker.end() :].strip().rstrip(_FINAL)
     limit = _BARE_POINT_CHARS if marker.end() == len(sentence) - len(sentence.lstrip()) else _HEADLINE_CHARS
+    if sentence.lstrip()[:1] in "（(":
+        limit = _SECTION_HEADLINE_CHARS
     if len(topic) > limit:
         return False
     j, body = i, 0
@@ -491,7 +496,12 @@ _LEAD_IN_CHARS = 40
 
 # the sentence that announces what follows (现检视剖析如下：, 现将有关情况报告如下：)
 _ANNOUNCEMENT_REACH = 30
-_ANNOUNCEMENT = re.compile(r"\s*(?:现|下面|以下|特)(?:将|就|把|对)?[^。；;！？!?]{0,24}?如下[：:]?\s*$")
+_ANNOUNCEMENT = re.compile(
+    r"\s*(?:现|下面|以下|特)(?:将|就|把|对)?[^。；;！？!?]{0,24}?如下(?P<stop>[：:]|。)?\s*$"
+)
+# … announced with a full stop (现将个人对照检查情况报告如下。), the preamble counts only when it tells how the material
+# was prepared: a 述职 opening of attitude claims before 现将……报告如下。 is judged (round 13's tuning sample AA)
+_PREPARED = re.compile(r"查摆|剖析|对照|征求|谈心谈话|梳理|检视|自查|查找")
 
 
 def preamble_to_announcement(index: _SentenceIndex, text: str, i: int) -> bool:
@@ -504,7 +514,10 @@ def preamble_to_announcement(index: _SentenceIndex, text: str, i: int) -> bool:
     ):  # a cheap test first: asked of every stock clause
         return False
     following = index.next_on_line(text, i)
-    return following is not None and _ANNOUNCEMENT.match(following.text) is not None
+    announced = _ANNOUNCEMENT.match(following.text) if following is not None else None
+    if announced is None:
+        return False
+    return announced.group("stop") != "。" or _PREPARED.search(index.sentences[i].text) is not None
 
 
 def purpose_backed_by_next(index: _SentenceIndex, text: str, i: int) -> bool:
@@ -519,6 +532,35 @@ def purpose_backed_by_next(index: _SentenceIndex, text: str, i: int) -> bool:
         return False
     first = _clauses_of(following.text)[:1]
     return any(is_concrete(following.text[a:b], dates=True) for a, b in first)
+
+
+# the first of a paragraph's numbered points (……摆在首位，坚定不移加强……。一是坚持“第一议题”制度不动摇。全年组织
+# ……学习18次), and the next point's opening, which ends the first
+_FIRST_POINT = re.compile(r"\s*(?:一是|一要|首先|第一[，,、是])")
+_NEXT_POINT = re.compile(r"\s*(?:二是|二要|其次|第二[，,、是])")
+_POINT_SENTENCES = 3  # the sentences of the first point read for its facts
+
+
+def topic_of_points(index: _SentenceIndex, text: str, i: int, dates: bool) -> bool:
+    """Whether sentence ``i`` opens its paragraph and is the topic of numbered points that follow it at once,
+    the first of them carrying facts within its first sentences: the section's claim is what the points show
+    (round 13's tuning sample AA: the lead-ins of 述职 sections, their figures in the 一是 after them)."""
+    sentence = index.sentences[i]
+    if sentence.start > 0 and text[sentence.start - 1] != "\n":
+        return False
+    following = index.next_on_line(text, i)
+    if following is None or not _FIRST_POINT.match(following.text):
+        return False
+    at = i + 1
+    for _ in range(_POINT_SENTENCES):
+        point = index.sentences[at]
+        if is_concrete(point.text, dates=dates):
+            return True
+        nxt = index.next_on_line(text, at)
+        if nxt is None or _NEXT_POINT.match(nxt.text):
+            return False
+        at += 1
+    return False
 
 
 def backed_across(index: _SentenceIndex, text: str, i: int, after: int, dates: bool) -> bool:
@@ -767,6 +809,7 @@ class WhenNotConcrete:
             backed_across(index, text, i, len(spans) - 1 - k, self.dates_count)
             or purpose_backed_by_next(index, text, i)
             or preamble_to_announcement(index, text, i)
+            or topic_of_points(index, text, i, self.dates_count)
         ):
             return True
         if self.case_before and (

@@ -34,6 +34,7 @@ from pipeline.lint.checks.phrases import (
     quoted_from_speaker,
     sentence_index,
     stock_marker,
+    topic_of_points,
 )
 from pipeline.lint.checks.reported import words_of
 from pipeline.lint.concrete import is_concrete, without_names
@@ -258,7 +259,8 @@ class Score:
     @staticmethod
     def _not_stock(memo: _Memo, body: str, index: Any, text: str, i: int) -> bool:
         """Whether sentence ``i`` is, for the boilerplate rule alone, no stock claim: a shortcoming stated,
-        an occurrence narrated, a numbered headline over facts, or a short lead-in to the facts after it."""
+        an occurrence narrated, a numbered headline over facts, a short lead-in to the facts after it, or the
+        topic of numbered points with facts."""
         return bool(
             _SHORTCOMING.search(body)
             or memo.narrates(body)
@@ -267,6 +269,7 @@ class Score:
             or purpose_backed_by_next(index, text, i)
             or (_REQUIREMENTS_FOLLOW.search(body) is not None and index.next_on_line(text, i) is not None)
             or preamble_to_announcement(index, text, i)
+            or topic_of_points(index, text, i, dates=True)
         )
 
     def example(self, rule: Rule, example: Any) -> Document:

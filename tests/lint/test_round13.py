@@ -1,0 +1,115 @@
+"""Round 13 of issue 13: the kinds batch M's moved half showed in dev, and the disagreements of the tuning
+sample AA (述职报告, 对照检查材料, 点评 and 巡察反馈, judged once and tuned on). Written as shapes, each probe with
+its counter-probe; one table per question asked."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.lint.concrete import has_example
+from pipeline.lint.document import from_text
+from pipeline.lint.engine import Linter
+from pipeline.lint.figures import has_figure
+from tests.lint.probes import categories_on
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter()
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # tenths are a share of what was spent or done
+        ("我每天把六成精力耗在报表上。", True),
+        ("两成以上的支部未按期换届。", True),
+        # … not an idiom, a member, a kind of supply
+        ("学习方式一成不变。", False),
+        ("三成员会议记录不全。", False),
+        ("二次供水监督次数少频率低，覆盖不全面。", False),
+        # a count left blank in text copied from a PDF, spaced from its measure word
+        ("全年组织专题学习研讨 X 次。", True),
+        ("全年组织专题学习研讨 12 次。", True),
+    ],
+)
+def test_round13_figures(text: str, figure: bool) -> None:
+    assert has_figure(text) is figure
+
+
+@pytest.mark.parametrize(
+    ("text", "example"),
+    [
+        # one person or one audited body, anonymised, is a case
+        ("某同志在民主生活会上只谈业务推进，不谈党性修养。", True),
+        ("1家高校编制2013年度部门预算时，未将培训收入纳入预算。", True),
+        # … a count of one inside a sentence is no anonymised case
+        ("审计抽查了1家高校的预算编制，未发现问题。", False),
+        ("有的同志在民主生活会上只谈业务推进。", False),
+    ],
+)
+def test_round13_cases(text: str, example: bool) -> None:
+    assert has_example(text) is example
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "flagged"),
+    [
+        # a meeting's ritual verdicts, an audit's grade, a grade given to oneself
+        ("会议认为，抓好巡视整改责任重大，任务艰巨，时间紧迫。", "boilerplate", True),
+        ("审计结果表明，财务管理核算基本遵循有关制度。", "boilerplate", True),
+        ("近三年来，卫生院为辖区群众提供了较好的基本公共卫生服务。", "boilerplate", True),
+        ("先后7次召开党组会议，形成了齐抓整改的强烈共识和强大合力。", "boilerplate", True),
+        ("五是党员先锋作用发挥不强。", "hedging", True),
+        # 苗头 alone is vague; the fixed term of a kind of problem is not
+        ("对一些违纪苗头发现不早。", "hedging", True),
+        ("对党员干部的苗头性、倾向性问题早发现、早提醒、早纠正。", "hedging", False),
+        # a topic sentence opening numbered points, the first with its figures
+        (
+            "办公室始终把政治建设摆在首位，坚定不移加强党对办公室工作的全面领导。一是坚持“第一议题”制度不动摇。"
+            "全年组织党组理论学习中心组学习18次，开展专题研讨6次。",
+            "boilerplate",
+            False,
+        ),
+        # … the same topic over points that carry no facts
+        (
+            "办公室始终把政治建设摆在首位，坚定不移加强党对办公室工作的全面领导。一是坚持“第一议题”制度不动摇。"
+            "坚持用党的创新理论武装头脑。二是严守政治纪律。",
+            "boilerplate",
+            True,
+        ),
+        # a self-criticism's preamble on how it was prepared, announced with a full stop
+        (
+            "根据上级党组织的统一部署，本人严格对照“五个带头”要求，通过群众提、自己找等方式，全面深入查摆自身存在的问题，"
+            "深刻剖析问题根源。现将个人对照检查情况报告如下。",
+            "boilerplate",
+            False,
+        ),
+        # … not a 述职's opening claims before the same announcement
+        (
+            "我作为关党委书记，高度重视基层党建工作，认真履行第一责任人职责。现将一年来抓基层党建工作情况报告如下。",
+            "boilerplate",
+            True,
+        ),
+        # a section's headline after （一）, however long its three parts, over the facts of its paragraph
+        (
+            "（一）突出政治引领，筑牢绝对忠诚之魂，锻造政治过硬的先锋堡垒。区委办党组全年召开党组会议24次，研究党建议题12项。",
+            "boilerplate",
+            False,
+        ),
+    ],
+)
+def test_round13_rule_on_its_words(linter: Linter, text: str, category: str, flagged: bool) -> None:
+    assert (category in categories_on(linter, text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        # a hedge's pattern opening on a word's last character marks the whole word
+        ("大家对彼此存在的担当意识欠缺等问题作了批评。", "意识欠缺"),
+        ("对理论学习的重要性认识不够。", "认识不够"),
+    ],
+)
+def test_round13_a_hedge_is_marked_on_whole_words(linter: Linter, text: str, marked: str) -> None:
+    assert marked in [f.match for f in linter.run(from_text(None, text)) if f.category == "hedging"]
