@@ -109,6 +109,11 @@ def test_round13_rule_on_its_words(linter: Linter, text: str, category: str, fla
         # a hedge's pattern opening on a word's last character marks the whole word
         ("大家对彼此存在的担当意识欠缺等问题作了批评。", "意识欠缺"),
         ("对理论学习的重要性认识不够。", "认识不够"),
+        # 例如 and the generality it offers as the example (its clause, when short), not 例如, alone
+        (
+            "政治能力还有差距。例如，在组织党员学习党的创新理论时，照本宣科。",
+            "例如，在组织党员学习党的创新理论时",
+        ),
     ],
 )
 def test_round13_a_hedge_is_marked_on_whole_words(linter: Linter, text: str, marked: str) -> None:
