@@ -97,6 +97,25 @@ def test_round13_cases(text: str, example: bool) -> None:
             "boilerplate",
             False,
         ),
+        # a speech's outline printed line by line: numbered lines without final punctuation are headings
+        (
+            "二、聚焦“实”字找问题，在深挖细查中找准症结——从“差什么”看短板，必须把痛点堵点揪出来、改到位\n"
+            "一是必须把“知责”作为前提，解决“为什么抓”的问题\n全年开展专题调研12次。",
+            "boilerplate",
+            False,
+        ),
+        # … not a numbered sentence closed as a sentence
+        ("一是必须把“知责”作为前提，切实解决思想认识问题。", "boilerplate", True),
+        # the chair's agenda and courtesies
+        ("让我们以热烈的掌声，对督导组各位同志的到来表示诚挚欢迎和衷心感谢！", "boilerplate", False),
+        ("下面，结合大家的述职和平时掌握的情况，我讲三个方面的意见。", "boilerplate", False),
+        # a prohibition is no shortcoming found
+        ("决不能打折扣、搞变通。", "hedging", False),
+        ("有的支部执行上级部署打折扣、搞变通。", "hedging", True),
+        # blanks left as ** before a count, a lower-case x before a title
+        ("刚才，**个县（区）作了现场述职。", "placeholder", True),
+        ("刚才，x副部长对大家的汇报作了点评。", "placeholder", True),
+        ("这是**重点**内容，刚才张副部长作了点评。", "placeholder", False),
     ],
 )
 def test_round13_rule_on_its_words(linter: Linter, text: str, category: str, flagged: bool) -> None:

@@ -105,6 +105,8 @@ _HEADING_START = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．]|第[一二三四五六七八九十]+)"
 )
 _FINAL = "。！？；!?;"
+_POINT_HEADING = re.compile(r"\s*[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff“])")  # 一是组织覆盖有“盲区”…
+_LONG_HEADING_CHARS = 60
 # a finding quoted by its words — 关于“政治引领有短板”问题的整改: the inspection's words, not the writer's
 # (or 该社区“对辖区内弱势群体关心关注还不够，……”的整改: the finding named by its quoted words, then its fix)
 _QUOTED_FINDING = re.compile(
@@ -136,9 +138,14 @@ def is_heading(unit: TextUnit, sentence: Sentence, text: str) -> bool:
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
     if line != sentence.text.strip():
         return len(line) > len(sentence.text.strip()) and is_outline(line)
-    if len(line) > 30 or line[-1] in _FINAL:
+    if line[-1] in _FINAL:
         return is_outline(line)
-    return bool(_HEADING_START.match(line)) or not re.search(r"[，,]", line)
+    numbered = bool(_HEADING_START.match(line) or _POINT_HEADING.match(line))
+    if len(line) > 30:
+        # a speech's outline printed line by line (二、聚焦“实”字找问题，在深挖细查中找准症结——从“差什么”看短板，
+        # ……): a numbered line without final punctuation is a heading up to twice as long (round 13's sample AA)
+        return (numbered and len(line) <= _LONG_HEADING_CHARS and "。" not in line) or is_outline(line)
+    return numbered or not re.search(r"[，,]", line)
 
 
 # a numbered headline run into its paragraph (一是精心组织安排，宣传教育引导。及时成立……; （三）全力推进整改。召开……):
@@ -259,6 +266,10 @@ PROCEDURE = re.compile(
     r"|现将[^。；;]{0,40}?(?:予以)?(?:公布|公示|通报|公开)"
     # the meeting's own business stated (这次会议的主要任务是深入学习贯彻……) — round U, #147, #148
     r"|(?:这次|本次|今天的?|此次)(?:会议|大会|会)的?(?:主要)?(?:任务|议程|主题)(?:是|有|就是)"
+    # the chair's agenda and courtesies (下面，进行第二项议程; 让我们以热烈的掌声……表示诚挚欢迎; ……我讲三个方面的意见):
+    # how the meeting runs, no claim — round 13's tuning sample AA
+    r"|第[一二三四五六七八九十]项议程|以热烈的掌声|表示(?:诚挚|热烈|衷心)的?(?:欢迎|感谢)"
+    r"|我(?:再)?讲(?:[几两三四五]点|[几两三四五]个方面的?)(?:意见|看法|要求|体会)"
 )
 # … one speaker after another (逐一做了点评, 逐一作个人对照检查发言, 其他同志一一进行批评帮助, 各督导组逐一
 # 进行了反馈): the meeting's procedure, clause by clause — round S: 5 of 82 findings narrated it
