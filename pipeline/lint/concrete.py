@@ -211,7 +211,7 @@ EXAMPLE_MARKER_RE = re.compile(r"例如|比如|譬如|如在|以[^，,。]{2,12}
 # 星云街道, 青川县 — the two characters before the suffix must not be a generic word (行政村, 全镇, 各社区).
 _PLACE_RE = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})(?:(?<![农乡邻])村(?![民级务庄])|社区|小区|街道|(?<![乡村城集街])镇(?![长直])"
-    r"|(?<![家故返老同异下城])乡(?![村镇亲贤土])|县(?![委级直城域政]))"
+    r"|(?<![家故返老同异下城])乡(?![村镇亲贤土])|县(?![委级直城域]|政(?!务)))"
 )
 _GENERIC_PLACE = frozenset(
     {
@@ -323,8 +323,10 @@ _ANON_CASE_RE = re.compile(
     r"某(?:省|县|市|区|乡镇|乡|镇|村|社区|街道|企业|公司|支部|科|处|局|中心|学校|医院|站|所|小区|项目|工程|合作社|地(?!方|区)"
     # 某高校, 某卫生院: one institution, anonymised (dev, round 9)
     r"|单位|部门|网格|高校|大学|学院|中学|小学|幼儿园|卫生院|银行|集团|协会|派出所|景区"
-    # 某同志在民主生活会上只谈业务: one person, anonymised (round 13, batch M's moved half)
-    r"|同志)"
+    # 某同志在民主生活会上只谈业务: one person, anonymised (round 13, batch M's moved half); 某驻村队办公室 (batch N)
+    r"|同志|驻村队|驻村工作队|工作队)"
+    # 有一个镇便民服务大厅……: one place, unnamed but single — the case a visit reports (round 13, batch N's dev half)
+    r"|有一(?:个|家|所)(?:镇|乡|村|社区|街道|单位|部门|学校|医院|窗口|大厅|服务中心)"
     # 1家高校编制预算时……: one of the audited, anonymised by its count of one (round 13, batch M's moved half)
     r"|(?:^|(?<=[，,；;：:。]))1家(?=高校|单位|医院|企业|学校|公司|银行|卫生院|乡镇|部门)"
 )

@@ -31,6 +31,10 @@ def linter() -> Linter:
         # a count left blank in text copied from a PDF, spaced from its measure word
         ("全年组织专题学习研讨 X 次。", True),
         ("全年组织专题学习研讨 12 次。", True),
+        # a clock time written out and a finding's number in a list say when and which
+        ("按规定是下午6点下班，但5时15分各窗口已无工作人员。", False),
+        ("问题2：槐奇岭治超站移交不实。", False),
+        ("问题2：治超站移交不实，涉及资产3项。", True),
     ],
 )
 def test_round13_figures(text: str, figure: bool) -> None:
@@ -43,7 +47,11 @@ def test_round13_figures(text: str, figure: bool) -> None:
         # one person or one audited body, anonymised, is a case
         ("某同志在民主生活会上只谈业务推进，不谈党性修养。", True),
         ("1家高校编制2013年度部门预算时，未将培训收入纳入预算。", True),
-        # … a count of one inside a sentence is no anonymised case
+        ("有一个镇便民服务大厅按规定是下午6点下班，但5时许已无工作人员。", True),
+        ("在某驻村队办公室，放置了两张单人床。", True),
+        ("如团风县政务服务中心，仍有窗口工作人员未在岗。", True),
+        # … a count of one inside a sentence is no anonymised case, the county's government no named place
+        ("县政府研究部署整改工作不及时。", False),
         ("审计抽查了1家高校的预算编制，未发现问题。", False),
         ("有的同志在民主生活会上只谈业务推进。", False),
     ],
