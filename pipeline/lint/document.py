@@ -179,6 +179,8 @@ def _width(line: str) -> int:
 
 def _wrap_width(lines: list[str]) -> int | None:
     """The width a hard-wrapped file's lines were broken at, or None when its lines are paragraphs."""
+    if any(len(line) > _PAGE_WIDTH for line in lines):
+        return None  # a line longer than a page (a width is at least its length): paragraphs, said cheaply
     widths = [_width(line) for line in lines if line.strip()]
     widest = max(widths, default=0)
     if widest > _PAGE_WIDTH or sum(w >= widest - _WRAP_SLACK for w in widths) < _WRAPPED_LINES:
